@@ -1,0 +1,90 @@
+import type { MetricId } from '../metrics/metricCatalog';
+
+// The engine's contract (DESIGN.md §1, §4). The engine is a deterministic fold:
+//   state = engine.init(sessionId, settings); for each event: cues = engine.step(state, event)
+// It never reads the clock, the DOM or the database: time arrives inside each event.
+
+export const RULE_IDS = [
+  'traffic-drop',
+  'traffic-surge',
+  'sales-stall',
+  'product-dwell',
+  'ad-boost',
+  'ad-hold',
+  'engagement-low',
+  'follow-cadence',
+  'giveaway-cadence',
+  'plan-next',
+  'milestone',
+  'data-stale',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'info' | 'act' | 'urgent';
+export type CueStatus = 'active' | 'done' | 'snoozed' | 'dismissed' | 'expired';
+export type CueAction = 'done' | 'snooze' | 'dismiss';
+
+export interface Evidence {
+  metric: MetricId | 'gpm' | 'uvValue' | 'productDwellSec' | 'sampleAgeSec';
+  from: number;
+  to: number;
+  windowSec: number;
+}
+
+export interface CueOutcome {
+  metric: MetricId | 'gpm' | 'uvValue';
+  before: number;
+  after: number;
+  /** (after − before) / before; 0 when before is 0. */
+  lift: number;
+}
+
+export interface Cue {
+  /** `${sessionId}:${ruleId}:${firedAt}` — a refold never duplicates a cue. */
+  id: string;
+  sessionId: string;
+  ruleId: RuleId;
+  firedAt: number;
+  severity: Severity;
+  /** i18n keys (lib/i18n) with their params; rendered per locale by the faces and the CLI. */
+  title: string;
+  detail: string;
+  params: Record<string, string | number>;
+  evidence: Evidence[];
+  countdownSec?: number;
+  expiresAt: number;
+  status: CueStatus;
+  /** While snoozed: when the cue comes back. */
+  snoozedUntil?: number;
+  /** When the operator acted on it (done / dismiss). */
+  actedAt?: number;
+  outcome?: CueOutcome;
+}
+
+export interface PlanSlot {
+  productId?: string;
+  name: string;
+  minutes: number;
+}
+
+export type EngineEvent =
+  | {
+      kind: 'sample';
+      ts: number;
+      metrics: Partial<Record<MetricId, number | null>>;
+      product?: { id?: string; name: string; price?: number } | null;
+      ended?: boolean;
+    }
+  | { kind: 'tick'; ts: number }
+  | { kind: 'action'; ts: number; cueId: string; action: CueAction; snoozeSec?: number }
+  | { kind: 'plan'; ts: number; plan: PlanSlot[] };
+
+/**
+ * `step` returns every cue that was created or changed by the event (a new cue, or one whose status or
+ * outcome moved); storage upserts them by id. The state object is owned by the caller and may be mutated
+ * in place for speed; the same events always give the same cues.
+ */
+export interface Engine<State> {
+  init(sessionId: string, startedAt: number): State;
+  step(state: State, event: EngineEvent): Cue[];
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { metricIdSchema, sampleSchema } from './sample';
+
+// Messages on the `livecue-room` runtime Port between a room's content script and the background.
+
+export const ROOM_PORT_NAME = 'livecue-room';
+
+export const roomToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('samples'), samples: z.array(sampleSchema).min(1).max(5000) }),
+  z.object({
+    type: z.literal('binding.picked'),
+    site: z.string().min(1).max(64),
+    metric: metricIdSchema,
+    selector: z.string().min(1).max(1000),
+  }),
+]);
+export type RoomToBackground = z.infer<typeof roomToBackgroundSchema>;
+
+export type BackgroundToRoom =
+  /** Every sample with seq ≤ upTo is stored (or queued for a retried write): drop it from the resend buffer. */
+  | { type: 'ack'; upTo: number }
+  | { type: 'picker.start'; metric: import('../metrics/metricCatalog').MetricId }
+  | { type: 'picker.cancel' }
+  | { type: 'overlay.set'; enabled: boolean };

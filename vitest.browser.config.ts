@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests drive the built e2e extension in Debian's Chromium through playwright-core.
+// One file at a time: the machine has two cores and each test owns a browser.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/browser/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+  },
+});

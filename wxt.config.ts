@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+import { E2E_MATCHES, PLATFORM_MATCHES } from './lib/sites/platformMatches';
+
+// Production reads only the platforms' live dashboards. `--mode e2e` (output .output/chrome-mv3-e2e)
+// also reads localhost so browser tests and `npm start` can drive the mock room.
+export default defineConfig({
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  manifest: ({ mode }) => {
+    const matches = mode === 'e2e' ? [...PLATFORM_MATCHES, ...E2E_MATCHES] : [...PLATFORM_MATCHES];
+    return {
+      name: 'Livecue',
+      description: 'Live-commerce co-pilot: reads your live room and cues the streamer when to act.',
+      permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'tabs'],
+      host_permissions: matches,
+      action: { default_title: 'Livecue' },
+    };
+  },
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'e2e') return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...new Set([...(script.matches ?? []), ...E2E_MATCHES])];
+      }
+    },
+  },
+});
