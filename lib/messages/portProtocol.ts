@@ -21,4 +21,16 @@ export type BackgroundToRoom =
   | { type: 'ack'; upTo: number }
   | { type: 'picker.start'; metric: import('../metrics/metricCatalog').MetricId }
   | { type: 'picker.cancel' }
-  | { type: 'overlay.set'; enabled: boolean };
+  | { type: 'overlay.set'; enabled: boolean }
+  /** The cue the in-page overlay shows, already rendered in the user's language (null: none active). */
+  | { type: 'overlay.cue'; cue: OverlayCue | null };
+
+export interface OverlayCue {
+  id: string;
+  ruleId: string;
+  severity: 'info' | 'act' | 'urgent';
+  title: string;
+  detail: string;
+  /** Epoch ms the countdown ends, when the cue has one. */
+  countdownEndsAt?: number;
+}
