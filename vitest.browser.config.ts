@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // One file at a time: the machine has two cores and each test owns a browser.
 export default defineConfig({
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/browser.json' }]],
     environment: 'node',
     include: ['test/browser/**/*.test.ts'],
     fileParallelism: false,

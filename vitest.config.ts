@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
     environment: 'node',
     include: ['test/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup/fakeIndexedDb.ts'],

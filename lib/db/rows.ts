@@ -14,6 +14,8 @@ export interface SessionRow {
   endedAt?: number;
   endReason?: 'room-ended' | 'operator' | 'silence';
   lastSampleAt: number;
+  /** Wall clock minus sample clock at the last sample, so pages can run countdowns on the session's clock. */
+  clockOffsetMs?: number;
   /** Rule parameters in force for this session, so a refold or a replay gives the same cues. */
   ruleSettings: Record<string, unknown>;
   /** Running summary kept by the background for the popup list. */

@@ -22,6 +22,8 @@ export type BackgroundToRoom =
   | { type: 'picker.start'; metric: import('../metrics/metricCatalog').MetricId }
   | { type: 'picker.cancel' }
   | { type: 'overlay.set'; enabled: boolean }
+  /** The operator's picked elements for this site, used before labels. */
+  | { type: 'bindings'; bindings: Partial<Record<import('../metrics/metricCatalog').MetricId, string>> }
   /** The cue the in-page overlay shows, already rendered in the user's language (null: none active). */
   | { type: 'overlay.cue'; cue: OverlayCue | null };
 

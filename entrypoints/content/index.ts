@@ -1,0 +1,27 @@
+import { createRoomLink } from '../../lib/content/roomLink';
+import { startRoomWatch } from '../../lib/content/startRoomWatch';
+import { ROOM_PORT_NAME } from '../../lib/messages/portProtocol';
+import { PLATFORM_MATCHES } from '../../lib/sites/platformMatches';
+import { createOverlayController } from './overlay';
+
+// Thin wiring: reader → port. Matches only the platforms' live dashboards; the e2e build's manifest
+// hook (wxt.config.ts) adds localhost for the mock room.
+export default defineContentScript({
+  matches: [...PLATFORM_MATCHES],
+  runAt: 'document_idle',
+  main(ctx) {
+    const overlay = createOverlayController(ctx);
+    const link = createRoomLink({
+      connect: () => browser.runtime.connect({ name: ROOM_PORT_NAME }),
+      onMessage: (message) => watch.handle(message),
+      isContextValid: () => ctx.isValid,
+    });
+    const watch = startRoomWatch(document, link, import.meta.env.MODE === 'e2e', (message) => overlay.handle(message));
+    ctx.addEventListener(window, 'wxt:locationchange', () => watch.restart());
+    ctx.onInvalidated(() => {
+      watch.stop();
+      link.close();
+      overlay.remove();
+    });
+  },
+});

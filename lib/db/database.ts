@@ -1,0 +1,27 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import { declareVersions } from './dbVersions';
+import type { ActionRow, CueRow, SampleRow, SessionRow, SettingsRow } from './rows';
+
+// The Dexie database `livecue` (DESIGN.md §5). The background is its only writer; pages read it with
+// liveQuery. Schema versions and their upgrades live in dbVersions.ts.
+
+export class LivecueDb extends Dexie {
+  sessions!: EntityTable<SessionRow, 'id'>;
+  samples!: Table<SampleRow, [string, number]>;
+  cues!: EntityTable<CueRow, 'id'>;
+  actions!: EntityTable<ActionRow, 'id'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+
+  constructor(name = 'livecue') {
+    super(name);
+    declareVersions(this);
+  }
+}
+
+/**
+ * The database handle; Dexie opens it (creating or upgrading as needed) on the first query, so pages can
+ * call this at load and wrap queries in liveQuery at once. The name is only changed by tests.
+ */
+export function openLivecueDb(name = 'livecue'): LivecueDb {
+  return new LivecueDb(name);
+}

@@ -1,0 +1,79 @@
+import type { Dexie, Transaction } from 'dexie';
+
+// Every schema version of the `livecue` database, oldest first. A new version is appended here (never
+// edited in place) with an upgrade that brings the previous version's rows forward, and a test in
+// test/unit/db/ that opens data written by the previous version.
+
+export interface DbVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** v1: the tables and their indexes. Sessions held no running summary yet. */
+const V1_STORES = {
+  sessions: 'id, startedAt, lastSampleAt, [site+roomKey]',
+  samples: '[sessionId+ts]',
+  cues: 'id, sessionId, [sessionId+firedAt], status',
+  actions: 'id, [sessionId+ts]',
+  settings: 'key',
+};
+
+/**
+ * v2: sessions carry a running summary (peak viewers, GMV, cues fired / acted on) so the popup can list
+ * hundreds of sessions without reading their samples. The upgrade fills it from the stored rows.
+ */
+const V2_STORES = { ...V1_STORES };
+
+interface SummaryFields {
+  peakViewers: number | null;
+  gmv: number | null;
+  cuesFired: number;
+  cuesActed: number;
+}
+
+async function fillSessionSummaries(tx: Transaction): Promise<void> {
+  const sessions = tx.table('sessions');
+  const samples = tx.table('samples');
+  const cues = tx.table('cues');
+  const ids = (await sessions.toCollection().primaryKeys()) as string[];
+  for (const id of ids) {
+    const summary: SummaryFields = { peakViewers: null, gmv: null, cuesFired: 0, cuesActed: 0 };
+    // Samples come in ts order, so the last non-null GMV (a counter) is the session's total.
+    await samples
+      .where('[sessionId+ts]')
+      .between([id, -Infinity], [id, Infinity])
+      .each((sample: { metrics?: Record<string, number | null | undefined> }) => {
+        const viewers = sample.metrics?.viewers;
+        if (typeof viewers === 'number' && (summary.peakViewers === null || viewers > summary.peakViewers)) {
+          summary.peakViewers = viewers;
+        }
+        const gmv = sample.metrics?.gmv;
+        if (typeof gmv === 'number') summary.gmv = gmv;
+      });
+    await cues
+      .where('sessionId')
+      .equals(id)
+      .each((cue: { status?: string }) => {
+        summary.cuesFired += 1;
+        if (cue.status === 'done') summary.cuesActed += 1;
+      });
+    await sessions.update(id, { ...summary });
+  }
+}
+
+export const DB_VERSIONS: readonly DbVersion[] = [
+  { version: 1, stores: V1_STORES },
+  { version: 2, stores: V2_STORES, upgrade: fillSessionSummaries },
+];
+
+export const LATEST_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;
+
+/** Declares versions 1..upTo on a Dexie instance (tests declare an old version to write old data). */
+export function declareVersions(db: Dexie, upTo = LATEST_DB_VERSION): void {
+  for (const step of DB_VERSIONS) {
+    if (step.version > upTo) break;
+    const declared = db.version(step.version).stores(step.stores);
+    if (step.upgrade) declared.upgrade(step.upgrade);
+  }
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { defaultRuleSettings, ruleSettingsSchema } from '../engine/ruleSettings';
+import { metricIdSchema } from '../messages/sample';
+
+// The user's settings, stored as one row (key 'settings') and merged field by field so a bad or
+// missing field falls back to its default instead of losing the rest.
+
+export const planSlotSchema = z.object({
+  productId: z.string().max(200).optional(),
+  name: z.string().trim().min(1).max(200),
+  minutes: z.number().positive().max(24 * 60),
+});
+
+/** site → metric → CSS selector picked by the user on that site's dashboard. */
+export const bindingsSchema = z.record(
+  z.string().min(1).max(64),
+  z.partialRecord(metricIdSchema, z.string().min(1).max(1000)),
+);
+
+export const settingsSchema = z.object({
+  locale: z.enum(['auto', 'zh-CN', 'en']),
+  mode: z.enum(['streamer', 'operator']),
+  sound: z.boolean(),
+  overlay: z.boolean(),
+  retentionDays: z.number().int().min(1).max(3650),
+  plan: z.array(planSlotSchema).max(200),
+  bindings: bindingsSchema,
+  rules: ruleSettingsSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsPatch = { [K in keyof Settings]?: unknown };
+
+export function defaultSettings(): Settings {
+  return {
+    locale: 'auto',
+    mode: 'operator',
+    sound: false,
+    overlay: false,
+    retentionDays: 90,
+    plan: [],
+    bindings: {},
+    rules: defaultRuleSettings() as Settings['rules'],
+  };
+}
+
+export interface SettingsIssue {
+  /** Dotted path of the field that was replaced by its default, e.g. `rules.traffic-drop.dropPct`. */
+  path: string;
+  message: string;
+}
+export interface ParsedSettings {
+  settings: Settings;
+  issues: SettingsIssue[];
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Objects merge key by key, arrays and scalars replace, and `null` in the patch removes the key
+ * (how a page deletes one site binding without resending the rest).
+ */
+export function deepMerge(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = deepMerge(base[key], value);
+  }
+  return merged;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** Puts the default back at `path`, or drops the entry when there is no default (an array item, a binding). */
+function repairAt(candidate: Record<string, unknown>, defaults: Settings, path: readonly PropertyKey[]): void {
+  if (path.length === 0) return;
+  const parent = valueAt(candidate, path.slice(0, -1));
+  const key = path[path.length - 1]!;
+  if (parent === null || typeof parent !== 'object') {
+    repairAt(candidate, defaults, path.slice(0, -1));
+    return;
+  }
+  const fallback = valueAt(defaults, path);
+  if (Array.isArray(parent) && typeof key === 'number') {
+    parent.splice(key, 1);
+  } else if (fallback !== undefined) {
+    (parent as Record<PropertyKey, unknown>)[key] = structuredClone(fallback);
+  } else {
+    delete (parent as Record<PropertyKey, unknown>)[key];
+  }
+}
+
+/** Parses anything into complete settings: defaults fill the gaps, and each bad field is reported and reset. */
+export function parseSettings(input: unknown): ParsedSettings {
+  const defaults = defaultSettings();
+  const issues: SettingsIssue[] = [];
+  const candidate = deepMerge(defaults, isPlainObject(input) ? structuredClone(input) : {}) as Record<
+    string,
+    unknown
+  >;
+  if (input !== undefined && input !== null && !isPlainObject(input)) {
+    issues.push({ path: '', message: 'Settings were not an object' });
+  }
+  // Each pass repairs every reported field; nested repairs can uncover new issues, so allow a few passes.
+  for (let pass = 0; pass < 8; pass++) {
+    const result = settingsSchema.safeParse(candidate);
+    if (result.success) return { settings: result.data, issues };
+    // Later array indices first, so splicing one item does not shift the next one to repair.
+    const sorted = [...result.error.issues].sort((a, b) => comparePathsDescending(a.path, b.path));
+    for (const issue of sorted) {
+      issues.push({ path: issue.path.map(String).join('.'), message: issue.message });
+      repairAt(candidate, defaults, issue.path);
+    }
+  }
+  return { settings: defaults, issues };
+}
+
+function comparePathsDescending(a: readonly PropertyKey[], b: readonly PropertyKey[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (typeof x === 'number' && typeof y === 'number' && x !== y) return y - x;
+    if (x !== y) return String(x) < String(y) ? -1 : 1;
+  }
+  return b.length - a.length;
+}
+
+/** Applies a partial settings object (as sent by `settings.update`) and validates the result. */
+export function mergeSettings(current: Settings, patch: unknown): ParsedSettings {
+  return parseSettings(deepMerge(current, isPlainObject(patch) ? patch : {}));
+}
+
+/**
+ * Resets one section (`'plan'`, `'rules'`, `'rules.traffic-drop'`, …) or, without one, everything
+ * (the meaning of `settings.reset`).
+ */
+export function resetSettings(current: Settings, section?: string): Settings {
+  const defaults = defaultSettings();
+  if (!section) return defaults;
+  const path = section.split('.');
+  const fallback = valueAt(defaults, path);
+  if (fallback === undefined) return current;
+  const next = structuredClone(current) as Record<string, unknown>;
+  let node: Record<string, unknown> = next;
+  for (const key of path.slice(0, -1)) {
+    const child = node[key];
+    if (!isPlainObject(child)) return current;
+    node = child;
+  }
+  node[path[path.length - 1]!] = structuredClone(fallback);
+  return next as Settings;
+}

@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { findChromium } from './findChromium';
+import { PROJECT_ROOT } from './mockRoomServer';
+
+// Launches Debian's Chromium with the built extension loaded, in a fresh profile, with the flags this
+// machine needs (DEVELOPERS.md). Shared by `npm start`, the browser tests and the bench.
+
+export const E2E_BUILD_DIR = join(PROJECT_ROOT, '.output/chrome-mv3-e2e');
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--no-default-browser-check',
+];
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** chrome-extension://ID/PATH */
+  extensionUrl(path: string): string;
+  serviceWorker(): Promise<Worker>;
+  /** Stops the extension's service worker the way Chrome does when it idles (CDP). */
+  stopServiceWorker(): Promise<void>;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionDir?: string; userDataDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? E2E_BUILD_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build:e2e\` first.`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'livecue-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    viewport: null,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(firstWorker.url()).host;
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().includes(extensionId));
+    if (live) return live;
+    // A stopped worker starts again on the next extension event; opening an extension page wakes it.
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const worker =
+      context.serviceWorkers().find((w) => w.url().includes(extensionId)) ??
+      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    await page.close();
+    return worker;
+  };
+
+  let cdpPage: Page | undefined;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    serviceWorker,
+    async stopServiceWorker() {
+      cdpPage ??= context.pages()[0] ?? (await context.newPage());
+      const session = await context.newCDPSession(cdpPage);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await session.detach();
+    },
+    async close() {
+      await context.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

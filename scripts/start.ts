@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import type { Cue } from '../lib/engine/types';
+import { renderCueText } from '../lib/i18n/renderCue';
+import { findChromium, MissingBrowserError } from './node/findChromium';
+import { launchWithExtension } from './node/launchWithExtension';
+import { PROJECT_ROOT, startMockRoomServer } from './node/mockRoomServer';
+
+// `npm start`: the demo. Builds the e2e extension, serves the mock room playing a scenario, opens
+// Chromium with the extension, the room and the side panel (as a tab: Chrome opens the real panel only
+// on a user gesture). With no display it runs headless, prints each cue as it fires and saves a
+// screenshot of the panel when stopped.
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: process.env.SCENARIO ?? 'demo' },
+    speed: { type: 'string', default: process.env.SPEED ?? '1' },
+    seconds: { type: 'string' },
+    headless: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+  },
+});
+
+try {
+  findChromium();
+} catch (error) {
+  if (error instanceof MissingBrowserError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+if (!values['no-build']) {
+  console.log('Building the extension (wxt build --mode e2e)…');
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const headless = values.headless ?? !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const room = await startMockRoomServer(Number(process.env.PORT ?? 5178));
+const browser = await launchWithExtension({ headless });
+const roomUrl = `${room.url}?scenario=${encodeURIComponent(values.scenario)}&speed=${encodeURIComponent(values.speed)}`;
+
+const roomPage = browser.context.pages()[0] ?? (await browser.context.newPage());
+await roomPage.goto(roomUrl);
+const panel = await browser.context.newPage();
+await panel.setViewportSize({ width: 420, height: 860 }).catch(() => {});
+await panel.goto(browser.extensionUrl('sidepanel.html'));
+await roomPage.bringToFront();
+
+console.log(`Mock room:   ${roomUrl}`);
+console.log(`Side panel:  ${browser.extensionUrl('sidepanel.html')} (${headless ? 'headless' : 'open beside the room'})`);
+console.log('Cues print here as they fire. Ctrl+C stops.');
+
+const seen = new Set<string>();
+const printNewCues = async (page: Page) => {
+  const cues = await readCues(page).catch(() => [] as Cue[]);
+  for (const cue of cues) {
+    if (seen.has(cue.id)) continue;
+    seen.add(cue.id);
+    const { title, detail } = renderCueText(cue, 'zh-CN');
+    const clock = new Date(cue.firedAt).toISOString().slice(11, 19);
+    console.log(`[${clock}] ${cue.severity.toUpperCase().padEnd(6)} ${cue.ruleId.padEnd(16)} ${title} — ${detail}`);
+  }
+};
+const poll = setInterval(() => void printNewCues(panel), 1000);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(poll);
+  const dir = join(PROJECT_ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  const shot = join(dir, 'start-panel.png');
+  await panel.screenshot({ path: shot }).then(
+    () => console.log(`Saved a screenshot of the side panel: ${shot}`),
+    (error: unknown) => console.error(`No screenshot: ${String(error)}`),
+  );
+  await browser.close().catch(() => {});
+  await room.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+browser.context.on('close', () => void stop());
+if (values.seconds) setTimeout(() => void stop(), Number(values.seconds) * 1000);
+
+/** Reads the cues straight from the extension's IndexedDB through the panel page (read-only). */
+function readCues(page: Page): Promise<Cue[]> {
+  return page.evaluate(
+    async () => {
+      // Opening a database that does not exist yet would create it; leave that to the background.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'livecue')) return [];
+      return new Promise<Cue[]>((resolve, reject) => {
+        const open = indexedDB.open('livecue');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('cues')) return resolve([]);
+          const request = db.transaction('cues').objectStore('cues').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve((request.result as Cue[]).sort((a, b) => a.firedAt - b.firedAt));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      });
+    },
+  );
+}

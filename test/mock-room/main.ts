@@ -1,0 +1,120 @@
+import type { DisplayStyle } from '../../lib/metrics/formatMetricValue';
+import type { MetricId } from '../../lib/metrics/metricCatalog';
+import { createScenarioPlayer } from '../../lib/scenario/scenarioPlayer';
+import { parseScenario, type Scenario } from '../../lib/scenario/scenarioSchema';
+import {
+  formatClock,
+  type MockLayout,
+  renderGoods,
+  renderMetricArea,
+  showEndedModal,
+  tickComments,
+} from './roomView';
+
+// The mock live room: plays a scenario file at N× speed and keeps the scenario clock in
+// document.documentElement.dataset.scenarioTime (DESIGN.md §3, "The mock room and its test hooks").
+
+interface PlayOptions {
+  speed?: number;
+  layout?: MockLayout;
+}
+
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+const status = byId('player-status');
+let stopCurrent: (() => void) | undefined;
+let state = { name: '', sec: 0, durationSec: 0, playing: false, ended: false };
+
+function play(input: unknown, options: PlayOptions = {}): void {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(`Bad scenario: ${parsed.error}`);
+  stopCurrent?.();
+  const scenario: Scenario = parsed.scenario;
+  const speed = options.speed && options.speed > 0 ? options.speed : 1;
+  const player = createScenarioPlayer(scenario);
+  const startAt = Date.parse(scenario.startAt ?? new Date().toISOString());
+  const metricIds = Object.keys(scenario.metrics) as MetricId[];
+  const cells = renderMetricArea(
+    byId('metric-area'),
+    metricIds,
+    (scenario.display ?? {}) as Partial<Record<MetricId, DisplayStyle>>,
+    options.layout ?? 'cards',
+  );
+  const goods = byId('goods-list');
+  const products = (scenario.products ?? []).map((p) => ({ id: p.id, name: p.name, price: p.price }));
+  document.querySelector('.modal-mask-b8n9')?.remove();
+  byId('live-tag').textContent = '直播中';
+  byId('live-tag').classList.remove('ended');
+  byId('scenario-name').textContent = `场景 ${scenario.name} · ${speed}×`;
+  state = { name: scenario.name, sec: -1, durationSec: scenario.durationSec, playing: true, ended: false };
+
+  let currentProduct: string | undefined;
+  const showStep = (sec: number) => {
+    // The clock moves first so a reader woken by the value change stamps it with this step's time.
+    document.documentElement.dataset.scenarioTime = String(startAt + sec * 1000);
+    const { metrics, product } = player.valuesAt(sec);
+    cells.set(metrics);
+    if (product?.id !== currentProduct) {
+      currentProduct = product?.id;
+      renderGoods(goods, products, currentProduct);
+    }
+    byId('live-clock').textContent = formatClock(sec);
+    tickComments(byId('comment-feed'), sec);
+    state.sec = sec;
+  };
+
+  const wallStart = performance.now();
+  let lastStep = -1;
+  const advance = () => {
+    const elapsedSec = ((performance.now() - wallStart) / 1000) * speed;
+    const step = Math.min(Math.floor(elapsedSec / scenario.stepSec), Math.floor(scenario.durationSec / scenario.stepSec));
+    if (step === lastStep) return;
+    lastStep = step;
+    showStep(step * scenario.stepSec);
+    status.textContent = `播放中 ${formatClock(state.sec)} / ${formatClock(scenario.durationSec)}`;
+    if (step * scenario.stepSec >= scenario.durationSec) finish();
+  };
+  const timer = setInterval(advance, Math.max(10, Math.min(250, (scenario.stepSec * 1000) / speed / 2)));
+  const finish = () => {
+    clearInterval(timer);
+    state.playing = false;
+    if (scenario.ended === false) return;
+    state.ended = true;
+    byId('live-tag').textContent = '已结束';
+    byId('live-tag').classList.add('ended');
+    showEndedModal(document);
+    status.textContent = '场景播放完毕';
+  };
+  stopCurrent = () => {
+    clearInterval(timer);
+    state.playing = false;
+  };
+  advance();
+}
+
+async function loadFromQuery(): Promise<void> {
+  const query = new URLSearchParams(location.search);
+  const name = query.get('scenario');
+  if (!name) {
+    status.textContent = '未指定场景：在地址后加 ?scenario=demo&speed=1，或由测试调用 window.mockRoom.play(…)';
+    return;
+  }
+  const url = /^(https?:)?\/\//.test(name) || name.endsWith('.json') ? name : `/scenarios/${encodeURIComponent(name)}.json`;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    play(await response.json(), {
+      speed: Number(query.get('speed') ?? '1'),
+      layout: query.get('layout') === 'table' ? 'table' : 'cards',
+    });
+  } catch (error) {
+    status.textContent = `场景加载失败：${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+declare global {
+  interface Window {
+    mockRoom: { play: typeof play; stop: () => void; state: () => typeof state };
+  }
+}
+window.mockRoom = { play, stop: () => stopCurrent?.(), state: () => ({ ...state }) };
+void loadFromQuery();
