@@ -172,7 +172,7 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
       settleIdle();
     } catch (error) {
       inFlight = null;
-      //mergeBack(batch, pending);
+      mergeBack(batch, pending);
       failures += 1;
       const since = current.state === 'failing' ? current.since : now();
       setStatus({ state: 'failing', error: describeError(error), pending: countRows(pending), since });

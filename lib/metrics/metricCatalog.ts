@@ -20,7 +20,16 @@ export type MetricId = (typeof METRIC_IDS)[number];
 
 /** gauge: a level that can go up and down; counter: a running total that only grows in a session. */
 export type MetricKind = 'gauge' | 'counter';
-export type MetricUnit = 'people' | 'views' | 'currency' | 'orders' | 'clicks' | 'comments' | 'likes' | 'seconds' | 'ratio';
+export type MetricUnit =
+  | 'people'
+  | 'views'
+  | 'currency'
+  | 'orders'
+  | 'clicks'
+  | 'comments'
+  | 'likes'
+  | 'seconds'
+  | 'ratio';
 
 export interface MetricInfo {
   kind: MetricKind;
@@ -33,18 +42,51 @@ export const METRICS: Record<MetricId, MetricInfo> = {
   viewers: {
     kind: 'gauge',
     unit: 'people',
-    labels: ['在线人数', '实时在线人数', '实时观看人数', '在线观众', '当前在线', 'Viewers', 'Current viewers', 'Online viewers'],
+    labels: [
+      '在线人数',
+      '实时在线人数',
+      '实时观看人数',
+      '在线观众',
+      '当前在线',
+      '在线',
+      'Viewers',
+      'Current viewers',
+      'Online viewers',
+    ],
   },
   entries: {
     kind: 'counter',
     unit: 'people',
-    labels: ['进入人数', '进房人数', '进入直播间人数', '累计观众数', '累计观看人数', 'Entries', 'Unique viewers'],
+    labels: [
+      '进入人数',
+      '进房人数',
+      '进入直播间人数',
+      '累计观众数',
+      '累计观看人数',
+      '进入',
+      'Entries',
+      'Unique viewers',
+    ],
   },
-  views: { kind: 'counter', unit: 'views', labels: ['累计观看人次', '观看人次', '累计观看', 'Views', 'Total views'] },
+  views: {
+    kind: 'counter',
+    unit: 'views',
+    labels: ['累计观看人次', '观看人次', '累计观看', 'Views', 'Total views'],
+  },
   gmv: {
     kind: 'counter',
     unit: 'currency',
-    labels: ['成交金额', '累计成交金额', '直播间成交金额', '直播成交金额', '成交额', '销售额', 'GMV', 'Revenue', 'Attributed GMV'],
+    labels: [
+      '成交金额',
+      '累计成交金额',
+      '直播间成交金额',
+      '直播成交金额',
+      '成交额',
+      '销售额',
+      'GMV',
+      'Revenue',
+      'Attributed GMV',
+    ],
   },
   orders: {
     kind: 'counter',
@@ -55,7 +97,7 @@ export const METRICS: Record<MetricId, MetricInfo> = {
   productClicks: {
     kind: 'counter',
     unit: 'clicks',
-    labels: ['商品点击次数', '商品点击人数', '商品点击', 'Product clicks'],
+    labels: ['商品点击次数', '商品点击人数', '商品点击', '点击', 'Product clicks'],
   },
   comments: { kind: 'counter', unit: 'comments', labels: ['评论次数', '评论数', 'Comments'] },
   likes: { kind: 'counter', unit: 'likes', labels: ['点赞数', '本场点赞', 'Likes'] },

@@ -19,7 +19,9 @@ export function arrangeCues(cues: readonly Cue[], now: number): ArrangedCues {
     .filter((cue) => cue.status === 'active' && cue.expiresAt > now)
     .sort(
       (a, b) =>
-        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.expiresAt - b.expiresAt || a.firedAt - b.firedAt,
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        a.expiresAt - b.expiresAt ||
+        a.firedAt - b.firedAt,
     );
   const snoozed = cues
     .filter((cue) => cue.status === 'snoozed')

@@ -28,7 +28,12 @@ function duration(seconds: number, locale: Locale): string {
 }
 
 /** A metric's value as a tile shows it; `null` (unreadable) shows as a dash, never as 0. */
-export function formatMetricValue(metric: MetricId, value: number | null, locale: Locale, capped = false): string {
+export function formatMetricValue(
+  metric: MetricId,
+  value: number | null,
+  locale: Locale,
+  capped = false,
+): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const unit = METRICS[metric].unit;
   let text: string;

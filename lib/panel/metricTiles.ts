@@ -28,7 +28,8 @@ export function downsample(points: readonly SeriesPoint[], max = MAX_POINTS): Se
   const first = points[0]![0];
   const span = points[points.length - 1]![0] - first || 1;
   const buckets = new Map<number, SeriesPoint>();
-  for (const point of points) buckets.set(Math.min(max - 1, Math.floor(((point[0] - first) / span) * max)), point);
+  for (const point of points)
+    buckets.set(Math.min(max - 1, Math.floor(((point[0] - first) / span) * max)), point);
   return [...buckets.values()];
 }
 

@@ -21,7 +21,8 @@ export function sparklinePath(
   const span = to - from || 1;
   const range = max - min;
   const pad = 1;
-  const y = (value: number) => (range === 0 ? height / 2 : pad + (1 - (value - min) / range) * (height - 2 * pad));
+  const y = (value: number) =>
+    range === 0 ? height / 2 : pad + (1 - (value - min) / range) * (height - 2 * pad);
   const x = (ts: number) => Math.min(width, Math.max(0, ((ts - from) / span) * width));
   return points
     .map(([ts, value], i) => `${i === 0 ? 'M' : 'L'}${x(ts).toFixed(1)} ${y(value).toFixed(1)}`)

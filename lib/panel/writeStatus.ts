@@ -13,7 +13,10 @@ const statusSchema = z.object({
 
 const HEALTHY_STATES = new Set(['ok', 'idle', 'writing']);
 
-export type WriteWarning = { kind: 'none' } | { kind: 'failing'; error: string } | { kind: 'unreachable'; error: string };
+export type WriteWarning =
+  | { kind: 'none' }
+  | { kind: 'failing'; error: string }
+  | { kind: 'unreachable'; error: string };
 
 export function writeWarningFrom(result: CommandResult): WriteWarning {
   if (!result.ok) return { kind: 'unreachable', error: result.error };

@@ -9,7 +9,9 @@ export interface ProductSlot {
 }
 
 const sameProduct = (slot: ProductSlot, product: { id?: string; name: string }) =>
-  slot.productId !== undefined && product.id !== undefined ? slot.productId === product.id : slot.name === product.name;
+  slot.productId !== undefined && product.id !== undefined
+    ? slot.productId === product.id
+    : slot.name === product.name;
 
 /**
  * Runs of consecutive samples showing the same product (by id when both have one, else by name).
@@ -20,7 +22,7 @@ export function productSlots(samples: readonly SampleRow[], maxGapMs = 60_000): 
   let open: ProductSlot | null = null;
   for (const sample of samples) {
     const product = sample.product;
-    if (!product || !product.name) {
+    if (!product?.name) {
       open = null;
       continue;
     }
@@ -28,7 +30,12 @@ export function productSlots(samples: readonly SampleRow[], maxGapMs = 60_000): 
       open.to = sample.ts;
       continue;
     }
-    open = { from: sample.ts, to: sample.ts, name: product.name, ...(product.id ? { productId: product.id } : {}) };
+    open = {
+      from: sample.ts,
+      to: sample.ts,
+      name: product.name,
+      ...(product.id ? { productId: product.id } : {}),
+    };
     slots.push(open);
   }
   return slots;

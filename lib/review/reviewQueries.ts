@@ -20,12 +20,22 @@ function lastSampleOf(db: LivecueDb, sessionId: string): Promise<SampleRow | und
 }
 
 /** Everything the review page shows for one session; null when the session does not exist. */
-export async function loadReview(db: LivecueDb, sessionId: string, previousLimit = 10): Promise<ReviewData | null> {
+export async function loadReview(
+  db: LivecueDb,
+  sessionId: string,
+  previousLimit = 10,
+): Promise<ReviewData | null> {
   const session = await db.sessions.get(sessionId);
   if (!session) return null;
   const [samples, cues, siblings] = await Promise.all([
-    db.samples.where('[sessionId+ts]').between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey]).toArray(),
-    db.cues.where('[sessionId+firedAt]').between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey]).toArray(),
+    db.samples
+      .where('[sessionId+ts]')
+      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+      .toArray(),
+    db.cues
+      .where('[sessionId+firedAt]')
+      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+      .toArray(),
     db.sessions.where('[site+roomKey]').equals([session.site, session.roomKey]).toArray(),
   ]);
   const earlier = siblings

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../engine/types';
-import { METRIC_IDS, type MetricId } from '../metrics/metricCatalog';
+import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
 
 // The scenario format of DESIGN.md §3, shared by the mock room and the replay CLI. Browser-safe: no node imports.
 
@@ -35,14 +35,21 @@ const metricTrackSchema = z.strictObject({
 const planSlotSchema = z.strictObject({
   productId: z.string().max(200).optional(),
   name: z.string().min(1).max(200),
-  minutes: z.number().positive().max(24 * 60),
+  minutes: z
+    .number()
+    .positive()
+    .max(24 * 60),
 });
 
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).max(200),
     description: z.string().max(2000).optional(),
-    durationSec: z.number().int().positive().max(7 * 24 * 3600),
+    durationSec: z
+      .number()
+      .int()
+      .positive()
+      .max(7 * 24 * 3600),
     stepSec: z.number().positive().max(3600).default(1),
     seed: z.number().int().default(1),
     /** ISO date of second 0; the player uses 2026-01-01T00:00:00Z when absent. */
@@ -74,7 +81,7 @@ export const scenarioSchema = z
   .superRefine((scenario, ctx) => {
     for (const [metric, track] of Object.entries(scenario.metrics)) {
       if (!track) continue;
-      const counter = COUNTERS.has(metric as MetricId);
+      const counter = METRICS[metric as MetricId].kind === 'counter';
       for (let i = 1; i < track.points.length; i++) {
         const [sec, value] = track.points[i]!;
         const [prevSec, prevValue] = track.points[i - 1]!;
@@ -102,7 +109,11 @@ export const scenarioSchema = z
     scenario.products?.forEach((product, i) => {
       const prev = scenario.products?.[i - 1];
       if (prev && product.at < prev.at) {
-        ctx.addIssue({ code: 'custom', path: ['products', i, 'at'], message: 'products must be in time order' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['products', i, 'at'],
+          message: 'products must be in time order',
+        });
       }
     });
   });
@@ -111,19 +122,6 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type DisplayStyle = (typeof DISPLAY_STYLES)[number];
 
-// Kinds are repeated here rather than imported so the schema file stays a leaf for the mock room bundle.
-const COUNTERS = new Set<MetricId>([
-  'entries',
-  'views',
-  'gmv',
-  'orders',
-  'buyers',
-  'productClicks',
-  'comments',
-  'likes',
-  'newFollowers',
-]);
-
 export type ParsedScenario = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
 /** Validates a scenario; the error names the first bad field by its path, e.g. `metrics.gmv.points.3.1: …`. */
@@ -131,6 +129,10 @@ export function parseScenario(json: unknown): ParsedScenario {
   const result = scenarioSchema.safeParse(json);
   if (result.success) return { ok: true, scenario: result.data };
   const issue = result.error.issues[0]!;
-  const path = issue.path.map(String).join('.');
-  return { ok: false, error: `${path || '(root)'}: ${issue.message}` };
+  // An unknown key (a typo such as `whithin`) is named in the path itself, where the author will look.
+  const path = [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])]
+    .map(String)
+    .join('.');
+  const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
+  return { ok: false, error: `${path || '(root)'}: ${message}` };
 }

@@ -4,7 +4,15 @@ import { z } from 'zod';
 // form follows whatever the engine declares (.describe() labels, min/max, enums, booleans).
 
 export type RuleFormField =
-  | { key: string; label: string; type: 'number'; min?: number; max?: number; step: number; defaultValue?: number }
+  | {
+      key: string;
+      label: string;
+      type: 'number';
+      min?: number;
+      max?: number;
+      step: number;
+      defaultValue?: number;
+    }
   | { key: string; label: string; type: 'boolean'; defaultValue?: boolean }
   | { key: string; label: string; type: 'enum'; options: string[]; defaultValue?: string };
 
@@ -38,7 +46,7 @@ const finiteBound = (value: number | undefined) =>
 function fieldFor(key: string, node: JsonSchemaNode): RuleFormField | null {
   const label = node.description ?? key;
   const type = Array.isArray(node.type) ? node.type.find((t) => t !== 'null') : node.type;
-  if (node.enum && node.enum.every((value) => typeof value === 'string')) {
+  if (node.enum?.every((value) => typeof value === 'string')) {
     return {
       key,
       label,
@@ -48,7 +56,12 @@ function fieldFor(key: string, node: JsonSchemaNode): RuleFormField | null {
     };
   }
   if (type === 'boolean') {
-    return { key, label, type: 'boolean', defaultValue: typeof node.default === 'boolean' ? node.default : undefined };
+    return {
+      key,
+      label,
+      type: 'boolean',
+      defaultValue: typeof node.default === 'boolean' ? node.default : undefined,
+    };
   }
   if (type === 'number' || type === 'integer') {
     const integer = type === 'integer';

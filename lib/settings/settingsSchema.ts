@@ -8,7 +8,10 @@ import { metricIdSchema } from '../messages/sample';
 export const planSlotSchema = z.object({
   productId: z.string().max(200).optional(),
   name: z.string().trim().min(1).max(200),
-  minutes: z.number().positive().max(24 * 60),
+  minutes: z
+    .number()
+    .positive()
+    .max(24 * 60),
 });
 
 /** site → metric → CSS selector picked by the user on that site's dashboard. */
@@ -79,23 +82,31 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-/** Puts the default back at `path`, or drops the entry when there is no default (an array item, a binding). */
-function repairAt(candidate: Record<string, unknown>, defaults: Settings, path: readonly PropertyKey[]): void {
+/**
+ * Where a bad field is repaired: its own path when it has a default, else the array item holding it
+ * (a plan slot without a name is dropped whole), else the field itself (a bad binding is forgotten).
+ */
+function repairTarget(defaults: Settings, path: readonly PropertyKey[]): PropertyKey[] {
+  if (valueAt(defaults, path) !== undefined) return [...path];
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (typeof path[i] === 'number') return path.slice(0, i + 1);
+  }
+  return [...path];
+}
+
+function repairAt(
+  candidate: Record<string, unknown>,
+  defaults: Settings,
+  path: readonly PropertyKey[],
+): void {
   if (path.length === 0) return;
   const parent = valueAt(candidate, path.slice(0, -1));
   const key = path[path.length - 1]!;
-  if (parent === null || typeof parent !== 'object') {
-    repairAt(candidate, defaults, path.slice(0, -1));
-    return;
-  }
+  if (parent === null || typeof parent !== 'object') return;
   const fallback = valueAt(defaults, path);
-  if (Array.isArray(parent) && typeof key === 'number') {
-    parent.splice(key, 1);
-  } else if (fallback !== undefined) {
-    (parent as Record<PropertyKey, unknown>)[key] = structuredClone(fallback);
-  } else {
-    delete (parent as Record<PropertyKey, unknown>)[key];
-  }
+  if (fallback !== undefined) (parent as Record<PropertyKey, unknown>)[key] = structuredClone(fallback);
+  else if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
+  else delete (parent as Record<PropertyKey, unknown>)[key];
 }
 
 /** Parses anything into complete settings: defaults fill the gaps, and each bad field is reported and reset. */
@@ -114,11 +125,19 @@ export function parseSettings(input: unknown): ParsedSettings {
     const result = settingsSchema.safeParse(candidate);
     if (result.success) return { settings: result.data, issues };
     // Later array indices first, so splicing one item does not shift the next one to repair.
-    const sorted = [...result.error.issues].sort((a, b) => comparePathsDescending(a.path, b.path));
-    for (const issue of sorted) {
+    const targets = new Map<string, PropertyKey[]>();
+    for (const issue of result.error.issues) {
       issues.push({ path: issue.path.map(String).join('.'), message: issue.message });
-      repairAt(candidate, defaults, issue.path);
+      // An unknown key is reported on its parent object: repair the key, not the whole object.
+      const paths =
+        issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      for (const path of paths) {
+        const target = repairTarget(defaults, path);
+        targets.set(target.map(String).join('\u0000'), target);
+      }
     }
+    for (const target of [...targets.values()].sort(comparePathsDescending))
+      repairAt(candidate, defaults, target);
   }
   return { settings: defaults, issues };
 }

@@ -23,11 +23,14 @@ const byId = (id: string) => document.getElementById(id) as HTMLElement;
 const status = byId('player-status');
 let stopCurrent: (() => void) | undefined;
 let state = { name: '', sec: 0, durationSec: 0, playing: false, ended: false };
+/** Wall-clock epoch ms (sub-ms) at which each scenario time (epoch ms) was written to the page: latency probes read it. */
+const shownAt = new Map<number, number>();
 
 function play(input: unknown, options: PlayOptions = {}): void {
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new Error(`Bad scenario: ${parsed.error}`);
   stopCurrent?.();
+  shownAt.clear();
   const scenario: Scenario = parsed.scenario;
   const speed = options.speed && options.speed > 0 ? options.speed : 1;
   const player = createScenarioPlayer(scenario);
@@ -52,6 +55,7 @@ function play(input: unknown, options: PlayOptions = {}): void {
     // The clock moves first so a reader woken by the value change stamps it with this step's time.
     document.documentElement.dataset.scenarioTime = String(startAt + sec * 1000);
     const { metrics, product } = player.valuesAt(sec);
+    shownAt.set(startAt + sec * 1000, performance.timeOrigin + performance.now());
     cells.set(metrics);
     if (product?.id !== currentProduct) {
       currentProduct = product?.id;
@@ -113,8 +117,18 @@ async function loadFromQuery(): Promise<void> {
 
 declare global {
   interface Window {
-    mockRoom: { play: typeof play; stop: () => void; state: () => typeof state };
+    mockRoom: {
+      play: typeof play;
+      stop: () => void;
+      state: () => typeof state;
+      shownAt: (scenarioTime: number) => number | undefined;
+    };
   }
 }
-window.mockRoom = { play, stop: () => stopCurrent?.(), state: () => ({ ...state }) };
+window.mockRoom = {
+  play,
+  stop: () => stopCurrent?.(),
+  state: () => ({ ...state }),
+  shownAt: (scenarioTime) => shownAt.get(scenarioTime),
+};
 void loadFromQuery();

@@ -17,13 +17,22 @@ describe('buildMetricTiles', () => {
     const tiles = buildMetricTiles(samples, T);
     expect(tiles.map((tile) => tile.metric)).toEqual(['viewers', 'gmv']);
     const [viewers, gmv] = tiles;
-    expect(viewers).toMatchObject({ value: 800, capped: true, change: -200, changeRatio: -0.2, kind: 'gauge' });
+    expect(viewers).toMatchObject({
+      value: 800,
+      capped: true,
+      change: -200,
+      changeRatio: -0.2,
+      kind: 'gauge',
+    });
     expect(viewers!.series.map(([, v]) => v)).toEqual([1000, 1500, 800]);
     expect(gmv).toMatchObject({ value: 3000, change: 1000, changeRatio: 0.5, kind: 'counter' });
   });
 
   it('shows a metric the page stopped showing as unknown, never as its old value or 0', () => {
-    const stopped: SampleRow[] = [...samples, { sessionId: 's', ts: T + 1000, metrics: { viewers: null, gmv: 3100 } }];
+    const stopped: SampleRow[] = [
+      ...samples,
+      { sessionId: 's', ts: T + 1000, metrics: { viewers: null, gmv: 3100 } },
+    ];
     const viewers = buildMetricTiles(stopped, T + 1000).find((tile) => tile.metric === 'viewers');
     expect(viewers?.value).toBeNull();
   });

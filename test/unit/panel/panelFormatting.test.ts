@@ -58,13 +58,20 @@ describe('visibleWindow', () => {
 
 describe('writeWarningFrom', () => {
   it('warns when the background reports a failing write, with its error', () => {
-    expect(writeWarningFrom({ ok: true, data: { write: { state: 'failing', error: 'QuotaExceededError' } } })).toEqual({
+    expect(
+      writeWarningFrom({ ok: true, data: { write: { state: 'failing', error: 'QuotaExceededError' } } }),
+    ).toEqual({
       kind: 'failing',
       error: 'QuotaExceededError',
     });
   });
   it('stays quiet while writes are fine and says so when the worker does not answer', () => {
-    expect(writeWarningFrom({ ok: true, data: { write: { state: 'ok', error: null } } })).toEqual({ kind: 'none' });
-    expect(writeWarningFrom({ ok: false, error: 'No answer' })).toEqual({ kind: 'unreachable', error: 'No answer' });
+    expect(writeWarningFrom({ ok: true, data: { write: { state: 'ok', error: null } } })).toEqual({
+      kind: 'none',
+    });
+    expect(writeWarningFrom({ ok: false, error: 'No answer' })).toEqual({
+      kind: 'unreachable',
+      error: 'No answer',
+    });
   });
 });

@@ -99,7 +99,11 @@ describe('panel queries', () => {
 
   it('collects today’s cues across sessions, newest first, leaving out yesterday’s', async () => {
     const midnight = startOfLocalDay(NOON);
-    await db.sessions.bulkPut([session('a', NOON), session('b', NOON - 1000), session('yesterday', midnight - 1)]);
+    await db.sessions.bulkPut([
+      session('a', NOON),
+      session('b', NOON - 1000),
+      session('yesterday', midnight - 1),
+    ]);
     await db.cues.bulkPut([
       cue('a', midnight - 10_000, 'done'),
       cue('a', NOON - 2000, 'done'),

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../../lib/settings/settingsSchema';
+import { useI18n } from '../common/i18nContext';
+import type { SendCommand } from '../panel/panelStore';
+
+// Language, panel mode, sound, overlay and how long history is kept.
+
+interface GeneralSettingsProps {
+  settings: Settings;
+  send: SendCommand;
+}
+
+export function GeneralSettings({ settings, send }: GeneralSettingsProps) {
+  const { t } = useI18n();
+  const [retention, setRetention] = useState(String(settings.retentionDays));
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => setRetention(String(settings.retentionDays)), [settings.retentionDays]);
+  const update = async (patch: Partial<Settings>) => {
+    const answer = await send({ type: 'settings.update', patch });
+    setStatus(answer.ok ? t('form.saved') : t('error.command', { error: answer.error }));
+  };
+  const retentionDays = Number(retention);
+  const retentionValid = Number.isInteger(retentionDays) && retentionDays >= 1 && retentionDays <= 3650;
+
+  return (
+    <section class="general" data-testid="general-settings">
+      <h2>{t('general.title')}</h2>
+      <div class="field">
+        <label for="locale">{t('general.language')}</label>
+        <select
+          id="locale"
+          data-testid="locale-select"
+          value={settings.locale}
+          onChange={(event) => update({ locale: event.currentTarget.value as Settings['locale'] })}
+        >
+          <option value="auto">{t('general.languageAuto')}</option>
+          <option value="zh-CN">中文</option>
+          <option value="en">English</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="mode">{t('general.mode')}</label>
+        <select
+          id="mode"
+          data-testid="mode-select"
+          value={settings.mode}
+          onChange={(event) => update({ mode: event.currentTarget.value as Settings['mode'] })}
+        >
+          <option value="streamer">{t('general.modeStreamer')}</option>
+          <option value="operator">{t('general.modeOperator')}</option>
+        </select>
+      </div>
+      <div class="field">
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            data-testid="sound-checkbox"
+            checked={settings.sound}
+            onChange={(event) => update({ sound: event.currentTarget.checked })}
+          />
+          {t('general.sound')}
+        </label>
+      </div>
+      <div class="field">
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            data-testid="overlay-checkbox"
+            checked={settings.overlay}
+            onChange={(event) => send({ type: 'overlay.toggle', enabled: event.currentTarget.checked })}
+          />
+          {t('general.overlay')}
+        </label>
+      </div>
+      <form
+        class={`field ${retentionValid ? '' : 'invalid'}`}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (retentionValid) void update({ retentionDays });
+        }}
+      >
+        <label for="retention">{t('general.retention')}</label>
+        <input
+          id="retention"
+          type="number"
+          min={1}
+          max={3650}
+          step={1}
+          data-testid="retention-input"
+          value={retention}
+          aria-invalid={retentionValid ? undefined : true}
+          onInput={(event) => setRetention(event.currentTarget.value)}
+        />
+        <button
+          type="submit"
+          data-testid="retention-save"
+          disabled={!retentionValid || retentionDays === settings.retentionDays}
+        >
+          {t('form.save')}
+        </button>
+        {!retentionValid && (
+          <span class="error" role="alert">
+            {t('general.retentionError')}
+          </span>
+        )}
+      </form>
+      {status && <p class="status">{status}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import { resolveLocale } from '../../lib/i18n/translate';
+import type { Settings } from '../../lib/settings/settingsSchema';
+import { createUiI18n, I18nContext } from '../common/i18nContext';
+import type { SendCommand } from '../panel/panelStore';
+import { OptionsView } from './OptionsView';
+
+interface OptionsAppProps {
+  settings: ReadonlySignal<Settings | undefined>;
+  send: SendCommand;
+  browserLanguage?: string;
+}
+
+export function OptionsApp({
+  settings,
+  send,
+  browserLanguage = globalThis.navigator?.language,
+}: OptionsAppProps) {
+  const current = settings.value;
+  const locale = resolveLocale(current?.locale ?? 'auto', browserLanguage);
+  const i18n = useMemo(() => createUiI18n(locale), [locale]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = i18n.t('options.documentTitle');
+  }, [locale]);
+  return (
+    <I18nContext.Provider value={i18n}>
+      {current ? <OptionsView settings={current} send={send} /> : <main class="options" aria-busy="true" />}
+    </I18nContext.Provider>
+  );
+}

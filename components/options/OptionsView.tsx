@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { ruleSettingsSchema } from '../../lib/engine/ruleSettings';
+import { ruleSchemasOf } from '../../lib/settings/ruleFormFields';
+import type { Settings } from '../../lib/settings/settingsSchema';
+import { useI18n } from '../common/i18nContext';
+import type { SendCommand } from '../panel/panelStore';
+import { BindingsList } from './BindingsList';
+import { GeneralSettings } from './GeneralSettings';
+import { PlanEditor } from './PlanEditor';
+import { RuleSettingsForm } from './RuleSettingsForm';
+
+// The settings page: general preferences, the run-of-show, rule parameters and site bindings.
+
+interface OptionsViewProps {
+  settings: Settings;
+  send: SendCommand;
+  rulesSchema?: z.ZodType;
+}
+
+export function OptionsView({ settings, send, rulesSchema = ruleSettingsSchema }: OptionsViewProps) {
+  const { t } = useI18n();
+  const rules = settings.rules as Record<string, Record<string, unknown>>;
+  const confirmThen = (message: string, run: () => void) => {
+    if (globalThis.confirm?.(message) ?? true) run();
+  };
+  return (
+    <main class="options">
+      <header>
+        <h1>{t('options.title')}</h1>
+      </header>
+      <GeneralSettings settings={settings} send={send} />
+      <PlanEditor plan={settings.plan} send={send} />
+      <section class="rules" data-testid="rules">
+        <h2>{t('rules.title')}</h2>
+        <p class="muted">{t('rules.help')}</p>
+        {ruleSchemasOf(rulesSchema).map(([ruleId, schema]) => (
+          <RuleSettingsForm
+            key={ruleId}
+            ruleId={ruleId}
+            schema={schema}
+            values={rules[ruleId] ?? {}}
+            send={send}
+          />
+        ))}
+        <button
+          type="button"
+          data-testid="reset-rules"
+          onClick={() =>
+            confirmThen(
+              t('rules.resetAllConfirm'),
+              () => void send({ type: 'settings.reset', section: 'rules' }),
+            )
+          }
+        >
+          {t('rules.resetAll')}
+        </button>
+      </section>
+      <BindingsList bindings={settings.bindings} send={send} />
+      <section class="danger">
+        <button
+          type="button"
+          data-testid="reset-all"
+          onClick={() =>
+            confirmThen(t('options.resetAllConfirm'), () => void send({ type: 'settings.reset' }))
+          }
+        >
+          {t('options.resetAll')}
+        </button>
+      </section>
+    </main>
+  );
+}

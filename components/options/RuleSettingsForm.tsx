@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { Translate } from '../../lib/i18n/translate';
+import {
+  type FieldError,
+  type RuleFormField,
+  ruleFormFields,
+  validateRuleDraft,
+} from '../../lib/settings/ruleFormFields';
+import { useI18n } from '../common/i18nContext';
+import type { SendCommand } from '../panel/panelStore';
+
+// One rule's parameters as a form generated from its zod schema, validated before it is sent.
+
+interface RuleSettingsFormProps {
+  ruleId: string;
+  schema: z.ZodType;
+  values: Record<string, unknown>;
+  send: SendCommand;
+}
+
+/** A label in the page's language when the catalog has one, else the engine's `.describe()` text. */
+export function fieldLabel(t: Translate, ruleId: string, field: RuleFormField): string {
+  for (const key of [`param.${ruleId}.${field.key}`, `param.${field.key}`]) {
+    const text = t(key);
+    if (text !== key) return text;
+  }
+  return field.label;
+}
+
+export function errorText(t: Translate, error: FieldError): string {
+  if (error.code === 'too_small' && error.minimum !== undefined)
+    return t('form.tooSmall', { min: error.minimum });
+  if (error.code === 'too_big' && error.maximum !== undefined)
+    return t('form.tooBig', { max: error.maximum });
+  if (error.code === 'invalid_type') return t('form.invalidNumber');
+  return error.message;
+}
+
+export function RuleSettingsForm({ ruleId, schema, values, send }: RuleSettingsFormProps) {
+  const { t } = useI18n();
+  const fields = ruleFormFields(schema);
+  const [draft, setDraft] = useState<Record<string, unknown>>(values);
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [status, setStatus] = useState<string | null>(null);
+  // Stored values changed (saved, reset, another page): start again from them.
+  const stored = JSON.stringify(values);
+  useEffect(() => {
+    setDraft(values);
+    setErrors({});
+  }, [stored]);
+
+  const change = (key: string, value: unknown) => {
+    const next = { ...draft, [key]: value };
+    setDraft(next);
+    const result = validateRuleDraft(schema, next);
+    setErrors(result.ok ? {} : result.errors);
+    setStatus(null);
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const result = validateRuleDraft(schema, draft);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    const answer = await send({ type: 'settings.update', patch: { rules: { [ruleId]: result.value } } });
+    setStatus(answer.ok ? t('form.saved') : t('error.command', { error: answer.error }));
+  };
+
+  const reset = async () => {
+    const answer = await send({ type: 'settings.reset', section: `rules.${ruleId}` });
+    setStatus(answer.ok ? t('form.resetDone') : t('error.command', { error: answer.error }));
+  };
+
+  const dirty = JSON.stringify(draft) !== stored;
+  const enabled = draft.enabled !== false;
+  return (
+    <details
+      class={`rule-form ${enabled ? '' : 'disabled'}`}
+      data-rule-id={ruleId}
+      data-testid={`rule-${ruleId}`}
+    >
+      <summary>
+        <span class="rule-name">{t(`rule.${ruleId}`)}</span>
+        {!enabled && <span class="muted"> · {t('form.off')}</span>}
+      </summary>
+      <form onSubmit={save} noValidate>
+        {fields.map((field) => {
+          const id = `${ruleId}-${field.key}`;
+          const error = errors[field.key];
+          const label = fieldLabel(t, ruleId, field);
+          const value = draft[field.key];
+          return (
+            <div class={`field ${error ? 'invalid' : ''}`} key={field.key}>
+              {field.type === 'boolean' ? (
+                <label for={id} class="checkbox">
+                  <input
+                    id={id}
+                    type="checkbox"
+                    data-field={field.key}
+                    checked={value === true}
+                    onChange={(event) => change(field.key, event.currentTarget.checked)}
+                  />
+                  {label}
+                </label>
+              ) : (
+                <>
+                  <label for={id}>{label}</label>
+                  {field.type === 'enum' ? (
+                    <select
+                      id={id}
+                      data-field={field.key}
+                      value={String(value ?? '')}
+                      onChange={(event) => change(field.key, event.currentTarget.value)}
+                    >
+                      {field.options.map((option) => (
+                        <option key={option} value={option}>
+                          {option}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input
+                      id={id}
+                      type="number"
+                      data-field={field.key}
+                      min={field.min}
+                      max={field.max}
+                      step={field.step}
+                      value={typeof value === 'number' ? String(value) : ''}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? `${id}-error` : undefined}
+                      onInput={(event) => {
+                        const text = event.currentTarget.value;
+                        change(field.key, text === '' ? undefined : Number(text));
+                      }}
+                    />
+                  )}
+                  {field.type === 'number' && (field.min !== undefined || field.max !== undefined) && (
+                    <span class="hint">
+                      {field.min ?? '…'} – {field.max ?? '…'}
+                    </span>
+                  )}
+                </>
+              )}
+              {error && (
+                <span class="error" id={`${id}-error`} role="alert" data-error-for={field.key}>
+                  {errorText(t, error)}
+                </span>
+              )}
+            </div>
+          );
+        })}
+        <div class="form-actions">
+          <button
+            type="submit"
+            data-testid={`save-${ruleId}`}
+            disabled={!dirty || Object.keys(errors).length > 0}
+          >
+            {t('form.save')}
+          </button>
+          <button type="button" data-testid={`reset-${ruleId}`} onClick={reset}>
+            {t('form.resetRule')}
+          </button>
+          {status && <span class="status">{status}</span>}
+        </div>
+      </form>
+    </details>
+  );
+}

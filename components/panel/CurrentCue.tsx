@@ -1,0 +1,42 @@
+import type { Cue, CueAction } from '../../lib/engine/types';
+import { renderCueText } from '../../lib/i18n/renderCue';
+import { countdownLeft } from '../../lib/panel/cueQueue';
+import { useI18n } from '../common/i18nContext';
+import { CountdownRing } from './CountdownRing';
+import { CueActions } from './CueActions';
+
+// The cue to act on now, large: title, one-line instruction, countdown and the three actions.
+
+interface CurrentCueProps {
+  cue: Cue;
+  now: number;
+  onAction: (action: CueAction) => void;
+  busy: boolean;
+  ringSize: number;
+}
+
+export function CurrentCue({ cue, now, onAction, busy, ringSize }: CurrentCueProps) {
+  const { locale, t } = useI18n();
+  const text = renderCueText(cue, locale);
+  const countdown = countdownLeft(cue, now);
+  return (
+    <section
+      class={`current-cue severity-${cue.severity}`}
+      data-cue-id={cue.id}
+      data-rule-id={cue.ruleId}
+      data-severity={cue.severity}
+      data-testid="current-cue"
+      aria-label={t('cue.current')}
+    >
+      <div class="current-cue-body">
+        <p class="cue-severity">{t(`severity.${cue.severity}`)}</p>
+        <h2 class="cue-title">{text.title}</h2>
+        <p class="cue-detail">{text.detail}</p>
+      </div>
+      {countdown && (
+        <CountdownRing seconds={countdown.seconds} fraction={countdown.fraction} size={ringSize} />
+      )}
+      <CueActions onAction={onAction} busy={busy} />
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { formatMetricChange, formatMetricValue } from '../../lib/panel/formatMetric';
+import { type MetricTile, SPARKLINE_WINDOW_MS } from '../../lib/panel/metricTiles';
+import { useI18n } from '../common/i18nContext';
+import { Sparkline } from './Sparkline';
+
+// Live values with their last ten minutes and how much they moved.
+
+interface MetricTilesProps {
+  tiles: readonly MetricTile[];
+  now: number;
+}
+
+export function MetricTiles({ tiles, now }: MetricTilesProps) {
+  const { locale, t } = useI18n();
+  if (tiles.length === 0) return <p class="muted">{t('metrics.none')}</p>;
+  return (
+    <ul class="metric-tiles" aria-label={t('metrics.title')}>
+      {tiles.map((tile) => {
+        const direction =
+          tile.change === null || tile.change === 0 ? 'flat' : tile.change > 0 ? 'up' : 'down';
+        return (
+          <li key={tile.metric} class="metric-tile" data-metric={tile.metric} data-value={tile.value ?? ''}>
+            <span class="metric-label">{t(`metric.${tile.metric}`)}</span>
+            <span class="metric-value">
+              {formatMetricValue(tile.metric, tile.value, locale, tile.capped)}
+            </span>
+            <span class={`metric-change ${direction}`}>
+              {tile.change === null
+                ? ' '
+                : t(tile.kind === 'counter' ? 'metrics.gained' : 'metrics.changed', {
+                    change: formatMetricChange(tile.metric, tile.change, locale),
+                  })}
+            </span>
+            <Sparkline points={tile.series} from={now - SPARKLINE_WINDOW_MS} to={now} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

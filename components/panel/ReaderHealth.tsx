@@ -1,0 +1,54 @@
+import type { MetricId } from '../../lib/metrics/metricCatalog';
+import type { HealthSummary } from '../../lib/panel/readerHealth';
+import { useI18n } from '../common/i18nContext';
+
+// How much of the room the reader can see, and a way to point it at what it cannot.
+
+interface ReaderHealthProps {
+  health: HealthSummary | null;
+  onPick: (metric: MetricId) => void;
+}
+
+export function ReaderHealth({ health, onPick }: ReaderHealthProps) {
+  const { t } = useI18n();
+  if (!health) return null;
+  const complete = health.parsed === health.total;
+  return (
+    <section class={`reader-health ${complete ? 'ok' : 'partial'}`} data-testid="reader-health">
+      <h3>
+        {t('health.title')}{' '}
+        <span data-testid="reader-health-count">
+          {t('health.count', { parsed: health.parsed, total: health.total })}
+        </span>
+      </h3>
+      {health.failed.length > 0 && (
+        <ul class="health-failed">
+          {health.failed.map((failure) => (
+            <li key={failure.metric} data-metric-failed={failure.metric}>
+              {t('health.failed', { metric: t(`metric.${failure.metric}`) })} <code>{failure.raw}</code>
+              <button
+                type="button"
+                data-testid={`pick-${failure.metric}`}
+                onClick={() => onPick(failure.metric)}
+              >
+                {t('health.pick')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {health.missing.length > 0 && (
+        <ul class="health-missing">
+          {health.missing.map((metric) => (
+            <li key={metric} data-metric-missing={metric}>
+              {t('health.missing', { metric: t(`metric.${metric}`) })}
+              <button type="button" data-testid={`pick-${metric}`} onClick={() => onPick(metric)}>
+                {t('health.pick')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import type uPlot from 'uplot';
+import type { Cue } from '../../lib/engine/types';
+import type { Translate } from '../../lib/i18n/translate';
+import type { MinuteSeries } from '../../lib/review/minuteSeries';
+import type { ProductSlot } from '../../lib/review/productSlots';
+
+// uPlot's options and data for the review chart: three curves on their own scales, cue markers as
+// vertical lines and product slots as shaded bands behind the curves.
+
+export const SEVERITY_COLOURS = { info: '#3b82f6', act: '#f59e0b', urgent: '#ef4444' } as const;
+const BAND_COLOURS = ['rgba(37, 99, 235, 0.07)', 'rgba(16, 185, 129, 0.09)'];
+
+export function chartData(series: MinuteSeries): uPlot.AlignedData {
+  return [
+    series.minutes,
+    series.viewers,
+    series.gmvPerMinute,
+    series.conversion.map((value) => (value === null ? null : value * 100)),
+  ];
+}
+
+function drawCueMarkers(u: uPlot, cues: readonly Cue[]): void {
+  const { ctx, bbox } = u;
+  ctx.save();
+  // Thin and translucent so a busy session still shows the curves through its markers.
+  ctx.lineWidth = devicePixelRatioOf();
+  ctx.globalAlpha = 0.7;
+  for (const cue of cues) {
+    const x = u.valToPos(cue.firedAt / 1000, 'x', true);
+    if (x < bbox.left || x > bbox.left + bbox.width) continue;
+    ctx.strokeStyle = SEVERITY_COLOURS[cue.severity];
+    ctx.setLineDash(cue.status === 'done' ? [] : [4, 4]);
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x, bbox.top + bbox.height);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+function drawProductSlots(u: uPlot, slots: readonly ProductSlot[]): void {
+  const { ctx, bbox } = u;
+  const ratio = devicePixelRatioOf();
+  ctx.save();
+  ctx.font = `${11 * ratio}px system-ui, sans-serif`;
+  slots.forEach((slot, index) => {
+    const left = Math.max(bbox.left, u.valToPos(slot.from / 1000, 'x', true));
+    const right = Math.min(bbox.left + bbox.width, u.valToPos(slot.to / 1000, 'x', true));
+    if (right <= left) return;
+    ctx.fillStyle = BAND_COLOURS[index % BAND_COLOURS.length]!;
+    ctx.fillRect(left, bbox.top, right - left, bbox.height);
+    ctx.fillStyle = '#4b5563';
+    // fillText draws pixels, never markup: product names from the page are safe here.
+    ctx.fillText(slot.name, left + 3 * ratio, bbox.top + 12 * ratio, Math.max(0, right - left - 6 * ratio));
+  });
+  ctx.restore();
+}
+
+const devicePixelRatioOf = () => globalThis.devicePixelRatio || 1;
+
+/** Clock times on the x axis in 24-hour form, as operators in both languages read them. */
+function timeLabels(locale: string) {
+  return (_: uPlot, splits: number[]) =>
+    splits.map((seconds) =>
+      new Date(seconds * 1000).toLocaleTimeString(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+      }),
+    );
+}
+
+export function chartOptions(
+  t: Translate,
+  locale: string,
+  width: number,
+  cues: readonly Cue[],
+  slots: readonly ProductSlot[],
+  formatValue: (value: number) => string,
+): uPlot.Options {
+  return {
+    width,
+    height: 320,
+    cursor: { drag: { x: true, y: false } },
+    scales: { x: { time: true }, viewers: { auto: true }, gmv: { auto: true }, conversion: { auto: true } },
+    series: [
+      {},
+      {
+        label: t('review.viewers'),
+        scale: 'viewers',
+        stroke: '#2563eb',
+        width: 2,
+        value: (_, v) => (v == null ? '—' : formatValue(v)),
+      },
+      {
+        label: t('review.gmvPerMinute'),
+        scale: 'gmv',
+        stroke: '#059669',
+        width: 2,
+        fill: 'rgba(5, 150, 105, 0.08)',
+        value: (_, v) => (v == null ? '—' : `¥${formatValue(v)}`),
+      },
+      {
+        label: t('review.conversion'),
+        scale: 'conversion',
+        stroke: '#d97706',
+        width: 1.5,
+        dash: [6, 3],
+        value: (_, v) => (v == null ? '—' : `${v.toFixed(2)}%`),
+      },
+    ],
+    axes: [
+      { values: timeLabels(locale) },
+      {
+        scale: 'viewers',
+        label: t('review.viewers'),
+        values: (_, values) => values.map((v) => formatValue(v)),
+      },
+      {
+        scale: 'gmv',
+        side: 1,
+        label: t('review.gmvPerMinute'),
+        grid: { show: false },
+        values: (_, values) => values.map((v) => `¥${formatValue(v)}`),
+      },
+      {
+        scale: 'conversion',
+        side: 1,
+        label: '%',
+        grid: { show: false },
+        values: (_, values) => values.map((v) => `${v}%`),
+      },
+    ],
+    hooks: {
+      drawClear: [(u) => drawProductSlots(u, slots)],
+      draw: [(u) => drawCueMarkers(u, cues)],
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { RoomStats, SeriesName } from './roomStats';
+import type { Evidence, RuleId, Severity } from './types';
+
+// What a rule is: a parameter schema with defaults, and a factory that, given its parameters and the
+// room, returns a checker. Arbitration (lib/engine/arbitration.ts) decides whether a proposal becomes a cue.
+
+/** A rule's reading of the room right now. */
+export const CLEAR = 0; // the condition has recovered: the rule may re-arm
+export const HOLD = 1; // neither firing nor recovered (between the fire and re-arm thresholds)
+export const FIRE = 2; // the condition holds: propose a cue
+export type RuleLevel = typeof CLEAR | typeof HOLD | typeof FIRE;
+
+export interface Proposal {
+  severity?: Severity;
+  /** i18n keys in lib/i18n/cueMessages.ts. */
+  title: string;
+  detail: string;
+  params: Record<string, string | number>;
+  evidence: Evidence[];
+  countdownSec?: number;
+  /** How long the cue stays useful; defaults to the rule's ttlSec. */
+  ttlSec?: number;
+  /** The series whose lift measures the cue's outcome once it is marked done. */
+  outcome?: SeriesName;
+}
+
+export interface RuleChecker {
+  /** Called on every sample (and on ticks when the rule runs on ticks); must not allocate. */
+  check(now: number): RuleLevel;
+  /** Called only when arbitration will admit the cue; builds its content. */
+  propose(now: number): Proposal;
+  /** Called after the cue was created, for the rule's own bookkeeping (e.g. the slot that was cued). */
+  fired?(now: number): void;
+}
+
+export interface RuleCommon {
+  enabled: boolean;
+  cooldownSec: number;
+  ttlSec: number;
+}
+
+export interface RuleDefinition<P extends RuleCommon = RuleCommon> {
+  id: RuleId;
+  severity: Severity;
+  /** Higher wins when cues compete for the three active places and the rate limit. */
+  priority: number;
+  /** Whether the rule also runs on `tick` events (time passing with no sample). */
+  onTick: boolean;
+  paramsSchema: z.ZodType<P>;
+  create(params: P, room: RoomStats): RuleChecker;
+}
+
+/** The fields every rule has, with its own defaults; `.describe()` labels feed the settings form. */
+export function commonFields(defaults: { enabled?: boolean; cooldownSec: number; ttlSec: number }) {
+  return {
+    enabled: z
+      .boolean()
+      .default(defaults.enabled ?? true)
+      .describe('Enabled'),
+    cooldownSec: z
+      .number()
+      .int()
+      .min(10)
+      .max(7200)
+      .default(defaults.cooldownSec)
+      .describe('Quiet time after a cue of this rule, seconds'),
+    ttlSec: z
+      .number()
+      .int()
+      .min(15)
+      .max(3600)
+      .default(defaults.ttlSec)
+      .describe('How long a cue stays on screen, seconds'),
+  };
+}
+
+/** Keeps the parameter type of each rule while storing them in one heterogeneous list. */
+export function defineRule<P extends RuleCommon>(definition: RuleDefinition<P>): RuleDefinition<RuleCommon> {
+  return definition as unknown as RuleDefinition<RuleCommon>;
+}
+
+export const round = (value: number, places = 0) => {
+  const f = 10 ** places;
+  return Math.round(value * f) / f;
+};

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { cumulativeConversion, windowConversion } from '../conversion';
+import { type RoomStats, S } from '../roomStats';
+import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+
+// Buy traffic (投流) at a peak while conversion is good. There is no spend metric on the page, so the rule
+// reads the two things spend should follow: traffic above its recent level and conversion at least as
+// good as the room's so far (practice: add spend at peaks with good conversion, ~30 % when ROI is strong).
+
+export const adBoostParams = z.object({
+  ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
+  windowSec: z.number().int().min(60).max(1200).default(300).describe('Recent window, seconds'),
+  trafficLiftPct: z
+    .number()
+    .min(5)
+    .max(300)
+    .default(20)
+    .describe('Viewers this % above their 15-minute level'),
+  conversionLiftPct: z
+    .number()
+    .min(-50)
+    .max(200)
+    .default(0)
+    .describe('Conversion at least this % above the room so far'),
+  minOrders: z.number().int().min(1).max(10000).default(5).describe('Orders needed in the window'),
+  raisePct: z.number().int().min(5).max(200).default(30).describe('Suggested budget raise, %'),
+});
+export type AdBoostParams = z.infer<typeof adBoostParams>;
+
+export const adBoost = defineRule({
+  id: 'ad-boost',
+  severity: 'act',
+  priority: 60,
+  onTick: false,
+  paramsSchema: adBoostParams,
+  create(params: AdBoostParams, room: RoomStats) {
+    const viewers = room.meanOver(S.viewers, params.windowSec);
+    const level = room.ewma(S.viewers, 900);
+    return {
+      check() {
+        if (room.historySec < params.windowSec * 2) return HOLD;
+        const lift = viewers.mean / level.value;
+        if (!(lift >= 1 + params.trafficLiftPct / 100)) {
+          return lift < 1 + params.trafficLiftPct / 200 ? CLEAR : HOLD;
+        }
+        const recent = windowConversion(room, params.windowSec);
+        const before = cumulativeConversion(room, params.windowSec);
+        const orders = room.delta(!Number.isNaN(room.last[S.orders]) ? S.orders : S.buyers, params.windowSec);
+        if (
+          !(orders >= params.minOrders) ||
+          !(recent.rate >= before.rate * (1 + params.conversionLiftPct / 100))
+        ) {
+          return HOLD;
+        }
+        return FIRE;
+      },
+      propose() {
+        const recent = windowConversion(room, params.windowSec);
+        const before = cumulativeConversion(room, params.windowSec);
+        return {
+          title: 'cue.ad-boost.title',
+          detail: 'cue.ad-boost.detail',
+          params: {
+            viewers: round(viewers.mean),
+            level: round(level.value),
+            conversionPct: round(recent.rate * 100, 1),
+            beforePct: round(before.rate * 100, 1),
+            raisePct: params.raisePct,
+          },
+          evidence: [
+            {
+              metric: 'viewers',
+              from: round(level.value),
+              to: round(viewers.mean),
+              windowSec: params.windowSec,
+            },
+            {
+              metric: 'conversionRate',
+              from: round(before.rate, 4),
+              to: round(recent.rate, 4),
+              windowSec: params.windowSec,
+            },
+          ],
+          outcome: 'gmv',
+        };
+      },
+    };
+  },
+});

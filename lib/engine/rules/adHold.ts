@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { cumulativeConversion, windowConversion } from '../conversion';
+import type { RoomStats } from '../roomStats';
+import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+
+// Stop or cut paid traffic when conversion collapses: clicks keep coming but orders do not (practice: below
+// 80 % of target → cut; sizeable spend with zero conversions → stop). Clicks stand in for spend.
+
+export const adHoldParams = z.object({
+  ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
+  windowSec: z.number().int().min(60).max(1200).default(300).describe('Recent window, seconds'),
+  collapseRatio: z
+    .number()
+    .min(0)
+    .max(0.9)
+    .default(0.5)
+    .describe('Collapsed when conversion is at most this × the room so far'),
+  minClicks: z.number().int().min(1).max(100000).default(30).describe('Product clicks needed in the window'),
+  minOrdersBefore: z
+    .number()
+    .int()
+    .min(1)
+    .max(100000)
+    .default(10)
+    .describe('Orders the room needs before judging'),
+});
+export type AdHoldParams = z.infer<typeof adHoldParams>;
+
+export const adHold = defineRule({
+  id: 'ad-hold',
+  severity: 'act',
+  priority: 80,
+  onTick: false,
+  paramsSchema: adHoldParams,
+  create(params: AdHoldParams, room: RoomStats) {
+    return {
+      check() {
+        if (room.historySec < params.windowSec * 2) return HOLD;
+        const before = cumulativeConversion(room, params.windowSec);
+        if (!(before.orders >= params.minOrdersBefore) || !(before.rate > 0)) return HOLD;
+        const recent = windowConversion(room, params.windowSec);
+        if (!(recent.clicks >= params.minClicks) || Number.isNaN(recent.rate)) return HOLD;
+        if (recent.rate <= before.rate * params.collapseRatio) return FIRE;
+        return recent.rate >= before.rate * 0.8 ? CLEAR : HOLD;
+      },
+      propose() {
+        const before = cumulativeConversion(room, params.windowSec);
+        const recent = windowConversion(room, params.windowSec);
+        return {
+          title: recent.rate === 0 ? 'cue.ad-hold.titleZero' : 'cue.ad-hold.title',
+          detail: 'cue.ad-hold.detail',
+          params: {
+            windowSec: params.windowSec,
+            conversionPct: round(recent.rate * 100, 1),
+            beforePct: round(before.rate * 100, 1),
+            clicks: round(recent.clicks),
+          },
+          evidence: [
+            {
+              metric: 'conversionRate',
+              from: round(before.rate, 4),
+              to: round(recent.rate, 4),
+              windowSec: params.windowSec,
+            },
+            { metric: 'productClicks', from: 0, to: round(recent.clicks), windowSec: params.windowSec },
+          ],
+          outcome: 'gpm',
+        };
+      },
+    };
+  },
+});

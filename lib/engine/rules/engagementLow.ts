@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { type RoomStats, S } from '../roomStats';
+import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+
+// The room goes quiet: comments fall far below their recent pace, or stop altogether in a room that was
+// chatty. Cue an engagement line (a question, a comment task) — practice: dead air over ~30 s costs viewers.
+
+export const engagementLowParams = z.object({
+  ...commonFields({ cooldownSec: 600, ttlSec: 120 }),
+  windowSec: z.number().int().min(30).max(900).default(120).describe('Recent window, seconds'),
+  compareSec: z
+    .number()
+    .int()
+    .min(120)
+    .max(1800)
+    .default(600)
+    .describe('Window before it to compare with, seconds'),
+  lowRatio: z
+    .number()
+    .min(0)
+    .max(0.9)
+    .default(0.4)
+    .describe('Low when the comment rate is at most this × the earlier rate'),
+  minCommentsPerMin: z
+    .number()
+    .min(0.1)
+    .max(10000)
+    .default(3)
+    .describe('Only rooms that had at least this many comments a minute'),
+  minViewers: z
+    .number()
+    .int()
+    .min(0)
+    .max(100000)
+    .default(30)
+    .describe('Ignore rooms below this many viewers'),
+});
+export type EngagementLowParams = z.infer<typeof engagementLowParams>;
+
+export const engagementLow = defineRule({
+  id: 'engagement-low',
+  severity: 'info',
+  priority: 40,
+  onTick: false,
+  paramsSchema: engagementLowParams,
+  create(params: EngagementLowParams, room: RoomStats) {
+    const viewers = room.meanOver(S.viewers, 30);
+    let compare = params.compareSec;
+    const rates = () => ({
+      recent: room.ratePerMin(S.comments, params.windowSec),
+      before: room.rateBetween(S.comments, params.windowSec + compare, params.windowSec),
+    });
+    return {
+      check() {
+        const history = room.historySec;
+        if (history < params.windowSec * 2) return HOLD;
+        compare = Math.min(params.compareSec, history - params.windowSec);
+        const { recent, before } = rates();
+        if (!(before >= params.minCommentsPerMin)) return HOLD;
+        if (recent <= before * params.lowRatio) return viewers.mean >= params.minViewers ? FIRE : HOLD;
+        return recent >= before * 0.7 ? CLEAR : HOLD;
+      },
+      propose() {
+        const { recent, before } = rates();
+        return {
+          title: 'cue.engagement-low.title',
+          detail: 'cue.engagement-low.detail',
+          params: { windowSec: params.windowSec, recent: round(recent, 1), before: round(before, 1) },
+          evidence: [
+            { metric: 'comments', from: round(before, 1), to: round(recent, 1), windowSec: params.windowSec },
+          ],
+          outcome: 'comments',
+        };
+      },
+    };
+  },
+});

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { type RoomStats, S } from '../roomStats';
+import { CLEAR, commonFields, defineRule, FIRE, round } from '../ruleDefinition';
+
+// Call for follows on a cadence, skipped while the follow rate already meets its target
+// (practice: follow rate above 3 % of viewers is healthy).
+
+export const followCadenceParams = z.object({
+  ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
+  intervalSec: z.number().int().min(120).max(3600).default(600).describe('Remind every, seconds'),
+  firstAfterSec: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(300)
+    .describe('First reminder after the start, seconds'),
+  targetFollowPct: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(3)
+    .describe('Skip while new followers per entry are at least, %'),
+});
+export type FollowCadenceParams = z.infer<typeof followCadenceParams>;
+
+export const followCadence = defineRule({
+  id: 'follow-cadence',
+  severity: 'info',
+  priority: 30,
+  onTick: false,
+  paramsSchema: followCadenceParams,
+  create(params: FollowCadenceParams, room: RoomStats) {
+    let lastTs = Number.NaN;
+    const due = () =>
+      !Number.isNaN(lastTs)
+        ? lastTs + params.intervalSec * 1000
+        : room.startedAt + params.firstAfterSec * 1000;
+    const followPct = () => {
+      const window = Math.min(params.intervalSec, room.historySec);
+      const entries = room.delta(S.entries, window);
+      return entries > 0 ? (room.delta(S.newFollowers, window) / entries) * 100 : Number.NaN;
+    };
+    return {
+      check(now) {
+        if (now < due()) return CLEAR;
+        if (followPct() >= params.targetFollowPct) {
+          // Healthy: count this as a reminder slot passed, so the next check is a full interval later.
+          lastTs = now;
+          return CLEAR;
+        }
+        return FIRE;
+      },
+      propose() {
+        const pct = followPct();
+        const known = !Number.isNaN(pct);
+        return {
+          title: known ? 'cue.follow-cadence.title' : 'cue.follow-cadence.titleNoRate',
+          detail: 'cue.follow-cadence.detail',
+          params: {
+            followPct: known ? round(pct, 1) : 0,
+            targetPct: params.targetFollowPct,
+            windowSec: Math.min(params.intervalSec, room.historySec),
+          },
+          evidence: known
+            ? [
+                {
+                  metric: 'newFollowers',
+                  from: round(room.valueAgo(S.newFollowers, Math.min(params.intervalSec, room.historySec))),
+                  to: round(room.last[S.newFollowers]!),
+                  windowSec: Math.min(params.intervalSec, room.historySec),
+                },
+              ]
+            : [],
+          outcome: 'newFollowers',
+        };
+      },
+      fired(now) {
+        lastTs = now;
+      },
+    };
+  },
+});

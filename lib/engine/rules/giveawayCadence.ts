@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { type RoomStats, S } from '../roomStats';
+import { CLEAR, commonFields, defineRule, FIRE, round } from '../ruleDefinition';
+
+// A giveaway (福袋) every 15–20 minutes, tied to a follow + comment task (practice). The page does not
+// show giveaways, so the cadence runs from the last giveaway cue.
+
+export const giveawayCadenceParams = z.object({
+  ...commonFields({ cooldownSec: 600, ttlSec: 180 }),
+  intervalSec: z.number().int().min(300).max(3600).default(900).describe('Giveaway every, seconds'),
+  firstAfterSec: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(600)
+    .describe('First giveaway after the start, seconds'),
+  giveawaySec: z
+    .number()
+    .int()
+    .min(60)
+    .max(3600)
+    .default(300)
+    .describe('Suggested giveaway duration, seconds'),
+});
+export type GiveawayCadenceParams = z.infer<typeof giveawayCadenceParams>;
+
+export const giveawayCadence = defineRule({
+  id: 'giveaway-cadence',
+  severity: 'act',
+  priority: 45,
+  onTick: false,
+  paramsSchema: giveawayCadenceParams,
+  create(params: GiveawayCadenceParams, room: RoomStats) {
+    let lastTs = Number.NaN;
+    const due = () =>
+      !Number.isNaN(lastTs)
+        ? lastTs + params.intervalSec * 1000
+        : room.startedAt + params.firstAfterSec * 1000;
+    return {
+      check(now) {
+        return now >= due() ? FIRE : CLEAR;
+      },
+      propose(now) {
+        const sinceSec = round((now - (!Number.isNaN(lastTs) ? lastTs : room.startedAt)) / 1000);
+        return {
+          title: !Number.isNaN(lastTs) ? 'cue.giveaway-cadence.title' : 'cue.giveaway-cadence.titleFirst',
+          detail: 'cue.giveaway-cadence.detail',
+          params: {
+            sinceSec,
+            giveawaySec: params.giveawaySec,
+            // A giveaway's minimum watch time must be at least 2 minutes shorter than its duration (TikTok).
+            watchSec: Math.max(30, params.giveawaySec - 120),
+          },
+          evidence: [
+            {
+              metric: 'viewers',
+              from: round(room.valueAgo(S.viewers, sinceSec)),
+              to: round(room.last[S.viewers]!),
+              windowSec: sinceSec,
+            },
+          ],
+          outcome: 'viewers',
+        };
+      },
+      fired(now) {
+        lastTs = now;
+      },
+    };
+  },
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { type RoomStats, S } from '../roomStats';
+import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+
+// About five minutes per product (practice): once a product has been up that long and its sales are fading,
+// move on. A product that keeps selling stays up until twice the slot length. Without a plan only —
+// with one, plan-next keeps the run-of-show.
+
+export const productDwellParams = z.object({
+  ...commonFields({ cooldownSec: 120, ttlSec: 120 }),
+  dwellSec: z.number().int().min(60).max(3600).default(300).describe('Planned time per product, seconds'),
+  fadeWindowSec: z
+    .number()
+    .int()
+    .min(30)
+    .max(600)
+    .default(120)
+    .describe('Recent window for the fading check, seconds'),
+  fadeRatio: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.6)
+    .describe('Fading when the recent order rate is at most this × the product average'),
+});
+export type ProductDwellParams = z.infer<typeof productDwellParams>;
+
+export const productDwell = defineRule({
+  id: 'product-dwell',
+  severity: 'act',
+  priority: 50,
+  onTick: false,
+  paramsSchema: productDwellParams,
+  create(params: ProductDwellParams, room: RoomStats) {
+    let key = '';
+    let ordersAtStart = Number.NaN;
+    const dwellSec = (now: number) => (now - room.productSinceTs) / 1000;
+    const rates = (now: number) => {
+      const average = ((room.last[S.orders]! - ordersAtStart) * 60) / dwellSec(now);
+      const recent = room.ratePerMin(S.orders, params.fadeWindowSec);
+      return { average, recent };
+    };
+    return {
+      check(now) {
+        if (room.productKey !== key) {
+          key = room.productKey;
+          ordersAtStart = room.last[S.orders]!;
+        }
+        if (!room.product || (room.plan && room.plan.length > 0)) return CLEAR;
+        const dwell = dwellSec(now);
+        if (dwell < params.dwellSec) return CLEAR;
+        if (dwell >= params.dwellSec * 2) return FIRE;
+        const { average, recent } = rates(now);
+        if (Number.isNaN(average) || Number.isNaN(recent)) return FIRE;
+        return recent <= params.fadeRatio * average ? FIRE : HOLD;
+      },
+      propose(now) {
+        const dwell = round(dwellSec(now));
+        const { average, recent } = rates(now);
+        const known = !Number.isNaN(average) && !Number.isNaN(recent);
+        return {
+          title: 'cue.product-dwell.title',
+          detail: known ? 'cue.product-dwell.detail' : 'cue.product-dwell.detailNoSales',
+          params: {
+            product: room.product?.name ?? '',
+            dwellSec: dwell,
+            recent: known ? round(recent, 1) : 0,
+            average: known ? round(average, 1) : 0,
+          },
+          evidence: [
+            { metric: 'productDwellSec', from: 0, to: dwell, windowSec: dwell },
+            ...(known
+              ? [
+                  {
+                    metric: 'orders' as const,
+                    from: round(average, 1),
+                    to: round(recent, 1),
+                    windowSec: params.fadeWindowSec,
+                  },
+                ]
+              : []),
+          ],
+          outcome: 'orders',
+        };
+      },
+    };
+  },
+});

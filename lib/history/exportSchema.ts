@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { ActionRow, CueRow, SampleRow, SessionRow } from '../db/rows';
+import { RULE_IDS } from '../engine/types';
+import { metricIdSchema, metricValuesSchema, productSchema, readerHealthSchema } from '../messages/sample';
+
+// The export file (JSON): complete sessions with their samples, actions and cues, re-importable and
+// read by `npm run replay`. Each row schema is typed against lib/db/rows.ts, so a row change that the
+// file cannot carry fails to compile here.
+
+export const EXPORT_FORMAT = 'livecue-export';
+export const EXPORT_SCHEMA_VERSION = 1;
+
+const id = z.string().min(1).max(400);
+const epochMs = z.number().int().nonnegative();
+const finite = z.number().finite();
+
+export const sessionRowSchema: z.ZodType<SessionRow> = z.object({
+  id,
+  site: z.string().min(1).max(64),
+  roomKey: z.string().min(1).max(300),
+  title: z.string().max(300),
+  startedAt: epochMs,
+  endedAt: epochMs.optional(),
+  endReason: z.enum(['room-ended', 'operator', 'silence']).optional(),
+  lastSampleAt: epochMs,
+  clockOffsetMs: finite.optional(),
+  ruleSettings: z.record(z.string(), z.unknown()),
+  peakViewers: finite.nullable(),
+  gmv: finite.nullable(),
+  cuesFired: z.number().int().nonnegative(),
+  cuesActed: z.number().int().nonnegative(),
+});
+
+export const sampleRowSchema: z.ZodType<SampleRow> = z.object({
+  sessionId: id,
+  ts: epochMs,
+  metrics: metricValuesSchema,
+  capped: z.array(metricIdSchema).optional(),
+  product: productSchema.nullable().optional(),
+  health: readerHealthSchema.optional(),
+});
+
+export const actionRowSchema: z.ZodType<ActionRow> = z.discriminatedUnion('type', [
+  z.object({
+    id,
+    sessionId: id,
+    ts: epochMs,
+    type: z.literal('cue'),
+    cueId: id,
+    action: z.enum(['done', 'snooze', 'dismiss']),
+    snoozeSec: z.number().int().positive().optional(),
+  }),
+  z.object({
+    id,
+    sessionId: id,
+    ts: epochMs,
+    type: z.literal('plan'),
+    plan: z.array(
+      z.object({ productId: z.string().max(200).optional(), name: z.string().max(200), minutes: finite.positive() }),
+    ),
+  }),
+  z.object({ id, sessionId: id, ts: epochMs, type: z.literal('tick') }),
+]);
+
+const derivedMetric = z.enum(['gpm', 'uvValue']);
+
+export const cueRowSchema: z.ZodType<CueRow> = z.object({
+  id,
+  sessionId: id,
+  ruleId: z.enum(RULE_IDS),
+  firedAt: epochMs,
+  severity: z.enum(['info', 'act', 'urgent']),
+  title: z.string().max(200),
+  detail: z.string().max(200),
+  params: z.record(z.string(), z.union([z.string().max(1000), finite])),
+  evidence: z.array(
+    z.object({
+      metric: z.union([metricIdSchema, derivedMetric, z.enum(['productDwellSec', 'sampleAgeSec'])]),
+      from: finite,
+      to: finite,
+      windowSec: finite,
+    }),
+  ),
+  countdownSec: finite.optional(),
+  expiresAt: epochMs,
+  status: z.enum(['active', 'done', 'snoozed', 'dismissed', 'expired']),
+  snoozedUntil: epochMs.optional(),
+  actedAt: epochMs.optional(),
+  outcome: z
+    .object({ metric: z.union([metricIdSchema, derivedMetric]), before: finite, after: finite, lift: finite })
+    .optional(),
+});
+
+export interface ExportedSession {
+  session: SessionRow;
+  samples: SampleRow[];
+  actions: ActionRow[];
+  cues: CueRow[];
+}
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  schemaVersion: typeof EXPORT_SCHEMA_VERSION;
+  exportedAt: number;
+  sessions: ExportedSession[];
+}
+
+/** Every row of an entry must belong to its session: an import never files rows under another one. */
+const exportedSessionSchema: z.ZodType<ExportedSession> = z
+  .object({
+    session: sessionRowSchema,
+    samples: z.array(sampleRowSchema),
+    actions: z.array(actionRowSchema),
+    cues: z.array(cueRowSchema),
+  })
+  .superRefine((entry, ctx) => {
+    for (const key of ['samples', 'actions', 'cues'] as const) {
+      const index = entry[key].findIndex((row) => row.sessionId !== entry.session.id);
+      if (index >= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key, index, 'sessionId'],
+          message: `expected the session id ${entry.session.id}`,
+        });
+        return;
+      }
+    }
+  });
+
+export const exportFileSchema: z.ZodType<ExportFile> = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+  exportedAt: epochMs,
+  sessions: z.array(exportedSessionSchema),
+});
+
+/** `sessions[0].samples[12].ts` from zod's path. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+/** The first problem of a file, as `path: what was expected` (e.g. `sessions[0].samples[12].ts: expected number`). */
+export function describeFirstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid file';
+  const where = formatIssuePath(issue.path) || '(file)';
+  const what =
+    issue.code === 'invalid_type'
+      ? `expected ${issue.expected}`
+      : issue.code === 'invalid_value'
+        ? `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`
+        : issue.message;
+  return `${where}: ${what}`;
+}

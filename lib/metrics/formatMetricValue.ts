@@ -1,0 +1,102 @@
+// Writes a number the way dashboards do (DESIGN.md §3 display styles). The mock room uses it to draw
+// values, and the parser's property tests use it to prove every style reads back.
+
+export const DISPLAY_STYLES = [
+  'plain',
+  'comma',
+  'wan',
+  'w',
+  'k',
+  'capped',
+  'currency',
+  'currency-wan',
+  'percent',
+  'duration',
+] as const;
+
+export type DisplayStyle = (typeof DISPLAY_STYLES)[number];
+
+/** At and above this, the `capped` style writes `10万+`. */
+export const CAP_AT = 100_000;
+
+/** Up to `places` decimals, trailing zeros dropped: 1.20 → "1.2", 3.00 → "3". */
+function trimmed(value: number, places: number): string {
+  const fixed = value.toFixed(places);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+function grouped(value: number, places: number): string {
+  const [int, frac] = trimmed(value, places).split('.');
+  const withCommas = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? withCommas : `${withCommas}.${frac}`;
+}
+
+function scaled(abs: number, threshold: number, divisor: number, places: number, suffix: string): string {
+  if (abs < threshold) return trimmed(Math.round(abs), 0);
+  return `${trimmed(abs / divisor, places)}${suffix}`;
+}
+
+function duration(seconds: number): string {
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h}小时${m}分${s}秒`;
+  if (m > 0) return `${m}分${s}秒`;
+  return `${s}秒`;
+}
+
+/** `formatMetricValue(12345, 'wan')` → "1.23万"; `(0.125, 'percent')` → "12.5%"; `(83, 'duration')` → "1分23秒". */
+export function formatMetricValue(value: number, style: DisplayStyle): string {
+  if (!Number.isFinite(value)) return '--';
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  switch (style) {
+    case 'plain':
+      return sign + trimmed(abs, 2);
+    case 'comma':
+      return sign + grouped(abs, 2);
+    case 'wan':
+      return sign + scaled(abs, 10_000, 10_000, 2, '万');
+    case 'w':
+      return sign + scaled(abs, 10_000, 10_000, 1, 'w');
+    case 'k':
+      return sign + scaled(abs, 1_000, 1_000, 1, 'k');
+    case 'capped':
+      if (value >= CAP_AT) return '10万+';
+      return sign + scaled(abs, 10_000, 10_000, 1, '万');
+    case 'currency':
+      return `${sign}¥${grouped(abs, 2)}`;
+    case 'currency-wan':
+      return abs < 10_000 ? `${sign}¥${grouped(abs, 2)}` : `${sign}¥${trimmed(abs / 10_000, 2)}万`;
+    case 'percent':
+      return `${sign}${trimmed(abs * 100, 2)}%`;
+    case 'duration':
+      return sign + duration(abs);
+  }
+}
+
+/** How far a value read back from `formatMetricValue(value, style)` may be from `value` (half the last digit shown). */
+export function displayPrecision(value: number, style: DisplayStyle): number {
+  const abs = Math.abs(value);
+  switch (style) {
+    case 'plain':
+    case 'comma':
+    case 'currency':
+      return 0.005;
+    case 'wan':
+      return abs < 10_000 ? 0.5 : 50;
+    case 'w':
+      return abs < 10_000 ? 0.5 : 500;
+    case 'k':
+      return abs < 1_000 ? 0.5 : 50;
+    case 'capped':
+      return abs < 10_000 ? 0.5 : 500;
+    case 'currency-wan':
+      return abs < 10_000 ? 0.005 : 50;
+    case 'percent':
+      return 0.00005;
+    case 'duration':
+      return 0.5;
+  }
+}

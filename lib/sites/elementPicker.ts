@@ -1,0 +1,90 @@
+import { selectorFor } from './selectorFor';
+
+// Picker mode: the operator points at a number the reader could not find. An outline follows the
+// cursor, a click binds the element (the page never sees that click), Esc cancels.
+
+export interface ElementPickerHandlers {
+  onPick(selector: string, sampleText: string): void;
+  onCancel(): void;
+}
+
+const BOX_STYLE =
+  'position:fixed;pointer-events:none;z-index:2147483647;outline:2px solid #f5222d;background:rgba(245,34,45,.08);' +
+  'box-sizing:border-box;margin:0;padding:0;border:0;display:none;';
+const TIP_STYLE =
+  'position:absolute;left:0;top:100%;margin-top:2px;padding:2px 6px;background:#f5222d;color:#fff;' +
+  'font:12px/1.4 system-ui,sans-serif;white-space:nowrap;max-width:320px;overflow:hidden;text-overflow:ellipsis;';
+const SAMPLE_LIMIT = 80;
+
+/** Starts picking in `doc`; returns `stop()`, which removes the outline and every listener. */
+export function startElementPicker(doc: Document, handlers: ElementPickerHandlers): () => void {
+  const box = doc.createElement('div');
+  box.style.cssText = BOX_STYLE;
+  box.setAttribute('data-livecue-picker', '');
+  const tip = doc.createElement('div');
+  tip.style.cssText = TIP_STYLE;
+  box.append(tip);
+  (doc.body ?? doc.documentElement).append(box);
+  let current: Element | null = null;
+
+  const sampleOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, SAMPLE_LIMIT);
+
+  const onMove = (event: Event) => {
+    const target = event.target as Element | null;
+    if (
+      !target ||
+      target === box ||
+      box.contains(target) ||
+      typeof target.getBoundingClientRect !== 'function'
+    )
+      return;
+    current = target;
+    const rect = target.getBoundingClientRect();
+    box.style.display = 'block';
+    box.style.left = `${rect.left}px`;
+    box.style.top = `${rect.top}px`;
+    box.style.width = `${rect.width}px`;
+    box.style.height = `${rect.height}px`;
+    tip.textContent = sampleOf(target);
+  };
+  const swallow = (event: Event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    event.stopImmediatePropagation();
+  };
+  const onClick = (event: Event) => {
+    swallow(event);
+    const target = (event.target as Element | null) ?? current;
+    if (!target || target === box) return;
+    const text = sampleOf(target);
+    const selector = selectorFor(target);
+    stop();
+    handlers.onPick(selector, text);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    swallow(event);
+    stop();
+    handlers.onCancel();
+  };
+
+  const listeners: [string, (event: Event) => void][] = [
+    ['mouseover', onMove],
+    ['mousemove', onMove],
+    ['click', onClick],
+    ['mousedown', swallow],
+    ['mouseup', swallow],
+    ['pointerdown', swallow],
+    ['pointerup', swallow],
+    ['keydown', onKey as (event: Event) => void],
+  ];
+  for (const [type, listener] of listeners) doc.addEventListener(type, listener, true);
+  let stopped = false;
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    for (const [type, listener] of listeners) doc.removeEventListener(type, listener, true);
+    box.remove();
+  }
+  return stop;
+}

@@ -1,0 +1,159 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../../lib/engine/createEngine';
+import { RULES } from '../../lib/engine/rules/index';
+import type { EngineEvent } from '../../lib/engine/types';
+import { detectionTable, formatDetectionTable, gradeRun } from '../../lib/replay/gradeRuns';
+import { readRuns } from '../../lib/replay/readRuns';
+import { replayRun } from '../../lib/replay/replayRun';
+import { scenarioEvents } from '../../lib/scenario/scenarioEvents';
+import { scenarioSchema } from '../../lib/scenario/scenarioSchema';
+
+// Engine bench (DESIGN.md §6: ≥ 1,000,000 samples/s): the median of several folds of an 8-hour 1 Hz
+// generated room with every rule on, then the detection table over test/scenarios.
+
+const SCENARIO_DIR = fileURLToPath(new URL('../../test/scenarios/', import.meta.url));
+const HOURS = 8;
+const RUNS = 7;
+
+/** An 8-hour room with drops, surges, stalls and a product every 5 minutes, so every rule has work to do. */
+export function eightHourEvents(): { startedAt: number; events: EngineEvent[] } {
+  const duration = HOURS * 3600;
+  const viewers: [number, number][] = [];
+  for (let t = 0; t <= duration; t += 900) {
+    const wave = 1200 + 500 * Math.sin(t / 3000);
+    viewers.push([t, wave]);
+    if (t % 3600 === 1800 && t + 300 < duration) {
+      viewers.push([t + 1, wave * 0.5], [t + 120, wave * 0.55]);
+    }
+  }
+  const gmv: [number, number][] = [[0, 0]];
+  const orders: [number, number][] = [[0, 0]];
+  for (let t = 600; t <= duration; t += 600) {
+    const stalled = t % 5400 === 0;
+    gmv.push([t, gmv.at(-1)![1] + (stalled ? 0 : 30_000)]);
+    orders.push([t, orders.at(-1)![1] + (stalled ? 0 : 150)]);
+  }
+  const scenario = scenarioSchema.parse({
+    name: 'bench-8h',
+    durationSec: duration,
+    seed: 42,
+    startAt: '2026-11-24T10:00:00Z',
+    metrics: {
+      viewers: { points: viewers, noisePct: 8 },
+      entries: {
+        points: [
+          [0, 0],
+          [duration, 400_000],
+        ],
+        noisePct: 8,
+      },
+      views: {
+        points: [
+          [0, 0],
+          [duration, 900_000],
+        ],
+        noisePct: 8,
+      },
+      gmv: { points: gmv, noisePct: 8 },
+      orders: { points: orders, noisePct: 8 },
+      buyers: { points: orders.map(([t, v]) => [t, v * 0.9]), noisePct: 8 },
+      productClicks: {
+        points: [
+          [0, 0],
+          [duration, 60_000],
+        ],
+        noisePct: 8,
+      },
+      comments: {
+        points: [
+          [0, 0],
+          [duration, 90_000],
+        ],
+        noisePct: 8,
+      },
+      likes: {
+        points: [
+          [0, 0],
+          [duration, 2_000_000],
+        ],
+        noisePct: 8,
+      },
+      newFollowers: {
+        points: [
+          [0, 0],
+          [duration, 9_000],
+        ],
+        noisePct: 8,
+      },
+      avgWatchSec: {
+        points: [
+          [0, 60],
+          [duration, 80],
+        ],
+        noisePct: 8,
+      },
+      conversionRate: {
+        points: [
+          [0, 0.12],
+          [duration, 0.1],
+        ],
+        noisePct: 8,
+      },
+    },
+    products: Array.from({ length: duration / 300 }, (_, i) => ({
+      at: i * 300,
+      id: `p${i % 12}`,
+      name: `款${i % 12}`,
+    })),
+  });
+  return scenarioEvents(scenario);
+}
+
+function foldRate(events: EngineEvent[], startedAt: number): { rate: number; cues: number } {
+  const engine = createEngine();
+  const state = engine.init('bench', startedAt);
+  let cues = 0;
+  const start = performance.now();
+  for (let i = 0; i < events.length; i++) cues += engine.step(state, events[i]!).length;
+  const ms = performance.now() - start;
+  return { rate: events.length / (ms / 1000), cues };
+}
+
+export async function run(): Promise<string[]> {
+  const { startedAt, events } = eightHourEvents();
+  const rates: number[] = [];
+  let cues = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const result = foldRate(events, startedAt);
+    rates.push(result.rate);
+    cues = result.cues;
+  }
+  rates.sort((a, b) => a - b);
+  const median = rates[RUNS >> 1]!;
+  const lines = [
+    `engine: ${Math.round(median)} samples/s (median of ${RUNS} folds of ${events.length} samples, ${HOURS} h at 1 Hz, ${RULES.length} rules, ${cues} cue changes)`,
+  ];
+
+  const grades = [];
+  for (const file of readdirSync(SCENARIO_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    const read = readRuns(JSON.parse(readFileSync(join(SCENARIO_DIR, file), 'utf8')), file);
+    if (!read.ok) {
+      lines.push(`scenario ${read.error}`);
+      continue;
+    }
+    for (const replay of read.runs) grades.push(gradeRun(replay, replayRun(replay)));
+  }
+  lines.push(`detection over ${grades.length} scenarios in test/scenarios:`);
+  lines.push(...formatDetectionTable(detectionTable(grades)));
+  const problems = grades.flatMap((grade) => grade.problems);
+  lines.push(...problems.map((problem) => `FAIL ${problem}`));
+  return lines;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const line of await run()) console.log(line);
+}

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createEngine } from './lib/engine/createEngine';
+import { parseScenario } from './lib/scenario/scenarioSchema';
+import { scenarioEvents } from './lib/scenario/scenarioEvents';
+import { renderCueText } from './lib/i18n/renderCue';
+const parsed = parseScenario(JSON.parse(readFileSync(process.argv[2]!, 'utf8')));
+if (!parsed.ok) throw new Error(parsed.error);
+const run = scenarioEvents(parsed.scenario);
+const engine = createEngine();
+const state = engine.init('s', run.startedAt);
+for (const e of run.events) for (const c of engine.step(state, e)) console.log((c.firedAt - run.startedAt) / 1000, c.ruleId, c.status, renderCueText(c, 'zh-CN').title, JSON.stringify(c.evidence));

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../../lib/engine/types';
+import { uiMessages } from '../../../lib/i18n/uiMessages';
+import { METRIC_IDS } from '../../../lib/metrics/metricCatalog';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Keys written literally as t('…') in the faces (dynamic ones are checked below by their families). */
+function literalKeys(): Set<string> {
+  const keys = new Set<string>();
+  const files = ['components/panel', 'components/options', 'components/review', 'components/common'].flatMap(
+    (dir) => sources(join(ROOT, dir)),
+  );
+  for (const file of files) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'/g)) keys.add(match[1]!);
+  }
+  return keys;
+}
+
+describe('uiMessages', () => {
+  const en = uiMessages.en;
+  const zh = uiMessages['zh-CN'];
+
+  it('has every English key in Chinese and no Chinese key missing in English (parameter labels aside)', () => {
+    expect(Object.keys(en).filter((key) => !(key in zh))).toEqual([]);
+    expect(Object.keys(zh).filter((key) => !(key in en) && !key.startsWith('param.'))).toEqual([]);
+  });
+
+  it('has every key the pages use literally', () => {
+    const used = [...literalKeys()];
+    expect(used.length).toBeGreaterThan(50);
+    expect(used.filter((key) => !(key in en) || !(key in zh))).toEqual([]);
+  });
+
+  it('names every metric, rule, status and severity the pages show by key', () => {
+    const families = [
+      ...METRIC_IDS.map((id) => `metric.${id}`),
+      ...RULE_IDS.map((id) => `rule.${id}`),
+      ...['active', 'done', 'snoozed', 'dismissed', 'expired'].map((s) => `status.${s}`),
+      ...['info', 'act', 'urgent'].map((s) => `severity.${s}`),
+      ...['done', 'snooze', 'dismiss'].map((a) => `cue.action.${a}`),
+      ...['durationMs', 'peakViewers', 'gmv', 'gpm', 'cuesActed'].map((f) => `figure.${f}`),
+    ];
+    expect(families.filter((key) => !(key in en) || !(key in zh))).toEqual([]);
+  });
+
+  it('keeps the same placeholders in both languages', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const mismatched = Object.keys(en).filter(
+      (key) => JSON.stringify(placeholders(en[key]!)) !== JSON.stringify(placeholders(zh[key] ?? '')),
+    );
+    expect(mismatched).toEqual([]);
+  });
+});
