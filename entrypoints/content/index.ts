@@ -1,6 +1,6 @@
 import { createRoomLink } from '../../lib/content/roomLink';
 import { startRoomWatch } from '../../lib/content/startRoomWatch';
-import { ROOM_PORT_NAME } from '../../lib/messages/portProtocol';
+import { ROOM_PORT_NAME } from '../../lib/messages/roomPortName';
 import { PLATFORM_MATCHES } from '../../lib/sites/platformMatches';
 import { createOverlayController } from './overlay';
 

@@ -5,7 +5,7 @@ import type { Cue, CueAction, PlanSlot } from '../engine/types';
 import type { Sample } from '../messages/sample';
 import { DEFAULT_SESSION_TIMING } from '../session/decideSession';
 import { createSessionRouter, type SessionRouter } from '../session/sessionRouter';
-import { loadSessionEvents } from '../session/sessionStore';
+import { findOpenSession, loadSessionEvents } from '../session/sessionStore';
 import { LiveSession } from './liveSession';
 
 /** Open sessions: those held in memory (newest state) plus any stored open one the worker does not hold. */
@@ -30,9 +30,19 @@ export interface IngestConfig {
 }
 
 
+export interface UnreadRoom {
+  site: string;
+  roomKey: string;
+  title?: string;
+  health: Sample['health'];
+  at: number;
+}
+
 export class RoomIngest {
   private readonly live = new Map<string, LiveSession>();
   private readonly byRoom = new Map<string, string>();
+  /** Rooms that report but whose numbers cannot be read, with their reader health. */
+  private readonly unread = new Map<string, UnreadRoom>();
   private chain: Promise<unknown> = Promise.resolve();
   private readonly silenceMs: number;
   private readonly wallNow: () => number;
@@ -84,6 +94,16 @@ export class RoomIngest {
   }
 
   private async ingestOne(sample: Sample): Promise<Promise<void> | undefined> {
+    const room = this.roomId(sample.site, sample.roomKey);
+    this.unread.delete(room);
+    if (sample.health.parsed.length === 0 && !this.byRoom.has(room)) {
+      // A page with no readable number (not live yet, or a layout the reader cannot read) starts no
+      // session; the panel still learns of it through status.get so the operator can bind metrics.
+      if (!(await findOpenSession(this.db, sample.site, sample.roomKey))) {
+        this.unread.set(room, { site: sample.site, roomKey: sample.roomKey, title: sample.title, health: sample.health, at: sample.ts });
+        return undefined;
+      }
+    }
     const routed = await this.router.route(sample);
     if (!routed) return undefined;
     if (routed.previous) this.drop(routed.previous.id);
@@ -264,6 +284,10 @@ export class RoomIngest {
   liveRow(site: string, roomKey: string): SessionRow | undefined {
     const id = this.byRoom.get(this.roomId(site, roomKey));
     return id ? this.live.get(id)?.row : undefined;
+  }
+
+  unreadRooms(): UnreadRoom[] {
+    return [...this.unread.values()];
   }
 
   liveCount(): number {

@@ -1,5 +1,5 @@
 import { deleteSessions } from '../history/retention';
-import { importExportJson } from '../history/importJson';
+import { importExportJson } from '../history/importExport';
 import { type Command, type CommandResult, commandSchema } from '../messages/commands';
 import type { BackgroundServices } from './services';
 
@@ -66,7 +66,12 @@ export async function runCommand(services: BackgroundServices, command: Command)
     case 'status.get':
       return {
         ok: true,
-        data: { write: services.writeStatus(), pendingWrites: queue.pending(), liveSessions: ingest.liveCount() },
+        data: {
+          write: services.writeStatus(),
+          pendingWrites: queue.pending(),
+          liveSessions: ingest.liveCount(),
+          unreadRooms: ingest.unreadRooms(),
+        },
       };
   }
 }

@@ -36,6 +36,7 @@ export function startRoomWatch(
     stopSampler = startRoomSampler({
       reader,
       now,
+      onError: (error) => console.warn('Livecue: stopped reading this room', error),
       post: ({ ts, reading }) => {
         link.send({
           ts,

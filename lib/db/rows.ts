@@ -35,7 +35,15 @@ export interface SampleRow {
 }
 
 export type ActionRow =
-  | { id: string; sessionId: string; ts: number; type: 'cue'; cueId: string; action: CueAction; snoozeSec?: number }
+  | {
+      id: string;
+      sessionId: string;
+      ts: number;
+      type: 'cue';
+      cueId: string;
+      action: CueAction;
+      snoozeSec?: number;
+    }
   | { id: string; sessionId: string; ts: number; type: 'plan'; plan: PlanSlot[] }
   /** Time passing with no sample, as fed to the engine live; stored so a refold or replay sees it too. */
   | { id: string; sessionId: string; ts: number; type: 'tick' };

@@ -87,7 +87,8 @@ function mergeBack(failed: Pending, into: Pending): void {
   for (const [id, older] of failed.sessions) {
     const newer = into.sessions.get(id);
     if (!newer) into.sessions.set(id, older);
-    else if (!newer.row) into.sessions.set(id, { row: older.row, changes: { ...older.changes, ...newer.changes } });
+    else if (!newer.row)
+      into.sessions.set(id, { row: older.row, changes: { ...older.changes, ...newer.changes } });
   }
   into.waiters.unshift(...failed.waiters);
 }
@@ -186,7 +187,8 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
       for (const row of batch.cues ?? []) pending.cues.set(row.id, row);
       for (const row of batch.actions ?? []) pending.actions.set(row.id, row);
       for (const row of batch.sessions ?? []) addSessionRow(pending.sessions, row);
-      for (const { id, changes } of batch.sessionChanges ?? []) addSessionChanges(pending.sessions, id, changes);
+      for (const { id, changes } of batch.sessionChanges ?? [])
+        addSessionChanges(pending.sessions, id, changes);
       const durable = new Promise<void>((resolve) => pending.waiters.push(resolve));
       // While failing, the retry timer is already set and new rows join its attempt.
       schedule(batchDelayMs);

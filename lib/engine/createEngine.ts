@@ -4,7 +4,7 @@ import { RoomStats, type SeriesName } from './roomStats';
 import { CLEAR, FIRE, type RuleChecker, type RuleCommon, type RuleDefinition } from './ruleDefinition';
 import { parseRuleSettings, type RuleSettings } from './ruleSettings';
 import { RULES } from './rules/index';
-import type { Cue, Engine, EngineEvent } from './types';
+import type { Cue, Engine } from './types';
 
 // The engine: a deterministic fold over EngineEvents. State is mutated in place for speed; time only ever
 // comes from the events. Rules run in priority order so the stronger cue takes a contested place.

@@ -31,13 +31,16 @@ export function createCsvWriter(): CsvWriter {
   };
   return {
     rows(rows) {
-      let out = '';
-      for (const row of rows) {
-        let line = '';
-        for (let i = 0; i < row.length; i++) line += i === 0 ? cell(row[i]) : `,${cell(row[i])}`;
-        out += `${line}\r\n`;
+      if (rows.length === 0) return '';
+      // Array joins build flat strings; `+=` would build rope strings that cost more to flatten later.
+      const lines = new Array<string>(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r]!;
+        const cells = new Array<string>(row.length);
+        for (let i = 0; i < row.length; i++) cells[i] = cell(row[i]);
+        lines[r] = cells.join(',');
       }
-      return out;
+      return `${lines.join('\r\n')}\r\n`;
     },
   };
 }

@@ -1,8 +1,14 @@
 import type { LivecueDb } from '../db/database';
 import type { CueRow, SessionRow } from '../db/rows';
 import { METRIC_IDS } from '../metrics/metricCatalog';
-import { countExportRows, DEFAULT_EXPORT_CHUNK, type OnExportProgress, sampleChunks, sessionRange } from './exportProgress';
 import { type CsvCell, type CsvWriter, createCsvWriter } from './csvText';
+import {
+  countExportRows,
+  DEFAULT_EXPORT_CHUNK,
+  type OnExportProgress,
+  sampleChunks,
+  sessionRange,
+} from './exportProgress';
 import { COUNTER_IDS, type CsvResolution, createSampleTable, type SampleTableRow } from './sampleTable';
 
 // The CSV export: a samples file (per second or per minute, with derived metrics) and a cues file with
@@ -59,11 +65,19 @@ export const CUE_FIELDS = [
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
+let cachedMinute = Number.NaN;
+let cachedMinuteText = '';
 /** Local wall time `2026-11-24 20:00:05`, which Excel reads as a date. */
 export function localTime(ts: number | undefined): string {
   if (ts === undefined) return '';
-  const d = new Date(ts);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  // Rows come a second apart: the date and the hour:minute are formatted once a minute.
+  const minute = ts - (((ts % 60_000) + 60_000) % 60_000);
+  if (minute !== cachedMinute) {
+    const d = new Date(minute);
+    cachedMinute = minute;
+    cachedMinuteText = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:`;
+  }
+  return cachedMinuteText + pad(Math.floor((ts - minute) / 1000));
 }
 
 function sampleCells(session: SessionRow, row: SampleTableRow): CsvCell[] {

@@ -11,8 +11,11 @@ export const EXPORT_FORMAT = 'livecue-export';
 export const EXPORT_SCHEMA_VERSION = 1;
 
 const id = z.string().min(1).max(400);
-const epochMs = z.number().int().nonnegative();
 const finite = z.number().finite();
+/** Times the worker computes (deadlines, snoozes) can carry fractions of a millisecond. */
+const epochMs = finite.nonnegative();
+/** Sample times are whole milliseconds, as the content script sends them (lib/messages/sample.ts). */
+const sampleTs = z.number().int().nonnegative();
 
 export const sessionRowSchema: z.ZodType<SessionRow> = z.object({
   id,
@@ -33,7 +36,7 @@ export const sessionRowSchema: z.ZodType<SessionRow> = z.object({
 
 export const sampleRowSchema: z.ZodType<SampleRow> = z.object({
   sessionId: id,
-  ts: epochMs,
+  ts: sampleTs,
   metrics: metricValuesSchema,
   capped: z.array(metricIdSchema).optional(),
   product: productSchema.nullable().optional(),
@@ -56,7 +59,11 @@ export const actionRowSchema: z.ZodType<ActionRow> = z.discriminatedUnion('type'
     ts: epochMs,
     type: z.literal('plan'),
     plan: z.array(
-      z.object({ productId: z.string().max(200).optional(), name: z.string().max(200), minutes: finite.positive() }),
+      z.object({
+        productId: z.string().max(200).optional(),
+        name: z.string().max(200),
+        minutes: finite.positive(),
+      }),
     ),
   }),
   z.object({ id, sessionId: id, ts: epochMs, type: z.literal('tick') }),

@@ -11,7 +11,9 @@ export interface ImportCounts {
   actions: number;
   cues: number;
 }
-export type ImportResult = { ok: true; counts: ImportCounts; sessionIds: string[] } | { ok: false; error: string };
+export type ImportResult =
+  | { ok: true; counts: ImportCounts; sessionIds: string[] }
+  | { ok: false; error: string };
 
 /** Parses and validates an export file; the error names the first bad field. */
 export function parseExportJson(text: string): { ok: true; file: ExportFile } | { ok: false; error: string } {
@@ -22,7 +24,9 @@ export function parseExportJson(text: string): { ok: true; file: ExportFile } | 
     return { ok: false, error: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
   const parsed = exportFileSchema.safeParse(raw);
-  return parsed.success ? { ok: true, file: parsed.data } : { ok: false, error: describeFirstIssue(parsed.error) };
+  return parsed.success
+    ? { ok: true, file: parsed.data }
+    : { ok: false, error: describeFirstIssue(parsed.error) };
 }
 
 const WRITE_CHUNK = 10_000;
@@ -36,7 +40,8 @@ export async function importExportJson(db: LivecueDb, text: string): Promise<Imp
       for (const entry of parsed.file.sessions) {
         // A session still live here may know more than the file: keep the row that saw the later sample.
         const here = await db.sessions.get(entry.session.id);
-        const keep: SessionRow = here && here.lastSampleAt > entry.session.lastSampleAt ? here : entry.session;
+        const keep: SessionRow =
+          here && here.lastSampleAt > entry.session.lastSampleAt ? here : entry.session;
         await db.sessions.put(keep);
         for (let i = 0; i < entry.samples.length; i += WRITE_CHUNK) {
           await db.samples.bulkPut(entry.samples.slice(i, i + WRITE_CHUNK));

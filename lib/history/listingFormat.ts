@@ -11,7 +11,8 @@ export function formatStart(ts: number): string {
 }
 
 /** A session's length so far: to its end, or to its last sample while it is open. */
-export const sessionDurationMs = (session: SessionRow) => (session.endedAt ?? session.lastSampleAt) - session.startedAt;
+export const sessionDurationMs = (session: SessionRow) =>
+  (session.endedAt ?? session.lastSampleAt) - session.startedAt;
 
 /** `2:05:09` for hours, `5:09` under an hour. */
 export function formatDuration(ms: number): string {

@@ -14,6 +14,7 @@ const METRIC_COUNT = METRIC_IDS.length;
 const IS_COUNTER = METRIC_IDS.map((id) => METRICS[id].kind === 'counter');
 const COUNTER_INDEXES = COUNTER_IDS.map((id) => METRIC_IDS.indexOf(id));
 const index = (id: MetricId) => METRIC_IDS.indexOf(id);
+const INDEX_OF: Readonly<Record<string, number>> = Object.fromEntries(METRIC_IDS.map((id, i) => [id, i]));
 const GMV = index('gmv');
 const VIEWS = index('views');
 const ENTRIES = index('entries');
@@ -76,7 +77,8 @@ export function createSampleTable(resolution: CsvResolution): SampleTable {
   function close(bucket: Bucket): SampleTableRow {
     const values = bucket.values;
     for (let i = 0; i < METRIC_COUNT; i++) {
-      if (!IS_COUNTER[i] && values[i] !== undefined) values[i] = round(values[i]! / bucket.counts[i]!, 10_000);
+      if (!IS_COUNTER[i] && values[i] !== undefined)
+        values[i] = round(values[i]! / bucket.counts[i]!, 10_000);
     }
     const cutoff = bucket.at - 60_000;
     while (recent.length >= 2 && recent[1]!.at <= cutoff) recent.shift();
@@ -122,9 +124,11 @@ export function createSampleTable(resolution: CsvResolution): SampleTable {
         open.at = sample.ts;
         open.samples += 1;
         const { values, counts } = open;
-        for (let i = 0; i < METRIC_COUNT; i++) {
-          const value = sample.metrics[METRIC_IDS[i]!];
-          if (typeof value !== 'number') continue;
+        const metrics = sample.metrics as Record<string, number | null | undefined>;
+        for (const key in metrics) {
+          const i = INDEX_OF[key];
+          const value = metrics[key];
+          if (i === undefined || typeof value !== 'number') continue;
           if (IS_COUNTER[i]) values[i] = value;
           else values[i] = (values[i] ?? 0) + value;
           counts[i]! += 1;
@@ -146,6 +150,6 @@ export function createSampleTable(resolution: CsvResolution): SampleTable {
 }
 
 /** A row's value of one metric (for reading rows by name). */
-export const valueOf = (row: SampleTableRow, id: MetricId) => row.values[METRIC_IDS.indexOf(id)];
+export const metricValueOf = (row: SampleTableRow, id: MetricId) => row.values[METRIC_IDS.indexOf(id)];
 /** A row's per-minute rate of one counter. */
 export const rateOf = (row: SampleTableRow, id: MetricId) => row.perMinute[COUNTER_IDS.indexOf(id)];

@@ -28,7 +28,9 @@ export function filterSessions(sessions: readonly SessionRow[], filter: SessionF
       if (from !== undefined && session.startedAt < from) return false;
       if (to !== undefined && session.startedAt >= to) return false;
       if (!needle) return true;
-      return [session.title, session.roomKey, session.site].some((text) => text.toLowerCase().includes(needle));
+      return [session.title, session.roomKey, session.site].some((text) =>
+        text.toLowerCase().includes(needle),
+      );
     })
     .sort((a, b) => b.startedAt - a.startedAt);
 }

@@ -3,7 +3,7 @@ import { metricIdSchema, sampleSchema } from './sample';
 
 // Messages on the `livecue-room` runtime Port between a room's content script and the background.
 
-export const ROOM_PORT_NAME = 'livecue-room';
+export { ROOM_PORT_NAME } from './roomPortName';
 
 export const roomToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('samples'), samples: z.array(sampleSchema).min(1).max(5000) }),

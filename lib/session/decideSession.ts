@@ -34,7 +34,8 @@ export function decideSession(
 
   if (existing.endedAt === undefined) {
     // A reload, a stopped worker or a restarted browser leaves a gap shorter than the silence: same live.
-    if (sample.ts - existing.lastSampleAt <= timing.silenceMs) return { kind: 'resume', reopen: false, roomEnded };
+    if (sample.ts - existing.lastSampleAt <= timing.silenceMs)
+      return { kind: 'resume', reopen: false, roomEnded };
     return roomEnded ? { kind: 'ignore' } : { kind: 'end-then-start', endedAt: existing.lastSampleAt };
   }
 
@@ -51,4 +52,5 @@ export function decideSession(
   return { kind: 'start' };
 }
 
-export const sessionIdFor = (site: string, roomKey: string, startedAt: number) => `${site}:${roomKey}:${startedAt}`;
+export const sessionIdFor = (site: string, roomKey: string, startedAt: number) =>
+  `${site}:${roomKey}:${startedAt}`;

@@ -1,8 +1,20 @@
 import type { LivecueDb } from '../db/database';
 import type { SampleRow, SessionRow } from '../db/rows';
 import type { Sample } from '../messages/sample';
-import { DEFAULT_SESSION_TIMING, decideSession, type SessionDecision, type SessionTiming } from './decideSession';
-import { createSession, type EndReason, endSession, endSilentSessions, findLatestSession, reopenSession } from './sessionStore';
+import {
+  DEFAULT_SESSION_TIMING,
+  decideSession,
+  type SessionDecision,
+  type SessionTiming,
+} from './decideSession';
+import {
+  createSession,
+  type EndReason,
+  endSession,
+  endSilentSessions,
+  findLatestSession,
+  reopenSession,
+} from './sessionStore';
 import { summaryWithSamples } from './sessionSummary';
 
 // The background's door for samples: finds each sample's session (starting, resuming or ending sessions
@@ -72,7 +84,8 @@ export function createSessionRouter(db: LivecueDb, options: SessionRouterOptions
   const endKnown = (room: string, ended: SessionRow | undefined) => {
     if (!ended) return undefined;
     const cached = latestByRoom.get(room);
-    const merged = cached?.id === ended.id ? { ...cached, endedAt: ended.endedAt, endReason: ended.endReason } : ended;
+    const merged =
+      cached?.id === ended.id ? { ...cached, endedAt: ended.endedAt, endReason: ended.endReason } : ended;
     if (!cached || cached.id === ended.id) latestByRoom.set(room, merged);
     return merged;
   };
@@ -87,7 +100,8 @@ export function createSessionRouter(db: LivecueDb, options: SessionRouterOptions
     });
 
   async function routeInRoom(room: string, sample: Sample): Promise<RoutedSample | null> {
-    const existing = latestByRoom.get(room) ?? remember(await findLatestSession(db, sample.site, sample.roomKey));
+    const existing =
+      latestByRoom.get(room) ?? remember(await findLatestSession(db, sample.site, sample.roomKey));
     const decision = decideSession(existing, sample, timing);
     let session: SessionRow;
     let previous: SessionRow | undefined;

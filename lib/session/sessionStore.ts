@@ -14,13 +14,24 @@ function roomSessions(db: LivecueDb, site: string, roomKey: string) {
 }
 
 /** The room's most recent session, open or ended (what decideSession needs). */
-export async function findLatestSession(db: LivecueDb, site: string, roomKey: string): Promise<SessionRow | undefined> {
+export async function findLatestSession(
+  db: LivecueDb,
+  site: string,
+  roomKey: string,
+): Promise<SessionRow | undefined> {
   const rows = await roomSessions(db, site, roomKey).toArray();
-  return rows.reduce<SessionRow | undefined>((latest, row) => (!latest || row.startedAt > latest.startedAt ? row : latest), undefined);
+  return rows.reduce<SessionRow | undefined>(
+    (latest, row) => (!latest || row.startedAt > latest.startedAt ? row : latest),
+    undefined,
+  );
 }
 
 /** The room's open session, if any (at most one per room). */
-export async function findOpenSession(db: LivecueDb, site: string, roomKey: string): Promise<SessionRow | undefined> {
+export async function findOpenSession(
+  db: LivecueDb,
+  site: string,
+  roomKey: string,
+): Promise<SessionRow | undefined> {
   const latest = await findLatestSession(db, site, roomKey);
   return latest && latest.endedAt === undefined ? latest : undefined;
 }
@@ -58,7 +69,12 @@ export async function createSession(db: LivecueDb, fields: NewSession): Promise<
 }
 
 /** Ends a session; the first end stands (a later end signal does not move it). */
-export async function endSession(db: LivecueDb, id: string, reason: EndReason, ts: number): Promise<SessionRow | undefined> {
+export async function endSession(
+  db: LivecueDb,
+  id: string,
+  reason: EndReason,
+  ts: number,
+): Promise<SessionRow | undefined> {
   return db.transaction('rw', db.sessions, async () => {
     const row = await db.sessions.get(id);
     if (!row || row.endedAt !== undefined) return row;
@@ -95,7 +111,8 @@ export async function endSilentSessions(
       .below(now - silenceMs)
       .filter((row) => row.endedAt === undefined && !stillLive(row))
       .toArray();
-    for (const row of silent) await db.sessions.update(row.id, { endedAt: row.lastSampleAt, endReason: 'silence' });
+    for (const row of silent)
+      await db.sessions.update(row.id, { endedAt: row.lastSampleAt, endReason: 'silence' });
     return silent.map((row): SessionRow => ({ ...row, endedAt: row.lastSampleAt, endReason: 'silence' }));
   });
 }
@@ -107,8 +124,14 @@ export async function loadSessionEvents(
 ): Promise<{ samples: SampleRow[]; actions: ActionRow[] }> {
   return db.transaction('r', db.samples, db.actions, async () => {
     const [samples, actions] = await Promise.all([
-      db.samples.where('[sessionId+ts]').between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey]).toArray(),
-      db.actions.where('[sessionId+ts]').between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey]).toArray(),
+      db.samples
+        .where('[sessionId+ts]')
+        .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+        .toArray(),
+      db.actions
+        .where('[sessionId+ts]')
+        .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+        .toArray(),
     ]);
     return { samples, actions };
   });
@@ -118,11 +141,18 @@ export async function loadSessionEvents(
  * Recomputes a session's summary from its stored samples and cues and saves it (at the session's end,
  * after an import). The live path updates it per batch with summaryWithSamples / cueCounts instead.
  */
-export async function updateSessionSummary(db: LivecueDb, sessionId: string): Promise<SessionRow | undefined> {
+export async function updateSessionSummary(
+  db: LivecueDb,
+  sessionId: string,
+): Promise<SessionRow | undefined> {
   return db.transaction('rw', db.sessions, db.samples, db.cues, async () => {
     const row = await db.sessions.get(sessionId);
     if (!row) return undefined;
-    let summary = { lastSampleAt: row.startedAt, peakViewers: null as number | null, gmv: null as number | null };
+    let summary = {
+      lastSampleAt: row.startedAt,
+      peakViewers: null as number | null,
+      gmv: null as number | null,
+    };
     await db.samples
       .where('[sessionId+ts]')
       .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])

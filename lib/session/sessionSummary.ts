@@ -3,7 +3,10 @@ import type { CueRow, SampleRow, SessionRow } from '../db/rows';
 // The running summary a session row carries for the popup list: peak viewers, GMV so far, cues fired
 // and acted on. Pure, so the background can keep it up to date per batch without reading the database.
 
-export type SessionSummary = Pick<SessionRow, 'lastSampleAt' | 'peakViewers' | 'gmv' | 'cuesFired' | 'cuesActed'>;
+export type SessionSummary = Pick<
+  SessionRow,
+  'lastSampleAt' | 'peakViewers' | 'gmv' | 'cuesFired' | 'cuesActed'
+>;
 
 /**
  * The summary after `samples` were added. GMV is a counter, so the newest reading wins; a resent older
@@ -29,6 +32,8 @@ export function summaryWithSamples(
 }
 
 /** Cues fired and acted on (marked done by the operator) among a session's cues. */
-export function cueCounts(cues: readonly Pick<CueRow, 'status'>[]): Pick<SessionSummary, 'cuesFired' | 'cuesActed'> {
+export function cueCounts(
+  cues: readonly Pick<CueRow, 'status'>[],
+): Pick<SessionSummary, 'cuesFired' | 'cuesActed'> {
   return { cuesFired: cues.length, cuesActed: cues.filter((cue) => cue.status === 'done').length };
 }

@@ -12,7 +12,7 @@ export type { RoomReading } from './siteAdapter';
 
 // The generic room reader: locate every metric once (slow: a walk of the page), then read the cached
 // elements on each call (fast: a textContent and a parse per metric). It re-locates a metric as soon as
-// its element is detached, relabelled or stops parsing, and looks for missing ones every few reads.
+// its element is detached, relabelled or stops parsing, and looks for missing ones every couple of seconds.
 
 export interface RoomReader {
   read(): RoomReading;
@@ -23,8 +23,12 @@ export interface RoomReader {
 }
 
 export interface RoomReaderOptions {
-  /** Look again for missing metrics, the explained product and the end of the live every N reads. */
+  /** Look again for missing metrics, the explained product and the end of the live at most every N reads… */
   rescanEvery?: number;
+  /** …and at most every this many ms (a walk of a big dashboard costs milliseconds; a cached read, microseconds). */
+  rescanMs?: number;
+  /** Monotonic ms for `rescanMs`; performance.now() by default. */
+  now?: () => number;
 }
 
 interface Slot {
@@ -57,16 +61,21 @@ export function createRoomReader(
   bindings: Partial<Record<MetricId, string>> = {},
   options: RoomReaderOptions = {},
 ): RoomReader {
-  const rescanEvery = Math.max(1, options.rescanEvery ?? 8);
+  const rescanEvery = Math.max(1, options.rescanEvery ?? 1);
+  const rescanMs = options.rescanMs ?? 2000;
+  const now = options.now ?? (() => performance.now());
+  let lastScanAt = Number.NEGATIVE_INFINITY;
+  let readsSinceScan = 0;
   const slots = new Map<MetricId, Slot>();
   let productSpot: ProductSpot | null = null;
   let productText: string | null = null;
   let product: Product | null = null;
   let ended = false;
   let area: Node = root as Node;
-  let reads = 0;
 
   const scan = (wanted: Set<MetricId>) => {
+    lastScanAt = now();
+    readsSinceScan = 0;
     if (wanted.size > 0) {
       for (const [metric, location] of locateMetrics(root, adapter, wanted, bindings)) {
         const previous = slots.get(metric);
@@ -124,7 +133,7 @@ export function createRoomReader(
   };
 
   const read = (): RoomReading => {
-    reads++;
+    readsSinceScan++;
     const stale = new Set<MetricId>();
     for (const [metric, slot] of slots) {
       if (!valid(slot)) {
@@ -143,7 +152,8 @@ export function createRoomReader(
       }
     }
     const productLost = productSpot !== null && !spotStillActive(productSpot, adapter.product);
-    if (stale.size > 0 || productLost || reads % rescanEvery === 1 || rescanEvery === 1) {
+    const due = readsSinceScan >= rescanEvery && now() - lastScanAt >= rescanMs;
+    if (stale.size > 0 || productLost || due) {
       const wanted = new Set<MetricId>(stale);
       for (const id of METRIC_IDS) if (!slots.has(id)) wanted.add(id);
       scan(wanted);
@@ -180,7 +190,7 @@ export function createRoomReader(
     relocate() {
       slots.clear();
       productSpot = null;
-      reads = 0;
+      lastScanAt = Number.NEGATIVE_INFINITY;
     },
   };
 }

@@ -43,7 +43,7 @@ function play(input: unknown, options: PlayOptions = {}): void {
     options.layout ?? 'cards',
   );
   const goods = byId('goods-list');
-  const products = (scenario.products ?? []).map((p) => ({ id: p.id, name: p.name, price: p.price }));
+  const products = (scenario.products ?? []).map((p, i) => ({ id: p.id ?? `p${i + 1}`, name: p.name, price: p.price }));
   document.querySelector('.modal-mask-b8n9')?.remove();
   byId('live-tag').textContent = '直播中';
   byId('live-tag').classList.remove('ended');
@@ -52,13 +52,16 @@ function play(input: unknown, options: PlayOptions = {}): void {
 
   let currentProduct: string | undefined;
   const showStep = (sec: number) => {
+    // Inside a scenario silence the page freezes, clock included: the reader sees nothing new.
+    if (player.isSilent(sec)) return;
     // The clock moves first so a reader woken by the value change stamps it with this step's time.
     document.documentElement.dataset.scenarioTime = String(startAt + sec * 1000);
     const { metrics, product } = player.valuesAt(sec);
     shownAt.set(startAt + sec * 1000, performance.timeOrigin + performance.now());
     cells.set(metrics);
-    if (product?.id !== currentProduct) {
-      currentProduct = product?.id;
+    const productId = product ? (product.id ?? products.find((p) => p.name === product.name)?.id) : undefined;
+    if (productId !== currentProduct) {
+      currentProduct = productId;
       renderGoods(goods, products, currentProduct);
     }
     byId('live-clock').textContent = formatClock(sec);

@@ -29,7 +29,8 @@ const DEFAULT_STYLE: Partial<Record<MetricId, DisplayStyle>> = {
 export type MockLayout = 'cards' | 'table';
 
 export interface MetricCells {
-  set(values: Partial<Record<MetricId, number>>): void;
+  /** null or absent: the dashboard shows its blank, `--`. */
+  set(values: Partial<Record<MetricId, number | null>>): void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -74,7 +75,7 @@ export function renderMetricArea(
     set(values) {
       for (const [id, cell] of cells) {
         const value = values[id];
-        const text = value === undefined ? '--' : formatMetricValue(value, display[id] ?? DEFAULT_STYLE[id] ?? 'comma');
+        const text = value === undefined || value === null ? '--' : formatMetricValue(value, display[id] ?? DEFAULT_STYLE[id] ?? 'comma');
         if (cell.textContent !== text) cell.textContent = text;
       }
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cumulativeConversion, windowConversion } from '../conversion';
+import { cumulativeConversion, ordersSeries, windowConversion } from '../conversion';
 import { type RoomStats, S } from '../roomStats';
 import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
 
@@ -45,18 +45,15 @@ export const adBoost = defineRule({
         }
         const recent = windowConversion(room, params.windowSec);
         const before = cumulativeConversion(room, params.windowSec);
-        const orders = room.delta(!Number.isNaN(room.last[S.orders]) ? S.orders : S.buyers, params.windowSec);
-        if (
-          !(orders >= params.minOrders) ||
-          !(recent.rate >= before.rate * (1 + params.conversionLiftPct / 100))
-        ) {
+        const orders = room.delta(ordersSeries(room), params.windowSec);
+        if (!(orders >= params.minOrders) || !(recent >= before * (1 + params.conversionLiftPct / 100))) {
           return HOLD;
         }
         return FIRE;
       },
       propose() {
-        const recent = windowConversion(room, params.windowSec);
-        const before = cumulativeConversion(room, params.windowSec);
+        const recent = { rate: windowConversion(room, params.windowSec) };
+        const before = { rate: cumulativeConversion(room, params.windowSec) };
         return {
           title: 'cue.ad-boost.title',
           detail: 'cue.ad-boost.detail',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cumulativeConversion, windowConversion } from '../conversion';
-import type { RoomStats } from '../roomStats';
+import { cumulativeConversion, ordersSeries, windowConversion } from '../conversion';
+import { type RoomStats, S } from '../roomStats';
 import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
 
 // Stop or cut paid traffic when conversion collapses: clicks keep coming but orders do not (practice: below
@@ -36,16 +36,21 @@ export const adHold = defineRule({
     return {
       check() {
         if (room.historySec < params.windowSec * 2) return HOLD;
+        if (!(room.valueAgo(ordersSeries(room), params.windowSec) >= params.minOrdersBefore)) return HOLD;
         const before = cumulativeConversion(room, params.windowSec);
-        if (!(before.orders >= params.minOrdersBefore) || !(before.rate > 0)) return HOLD;
+        if (!(before > 0) || !(room.delta(S.productClicks, params.windowSec) >= params.minClicks))
+          return HOLD;
         const recent = windowConversion(room, params.windowSec);
-        if (!(recent.clicks >= params.minClicks) || Number.isNaN(recent.rate)) return HOLD;
-        if (recent.rate <= before.rate * params.collapseRatio) return FIRE;
-        return recent.rate >= before.rate * 0.8 ? CLEAR : HOLD;
+        if (Number.isNaN(recent)) return HOLD;
+        if (recent <= before * params.collapseRatio) return FIRE;
+        return recent >= before * 0.8 ? CLEAR : HOLD;
       },
       propose() {
-        const before = cumulativeConversion(room, params.windowSec);
-        const recent = windowConversion(room, params.windowSec);
+        const before = { rate: cumulativeConversion(room, params.windowSec) };
+        const recent = {
+          rate: windowConversion(room, params.windowSec),
+          clicks: room.delta(S.productClicks, params.windowSec),
+        };
         return {
           title: recent.rate === 0 ? 'cue.ad-hold.titleZero' : 'cue.ad-hold.title',
           detail: 'cue.ad-hold.detail',

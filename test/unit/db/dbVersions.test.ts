@@ -54,7 +54,14 @@ describe('upgrade v1 → v2', () => {
     await v1.open();
     const base = { site: 'douyin', roomKey: 'r1', title: '羊绒专场', ruleSettings: {} };
     await v1.table('sessions').bulkPut([
-      { ...base, id: 'douyin:r1:1000', startedAt: 1000, lastSampleAt: 4000, endedAt: 4000, endReason: 'operator' },
+      {
+        ...base,
+        id: 'douyin:r1:1000',
+        startedAt: 1000,
+        lastSampleAt: 4000,
+        endedAt: 4000,
+        endReason: 'operator',
+      },
       { ...base, id: 'douyin:r1:9000', startedAt: 9000, lastSampleAt: 9000 },
     ]);
     await v1.table('samples').bulkPut([
@@ -63,7 +70,13 @@ describe('upgrade v1 → v2', () => {
       { sessionId: 'douyin:r1:1000', ts: 3000, metrics: { viewers: 200, gmv: null }, health },
       { sessionId: 'douyin:r1:1000', ts: 4000, metrics: { viewers: null, gmv: 2500.5 }, health },
     ]);
-    const cue = { sessionId: 'douyin:r1:1000', ruleId: 'traffic-drop', severity: 'act', title: 't', detail: 'd' };
+    const cue = {
+      sessionId: 'douyin:r1:1000',
+      ruleId: 'traffic-drop',
+      severity: 'act',
+      title: 't',
+      detail: 'd',
+    };
     await v1.table('cues').bulkPut([
       { ...cue, id: 'c1', firedAt: 2000, status: 'done' },
       { ...cue, id: 'c2', firedAt: 3000, status: 'dismissed' },
@@ -84,7 +97,13 @@ describe('upgrade v1 → v2', () => {
       cuesFired: 3,
       cuesActed: 1,
     });
-    expect(newer).toMatchObject({ id: 'douyin:r1:9000', peakViewers: null, gmv: null, cuesFired: 0, cuesActed: 0 });
+    expect(newer).toMatchObject({
+      id: 'douyin:r1:9000',
+      peakViewers: null,
+      gmv: null,
+      cuesFired: 0,
+      cuesActed: 0,
+    });
     expect(await db.samples.count()).toBe(4);
   });
 });

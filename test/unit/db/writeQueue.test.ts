@@ -1,4 +1,4 @@
-import { Dexie, type Middleware, type DBCore } from 'dexie';
+import { type DBCore, Dexie, type Middleware } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LivecueDb } from '../../../lib/db/database';
 import type { CueRow, SampleRow, SessionRow } from '../../../lib/db/rows';
@@ -101,9 +101,15 @@ describe('createWriteQueue', () => {
   it('keeps one row per sample key and per cue id however often they are resent', async () => {
     const db = freshDb();
     const queue = createWriteQueue(db);
-    await queue.enqueue({ samples: [sample('a', 1000, 10), sample('a', 2000, 11)], cues: [cue('c1', 'active')] });
+    await queue.enqueue({
+      samples: [sample('a', 1000, 10), sample('a', 2000, 11)],
+      cues: [cue('c1', 'active')],
+    });
     // The content script resends what it had not seen acknowledged; the refold re-emits the cue.
-    await queue.enqueue({ samples: [sample('a', 2000, 11), sample('a', 3000, 12)], cues: [cue('c1', 'done')] });
+    await queue.enqueue({
+      samples: [sample('a', 2000, 11), sample('a', 3000, 12)],
+      cues: [cue('c1', 'done')],
+    });
     expect((await db.samples.toArray()).map((row) => row.ts)).toEqual([1000, 2000, 3000]);
     expect(await db.cues.toArray()).toEqual([cue('c1', 'done')]);
   });
@@ -114,9 +120,17 @@ describe('createWriteQueue', () => {
     void queue.enqueue({ sessions: [session('a', 1000)] });
     void queue.enqueue({ sessionChanges: [{ id: 'a', changes: { peakViewers: 50, lastSampleAt: 2000 } }] });
     await queue.enqueue({ sessionChanges: [{ id: 'a', changes: { lastSampleAt: 3000 } }] });
-    expect(await db.sessions.get('a')).toMatchObject({ peakViewers: 50, lastSampleAt: 3000, startedAt: 1000 });
+    expect(await db.sessions.get('a')).toMatchObject({
+      peakViewers: 50,
+      lastSampleAt: 3000,
+      startedAt: 1000,
+    });
     await queue.enqueue({ sessionChanges: [{ id: 'a', changes: { endedAt: 3000, endReason: 'operator' } }] });
-    expect(await db.sessions.get('a')).toMatchObject({ peakViewers: 50, endedAt: 3000, endReason: 'operator' });
+    expect(await db.sessions.get('a')).toMatchObject({
+      peakViewers: 50,
+      endedAt: 3000,
+      endReason: 'operator',
+    });
   });
 
   it('keeps a failed batch in memory, reports failing, retries and loses nothing', async () => {
@@ -125,7 +139,12 @@ describe('createWriteQueue', () => {
     await db.open();
     const statuses: WriteStatus[] = [];
     let clock = 50_000;
-    const queue = createWriteQueue(db, { retryBaseMs: 5, maxBackoffMs: 20, onStatus: (s) => statuses.push(s), now: () => clock });
+    const queue = createWriteQueue(db, {
+      retryBaseMs: 5,
+      maxBackoffMs: 20,
+      onStatus: (s) => statuses.push(s),
+      now: () => clock,
+    });
 
     control.failWith = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     let durable = false;

@@ -19,8 +19,11 @@ describe('exportSessionsCsv', () => {
     const db = freshDb();
     const { session } = await seedSession(db, 'r1', T0, 125);
     const progress: ExportProgress[] = [];
-    const { samples, cues } = await exportSessionsCsv(db, [session.id], { resolution: 'second', chunkSize: 50 }, (p) =>
-      progress.push(p),
+    const { samples, cues } = await exportSessionsCsv(
+      db,
+      [session.id],
+      { resolution: 'second', chunkSize: 50 },
+      (p) => progress.push(p),
     );
     expect(samples.type).toBe('text/csv;charset=utf-8');
     const rows = await readCsv(samples);
@@ -37,7 +40,13 @@ describe('exportSessionsCsv', () => {
     });
     expect(rows[0]?.time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     // gmv 50/s, views 2/s → GPM 25000 × i / (200 + 2i); entries +1/s → UV value; buyers +1 per 2 s.
-    expect(rows[100]).toMatchObject({ gmv: '5000', gpm: '12500', uv_value: '25', aov: '100', gmv_per_min: '3000' });
+    expect(rows[100]).toMatchObject({
+      gmv: '5000',
+      gpm: '12500',
+      uv_value: '25',
+      aov: '100',
+      gmv_per_min: '3000',
+    });
     expect(rows[100]?.orders_per_min).toBe('60');
     expect((await readCsv(cues)).length).toBe(2);
     expect(progress.at(-1)).toEqual({ done: 125 + 2 + 2, total: 125 + 2 + 2 });
@@ -64,7 +73,9 @@ describe('exportSessionsCsv', () => {
     const db = freshDb();
     const { session } = await seedSession(db, 'r1', T0, 5);
     await db.sessions.update(session.id, { title: '=HYPERLINK("http://evil","点我")' });
-    await db.cues.put(cueRow(session, T0 + 9000, { status: 'expired', actedAt: undefined, outcome: undefined }));
+    await db.cues.put(
+      cueRow(session, T0 + 9000, { status: 'expired', actedAt: undefined, outcome: undefined }),
+    );
     const { cues, samples } = await exportSessionsCsv(db, [session.id], { resolution: 'second' });
     const rows = await readCsv(cues);
     expect(rows.map((row) => row.status)).toEqual(['done', 'dismissed', 'expired']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportProgress } from '../../../lib/history/exportProgress';
 import { exportSessionsJson } from '../../../lib/history/exportJson';
+import type { ExportProgress } from '../../../lib/history/exportProgress';
 import { exportFileSchema } from '../../../lib/history/exportSchema';
 import { importExportJson } from '../../../lib/history/importExport';
 import { dumpDb, freshDb, seedSession, T0 } from './historyFixtures';
@@ -12,17 +12,27 @@ describe('exportSessionsJson', () => {
     const second = await seedSession(db, 'r2', T0 + 3_600_000, 4);
     await seedSession(db, 'not-chosen', T0, 3);
     const progress: ExportProgress[] = [];
-    const blob = await exportSessionsJson(db, [first.session.id, second.session.id, 'missing'], (p) => progress.push(p), {
-      chunkSize: 5,
-      now: () => T0 + 9_999,
-    });
+    const blob = await exportSessionsJson(
+      db,
+      [first.session.id, second.session.id, 'missing'],
+      (p) => progress.push(p),
+      {
+        chunkSize: 5,
+        now: () => T0 + 9_999,
+      },
+    );
     expect(blob.type).toBe('application/json');
     const file = JSON.parse(await blob.text());
     expect(file).toEqual({
       format: 'livecue-export',
       schemaVersion: 1,
       exportedAt: T0 + 9_999,
-      sessions: [first, second].map(({ session, samples, actions, cues }) => ({ session, samples, actions, cues })),
+      sessions: [first, second].map(({ session, samples, actions, cues }) => ({
+        session,
+        samples,
+        actions,
+        cues,
+      })),
     });
     expect(exportFileSchema.safeParse(file).success).toBe(true);
 
@@ -32,6 +42,14 @@ describe('exportSessionsJson', () => {
     expect(progress.at(-1)).toEqual({ done: total, total });
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
     expect(progress.length).toBe(1 + 5 + 1 + 1 + 1);
+  });
+
+  it('exports a session without samples (the room closed before its first reading was stored)', async () => {
+    const db = freshDb();
+    const { session, cues, actions } = await seedSession(db, 'empty', T0, 0);
+    const file = JSON.parse(await (await exportSessionsJson(db, [session.id])).text());
+    expect(file.sessions).toEqual([{ session, samples: [], actions, cues }]);
+    expect(exportFileSchema.safeParse(file).success).toBe(true);
   });
 
   it('exports an empty list as a valid file with no sessions', async () => {

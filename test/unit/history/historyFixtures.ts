@@ -84,13 +84,33 @@ export interface SeededSession {
   cues: CueRow[];
 }
 
-export async function seedSession(db: LivecueDb, roomKey: string, startedAt: number, sampleCount: number): Promise<SeededSession> {
+export async function seedSession(
+  db: LivecueDb,
+  roomKey: string,
+  startedAt: number,
+  sampleCount: number,
+): Promise<SeededSession> {
   const base = sessionRow(roomKey, startedAt);
   const samples = samplesFor(base.id, startedAt, sampleCount);
-  const session = { ...base, lastSampleAt: samples.at(-1)?.ts ?? startedAt, endedAt: samples.at(-1)?.ts, endReason: 'operator' as const };
-  const cues = [cueRow(session, startedAt + 3000), cueRow(session, startedAt + 6000, { status: 'dismissed', outcome: undefined })];
+  const session = {
+    ...base,
+    lastSampleAt: samples.at(-1)?.ts ?? startedAt,
+    endedAt: samples.at(-1)?.ts,
+    endReason: 'operator' as const,
+  };
+  const cues = [
+    cueRow(session, startedAt + 3000),
+    cueRow(session, startedAt + 6000, { status: 'dismissed', outcome: undefined }),
+  ];
   const actions: ActionRow[] = [
-    { id: `${session.id}:a1`, sessionId: session.id, ts: startedAt + 8000, type: 'cue', cueId: cues[0]!.id, action: 'done' },
+    {
+      id: `${session.id}:a1`,
+      sessionId: session.id,
+      ts: startedAt + 8000,
+      type: 'cue',
+      cueId: cues[0]!.id,
+      action: 'done',
+    },
     { id: `${session.id}:a2`, sessionId: session.id, ts: startedAt + 9000, type: 'tick' },
   ];
   for (const cue of cues) if (cue.outcome === undefined) delete cue.outcome;

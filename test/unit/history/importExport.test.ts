@@ -42,8 +42,16 @@ describe('importExportJson', () => {
     ['a wrong format tag', (f: ParsedJson) => (f.format = 'other'), 'format: expected "livecue-export"'],
     ['a newer schema version', (f: ParsedJson) => (f.schemaVersion = 2), 'schemaVersion: expected 1'],
     ['a missing session list', (f: ParsedJson) => delete f.sessions, 'sessions: expected array'],
-    ['an unknown rule', (f: ParsedJson) => (f.sessions[0].cues[1].ruleId = 'nope'), 'sessions[0].cues[1].ruleId:'],
-    ['a metric value as text', (f: ParsedJson) => (f.sessions[0].samples[3].metrics.gmv = '1.2万'), 'sessions[0].samples[3].metrics.gmv:'],
+    [
+      'an unknown rule',
+      (f: ParsedJson) => (f.sessions[0].cues[1].ruleId = 'nope'),
+      'sessions[0].cues[1].ruleId:',
+    ],
+    [
+      'a metric value as text',
+      (f: ParsedJson) => (f.sessions[0].samples[3].metrics.gmv = '1.2万'),
+      'sessions[0].samples[3].metrics.gmv:',
+    ],
     [
       'a row filed under another session',
       (f: ParsedJson) => (f.sessions[0].actions[1].sessionId = 'douyin:x:1'),
@@ -69,7 +77,11 @@ describe('importExportJson', () => {
   it('keeps the local row of a session that saw later samples than the file', async () => {
     const { text, seeded } = await exportedFile();
     const db = freshDb();
-    await db.sessions.put({ ...seeded.session, lastSampleAt: seeded.session.lastSampleAt + 60_000, peakViewers: 5000 });
+    await db.sessions.put({
+      ...seeded.session,
+      lastSampleAt: seeded.session.lastSampleAt + 60_000,
+      peakViewers: 5000,
+    });
     await importExportJson(db, text);
     expect(await db.sessions.get(seeded.session.id)).toMatchObject({ peakViewers: 5000 });
     expect(await db.samples.count()).toBe(20);

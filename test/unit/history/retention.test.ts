@@ -30,7 +30,12 @@ describe('applyRetention', () => {
     expect((await db.sessions.toArray()).map((row) => row.id).sort()).toEqual(
       [openOld.session.id, recent.session.id].sort(),
     );
-    expect(await db.samples.where('[sessionId+ts]').between([old.session.id, 0], [old.session.id, Infinity]).count()).toBe(0);
+    expect(
+      await db.samples
+        .where('[sessionId+ts]')
+        .between([old.session.id, 0], [old.session.id, Infinity])
+        .count(),
+    ).toBe(0);
   });
 
   it('keeps everything when the retention is not a positive number of days', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleRow } from '../../../lib/db/rows';
-import { createSampleTable, rateOf, type SampleTableRow, valueOf } from '../../../lib/history/sampleTable';
+import {
+  createSampleTable,
+  metricValueOf,
+  rateOf,
+  type SampleTableRow,
+} from '../../../lib/history/sampleTable';
 import { METRIC_IDS } from '../../../lib/metrics/metricCatalog';
 
 const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -13,7 +18,9 @@ const at = (ts: number, metrics: SampleRow['metrics'], extra: Partial<SampleRow>
 
 /** The metrics a row has a value for, by name. */
 const metricsOf = (row: SampleTableRow) =>
-  Object.fromEntries(METRIC_IDS.filter((id) => valueOf(row, id) !== undefined).map((id) => [id, valueOf(row, id)]));
+  Object.fromEntries(
+    METRIC_IDS.filter((id) => metricValueOf(row, id) !== undefined).map((id) => [id, metricValueOf(row, id)]),
+  );
 
 describe('createSampleTable', () => {
   it('per second: one row per second, the last counter value, the mean of gauges', () => {
@@ -31,7 +38,10 @@ describe('createSampleTable', () => {
 
   it('derives GPM, UV value and AOV from the same row', () => {
     const table = createSampleTable('second');
-    const [row] = [...table.add([at(T0, { gmv: 5000, views: 2000, entries: 1000, buyers: 40 })]), ...table.finish()];
+    const [row] = [
+      ...table.add([at(T0, { gmv: 5000, views: 2000, entries: 1000, buyers: 40 })]),
+      ...table.finish(),
+    ];
     expect(row).toMatchObject({ gpm: 2500, uvValue: 5, aov: 125 });
     const [none] = [...table.add([at(T0 + 5000, { gmv: 5000, views: 0 })]), ...table.finish()];
     expect(none?.gpm).toBeUndefined();
@@ -42,7 +52,9 @@ describe('createSampleTable', () => {
     const table = createSampleTable('second');
     const rows = [];
     // orders grow by 1 every 2 s → 30 per minute; fed in uneven chunks.
-    const samples = Array.from({ length: 181 }, (_, i) => at(T0 + i * 1000, { orders: Math.floor(i / 2), viewers: 10 }));
+    const samples = Array.from({ length: 181 }, (_, i) =>
+      at(T0 + i * 1000, { orders: Math.floor(i / 2), viewers: 10 }),
+    );
     for (let i = 0; i < samples.length; i += 37) rows.push(...table.add(samples.slice(i, i + 37)));
     rows.push(...table.finish());
     expect(rows).toHaveLength(181);
@@ -58,10 +70,16 @@ describe('createSampleTable', () => {
   it('per minute: a row per minute and rates between minutes', () => {
     const table = createSampleTable('minute');
     const samples = Array.from({ length: 180 }, (_, i) =>
-      at(T0 + i * 1000, { gmv: i * 100, viewers: i < 60 ? 100 : 200 }, { capped: i === 70 ? ['viewers'] : [] }),
+      at(
+        T0 + i * 1000,
+        { gmv: i * 100, viewers: i < 60 ? 100 : 200 },
+        { capped: i === 70 ? ['viewers'] : [] },
+      ),
     );
     const rows = [...table.add(samples), ...table.finish()];
-    expect(rows.map((row) => [row.ts, row.samples, valueOf(row, 'viewers'), valueOf(row, 'gmv')])).toEqual([
+    expect(
+      rows.map((row) => [row.ts, row.samples, metricValueOf(row, 'viewers'), metricValueOf(row, 'gmv')]),
+    ).toEqual([
       [T0, 60, 100, 5900],
       [T0 + 60_000, 60, 200, 11_900],
       [T0 + 120_000, 60, 200, 17_900],

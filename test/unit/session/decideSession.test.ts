@@ -17,7 +17,11 @@ const open: SessionRow = {
   cuesFired: 0,
   cuesActed: 0,
 };
-const endedBy = (endReason: SessionRow['endReason']): SessionRow => ({ ...open, endedAt: 60 * MIN, endReason });
+const endedBy = (endReason: SessionRow['endReason']): SessionRow => ({
+  ...open,
+  endedAt: 60 * MIN,
+  endReason,
+});
 
 describe('decideSession', () => {
   it('starts a session with the first live sample of a room', () => {
@@ -26,16 +30,25 @@ describe('decideSession', () => {
 
   it('never starts a session from a room that shows its end (the summary page after a live)', () => {
     expect(decideSession(undefined, { ts: 5, ended: true }, timing)).toEqual({ kind: 'ignore' });
-    expect(decideSession(endedBy('room-ended'), { ts: 61 * MIN, ended: true }, timing)).toEqual({ kind: 'ignore' });
+    expect(decideSession(endedBy('room-ended'), { ts: 61 * MIN, ended: true }, timing)).toEqual({
+      kind: 'ignore',
+    });
   });
 
   it('resumes an open session after a reload, a worker stop or a browser restart shorter than the silence', () => {
-    expect(decideSession(open, { ts: 60 * MIN + 1000 }, timing)).toEqual({ kind: 'resume', reopen: false, roomEnded: false });
+    expect(decideSession(open, { ts: 60 * MIN + 1000 }, timing)).toEqual({
+      kind: 'resume',
+      reopen: false,
+      roomEnded: false,
+    });
     expect(decideSession(open, { ts: 90 * MIN }, timing)).toMatchObject({ kind: 'resume' });
   });
 
   it('ends a session silent for longer than the silence limit and starts a new one', () => {
-    expect(decideSession(open, { ts: 90 * MIN + 1 }, timing)).toEqual({ kind: 'end-then-start', endedAt: 60 * MIN });
+    expect(decideSession(open, { ts: 90 * MIN + 1 }, timing)).toEqual({
+      kind: 'end-then-start',
+      endedAt: 60 * MIN,
+    });
   });
 
   it('resumes and reports the end when the room shows its own ended signal', () => {
@@ -66,7 +79,9 @@ describe('decideSession', () => {
       reopen: false,
       roomEnded: false,
     });
-    expect(decideSession({ ...open, startedAt: 10 * MIN }, { ts: 5 * MIN }, timing)).toEqual({ kind: 'ignore' });
+    expect(decideSession({ ...open, startedAt: 10 * MIN }, { ts: 5 * MIN }, timing)).toEqual({
+      kind: 'ignore',
+    });
   });
 
   it('follows custom timings', () => {

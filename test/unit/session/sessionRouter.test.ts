@@ -39,7 +39,8 @@ async function ingest(db: LivecueDb, router: ReturnType<typeof createSessionRout
   const queue = createWriteQueue(db);
   const routed = await Promise.all(samples.map((s) => router.route(s)));
   for (const r of routed) {
-    if (r) void queue.enqueue({ samples: [r.row], sessionChanges: [{ id: r.session.id, changes: r.changes }] });
+    if (r)
+      void queue.enqueue({ samples: [r.row], sessionChanges: [{ id: r.session.id, changes: r.changes }] });
   }
   await queue.flush();
   return routed;
@@ -55,7 +56,9 @@ describe('createSessionRouter', () => {
       sample('a', T0 + 1000, 120),
       sample('b', T0 + 1010, 40),
     ]);
-    expect(new Set(routed.map((r) => r?.session.id))).toEqual(new Set([`douyin:a:${T0}`, `douyin:b:${T0 + 10}`]));
+    expect(new Set(routed.map((r) => r?.session.id))).toEqual(
+      new Set([`douyin:a:${T0}`, `douyin:b:${T0 + 10}`]),
+    );
     const sessions = await db.sessions.orderBy('startedAt').toArray();
     expect(sessions).toMatchObject([
       { roomKey: 'a', lastSampleAt: T0 + 1000, peakViewers: 120, gmv: 1200, ruleSettings: rules },
@@ -71,7 +74,10 @@ describe('createSessionRouter', () => {
     const [again] = await ingest(db, restarted, [sample('a', T0 + 5 * MIN, 90)]);
     expect(again?.decision).toMatchObject({ kind: 'resume' });
     expect(await db.sessions.count()).toBe(1);
-    expect(await db.sessions.get(`douyin:a:${T0}`)).toMatchObject({ lastSampleAt: T0 + 5 * MIN, ruleSettings: rules });
+    expect(await db.sessions.get(`douyin:a:${T0}`)).toMatchObject({
+      lastSampleAt: T0 + 5 * MIN,
+      ruleSettings: rules,
+    });
   });
 
   it("ends the session on the room's own signal and ignores the summary page after it", async () => {
@@ -84,7 +90,10 @@ describe('createSessionRouter', () => {
     ]);
     expect(last?.session).toMatchObject({ endedAt: T0 + 1000, endReason: 'room-ended' });
     expect(after).toBeNull();
-    expect(await db.sessions.get(`douyin:a:${T0}`)).toMatchObject({ endedAt: T0 + 1000, lastSampleAt: T0 + 1000 });
+    expect(await db.sessions.get(`douyin:a:${T0}`)).toMatchObject({
+      endedAt: T0 + 1000,
+      lastSampleAt: T0 + 1000,
+    });
     expect(await db.samples.count()).toBe(2);
   });
 
@@ -105,7 +114,10 @@ describe('createSessionRouter', () => {
     await router.end(`douyin:a:${T0}`, 'operator', T0 + 500);
     const [next] = await ingest(db, router, [sample('a', T0 + 1000, 100)]);
     expect(next?.session.id).toBe(`douyin:a:${T0 + 1000}`);
-    expect(await db.sessions.get(`douyin:a:${T0}`)).toMatchObject({ endReason: 'operator', endedAt: T0 + 500 });
+    expect(await db.sessions.get(`douyin:a:${T0}`)).toMatchObject({
+      endReason: 'operator',
+      endedAt: T0 + 500,
+    });
   });
 
   it('sweeps silent sessions but spares one whose newer samples are still being written', async () => {

@@ -28,7 +28,12 @@ afterEach(async () => {
 });
 
 const health = { parsed: [], failed: [], missing: [] };
-const sample = (sessionId: string, ts: number, metrics: SampleRow['metrics']): SampleRow => ({ sessionId, ts, metrics, health });
+const sample = (sessionId: string, ts: number, metrics: SampleRow['metrics']): SampleRow => ({
+  sessionId,
+  ts,
+  metrics,
+  health,
+});
 const newSession = (roomKey: string, startedAt: number) => ({
   site: 'kuaishou',
   roomKey,
@@ -42,7 +47,12 @@ describe('session store', () => {
     const db = freshDb();
     const first = await createSession(db, newSession('r1', 1000));
     const again = await createSession(db, { ...newSession('r1', 1000), title: 'other' });
-    expect(first).toMatchObject({ id: 'kuaishou:r1:1000', lastSampleAt: 1000, peakViewers: null, cuesFired: 0 });
+    expect(first).toMatchObject({
+      id: 'kuaishou:r1:1000',
+      lastSampleAt: 1000,
+      peakViewers: null,
+      cuesFired: 0,
+    });
     expect(again).toEqual(first);
     expect(await db.sessions.count()).toBe(1);
   });
@@ -58,7 +68,10 @@ describe('session store', () => {
     expect(await findOpenSession(db, 'douyin', 'a')).toBeUndefined();
     await endSession(db, a2.id, 'room-ended', 4000);
     expect(await findOpenSession(db, 'kuaishou', 'a')).toBeUndefined();
-    expect(await findLatestSession(db, 'kuaishou', 'a')).toMatchObject({ id: a2.id, endReason: 'room-ended' });
+    expect(await findLatestSession(db, 'kuaishou', 'a')).toMatchObject({
+      id: a2.id,
+      endReason: 'room-ended',
+    });
   });
 
   it('keeps the first end and can reopen a session', async () => {
@@ -88,7 +101,12 @@ describe('session store', () => {
 
   it("loads one session's samples and actions in time order for the refold", async () => {
     const db = freshDb();
-    await db.samples.bulkPut([sample('s', 3000, {}), sample('s', 1000, {}), sample('other', 2000, {}), sample('s', 2000, {})]);
+    await db.samples.bulkPut([
+      sample('s', 3000, {}),
+      sample('s', 1000, {}),
+      sample('other', 2000, {}),
+      sample('s', 2000, {}),
+    ]);
     const actions: ActionRow[] = [
       { id: 'b', sessionId: 's', ts: 2500, type: 'tick' },
       { id: 'a', sessionId: 's', ts: 1500, type: 'cue', cueId: 'c', action: 'done' },
@@ -108,7 +126,16 @@ describe('session store', () => {
       sample(row.id, 2000, { viewers: 900, gmv: 1200 }),
       sample(row.id, 3000, { viewers: 400, gmv: null }),
     ]);
-    const cue = { sessionId: row.id, ruleId: 'milestone' as const, severity: 'info' as const, title: '', detail: '', params: {}, evidence: [], expiresAt: 0 };
+    const cue = {
+      sessionId: row.id,
+      ruleId: 'milestone' as const,
+      severity: 'info' as const,
+      title: '',
+      detail: '',
+      params: {},
+      evidence: [],
+      expiresAt: 0,
+    };
     await db.cues.bulkPut([
       { ...cue, id: 'c1', firedAt: 1500, status: 'done' },
       { ...cue, id: 'c2', firedAt: 2500, status: 'active' },

@@ -23,7 +23,9 @@ describe('summaryWithSamples', () => {
 
 describe('cueCounts', () => {
   it('counts every cue as fired and the done ones as acted on', () => {
-    expect(cueCounts([{ status: 'done' }, { status: 'dismissed' }, { status: 'active' }, { status: 'done' }])).toEqual({
+    expect(
+      cueCounts([{ status: 'done' }, { status: 'dismissed' }, { status: 'active' }, { status: 'done' }]),
+    ).toEqual({
       cuesFired: 4,
       cuesActed: 2,
     });

@@ -94,7 +94,7 @@ describe('the mock room, read by its labels alone', () => {
 
   it('follows value changes, re-locates re-rendered tiles and notices the end of the live', () => {
     const doc = loadFixture('generic-mock-room.html');
-    const reader = createRoomReader(doc, genericAdapter, {}, { rescanEvery: 1 });
+    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 0 });
     reader.read();
     const viewers = [...doc.querySelectorAll('.metricCard-k3j9m')].find((c) =>
       c.textContent?.includes('实时在线人数'),
@@ -140,6 +140,27 @@ describe('the mock room, read by its labels alone', () => {
   });
 });
 
+describe('how often the reader walks the page', () => {
+  it('finds a tile that appears later at the next rescan, which waits for rescanMs', () => {
+    const doc = new DOMParser().parseFromString(
+      '<div id="grid"><div><span>在线人数</span><b>10</b></div></div>',
+      'text/html',
+    );
+    let ms = 0;
+    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 2000, now: () => ms });
+    expect(reader.read().metrics).toEqual({ viewers: 10 });
+    const tile = doc.createElement('div');
+    tile.append(doc.createElement('span'), doc.createElement('b'));
+    tile.firstElementChild!.textContent = '点赞数';
+    tile.lastElementChild!.textContent = '77';
+    doc.getElementById('grid')!.append(tile);
+    ms = 1500;
+    expect(reader.read().metrics).toEqual({ viewers: 10 });
+    ms = 2100;
+    expect(reader.read().metrics).toEqual({ viewers: 10, likes: 77 });
+  });
+});
+
 describe('what is not a metric', () => {
   it('ignores labels inside a comment feed or a product list', () => {
     const doc = new DOMParser().parseFromString(
@@ -163,5 +184,14 @@ describe('what is not a metric', () => {
       gmv: 10,
       buyers: 3,
     });
+  });
+
+  it('prefers the more specific label when a metric shows twice (a five-minute panel before the totals)', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div><h4>近5分钟</h4><div><span>成交金额</span><b>¥3.2万</b></div><div><span>进入人数</span><b>1,203</b></div></div>
+       <div><div><span>直播间成交金额</span><b>¥123.45万</b></div><div><span>累计观看人数</span><b>12.04万</b></div></div>`,
+      'text/html',
+    );
+    expect(createRoomReader(doc, genericAdapter).read().metrics).toEqual({ gmv: 1234500, entries: 120400 });
   });
 });

@@ -1,7 +1,6 @@
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { OverlayCard, overlayCss } from '../../components/overlay/OverlayCard';
+import { createOverlayCard, type OverlayCard, overlayCss } from '../../components/overlay/overlayCard';
 import type { BackgroundToRoom, OverlayCue } from '../../lib/messages/portProtocol';
 
 // The in-page cue card, off by default. It lives in a shadow root so neither side's CSS leaks, and it
@@ -15,24 +14,20 @@ export interface OverlayController {
 export function createOverlayController(ctx: ContentScriptContext): OverlayController {
   let enabled = false;
   let cue: OverlayCue | null = null;
-  let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
-  let mounting: Promise<void> | undefined;
-
-  const draw = () => {
-    if (!ui?.mounted) return;
-    render(cue ? <OverlayCard cue={cue} onClose={() => setEnabled(false)} /> : null, ui.mounted);
-  };
+  let ui: ShadowRootContentScriptUi<OverlayCard> | undefined;
+  let mounting = false;
 
   const setEnabled = (next: boolean) => {
     enabled = next;
     if (!enabled) {
       ui?.remove();
       ui = undefined;
-      mounting = undefined;
       return;
     }
-    if (ui || mounting) return draw();
-    mounting = createShadowRootUi(ctx, {
+    if (ui) return ui.mounted?.show(cue);
+    if (mounting) return;
+    mounting = true;
+    void createShadowRootUi(ctx, {
       name: 'livecue-overlay',
       position: 'overlay',
       zIndex: 2147483000,
@@ -40,18 +35,17 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
         const style = document.createElement('style');
         style.textContent = overlayCss;
         shadow.append(style);
-        const host = document.createElement('div');
-        container.append(host);
-        return host;
+        const card = createOverlayCard(document, { onClose: () => setEnabled(false) });
+        container.append(card.element);
+        card.show(cue);
+        return card;
       },
-      onRemove(host) {
-        if (host) render(null, host);
-      },
+      onRemove: (card) => card?.destroy(),
     }).then((created) => {
+      mounting = false;
       if (!enabled) return;
       ui = created;
       ui.mount();
-      draw();
     });
   };
 
@@ -60,7 +54,7 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
       if (message.type === 'overlay.set') setEnabled(message.enabled);
       else if (message.type === 'overlay.cue') {
         cue = message.cue;
-        draw();
+        ui?.mounted?.show(cue);
       }
     },
     remove: () => setEnabled(false),

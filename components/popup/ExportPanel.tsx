@@ -1,0 +1,53 @@
+import { useI18n } from '../common/i18nContext';
+import type { PopupStore } from './popupStore';
+
+const FILE_LABELS = { samples: 'popup.fileSamples', cues: 'popup.fileCues', json: 'popup.fileJson' } as const;
+
+/** Export of the chosen sessions as CSV (per second or per minute) or JSON, with progress and file links. */
+export function ExportPanel({ store }: { store: PopupStore }) {
+  const { t } = useI18n();
+  const nothingChosen = store.chosen.value.length === 0;
+  const disabled = nothingChosen || store.busy.value !== null;
+  const progress = store.exportProgress.value;
+  const files = store.exportedFiles.value;
+  return (
+    <section class="export">
+      <span class="export-label">{t('popup.export')}</span>
+      <button
+        type="button"
+        data-testid="export-csv-second"
+        disabled={disabled}
+        onClick={() => store.exportCsv('second')}
+      >
+        {t('popup.exportCsvSecond')}
+      </button>
+      <button
+        type="button"
+        data-testid="export-csv-minute"
+        disabled={disabled}
+        onClick={() => store.exportCsv('minute')}
+      >
+        {t('popup.exportCsvMinute')}
+      </button>
+      <button type="button" data-testid="export-json" disabled={disabled} onClick={() => store.exportJson()}>
+        {t('popup.exportJson')}
+      </button>
+      {progress ? (
+        <div class="export-progress">
+          <progress data-testid="export-progress" value={progress.done} max={Math.max(progress.total, 1)} />
+          <span>{t('popup.exporting', { done: progress.done, total: progress.total })}</span>
+        </div>
+      ) : null}
+      {files.length > 0 ? (
+        <p class="export-files" data-testid="export-files">
+          {t('popup.exported')}{' '}
+          {files.map((file) => (
+            <a key={file.url} href={file.url} download={file.name} data-testid={`export-file-${file.kind}`}>
+              {t(FILE_LABELS[file.kind])}
+            </a>
+          ))}
+        </p>
+      ) : null}
+    </section>
+  );
+}

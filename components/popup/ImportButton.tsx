@@ -1,0 +1,30 @@
+import { useI18n } from '../common/i18nContext';
+import type { PopupStore } from './popupStore';
+
+/** Import of an export file: read here, validated and written by the background. */
+export function ImportButton({ store }: { store: PopupStore }) {
+  const { t } = useI18n();
+  const onChange = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    // Cleared so choosing the same file again (after a fix) fires change again.
+    input.value = '';
+    await store.importJson(text);
+  };
+  return (
+    <label class="import">
+      <span class="button-like">
+        {store.busy.value === 'import' ? t('popup.importing') : t('popup.import')}
+      </span>
+      <input
+        type="file"
+        accept=".json,application/json"
+        data-testid="import-file"
+        disabled={store.busy.value !== null}
+        onChange={onChange}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Translate } from '../../lib/i18n/translate';
+import { useI18n } from '../common/i18nContext';
+import type { Notice } from './popupStore';
+
+function noticeText(notice: Notice, t: Translate): string {
+  switch (notice.kind) {
+    case 'imported':
+      return notice.sessions === null
+        ? t('popup.importedDone')
+        : t('popup.imported', { sessions: notice.sessions });
+    case 'importFailed':
+      return t('popup.importFailed', { error: notice.error });
+    case 'importTooLarge':
+      return t('popup.importTooLarge', { megabytes: notice.megabytes });
+    case 'deleted':
+      return t('popup.deleted', { count: notice.count });
+    case 'deleteFailed':
+      return t('popup.deleteFailed', { error: notice.error });
+    case 'exportFailed':
+      return t('popup.exportFailed', { error: notice.error });
+    case 'retentionSaved':
+      return t('popup.retentionSaved');
+    case 'retentionFailed':
+      return t('popup.retentionFailed', { error: notice.error });
+    case 'none':
+      return '';
+  }
+}
+
+const FAILURES = new Set<Notice['kind']>([
+  'importFailed',
+  'importTooLarge',
+  'deleteFailed',
+  'exportFailed',
+  'retentionFailed',
+]);
+
+/** The outcome of the last import, delete, export or save; failures are announced to screen readers. */
+export function NoticeLine({ notice }: { notice: Notice }) {
+  const { t } = useI18n();
+  if (notice.kind === 'none') return null;
+  const failed = FAILURES.has(notice.kind);
+  return (
+    <p
+      class={failed ? 'notice notice-error' : 'notice'}
+      role={failed ? 'alert' : 'status'}
+      data-testid="popup-notice"
+      data-notice={notice.kind}
+    >
+      {noticeText(notice, t)}
+    </p>
+  );
+}

@@ -1,0 +1,65 @@
+import type { SessionRow } from '../../lib/db/rows';
+import { formatDuration, formatStart, sessionDurationMs } from '../../lib/history/listingFormat';
+import { formatMetricValue } from '../../lib/panel/formatMetric';
+import { useI18n } from '../common/i18nContext';
+
+interface SessionItemProps {
+  session: SessionRow;
+  selected: boolean;
+  onToggle: (sessionId: string) => void;
+  reviewUrl: (sessionId: string) => string;
+}
+
+/** One session in the list: what room, when, how long, how it went. */
+export function SessionItem({ session, selected, onToggle, reviewUrl }: SessionItemProps) {
+  const { t, locale } = useI18n();
+  const siteKey = `site.${session.site}`;
+  const site = t(siteKey) === siteKey ? session.site : t(siteKey);
+  const checkboxId = `select-${session.id}`;
+  return (
+    <li class="session" data-testid="session-row" data-session-id={session.id}>
+      <input
+        id={checkboxId}
+        type="checkbox"
+        data-testid="session-select"
+        checked={selected}
+        onChange={() => onToggle(session.id)}
+      />
+      <label for={checkboxId} class="session-main">
+        <span class="session-title" data-testid="session-title">
+          {session.title || session.roomKey}
+        </span>
+        <span class="session-meta">
+          <span data-testid="session-site">{site}</span>
+          <span data-testid="session-start">{formatStart(session.startedAt)}</span>
+          <span data-testid="session-duration">{formatDuration(sessionDurationMs(session))}</span>
+          {session.endedAt === undefined ? (
+            <span class="badge-live" data-testid="session-live">
+              {t('popup.live')}
+            </span>
+          ) : null}
+        </span>
+        <span class="session-meta">
+          <span data-testid="session-peak">
+            {t('popup.peakViewers', { value: formatMetricValue('viewers', session.peakViewers, locale) })}
+          </span>
+          <span data-testid="session-gmv">
+            {t('popup.gmv', { value: formatMetricValue('gmv', session.gmv, locale) })}
+          </span>
+          <span data-testid="session-cues">
+            {t('popup.cues', { fired: session.cuesFired, acted: session.cuesActed })}
+          </span>
+        </span>
+      </label>
+      <a
+        class="session-review"
+        data-testid="session-review"
+        href={reviewUrl(session.id)}
+        target="_blank"
+        rel="noreferrer"
+      >
+        {t('popup.review')}
+      </a>
+    </li>
+  );
+}

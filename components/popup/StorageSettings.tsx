@@ -1,0 +1,52 @@
+import { useState } from 'preact/hooks';
+import { formatBytes } from '../../lib/history/listingFormat';
+import { useI18n } from '../common/i18nContext';
+import type { PopupStore } from './popupStore';
+
+/** How long history is kept (a setting the background applies) and how much space it takes. */
+export function StorageSettings({ store }: { store: PopupStore }) {
+  const { t } = useI18n();
+  const saved = store.settings.value.retentionDays;
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? String(saved);
+  const days = Number(value);
+  const valid = Number.isInteger(days) && days >= 1 && days <= 3650;
+  const storage = store.storage.value;
+  return (
+    <section class="storage">
+      <form
+        class="retention"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (!valid) return;
+          await store.saveRetention(days);
+          setDraft(null);
+        }}
+      >
+        <label>
+          {t('popup.retention')}{' '}
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            step={1}
+            data-testid="retention-days"
+            value={value}
+            onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
+          />{' '}
+          {t('popup.retentionDays')}
+        </label>{' '}
+        <button type="submit" data-testid="retention-save" disabled={!valid || days === saved}>
+          {t('popup.retentionSave')}
+        </button>
+      </form>
+      {storage === undefined ? null : (
+        <p data-testid="storage-used">
+          {storage
+            ? t('popup.storage', { usage: formatBytes(storage.usage), quota: formatBytes(storage.quota) })
+            : t('popup.storageUnknown')}
+        </p>
+      )}
+    </section>
+  );
+}

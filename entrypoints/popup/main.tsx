@@ -1,0 +1,30 @@
+import { render } from 'preact';
+import { downloadFile } from '../../components/popup/downloadFile';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { createPopupStore } from '../../components/popup/popupStore';
+import { openLivecueDb } from '../../lib/db/database';
+import { sendCommand } from '../../lib/messages/sendCommand';
+import './popup.css';
+
+// Wiring only: read the database live, write through commands, download with `<a download>`.
+const store = createPopupStore(openLivecueDb(), {
+  send: sendCommand,
+  download: (file) => downloadFile(file),
+});
+
+const reviewUrl = (sessionId: string) =>
+  `${browser.runtime.getURL('/review.html')}?session=${encodeURIComponent(sessionId)}`;
+
+// Called straight from the click: an await before sidePanel.open would lose the user gesture.
+const openSidePanel = () => {
+  browser.sidePanel
+    .open({ windowId: browser.windows.WINDOW_ID_CURRENT })
+    .then(() => window.close())
+    .catch((error: unknown) => console.warn('Livecue: could not open the side panel', error));
+};
+
+render(
+  <PopupApp store={store} reviewUrl={reviewUrl} openSidePanel={openSidePanel} />,
+  document.getElementById('app')!,
+);
+addEventListener('pagehide', () => store.dispose());
