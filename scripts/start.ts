@@ -53,7 +53,9 @@ await panel.goto(browser.extensionUrl('sidepanel.html'));
 await roomPage.bringToFront();
 
 console.log(`Mock room:   ${roomUrl}`);
-console.log(`Side panel:  ${browser.extensionUrl('sidepanel.html')} (${headless ? 'headless' : 'open beside the room'})`);
+console.log(
+  `Side panel:  ${browser.extensionUrl('sidepanel.html')} (${headless ? 'headless' : 'open beside the room'})`,
+);
 console.log('Cues print here as they fire. Ctrl+C stops.');
 
 const seen = new Set<string>();
@@ -64,7 +66,9 @@ const printNewCues = async (page: Page) => {
     seen.add(cue.id);
     const { title, detail } = renderCueText(cue, 'zh-CN');
     const clock = new Date(cue.firedAt).toISOString().slice(11, 19);
-    console.log(`[${clock}] ${cue.severity.toUpperCase().padEnd(6)} ${cue.ruleId.padEnd(16)} ${title} — ${detail}`);
+    console.log(
+      `[${clock}] ${cue.severity.toUpperCase().padEnd(6)} ${cue.ruleId.padEnd(16)} ${title} — ${detail}`,
+    );
   }
 };
 const poll = setInterval(() => void printNewCues(panel), 1000);
@@ -92,24 +96,22 @@ if (values.seconds) setTimeout(() => void stop(), Number(values.seconds) * 1000)
 
 /** Reads the cues straight from the extension's IndexedDB through the panel page (read-only). */
 function readCues(page: Page): Promise<Cue[]> {
-  return page.evaluate(
-    async () => {
-      // Opening a database that does not exist yet would create it; leave that to the background.
-      if (!(await indexedDB.databases()).some((d) => d.name === 'livecue')) return [];
-      return new Promise<Cue[]>((resolve, reject) => {
-        const open = indexedDB.open('livecue');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('cues')) return resolve([]);
-          const request = db.transaction('cues').objectStore('cues').getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve((request.result as Cue[]).sort((a, b) => a.firedAt - b.firedAt));
-          };
-          request.onerror = () => reject(request.error);
+  return page.evaluate(async () => {
+    // Opening a database that does not exist yet would create it; leave that to the background.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'livecue')) return [];
+    return new Promise<Cue[]>((resolve, reject) => {
+      const open = indexedDB.open('livecue');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('cues')) return resolve([]);
+        const request = db.transaction('cues').objectStore('cues').getAll();
+        request.onsuccess = () => {
+          db.close();
+          resolve((request.result as Cue[]).sort((a, b) => a.firedAt - b.firedAt));
         };
-      });
-    },
-  );
+        request.onerror = () => reject(request.error);
+      };
+    });
+  });
 }

@@ -16,7 +16,9 @@ export default defineContentScript({
       onMessage: (message) => watch.handle(message),
       isContextValid: () => ctx.isValid,
     });
-    const watch = startRoomWatch(document, link, import.meta.env.MODE === 'e2e', (message) => overlay.handle(message));
+    const watch = startRoomWatch(document, link, import.meta.env.MODE === 'e2e', (message) =>
+      overlay.handle(message),
+    );
     ctx.addEventListener(window, 'wxt:locationchange', () => watch.restart());
     ctx.onInvalidated(() => {
       watch.stop();

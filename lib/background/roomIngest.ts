@@ -1,5 +1,5 @@
 import type { LivecueDb } from '../db/database';
-import type { ActionRow, SampleRow, SessionRow } from '../db/rows';
+import type { ActionRow, SessionRow } from '../db/rows';
 import type { WriteQueue } from '../db/writeQueue';
 import type { Cue, CueAction, PlanSlot } from '../engine/types';
 import type { Sample } from '../messages/sample';
@@ -28,7 +28,6 @@ export interface IngestConfig {
   /** Called with the cues a step created or changed, after they are queued for writing. */
   onCues?: (session: SessionRow, changed: Cue[], active: Cue[]) => void;
 }
-
 
 export interface UnreadRoom {
   site: string;
@@ -100,7 +99,13 @@ export class RoomIngest {
       // A page with no readable number (not live yet, or a layout the reader cannot read) starts no
       // session; the panel still learns of it through status.get so the operator can bind metrics.
       if (!(await findOpenSession(this.db, sample.site, sample.roomKey))) {
-        this.unread.set(room, { site: sample.site, roomKey: sample.roomKey, title: sample.title, health: sample.health, at: sample.ts });
+        this.unread.set(room, {
+          site: sample.site,
+          roomKey: sample.roomKey,
+          title: sample.title,
+          health: sample.health,
+          at: sample.ts,
+        });
         return undefined;
       }
     }
@@ -141,11 +146,19 @@ export class RoomIngest {
    * starts now gets the run-of-show in force as its first event.
    */
   private async revive(row: SessionRow, fresh = false): Promise<LiveSession> {
-    const { samples, actions } = fresh ? { samples: [], actions: [] } : await loadSessionEvents(this.db, row.id);
+    const { samples, actions } = fresh
+      ? { samples: [], actions: [] }
+      : await loadSessionEvents(this.db, row.id);
     if (fresh) {
       const { plan } = await this.config.settings();
       if (plan.length) {
-        const action: ActionRow = { id: `${row.id}:plan:${row.startedAt}`, sessionId: row.id, ts: row.startedAt, type: 'plan', plan };
+        const action: ActionRow = {
+          id: `${row.id}:plan:${row.startedAt}`,
+          sessionId: row.id,
+          ts: row.startedAt,
+          type: 'plan',
+          plan,
+        };
         actions.push(action);
         void this.queue.enqueue({ actions: [action] });
       }
@@ -165,7 +178,11 @@ export class RoomIngest {
     if (this.byRoom.get(room) === sessionId) this.byRoom.delete(room);
   }
 
-  private async end(session: LiveSession, reason: NonNullable<SessionRow['endReason']>, ts: number): Promise<void> {
+  private async end(
+    session: LiveSession,
+    reason: NonNullable<SessionRow['endReason']>,
+    ts: number,
+  ): Promise<void> {
     // The end is written at once by the router; queued summary updates never touch endedAt.
     await this.router.end(session.row.id, reason, Math.max(ts, session.row.lastSampleAt));
     this.drop(session.row.id);

@@ -25,7 +25,9 @@ const SEVERITY_RANK = { urgent: 3, act: 2, info: 1 } as const;
 
 /** The cue the overlay should show: most severe, then newest. */
 export function topCue(active: Cue[]): Cue | undefined {
-  return [...active].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.firedAt - a.firedAt)[0];
+  return [...active].sort(
+    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.firedAt - a.firedAt,
+  )[0];
 }
 
 export function createBackgroundServices(db: LivecueDb = openLivecueDb()): BackgroundServices {

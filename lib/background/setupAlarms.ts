@@ -12,7 +12,8 @@ export function setupAlarms(services: BackgroundServices): void {
     if (!existing) void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
   });
   void browser.alarms.get(RETENTION_ALARM).then((existing) => {
-    if (!existing) void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
+    if (!existing)
+      void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM) {

@@ -1,5 +1,5 @@
-import { deleteSessions } from '../history/retention';
 import { importExportJson } from '../history/importExport';
+import { deleteSessions } from '../history/retention';
 import { type Command, type CommandResult, commandSchema } from '../messages/commands';
 import type { BackgroundServices } from './services';
 
@@ -27,7 +27,8 @@ export async function runCommand(services: BackgroundServices, command: Command)
       if (before.overlay !== next.overlay) ports.toAll({ type: 'overlay.set', enabled: next.overlay });
       if (JSON.stringify(before.bindings) !== JSON.stringify(next.bindings)) {
         for (const info of ports.all()) {
-          if (info.site) ports.send(info.port, { type: 'bindings', bindings: next.bindings[info.site] ?? {} });
+          if (info.site)
+            ports.send(info.port, { type: 'bindings', bindings: next.bindings[info.site] ?? {} });
         }
       }
       return { ok: true, data: next };
@@ -49,7 +50,8 @@ export async function runCommand(services: BackgroundServices, command: Command)
       return { ok: true };
     case 'picker.start': {
       const room = ports.pick(command.tabId);
-      if (!room) return { ok: false, error: 'No live room is open in this window: open the room page first.' };
+      if (!room)
+        return { ok: false, error: 'No live room is open in this window: open the room page first.' };
       ports.send(room.port, { type: 'picker.start', metric: command.metric });
       return { ok: true, data: { tabId: room.tabId } };
     }
@@ -83,12 +85,16 @@ export function setupCommands(services: BackgroundServices): void {
     const parsed = commandSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return Promise.resolve({ ok: false, error: `Bad command at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` });
+      return Promise.resolve({
+        ok: false,
+        error: `Bad command at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+      });
     }
     return runCommand(services, parsed.data).catch(
-      (error: unknown): CommandResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown): CommandResult => ({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      }),
     );
   });
 }
-
-

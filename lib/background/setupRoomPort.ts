@@ -20,7 +20,9 @@ export function setupRoomPort(services: BackgroundServices): void {
       if (message.type === 'binding.picked') {
         void settings
           .update({ bindings: { [message.site]: { [message.metric]: message.selector } } })
-          .then((next) => ports.toSite(message.site, { type: 'bindings', bindings: next.bindings[message.site] ?? {} }))
+          .then((next) =>
+            ports.toSite(message.site, { type: 'bindings', bindings: next.bindings[message.site] ?? {} }),
+          )
           .catch((error: unknown) => console.warn('Livecue: binding not saved', error));
         return;
       }

@@ -54,7 +54,8 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
       });
       port = next;
       // Whatever the previous worker never acknowledged goes again; the background ignores duplicates.
-      if (buffer.size > 0) next.postMessage({ type: 'samples', samples: buffer.all() } satisfies RoomToBackground);
+      if (buffer.size > 0)
+        next.postMessage({ type: 'samples', samples: buffer.all() } satisfies RoomToBackground);
     } catch {
       port = undefined;
       reconnectLater();

@@ -8,7 +8,11 @@ const id = z.string().min(1).max(400);
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cue.done'), cueId: id }),
-  z.object({ type: z.literal('cue.snooze'), cueId: id, snoozeSec: z.number().int().min(10).max(3600).default(120) }),
+  z.object({
+    type: z.literal('cue.snooze'),
+    cueId: id,
+    snoozeSec: z.number().int().min(10).max(3600).default(120),
+  }),
   z.object({ type: z.literal('cue.dismiss'), cueId: id }),
   z.object({ type: z.literal('session.end'), sessionId: id }),
   /** A partial settings object; the background merges and validates it against the settings schema. */

@@ -25,8 +25,12 @@ export async function run(): Promise<string[]> {
   const content = filesUnder(join(BUILD, 'content-scripts')).filter((f) => f.endsWith('.js'));
   const contentKb = content.reduce((sum, f) => sum + gzipKb(f), 0);
   const backgroundKb = gzipKb(join(BUILD, 'background.js'));
-  const verdict = (kb: number, budget: number) => `${kb.toFixed(1)} KB gzip (budget ${budget} KB: ${kb <= budget ? 'ok' : 'OVER'})`;
-  return [`bundle content script: ${verdict(contentKb, 15)}`, `bundle background: ${verdict(backgroundKb, 60)}`];
+  const verdict = (kb: number, budget: number) =>
+    `${kb.toFixed(1)} KB gzip (budget ${budget} KB: ${kb <= budget ? 'ok' : 'OVER'})`;
+  return [
+    `bundle content script: ${verdict(contentKb, 15)}`,
+    `bundle background: ${verdict(backgroundKb, 60)}`,
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) for (const line of await run()) console.log(line);

@@ -29,7 +29,12 @@ export async function watchPanelCues(panel: Page): Promise<void> {
         for (const node of record.addedNodes) if (node instanceof Element) note(node);
         if (record.type === 'attributes' && record.target instanceof Element) note(record.target);
       }
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-cue-id'] });
+    }).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-cue-id'],
+    });
   });
 }
 

@@ -43,7 +43,11 @@ function play(input: unknown, options: PlayOptions = {}): void {
     options.layout ?? 'cards',
   );
   const goods = byId('goods-list');
-  const products = (scenario.products ?? []).map((p, i) => ({ id: p.id ?? `p${i + 1}`, name: p.name, price: p.price }));
+  const products = (scenario.products ?? []).map((p, i) => ({
+    id: p.id ?? `p${i + 1}`,
+    name: p.name,
+    price: p.price,
+  }));
   document.querySelector('.modal-mask-b8n9')?.remove();
   byId('live-tag').textContent = '直播中';
   byId('live-tag').classList.remove('ended');
@@ -73,7 +77,10 @@ function play(input: unknown, options: PlayOptions = {}): void {
   let lastStep = -1;
   const advance = () => {
     const elapsedSec = ((performance.now() - wallStart) / 1000) * speed;
-    const step = Math.min(Math.floor(elapsedSec / scenario.stepSec), Math.floor(scenario.durationSec / scenario.stepSec));
+    const step = Math.min(
+      Math.floor(elapsedSec / scenario.stepSec),
+      Math.floor(scenario.durationSec / scenario.stepSec),
+    );
     if (step === lastStep) return;
     lastStep = step;
     showStep(step * scenario.stepSec);
@@ -102,10 +109,14 @@ async function loadFromQuery(): Promise<void> {
   const query = new URLSearchParams(location.search);
   const name = query.get('scenario');
   if (!name) {
-    status.textContent = '未指定场景：在地址后加 ?scenario=demo&speed=1，或由测试调用 window.mockRoom.play(…)';
+    status.textContent =
+      '未指定场景：在地址后加 ?scenario=demo&speed=1，或由测试调用 window.mockRoom.play(…)';
     return;
   }
-  const url = /^(https?:)?\/\//.test(name) || name.endsWith('.json') ? name : `/scenarios/${encodeURIComponent(name)}.json`;
+  const url =
+    /^(https?:)?\/\//.test(name) || name.endsWith('.json')
+      ? name
+      : `/scenarios/${encodeURIComponent(name)}.json`;
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);

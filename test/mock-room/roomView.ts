@@ -33,7 +33,11 @@ export interface MetricCells {
   set(values: Partial<Record<MetricId, number | null>>): void;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -75,7 +79,10 @@ export function renderMetricArea(
     set(values) {
       for (const [id, cell] of cells) {
         const value = values[id];
-        const text = value === undefined || value === null ? '--' : formatMetricValue(value, display[id] ?? DEFAULT_STYLE[id] ?? 'comma');
+        const text =
+          value === undefined || value === null
+            ? '--'
+            : formatMetricValue(value, display[id] ?? DEFAULT_STYLE[id] ?? 'comma');
         if (cell.textContent !== text) cell.textContent = text;
       }
     },
@@ -106,14 +113,26 @@ export function renderGoods(list: HTMLElement, products: MockProduct[], currentI
 }
 
 const NICKS = ['小鹿', '阿杰', 'momo', '晴天', '大白', '橙子', '七七', 'Lily'];
-const LINES = ['3号链接多少钱？', '主播身高多少', '已拍2件', '福袋什么时候开', '有没有优惠券', '好看！', '链接在哪', '发货快吗'];
+const LINES = [
+  '3号链接多少钱？',
+  '主播身高多少',
+  '已拍2件',
+  '福袋什么时候开',
+  '有没有优惠券',
+  '好看！',
+  '链接在哪',
+  '发货快吗',
+];
 
 /** A comment every few scenario seconds, chosen by the second so a replay shows the same feed. */
 export function tickComments(feed: HTMLElement, sec: number): void {
   if (sec % 3 !== 0) return;
   const n = (sec * 7919) % 997;
   const item = el('li');
-  item.append(el('span', 'nick--y6u7', NICKS[n % NICKS.length]), document.createTextNode(LINES[n % LINES.length]!));
+  item.append(
+    el('span', 'nick--y6u7', NICKS[n % NICKS.length]),
+    document.createTextNode(LINES[n % LINES.length]!),
+  );
   feed.prepend(item);
   while (feed.children.length > 8) feed.lastElementChild?.remove();
 }

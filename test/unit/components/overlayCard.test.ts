@@ -56,12 +56,18 @@ it('moves with a drag and stays inside the viewport', () => {
   const card = mount({ initialPosition: { x: 20, y: 20 } });
   card.show({ ...cue, countdownEndsAt: undefined });
   const el = card.element;
-  el.dispatchEvent(new PointerEvent('pointerdown', { clientX: 30, clientY: 30, pointerId: 1, bubbles: true }));
-  el.dispatchEvent(new PointerEvent('pointermove', { clientX: 130, clientY: 80, pointerId: 1, bubbles: true }));
+  el.dispatchEvent(
+    new PointerEvent('pointerdown', { clientX: 30, clientY: 30, pointerId: 1, bubbles: true }),
+  );
+  el.dispatchEvent(
+    new PointerEvent('pointermove', { clientX: 130, clientY: 80, pointerId: 1, bubbles: true }),
+  );
   el.dispatchEvent(new PointerEvent('pointerup', { clientX: 130, clientY: 80, pointerId: 1, bubbles: true }));
   expect(el.style.left).toBe('120px');
   expect(el.style.top).toBe('70px');
-  expect(clampPosition({ x: -50, y: 5000 }, { width: 280, height: 100 }, { width: 1000, height: 700 })).toEqual({
+  expect(
+    clampPosition({ x: -50, y: 5000 }, { width: 280, height: 100 }, { width: 1000, height: 700 }),
+  ).toEqual({
     x: 8,
     y: 592,
   });
