@@ -11,7 +11,7 @@ export interface TimedReading {
 }
 
 export interface RoomSamplerOptions {
-  reader: Pick<RoomReader, 'read' | 'metricArea'>;
+  reader: Pick<RoomReader, 'read' | 'metricArea'> & Partial<Pick<RoomReader, 'relocate'>>;
   now: () => number;
   post: (sample: TimedReading) => void;
   heartbeatMs?: number;
@@ -36,6 +36,11 @@ export function sameReading(a: RoomReading, b: RoomReading): boolean {
   return fa.length === fb.length && fa.every((f, i) => f.metric === fb[i]?.metric && f.raw === fb[i]?.raw);
 }
 
+const addsElement = (record: MutationRecord) => {
+  for (const node of record.addedNodes) if (node.nodeType === 1) return true;
+  return false;
+};
+
 /** Starts observing and heartbeating; returns `stop()`. The first reading is posted at once. */
 export function startRoomSampler({
   reader,
@@ -49,7 +54,12 @@ export function startRoomSampler({
   let observed: Node | null = null;
   let stopped = false;
 
-  const observer = new MutationObserver(() => sample(false));
+  // New elements (tiles rendered, a panel swapped in) may hold metrics the reader has not located yet:
+  // look again at once rather than on the reader's periodic rescan. Text-only changes cost nothing extra.
+  const observer = new MutationObserver((records) => {
+    if (records.some(addsElement)) reader.relocate?.();
+    sample(false);
+  });
 
   const follow = () => {
     const target = observeRoot ?? reader.metricArea();

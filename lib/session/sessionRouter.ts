@@ -116,7 +116,13 @@ export function createSessionRouter(db: LivecueDb, options: SessionRouterOptions
         session = await start(sample);
         break;
       case 'resume':
-        session = decision.reopen ? ((await reopenSession(db, existing!.id)) ?? existing!) : existing!;
+        session = existing!;
+        if (decision.reopen) {
+          await reopenSession(db, session.id);
+          // The cached row may hold newer summary fields than the database: keep them, drop the end.
+          const { endedAt: _endedAt, endReason: _endReason, ...open } = session;
+          session = open;
+        }
         break;
     }
     const row = toSampleRow(session.id, sample);

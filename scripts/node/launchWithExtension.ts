@@ -78,8 +78,20 @@ export async function launchWithExtension(
     async stopServiceWorker() {
       cdpPage ??= context.pages()[0] ?? (await context.newPage());
       const session = await context.newCDPSession(cdpPage);
+      // Resolves when CDP reports our worker stopped, so a test knows the kill really happened.
+      const stopped = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('The service worker did not stop')), 10_000);
+        session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          const ours = versions.filter((v) => v.scriptURL.includes(extensionId));
+          if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
       await session.send('ServiceWorker.enable');
       await session.send('ServiceWorker.stopAllWorkers');
+      await stopped;
       await session.detach();
     },
     async close() {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ActionRow, CueRow, SampleRow, SessionRow } from '../../lib/db/rows';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/node/launchWithExtension';
 import { type MockRoomServer, PROJECT_ROOT, startMockRoomServer } from '../../scripts/node/mockRoomServer';
 
@@ -45,5 +46,47 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       await room.close();
     },
+  };
+}
+
+export interface StoredTables {
+  sessions: SessionRow[];
+  samples: SampleRow[];
+  actions: ActionRow[];
+  cues: CueRow[];
+}
+
+/**
+ * Reads every table of the extension's database through an extension page (read-only), as the
+ * pages themselves do. A string is evaluated so the bundler's helpers never leak into the page.
+ */
+export async function readStoredTables(page: Page): Promise<StoredTables> {
+  return page.evaluate(`(async () => {
+    const open = indexedDB.open('livecue');
+    const db = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = (name) => new Promise((resolve, reject) => {
+      const request = db.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tables = { sessions: await all('sessions'), samples: await all('samples'), actions: await all('actions'), cues: await all('cues') };
+    db.close();
+    return tables;
+  })()`);
+}
+
+/** The export file shape (lib/history) built from stored tables, as `npm run replay` reads it. */
+export function exportFileOf(tables: StoredTables, sessionId: string) {
+  const session = tables.sessions.find((s) => s.id === sessionId);
+  if (!session) throw new Error(`No session ${sessionId}`);
+  const of = <T extends { sessionId: string }>(rows: T[]) => rows.filter((r) => r.sessionId === sessionId);
+  return {
+    format: 'livecue-export',
+    schemaVersion: 1,
+    exportedAt: Date.now(),
+    sessions: [{ session, samples: of(tables.samples), actions: of(tables.actions), cues: of(tables.cues) }],
   };
 }

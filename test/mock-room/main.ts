@@ -61,8 +61,9 @@ function play(input: unknown, options: PlayOptions = {}): void {
     // The clock moves first so a reader woken by the value change stamps it with this step's time.
     document.documentElement.dataset.scenarioTime = String(startAt + sec * 1000);
     const { metrics, product } = player.valuesAt(sec);
-    shownAt.set(startAt + sec * 1000, performance.timeOrigin + performance.now());
-    cells.set(metrics);
+    const writtenAt = performance.timeOrigin + performance.now();
+    // Only steps that changed the page can be read: those are the ones a reader must not lose.
+    if (cells.set(metrics)) shownAt.set(startAt + sec * 1000, writtenAt);
     const productId = product ? (product.id ?? products.find((p) => p.name === product.name)?.id) : undefined;
     if (productId !== currentProduct) {
       currentProduct = productId;
@@ -136,6 +137,8 @@ declare global {
       stop: () => void;
       state: () => typeof state;
       shownAt: (scenarioTime: number) => number | undefined;
+      /** Scenario times (epoch ms) of every step that changed the page. */
+      shownTimes: () => number[];
     };
   }
 }
@@ -144,5 +147,6 @@ window.mockRoom = {
   stop: () => stopCurrent?.(),
   state: () => ({ ...state }),
   shownAt: (scenarioTime) => shownAt.get(scenarioTime),
+  shownTimes: () => [...shownAt.keys()],
 };
 void loadFromQuery();

@@ -29,8 +29,8 @@ const DEFAULT_STYLE: Partial<Record<MetricId, DisplayStyle>> = {
 export type MockLayout = 'cards' | 'table';
 
 export interface MetricCells {
-  /** null or absent: the dashboard shows its blank, `--`. */
-  set(values: Partial<Record<MetricId, number | null>>): void;
+  /** null or absent: the dashboard shows its blank, `--`. Returns whether any text changed. */
+  set(values: Partial<Record<MetricId, number | null>>): boolean;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -77,14 +77,19 @@ export function renderMetricArea(
   }
   return {
     set(values) {
+      let changed = false;
       for (const [id, cell] of cells) {
         const value = values[id];
         const text =
           value === undefined || value === null
             ? '--'
             : formatMetricValue(value, display[id] ?? DEFAULT_STYLE[id] ?? 'comma');
-        if (cell.textContent !== text) cell.textContent = text;
+        if (cell.textContent !== text) {
+          cell.textContent = text;
+          changed = true;
+        }
       }
+      return changed;
     },
   };
 }

@@ -42,6 +42,19 @@ describe('startRoomSampler', () => {
     stop();
   });
 
+  it('reads tiles rendered after the start at once, without waiting for the periodic rescan', async () => {
+    document.body.innerHTML = '<section id="metrics"></section>';
+    const stop = start(createRoomReader(document, genericAdapter));
+    expect(posts[0]!.reading.health.parsed).toEqual([]);
+
+    clock += 50;
+    document.getElementById('metrics')!.innerHTML =
+      '<div><span>实时在线人数</span><div><span>2,400</span></div></div>';
+    await flush();
+    expect(posts.at(-1)).toMatchObject({ ts: clock, reading: { metrics: { viewers: 2400 } } });
+    stop();
+  });
+
   it('skips mutations that change no value, and still posts the full reading on each heartbeat', async () => {
     const stop = start();
     document.getElementById('viewers')!.textContent = '1,000';

@@ -131,3 +131,20 @@ describe('createSessionRouter', () => {
     expect((await db.sessions.get(`douyin:busy:${T0}`))?.endedAt).toBeUndefined();
   });
 });
+
+describe('createSessionRouter after a flashing end signal', () => {
+  it('reopens the session when live numbers follow the end within the grace period', async () => {
+    const db = freshDb();
+    const router = createSessionRouter(db, { ruleSettings: () => ({}) });
+    const routed = await ingest(db, router, [
+      sample('a', T0, 100),
+      sample('a', T0 + 1000, 100, { ended: true }),
+      sample('a', T0 + 60_000, 300),
+    ]);
+    expect(routed.map((r) => r?.decision.kind)).toEqual(['start', 'resume', 'resume']);
+    expect(routed[2]?.session.endedAt).toBeUndefined();
+    const stored = await db.sessions.get(`douyin:a:${T0}`);
+    expect(stored?.endedAt).toBeUndefined();
+    expect(stored).toMatchObject({ lastSampleAt: T0 + 60_000, peakViewers: 300 });
+  });
+});

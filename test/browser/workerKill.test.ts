@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRuns } from '../../lib/replay/readRuns';
+import { replayRun } from '../../lib/replay/replayRun';
+import { exportFileOf, type Harness, loadScenario, readStoredTables, startHarness } from './extensionHarness';
+
+// Chrome stops idle service workers; Livecue must lose nothing when it does. The worker is stopped
+// several times while a fast-forwarded scenario plays; afterwards every step the room showed is stored
+// exactly once, and the stored cues equal a replay of the stored session.
+
+describe('service worker killed mid-session', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('stores every sample once and cues equal the replay', async () => {
+    const scenario = { ...loadScenario('evening-drop'), durationSec: 900, ended: false };
+    const panel = await harness.openPanel();
+    const room = await harness.openRoom(scenario, { speed: 30 });
+
+    for (let kill = 0; kill < 4; kill++) {
+      await room.waitForTimeout(4_000);
+      await harness.browser.stopServiceWorker();
+    }
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 60_000 });
+    // The content script resends what the stopped workers never acknowledged; let it land.
+    await room.waitForTimeout(3_000);
+
+    const shown = await room.evaluate(() => window.mockRoom.shownTimes());
+    let tables = await readStoredTables(panel);
+    await expect
+      .poll(
+        async () => {
+          tables = await readStoredTables(panel);
+          const stored = new Set(tables.samples.map((s) => s.ts));
+          return shown.filter((ts) => !stored.has(ts)).length;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(0);
+
+    expect(tables.sessions).toHaveLength(1);
+    const session = tables.sessions[0]!;
+    const keys = tables.samples.map((s) => `${s.sessionId}|${s.ts}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(tables.samples.length).toBeGreaterThanOrEqual(shown.length);
+
+    const read = readRuns(exportFileOf(tables, session.id), 'exported');
+    if (!read.ok) throw new Error(read.error);
+    const replayed = replayRun(read.runs[0]!);
+    const project = (cues: { id: string; ruleId: string; status: string }[]) =>
+      cues.map((c) => `${c.id} ${c.status}`).sort();
+    expect(replayed.length).toBeGreaterThan(0);
+    expect(project(tables.cues)).toEqual(project(replayed));
+  });
+});
