@@ -197,7 +197,10 @@ export async function benchInPage(): Promise<ExportBenchResult> {
 }
 
 async function benchInNode(): Promise<string[]> {
-  await import('fake-indexeddb/auto');
+  // Dexie looked for a global IndexedDB when it loaded; node has none, so it is handed fake-indexeddb.
+  const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
+  Dexie.dependencies.indexedDB = indexedDB;
+  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
   const { setFlagsFromString } = await import('node:v8');
   const { runInNewContext } = await import('node:vm');
   setFlagsFromString('--expose-gc');
@@ -241,7 +244,7 @@ async function benchInChromium(): Promise<string[]> {
     format: 'esm',
     platform: 'browser',
     write: false,
-    external: ['node:*', 'fake-indexeddb/auto', 'esbuild', 'playwright-core'],
+    external: ['node:*', 'fake-indexeddb', 'esbuild', 'playwright-core'],
   });
   const script = bundle.outputFiles[0]!.text;
   const server = createServer((request, response) => {

@@ -19,6 +19,7 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
   '--disable-quic',
   '--no-default-browser-check',
+  '--window-size=1280,860',
 ];
 
 export interface ExtensionBrowser {

@@ -90,3 +90,19 @@ export function exportFileOf(tables: StoredTables, sessionId: string) {
     sessions: [{ session, samples: of(tables.samples), actions: of(tables.actions), cues: of(tables.cues) }],
   };
 }
+
+export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-results/screenshots');
+
+/** Sends a command from an extension page exactly as the pages do. */
+export function sendCommandFrom(
+  page: Page,
+  command: Record<string, unknown>,
+): Promise<{ ok: boolean; error?: string; data?: unknown }> {
+  return page.evaluate(
+    (c) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<never> } } }
+      ).chrome.runtime.sendMessage(c),
+    command,
+  );
+}

@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Harness,
+  loadScenario,
+  readStoredTables,
+  SCREENSHOT_DIR,
+  sendCommandFrom,
+  startHarness,
+} from './extensionHarness';
+
+// The faces in a real Chromium, driven as a user would: the panel in both modes and both languages,
+// done / snooze / dismiss by button and by key, the in-page overlay, binding a metric with the picker,
+// and the review page. Screenshots are kept in test-results/screenshots as artifacts.
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('faces', () => {
+  let harness: Harness;
+  let panel: Page;
+  let room: Page;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    harness = await startHarness();
+    panel = await harness.openPanel();
+    await panel.setViewportSize({ width: 420, height: 900 });
+    const scenario = { ...loadScenario('evening-drop'), durationSec: 800, ended: false };
+    room = await harness.openRoom(scenario, { speed: 40 });
+    await panel.locator('[data-testid="current-cue"][data-cue-id]').first().waitFor({ timeout: 60_000 });
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 60_000 });
+  }, 150_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+
+  it('shows the operator view and the streamer view, in Chinese and in English', async () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      expect(
+        (await sendCommandFrom(panel, { type: 'settings.update', patch: { locale, mode: 'operator' } })).ok,
+      ).toBe(true);
+      await expect.poll(() => panel.locator('[data-metric]').count()).toBeGreaterThan(0);
+      await expect
+        .poll(async () => CJK.test(await panel.locator('[data-testid="reader-health"]').innerText()))
+        .toBe(locale === 'zh-CN');
+      await shot(panel, `panel-operator-${locale}`);
+
+      await panel.locator('[data-testid="mode-toggle"]').click();
+      await expect.poll(() => panel.locator('[data-metric]').count()).toBe(0);
+      const current = panel.locator('[data-testid="current-cue"]');
+      await expect.poll(() => current.isVisible()).toBe(true);
+      // Readable at arm's length: the title is set in big type.
+      const titleSize = await current.evaluate((el) => {
+        const title = el.querySelector('h1, h2, .cue-title, [class*="title"]') ?? el;
+        return Number.parseFloat(getComputedStyle(title).fontSize);
+      });
+      expect(titleSize).toBeGreaterThanOrEqual(32);
+      await shot(panel, `panel-streamer-${locale}`);
+      await panel.locator('[data-testid="mode-toggle"]').click();
+      await expect.poll(() => panel.locator('[data-metric]').count()).toBeGreaterThan(0);
+    }
+  });
+
+  it('marks cues done, snoozed and dismissed by button and by keyboard', async () => {
+    const current = panel.locator('[data-testid="current-cue"][data-cue-id]');
+    const currentId = async () =>
+      (await current.count()) ? current.first().getAttribute('data-cue-id') : null;
+    const statusOf = async (id: string) =>
+      (await readStoredTables(panel)).cues.find((c) => c.id === id)?.status;
+
+    const first = (await currentId())!;
+    await panel.locator('[data-testid="cue-done"]').click();
+    await expect.poll(() => statusOf(first)).toBe('done');
+
+    const second = await currentId();
+    if (second) {
+      await panel.keyboard.press('s');
+      await expect.poll(() => statusOf(second)).toBe('snoozed');
+    }
+    const third = await currentId();
+    if (third) {
+      await panel.keyboard.press('x');
+      await expect.poll(() => statusOf(third)).toBe('dismissed');
+    }
+    const actions = (await readStoredTables(panel)).actions.filter((a) => a.type === 'cue');
+    expect(actions.length).toBeGreaterThanOrEqual(1 + (second ? 1 : 0) + (third ? 1 : 0));
+  });
+
+  it('shows the in-page overlay on the room when switched on, in a shadow root', async () => {
+    await room.bringToFront();
+    const scenario = { ...loadScenario('thin-drop'), startAt: '2026-11-24T13:00:00Z' };
+    await room.evaluate((s) => window.mockRoom.play(s, { speed: 10 }), scenario);
+    await panel.locator('[data-testid="overlay-toggle"]').click();
+    const card = room.locator('livecue-overlay').locator('[data-testid="overlay-card"][data-rule-id]');
+    await card.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await card.getAttribute('data-cue-id')).toBeTruthy();
+    // Page text never becomes markup in the card.
+    expect(await room.locator('livecue-overlay').locator('img, script').count()).toBe(0);
+    await shot(room, 'overlay-on-mock-room');
+    await panel.locator('[data-testid="overlay-toggle"]').click();
+    await expect.poll(() => room.locator('livecue-overlay').count()).toBe(0);
+  });
+
+  it('binds a missing metric by pointing at it on the room page', async () => {
+    await room.bringToFront();
+    const pick = panel.locator('[data-testid="pick-likes"]');
+    await pick.waitFor({ timeout: 20_000 });
+    await pick.click();
+    // The picker outlines what is under the cursor; a click on the orders value binds it to `likes`.
+    const target = room.locator('.metricCard-k3j9m', { hasText: '成交订单数' }).locator('.data--p0q2w span');
+    await target.hover();
+    await target.click();
+    await expect
+      .poll(async () => {
+        const tables = await panel.evaluate(`(async () => {
+          const open = indexedDB.open('livecue');
+          const db = await new Promise((r) => { open.onsuccess = () => r(open.result); });
+          const row = await new Promise((r) => { const q = db.transaction('settings').objectStore('settings').get('settings'); q.onsuccess = () => r(q.result); });
+          db.close();
+          return row;
+        })()`);
+        return JSON.stringify(tables ?? null);
+      })
+      .toContain('likes');
+    // Samples after the binding read `likes` from that element.
+    await expect
+      .poll(
+        async () => {
+          const { samples } = await readStoredTables(panel);
+          return samples.some((s) => typeof s.metrics.likes === 'number');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+  });
+
+  it('opens the review page of the session with its chart and cues', async () => {
+    const { sessions } = await readStoredTables(panel);
+    const session = sessions.sort((a, b) => a.startedAt - b.startedAt)[0]!;
+    const review = await harness.browser.context.newPage();
+    await review.setViewportSize({ width: 1200, height: 900 });
+    await review.goto(harness.browser.extensionUrl(`review.html?session=${encodeURIComponent(session.id)}`));
+    await review.locator('[data-testid="review-chart"] canvas').first().waitFor({ timeout: 20_000 });
+    await expect.poll(() => review.locator('[data-cue-id]').count()).toBeGreaterThan(0);
+    await review.locator('[data-testid="rule-effectiveness"]').waitFor();
+    await shot(review, 'review-page');
+  });
+});
