@@ -4,7 +4,13 @@ import type { SampleRow, SessionRow } from '../../lib/db/rows';
 import type { Cue } from '../../lib/engine/types';
 import type { CommandInput, CommandResult } from '../../lib/messages/commands';
 import { SPARKLINE_WINDOW_MS } from '../../lib/panel/metricTiles';
-import { currentSession, openCues, samplesSince, todaysCues } from '../../lib/panel/panelQueries';
+import {
+  currentSession,
+  latestSample,
+  openCues,
+  samplesSince,
+  todaysCues,
+} from '../../lib/panel/panelQueries';
 import { type WriteWarning, writeWarningFrom } from '../../lib/panel/writeStatus';
 import { readSettings } from '../../lib/settings/readSettings';
 import { defaultSettings, type Settings } from '../../lib/settings/settingsSchema';
@@ -33,11 +39,12 @@ export interface PanelStore extends PanelState {
 interface StoreOptions {
   statusEveryMs?: number;
   tickEveryMs?: number;
+  historyEveryMs?: number;
   wallClock?: () => number;
 }
 
 export function createPanelStore(db: LivecueDb, send: SendCommand, options: StoreOptions = {}): PanelStore {
-  const { statusEveryMs = 3000, tickEveryMs = 500, wallClock = Date.now } = options;
+  const { statusEveryMs = 3000, tickEveryMs = 500, historyEveryMs = 5000, wallClock = Date.now } = options;
   const disposers: (() => void)[] = [];
   const wall = signal(wallClock());
   const tick = setInterval(() => {
@@ -56,20 +63,54 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   const offset = computed(() => session.value?.clockOffsetMs ?? 0);
   const now = computed(() => wall.value - offset.value);
   const sessionId = computed(() => session.value?.id ?? null);
-  // The sparkline window's start, moved once a minute so the query is not re-made every tick.
-  const windowStart = computed(() => Math.floor((now.value - SPARKLINE_WINDOW_MS) / 60_000) * 60_000);
   const dayKey = computed(() => new Date(now.value).toDateString());
 
   const samples = signal<SampleRow[]>([]);
+  const latest = signal<SampleRow | undefined>(undefined);
   const open = signal<Cue[]>([]);
   const today = signal<Cue[]>([]);
+
+  // The sparkline window is read whole when the session changes and every `historyEveryMs`; between
+  // reads each new sample arrives through a one-row live query and is appended. A page change then
+  // costs the panel one tiny query instead of re-reading ten minutes of samples (DESIGN.md §6 latency).
+  const reloadHistory = async () => {
+    const id = sessionId.peek();
+    if (!id) {
+      samples.value = [];
+      return;
+    }
+    const rows = await samplesSince(db, id, now.peek() - SPARKLINE_WINDOW_MS);
+    if (sessionId.peek() !== id) return;
+    const newest = latest.peek();
+    samples.value =
+      newest && newest.sessionId === id && (rows.at(-1)?.ts ?? -1) < newest.ts ? [...rows, newest] : rows;
+  };
+  const historyTimer = setInterval(() => void reloadHistory(), historyEveryMs);
+  disposers.push(
+    () => clearInterval(historyTimer),
+    effect(() => {
+      sessionId.value;
+      void reloadHistory();
+    }),
+    effect(() => {
+      const row = latest.value;
+      if (!row) return;
+      const current = samples.peek();
+      const last = current.at(-1);
+      if (last && (last.sessionId !== row.sessionId || last.ts >= row.ts)) return;
+      const since = row.ts - SPARKLINE_WINDOW_MS;
+      let from = 0;
+      while (from < current.length && current[from]!.ts < since) from += 1;
+      samples.value = [...current.slice(from), row];
+    }),
+  );
 
   disposers.push(
     follow(() => {
       const id = sessionId.value;
-      if (!id) return [samples, signal<SampleRow[]>([])];
-      const since = windowStart.value;
-      return [samples, liveSignal(() => samplesSince(db, id, since), samples.peek())];
+      return id
+        ? [latest, liveSignal(() => latestSample(db, id), latest.peek())]
+        : [latest, signal<SampleRow | undefined>(undefined)];
     }),
     follow(() => {
       const id = sessionId.value;

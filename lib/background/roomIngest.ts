@@ -3,7 +3,7 @@ import type { ActionRow, SessionRow } from '../db/rows';
 import type { WriteQueue } from '../db/writeQueue';
 import type { Cue, CueAction, PlanSlot } from '../engine/types';
 import type { Sample } from '../messages/sample';
-import { DEFAULT_SESSION_TIMING } from '../session/decideSession';
+import { DEFAULT_SESSION_TIMING, decideSession } from '../session/decideSession';
 import { createSessionRouter, type SessionRouter } from '../session/sessionRouter';
 import { findOpenSession, loadSessionEvents } from '../session/sessionStore';
 import { LiveSession } from './liveSession';
@@ -95,17 +95,19 @@ export class RoomIngest {
   private async ingestOne(sample: Sample): Promise<Promise<void> | undefined> {
     const room = this.roomId(sample.site, sample.roomKey);
     this.unread.delete(room);
-    if (sample.health.parsed.length === 0 && !this.byRoom.has(room)) {
-      // A page with no readable number (not live yet, or a layout the reader cannot read) starts no
-      // session; the panel still learns of it through status.get so the operator can bind metrics.
-      if (!(await findOpenSession(this.db, sample.site, sample.roomKey))) {
-        this.unread.set(room, {
-          site: sample.site,
-          roomKey: sample.roomKey,
-          title: sample.title,
-          health: sample.health,
-          at: sample.ts,
-        });
+    if (sample.health.parsed.length === 0) {
+      // A reading with no number (not live yet, or a layout the reader cannot read) never starts, ends or
+      // splits a session; it is kept only as the health of a session it plainly continues. The panel
+      // learns of an unread room through status.get so the operator can bind its metrics.
+      const liveId = this.byRoom.get(room);
+      const open =
+        (liveId && this.live.get(liveId)?.row) ||
+        (await findOpenSession(this.db, sample.site, sample.roomKey));
+      const continues =
+        open && decideSession(open, sample, { graceMs: 0, silenceMs: this.silenceMs }).kind === 'resume';
+      if (!continues) {
+        const { site, roomKey, title, health } = sample;
+        this.unread.set(room, { site, roomKey, title, health, at: sample.ts });
         return undefined;
       }
     }

@@ -81,23 +81,20 @@ export function localTime(ts: number | undefined): string {
 }
 
 function sampleCells(session: SessionRow, row: SampleTableRow): CsvCell[] {
-  return [
-    session.id,
-    session.title,
-    session.site,
-    localTime(row.ts),
-    row.ts,
-    row.samples,
-    ...row.values,
-    row.capped.join(' '),
-    row.product?.id ?? null,
-    row.product?.name ?? null,
-    row.product?.price ?? null,
+  // Filled by index: this runs once per exported row, and spreads would allocate twice.
+  const cells: CsvCell[] = [session.id, session.title, session.site, localTime(row.ts), row.ts, row.samples];
+  for (const value of row.values) cells.push(value);
+  cells.push(
+    row.capped.length ? row.capped.join(' ') : '',
+    row.product?.id,
+    row.product?.name,
+    row.product?.price,
     row.gpm,
     row.uvValue,
     row.aov,
-    ...row.perMinute,
-  ];
+  );
+  for (const value of row.perMinute) cells.push(value);
+  return cells;
 }
 
 function cueCells(session: SessionRow, cue: CueRow): CsvCell[] {

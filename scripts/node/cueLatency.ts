@@ -12,10 +12,11 @@ declare global {
 
 /** Starts recording, in the panel page, the wall time each `[data-cue-id]` element first appears. */
 export async function watchPanelCues(panel: Page): Promise<void> {
-  await panel.evaluate(() => {
-    const seen: Record<string, number> = {};
+  // A string, so no bundler helper (tsx's __name) leaks into the page.
+  await panel.evaluate(`(() => {
+    const seen = {};
     window.__cueSeenAt = seen;
-    const note = (root: ParentNode) => {
+    const note = (root) => {
       const now = performance.timeOrigin + performance.now();
       const found = root instanceof Element && root.matches('[data-cue-id]') ? [root] : [];
       for (const el of [...found, ...root.querySelectorAll('[data-cue-id]')]) {
@@ -29,13 +30,8 @@ export async function watchPanelCues(panel: Page): Promise<void> {
         for (const node of record.addedNodes) if (node instanceof Element) note(node);
         if (record.type === 'attributes' && record.target instanceof Element) note(record.target);
       }
-    }).observe(document, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['data-cue-id'],
-    });
-  });
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-cue-id'] });
+  })()`);
 }
 
 export interface CueLatency {

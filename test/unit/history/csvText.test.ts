@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { type CsvCell, createCsvWriter } from '../../../lib/history/csvText';
@@ -29,5 +30,50 @@ describe('createCsvWriter', () => {
     expect(parsed.data[1]).toEqual(['douyin:r1:1', '羊绒围巾, 灰色 "经典款"', '1200', '3456.78']);
     expect(parsed.data[2]?.[1]).toBe(`'=HYPERLINK("http://evil")`);
     expect(parsed.data[6]?.[1]).toBe('两行\n标题');
+  });
+});
+
+describe('createCsvWriter on arbitrary text', () => {
+  const cell = fc.oneof(
+    fc.string({ unit: 'grapheme' }),
+    fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'Z',
+        '0',
+        ' ',
+        '-',
+        ':',
+        '.',
+        '/',
+        '_',
+        ',',
+        '"',
+        '\n',
+        '\r',
+        '=',
+        '+',
+        '@',
+        '\t',
+        '羊',
+        '\uFEFF',
+      ),
+    }),
+    fc.double(),
+    fc.integer(),
+    fc.constant(null),
+  );
+
+  it('writes every row exactly as Papa.unparse does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+        (rows) => {
+          const expected = `${Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+          expect(createCsvWriter().rows(rows)).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
