@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, loadScenario, readStoredTables, type StoredTables, startHarness } from './extensionHarness';
+
+// History leaves the machine only by an explicit export from the popup, and comes back by import:
+// JSON export → import into a fresh profile gives identical data; CSV opens in Excel with Chinese
+// intact (UTF-8 BOM); a corrupt file is refused with the path of its error and changes nothing.
+
+const dir = mkdtempSync(join(tmpdir(), 'livecue-export-'));
+
+async function openPopup(harness: Harness): Promise<Page> {
+  const popup = await harness.browser.context.newPage();
+  await popup.goto(harness.browser.extensionUrl('popup.html'));
+  await popup.locator('[data-testid="popup"]').waitFor();
+  return popup;
+}
+
+async function download(popup: Page, testId: string, count = 1): Promise<string[]> {
+  const files: string[] = [];
+  const done = new Promise<void>((resolve) => {
+    popup.on('download', async (item) => {
+      const path = join(dir, item.suggestedFilename());
+      await item.saveAs(path);
+      files.push(path);
+      if (files.length === count) resolve();
+    });
+  });
+  await popup.locator(`[data-testid="${testId}"]`).click();
+  await done;
+  popup.removeAllListeners('download');
+  return files;
+}
+
+const canonical = (t: StoredTables) =>
+  JSON.stringify({
+    sessions: [...t.sessions].sort((a, b) => a.id.localeCompare(b.id)),
+    samples: [...t.samples].sort((a, b) => a.ts - b.ts),
+    actions: [...t.actions].sort((a, b) => a.id.localeCompare(b.id)),
+    cues: [...t.cues].sort((a, b) => a.id.localeCompare(b.id)),
+  });
+
+describe('export and import', () => {
+  let source: Harness;
+  let target: Harness;
+  let exported: StoredTables;
+  let jsonFile: string;
+  beforeAll(async () => {
+    source = await startHarness();
+    const panel = await source.openPanel();
+    const room = await source.openRoom(loadScenario('thin-drop'), { speed: 12 });
+    await room.waitForFunction(() => window.mockRoom.state().ended, undefined, { timeout: 60_000 });
+    // The room's end-of-live modal ends the session; wait for that before taking the reference copy.
+    for (let i = 0; i < 100 && !(await readStoredTables(panel)).sessions[0]?.endedAt; i++) await panel.waitForTimeout(200);
+    exported = await readStoredTables(panel);
+    expect(exported.sessions[0]?.endReason).toBe('room-ended');
+  }, 120_000);
+  afterAll(async () => {
+    await source?.close();
+    await target?.close();
+  });
+
+  it('lists the session in the popup and exports it as JSON and as CSV with Chinese intact', async () => {
+    const popup = await openPopup(source);
+    await expect.poll(() => popup.locator('[data-testid="session-row"]').count()).toBe(1);
+    await popup.locator('[data-testid="select-all"]').click();
+    [jsonFile] = (await download(popup, 'export-json')) as [string];
+    const file = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    expect(file).toMatchObject({ format: 'livecue-export', schemaVersion: 1 });
+    expect(file.sessions[0].samples).toHaveLength(exported.samples.length);
+
+    const csvFiles = await download(popup, 'export-csv-second', 2);
+    const samplesCsv = readFileSync(csvFiles.find((f) => /sample/i.test(f)) ?? csvFiles[0]!, 'utf8');
+    expect(samplesCsv.charCodeAt(0)).toBe(0xfeff);
+    expect(samplesCsv).toContain('羊绒围巾');
+    expect(samplesCsv.split('\n').length).toBeGreaterThan(100);
+  });
+
+  it('imports the JSON into a fresh profile with identical data', async () => {
+    target = await startHarness();
+    const popup = await openPopup(target);
+    await popup.locator('[data-testid="import-file"]').setInputFiles(jsonFile);
+    await expect.poll(() => popup.locator('[data-testid="session-row"]').count(), { timeout: 20_000 }).toBe(1);
+    const imported = await readStoredTables(popup);
+    expect(JSON.parse(canonical(imported))).toEqual(JSON.parse(canonical(exported)));
+  });
+
+  it('refuses a corrupt file, names the field, and changes nothing', async () => {
+    const popup = await openPopup(target);
+    const before = canonical(await readStoredTables(popup));
+    const corrupt = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    corrupt.sessions[0].samples[3].ts = 'yesterday';
+    corrupt.sessions[0].session.id = 'another-session';
+    const corruptFile = join(dir, 'corrupt.json');
+    writeFileSync(corruptFile, JSON.stringify(corrupt));
+    await popup.locator('[data-testid="import-file"]').setInputFiles(corruptFile);
+    const notice = popup.locator('[data-testid="popup-notice"]');
+    await expect.poll(() => notice.innerText(), { timeout: 20_000 }).toMatch(/samples\[3\]\.ts/);
+    expect(canonical(await readStoredTables(popup))).toBe(before);
+  });
+});
