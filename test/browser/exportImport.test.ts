@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, loadScenario, readStoredTables, type StoredTables, startHarness } from './extensionHarness';
+import {
+  type Harness,
+  loadScenario,
+  readStoredTables,
+  type StoredTables,
+  startHarness,
+} from './extensionHarness';
 
 // History leaves the machine only by an explicit export from the popup, and comes back by import:
 // JSON export → import into a fresh profile gives identical data; CSV opens in Excel with Chinese
@@ -53,7 +59,8 @@ describe('export and import', () => {
     const room = await source.openRoom(loadScenario('thin-drop'), { speed: 12 });
     await room.waitForFunction(() => window.mockRoom.state().ended, undefined, { timeout: 60_000 });
     // The room's end-of-live modal ends the session; wait for that before taking the reference copy.
-    for (let i = 0; i < 100 && !(await readStoredTables(panel)).sessions[0]?.endedAt; i++) await panel.waitForTimeout(200);
+    for (let i = 0; i < 100 && !(await readStoredTables(panel)).sessions[0]?.endedAt; i++)
+      await panel.waitForTimeout(200);
     exported = await readStoredTables(panel);
     expect(exported.sessions[0]?.endReason).toBe('room-ended');
   }, 120_000);
@@ -82,7 +89,9 @@ describe('export and import', () => {
     target = await startHarness();
     const popup = await openPopup(target);
     await popup.locator('[data-testid="import-file"]').setInputFiles(jsonFile);
-    await expect.poll(() => popup.locator('[data-testid="session-row"]').count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => popup.locator('[data-testid="session-row"]').count(), { timeout: 20_000 })
+      .toBe(1);
     const imported = await readStoredTables(popup);
     expect(JSON.parse(canonical(imported))).toEqual(JSON.parse(canonical(exported)));
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectCueLatencies, percentile, watchPanelCues } from '../../scripts/node/cueLatency';
+import { measurePanelFirstRender } from '../../scripts/node/panelFirstRender';
 import { type Harness, loadScenario, readStoredTables, startHarness } from './extensionHarness';
 
 // A page reload mid-session resumes the same session; and the budget of DESIGN.md §6: a page value
@@ -76,4 +77,16 @@ describe('page reload and latency', () => {
     expect(ms.length).toBeGreaterThanOrEqual(5);
     expect(percentile(ms, 95)).toBeLessThanOrEqual(50);
   }, 240_000);
+
+  it('renders the side panel within 150 ms of opening (median of several opens, live session)', async () => {
+    const times = await measurePanelFirstRender(
+      harness.browser.context,
+      harness.browser.extensionUrl('sidepanel.html'),
+      7,
+    );
+    console.log(
+      `panel first render: median ${percentile(times, 50).toFixed(0)} ms; all: ${times.map((t) => t.toFixed(0)).join(' ')}`,
+    );
+    expect(percentile(times, 50)).toBeLessThanOrEqual(150);
+  });
 });

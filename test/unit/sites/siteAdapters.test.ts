@@ -5,6 +5,7 @@ import { douyinBuyinAdapter } from '../../../lib/sites/adapters/douyinBuyin';
 import { douyinCompassAdapter, douyinEosAdapter } from '../../../lib/sites/adapters/douyinCompass';
 import { genericAdapter } from '../../../lib/sites/adapters/generic';
 import { kuaishouAdapter } from '../../../lib/sites/adapters/kuaishou';
+import { ADAPTER_RECORDS } from '../../../lib/sites/adapters/selectorRegistry';
 import { taobaoAdapter } from '../../../lib/sites/adapters/taobao';
 import { tiktokShopAdapter } from '../../../lib/sites/adapters/tiktokShop';
 import { createRoomReader } from '../../../lib/sites/labelReader';
@@ -141,10 +142,17 @@ describe('each adapter reads its fixture pages', () => {
 
 describe('selector registries', () => {
   const fixtures = new Set(readdirSync(FIXTURE_DIR));
+  const recordOf = (adapter: SiteAdapter) => {
+    const record = ADAPTER_RECORDS[adapter.id];
+    if (!record) throw new Error(`${adapter.id} has no selector registry`);
+    return record;
+  };
+  const entriesOf = (adapter: SiteAdapter) => Object.values(recordOf(adapter).selectors);
+
   for (const adapter of SITE_ADAPTERS) {
     it(`${adapter.id}: every selector finds the expected elements in its fixture, and is marked unverified`, () => {
-      expect(adapter.verified).toBe(false);
-      for (const { selector, fixture, expectCount } of adapter.selectorRegistry) {
+      expect(recordOf(adapter).verified).toBe(false);
+      for (const { selector, fixture, expectCount } of entriesOf(adapter)) {
         expect(fixtures.has(fixture), fixture).toBe(true);
         expect(loadFixture(fixture).querySelectorAll(selector).length, `${selector} in ${fixture}`).toBe(
           expectCount,
@@ -153,9 +161,15 @@ describe('selector registries', () => {
     });
   }
 
+  it('every adapter has a record, and the registry names no adapter that does not exist', () => {
+    const ids = [...SITE_ADAPTERS, genericAdapter].map((a) => a.id);
+    expect(Object.keys(ADAPTER_RECORDS).sort()).toEqual([...ids].sort());
+    expect(ADAPTER_RECORDS.generic?.verified).toBe(true);
+  });
+
   it('every selector an adapter uses is in its registry', () => {
     for (const adapter of SITE_ADAPTERS) {
-      const registered = new Set(adapter.selectorRegistry.map((e) => e.selector));
+      const registered = new Set(entriesOf(adapter).map((e) => e.selector));
       const used = [
         ...(adapter.metricRoots ?? []),
         ...(adapter.excludeRoots ?? []),
