@@ -1,6 +1,5 @@
-import type { z } from 'zod';
 import { ruleSettingsSchema } from '../../lib/engine/ruleSettings';
-import { ruleSchemasOf } from '../../lib/settings/ruleFormFields';
+import { type AnySchema, ruleSchemasOf } from '../../lib/settings/ruleFormFields';
 import type { Settings } from '../../lib/settings/settingsSchema';
 import { useI18n } from '../common/i18nContext';
 import type { SendCommand } from '../panel/panelStore';
@@ -14,7 +13,7 @@ import { RuleSettingsForm } from './RuleSettingsForm';
 interface OptionsViewProps {
   settings: Settings;
   send: SendCommand;
-  rulesSchema?: z.ZodType;
+  rulesSchema?: AnySchema;
 }
 
 export function OptionsView({ settings, send, rulesSchema = ruleSettingsSchema }: OptionsViewProps) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { z } from 'zod';
 import type { Translate } from '../../lib/i18n/translate';
 import {
+  type AnySchema,
   type FieldError,
   type RuleFormField,
   ruleFormFields,
@@ -14,7 +14,7 @@ import type { SendCommand } from '../panel/panelStore';
 
 interface RuleSettingsFormProps {
   ruleId: string;
-  schema: z.ZodType;
+  schema: AnySchema;
   values: Record<string, unknown>;
   send: SendCommand;
 }

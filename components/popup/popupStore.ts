@@ -1,5 +1,4 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import { z } from 'zod';
 import type { LivecueDb } from '../../lib/db/database';
 import type { SessionRow } from '../../lib/db/rows';
 import { exportSessionsCsv } from '../../lib/history/exportCsv';
@@ -12,6 +11,7 @@ import { filterSessions } from '../../lib/history/sessionFilter';
 import type { CommandInput, CommandResult } from '../../lib/messages/commands';
 import { readSettings } from '../../lib/settings/readSettings';
 import { defaultSettings, type Settings } from '../../lib/settings/settingsSchema';
+import { z } from '../../lib/zodMini';
 import { type LiveSignal, liveSignal } from '../common/liveSignal';
 
 // What the popup shows and does. It reads the database directly (liveQuery) and writes only through

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zodMini';
 import type { RoomStats, SeriesName } from './roomStats';
 import type { Evidence, RuleId, Severity } from './types';
 
@@ -47,31 +47,40 @@ export interface RuleDefinition<P extends RuleCommon = RuleCommon> {
   priority: number;
   /** Whether the rule also runs on `tick` events (time passing with no sample). */
   onTick: boolean;
-  paramsSchema: z.ZodType<P>;
+  paramsSchema: z.ZodMiniType<P>;
   create(params: P, room: RoomStats): RuleChecker;
 }
 
-/** The fields every rule has, with its own defaults; `.describe()` labels feed the settings form. */
+/** A whole number in [min, max] (`z.number().int().min(min).max(max)` in classic zod). */
+export const intIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+
+/** A number in [min, max] (`z.number().min(min).max(max)` in classic zod). */
+export const numberIn = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+
+/**
+ * A settings field: `schema` with its default, labelled for the settings form (classic zod's
+ * `.default(value).describe(label)`; the label lands in zod's global registry, where JSON Schema reads it).
+ */
+export function field<T extends z.core.$ZodType>(
+  schema: T,
+  defaultValue: z.core.util.NoUndefined<z.output<T>>,
+  label: string,
+) {
+  const labelled = z._default(schema, defaultValue);
+  z.globalRegistry.add(labelled, { description: label });
+  return labelled;
+}
+
+/** The fields every rule has, with its own defaults; their labels feed the settings form. */
 export function commonFields(defaults: { enabled?: boolean; cooldownSec: number; ttlSec: number }) {
   return {
-    enabled: z
-      .boolean()
-      .default(defaults.enabled ?? true)
-      .describe('Enabled'),
-    cooldownSec: z
-      .number()
-      .int()
-      .min(10)
-      .max(7200)
-      .default(defaults.cooldownSec)
-      .describe('Quiet time after a cue of this rule, seconds'),
-    ttlSec: z
-      .number()
-      .int()
-      .min(15)
-      .max(3600)
-      .default(defaults.ttlSec)
-      .describe('How long a cue stays on screen, seconds'),
+    enabled: field(z.boolean(), defaults.enabled ?? true, 'Enabled'),
+    cooldownSec: field(
+      intIn(10, 7200),
+      defaults.cooldownSec,
+      'Quiet time after a cue of this rule, seconds',
+    ),
+    ttlSec: field(intIn(15, 3600), defaults.ttlSec, 'How long a cue stays on screen, seconds'),
   };
 }
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from '../zodMini';
+import { field, intIn } from './ruleDefinition';
 import { adBoostParams } from './rules/adBoost';
 import { adHoldParams } from './rules/adHold';
 import { dataStaleParams } from './rules/dataStale';
@@ -13,57 +14,33 @@ import { trafficDropParams } from './rules/trafficDrop';
 import { trafficSurgeParams } from './rules/trafficSurge';
 
 // The rule settings: one object per rule id (`{ enabled, cooldownSec, ttlSec, ...params }`) plus the
-// arbitration parameters. Every field has a default, a `.describe()` label and bounds, so the settings
+// arbitration parameters. Every field has a default, a label (ruleDefinition.ts `field`) and bounds, so the settings
 // page can build its forms from these schemas and a partial object fills in.
 
 export const arbitrationParams = z.object({
-  maxActive: z.number().int().min(1).max(10).default(3).describe('Most cues active at once'),
-  rateWindowSec: z.number().int().min(30).max(3600).default(300).describe('Rate-limit window, seconds'),
-  maxPerWindow: z
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(4)
-    .describe('Most cues per window (urgent cues exempt)'),
-  minGapSec: z
-    .number()
-    .int()
-    .min(0)
-    .max(600)
-    .default(15)
-    .describe('Least time between two cues (urgent exempt), seconds'),
-  defaultSnoozeSec: z
-    .number()
-    .int()
-    .min(10)
-    .max(3600)
-    .default(120)
-    .describe('Snooze length when none is given, seconds'),
-  outcomeWindowSec: z
-    .number()
-    .int()
-    .min(30)
-    .max(1800)
-    .default(180)
-    .describe('Outcome: minutes before vs after, seconds'),
+  maxActive: field(intIn(1, 10), 3, 'Most cues active at once'),
+  rateWindowSec: field(intIn(30, 3600), 300, 'Rate-limit window, seconds'),
+  maxPerWindow: field(intIn(1, 100), 4, 'Most cues per window (urgent cues exempt)'),
+  minGapSec: field(intIn(0, 600), 15, 'Least time between two cues (urgent exempt), seconds'),
+  defaultSnoozeSec: field(intIn(10, 3600), 120, 'Snooze length when none is given, seconds'),
+  outcomeWindowSec: field(intIn(30, 1800), 180, 'Outcome: minutes before vs after, seconds'),
 });
 export type ArbitrationParams = z.infer<typeof arbitrationParams>;
 
 export const ruleSettingsSchema = z.object({
-  'traffic-drop': trafficDropParams.prefault({}),
-  'traffic-surge': trafficSurgeParams.prefault({}),
-  'sales-stall': salesStallParams.prefault({}),
-  'product-dwell': productDwellParams.prefault({}),
-  'ad-boost': adBoostParams.prefault({}),
-  'ad-hold': adHoldParams.prefault({}),
-  'engagement-low': engagementLowParams.prefault({}),
-  'follow-cadence': followCadenceParams.prefault({}),
-  'giveaway-cadence': giveawayCadenceParams.prefault({}),
-  'plan-next': planNextParams.prefault({}),
-  milestone: milestoneParams.prefault({}),
-  'data-stale': dataStaleParams.prefault({}),
-  arbitration: arbitrationParams.prefault({}),
+  'traffic-drop': z.prefault(trafficDropParams, {}),
+  'traffic-surge': z.prefault(trafficSurgeParams, {}),
+  'sales-stall': z.prefault(salesStallParams, {}),
+  'product-dwell': z.prefault(productDwellParams, {}),
+  'ad-boost': z.prefault(adBoostParams, {}),
+  'ad-hold': z.prefault(adHoldParams, {}),
+  'engagement-low': z.prefault(engagementLowParams, {}),
+  'follow-cadence': z.prefault(followCadenceParams, {}),
+  'giveaway-cadence': z.prefault(giveawayCadenceParams, {}),
+  'plan-next': z.prefault(planNextParams, {}),
+  milestone: z.prefault(milestoneParams, {}),
+  'data-stale': z.prefault(dataStaleParams, {}),
+  arbitration: z.prefault(arbitrationParams, {}),
 });
 
 export type RuleSettings = z.infer<typeof ruleSettingsSchema>;

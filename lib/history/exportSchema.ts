@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { ActionRow, CueRow, SampleRow, SessionRow } from '../db/rows';
 import { RULE_IDS } from '../engine/types';
 import { metricIdSchema, metricValuesSchema, productSchema, readerHealthSchema } from '../messages/sample';
+import { z } from '../zodMini';
 
 // The export file (JSON): complete sessions with their samples, actions and cues, re-importable and
 // read by `npm run replay`. Each row schema is typed against lib/db/rows.ts, so a row change that the
@@ -10,40 +10,41 @@ import { metricIdSchema, metricValuesSchema, productSchema, readerHealthSchema }
 export const EXPORT_FORMAT = 'livecue-export';
 export const EXPORT_SCHEMA_VERSION = 1;
 
-const id = z.string().min(1).max(400);
-const finite = z.number().finite();
+const id = z.string().check(z.minLength(1), z.maxLength(400));
+/** zod 4 numbers are finite: NaN and ±Infinity fail as invalid_type. */
+const finite = z.number();
 /** Times the worker computes (deadlines, snoozes) can carry fractions of a millisecond. */
-const epochMs = finite.nonnegative();
+const epochMs = finite.check(z.nonnegative());
 /** Sample times are whole milliseconds, as the content script sends them (lib/messages/sample.ts). */
-const sampleTs = z.number().int().nonnegative();
+const sampleTs = z.int().check(z.nonnegative());
 
-export const sessionRowSchema: z.ZodType<SessionRow> = z.object({
+export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({
   id,
-  site: z.string().min(1).max(64),
-  roomKey: z.string().min(1).max(300),
-  title: z.string().max(300),
+  site: z.string().check(z.minLength(1), z.maxLength(64)),
+  roomKey: z.string().check(z.minLength(1), z.maxLength(300)),
+  title: z.string().check(z.maxLength(300)),
   startedAt: epochMs,
-  endedAt: epochMs.optional(),
-  endReason: z.enum(['room-ended', 'operator', 'silence']).optional(),
+  endedAt: z.optional(epochMs),
+  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence'])),
   lastSampleAt: epochMs,
-  clockOffsetMs: finite.optional(),
+  clockOffsetMs: z.optional(finite),
   ruleSettings: z.record(z.string(), z.unknown()),
-  peakViewers: finite.nullable(),
-  gmv: finite.nullable(),
-  cuesFired: z.number().int().nonnegative(),
-  cuesActed: z.number().int().nonnegative(),
+  peakViewers: z.nullable(finite),
+  gmv: z.nullable(finite),
+  cuesFired: z.int().check(z.nonnegative()),
+  cuesActed: z.int().check(z.nonnegative()),
 });
 
-export const sampleRowSchema: z.ZodType<SampleRow> = z.object({
+export const sampleRowSchema: z.ZodMiniType<SampleRow> = z.object({
   sessionId: id,
   ts: sampleTs,
   metrics: metricValuesSchema,
-  capped: z.array(metricIdSchema).optional(),
-  product: productSchema.nullable().optional(),
-  health: readerHealthSchema.optional(),
+  capped: z.optional(z.array(metricIdSchema)),
+  product: z.optional(z.nullable(productSchema)),
+  health: z.optional(readerHealthSchema),
 });
 
-export const actionRowSchema: z.ZodType<ActionRow> = z.discriminatedUnion('type', [
+export const actionRowSchema: z.ZodMiniType<ActionRow> = z.discriminatedUnion('type', [
   z.object({
     id,
     sessionId: id,
@@ -51,7 +52,7 @@ export const actionRowSchema: z.ZodType<ActionRow> = z.discriminatedUnion('type'
     type: z.literal('cue'),
     cueId: id,
     action: z.enum(['done', 'snooze', 'dismiss']),
-    snoozeSec: z.number().int().positive().optional(),
+    snoozeSec: z.optional(z.int().check(z.positive())),
   }),
   z.object({
     id,
@@ -60,9 +61,9 @@ export const actionRowSchema: z.ZodType<ActionRow> = z.discriminatedUnion('type'
     type: z.literal('plan'),
     plan: z.array(
       z.object({
-        productId: z.string().max(200).optional(),
-        name: z.string().max(200),
-        minutes: finite.positive(),
+        productId: z.optional(z.string().check(z.maxLength(200))),
+        name: z.string().check(z.maxLength(200)),
+        minutes: finite.check(z.positive()),
       }),
     ),
   }),
@@ -71,15 +72,15 @@ export const actionRowSchema: z.ZodType<ActionRow> = z.discriminatedUnion('type'
 
 const derivedMetric = z.enum(['gpm', 'uvValue']);
 
-export const cueRowSchema: z.ZodType<CueRow> = z.object({
+export const cueRowSchema: z.ZodMiniType<CueRow> = z.object({
   id,
   sessionId: id,
   ruleId: z.enum(RULE_IDS),
   firedAt: epochMs,
   severity: z.enum(['info', 'act', 'urgent']),
-  title: z.string().max(200),
-  detail: z.string().max(200),
-  params: z.record(z.string(), z.union([z.string().max(1000), finite])),
+  title: z.string().check(z.maxLength(200)),
+  detail: z.string().check(z.maxLength(200)),
+  params: z.record(z.string(), z.union([z.string().check(z.maxLength(1000)), finite])),
   evidence: z.array(
     z.object({
       metric: z.union([metricIdSchema, derivedMetric, z.enum(['productDwellSec', 'sampleAgeSec'])]),
@@ -88,14 +89,14 @@ export const cueRowSchema: z.ZodType<CueRow> = z.object({
       windowSec: finite,
     }),
   ),
-  countdownSec: finite.optional(),
+  countdownSec: z.optional(finite),
   expiresAt: epochMs,
   status: z.enum(['active', 'done', 'snoozed', 'dismissed', 'expired']),
-  snoozedUntil: epochMs.optional(),
-  actedAt: epochMs.optional(),
-  outcome: z
-    .object({ metric: z.union([metricIdSchema, derivedMetric]), before: finite, after: finite, lift: finite })
-    .optional(),
+  snoozedUntil: z.optional(epochMs),
+  actedAt: z.optional(epochMs),
+  outcome: z.optional(
+    z.object({ metric: z.union([metricIdSchema, derivedMetric]), before: finite, after: finite, lift: finite }),
+  ),
 });
 
 export interface ExportedSession {
@@ -113,14 +114,15 @@ export interface ExportFile {
 }
 
 /** Every row of an entry must belong to its session: an import never files rows under another one. */
-const exportedSessionSchema: z.ZodType<ExportedSession> = z
+const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
   .object({
     session: sessionRowSchema,
     samples: z.array(sampleRowSchema),
     actions: z.array(actionRowSchema),
     cues: z.array(cueRowSchema),
   })
-  .superRefine((entry, ctx) => {
+  .check(
+    z.superRefine((entry, ctx) => {
     for (const key of ['samples', 'actions', 'cues'] as const) {
       const index = entry[key].findIndex((row) => row.sessionId !== entry.session.id);
       if (index >= 0) {
@@ -132,9 +134,10 @@ const exportedSessionSchema: z.ZodType<ExportedSession> = z
         return;
       }
     }
-  });
+  }),
+  );
 
-export const exportFileSchema: z.ZodType<ExportFile> = z.object({
+export const exportFileSchema: z.ZodMiniType<ExportFile> = z.object({
   format: z.literal(EXPORT_FORMAT),
   schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
   exportedAt: epochMs,
@@ -149,7 +152,7 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 }
 
 /** The first problem of a file, as `path: what was expected` (e.g. `sessions[0].samples[12].ts: expected number`). */
-export function describeFirstIssue(error: z.ZodError): string {
+export function describeFirstIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid file';
   const where = formatIssuePath(issue.path) || '(file)';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zodMini';
 import { metricIdSchema, sampleSchema } from './sample';
 
 // Messages on the `livecue-room` runtime Port between a room's content script and the background.
@@ -6,12 +6,15 @@ import { metricIdSchema, sampleSchema } from './sample';
 export { ROOM_PORT_NAME } from './roomPortName';
 
 export const roomToBackgroundSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('samples'), samples: z.array(sampleSchema).min(1).max(5000) }),
+  z.object({
+    type: z.literal('samples'),
+    samples: z.array(sampleSchema).check(z.minLength(1), z.maxLength(5000)),
+  }),
   z.object({
     type: z.literal('binding.picked'),
-    site: z.string().min(1).max(64),
+    site: z.string().check(z.minLength(1), z.maxLength(64)),
     metric: metricIdSchema,
-    selector: z.string().min(1).max(1000),
+    selector: z.string().check(z.minLength(1), z.maxLength(1000)),
   }),
 ]);
 export type RoomToBackground = z.infer<typeof roomToBackgroundSchema>;

@@ -1,25 +1,26 @@
-import { z } from 'zod';
 import { METRIC_IDS, type MetricId } from '../metrics/metricCatalog';
+import { z } from '../zodMini';
 
 // A Sample is what the content script reads from a room at one moment (DESIGN.md §1).
 // The content script builds plain objects of these types; the background validates them here.
 
 export const metricIdSchema = z.enum(METRIC_IDS);
 
-const finiteNumber = z.number().finite();
+/** zod 4 numbers are finite: NaN and ±Infinity fail as invalid_type. */
+const finiteNumber = z.number();
 
 export const productSchema = z.object({
-  id: z.string().max(200).optional(),
-  name: z.string().max(500),
-  price: finiteNumber.nonnegative().optional(),
+  id: z.optional(z.string().check(z.maxLength(200))),
+  name: z.string().check(z.maxLength(500)),
+  price: z.optional(finiteNumber.check(z.nonnegative())),
 });
 export type Product = z.infer<typeof productSchema>;
 
 export const metricFailureSchema = z.object({
   metric: metricIdSchema,
   /** The raw text that failed to parse, clipped; never rendered as HTML. */
-  raw: z.string().max(200),
-  reason: z.string().max(200),
+  raw: z.string().check(z.maxLength(200)),
+  reason: z.string().check(z.maxLength(200)),
 });
 
 export const readerHealthSchema = z.object({
@@ -32,24 +33,24 @@ export const readerHealthSchema = z.object({
 });
 export type ReaderHealth = z.infer<typeof readerHealthSchema>;
 
-export const metricValuesSchema = z.partialRecord(metricIdSchema, finiteNumber.nullable());
+export const metricValuesSchema = z.partialRecord(metricIdSchema, z.nullable(finiteNumber));
 export type MetricValues = Partial<Record<MetricId, number | null>>;
 
 export const sampleSchema = z.object({
   /** Monotonic per content-script instance; the background acknowledges by it. */
-  seq: z.number().int().nonnegative(),
+  seq: z.int().check(z.nonnegative()),
   /** Epoch ms when the page showed these values. */
-  ts: z.number().int().positive(),
-  site: z.string().min(1).max(64),
+  ts: z.int().check(z.positive()),
+  site: z.string().check(z.minLength(1), z.maxLength(64)),
   /** Stable key of the room on its site (live room id, or the page path when there is none). */
-  roomKey: z.string().min(1).max(300),
-  title: z.string().max(300).optional(),
+  roomKey: z.string().check(z.minLength(1), z.maxLength(300)),
+  title: z.optional(z.string().check(z.maxLength(300))),
   metrics: metricValuesSchema,
   /** Metrics shown as a cap such as `10万+`: the value is a lower bound. */
-  capped: z.array(metricIdSchema).optional(),
-  product: productSchema.nullable().optional(),
+  capped: z.optional(z.array(metricIdSchema)),
+  product: z.optional(z.nullable(productSchema)),
   health: readerHealthSchema,
   /** The room shows its own end-of-live signal (直播结束 / 直播总结 / 已结束). */
-  ended: z.boolean().optional(),
+  ended: z.optional(z.boolean()),
 });
 export type Sample = z.infer<typeof sampleSchema>;

@@ -23,7 +23,7 @@ export type ParsedMetric =
 const NUMBER_TOKEN = /\d(?:[\d,.]*\d)?/g;
 const PLACEHOLDER = /^(?:n\/?a|null|none|nil|undefined|nan|暂无(?:数据)?|无数据|无|未知|未开播)$/i;
 const DASHES = /[-—~_·…]/;
-const COLON_DURATION = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/;
+const COLON_DURATION = /(\d{1,3}):(\d{2})(?::(\d{2}))?/;
 const DURATION_UNIT =
   /^\s*(天|小时|时|分钟|分|秒钟|秒|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])/i;
 const SUFFIX =
@@ -43,102 +43,74 @@ const MULTIPLIER_EXP: Record<string, number> = {
   b: 9,
 };
 
-const DURATION_SEC: Record<string, number> = {
-  天: 86400,
-  小时: 3600,
-  时: 3600,
-  h: 3600,
-  分: 60,
-  m: 60,
-  秒: 1,
-  s: 1,
-};
-
-function durationSeconds(unit: string): number {
-  const u = unit.toLowerCase();
-  if (u === '天') return DURATION_SEC.天!;
-  if (u === '分钟') return 60;
-  if (u === '秒钟') return 1;
-  return DURATION_SEC[u[0] === 'h' || u[0] === 'm' || u[0] === 's' ? u[0] : u] ?? Number.NaN;
-}
-
-const ok = (value: number, capped = false): ParsedMetric => ({
-  ok: true,
-  value: value === 0 ? 0 : value,
-  capped,
-});
-const fail = (reason: ParseFailureReason, raw: string): ParsedMetric => ({ ok: false, reason, raw });
+/** Seconds per duration unit, by its first letter (小时 时 h…, 分 m…, 天; anything else is 秒 s…). */
+const UNIT_SEC: Record<string, number> = { 天: 86400, 小: 3600, 时: 3600, h: 3600, 分: 60, m: 60 };
 
 /** Reads `1.2万`, `¥1,234.5`, `10万+`, `12.5%`, `1分23秒`, `1,927人`… Never throws and never returns a silent 0. */
 export function parseMetricText(text: string, unit?: MetricUnit): ParsedMetric {
   const raw = typeof text === 'string' ? text : '';
+  let out: ParseFailureReason | [number, boolean];
   try {
-    return parseNormalized(toHalfwidth(raw), raw, unit);
+    out = parseNormalized(toHalfwidth(raw), unit);
   } catch {
-    return fail('unparseable', raw);
+    out = 'unparseable';
   }
+  return typeof out === 'string'
+    ? { ok: false, reason: out, raw }
+    : { ok: true, value: out[0] === 0 ? 0 : out[0], capped: out[1] };
 }
 
-function parseNormalized(s: string, raw: string, unit: MetricUnit | undefined): ParsedMetric {
-  if (s === '') return fail('empty', raw);
+function parseNormalized(s: string, unit: MetricUnit | undefined): ParseFailureReason | [number, boolean] {
+  if (s === '') return 'empty';
   const tokens = [...s.matchAll(NUMBER_TOKEN)];
   if (tokens.length === 0) {
     return PLACEHOLDER.test(s.replace(/[\s¥$%‰元人次个件单]/g, '')) || DASHES.test(s)
-      ? fail('dash', raw)
-      : fail('unparseable', raw);
+      ? 'dash'
+      : 'unparseable';
   }
 
-  const colon = readColonDuration(s, tokens);
-  if (colon !== undefined) {
-    if (unit !== undefined && unit !== 'seconds') return fail('unit-mismatch', raw);
-    return Number.isFinite(colon) ? ok(colon) : fail('unparseable', raw);
-  }
-
-  const duration = readUnitDuration(s, tokens, unit);
+  const duration = readColonDuration(s, tokens) ?? readUnitDuration(s, tokens, unit);
   if (duration !== undefined) {
-    if (unit !== undefined && unit !== 'seconds') return fail('unit-mismatch', raw);
-    return Number.isFinite(duration) ? ok(duration) : fail('unparseable', raw);
+    if (unit !== undefined && unit !== 'seconds') return 'unit-mismatch';
+    return Number.isFinite(duration) ? [duration, false] : 'unparseable';
   }
 
-  if (tokens.length > 1) return fail('ambiguous', raw);
-  const token = tokens[0]!;
-  const start = token.index ?? 0;
-  const digits = canonicalDigits(token[0]);
-  if (digits === undefined) return fail('ambiguous', raw);
+  if (tokens.length > 1) return 'ambiguous';
+  const token = tokens[0]![0];
+  const start = tokens[0]!.index!;
+  const digits = canonicalDigits(token);
+  if (digits === undefined) return 'ambiguous';
 
-  const prefix = PREFIX.exec(s.slice(0, start));
-  const suffix = SUFFIX.exec(s.slice(start + token[0].length));
-  const bound = prefix?.[1];
-  if (bound !== undefined && /^(<|≤|小于|不足)$/.test(bound)) return fail('ambiguous', raw);
-  const negative = prefix?.[2] === '-' || prefix?.[4] === '-';
-  const currency = prefix?.[3] !== undefined || suffix?.[5] !== undefined;
-  const multiplier = suffix?.[1];
-  const fraction = suffix?.[3];
-  const capped = bound !== undefined || suffix?.[2] === '+' || suffix?.[4] === '+';
+  const prefix = PREFIX.exec(s.slice(0, start))!;
+  const suffix = SUFFIX.exec(s.slice(start + token.length))!;
+  const bound = prefix[1];
+  if (bound !== undefined && /^(<|≤|小于|不足)$/.test(bound)) return 'ambiguous';
+  const currency = prefix[3] !== undefined || suffix[5] !== undefined;
+  const multiplier = suffix[1];
+  const fraction = suffix[3];
 
-  let exp = multiplier === undefined ? 0 : (MULTIPLIER_EXP[multiplier.toLowerCase()] ?? 0);
-  if (fraction === '%') exp -= 2;
-  else if (fraction === '‰') exp -= 3;
+  const exp =
+    (multiplier === undefined ? 0 : (MULTIPLIER_EXP[multiplier.toLowerCase()] ?? 0)) -
+    (fraction === '%' ? 2 : fraction === '‰' ? 3 : 0);
 
   if (unit === 'ratio') {
-    if (currency || multiplier !== undefined) return fail('unit-mismatch', raw);
+    if (currency || multiplier !== undefined) return 'unit-mismatch';
   } else if (unit !== undefined) {
-    if (fraction !== undefined) return fail('unit-mismatch', raw);
-    if (currency && unit !== 'currency') return fail('unit-mismatch', raw);
+    if (fraction !== undefined || (currency && unit !== 'currency')) return 'unit-mismatch';
   }
 
+  const negative = prefix[2] === '-' || prefix[4] === '-';
   const value = Number(`${negative ? '-' : ''}${digits}e${exp}`);
-  if (!Number.isFinite(value)) return fail('unparseable', raw);
+  if (!Number.isFinite(value)) return 'unparseable';
   // A ratio written bare must be a fraction; "12.5" without a % could mean 12.5 % or 1250 %.
-  if (unit === 'ratio' && fraction === undefined && Math.abs(value) > 1) return fail('unit-mismatch', raw);
-  return ok(value, capped);
+  if (unit === 'ratio' && fraction === undefined && Math.abs(value) > 1) return 'unit-mismatch';
+  return [value, bound !== undefined || suffix[2] === '+' || suffix[4] === '+'];
 }
 
 /** `1,234.5` → `1234.5`; `1.234.567` → `1234567`; `1.234,5` → `1234.5`; irregular groups → undefined. */
 function canonicalDigits(token: string): string | undefined {
   const hasComma = token.includes(',');
-  const dots = token.split('.').length - 1;
-  if (!hasComma && dots <= 1) return token;
+  if (!hasComma && token.split('.').length <= 2) return token;
   if (hasComma && /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token)) return token.replace(/,/g, '');
   if (/^\d{1,3}(?:\.\d{3})+$/.test(token)) return token.replace(/\./g, '');
   if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(token)) return token.replace(/\./g, '').replace(',', '.');
@@ -147,17 +119,19 @@ function canonicalDigits(token: string): string | undefined {
 
 /** `01:23` → 83, `1:02:03` → 3723, when the colon form is the only number in the text. */
 function readColonDuration(s: string, tokens: RegExpMatchArray[]): number | undefined {
-  const m = /\d{1,3}:\d{2}(?::\d{2})?/.exec(s);
+  const m = COLON_DURATION.exec(s);
   if (!m) return undefined;
-  const colon = COLON_DURATION.exec(m[0])!;
-  const covered = tokens.every((t) => (t.index ?? 0) >= m.index && (t.index ?? 0) < m.index + m[0].length);
-  if (!covered || /\d/.test(s.slice(m.index + m[0].length, m.index + m[0].length + 1))) return Number.NaN;
-  const parts = colon
-    .slice(1)
-    .filter((p): p is string => p !== undefined)
-    .map(Number);
-  if (parts.slice(1).some((p) => p >= 60)) return Number.NaN;
-  return parts.reduce((sum, p) => sum * 60 + p, 0);
+  const end = m.index + m[0].length;
+  const [, h, mm, ss] = m;
+  if (
+    tokens.some((t) => t.index! < m.index || t.index! >= end) ||
+    /\d/.test(s.charAt(end)) ||
+    +mm! > 59 ||
+    +ss! > 59
+  )
+    return Number.NaN;
+  const value = +h! * 60 + +mm!;
+  return ss === undefined ? value : value * 60 + +ss;
 }
 
 /** `1分23秒`, `1h2m`, `1m 23s`, `83秒`: every number followed by a time unit. A lone `5m` is 5 million unless the unit is seconds. */
@@ -167,17 +141,13 @@ function readUnitDuration(
   unit: MetricUnit | undefined,
 ): number | undefined {
   let total = 0;
-  const units: string[] = [];
+  let u: string | undefined;
   for (const t of tokens) {
     if (t[0].includes(',')) return undefined;
-    const m = DURATION_UNIT.exec(s.slice((t.index ?? 0) + t[0].length));
-    if (!m) return undefined;
-    const u = m[1]!;
+    u = DURATION_UNIT.exec(s.slice(t.index! + t[0].length))?.[1];
     // Upper-case M is a million; lower-case m alone is ambiguous and only means minutes for a duration metric.
-    if (u === 'M') return undefined;
-    units.push(u);
-    total += Number(t[0]) * durationSeconds(u);
+    if (!u || u === 'M') return undefined;
+    total += Number(t[0]) * (UNIT_SEC[u[0]!.toLowerCase()] ?? 1);
   }
-  if (units.length === 1 && units[0] === 'm' && unit !== 'seconds') return undefined;
-  return total;
+  return tokens.length === 1 && u === 'm' && unit !== 'seconds' ? undefined : total;
 }

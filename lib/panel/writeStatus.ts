@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { CommandResult } from '../messages/commands';
+import { z } from '../zodMini';
 
 // The background answers `status.get` with the state of its database writes; a failing write
 // (quota, closed database) must be visible in the panel while the data waits in memory.
@@ -7,7 +7,7 @@ import type { CommandResult } from '../messages/commands';
 const statusSchema = z.object({
   write: z.object({
     state: z.string(),
-    error: z.string().nullish(),
+    error: z.nullish(z.string()),
   }),
 });
 

@@ -1,4 +1,3 @@
-import type { Product } from '../messages/sample';
 import type { RoomReader, RoomReading } from '../sites/labelReader';
 
 // Turns a room reader into a stream of readings: read from the MutationObserver callback itself (it is
@@ -21,20 +20,13 @@ export interface RoomSamplerOptions {
   onError?: (error: unknown) => void;
 }
 
-const sameProduct = (a: Product | null, b: Product | null) =>
-  a === b || (a !== null && b !== null && a.id === b.id && a.name === b.name && a.price === b.price);
-
-/** True when two readings show the same values, product, end flag and title (health follows the values). */
-export function sameReading(a: RoomReading, b: RoomReading): boolean {
-  if (a.ended !== b.ended || a.title !== b.title || !sameProduct(a.product, b.product)) return false;
-  if (a.capped.length !== b.capped.length || a.capped.some((id, i) => b.capped[i] !== id)) return false;
-  const keys = Object.keys(a.metrics) as (keyof RoomReading['metrics'])[];
-  if (keys.length !== Object.keys(b.metrics).length) return false;
-  if (!keys.every((k) => k in b.metrics && Object.is(a.metrics[k], b.metrics[k]))) return false;
-  const fa = a.health.failed;
-  const fb = b.health.failed;
-  return fa.length === fb.length && fa.every((f, i) => f.metric === fb[i]?.metric && f.raw === fb[i]?.raw);
-}
+/**
+ * What a change is judged by: values, capped flags, product, end flag, title and each failed metric's raw text.
+ * Readings come from one reader, so keys are always in the same order; health's lists follow the values, and a
+ * failure's reason follows its text.
+ */
+export const readingKey = (reading: RoomReading): string =>
+  JSON.stringify(reading, (key, value) => (key === 'reason' ? undefined : value));
 
 const addsElement = (record: MutationRecord) => {
   for (const node of record.addedNodes) if (node.nodeType === 1) return true;
@@ -50,7 +42,7 @@ export function startRoomSampler({
   observeRoot,
   onError,
 }: RoomSamplerOptions): () => void {
-  let last: RoomReading | null = null;
+  let last: string | undefined;
   let observed: Node | null = null;
   let stopped = false;
 
@@ -74,8 +66,9 @@ export function startRoomSampler({
     try {
       const reading = reader.read();
       follow();
-      if (!heartbeat && last && sameReading(last, reading)) return;
-      last = reading;
+      const key = readingKey(reading);
+      if (!heartbeat && key === last) return;
+      last = key;
       post({ ts: now(), reading });
     } catch (error) {
       stop();

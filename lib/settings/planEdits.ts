@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { PlanSlot } from '../engine/types';
+import { z } from '../zodMini';
 import { planSlotSchema } from './settingsSchema';
 
 // Run-of-show edits as plain functions: each returns a new plan and leaves the old one untouched.
 
-export const planSchema = z.array(planSlotSchema).max(200);
+export const planSchema = z.array(planSlotSchema).check(z.maxLength(200));
 
 export function addSlot(plan: readonly PlanSlot[], slot: PlanSlot = { name: '', minutes: 5 }): PlanSlot[] {
   return [...plan, slot];

@@ -1,7 +1,11 @@
-import { z } from 'zod';
+import { z } from '../zodMini';
 
 // Turns a rule's zod parameter schema into form fields, through zod's own JSON Schema output so the
-// form follows whatever the engine declares (.describe() labels, min/max, enums, booleans).
+// form follows whatever the engine declares (registered descriptions as labels, min/max, enums, booleans).
+// Works on any zod 4 schema, classic or mini: only zod core is used.
+
+/** Any zod 4 schema (the engine's are zod/mini; classic zod schemas work too). */
+export type AnySchema = z.core.$ZodType;
 
 export type RuleFormField =
   | {
@@ -31,7 +35,7 @@ interface JsonSchemaNode {
 }
 
 /** JSON Schema from zod, or null for a schema that cannot be expressed (then the rule gets no form). */
-function toJsonSchema(schema: z.ZodType): JsonSchemaNode | null {
+function toJsonSchema(schema: AnySchema): JsonSchemaNode | null {
   try {
     return z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as JsonSchemaNode;
   } catch {
@@ -87,7 +91,7 @@ function stepFor(min: number | undefined, max: number | undefined): number {
 }
 
 /** The editable fields of one rule's parameter object, in declaration order; nested objects are skipped. */
-export function ruleFormFields(schema: z.ZodType): RuleFormField[] {
+export function ruleFormFields(schema: AnySchema): RuleFormField[] {
   const json = toJsonSchema(schema);
   const properties = json?.properties ?? json?.anyOf?.find((node) => node.properties)?.properties;
   if (!properties) return [];
@@ -100,14 +104,15 @@ export function ruleFormFields(schema: z.ZodType): RuleFormField[] {
 }
 
 /** The rules' schemas by rule id, read from the combined rule-settings object schema. */
-export function ruleSchemasOf(rulesSchema: z.ZodType): [ruleId: string, schema: z.ZodType][] {
-  let node: z.ZodType = rulesSchema;
-  // Unwrap .default()/.optional() around the combined object.
-  while (!(node instanceof z.ZodObject) && 'unwrap' in node && typeof node.unwrap === 'function') {
-    node = (node as unknown as { unwrap(): z.ZodType }).unwrap();
+export function ruleSchemasOf(rulesSchema: AnySchema): [ruleId: string, schema: AnySchema][] {
+  let node: AnySchema = rulesSchema;
+  // Unwrap default/prefault/optional/nullable around the combined object.
+  while (!(node instanceof z.core.$ZodObject)) {
+    const inner = (node._zod.def as { innerType?: AnySchema }).innerType;
+    if (!inner) return [];
+    node = inner;
   }
-  if (!(node instanceof z.ZodObject)) return [];
-  return Object.entries(node.shape as Record<string, z.ZodType>);
+  return Object.entries(node._zod.def.shape);
 }
 
 /** zod's issue code (too_small, too_big, invalid_type, …) so the page can word it in the user's language. */
@@ -116,10 +121,10 @@ export type FieldErrors = Record<string, FieldError>;
 
 /** Validates a draft of one rule's parameters; errors keyed by field, as the form shows them inline. */
 export function validateRuleDraft(
-  schema: z.ZodType,
+  schema: AnySchema,
   draft: Record<string, unknown>,
 ): { ok: true; value: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
-  const result = schema.safeParse(draft);
+  const result = z.safeParse(schema, draft);
   if (result.success) return { ok: true, value: result.data as Record<string, unknown> };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {

@@ -1,23 +1,20 @@
-import { z } from 'zod';
 import { defaultRuleSettings, ruleSettingsSchema } from '../engine/ruleSettings';
 import { metricIdSchema } from '../messages/sample';
+import { z } from '../zodMini';
 
 // The user's settings, stored as one row (key 'settings') and merged field by field so a bad or
 // missing field falls back to its default instead of losing the rest.
 
 export const planSlotSchema = z.object({
-  productId: z.string().max(200).optional(),
-  name: z.string().trim().min(1).max(200),
-  minutes: z
-    .number()
-    .positive()
-    .max(24 * 60),
+  productId: z.optional(z.string().check(z.maxLength(200))),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  minutes: z.number().check(z.positive(), z.maximum(24 * 60)),
 });
 
 /** site → metric → CSS selector picked by the user on that site's dashboard. */
 export const bindingsSchema = z.record(
-  z.string().min(1).max(64),
-  z.partialRecord(metricIdSchema, z.string().min(1).max(1000)),
+  z.string().check(z.minLength(1), z.maxLength(64)),
+  z.partialRecord(metricIdSchema, z.string().check(z.minLength(1), z.maxLength(1000))),
 );
 
 export const settingsSchema = z.object({
@@ -25,8 +22,8 @@ export const settingsSchema = z.object({
   mode: z.enum(['streamer', 'operator']),
   sound: z.boolean(),
   overlay: z.boolean(),
-  retentionDays: z.number().int().min(1).max(3650),
-  plan: z.array(planSlotSchema).max(200),
+  retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
+  plan: z.array(planSlotSchema).check(z.maxLength(200)),
   bindings: bindingsSchema,
   rules: ruleSettingsSchema,
 });

@@ -3,13 +3,8 @@ import type { MetricId } from '../metrics/metricCatalog';
 
 // What a platform adapter tells the generic label reader. Adapters only add hints (where to look,
 // what to skip, where the product list is); the labels themselves come from the metric catalog.
-
-/** One selector an adapter relies on, the fixture page it must match and how many elements it finds there. */
-export interface SelectorEntry {
-  selector: string;
-  fixture: string;
-  expectCount: number;
-}
+// Only what the content script needs at run time lives here: each adapter's name, verified flag and
+// selector registry (fixture, expected count) are in adapters/selectorRegistry.ts, which only tests import.
 
 export interface ProductHints {
   /** Containers of the product list; the whole page when absent or not found. */
@@ -33,9 +28,6 @@ export interface EndedHints {
 
 export interface SiteAdapter {
   id: string;
-  name: string;
-  /** False until someone checked the adapter's selectors on the live site. */
-  verified: boolean;
   /** Match patterns, as in a manifest: `https://host/path*`. */
   urlPatterns: readonly string[];
   roomKey(url: URL): string;
@@ -45,8 +37,6 @@ export interface SiteAdapter {
   excludeRoots?: readonly string[];
   product?: ProductHints;
   ended?: EndedHints;
-  /** Every selector above with the fixture it is checked against (test/unit/sites). */
-  selectorRegistry: readonly SelectorEntry[];
 }
 
 export interface RoomReading {

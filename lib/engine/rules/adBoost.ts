@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import { cumulativeConversion, ordersSeries, windowConversion } from '../conversion';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
 
 // Buy traffic (投流) at a peak while conversion is good. There is no spend metric on the page, so the rule
 // reads the two things spend should follow: traffic above its recent level and conversion at least as
@@ -9,21 +9,11 @@ import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefin
 
 export const adBoostParams = z.object({
   ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
-  windowSec: z.number().int().min(60).max(1200).default(300).describe('Recent window, seconds'),
-  trafficLiftPct: z
-    .number()
-    .min(5)
-    .max(300)
-    .default(20)
-    .describe('Viewers this % above their 15-minute level'),
-  conversionLiftPct: z
-    .number()
-    .min(-50)
-    .max(200)
-    .default(0)
-    .describe('Conversion at least this % above the room so far'),
-  minOrders: z.number().int().min(1).max(10000).default(5).describe('Orders needed in the window'),
-  raisePct: z.number().int().min(5).max(200).default(30).describe('Suggested budget raise, %'),
+  windowSec: field(intIn(60, 1200), 300, 'Recent window, seconds'),
+  trafficLiftPct: field(numberIn(5, 300), 20, 'Viewers this % above their 15-minute level'),
+  conversionLiftPct: field(numberIn(-50, 200), 0, 'Conversion at least this % above the room so far'),
+  minOrders: field(intIn(1, 10000), 5, 'Orders needed in the window'),
+  raisePct: field(intIn(5, 200), 30, 'Suggested budget raise, %'),
 });
 export type AdBoostParams = z.infer<typeof adBoostParams>;
 

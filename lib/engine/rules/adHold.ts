@@ -1,28 +1,17 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import { cumulativeConversion, ordersSeries, windowConversion } from '../conversion';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
 
 // Stop or cut paid traffic when conversion collapses: clicks keep coming but orders do not (practice: below
 // 80 % of target → cut; sizeable spend with zero conversions → stop). Clicks stand in for spend.
 
 export const adHoldParams = z.object({
   ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
-  windowSec: z.number().int().min(60).max(1200).default(300).describe('Recent window, seconds'),
-  collapseRatio: z
-    .number()
-    .min(0)
-    .max(0.9)
-    .default(0.5)
-    .describe('Collapsed when conversion is at most this × the room so far'),
-  minClicks: z.number().int().min(1).max(100000).default(30).describe('Product clicks needed in the window'),
-  minOrdersBefore: z
-    .number()
-    .int()
-    .min(1)
-    .max(100000)
-    .default(10)
-    .describe('Orders the room needs before judging'),
+  windowSec: field(intIn(60, 1200), 300, 'Recent window, seconds'),
+  collapseRatio: field(numberIn(0, 0.9), 0.5, 'Collapsed when conversion is at most this × the room so far'),
+  minClicks: field(intIn(1, 100000), 30, 'Product clicks needed in the window'),
+  minOrdersBefore: field(intIn(1, 100000), 10, 'Orders the room needs before judging'),
 });
 export type AdHoldParams = z.infer<typeof adHoldParams>;
 

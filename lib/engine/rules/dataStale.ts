@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import { METRIC_IDS } from '../../metrics/metricCatalog';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, type Proposal, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, intIn, type Proposal, round } from '../ruleDefinition';
 
 // The numbers stopped being live: no sample for a while (seen on a tick), or a metric that always moves in a
 // live room has not changed while others have — the reader has likely lost it (markup change, a modal).
@@ -12,28 +12,10 @@ const WATCHED = [S.viewers, S.entries, S.views, S.likes] as const;
 
 export const dataStaleParams = z.object({
   ...commonFields({ cooldownSec: 600, ttlSec: 300 }),
-  noSampleSec: z.number().int().min(10).max(3600).default(60).describe('No sample at all for, seconds'),
-  frozenSec: z
-    .number()
-    .int()
-    .min(60)
-    .max(3600)
-    .default(300)
-    .describe('A moving metric unchanged for, seconds'),
-  minChanges: z
-    .number()
-    .int()
-    .min(2)
-    .max(10000)
-    .default(10)
-    .describe('Only metrics that had changed this often'),
-  minMovers: z
-    .number()
-    .int()
-    .min(1)
-    .max(11)
-    .default(2)
-    .describe('…while at least this many other metrics moved'),
+  noSampleSec: field(intIn(10, 3600), 60, 'No sample at all for, seconds'),
+  frozenSec: field(intIn(60, 3600), 300, 'A moving metric unchanged for, seconds'),
+  minChanges: field(intIn(2, 10000), 10, 'Only metrics that had changed this often'),
+  minMovers: field(intIn(1, 11), 2, '…while at least this many other metrics moved'),
 });
 export type DataStaleParams = z.infer<typeof dataStaleParams>;
 

@@ -1,39 +1,17 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
 
 // The room goes quiet: comments fall far below their recent pace, or stop altogether in a room that was
 // chatty. Cue an engagement line (a question, a comment task) — practice: dead air over ~30 s costs viewers.
 
 export const engagementLowParams = z.object({
   ...commonFields({ cooldownSec: 600, ttlSec: 120 }),
-  windowSec: z.number().int().min(30).max(900).default(120).describe('Recent window, seconds'),
-  compareSec: z
-    .number()
-    .int()
-    .min(120)
-    .max(1800)
-    .default(600)
-    .describe('Window before it to compare with, seconds'),
-  lowRatio: z
-    .number()
-    .min(0)
-    .max(0.9)
-    .default(0.4)
-    .describe('Low when the comment rate is at most this × the earlier rate'),
-  minCommentsPerMin: z
-    .number()
-    .min(0.1)
-    .max(10000)
-    .default(3)
-    .describe('Only rooms that had at least this many comments a minute'),
-  minViewers: z
-    .number()
-    .int()
-    .min(0)
-    .max(100000)
-    .default(30)
-    .describe('Ignore rooms below this many viewers'),
+  windowSec: field(intIn(30, 900), 120, 'Recent window, seconds'),
+  compareSec: field(intIn(120, 1800), 600, 'Window before it to compare with, seconds'),
+  lowRatio: field(numberIn(0, 0.9), 0.4, 'Low when the comment rate is at most this × the earlier rate'),
+  minCommentsPerMin: field(numberIn(0.1, 10000), 3, 'Only rooms that had at least this many comments a minute'),
+  minViewers: field(intIn(0, 100000), 30, 'Ignore rooms below this many viewers'),
 });
 export type EngagementLowParams = z.infer<typeof engagementLowParams>;
 

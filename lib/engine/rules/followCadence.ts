@@ -1,26 +1,15 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, intIn, numberIn, round } from '../ruleDefinition';
 
 // Call for follows on a cadence, skipped while the follow rate already meets its target
 // (practice: follow rate above 3 % of viewers is healthy).
 
 export const followCadenceParams = z.object({
   ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
-  intervalSec: z.number().int().min(120).max(3600).default(600).describe('Remind every, seconds'),
-  firstAfterSec: z
-    .number()
-    .int()
-    .min(0)
-    .max(3600)
-    .default(300)
-    .describe('First reminder after the start, seconds'),
-  targetFollowPct: z
-    .number()
-    .min(0)
-    .max(100)
-    .default(3)
-    .describe('Skip while new followers per entry are at least, %'),
+  intervalSec: field(intIn(120, 3600), 600, 'Remind every, seconds'),
+  firstAfterSec: field(intIn(0, 3600), 300, 'First reminder after the start, seconds'),
+  targetFollowPct: field(numberIn(0, 100), 3, 'Skip while new followers per entry are at least, %'),
 });
 export type FollowCadenceParams = z.infer<typeof followCadenceParams>;
 

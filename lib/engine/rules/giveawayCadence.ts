@@ -1,27 +1,15 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, intIn, round } from '../ruleDefinition';
 
 // A giveaway (福袋) every 15–20 minutes, tied to a follow + comment task (practice). The page does not
 // show giveaways, so the cadence runs from the last giveaway cue.
 
 export const giveawayCadenceParams = z.object({
   ...commonFields({ cooldownSec: 600, ttlSec: 180 }),
-  intervalSec: z.number().int().min(300).max(3600).default(900).describe('Giveaway every, seconds'),
-  firstAfterSec: z
-    .number()
-    .int()
-    .min(0)
-    .max(3600)
-    .default(600)
-    .describe('First giveaway after the start, seconds'),
-  giveawaySec: z
-    .number()
-    .int()
-    .min(60)
-    .max(3600)
-    .default(300)
-    .describe('Suggested giveaway duration, seconds'),
+  intervalSec: field(intIn(300, 3600), 900, 'Giveaway every, seconds'),
+  firstAfterSec: field(intIn(0, 3600), 600, 'First giveaway after the start, seconds'),
+  giveawaySec: field(intIn(60, 3600), 300, 'Suggested giveaway duration, seconds'),
 });
 export type GiveawayCadenceParams = z.infer<typeof giveawayCadenceParams>;
 

@@ -1,12 +1,16 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, round } from '../ruleDefinition';
 
 // GMV or viewer thresholds crossed: a moment to thank the room and push the close. Thresholds already passed
 // when the session starts are skipped; viewers are read as a 10-second mean so a spike does not count.
 
 const steps = (defaults: number[], label: string) =>
-  z.array(z.number().positive().max(1e12)).min(1).max(50).default(defaults).describe(label);
+  field(
+    z.array(z.number().check(z.positive(), z.maximum(1e12))).check(z.minLength(1), z.maxLength(50)),
+    defaults,
+    label,
+  );
 
 export const milestoneParams = z.object({
   ...commonFields({ cooldownSec: 60, ttlSec: 60 }),

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import type { RoomStats } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, type Proposal, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, intIn, type Proposal, round } from '../ruleDefinition';
 
 // Run-of-show (排品): a `plan` event sets ordered slots with planned minutes. The current slot follows the
 // product on samples when it matches a slot; without product information the slots advance by the clock.
@@ -8,20 +8,8 @@ import { CLEAR, commonFields, defineRule, FIRE, type Proposal, round } from '../
 
 export const planNextParams = z.object({
   ...commonFields({ cooldownSec: 20, ttlSec: 90 }),
-  leadSec: z
-    .number()
-    .int()
-    .min(10)
-    .max(600)
-    .default(60)
-    .describe('Announce the next product this early, seconds'),
-  overrunGraceSec: z
-    .number()
-    .int()
-    .min(0)
-    .max(1800)
-    .default(60)
-    .describe('Flag an overrun after this much extra, seconds'),
+  leadSec: field(intIn(10, 600), 60, 'Announce the next product this early, seconds'),
+  overrunGraceSec: field(intIn(0, 1800), 60, 'Flag an overrun after this much extra, seconds'),
 });
 export type PlanNextParams = z.infer<typeof planNextParams>;
 

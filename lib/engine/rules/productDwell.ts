@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
 
 // About five minutes per product (practice): once a product has been up that long and its sales are fading,
 // move on. A product that keeps selling stays up until twice the slot length. Without a plan only —
@@ -8,20 +8,9 @@ import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefin
 
 export const productDwellParams = z.object({
   ...commonFields({ cooldownSec: 120, ttlSec: 120 }),
-  dwellSec: z.number().int().min(60).max(3600).default(300).describe('Planned time per product, seconds'),
-  fadeWindowSec: z
-    .number()
-    .int()
-    .min(30)
-    .max(600)
-    .default(120)
-    .describe('Recent window for the fading check, seconds'),
-  fadeRatio: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.6)
-    .describe('Fading when the recent order rate is at most this × the product average'),
+  dwellSec: field(intIn(60, 3600), 300, 'Planned time per product, seconds'),
+  fadeWindowSec: field(intIn(30, 600), 120, 'Recent window for the fading check, seconds'),
+  fadeRatio: field(numberIn(0, 1), 0.6, 'Fading when the recent order rate is at most this × the product average'),
 });
 export type ProductDwellParams = z.infer<typeof productDwellParams>;
 

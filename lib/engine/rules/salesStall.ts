@@ -1,40 +1,17 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, HOLD, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
 
 // Sales stalled while people are watching: switch product or put a deal item up. Compares the order rate of
 // the last window with the window before it (the last-N-minutes-vs-previous pattern of WeChat Channels).
 
 export const salesStallParams = z.object({
   ...commonFields({ cooldownSec: 600, ttlSec: 180 }),
-  windowSec: z.number().int().min(60).max(1200).default(180).describe('Recent window, seconds'),
-  compareSec: z
-    .number()
-    .int()
-    .min(120)
-    .max(1800)
-    .default(600)
-    .describe('Window before it to compare with, seconds'),
-  stallRatio: z
-    .number()
-    .min(0)
-    .max(0.9)
-    .default(0.3)
-    .describe('Stalled when the recent rate is at most this × the earlier rate'),
-  minOrdersBefore: z
-    .number()
-    .int()
-    .min(1)
-    .max(10000)
-    .default(3)
-    .describe('Orders needed in the earlier window'),
-  minViewers: z
-    .number()
-    .int()
-    .min(0)
-    .max(100000)
-    .default(30)
-    .describe('Ignore rooms below this many viewers'),
+  windowSec: field(intIn(60, 1200), 180, 'Recent window, seconds'),
+  compareSec: field(intIn(120, 1800), 600, 'Window before it to compare with, seconds'),
+  stallRatio: field(numberIn(0, 0.9), 0.3, 'Stalled when the recent rate is at most this × the earlier rate'),
+  minOrdersBefore: field(intIn(1, 10000), 3, 'Orders needed in the earlier window'),
+  minViewers: field(intIn(0, 100000), 30, 'Ignore rooms below this many viewers'),
 });
 export type SalesStallParams = z.infer<typeof salesStallParams>;
 

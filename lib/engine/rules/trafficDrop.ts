@@ -1,48 +1,19 @@
-import { z } from 'zod';
+import { z } from '../../zodMini';
 import type { RoomStats } from '../roomStats';
-import { commonFields, defineRule } from '../ruleDefinition';
+import { commonFields, defineRule, field, intIn, numberIn } from '../ruleDefinition';
 import { createTrafficShift } from './trafficShift';
 
 // Viewers draining: switch to a deal item (福利款) and hold the price reveal (憋单) to keep people in.
 
 export const trafficDropParams = z.object({
   ...commonFields({ cooldownSec: 180, ttlSec: 120 }),
-  dropPct: z
-    .number()
-    .min(5)
-    .max(90)
-    .default(25)
-    .describe('Drop threshold: short mean this % below the baseline'),
-  rearmPct: z.number().min(0).max(50).default(10).describe('Re-arm when back within this % of the baseline'),
-  fastWindowSec: z.number().int().min(3).max(120).default(10).describe('Short window, seconds'),
-  baselineHalfLifeSec: z
-    .number()
-    .int()
-    .min(30)
-    .max(1800)
-    .default(180)
-    .describe('Baseline half-life, seconds'),
-  minViewers: z
-    .number()
-    .int()
-    .min(0)
-    .max(100000)
-    .default(30)
-    .describe('Ignore rooms below this many viewers'),
-  minHistorySec: z
-    .number()
-    .int()
-    .min(10)
-    .max(1800)
-    .default(45)
-    .describe('History needed before judging, seconds'),
-  holdSec: z
-    .number()
-    .int()
-    .min(10)
-    .max(600)
-    .default(60)
-    .describe('Hold the price reveal (憋单) for, seconds'),
+  dropPct: field(numberIn(5, 90), 25, 'Drop threshold: short mean this % below the baseline'),
+  rearmPct: field(numberIn(0, 50), 10, 'Re-arm when back within this % of the baseline'),
+  fastWindowSec: field(intIn(3, 120), 10, 'Short window, seconds'),
+  baselineHalfLifeSec: field(intIn(30, 1800), 180, 'Baseline half-life, seconds'),
+  minViewers: field(intIn(0, 100000), 30, 'Ignore rooms below this many viewers'),
+  minHistorySec: field(intIn(10, 1800), 45, 'History needed before judging, seconds'),
+  holdSec: field(intIn(10, 600), 60, 'Hold the price reveal (憋单) for, seconds'),
 });
 export type TrafficDropParams = z.infer<typeof trafficDropParams>;
 

@@ -9,12 +9,9 @@ const ROOM_PARAMS = ['live_room_id', 'room_id', 'roomId', 'liveId', 'live_id', '
 
 export const genericAdapter: SiteAdapter = {
   id: 'generic',
-  name: 'Any live dashboard',
-  verified: true,
   urlPatterns: [...E2E_MATCHES],
   roomKey: (url) => {
     const key = queryKey(url, ROOM_PARAMS);
     return `${url.host}${url.pathname}${key ? `?${key}` : ''}`;
   },
-  selectorRegistry: [],
 };

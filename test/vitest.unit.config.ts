@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests: DOM readers and components in happy-dom (per-file `@vitest-environment`),
 // database and engine in node. Browser tests live in test/browser and have their own config.
 export default defineConfig({
+  // Paths below are from the project root, one folder up.
+  root: fileURLToPath(new URL('..', import.meta.url)),
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
