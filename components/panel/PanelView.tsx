@@ -97,6 +97,8 @@ export function PanelView({ state, send, beep = playBeep }: PanelViewProps) {
   const samples = state.samples.value;
   const tiles = useMemo(() => buildMetricTiles(samples, now), [samples, Math.floor(now / 5000)]);
   const health = summariseHealth(samples[samples.length - 1]?.health);
+  const unread = summariseHealth(state.unreadHealth.value ?? undefined);
+  const pick = (metric: MetricId) => void send1({ type: 'picker.start', metric });
   const warning = state.warning.value;
 
   const header = (
@@ -165,6 +167,12 @@ export function PanelView({ state, send, beep = playBeep }: PanelViewProps) {
             {t('link.settings')}
           </a>
         </section>
+        {unread && (
+          <section class="unread-room" data-testid="unread-room">
+            <p>{t('empty.unread')}</p>
+            <ReaderHealth health={unread} onPick={pick} />
+          </section>
+        )}
         {live}
       </main>
     );
@@ -209,7 +217,7 @@ export function PanelView({ state, send, beep = playBeep }: PanelViewProps) {
       <section class="metrics" data-testid="metrics">
         <MetricTiles tiles={tiles} now={now} />
       </section>
-      <ReaderHealth health={health} onPick={(metric: MetricId) => send1({ type: 'picker.start', metric })} />
+      <ReaderHealth health={health} onPick={pick} />
       <TodaysCues cues={state.todaysCues.value} />
       <footer class="panel-footer">
         <label class="overlay-toggle">

@@ -3,6 +3,7 @@ import type { LivecueDb } from '../../lib/db/database';
 import type { SampleRow, SessionRow } from '../../lib/db/rows';
 import type { Cue } from '../../lib/engine/types';
 import type { CommandInput, CommandResult } from '../../lib/messages/commands';
+import type { ReaderHealth } from '../../lib/messages/sample';
 import { SPARKLINE_WINDOW_MS } from '../../lib/panel/metricTiles';
 import {
   currentSession,
@@ -26,6 +27,8 @@ export interface PanelState {
   todaysCues: ReadonlySignal<Cue[]>;
   settings: ReadonlySignal<Settings>;
   warning: ReadonlySignal<WriteWarning>;
+  /** Reader health of a room that reports but whose numbers cannot be read (no session starts for it). */
+  unreadHealth: ReadonlySignal<ReaderHealth | null>;
   /** The session's clock (wall clock minus its offset), ticking. */
   now: ReadonlySignal<number>;
 }
@@ -124,8 +127,11 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   );
 
   const warning = signal<WriteWarning>({ kind: 'none' });
+  const unreadHealth = signal<ReaderHealth | null>(null);
   const poll = async () => {
-    warning.value = writeWarningFrom(await send({ type: 'status.get' }));
+    const status = await send({ type: 'status.get' });
+    warning.value = writeWarningFrom(status);
+    unreadHealth.value = unreadHealthFrom(status);
   };
   void poll();
   const statusTimer = setInterval(poll, statusEveryMs);
@@ -138,11 +144,27 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     todaysCues: today,
     settings: settingsQuery.value,
     warning,
+    unreadHealth,
     now,
     dispose: () => {
       for (const dispose of disposers.reverse()) dispose();
     },
   };
+}
+
+/** The most recent unread room's health from a `status.get` answer, if it carries one. */
+export function unreadHealthFrom(result: Awaited<ReturnType<SendCommand>>): ReaderHealth | null {
+  if (!result.ok || typeof result.data !== 'object' || result.data === null) return null;
+  const rooms = (result.data as { unreadRooms?: unknown }).unreadRooms;
+  if (!Array.isArray(rooms) || rooms.length === 0) return null;
+  const newest = [...rooms].sort((a, b) => (Number(b?.at) || 0) - (Number(a?.at) || 0))[0];
+  const health = newest?.health as ReaderHealth | undefined;
+  return health &&
+    Array.isArray(health.parsed) &&
+    Array.isArray(health.missing) &&
+    Array.isArray(health.failed)
+    ? health
+    : null;
 }
 
 /**

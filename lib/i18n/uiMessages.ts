@@ -167,6 +167,7 @@ const en = {
     'Saving is failing ({error}). Data is kept in memory and will be written when it can.',
   'warning.unreachable': 'The Livecue background is not answering ({error}).',
   'empty.title': 'No live room is being read',
+  'empty.unread': 'A live room page is open, but Livecue cannot read its numbers yet. Point it at them:',
   'empty.step1':
     'Open your live dashboard in this browser (Douyin 百应 / 罗盘, Kuaishou, Channels, Taobao Live or TikTok Shop LIVE Manager).',
   'empty.step2': 'Go live, or open a live session: Livecue starts reading as soon as the numbers appear.',
@@ -301,6 +302,7 @@ const zh: Record<keyof typeof en, string> = {
   'warning.writeFailing': '数据保存失败({error})。数据暂存在内存中,恢复后会写入。',
   'warning.unreachable': 'Livecue 后台没有响应({error})。',
   'empty.title': '当前没有在读取的直播间',
+  'empty.unread': '已打开直播间页面，但还读不到数据。请在页面上指出对应的数字：',
   'empty.step1':
     '在本浏览器打开直播中控台(抖音 百应 / 罗盘、快手、视频号、淘宝直播或 TikTok Shop LIVE Manager)。',
   'empty.step2': '开播或打开正在直播的场次:数据出现后 Livecue 会自动开始读取。',

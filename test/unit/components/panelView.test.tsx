@@ -11,6 +11,7 @@ import type { SampleRow, SessionRow } from '../../../lib/db/rows';
 import type { Cue } from '../../../lib/engine/types';
 import type { Locale } from '../../../lib/i18n/translate';
 import type { CommandInput, CommandResult } from '../../../lib/messages/commands';
+import type { ReaderHealth } from '../../../lib/messages/sample';
 import type { WriteWarning } from '../../../lib/panel/writeStatus';
 import { defaultSettings, type Settings } from '../../../lib/settings/settingsSchema';
 
@@ -70,6 +71,7 @@ interface Harness {
     todaysCues: ReturnType<typeof signal<Cue[]>>;
     settings: ReturnType<typeof signal<Settings>>;
     warning: ReturnType<typeof signal<WriteWarning>>;
+    unreadHealth: ReturnType<typeof signal<ReaderHealth | null>>;
     now: ReturnType<typeof signal<number>>;
   };
   sent: CommandInput[];
@@ -104,6 +106,7 @@ function mount(options: { locale?: Locale; mode?: Settings['mode']; sound?: bool
         sound: options.sound ?? false,
       }),
       warning: signal<WriteWarning>({ kind: 'none' }),
+      unreadHealth: signal<ReaderHealth | null>(null),
       now: signal(T),
     },
     sent,
@@ -273,6 +276,22 @@ it('tells a new user what to do when no room is being read', () => {
   });
   expect($('[data-testid="empty-state"]')?.textContent).toContain('Open your live dashboard');
   expect($('[data-testid="current-cue"]')).toBeNull();
+  expect($('[data-testid="unread-room"]')).toBeNull();
+});
+
+it('offers to bind the metrics of a room page it cannot read, before any session starts', () => {
+  mount();
+  act(() => {
+    harness.state.session.value = null;
+    harness.state.unreadHealth.value = {
+      parsed: [],
+      failed: [{ metric: 'viewers', raw: '--', reason: 'dash' }],
+      missing: ['gmv'],
+    };
+  });
+  expect($('[data-testid="unread-room"] [data-testid="reader-health-count"]')?.textContent).toContain('0');
+  ($('[data-testid="unread-room"] [data-testid="pick-gmv"]') as HTMLButtonElement).click();
+  expect(harness.sent).toContainEqual({ type: 'picker.start', metric: 'gmv' });
 });
 
 it('follows a Chinese browser when the language setting is auto', () => {
@@ -283,6 +302,7 @@ it('follows a Chinese browser when the language setting is auto', () => {
     todaysCues: signal<Cue[]>([]),
     settings: signal<Settings>({ ...defaultSettings(), locale: 'auto' }),
     warning: signal<WriteWarning>({ kind: 'none' }),
+    unreadHealth: signal<ReaderHealth | null>(null),
     now: signal(T),
   };
   const send = async (): Promise<CommandResult> => ({ ok: true });
