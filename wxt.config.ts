@@ -10,7 +10,7 @@ export default defineConfig({
     return {
       name: 'Livecue',
       description: 'Live-commerce co-pilot: reads your live room and cues the streamer when to act.',
-      permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'tabs'],
+      permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms'],
       host_permissions: matches,
       action: { default_title: 'Livecue' },
     };
