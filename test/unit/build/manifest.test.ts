@@ -26,7 +26,8 @@ describe('manifest', () => {
   });
 
   it('adds localhost content-script matches only in e2e mode', () => {
-    const hook = config.hooks?.['build:manifestGenerated'] as (wxt: unknown, manifest: unknown) => void;
+    const hooks = config.hooks as unknown as Record<string, (wxt: unknown, manifest: unknown) => void>;
+    const hook = hooks['build:manifestGenerated']!;
     const production = { content_scripts: [{ matches: [...PLATFORM_MATCHES] }] };
     hook({ config: { mode: 'production' } }, production);
     expect(production.content_scripts[0]!.matches).toEqual([...PLATFORM_MATCHES]);
