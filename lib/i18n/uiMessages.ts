@@ -200,7 +200,8 @@ const en = {
   'form.tooBig': 'At most {max}.',
   'form.invalidNumber': 'Enter a number.',
   'rules.title': 'Rules',
-  'rules.help': 'When each cue fires and how often. Defaults follow common operator practice; rooms differ.',
+  'rules.help':
+    'When each cue fires and how often. Defaults follow common operator practice; rooms differ. Changes apply to the next session: a running session keeps the rules it started with, so its replay gives the same cues.',
   'rules.resetAll': 'Reset all rules',
   'rules.resetAllConfirm': 'Reset every rule to its defaults?',
   'plan.title': 'Run-of-show',
@@ -335,7 +336,8 @@ const zh: Record<keyof typeof en, string> = {
   'form.tooBig': '不能大于 {max}。',
   'form.invalidNumber': '请输入数字。',
   'rules.title': '规则',
-  'rules.help': '每条提示何时触发、多久一次。默认值参考常见操盘经验,各直播间可按需调整。',
+  'rules.help':
+    '每条提示何时触发、多久一次。默认值参考常见操盘经验,各直播间可按需调整。修改从下一场开始生效：进行中的场次沿用开场时的规则，复盘回放结果一致。',
   'rules.resetAll': '全部规则恢复默认',
   'rules.resetAllConfirm': '确定把所有规则恢复为默认值吗?',
   'plan.title': '排品流程',

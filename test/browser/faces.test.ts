@@ -148,4 +148,36 @@ describe('faces', () => {
     await review.locator('[data-testid="rule-effectiveness"]').waitFor();
     await shot(review, 'review-page');
   });
+
+  it('edits a rule threshold on the settings page, refuses a bad value, and resets it', async () => {
+    const options = await harness.browser.context.newPage();
+    await options.setViewportSize({ width: 1100, height: 900 });
+    await options.goto(harness.browser.extensionUrl('options.html'));
+    const rule = options.locator('[data-testid="rule-traffic-drop"]');
+    const dropPct = rule.locator('input[data-field="dropPct"]');
+    await rule.locator('summary').click();
+    await dropPct.waitFor();
+    const storedDropPct = async () => {
+      const row = (await options.evaluate(`(async () => {
+        const open = indexedDB.open('livecue');
+        const db = await new Promise((r) => { open.onsuccess = () => r(open.result); });
+        const row = await new Promise((r) => { const q = db.transaction('settings').objectStore('settings').get('settings'); q.onsuccess = () => r(q.result); });
+        db.close();
+        return row;
+      })()`)) as { value?: { rules?: Record<string, { dropPct?: number }> } } | undefined;
+      return row?.value?.rules?.['traffic-drop']?.dropPct;
+    };
+
+    await dropPct.fill('500');
+    await expect.poll(() => rule.locator('[data-error-for="dropPct"]').count()).toBe(1);
+    expect(await rule.locator('[data-testid="save-traffic-drop"]').isDisabled()).toBe(true);
+
+    await dropPct.fill('40');
+    await rule.locator('[data-testid="save-traffic-drop"]').click();
+    await expect.poll(storedDropPct).toBe(40);
+    await shot(options, 'settings-page');
+
+    await rule.locator('[data-testid="reset-traffic-drop"]').click();
+    await expect.poll(storedDropPct).toBe(25);
+  });
 });
