@@ -127,24 +127,16 @@ export function createOverlayCard(doc: Document, options: OverlayCardOptions): O
   };
 }
 
-export const overlayCss = `
-:host { all: initial; }
-.lc-card {
-  position: fixed; z-index: 2147483000; width: 280px; max-width: calc(100vw - 16px);
-  display: grid; grid-template-columns: 1fr auto auto; align-items: start; gap: 8px;
-  padding: 10px 10px 10px 14px; border-radius: 10px; background: rgba(17, 20, 24, 0.94); color: #f2f4f7;
-  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.35); border-left: 6px solid #3b82f6;
-  font: 13px/1.35 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif;
-  cursor: grab; user-select: none; touch-action: none;
-}
-.lc-card[hidden], .lc-countdown[hidden] { display: none; }
-.lc-card:active { cursor: grabbing; }
-.lc-act { border-left-color: #f59e0b; }
-.lc-urgent { border-left-color: #ef4444; }
-.lc-text { min-width: 0; }
-.lc-title { margin: 0 0 2px; font-weight: 700; font-size: 15px; }
-.lc-detail { margin: 0; color: #d6dbe3; }
-.lc-countdown { font-weight: 700; font-variant-numeric: tabular-nums; font-size: 16px; padding: 2px 6px; border-radius: 6px; background: #2c333d; }
-.lc-close { all: unset; cursor: pointer; color: #9aa4b2; font-size: 18px; line-height: 1; padding: 0 4px; }
-.lc-close:hover, .lc-close:focus-visible { color: #fff; outline: 1px solid #9aa4b2; border-radius: 4px; }
-`;
+// Compact on purpose (it ships in the content script): one rule per line.
+export const overlayCss = `:host{all:initial}
+.lc-card{position:fixed;z-index:2147483000;width:280px;max-width:calc(100vw - 16px);display:grid;grid-template-columns:1fr auto auto;align-items:start;gap:8px;padding:10px 10px 10px 14px;border-radius:10px;background:rgba(17,20,24,.94);color:#f2f4f7;box-shadow:0 6px 24px rgba(0,0,0,.35);border-left:6px solid #3b82f6;font:13px/1.35 system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;cursor:grab;user-select:none;touch-action:none}
+.lc-card[hidden],.lc-countdown[hidden]{display:none}
+.lc-card:active{cursor:grabbing}
+.lc-act{border-left-color:#f59e0b}
+.lc-urgent{border-left-color:#ef4444}
+.lc-text{min-width:0}
+.lc-title{margin:0 0 2px;font-weight:700;font-size:15px}
+.lc-detail{margin:0;color:#d6dbe3}
+.lc-countdown{font-weight:700;font-variant-numeric:tabular-nums;font-size:16px;padding:2px 6px;border-radius:6px;background:#2c333d}
+.lc-close{all:unset;cursor:pointer;color:#9aa4b2;font-size:18px;line-height:1;padding:0 4px}
+.lc-close:hover,.lc-close:focus-visible{color:#fff;outline:1px solid #9aa4b2;border-radius:4px}`;

@@ -75,11 +75,7 @@ export function field<T extends z.core.$ZodType>(
 export function commonFields(defaults: { enabled?: boolean; cooldownSec: number; ttlSec: number }) {
   return {
     enabled: field(z.boolean(), defaults.enabled ?? true, 'Enabled'),
-    cooldownSec: field(
-      intIn(10, 7200),
-      defaults.cooldownSec,
-      'Quiet time after a cue of this rule, seconds',
-    ),
+    cooldownSec: field(intIn(10, 7200), defaults.cooldownSec, 'Quiet time after a cue of this rule, seconds'),
     ttlSec: field(intIn(15, 3600), defaults.ttlSec, 'How long a cue stays on screen, seconds'),
   };
 }

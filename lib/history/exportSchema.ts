@@ -95,7 +95,12 @@ export const cueRowSchema: z.ZodMiniType<CueRow> = z.object({
   snoozedUntil: z.optional(epochMs),
   actedAt: z.optional(epochMs),
   outcome: z.optional(
-    z.object({ metric: z.union([metricIdSchema, derivedMetric]), before: finite, after: finite, lift: finite }),
+    z.object({
+      metric: z.union([metricIdSchema, derivedMetric]),
+      before: finite,
+      after: finite,
+      lift: finite,
+    }),
   ),
 });
 
@@ -123,18 +128,18 @@ const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
   })
   .check(
     z.superRefine((entry, ctx) => {
-    for (const key of ['samples', 'actions', 'cues'] as const) {
-      const index = entry[key].findIndex((row) => row.sessionId !== entry.session.id);
-      if (index >= 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key, index, 'sessionId'],
-          message: `expected the session id ${entry.session.id}`,
-        });
-        return;
+      for (const key of ['samples', 'actions', 'cues'] as const) {
+        const index = entry[key].findIndex((row) => row.sessionId !== entry.session.id);
+        if (index >= 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, index, 'sessionId'],
+            message: `expected the session id ${entry.session.id}`,
+          });
+          return;
+        }
       }
-    }
-  }),
+    }),
   );
 
 export const exportFileSchema: z.ZodMiniType<ExportFile> = z.object({

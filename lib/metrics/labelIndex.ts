@@ -16,16 +16,11 @@ export interface LabelMatch {
   percent: boolean;
 }
 
-const EXACT = new Map<string, MetricId>();
-const BY_LENGTH: [string, MetricId][] = [];
-for (const id of METRIC_IDS) {
-  for (const label of METRICS[id].labels) {
-    const key = labelKey(label);
-    EXACT.set(key, id);
-    BY_LENGTH.push([key, id]);
-  }
-}
-BY_LENGTH.sort((a, b) => b[0].length - a[0].length);
+/** Every catalog label in key form, longest first (a stable sort keeps catalog order among equals). */
+const BY_LENGTH = METRIC_IDS.flatMap((id) =>
+  METRICS[id].labels.map((label): [string, MetricId] => [labelKey(label), id]),
+).sort((a, b) => b[0].length - a[0].length);
+const EXACT = new Map(BY_LENGTH);
 
 // Decorations after a label: a colon, a unit in brackets `(人)` `(元)` `(%)`, an info mark.
 const DECORATION = /(?:[:：]|\([^()]{0,6}\)|[ⓘ?*]|\u24d8)+$/;

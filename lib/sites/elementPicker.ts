@@ -21,23 +21,25 @@ export function startElementPicker(doc: Document, handlers: ElementPickerHandler
   const box = doc.createElement('div');
   box.style.cssText = BOX_STYLE;
   box.setAttribute('data-livecue-picker', '');
-  const tip = doc.createElement('div');
+  const tip = box.appendChild(doc.createElement('div'));
   tip.style.cssText = TIP_STYLE;
-  box.append(tip);
   (doc.body ?? doc.documentElement).append(box);
   let current: Element | null = null;
+  const listening = new AbortController();
+  const stop = () => {
+    listening.abort();
+    box.remove();
+  };
 
   const sampleOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, SAMPLE_LIMIT);
-
+  const swallow = (event: Event) => {
+    // stopImmediatePropagation also stops propagation: no later listener, here or on the page, sees it.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
   const onMove = (event: Event) => {
     const target = event.target as Element | null;
-    if (
-      !target ||
-      target === box ||
-      box.contains(target) ||
-      typeof target.getBoundingClientRect !== 'function'
-    )
-      return;
+    if (!target || box.contains(target) || typeof target.getBoundingClientRect !== 'function') return;
     current = target;
     const rect = target.getBoundingClientRect();
     box.style.display = 'block';
@@ -47,12 +49,15 @@ export function startElementPicker(doc: Document, handlers: ElementPickerHandler
     box.style.height = `${rect.height}px`;
     tip.textContent = sampleOf(target);
   };
-  const swallow = (event: Event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    event.stopImmediatePropagation();
-  };
-  const onClick = (event: Event) => {
+  const on = <E extends Event>(type: string, listener: (event: E) => void) =>
+    doc.addEventListener(type, listener as (event: Event) => void, {
+      capture: true,
+      signal: listening.signal,
+    });
+
+  on('mouseover', onMove);
+  on('mousemove', onMove);
+  on('click', (event) => {
     swallow(event);
     const target = (event.target as Element | null) ?? current;
     if (!target || target === box) return;
@@ -60,31 +65,13 @@ export function startElementPicker(doc: Document, handlers: ElementPickerHandler
     const selector = selectorFor(target);
     stop();
     handlers.onPick(selector, text);
-  };
-  const onKey = (event: KeyboardEvent) => {
+  });
+  for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup']) on(type, swallow);
+  on('keydown', (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     swallow(event);
     stop();
     handlers.onCancel();
-  };
-
-  const listeners: [string, (event: Event) => void][] = [
-    ['mouseover', onMove],
-    ['mousemove', onMove],
-    ['click', onClick],
-    ['mousedown', swallow],
-    ['mouseup', swallow],
-    ['pointerdown', swallow],
-    ['pointerup', swallow],
-    ['keydown', onKey as (event: Event) => void],
-  ];
-  for (const [type, listener] of listeners) doc.addEventListener(type, listener, true);
-  let stopped = false;
-  function stop() {
-    if (stopped) return;
-    stopped = true;
-    for (const [type, listener] of listeners) doc.removeEventListener(type, listener, true);
-    box.remove();
-  }
+  });
   return stop;
 }

@@ -64,7 +64,7 @@ export function createRoomReader(
   const rescanEvery = Math.max(1, options.rescanEvery ?? 1);
   const rescanMs = options.rescanMs ?? 2000;
   const now = options.now ?? (() => performance.now());
-  let lastScanAt = Number.NEGATIVE_INFINITY;
+  let lastScanAt = -Infinity;
   let readsSinceScan = 0;
   const slots = new Map<MetricId, Slot>();
   let productSpot: ProductSpot | null = null;
@@ -152,11 +152,10 @@ export function createRoomReader(
       }
     }
     const productLost = productSpot !== null && !spotStillActive(productSpot, adapter.product);
-    const due = readsSinceScan >= rescanEvery && now() - lastScanAt >= rescanMs;
-    if (stale.size > 0 || productLost || due) {
-      const wanted = new Set<MetricId>(stale);
-      for (const id of METRIC_IDS) if (!slots.has(id)) wanted.add(id);
-      scan(wanted);
+    if (stale.size > 0 || productLost || (readsSinceScan >= rescanEvery && now() - lastScanAt >= rescanMs)) {
+      // Look for the stale metrics and every missing one.
+      for (const id of METRIC_IDS) if (!slots.has(id)) stale.add(id);
+      scan(stale);
     }
 
     const metrics: MetricValues = {};
@@ -190,7 +189,7 @@ export function createRoomReader(
     relocate() {
       slots.clear();
       productSpot = null;
-      lastScanAt = Number.NEGATIVE_INFINITY;
+      lastScanAt = -Infinity;
     },
   };
 }

@@ -43,15 +43,11 @@ const valueLike = (text: string) => {
 
 interface Candidate {
   location: MetricLocation;
-  rank: number[];
-}
-
-function searchRoots(root: ParentNode, adapter: SiteAdapter): ParentNode[] {
-  for (const selector of adapter.metricRoots ?? []) {
-    const found = queryAll(root, selector);
-    if (found.length > 0) return found;
-  }
-  return [root];
+  /**
+   * A label apart from its value over a glued one, then the longer label, then a value that parses, then the
+   * earlier label; packed into one number that compares like that tuple.
+   */
+  rank: number;
 }
 
 /** The metrics found under `root`, each at its best-ranked place. Bindings (CSS selectors) come first. */
@@ -72,7 +68,11 @@ export function locateMetrics(
 
   const excluded = collect(root, [GENERIC_EXCLUDE, ...(adapter.excludeRoots ?? [])]);
   const best = new Map<MetricId, Candidate>();
-  for (const searchRoot of searchRoots(root, adapter)) {
+  // The first of the adapter's metric roots found on the page (all of its matches), else the whole page.
+  const searchRoots: ParentNode[] = adapter.metricRoots
+    ?.map((selector) => queryAll(root, selector))
+    .find((found) => found.length > 0) ?? [root];
+  for (const searchRoot of searchRoots) {
     const labels: { node: Text; match: LabelMatch }[] = [];
     walkText(searchRoot, excluded, (node) => {
       if (node.data.length > MAX_LABEL_CHARS) return;
@@ -84,30 +84,20 @@ export function locateMetrics(
     for (const [order, { node, match }] of labels.entries()) {
       if (found.has(match.metric) || !wanted.has(match.metric)) continue;
       if (inForeignList(node, searchRoot as Node, labelNodes, listVerdict)) continue;
-      const location = match.glued
-        ? {
-            metric: match.metric,
-            source: node,
-            label: node,
-            labelText: node.data,
-            match,
-            via: 'glued' as const,
-          }
-        : locateBeside(node, match, searchRoot as Node, labelNodes, excluded);
+      const base = { metric: match.metric, label: node, labelText: node.data, match };
+      const location: MetricLocation | null = match.glued
+        ? { ...base, source: node, via: 'glued' }
+        : locateBeside(base, searchRoot as Node, labelNodes, excluded);
       if (!location) continue;
       const parsed = parseAt(location.source.textContent ?? '', match.metric, match);
-      const rank = [location.via === 'glued' ? 0 : 1, match.label.length, parsed.ok ? 1 : 0, -order];
+      // Labels are ≤ 40 chars and a page has far fewer than 2^32 text nodes, so the fields never overlap.
+      const rank = ((+!match.glued * 64 + match.label.length) * 2 + +parsed.ok) * 2 ** 32 - order;
       const current = best.get(match.metric);
-      if (!current || outranks(rank, current.rank)) best.set(match.metric, { location, rank });
+      if (!current || rank > current.rank) best.set(match.metric, { location, rank });
     }
   }
   for (const [metric, candidate] of best) found.set(metric, candidate.location);
   return found;
-}
-
-function outranks(a: number[], b: number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
-  return false;
 }
 
 /**
@@ -139,13 +129,12 @@ function inForeignList(node: Text, stop: Node, labelNodes: Text[], verdicts: Map
 }
 
 function locateBeside(
-  label: Text,
-  match: LabelMatch,
+  base: Omit<MetricLocation, 'source' | 'via'> & { label: Text; match: LabelMatch },
   stop: Node,
   labelNodes: Text[],
   excluded: ReadonlySet<Element>,
 ): MetricLocation | null {
-  const base = { metric: match.metric, label, labelText: label.data, match };
+  const { label, match } = base;
   let card = label.parentElement;
   for (let depth = 0; card && depth < MAX_CARD_DEPTH; depth++) {
     if (labelNodes.some((other) => other !== label && card!.contains(other))) break;
@@ -168,12 +157,11 @@ function valueInCard(
 ): Node | null {
   const after: Node[] = [];
   const before: Node[] = [];
-  const seen = new Set<Node>();
   walkText(card, excluded, (text) => {
-    if (text === label || labelNodes.includes(text) || !valueLike(text.data)) return;
+    // `labelNodes` holds `label` too.
+    if (labelNodes.includes(text) || !valueLike(text.data)) return;
     const source = grow(text, card, label);
-    if (seen.has(source)) return;
-    seen.add(source);
+    if (after.includes(source) || before.includes(source)) return;
     // DOCUMENT_POSITION_FOLLOWING = 4
     (label.compareDocumentPosition(source) & 4 ? after : before).push(source);
   });
@@ -197,7 +185,7 @@ function valueInColumn(label: Text, stop: Node, labelNodes: Text[]): Element | n
   const cell = label.parentElement?.closest(CELL);
   if (cell?.parentElement) {
     const row = cell.parentElement;
-    const index = Array.prototype.indexOf.call(row.children, cell);
+    const index = [...row.children].indexOf(cell);
     const table = row.closest('table');
     const valueRow =
       row.parentElement?.tagName === 'THEAD' && table
@@ -211,7 +199,7 @@ function valueInColumn(label: Text, stop: Node, labelNodes: Text[]): Element | n
   for (let depth = 0; item && item !== stop && depth < 3; depth++) {
     const row = item.parentElement;
     if (row && row.childElementCount >= 2) {
-      const index = Array.prototype.indexOf.call(row.children, item);
+      const index = [...row.children].indexOf(item);
       for (const other of [row.nextElementSibling, row.previousElementSibling]) {
         if (!other || other.childElementCount !== row.childElementCount) continue;
         const value = other.children[index];

@@ -1,7 +1,6 @@
 // Walking a page's visible text: the shared DOM plumbing of the label reader, the product reader and
 // the end-of-live detector. Works on any ParentNode (a Document, an element, a parsed fixture).
 
-const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 const FILTER_ACCEPT = 1;
@@ -29,17 +28,10 @@ const SKIPPED_TAGS = new Set([
 export const GENERIC_EXCLUDE =
   '[role="log"],[role="feed"],[role="tooltip"],[role="listbox"],[role="option"],[role="menu"],[role="menuitem"],[role="tab"],[data-virtuoso-scroller],[contenteditable="true"],[contenteditable=""],[aria-hidden="true"],[hidden],nav';
 
-export const isElement = (node: Node | null | undefined): node is Element => node?.nodeType === ELEMENT_NODE;
-export const isText = (node: Node | null | undefined): node is Text => node?.nodeType === TEXT_NODE;
-
-function documentOf(root: ParentNode): Document {
-  return (root as Node).ownerDocument ?? (root as Document);
-}
-
 /** `querySelectorAll` that treats a bad selector (say, a stale operator binding) as matching nothing. */
 export function queryAll(root: ParentNode, selector: string): Element[] {
   try {
-    return Array.from(root.querySelectorAll(selector));
+    return [...root.querySelectorAll(selector)];
   } catch {
     return [];
   }
@@ -55,9 +47,7 @@ export function queryOne(root: ParentNode, selector: string): Element | null {
 
 /** Every element matching any of the selectors (bad selectors are skipped). */
 export function collect(root: ParentNode, selectors: readonly string[]): Set<Element> {
-  const out = new Set<Element>();
-  for (const selector of selectors) for (const el of queryAll(root, selector)) out.add(el);
-  return out;
+  return new Set(selectors.flatMap((selector) => queryAll(root, selector)));
 }
 
 /**
@@ -70,18 +60,19 @@ export function walkText(
   visit: (text: Text) => void,
   skipButtons = true,
 ): void {
-  const walker = documentOf(root).createTreeWalker(root as Node, SHOW_ELEMENT_AND_TEXT, {
-    acceptNode(node: Node) {
-      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
-      const el = node as Element;
-      if (excluded.has(el)) return FILTER_REJECT;
-      if (SKIPPED_TAGS.has(el.tagName) && (skipButtons || el.tagName !== 'BUTTON')) return FILTER_REJECT;
-      return FILTER_SKIP;
-    },
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT_AND_TEXT, {
+    acceptNode: (node: Node) =>
+      node.nodeType === TEXT_NODE
+        ? FILTER_ACCEPT
+        : excluded.has(node as Element) ||
+            (SKIPPED_TAGS.has((node as Element).tagName) &&
+              (skipButtons || (node as Element).tagName !== 'BUTTON'))
+          ? FILTER_REJECT
+          : FILTER_SKIP,
   });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    if (text.data.trim() !== '') visit(text);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (node.data.trim()) visit(node);
   }
 }
 

@@ -50,8 +50,7 @@ export function locateProduct(root: ParentNode, hints: ProductHints = {}): Produ
     for (const scope of scopes) marker ??= queryOne(scope, hints.active);
   }
   if (!marker) {
-    const buttons = new Set([...ACTIVE_BUTTONS, ...(hints.activeTexts ?? [])]);
-    const tags = new Set(ACTIVE_TAGS);
+    const buttons = [...ACTIVE_BUTTONS, ...(hints.activeTexts ?? [])];
     let tag: Element | null = null;
     for (const scope of scopes) {
       walkText(
@@ -60,8 +59,8 @@ export function locateProduct(root: ParentNode, hints: ProductHints = {}): Produ
         (text) => {
           if (marker) return;
           const key = labelKey(text.data);
-          if (buttons.has(key)) marker = text.parentElement;
-          else if (!tag && tags.has(key)) tag = text.parentElement;
+          if (buttons.includes(key)) marker = text.parentElement;
+          else if (!tag && ACTIVE_TAGS.includes(key)) tag = text.parentElement;
         },
         false,
       );

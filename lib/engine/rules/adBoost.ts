@@ -1,7 +1,17 @@
 import { z } from '../../zodMini';
 import { cumulativeConversion, ordersSeries, windowConversion } from '../conversion';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
+import {
+  CLEAR,
+  commonFields,
+  defineRule,
+  FIRE,
+  field,
+  HOLD,
+  intIn,
+  numberIn,
+  round,
+} from '../ruleDefinition';
 
 // Buy traffic (投流) at a peak while conversion is good. There is no spend metric on the page, so the rule
 // reads the two things spend should follow: traffic above its recent level and conversion at least as

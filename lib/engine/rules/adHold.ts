@@ -1,7 +1,17 @@
 import { z } from '../../zodMini';
 import { cumulativeConversion, ordersSeries, windowConversion } from '../conversion';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
+import {
+  CLEAR,
+  commonFields,
+  defineRule,
+  FIRE,
+  field,
+  HOLD,
+  intIn,
+  numberIn,
+  round,
+} from '../ruleDefinition';
 
 // Stop or cut paid traffic when conversion collapses: clicks keep coming but orders do not (practice: below
 // 80 % of target → cut; sizeable spend with zero conversions → stop). Clicks stand in for spend.

@@ -1,7 +1,7 @@
-import { z } from '../../zodMini';
 import { METRIC_IDS } from '../../metrics/metricCatalog';
+import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, intIn, type Proposal, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, FIRE, field, intIn, type Proposal, round } from '../ruleDefinition';
 
 // The numbers stopped being live: no sample for a while (seen on a tick), or a metric that always moves in a
 // live room has not changed while others have — the reader has likely lost it (markup change, a modal).

@@ -1,6 +1,16 @@
 import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
+import {
+  CLEAR,
+  commonFields,
+  defineRule,
+  FIRE,
+  field,
+  HOLD,
+  intIn,
+  numberIn,
+  round,
+} from '../ruleDefinition';
 
 // The room goes quiet: comments fall far below their recent pace, or stop altogether in a room that was
 // chatty. Cue an engagement line (a question, a comment task) — practice: dead air over ~30 s costs viewers.
@@ -10,7 +20,11 @@ export const engagementLowParams = z.object({
   windowSec: field(intIn(30, 900), 120, 'Recent window, seconds'),
   compareSec: field(intIn(120, 1800), 600, 'Window before it to compare with, seconds'),
   lowRatio: field(numberIn(0, 0.9), 0.4, 'Low when the comment rate is at most this × the earlier rate'),
-  minCommentsPerMin: field(numberIn(0.1, 10000), 3, 'Only rooms that had at least this many comments a minute'),
+  minCommentsPerMin: field(
+    numberIn(0.1, 10000),
+    3,
+    'Only rooms that had at least this many comments a minute',
+  ),
   minViewers: field(intIn(0, 100000), 30, 'Ignore rooms below this many viewers'),
 });
 export type EngagementLowParams = z.infer<typeof engagementLowParams>;

@@ -1,6 +1,6 @@
 import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, intIn, numberIn, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, FIRE, field, intIn, numberIn, round } from '../ruleDefinition';
 
 // Call for follows on a cadence, skipped while the follow rate already meets its target
 // (practice: follow rate above 3 % of viewers is healthy).

@@ -1,6 +1,6 @@
 import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, intIn, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, FIRE, field, intIn, round } from '../ruleDefinition';
 
 // A giveaway (福袋) every 15–20 minutes, tied to a follow + comment task (practice). The page does not
 // show giveaways, so the cadence runs from the last giveaway cue.

@@ -1,6 +1,6 @@
 import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, FIRE, field, HOLD, round } from '../ruleDefinition';
 
 // GMV or viewer thresholds crossed: a moment to thank the room and push the close. Thresholds already passed
 // when the session starts are skipped; viewers are read as a 10-second mean so a spike does not count.

@@ -1,6 +1,6 @@
 import { z } from '../../zodMini';
 import type { RoomStats } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, intIn, type Proposal, round } from '../ruleDefinition';
+import { CLEAR, commonFields, defineRule, FIRE, field, intIn, type Proposal, round } from '../ruleDefinition';
 
 // Run-of-show (排品): a `plan` event sets ordered slots with planned minutes. The current slot follows the
 // product on samples when it matches a slot; without product information the slots advance by the clock.

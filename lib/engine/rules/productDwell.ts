@@ -1,6 +1,16 @@
 import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
+import {
+  CLEAR,
+  commonFields,
+  defineRule,
+  FIRE,
+  field,
+  HOLD,
+  intIn,
+  numberIn,
+  round,
+} from '../ruleDefinition';
 
 // About five minutes per product (practice): once a product has been up that long and its sales are fading,
 // move on. A product that keeps selling stays up until twice the slot length. Without a plan only —
@@ -10,7 +20,11 @@ export const productDwellParams = z.object({
   ...commonFields({ cooldownSec: 120, ttlSec: 120 }),
   dwellSec: field(intIn(60, 3600), 300, 'Planned time per product, seconds'),
   fadeWindowSec: field(intIn(30, 600), 120, 'Recent window for the fading check, seconds'),
-  fadeRatio: field(numberIn(0, 1), 0.6, 'Fading when the recent order rate is at most this × the product average'),
+  fadeRatio: field(
+    numberIn(0, 1),
+    0.6,
+    'Fading when the recent order rate is at most this × the product average',
+  ),
 });
 export type ProductDwellParams = z.infer<typeof productDwellParams>;
 

@@ -1,6 +1,16 @@
 import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, field, FIRE, HOLD, intIn, numberIn, round } from '../ruleDefinition';
+import {
+  CLEAR,
+  commonFields,
+  defineRule,
+  FIRE,
+  field,
+  HOLD,
+  intIn,
+  numberIn,
+  round,
+} from '../ruleDefinition';
 
 // Sales stalled while people are watching: switch product or put a deal item up. Compares the order rate of
 // the last window with the window before it (the last-N-minutes-vs-previous pattern of WeChat Channels).

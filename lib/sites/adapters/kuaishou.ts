@@ -3,7 +3,8 @@ import { keyByQuery } from '../urlPattern';
 
 // Kuaishou 快手小店 live helper (直播助手 / 中控台) and its big screen (直播大屏), from PLATFORMS.md.
 // UNVERIFIED: written from public scraping projects and checked only against test/fixtures/sites
-// (selectorRegistry.ts); set `verified: true` there once someone has checked these selectors on the live site.
+// (selectorRegistry.ts); set `verified: true` there once someone has checked these selectors on the
+// live site.
 
 const GOODS_SCROLLER = '[data-virtuoso-scroller]';
 

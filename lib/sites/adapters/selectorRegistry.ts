@@ -22,7 +22,7 @@ const entry = (selector: string, fixture: string, expectCount: number): Selector
   expectCount,
 });
 
-/** By adapter id; every site adapter has one (the generic adapter, which has no selectors, is verified by construction). */
+/** By adapter id, one per adapter; the generic one has no selectors and is verified by construction. */
 export const ADAPTER_RECORDS: Record<string, AdapterRecord> = {
   kuaishou: {
     name: '快手小店 直播助手 / 直播大屏',

@@ -3,7 +3,8 @@ import { keyByQuery } from '../urlPattern';
 
 // Taobao live control (淘宝直播中控台) and professional screen, from PLATFORMS.md: hooks are known, page
 // labels are short (成交额, 在线, 进入, 点击). UNVERIFIED: checked only against test/fixtures/sites
-// (selectorRegistry.ts); set `verified: true` there once someone has checked these selectors on the live site.
+// (selectorRegistry.ts); set `verified: true` there once someone has checked these selectors on the
+// live site.
 
 const GOODS_LIST = '#tcl-unique-virtual-list';
 

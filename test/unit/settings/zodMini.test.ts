@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isRecursiveSchema } from 'zod/v4/core';
+import { ruleSettingsSchema } from '../../../lib/engine/ruleSettings';
+import { trafficDropParams } from '../../../lib/engine/rules/trafficDrop';
+import { exportFileSchema } from '../../../lib/history/exportSchema';
+import { commandSchema } from '../../../lib/messages/commands';
+import { roomToBackgroundSchema } from '../../../lib/messages/portProtocol';
+import { sampleSchema } from '../../../lib/messages/sample';
+import { planSchema } from '../../../lib/settings/planEdits';
+import { ruleFormFields, ruleSchemasOf, validateRuleDraft } from '../../../lib/settings/ruleFormFields';
+import { settingsSchema } from '../../../lib/settings/settingsSchema';
+import { z } from '../../../lib/zodMini';
+
+// The worker's schemas are zod/mini (DESIGN.md §6 background budget): classic zod must stay out of its
+// import graph, and the mini schemas must read and report exactly as the classic ones did.
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** Value imports (not `import type`) of a module, as written. */
+function valueImports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const specifiers: string[] = [];
+  const pattern = /^(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+  for (const match of source.matchAll(pattern)) if (!match[1]) specifiers.push(match[2]!);
+  return specifiers;
+}
+
+function resolveLocal(from: string, specifier: string): string {
+  const base = resolve(dirname(from), specifier);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) {
+    try {
+      readFileSync(candidate);
+      return candidate;
+    } catch {}
+  }
+  throw new Error(`cannot resolve ${specifier} from ${from}`);
+}
+
+/** Every package the background entrypoint reaches through value imports. */
+function backgroundPackages(): Set<string> {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [resolve(ROOT, 'entrypoints/background.ts')];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const specifier of valueImports(file)) {
+      if (specifier.startsWith('.')) queue.push(resolveLocal(file, specifier));
+      else packages.add(specifier);
+    }
+  }
+  return packages;
+}
+
+describe('zod in the background', () => {
+  it('reaches zod only as zod/mini', () => {
+    const zodImports = [...backgroundPackages()].filter((name) => name === 'zod' || name.startsWith('zod/'));
+    expect(zodImports).toEqual(['zod/mini']);
+  });
+
+  it('builds mini schemas, none recursive (so they need no memoizer)', () => {
+    const schemas = {
+      commandSchema,
+      roomToBackgroundSchema,
+      sampleSchema,
+      settingsSchema,
+      ruleSettingsSchema,
+      planSchema,
+      exportFileSchema,
+    };
+    for (const [name, schema] of Object.entries(schemas)) {
+      expect(schema, name).toBeInstanceOf(z.ZodMiniType);
+      expect(isRecursiveSchema(schema), name).toBe(false);
+    }
+  });
+
+  it('reports issues in English, as classic zod did', () => {
+    const result = commandSchema.safeParse({ type: 'cue.snooze', cueId: 'c', snoozeSec: 5 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      code: 'too_small',
+      path: ['snoozeSec'],
+      message: 'Too small: expected number to be >=10',
+    });
+    const name = settingsSchema.safeParse({}).error?.issues[0];
+    expect(name?.message).toBe('Invalid option: expected one of "auto"|"zh-CN"|"en"');
+  });
+});
+
+describe('rule parameter schemas (zod/mini) in the settings form', () => {
+  it('keeps labels, bounds, steps and defaults', () => {
+    const fields = ruleFormFields(trafficDropParams);
+    expect(fields.slice(0, 4)).toEqual([
+      { key: 'enabled', label: 'Enabled', type: 'boolean', defaultValue: true },
+      {
+        key: 'cooldownSec',
+        label: 'Quiet time after a cue of this rule, seconds',
+        type: 'number',
+        min: 10,
+        max: 7200,
+        step: 1,
+        defaultValue: 180,
+      },
+      {
+        key: 'ttlSec',
+        label: 'How long a cue stays on screen, seconds',
+        type: 'number',
+        min: 15,
+        max: 3600,
+        step: 1,
+        defaultValue: 120,
+      },
+      {
+        key: 'dropPct',
+        label: 'Drop threshold: short mean this % below the baseline',
+        type: 'number',
+        min: 5,
+        max: 90,
+        step: 0.1,
+        defaultValue: 25,
+      },
+    ]);
+    expect(fields.map((field) => field.key)).toEqual(Object.keys(trafficDropParams.shape));
+  });
+
+  it('finds every rule and the arbitration block in the combined schema', () => {
+    const ids = ruleSchemasOf(ruleSettingsSchema).map(([id]) => id);
+    expect(ids).toEqual(Object.keys(ruleSettingsSchema.shape));
+    expect(ids).toContain('arbitration');
+  });
+
+  it('validates a draft with bounds and integer checks', () => {
+    expect(validateRuleDraft(trafficDropParams, { dropPct: 40 })).toMatchObject({
+      ok: true,
+      value: { dropPct: 40, holdSec: 60, enabled: true },
+    });
+    const result = validateRuleDraft(trafficDropParams, { dropPct: 95, holdSec: 30.5, cooldownSec: 'x' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.dropPct).toMatchObject({ code: 'too_big', maximum: 90 });
+    expect(result.errors.holdSec).toMatchObject({ code: 'invalid_type' });
+    expect(result.errors.cooldownSec).toMatchObject({ code: 'invalid_type' });
+  });
+});
