@@ -1,4 +1,4 @@
-import { METRICS } from '../metrics/metricCatalog';
+import { METRIC_KIND } from '../metrics/metricCatalog';
 import { type RoomStats, S, type SeriesName } from './roomStats';
 import { round } from './ruleDefinition';
 import type { Cue } from './types';
@@ -15,7 +15,7 @@ export interface PendingOutcome {
 }
 
 const isCounter = (series: SeriesName) =>
-  series !== 'gpm' && series !== 'uvValue' && METRICS[series].kind === 'counter';
+  series !== 'gpm' && series !== 'uvValue' && METRIC_KIND[series] === 'counter';
 
 /** A counter's rate between the two seconds; a gauge's mean over the seconds after `fromAgo` up to `toAgo`. */
 function level(room: RoomStats, series: SeriesName, fromAgo: number, toAgo: number): number {

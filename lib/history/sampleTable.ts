@@ -1,5 +1,5 @@
 import type { SampleRow } from '../db/rows';
-import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
+import { METRIC_IDS, METRIC_KIND, type MetricId } from '../metrics/metricCatalog';
 
 // Turns a session's samples (in time order, fed chunk by chunk) into the rows of the samples CSV: one
 // row per second or per minute, with the derived metrics of DESIGN.md §2 (GPM, UV value, AOV) and
@@ -8,10 +8,10 @@ import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
 
 export type CsvResolution = 'second' | 'minute';
 
-export const COUNTER_IDS = METRIC_IDS.filter((id) => METRICS[id].kind === 'counter');
+export const COUNTER_IDS = METRIC_IDS.filter((id) => METRIC_KIND[id] === 'counter');
 
 const METRIC_COUNT = METRIC_IDS.length;
-const IS_COUNTER = METRIC_IDS.map((id) => METRICS[id].kind === 'counter');
+const IS_COUNTER = METRIC_IDS.map((id) => METRIC_KIND[id] === 'counter');
 const COUNTER_INDEXES = COUNTER_IDS.map((id) => METRIC_IDS.indexOf(id));
 const index = (id: MetricId) => METRIC_IDS.indexOf(id);
 const INDEX_OF: Readonly<Record<string, number>> = Object.fromEntries(METRIC_IDS.map((id, i) => [id, i]));

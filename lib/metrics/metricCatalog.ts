@@ -38,6 +38,25 @@ export interface MetricInfo {
   labels: readonly string[];
 }
 
+/**
+ * Kinds alone, for code that needs no labels (the engine, exports): importing only this keeps the label
+ * lists out of the background bundle.
+ */
+export const METRIC_KIND: Record<MetricId, MetricKind> = {
+  viewers: 'gauge',
+  entries: 'counter',
+  views: 'counter',
+  gmv: 'counter',
+  orders: 'counter',
+  buyers: 'counter',
+  productClicks: 'counter',
+  comments: 'counter',
+  likes: 'counter',
+  newFollowers: 'counter',
+  avgWatchSec: 'gauge',
+  conversionRate: 'gauge',
+};
+
 export const METRICS: Record<MetricId, MetricInfo> = {
   viewers: {
     kind: 'gauge',
