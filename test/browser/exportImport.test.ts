@@ -106,7 +106,7 @@ describe('export and import', () => {
     writeFileSync(corruptFile, JSON.stringify(corrupt));
     await popup.locator('[data-testid="import-file"]').setInputFiles(corruptFile);
     const notice = popup.locator('[data-testid="popup-notice"]');
-    await expect.poll(() => notice.innerText(), { timeout: 20_000 }).toMatch(/samples\[3\]\.ts/);
+    await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toMatch(/samples\[3\]\.ts/);
     expect(canonical(await readStoredTables(popup))).toBe(before);
   });
 });

@@ -44,7 +44,9 @@ describe('faces', () => {
       ).toBe(true);
       await expect.poll(() => panel.locator('[data-metric]').count()).toBeGreaterThan(0);
       await expect
-        .poll(async () => CJK.test(await panel.locator('[data-testid="reader-health"]').innerText()))
+        .poll(async () =>
+          CJK.test((await panel.locator('[data-testid="reader-health"]').textContent()) ?? ''),
+        )
         .toBe(locale === 'zh-CN');
       await shot(panel, `panel-operator-${locale}`);
 
