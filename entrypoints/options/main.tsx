@@ -5,6 +5,7 @@ import { openLivecueDb } from '../../lib/db/database';
 import { sendCommand } from '../../lib/messages/sendCommand';
 import { readSettings } from '../../lib/settings/readSettings';
 import type { Settings } from '../../lib/settings/settingsSchema';
+import '../../components/common/lightPage.css';
 import './options.css';
 
 // Wiring only: settings are read live from the database and written through commands.

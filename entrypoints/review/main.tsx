@@ -6,6 +6,7 @@ import { openLivecueDb } from '../../lib/db/database';
 import type { LocaleSetting } from '../../lib/i18n/translate';
 import { loadReview, type ReviewData } from '../../lib/review/reviewQueries';
 import { readSettings } from '../../lib/settings/readSettings';
+import '../../components/common/lightPage.css';
 import './review.css';
 
 // Wiring only: /review.html?session=ID reads that session live (a review of a running show updates).
