@@ -44,7 +44,13 @@ export function setupRoomPort(services: BackgroundServices): void {
       const upTo = Math.max(...message.samples.map((s) => s.seq));
       ingest.ingest(message.samples).then(
         () => ports.send(port, { type: 'ack', upTo }),
-        (error: unknown) => console.error('Livecue: samples not stored; the room will resend them', error),
+        (error: unknown) => {
+          // A later ack would cover these samples too: drop the port instead, so the room reconnects and
+          // resends everything it still holds.
+          console.error('Livecue: samples not stored; asking the room to resend them', error);
+          ports.remove(port);
+          port.disconnect();
+        },
       );
     });
   });

@@ -1,4 +1,5 @@
 import type { BackgroundToRoom, RoomToBackground } from '../messages/portProtocol';
+import { MAX_SAMPLES_PER_MESSAGE } from '../messages/roomPortName';
 import type { Sample } from '../messages/sample';
 import { SampleBuffer } from './sampleBuffer';
 
@@ -54,8 +55,9 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
       });
       port = next;
       // Whatever the previous worker never acknowledged goes again; the background ignores duplicates.
-      if (buffer.size > 0)
-        next.postMessage({ type: 'samples', samples: buffer.all() } satisfies RoomToBackground);
+      for (const samples of buffer.chunks(MAX_SAMPLES_PER_MESSAGE)) {
+        next.postMessage({ type: 'samples', samples } satisfies RoomToBackground);
+      }
     } catch {
       port = undefined;
       reconnectLater();

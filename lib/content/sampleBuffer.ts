@@ -7,15 +7,12 @@ export const MAX_BUFFERED_SAMPLES = 50_000;
 
 export class SampleBuffer {
   private pending: Sample[] = [];
-  /** Samples dropped because the background stayed unreachable past the cap (oldest first). */
-  dropped = 0;
 
+  /** Past the cap (about 14 hours at 1 Hz with no worker at all) the oldest sample gives way. */
   push(sample: Sample): void {
     this.pending.push(sample);
-    if (this.pending.length > MAX_BUFFERED_SAMPLES) {
+    if (this.pending.length > MAX_BUFFERED_SAMPLES)
       this.pending.splice(0, this.pending.length - MAX_BUFFERED_SAMPLES);
-      this.dropped += 1;
-    }
   }
 
   ack(upTo: number): void {
@@ -24,8 +21,11 @@ export class SampleBuffer {
     if (keepFrom > 0) this.pending.splice(0, keepFrom);
   }
 
-  all(): Sample[] {
-    return this.pending.slice();
+  /** The unacknowledged samples in order, `size` at a time (one port message each). */
+  chunks(size: number): Sample[][] {
+    const out: Sample[][] = [];
+    for (let i = 0; i < this.pending.length; i += size) out.push(this.pending.slice(i, i + size));
+    return out;
   }
 
   get size(): number {

@@ -3,12 +3,14 @@ import { metricIdSchema, sampleSchema } from './sample';
 
 // Messages on the `livecue-room` runtime Port between a room's content script and the background.
 
+import { MAX_SAMPLES_PER_MESSAGE } from './roomPortName';
+
 export { ROOM_PORT_NAME } from './roomPortName';
 
 export const roomToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('samples'),
-    samples: z.array(sampleSchema).check(z.minLength(1), z.maxLength(5000)),
+    samples: z.array(sampleSchema).check(z.minLength(1), z.maxLength(MAX_SAMPLES_PER_MESSAGE)),
   }),
   z.object({
     type: z.literal('binding.picked'),
