@@ -6,6 +6,11 @@ import type { BackgroundServices } from './services';
 // Pages write only through these commands. Each is validated, run, and answered with a CommandResult
 // (Chromium takes the Promise returned from onMessage as the reply).
 
+/** Waits for queued writes to land, but not forever: while the disk fails they stay queued in memory. */
+function settleWrites(queue: BackgroundServices['queue'], ms = 5000): Promise<void> {
+  return Promise.race([queue.flush(), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+}
+
 export async function runCommand(services: BackgroundServices, command: Command): Promise<CommandResult> {
   const { ingest, settings, ports, queue, db } = services;
   switch (command.type) {
@@ -18,7 +23,6 @@ export async function runCommand(services: BackgroundServices, command: Command)
       return { ok: true, data: await ingest.act(command.cueId, 'snooze', command.snoozeSec) };
     case 'session.end':
       await ingest.endSession(command.sessionId);
-      await queue.flush();
       return { ok: true };
     case 'settings.update': {
       const before = await settings.get();
@@ -37,14 +41,14 @@ export async function runCommand(services: BackgroundServices, command: Command)
       return { ok: true, data: await settings.reset(command.section) };
     case 'history.import': {
       // Anything still queued lands first, so an imported session never races a live write.
-      await queue.flush();
+      await settleWrites(queue);
       const result = await importExportJson(db, command.json);
       if (!result.ok) return { ok: false, error: result.error };
       await ingest.forget(result.sessionIds);
       return { ok: true, data: result };
     }
     case 'history.delete':
-      await queue.flush();
+      await settleWrites(queue);
       await ingest.forget(command.sessionIds);
       await deleteSessions(db, command.sessionIds);
       return { ok: true };
