@@ -47,10 +47,44 @@ const roomUrl = `${room.url}?scenario=${encodeURIComponent(values.scenario)}&spe
 
 const roomPage = browser.context.pages()[0] ?? (await browser.context.newPage());
 await roomPage.goto(roomUrl);
-const panel = await browser.context.newPage();
-await panel.setViewportSize({ width: 420, height: 860 }).catch(() => {});
-await panel.goto(browser.extensionUrl('sidepanel.html'));
+const panel = headless ? await openPanelTab() : await openPanelWindow();
 await roomPage.bringToFront();
+
+/** Headless: the panel is a tab of its own, screenshotted at panel size. */
+async function openPanelTab(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 420, height: 860 });
+  await page.goto(browser.extensionUrl('sidepanel.html'));
+  return page;
+}
+
+/** With a display: a narrow window beside the room, as close to the real side panel as a script can open. */
+async function openPanelWindow(): Promise<Page> {
+  const opener = await browser.context.newPage();
+  await opener.goto(browser.extensionUrl('sidepanel.html'));
+  const opened = browser.context.waitForEvent('page', { timeout: 10_000 }).catch(() => undefined);
+  const created = await opener
+    .evaluate(
+      // Created, then sized: the launcher's --window-size flag overrides the size given at creation.
+      `(async () => {
+        const bounds = { width: 440, height: Math.min(900, screen.availHeight), left: Math.max(0, screen.availWidth - 440), top: 0 };
+        const win = await chrome.windows.create({ url: 'sidepanel.html', type: 'popup', ...bounds });
+        await chrome.windows.update(win.id, bounds);
+      })()`,
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  const page = created ? await opened : undefined;
+  if (!page) {
+    // No window (a screen too small, say): the panel stays a tab beside the room.
+    await opener.setViewportSize({ width: 420, height: 860 });
+    return opener;
+  }
+  await opener.close();
+  return page;
+}
 
 console.log(`Mock room:   ${roomUrl}`);
 console.log(
