@@ -19,13 +19,16 @@ interface RuleSettingsFormProps {
   send: SendCommand;
 }
 
-/** A label in the page's language when the catalog has one, else the engine's `.describe()` text. */
-export function fieldLabel(t: Translate, ruleId: string, field: RuleFormField): string {
+/**
+ * A parameter's label from the catalog (lib/i18n/uiMessages.ts): the rule's own `param.<ruleId>.<key>`
+ * first, then the shared `param.<key>`; the bare key when neither exists.
+ */
+export function fieldLabel(t: Translate, ruleId: string, field: Pick<RuleFormField, 'key'>): string {
   for (const key of [`param.${ruleId}.${field.key}`, `param.${field.key}`]) {
     const text = t(key);
     if (text !== key) return text;
   }
-  return field.label;
+  return field.key;
 }
 
 export function errorText(t: Translate, error: FieldError): string {

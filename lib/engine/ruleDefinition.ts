@@ -58,25 +58,22 @@ export const intIn = (min: number, max: number) => z.int().check(z.minimum(min),
 export const numberIn = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
 
 /**
- * A settings field: `schema` with its default, labelled for the settings form (classic zod's
- * `.default(value).describe(label)`; the label lands in zod's global registry, where JSON Schema reads it).
+ * A settings field: `schema` with its default (classic zod's `.default(value)`). Its label in the settings
+ * form is `param.<key>` (or `param.<ruleId>.<key>`) in lib/i18n/uiMessages.ts, kept out of the worker.
  */
 export function field<T extends z.core.$ZodType>(
   schema: T,
   defaultValue: z.core.util.NoUndefined<z.output<T>>,
-  label: string,
 ) {
-  const labelled = z._default(schema, defaultValue);
-  z.globalRegistry.add(labelled, { description: label });
-  return labelled;
+  return z._default(schema, defaultValue);
 }
 
-/** The fields every rule has, with its own defaults; their labels feed the settings form. */
+/** The fields every rule has, with its own defaults. */
 export function commonFields(defaults: { enabled?: boolean; cooldownSec: number; ttlSec: number }) {
   return {
-    enabled: field(z.boolean(), defaults.enabled ?? true, 'Enabled'),
-    cooldownSec: field(intIn(10, 7200), defaults.cooldownSec, 'Quiet time after a cue of this rule, seconds'),
-    ttlSec: field(intIn(15, 3600), defaults.ttlSec, 'How long a cue stays on screen, seconds'),
+    enabled: field(z.boolean(), defaults.enabled ?? true),
+    cooldownSec: field(intIn(10, 7200), defaults.cooldownSec),
+    ttlSec: field(intIn(15, 3600), defaults.ttlSec),
   };
 }
 

@@ -14,16 +14,17 @@ import { trafficDropParams } from './rules/trafficDrop';
 import { trafficSurgeParams } from './rules/trafficSurge';
 
 // The rule settings: one object per rule id (`{ enabled, cooldownSec, ttlSec, ...params }`) plus the
-// arbitration parameters. Every field has a default, a label (ruleDefinition.ts `field`) and bounds, so the settings
-// page can build its forms from these schemas and a partial object fills in.
+// arbitration parameters. Every field has a default (ruleDefinition.ts `field`) and bounds, so the settings page
+// can build its forms from these schemas (labels: `param.*` in lib/i18n/uiMessages.ts) and a partial object
+// fills in.
 
 export const arbitrationParams = z.object({
-  maxActive: field(intIn(1, 10), 3, 'Most cues active at once'),
-  rateWindowSec: field(intIn(30, 3600), 300, 'Rate-limit window, seconds'),
-  maxPerWindow: field(intIn(1, 100), 4, 'Most cues per window (urgent cues exempt)'),
-  minGapSec: field(intIn(0, 600), 15, 'Least time between two cues (urgent exempt), seconds'),
-  defaultSnoozeSec: field(intIn(10, 3600), 120, 'Snooze length when none is given, seconds'),
-  outcomeWindowSec: field(intIn(30, 1800), 180, 'Outcome: minutes before vs after, seconds'),
+  maxActive: field(intIn(1, 10), 3),
+  rateWindowSec: field(intIn(30, 3600), 300),
+  maxPerWindow: field(intIn(1, 100), 4),
+  minGapSec: field(intIn(0, 600), 15),
+  defaultSnoozeSec: field(intIn(10, 3600), 120),
+  outcomeWindowSec: field(intIn(30, 1800), 180),
 });
 export type ArbitrationParams = z.infer<typeof arbitrationParams>;
 

@@ -1,7 +1,8 @@
 import { z } from '../zodMini';
 
 // Turns a rule's zod parameter schema into form fields, through zod's own JSON Schema output so the
-// form follows whatever the engine declares (registered descriptions as labels, min/max, enums, booleans).
+// form follows whatever the engine declares (min/max, enums, booleans). Labels are not in the schemas (they
+// would ride in the worker bundle): the page looks them up by key (RuleSettingsForm.tsx `fieldLabel`).
 // Works on any zod 4 schema, classic or mini: only zod core is used.
 
 /** Any zod 4 schema (the engine's are zod/mini; classic zod schemas work too). */
@@ -10,19 +11,17 @@ export type AnySchema = z.core.$ZodType;
 export type RuleFormField =
   | {
       key: string;
-      label: string;
       type: 'number';
       min?: number;
       max?: number;
       step: number;
       defaultValue?: number;
     }
-  | { key: string; label: string; type: 'boolean'; defaultValue?: boolean }
-  | { key: string; label: string; type: 'enum'; options: string[]; defaultValue?: string };
+  | { key: string; type: 'boolean'; defaultValue?: boolean }
+  | { key: string; type: 'enum'; options: string[]; defaultValue?: string };
 
 interface JsonSchemaNode {
   type?: string | string[];
-  description?: string;
   default?: unknown;
   minimum?: number;
   maximum?: number;
@@ -48,12 +47,10 @@ const finiteBound = (value: number | undefined) =>
   value !== undefined && Number.isFinite(value) && Math.abs(value) < SAFE_LIMIT ? value : undefined;
 
 function fieldFor(key: string, node: JsonSchemaNode): RuleFormField | null {
-  const label = node.description ?? key;
   const type = Array.isArray(node.type) ? node.type.find((t) => t !== 'null') : node.type;
   if (node.enum?.every((value) => typeof value === 'string')) {
     return {
       key,
-      label,
       type: 'enum',
       options: node.enum as string[],
       defaultValue: typeof node.default === 'string' ? node.default : undefined,
@@ -62,7 +59,6 @@ function fieldFor(key: string, node: JsonSchemaNode): RuleFormField | null {
   if (type === 'boolean') {
     return {
       key,
-      label,
       type: 'boolean',
       defaultValue: typeof node.default === 'boolean' ? node.default : undefined,
     };
@@ -73,7 +69,6 @@ function fieldFor(key: string, node: JsonSchemaNode): RuleFormField | null {
     const max = finiteBound(node.maximum) ?? finiteBound(node.exclusiveMaximum);
     return {
       key,
-      label,
       type: 'number',
       min,
       max,

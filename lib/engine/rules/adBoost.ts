@@ -19,11 +19,11 @@ import {
 
 export const adBoostParams = z.object({
   ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
-  windowSec: field(intIn(60, 1200), 300, 'Recent window, seconds'),
-  trafficLiftPct: field(numberIn(5, 300), 20, 'Viewers this % above their 15-minute level'),
-  conversionLiftPct: field(numberIn(-50, 200), 0, 'Conversion at least this % above the room so far'),
-  minOrders: field(intIn(1, 10000), 5, 'Orders needed in the window'),
-  raisePct: field(intIn(5, 200), 30, 'Suggested budget raise, %'),
+  windowSec: field(intIn(60, 1200), 300),
+  trafficLiftPct: field(numberIn(5, 300), 20),
+  conversionLiftPct: field(numberIn(-50, 200), 0),
+  minOrders: field(intIn(1, 10000), 5),
+  raisePct: field(intIn(5, 200), 30),
 });
 export type AdBoostParams = z.infer<typeof adBoostParams>;
 

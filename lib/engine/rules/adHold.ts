@@ -18,10 +18,10 @@ import {
 
 export const adHoldParams = z.object({
   ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
-  windowSec: field(intIn(60, 1200), 300, 'Recent window, seconds'),
-  collapseRatio: field(numberIn(0, 0.9), 0.5, 'Collapsed when conversion is at most this × the room so far'),
-  minClicks: field(intIn(1, 100000), 30, 'Product clicks needed in the window'),
-  minOrdersBefore: field(intIn(1, 100000), 10, 'Orders the room needs before judging'),
+  windowSec: field(intIn(60, 1200), 300),
+  collapseRatio: field(numberIn(0, 0.9), 0.5),
+  minClicks: field(intIn(1, 100000), 30),
+  minOrdersBefore: field(intIn(1, 100000), 10),
 });
 export type AdHoldParams = z.infer<typeof adHoldParams>;
 

@@ -12,10 +12,10 @@ const WATCHED = [S.viewers, S.entries, S.views, S.likes] as const;
 
 export const dataStaleParams = z.object({
   ...commonFields({ cooldownSec: 600, ttlSec: 300 }),
-  noSampleSec: field(intIn(10, 3600), 60, 'No sample at all for, seconds'),
-  frozenSec: field(intIn(60, 3600), 300, 'A moving metric unchanged for, seconds'),
-  minChanges: field(intIn(2, 10000), 10, 'Only metrics that had changed this often'),
-  minMovers: field(intIn(1, 11), 2, '…while at least this many other metrics moved'),
+  noSampleSec: field(intIn(10, 3600), 60),
+  frozenSec: field(intIn(60, 3600), 300),
+  minChanges: field(intIn(2, 10000), 10),
+  minMovers: field(intIn(1, 11), 2),
 });
 export type DataStaleParams = z.infer<typeof dataStaleParams>;
 

@@ -17,15 +17,11 @@ import {
 
 export const engagementLowParams = z.object({
   ...commonFields({ cooldownSec: 600, ttlSec: 120 }),
-  windowSec: field(intIn(30, 900), 120, 'Recent window, seconds'),
-  compareSec: field(intIn(120, 1800), 600, 'Window before it to compare with, seconds'),
-  lowRatio: field(numberIn(0, 0.9), 0.4, 'Low when the comment rate is at most this × the earlier rate'),
-  minCommentsPerMin: field(
-    numberIn(0.1, 10000),
-    3,
-    'Only rooms that had at least this many comments a minute',
-  ),
-  minViewers: field(intIn(0, 100000), 30, 'Ignore rooms below this many viewers'),
+  windowSec: field(intIn(30, 900), 120),
+  compareSec: field(intIn(120, 1800), 600),
+  lowRatio: field(numberIn(0, 0.9), 0.4),
+  minCommentsPerMin: field(numberIn(0.1, 10000), 3),
+  minViewers: field(intIn(0, 100000), 30),
 });
 export type EngagementLowParams = z.infer<typeof engagementLowParams>;
 

@@ -7,9 +7,9 @@ import { CLEAR, commonFields, defineRule, FIRE, field, intIn, numberIn, round } 
 
 export const followCadenceParams = z.object({
   ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
-  intervalSec: field(intIn(120, 3600), 600, 'Remind every, seconds'),
-  firstAfterSec: field(intIn(0, 3600), 300, 'First reminder after the start, seconds'),
-  targetFollowPct: field(numberIn(0, 100), 3, 'Skip while new followers per entry are at least, %'),
+  intervalSec: field(intIn(120, 3600), 600),
+  firstAfterSec: field(intIn(0, 3600), 300),
+  targetFollowPct: field(numberIn(0, 100), 3),
 });
 export type FollowCadenceParams = z.infer<typeof followCadenceParams>;
 

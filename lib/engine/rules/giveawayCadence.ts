@@ -7,9 +7,9 @@ import { CLEAR, commonFields, defineRule, FIRE, field, intIn, round } from '../r
 
 export const giveawayCadenceParams = z.object({
   ...commonFields({ cooldownSec: 600, ttlSec: 180 }),
-  intervalSec: field(intIn(300, 3600), 900, 'Giveaway every, seconds'),
-  firstAfterSec: field(intIn(0, 3600), 600, 'First giveaway after the start, seconds'),
-  giveawaySec: field(intIn(60, 3600), 300, 'Suggested giveaway duration, seconds'),
+  intervalSec: field(intIn(300, 3600), 900),
+  firstAfterSec: field(intIn(0, 3600), 600),
+  giveawaySec: field(intIn(60, 3600), 300),
 });
 export type GiveawayCadenceParams = z.infer<typeof giveawayCadenceParams>;
 

@@ -5,17 +5,16 @@ import { CLEAR, commonFields, defineRule, FIRE, field, HOLD, round } from '../ru
 // GMV or viewer thresholds crossed: a moment to thank the room and push the close. Thresholds already passed
 // when the session starts are skipped; viewers are read as a 10-second mean so a spike does not count.
 
-const steps = (defaults: number[], label: string) =>
+const steps = (defaults: number[]) =>
   field(
     z.array(z.number().check(z.positive(), z.maximum(1e12))).check(z.minLength(1), z.maxLength(50)),
     defaults,
-    label,
   );
 
 export const milestoneParams = z.object({
   ...commonFields({ cooldownSec: 60, ttlSec: 60 }),
-  gmvSteps: steps([10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000, 10_000_000], 'GMV thresholds'),
-  viewerSteps: steps([500, 1000, 2000, 5000, 10_000, 50_000, 100_000], 'Viewer thresholds'),
+  gmvSteps: steps([10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000, 10_000_000]),
+  viewerSteps: steps([500, 1000, 2000, 5000, 10_000, 50_000, 100_000]),
 });
 export type MilestoneParams = z.infer<typeof milestoneParams>;
 

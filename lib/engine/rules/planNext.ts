@@ -8,8 +8,8 @@ import { CLEAR, commonFields, defineRule, FIRE, field, intIn, type Proposal, rou
 
 export const planNextParams = z.object({
   ...commonFields({ cooldownSec: 20, ttlSec: 90 }),
-  leadSec: field(intIn(10, 600), 60, 'Announce the next product this early, seconds'),
-  overrunGraceSec: field(intIn(0, 1800), 60, 'Flag an overrun after this much extra, seconds'),
+  leadSec: field(intIn(10, 600), 60),
+  overrunGraceSec: field(intIn(0, 1800), 60),
 });
 export type PlanNextParams = z.infer<typeof planNextParams>;
 

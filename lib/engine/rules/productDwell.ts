@@ -18,13 +18,9 @@ import {
 
 export const productDwellParams = z.object({
   ...commonFields({ cooldownSec: 120, ttlSec: 120 }),
-  dwellSec: field(intIn(60, 3600), 300, 'Planned time per product, seconds'),
-  fadeWindowSec: field(intIn(30, 600), 120, 'Recent window for the fading check, seconds'),
-  fadeRatio: field(
-    numberIn(0, 1),
-    0.6,
-    'Fading when the recent order rate is at most this × the product average',
-  ),
+  dwellSec: field(intIn(60, 3600), 300),
+  fadeWindowSec: field(intIn(30, 600), 120),
+  fadeRatio: field(numberIn(0, 1), 0.6),
 });
 export type ProductDwellParams = z.infer<typeof productDwellParams>;
 

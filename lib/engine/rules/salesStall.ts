@@ -17,11 +17,11 @@ import {
 
 export const salesStallParams = z.object({
   ...commonFields({ cooldownSec: 600, ttlSec: 180 }),
-  windowSec: field(intIn(60, 1200), 180, 'Recent window, seconds'),
-  compareSec: field(intIn(120, 1800), 600, 'Window before it to compare with, seconds'),
-  stallRatio: field(numberIn(0, 0.9), 0.3, 'Stalled when the recent rate is at most this × the earlier rate'),
-  minOrdersBefore: field(intIn(1, 10000), 3, 'Orders needed in the earlier window'),
-  minViewers: field(intIn(0, 100000), 30, 'Ignore rooms below this many viewers'),
+  windowSec: field(intIn(60, 1200), 180),
+  compareSec: field(intIn(120, 1800), 600),
+  stallRatio: field(numberIn(0, 0.9), 0.3),
+  minOrdersBefore: field(intIn(1, 10000), 3),
+  minViewers: field(intIn(0, 100000), 30),
 });
 export type SalesStallParams = z.infer<typeof salesStallParams>;
 

@@ -7,13 +7,13 @@ import { createTrafficShift } from './trafficShift';
 
 export const trafficDropParams = z.object({
   ...commonFields({ cooldownSec: 180, ttlSec: 120 }),
-  dropPct: field(numberIn(5, 90), 25, 'Drop threshold: short mean this % below the baseline'),
-  rearmPct: field(numberIn(0, 50), 10, 'Re-arm when back within this % of the baseline'),
-  fastWindowSec: field(intIn(3, 120), 10, 'Short window, seconds'),
-  baselineHalfLifeSec: field(intIn(30, 1800), 180, 'Baseline half-life, seconds'),
-  minViewers: field(intIn(0, 100000), 30, 'Ignore rooms below this many viewers'),
-  minHistorySec: field(intIn(10, 1800), 45, 'History needed before judging, seconds'),
-  holdSec: field(intIn(10, 600), 60, 'Hold the price reveal (憋单) for, seconds'),
+  dropPct: field(numberIn(5, 90), 25),
+  rearmPct: field(numberIn(0, 50), 10),
+  fastWindowSec: field(intIn(3, 120), 10),
+  baselineHalfLifeSec: field(intIn(30, 1800), 180),
+  minViewers: field(intIn(0, 100000), 30),
+  minHistorySec: field(intIn(10, 1800), 45),
+  holdSec: field(intIn(10, 600), 60),
 });
 export type TrafficDropParams = z.infer<typeof trafficDropParams>;
 

@@ -7,13 +7,13 @@ import { createTrafficShift } from './trafficShift';
 
 export const trafficSurgeParams = z.object({
   ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
-  surgePct: field(numberIn(5, 500), 35, 'Surge threshold: short mean this % above the baseline'),
-  rearmPct: field(numberIn(0, 100), 15, 'Re-arm when back within this % of the baseline'),
-  fastWindowSec: field(intIn(3, 120), 10, 'Short window, seconds'),
-  baselineHalfLifeSec: field(intIn(30, 1800), 180, 'Baseline half-life, seconds'),
-  minViewers: field(intIn(0, 100000), 30, 'Ignore rooms below this many viewers'),
-  minHistorySec: field(intIn(10, 1800), 45, 'History needed before judging, seconds'),
-  countdownSec: field(intIn(10, 600), 60, 'Close countdown (逼单), seconds'),
+  surgePct: field(numberIn(5, 500), 35),
+  rearmPct: field(numberIn(0, 100), 15),
+  fastWindowSec: field(intIn(3, 120), 10),
+  baselineHalfLifeSec: field(intIn(30, 1800), 180),
+  minViewers: field(intIn(0, 100000), 30),
+  minHistorySec: field(intIn(10, 1800), 45),
+  countdownSec: field(intIn(10, 600), 60),
 });
 export type TrafficSurgeParams = z.infer<typeof trafficSurgeParams>;
 

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fieldLabel } from '../../../components/options/RuleSettingsForm';
+import { ruleSettingsSchema } from '../../../lib/engine/ruleSettings';
 import { RULE_IDS } from '../../../lib/engine/types';
+import { createTranslator } from '../../../lib/i18n/translate';
 import { uiMessages } from '../../../lib/i18n/uiMessages';
 import { METRIC_IDS } from '../../../lib/metrics/metricCatalog';
 
@@ -31,9 +34,33 @@ describe('uiMessages', () => {
   const en = uiMessages.en;
   const zh = uiMessages['zh-CN'];
 
-  it('has every English key in Chinese and no Chinese key missing in English (parameter labels aside)', () => {
+  it('has every English key in Chinese and no Chinese key missing in English', () => {
     expect(Object.keys(en).filter((key) => !(key in zh))).toEqual([]);
-    expect(Object.keys(zh).filter((key) => !(key in en) && !key.startsWith('param.'))).toEqual([]);
+    expect(Object.keys(zh).filter((key) => !(key in en))).toEqual([]);
+  });
+
+  it('labels every rule parameter in English and in Chinese', () => {
+    const english = createTranslator('en', uiMessages);
+    const chinese = createTranslator('zh-CN', uiMessages);
+    const params = Object.entries(ruleSettingsSchema.shape).flatMap(([ruleId, schema]) =>
+      Object.keys(schema._zod.def.innerType.shape).map((key) => ({ ruleId, key })),
+    );
+    expect(params.length).toBeGreaterThan(50);
+    for (const { ruleId, key } of params) {
+      const [en, zh] = [fieldLabel(english, ruleId, { key }), fieldLabel(chinese, ruleId, { key })];
+      expect(en, `${ruleId}.${key}`).not.toBe(key);
+      expect(zh, `${ruleId}.${key}`).not.toBe(key);
+      expect(zh, `${ruleId}.${key}`).not.toBe(en);
+    }
+    expect(fieldLabel(english, 'traffic-drop', { key: 'cooldownSec' })).toBe(
+      'Quiet time after a cue of this rule, seconds',
+    );
+    expect(fieldLabel(english, 'giveaway-cadence', { key: 'firstAfterSec' })).toBe(
+      'First giveaway after the start, seconds',
+    );
+    expect(fieldLabel(english, 'follow-cadence', { key: 'firstAfterSec' })).toBe(
+      'First reminder after the start, seconds',
+    );
   });
 
   it('has every key the pages use literally', () => {

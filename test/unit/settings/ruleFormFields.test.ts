@@ -4,38 +4,36 @@ import { ruleSettingsSchema } from '../../../lib/engine/ruleSettings';
 import { ruleFormFields, ruleSchemasOf, validateRuleDraft } from '../../../lib/settings/ruleFormFields';
 
 const example = z.object({
-  enabled: z.boolean().default(true).describe('Enabled'),
-  dropPct: z.number().min(5).max(90).default(30).describe('Drop threshold, %'),
-  ratio: z.number().min(0).max(0.9).default(0.5).describe('Ratio'),
-  windowSec: z.number().int().min(10).max(600).default(60).describe('Window, seconds'),
-  side: z.enum(['left', 'right']).default('left').describe('Side'),
+  enabled: z.boolean().default(true),
+  dropPct: z.number().min(5).max(90).default(30),
+  ratio: z.number().min(0).max(0.9).default(0.5),
+  windowSec: z.number().int().min(10).max(600).default(60),
+  side: z.enum(['left', 'right']).default('left'),
   nested: z.object({ a: z.number() }).default({ a: 1 }),
 });
 
 describe('ruleFormFields', () => {
-  it('turns a zod schema into labelled inputs with bounds and defaults, skipping nested objects', () => {
+  it('turns a zod schema into inputs with bounds and defaults, skipping nested objects', () => {
     expect(ruleFormFields(example)).toEqual([
-      { key: 'enabled', label: 'Enabled', type: 'boolean', defaultValue: true },
+      { key: 'enabled', type: 'boolean', defaultValue: true },
       {
         key: 'dropPct',
-        label: 'Drop threshold, %',
         type: 'number',
         min: 5,
         max: 90,
         step: 0.1,
         defaultValue: 30,
       },
-      { key: 'ratio', label: 'Ratio', type: 'number', min: 0, max: 0.9, step: 0.01, defaultValue: 0.5 },
+      { key: 'ratio', type: 'number', min: 0, max: 0.9, step: 0.01, defaultValue: 0.5 },
       {
         key: 'windowSec',
-        label: 'Window, seconds',
         type: 'number',
         min: 10,
         max: 600,
         step: 1,
         defaultValue: 60,
       },
-      { key: 'side', label: 'Side', type: 'enum', options: ['left', 'right'], defaultValue: 'left' },
+      { key: 'side', type: 'enum', options: ['left', 'right'], defaultValue: 'left' },
     ]);
   });
 
@@ -45,7 +43,7 @@ describe('ruleFormFields', () => {
     for (const [, schema] of rules) {
       const fields = ruleFormFields(schema);
       expect(fields.length).toBeGreaterThan(0);
-      for (const field of fields) expect(field.label).not.toBe('');
+      for (const field of fields) expect(field.key).not.toBe('');
     }
   });
 });

@@ -88,16 +88,65 @@ describe('zod in the background', () => {
     const name = settingsSchema.safeParse({}).error?.issues[0];
     expect(name?.message).toBe('Invalid option: expected one of "auto"|"zh-CN"|"en"');
   });
+
+  it("words the issues our schemas produce as zod's own English locale does", () => {
+    const zodEnglish = z.locales.en().localeError;
+    const cases: [z.core.$ZodType, unknown][] = [
+      [z.number(), 'x'],
+      [z.number(), Number.NaN],
+      [z.number(), Number.POSITIVE_INFINITY],
+      [z.int(), 1.5],
+      [z.string(), null],
+      [z.array(z.number()), {}],
+      [z.object({ a: z.number() }), new Date(0)],
+      [z.object({ a: z.number() }), undefined],
+      [z.number().check(z.minimum(10)), 5],
+      [z.number().check(z.maximum(10)), 11],
+      [z.number().check(z.positive()), 0],
+      [z.number().check(z.lt(3)), 3],
+      [z.string().check(z.minLength(1)), ''],
+      [z.string().check(z.maxLength(2)), 'abc'],
+      [z.array(z.number()).check(z.minLength(1)), []],
+      [z.array(z.number()).check(z.maxLength(1)), [1, 2]],
+      [z.array(z.number()).check(z.length(1)), [1, 2]],
+      [z.literal('livecue-export'), 'other'],
+      [z.literal(1), 2],
+      [z.enum(['auto', 'zh-CN', 'en']), 'fr'],
+      [z.strictObject({ a: z.number() }), { a: 1, b: 2 }],
+      [z.strictObject({ a: z.number() }), { a: 1, b: 2, c: 3 }],
+      [z.union([z.string(), z.number()]), true],
+      [
+        z.discriminatedUnion('type', [
+          z.object({ type: z.literal('a') }),
+          z.object({ type: z.literal('b') }),
+        ]),
+        { type: 'c' },
+      ],
+      [z.iso.datetime(), 'yesterday'],
+      [z.string().check(z.regex(/^a/)), 'b'],
+      [z.record(z.enum(['a']), z.number()), { b: 1 }],
+      [z.number().check(z.refine((n) => n > 0, 'must be positive')), -1],
+      [z.number().check(z.refine((n) => n > 0)), -1],
+      [commandSchema, { type: 'cue.snooze', cueId: 'c', snoozeSec: 5.5 }],
+      [settingsSchema, { locale: 'en', retentionDays: 'x' }],
+      [exportFileSchema, { format: 'livecue-export', schemaVersion: 1, sessions: [{}] }],
+    ];
+    for (const [schema, input] of cases) {
+      const ours = z.safeParse(schema, input).error?.issues;
+      const theirs = z.safeParse(schema, input, { error: zodEnglish }).error?.issues;
+      expect(ours?.length, JSON.stringify(input)).toBeGreaterThan(0);
+      expect(ours, JSON.stringify(input)).toEqual(theirs);
+    }
+  });
 });
 
 describe('rule parameter schemas (zod/mini) in the settings form', () => {
-  it('keeps labels, bounds, steps and defaults', () => {
+  it('keeps bounds, steps and defaults', () => {
     const fields = ruleFormFields(trafficDropParams);
     expect(fields.slice(0, 4)).toEqual([
-      { key: 'enabled', label: 'Enabled', type: 'boolean', defaultValue: true },
+      { key: 'enabled', type: 'boolean', defaultValue: true },
       {
         key: 'cooldownSec',
-        label: 'Quiet time after a cue of this rule, seconds',
         type: 'number',
         min: 10,
         max: 7200,
@@ -106,7 +155,6 @@ describe('rule parameter schemas (zod/mini) in the settings form', () => {
       },
       {
         key: 'ttlSec',
-        label: 'How long a cue stays on screen, seconds',
         type: 'number',
         min: 15,
         max: 3600,
@@ -115,7 +163,6 @@ describe('rule parameter schemas (zod/mini) in the settings form', () => {
       },
       {
         key: 'dropPct',
-        label: 'Drop threshold: short mean this % below the baseline',
         type: 'number',
         min: 5,
         max: 90,
