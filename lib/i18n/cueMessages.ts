@@ -1,3 +1,4 @@
+import { METRIC_NAMES } from './metricNames';
 import type { LocalisedCatalog } from './translate';
 
 // What each cue says: the title states what happened (with the numbers), the detail what to say or do now.
@@ -5,6 +6,7 @@ import type { LocalisedCatalog } from './translate';
 
 export const cueMessages: LocalisedCatalog = {
   'zh-CN': {
+    ...METRIC_NAMES['zh-CN'],
     'cue.traffic-drop.title': '在线人数 {windowSec}内从 {from} 跌到 {to}',
     'cue.traffic-drop.detail':
       '马上上福利款，憋单 {holdSec}再揭价；流失中别推利润款。口播：“还没走的宝宝扣 1，马上给大家放福利价！”',
@@ -52,20 +54,9 @@ export const cueMessages: LocalisedCatalog = {
     'cue.data-stale.titleFrozen': '{metric}已 {sinceSec}没变化，其它数据在动',
     'cue.data-stale.detailFrozen':
       '读数可能失效：检查看板是否改版或被弹窗遮挡，必要时在设置里重新选取该指标。',
-    'metric.viewers': '在线人数',
-    'metric.entries': '进入人数',
-    'metric.views': '观看人次',
-    'metric.gmv': '成交金额',
-    'metric.orders': '成交件数',
-    'metric.buyers': '成交人数',
-    'metric.productClicks': '商品点击',
-    'metric.comments': '评论数',
-    'metric.likes': '点赞数',
-    'metric.newFollowers': '新增粉丝',
-    'metric.avgWatchSec': '人均观看时长',
-    'metric.conversionRate': '成交转化率',
   },
   en: {
+    ...METRIC_NAMES.en,
     'cue.traffic-drop.title': 'Viewers fell from {from} to {to} in {windowSec}',
     'cue.traffic-drop.detail':
       'Put a deal item up now and hold the price reveal for {holdSec}; do not pitch profit items into a draining room. Say: "Type 1 if you are staying — the deal price is coming!"',
@@ -124,17 +115,5 @@ export const cueMessages: LocalisedCatalog = {
     'cue.data-stale.titleFrozen': '{metric} has not changed for {sinceSec} while other numbers move',
     'cue.data-stale.detailFrozen':
       'The reading may be broken: check whether the dashboard changed or a dialog covers it; re-pick the metric in settings if needed.',
-    'metric.viewers': 'Viewers',
-    'metric.entries': 'Entries',
-    'metric.views': 'Views',
-    'metric.gmv': 'GMV',
-    'metric.orders': 'Orders',
-    'metric.buyers': 'Buyers',
-    'metric.productClicks': 'Product clicks',
-    'metric.comments': 'Comments',
-    'metric.likes': 'Likes',
-    'metric.newFollowers': 'New followers',
-    'metric.avgWatchSec': 'Avg. watch time',
-    'metric.conversionRate': 'Conversion rate',
   },
 };

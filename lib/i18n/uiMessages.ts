@@ -1,38 +1,19 @@
+import { METRIC_NAMES as SHARED_METRIC_NAMES } from './metricNames';
 import type { LocalisedCatalog } from './translate';
 
 // Every string of the side panel, the settings page and the review page, in zh-CN and en.
 // Cue texts live in cueMessages.ts; the popup has its own catalog.
 
+// The shared metric names, plus the pages' own: derived figures, and a shorter tile label.
 const METRIC_NAMES = {
   en: {
-    'metric.viewers': 'Viewers',
-    'metric.entries': 'Entries',
-    'metric.views': 'Views',
-    'metric.gmv': 'GMV',
-    'metric.orders': 'Orders',
-    'metric.buyers': 'Buyers',
-    'metric.productClicks': 'Product clicks',
-    'metric.comments': 'Comments',
-    'metric.likes': 'Likes',
-    'metric.newFollowers': 'New followers',
-    'metric.avgWatchSec': 'Avg. watch time',
+    ...SHARED_METRIC_NAMES.en,
     'metric.conversionRate': 'Conversion',
     'metric.gpm': 'GPM',
     'metric.uvValue': 'UV value',
   },
   'zh-CN': {
-    'metric.viewers': '在线人数',
-    'metric.entries': '进入人数',
-    'metric.views': '观看人次',
-    'metric.gmv': '成交金额',
-    'metric.orders': '成交件数',
-    'metric.buyers': '成交人数',
-    'metric.productClicks': '商品点击',
-    'metric.comments': '评论数',
-    'metric.likes': '点赞数',
-    'metric.newFollowers': '新增粉丝',
-    'metric.avgWatchSec': '人均观看时长',
-    'metric.conversionRate': '成交转化率',
+    ...SHARED_METRIC_NAMES['zh-CN'],
     'metric.gpm': 'GPM(千次观看成交)',
     'metric.uvValue': 'UV价值',
   },

@@ -1,0 +1,31 @@
+// Metric names in both languages, shared by the cue texts (rendered in the worker) and the pages.
+export const METRIC_NAMES = {
+  'zh-CN': {
+    'metric.viewers': '在线人数',
+    'metric.entries': '进入人数',
+    'metric.views': '观看人次',
+    'metric.gmv': '成交金额',
+    'metric.orders': '成交件数',
+    'metric.buyers': '成交人数',
+    'metric.productClicks': '商品点击',
+    'metric.comments': '评论数',
+    'metric.likes': '点赞数',
+    'metric.newFollowers': '新增粉丝',
+    'metric.avgWatchSec': '人均观看时长',
+    'metric.conversionRate': '成交转化率',
+  },
+  en: {
+    'metric.viewers': 'Viewers',
+    'metric.entries': 'Entries',
+    'metric.views': 'Views',
+    'metric.gmv': 'GMV',
+    'metric.orders': 'Orders',
+    'metric.buyers': 'Buyers',
+    'metric.productClicks': 'Product clicks',
+    'metric.comments': 'Comments',
+    'metric.likes': 'Likes',
+    'metric.newFollowers': 'New followers',
+    'metric.avgWatchSec': 'Avg. watch time',
+    'metric.conversionRate': 'Conversion rate',
+  },
+};
