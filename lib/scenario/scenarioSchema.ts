@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../engine/types';
+import { DISPLAY_STYLES, type DisplayStyle } from '../metrics/formatMetricValue';
 import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
 
 // The scenario format of DESIGN.md §3, shared by the mock room and the replay CLI. Browser-safe: no node imports.
 
-export const DISPLAY_STYLES = [
-  'plain',
-  'comma',
-  'wan',
-  'w',
-  'k',
-  'capped',
-  'currency',
-  'currency-wan',
-  'percent',
-  'duration',
-] as const;
+// Display styles are defined once, beside the formatter that writes them.
+export { DISPLAY_STYLES, type DisplayStyle };
 
 const metricId = z.enum(METRIC_IDS);
 const ruleId = z.enum(RULE_IDS);
@@ -120,7 +111,6 @@ export const scenarioSchema = z
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type DisplayStyle = (typeof DISPLAY_STYLES)[number];
 
 export type ParsedScenario = { ok: true; scenario: Scenario } | { ok: false; error: string };
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { swingScenario } from '../../scripts/bench/latency';
 import { collectCueLatencies, percentile, watchPanelCues } from '../../scripts/node/cueLatency';
 import { measurePanelFirstRender } from '../../scripts/node/panelFirstRender';
 import { type Harness, loadScenario, readStoredTables, startHarness } from './extensionHarness';
@@ -47,25 +48,7 @@ describe('page reload and latency', () => {
     const panel = await harness.openPanel();
     await watchPanelCues(panel);
     // Drops and recoveries every 90 s: each drop fires traffic-drop, each recovery traffic-surge.
-    const points: [number, number][] = [[0, 1200]];
-    for (let t = 60; t < 1500; t += 90) points.push([t, 1200], [t + 1, 500], [t + 45, 500], [t + 46, 1300]);
-    const scenario = {
-      name: 'latency-swings',
-      durationSec: 1560,
-      stepSec: 1,
-      seed: 3,
-      startAt: '2026-11-25T08:00:00Z',
-      metrics: {
-        viewers: { points, noisePct: 2 },
-        gmv: {
-          points: [
-            [0, 0],
-            [1560, 90_000],
-          ],
-        },
-      },
-      ended: false,
-    };
+    const scenario = swingScenario(1560);
     const room = await harness.openRoom(scenario, { speed: 10 });
     await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 200_000 });
     await panel.waitForTimeout(500);

@@ -1,5 +1,5 @@
 import { createEngine, type EngineState } from '../../../lib/engine/createEngine';
-import type { Cue, EngineEvent } from '../../../lib/engine/types';
+import { type Cue, type EngineEvent, RULE_IDS } from '../../../lib/engine/types';
 
 // Test support: folds events and keeps every cue as it finally stands, plus the change log.
 
@@ -36,22 +36,8 @@ export function only(
   rules: Record<string, Record<string, unknown>>,
   arbitration: Record<string, unknown> = {},
 ) {
-  const ids = [
-    'traffic-drop',
-    'traffic-surge',
-    'sales-stall',
-    'product-dwell',
-    'ad-boost',
-    'ad-hold',
-    'engagement-low',
-    'follow-cadence',
-    'giveaway-cadence',
-    'plan-next',
-    'milestone',
-    'data-stale',
-  ];
   return {
-    ...Object.fromEntries(ids.map((id) => [id, { enabled: id in rules, ...(rules[id] ?? {}) }])),
+    ...Object.fromEntries(RULE_IDS.map((id) => [id, { enabled: id in rules, ...(rules[id] ?? {}) }])),
     arbitration,
   };
 }
