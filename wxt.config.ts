@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
-import { E2E_MATCHES, PLATFORM_MATCHES } from './lib/sites/platformMatches';
+import { E2E_MATCHES, PLATFORM_MATCHES } from './lib/room/sites/platformMatches';
 
 // Production reads only the platforms' live dashboards. `--mode e2e` (output .output/chrome-mv3-e2e)
 // also reads localhost so browser tests and `npm start` can drive the mock room.
@@ -12,7 +12,7 @@ export default defineConfig({
       alias: [
         // Size budgets (DESIGN.md §6): WXT's unused autoMount waiter out of the content script, and
         // Dexie's modern ES build (one bundle per context, so its duplicate-copy guard is not needed).
-        { find: /^@1natsu\/wait-element(\/detectors)?$/, replacement: stub('./lib/content/noAutoMount.ts') },
+        { find: /^@1natsu\/wait-element(\/detectors)?$/, replacement: stub('./lib/room/noAutoMount.ts') },
         { find: /^dexie$/, replacement: stub('./node_modules/dexie/dist/modern/dexie.mjs') },
       ],
     },

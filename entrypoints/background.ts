@@ -1,8 +1,8 @@
-import { createBackgroundServices } from '../lib/background/services';
-import { setupAlarms } from '../lib/background/setupAlarms';
-import { setupCommands } from '../lib/background/setupCommands';
-import { setupRoomPort } from '../lib/background/setupRoomPort';
-import { setupSidePanel } from '../lib/background/setupSidePanel';
+import { createBackgroundServices } from '../lib/worker/services';
+import { setupAlarms } from '../lib/worker/setupAlarms';
+import { setupCommands } from '../lib/worker/setupCommands';
+import { setupRoomPort } from '../lib/worker/setupRoomPort';
+import { setupSidePanel } from '../lib/worker/setupSidePanel';
 
 // Wiring only: every listener is registered synchronously in the worker's first turn.
 export default defineBackground(() => {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseRuleSettings } from '../lib/engine/ruleSettings';
-import type { Locale } from '../lib/i18n/translate';
-import { cueLine, tableLines } from '../lib/replay/cueLines';
-import { detectionTable, formatDetectionTable, gradeRun, type RunGrade } from '../lib/replay/gradeRuns';
-import { type ReplayRun, readRuns } from '../lib/replay/readRuns';
-import { replayRun } from '../lib/replay/replayRun';
+import { parseRuleSettings } from '../lib/core/engine/ruleSettings';
+import type { Locale } from '../lib/core/i18n/translate';
+import { cueLine, tableLines } from './replay/cueLines';
+import { detectionTable, formatDetectionTable, gradeRun, type RunGrade } from './replay/gradeRuns';
+import { type ReplayRun, readRuns } from './replay/readRuns';
+import { replayRun } from './replay/replayRun';
 
 // `npm run replay -- <scenario.json | export.json>… [--format table|ndjson] [--check] [--rules settings.json]
 // [--lang zh-CN|en]`: runs the engine over each file and prints its cues; --check grades them against the

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { visibleWindow } from '../../lib/panel/visibleWindow';
+import { visibleWindow } from '../../lib/ui/common/visibleWindow';
 
 // A scrolling list of fixed-height rows that renders only what is on screen, so 1,000 cues cost
 // the same as 20.

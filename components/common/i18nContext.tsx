@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { createTranslator, type Locale, type Translate } from '../../lib/i18n/translate';
-import { uiMessages } from '../../lib/i18n/uiMessages';
+import { createTranslator, type Locale, type Translate } from '../../lib/core/i18n/translate';
+import { uiMessages } from '../../lib/core/i18n/uiMessages';
 
 // The page's language, chosen once from the settings and the browser, handed down by context.
 

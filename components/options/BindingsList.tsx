@@ -1,7 +1,7 @@
-import type { MetricId } from '../../lib/metrics/metricCatalog';
-import type { Settings } from '../../lib/settings/settingsSchema';
+import type { MetricId } from '../../lib/core/metrics/metricCatalog';
+import type { Settings } from '../../lib/core/settings/settingsSchema';
+import type { SendCommand } from '../../lib/ui/panel/panelStore';
 import { useI18n } from '../common/i18nContext';
-import type { SendCommand } from '../panel/panelStore';
 
 // Elements the user picked on each site's dashboard, with a way to forget one.
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../../lib/settings/settingsSchema';
+import type { Settings } from '../../lib/core/settings/settingsSchema';
+import type { SendCommand } from '../../lib/ui/panel/panelStore';
 import { useI18n } from '../common/i18nContext';
-import type { SendCommand } from '../panel/panelStore';
 
 // Language, panel mode, sound, overlay and how long history is kept.
 

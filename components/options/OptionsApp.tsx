@@ -1,9 +1,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import { resolveLocale } from '../../lib/i18n/translate';
-import type { Settings } from '../../lib/settings/settingsSchema';
+import { resolveLocale } from '../../lib/core/i18n/translate';
+import type { Settings } from '../../lib/core/settings/settingsSchema';
+import type { SendCommand } from '../../lib/ui/panel/panelStore';
 import { createUiI18n, I18nContext } from '../common/i18nContext';
-import type { SendCommand } from '../panel/panelStore';
 import { OptionsView } from './OptionsView';
 
 interface OptionsAppProps {

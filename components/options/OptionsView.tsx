@@ -1,8 +1,8 @@
-import { ruleSettingsSchema } from '../../lib/engine/ruleSettings';
-import { type AnySchema, ruleSchemasOf } from '../../lib/settings/ruleFormFields';
-import type { Settings } from '../../lib/settings/settingsSchema';
+import { ruleSettingsSchema } from '../../lib/core/engine/ruleSettings';
+import { type AnySchema, ruleSchemasOf } from '../../lib/core/settings/ruleFormFields';
+import type { Settings } from '../../lib/core/settings/settingsSchema';
+import type { SendCommand } from '../../lib/ui/panel/panelStore';
 import { useI18n } from '../common/i18nContext';
-import type { SendCommand } from '../panel/panelStore';
 import { BindingsList } from './BindingsList';
 import { GeneralSettings } from './GeneralSettings';
 import { PlanEditor } from './PlanEditor';

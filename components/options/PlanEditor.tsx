@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PlanSlot } from '../../lib/engine/types';
+import type { PlanSlot } from '../../lib/core/engine/types';
 import {
   addSlot,
   moveSlot,
@@ -9,9 +9,9 @@ import {
   removeSlot,
   updateSlot,
   validatePlan,
-} from '../../lib/settings/planEdits';
+} from '../../lib/core/settings/planEdits';
+import type { SendCommand } from '../../lib/ui/panel/panelStore';
 import { useI18n } from '../common/i18nContext';
-import type { SendCommand } from '../panel/panelStore';
 
 // The run-of-show: ordered product slots with their minutes, edited here and saved as one list.
 

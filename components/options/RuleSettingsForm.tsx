@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Translate } from '../../lib/i18n/translate';
+import type { Translate } from '../../lib/core/i18n/translate';
 import {
   type AnySchema,
   type FieldError,
   type RuleFormField,
   ruleFormFields,
   validateRuleDraft,
-} from '../../lib/settings/ruleFormFields';
+} from '../../lib/core/settings/ruleFormFields';
+import type { SendCommand } from '../../lib/ui/panel/panelStore';
 import { useI18n } from '../common/i18nContext';
-import type { SendCommand } from '../panel/panelStore';
 
 // One rule's parameters as a form generated from its zod schema, validated before it is sent.
 

@@ -1,4 +1,4 @@
-import type { CueAction } from '../../lib/engine/types';
+import type { CueAction } from '../../lib/core/engine/types';
 import { useI18n } from '../common/i18nContext';
 
 // Done / snooze / dismiss, each showing its keyboard shortcut.

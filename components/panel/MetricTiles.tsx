@@ -1,5 +1,5 @@
-import { formatMetricChange, formatMetricValue } from '../../lib/panel/formatMetric';
-import { type MetricTile, SPARKLINE_WINDOW_MS } from '../../lib/panel/metricTiles';
+import { formatMetricChange, formatMetricValue } from '../../lib/core/format/formatMetric';
+import { type MetricTile, SPARKLINE_WINDOW_MS } from '../../lib/ui/panel/metricTiles';
 import { useI18n } from '../common/i18nContext';
 import { Sparkline } from './Sparkline';
 

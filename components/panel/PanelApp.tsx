@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { resolveLocale } from '../../lib/i18n/translate';
+import { resolveLocale } from '../../lib/core/i18n/translate';
+import type { PanelState, SendCommand } from '../../lib/ui/panel/panelStore';
 import { createUiI18n, I18nContext } from '../common/i18nContext';
 import { PanelView } from './PanelView';
-import type { PanelState, SendCommand } from './panelStore';
 
 // The side panel with its language: the settings' locale, or the browser's when set to auto.
 

@@ -1,18 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CueAction } from '../../lib/engine/types';
-import { renderCueText } from '../../lib/i18n/renderCue';
-import type { MetricId } from '../../lib/metrics/metricCatalog';
-import { arrangeCues } from '../../lib/panel/cueQueue';
-import { buildMetricTiles } from '../../lib/panel/metricTiles';
-import { summariseHealth } from '../../lib/panel/readerHealth';
-import { formatClock } from '../../lib/panel/sessionClock';
+import type { CueAction } from '../../lib/core/engine/types';
+import { formatClock } from '../../lib/core/format/sessionClock';
+import { renderCueText } from '../../lib/core/i18n/renderCue';
+import type { MetricId } from '../../lib/core/metrics/metricCatalog';
+import { playBeep } from '../../lib/ui/panel/beep';
+import { arrangeCues } from '../../lib/ui/panel/cueQueue';
+import { buildMetricTiles } from '../../lib/ui/panel/metricTiles';
+import type { PanelState, SendCommand } from '../../lib/ui/panel/panelStore';
+import { summariseHealth } from '../../lib/ui/panel/readerHealth';
 import { useI18n } from '../common/i18nContext';
-import { playBeep } from './beep';
 import { CUE_SHORTCUTS } from './CueActions';
 import { CueQueue } from './CueQueue';
 import { CurrentCue } from './CurrentCue';
 import { MetricTiles } from './MetricTiles';
-import type { PanelState, SendCommand } from './panelStore';
 import { ReaderHealth } from './ReaderHealth';
 import { TodaysCues } from './TodaysCues';
 

@@ -1,5 +1,5 @@
-import type { MetricId } from '../../lib/metrics/metricCatalog';
-import type { HealthSummary } from '../../lib/panel/readerHealth';
+import type { MetricId } from '../../lib/core/metrics/metricCatalog';
+import type { HealthSummary } from '../../lib/ui/panel/readerHealth';
 import { useI18n } from '../common/i18nContext';
 
 // How much of the room the reader can see, and a way to point it at what it cannot.

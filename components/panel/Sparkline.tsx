@@ -1,5 +1,5 @@
-import type { SeriesPoint } from '../../lib/panel/metricTiles';
-import { sparklinePath } from '../../lib/panel/sparklinePath';
+import type { SeriesPoint } from '../../lib/ui/panel/metricTiles';
+import { sparklinePath } from '../../lib/ui/panel/sparklinePath';
 
 interface SparklineProps {
   points: readonly SeriesPoint[];

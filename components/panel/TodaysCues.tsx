@@ -1,6 +1,6 @@
-import type { Cue } from '../../lib/engine/types';
-import { renderCueText } from '../../lib/i18n/renderCue';
-import type { Locale, Translate } from '../../lib/i18n/translate';
+import type { Cue } from '../../lib/core/engine/types';
+import { renderCueText } from '../../lib/core/i18n/renderCue';
+import type { Locale, Translate } from '../../lib/core/i18n/translate';
 import { useI18n } from '../common/i18nContext';
 import { VirtualList } from '../common/VirtualList';
 

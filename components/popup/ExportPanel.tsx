@@ -1,5 +1,5 @@
+import type { PopupStore } from '../../lib/ui/popup/popupStore';
 import { useI18n } from '../common/i18nContext';
-import type { PopupStore } from './popupStore';
 
 const FILE_LABELS = { samples: 'popup.fileSamples', cues: 'popup.fileCues', json: 'popup.fileJson' } as const;
 

@@ -1,5 +1,5 @@
+import type { PopupStore } from '../../lib/ui/popup/popupStore';
 import { useI18n } from '../common/i18nContext';
-import type { PopupStore } from './popupStore';
 
 /** Import of an export file: read here, validated and written by the background. */
 export function ImportButton({ store }: { store: PopupStore }) {

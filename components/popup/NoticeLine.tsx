@@ -1,6 +1,6 @@
-import type { Translate } from '../../lib/i18n/translate';
+import type { Translate } from '../../lib/core/i18n/translate';
+import type { Notice } from '../../lib/ui/popup/popupStore';
 import { useI18n } from '../common/i18nContext';
-import type { Notice } from './popupStore';
 
 function noticeText(notice: Notice, t: Translate): string {
   switch (notice.kind) {

@@ -1,12 +1,12 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { popupMessages } from '../../lib/i18n/popupMessages';
-import { createTranslator, resolveLocale } from '../../lib/i18n/translate';
+import { popupMessages } from '../../lib/core/i18n/popupMessages';
+import { createTranslator, resolveLocale } from '../../lib/core/i18n/translate';
+import type { PopupStore } from '../../lib/ui/popup/popupStore';
 import { I18nContext } from '../common/i18nContext';
 import { DeleteSessions } from './DeleteSessions';
 import { ExportPanel } from './ExportPanel';
 import { ImportButton } from './ImportButton';
 import { NoticeLine } from './NoticeLine';
-import type { PopupStore } from './popupStore';
 import { SessionFilters } from './SessionFilters';
 import { SessionList } from './SessionList';
 import { StorageSettings } from './StorageSettings';

@@ -1,6 +1,6 @@
 import type { Signal } from '@preact/signals';
+import type { PopupStore } from '../../lib/ui/popup/popupStore';
 import { useI18n } from '../common/i18nContext';
-import type { PopupStore } from './popupStore';
 
 const bind = (target: Signal<string>) => (event: Event) => {
   target.value = (event.currentTarget as HTMLInputElement).value;

@@ -1,6 +1,6 @@
-import type { SessionRow } from '../../lib/db/rows';
-import { formatDuration, formatStart, sessionDurationMs } from '../../lib/history/listingFormat';
-import { formatMetricValue } from '../../lib/panel/formatMetric';
+import { formatMetricValue } from '../../lib/core/format/formatMetric';
+import type { SessionRow } from '../../lib/store/rows';
+import { formatDuration, formatStart, sessionDurationMs } from '../../lib/ui/history/listingFormat';
 import { useI18n } from '../common/i18nContext';
 
 interface SessionItemProps {

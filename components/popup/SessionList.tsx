@@ -1,5 +1,5 @@
+import type { PopupStore } from '../../lib/ui/popup/popupStore';
 import { useI18n } from '../common/i18nContext';
-import type { PopupStore } from './popupStore';
 import { SessionItem } from './SessionItem';
 
 interface SessionListProps {

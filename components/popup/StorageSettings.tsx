@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatBytes } from '../../lib/history/listingFormat';
+import { formatBytes } from '../../lib/ui/history/listingFormat';
+import type { PopupStore } from '../../lib/ui/popup/popupStore';
 import { useI18n } from '../common/i18nContext';
-import type { PopupStore } from './popupStore';
 
 /** How long history is kept (a setting the background applies) and how much space it takes. */
 export function StorageSettings({ store }: { store: PopupStore }) {

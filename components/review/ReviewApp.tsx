@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import { type LocaleSetting, resolveLocale } from '../../lib/i18n/translate';
-import type { ReviewData } from '../../lib/review/reviewQueries';
+import { type LocaleSetting, resolveLocale } from '../../lib/core/i18n/translate';
+import type { ReviewData } from '../../lib/ui/review/reviewQueries';
 import { createUiI18n, I18nContext } from '../common/i18nContext';
 import { ReviewView } from './ReviewView';
 

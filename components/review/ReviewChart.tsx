@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Cue } from '../../lib/engine/types';
-import { formatMetricValue } from '../../lib/panel/formatMetric';
-import type { MinuteSeries } from '../../lib/review/minuteSeries';
-import type { ProductSlot } from '../../lib/review/productSlots';
+import type { Cue } from '../../lib/core/engine/types';
+import { formatMetricValue } from '../../lib/core/format/formatMetric';
+import type { MinuteSeries } from '../../lib/ui/review/minuteSeries';
+import type { ProductSlot } from '../../lib/ui/review/productSlots';
 import { useI18n } from '../common/i18nContext';
 import { chartData, chartOptions } from './chartOptions';
 

@@ -1,20 +1,20 @@
 import type { ComponentType } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { summariseOutcomes } from '../../lib/engine/outcomeSummary';
-import type { Cue } from '../../lib/engine/types';
-import { renderCueText } from '../../lib/i18n/renderCue';
-import type { Locale, Translate } from '../../lib/i18n/translate';
-import { formatMetricValue } from '../../lib/panel/formatMetric';
-import { formatClock } from '../../lib/panel/sessionClock';
-import { minuteSeries } from '../../lib/review/minuteSeries';
-import { productSlots } from '../../lib/review/productSlots';
-import type { ReviewData } from '../../lib/review/reviewQueries';
+import { summariseOutcomes } from '../../lib/core/engine/outcomeSummary';
+import type { Cue } from '../../lib/core/engine/types';
+import { formatMetricValue } from '../../lib/core/format/formatMetric';
+import { formatClock } from '../../lib/core/format/sessionClock';
+import { renderCueText } from '../../lib/core/i18n/renderCue';
+import type { Locale, Translate } from '../../lib/core/i18n/translate';
+import { minuteSeries } from '../../lib/ui/review/minuteSeries';
+import { productSlots } from '../../lib/ui/review/productSlots';
+import type { ReviewData } from '../../lib/ui/review/reviewQueries';
 import {
   compareWithPrevious,
   FIGURE_KEYS,
   type FigureKey,
   type SessionFigures,
-} from '../../lib/review/sessionComparison';
+} from '../../lib/ui/review/sessionComparison';
 import { useI18n } from '../common/i18nContext';
 import { VirtualList } from '../common/VirtualList';
 import { outcomeText } from '../panel/TodaysCues';

@@ -1,8 +1,8 @@
 import type uPlot from 'uplot';
-import type { Cue } from '../../lib/engine/types';
-import type { Translate } from '../../lib/i18n/translate';
-import type { MinuteSeries } from '../../lib/review/minuteSeries';
-import type { ProductSlot } from '../../lib/review/productSlots';
+import type { Cue } from '../../lib/core/engine/types';
+import type { Translate } from '../../lib/core/i18n/translate';
+import type { MinuteSeries } from '../../lib/ui/review/minuteSeries';
+import type { ProductSlot } from '../../lib/ui/review/productSlots';
 
 // uPlot's options and data for the review chart: three curves on their own scales, cue markers as
 // vertical lines and product slots as shaded bands behind the curves.

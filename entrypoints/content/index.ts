@@ -1,7 +1,7 @@
-import { createRoomLink } from '../../lib/content/roomLink';
-import { startRoomWatch } from '../../lib/content/startRoomWatch';
-import { ROOM_PORT_NAME } from '../../lib/messages/roomPortName';
-import { PLATFORM_MATCHES } from '../../lib/sites/platformMatches';
+import { ROOM_PORT_NAME } from '../../lib/core/messages/roomPortConstants';
+import { createRoomLink } from '../../lib/room/link/roomLink';
+import { PLATFORM_MATCHES } from '../../lib/room/sites/platformMatches';
+import { startRoomWatch } from '../../lib/room/startRoomWatch';
 import { createOverlayController } from './overlay';
 
 // Thin wiring: reader → port. Matches only the platforms' live dashboards; the e2e build's manifest

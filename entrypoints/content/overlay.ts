@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { createOverlayCard, type OverlayCard, overlayCss } from '../../components/overlay/overlayCard';
-import type { BackgroundToRoom, OverlayCue } from '../../lib/messages/portProtocol';
+import type { BackgroundToRoom, OverlayCue } from '../../lib/core/messages/portProtocol';
+import { createOverlayCard, type OverlayCard, overlayCss } from '../../lib/room/overlay/overlayCard';
 
 // The in-page cue card, off by default. It lives in a shadow root so neither side's CSS leaks, and it
 // is mounted only while enabled so a room without the overlay carries no extra DOM.

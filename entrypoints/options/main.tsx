@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { liveSignal } from '../../components/common/liveSignal';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import { openLivecueDb } from '../../lib/db/database';
-import { sendCommand } from '../../lib/messages/sendCommand';
-import { readSettings } from '../../lib/settings/readSettings';
-import type { Settings } from '../../lib/settings/settingsSchema';
+import type { Settings } from '../../lib/core/settings/settingsSchema';
+import { openLivecueDb } from '../../lib/store/database';
+import { readSettings } from '../../lib/store/readSettings';
+import { liveSignal } from '../../lib/ui/liveSignal';
+import { sendCommand } from '../../lib/ui/sendCommand';
 import '../../components/common/lightPage.css';
 import './options.css';
 

@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { downloadFile } from '../../components/popup/downloadFile';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { createPopupStore } from '../../components/popup/popupStore';
-import { openLivecueDb } from '../../lib/db/database';
-import { sendCommand } from '../../lib/messages/sendCommand';
+import { openLivecueDb } from '../../lib/store/database';
+import { downloadFile } from '../../lib/ui/popup/downloadFile';
+import { createPopupStore } from '../../lib/ui/popup/popupStore';
+import { sendCommand } from '../../lib/ui/sendCommand';
 import './popup.css';
 
 // Wiring only: read the database live, write through commands, download with `<a download>`.

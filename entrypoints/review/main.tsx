@@ -1,11 +1,11 @@
 import { computed } from '@preact/signals';
 import { render } from 'preact';
-import { liveSignal } from '../../components/common/liveSignal';
 import { ReviewApp } from '../../components/review/ReviewApp';
-import { openLivecueDb } from '../../lib/db/database';
-import type { LocaleSetting } from '../../lib/i18n/translate';
-import { loadReview, type ReviewData } from '../../lib/review/reviewQueries';
-import { readSettings } from '../../lib/settings/readSettings';
+import type { LocaleSetting } from '../../lib/core/i18n/translate';
+import { openLivecueDb } from '../../lib/store/database';
+import { readSettings } from '../../lib/store/readSettings';
+import { liveSignal } from '../../lib/ui/liveSignal';
+import { loadReview, type ReviewData } from '../../lib/ui/review/reviewQueries';
 import '../../components/common/lightPage.css';
 import './review.css';
 

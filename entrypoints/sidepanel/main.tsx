@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { PanelApp } from '../../components/panel/PanelApp';
-import { createPanelStore } from '../../components/panel/panelStore';
+import { createPanelStore } from '../../lib/ui/panel/panelStore';
 import './panel.css';
-import { openLivecueDb } from '../../lib/db/database';
-import { sendCommand } from '../../lib/messages/sendCommand';
+import { openLivecueDb } from '../../lib/store/database';
+import { sendCommand } from '../../lib/ui/sendCommand';
 
 // Wiring only: open the database, start the panel's live queries, render.
 const store = createPanelStore(openLivecueDb(), sendCommand);

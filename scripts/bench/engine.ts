@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../../lib/engine/createEngine';
-import { RULES } from '../../lib/engine/rules/index';
-import type { EngineEvent } from '../../lib/engine/types';
-import { detectionTable, formatDetectionTable, gradeRun } from '../../lib/replay/gradeRuns';
-import { readRuns } from '../../lib/replay/readRuns';
-import { replayRun } from '../../lib/replay/replayRun';
-import { scenarioEvents } from '../../lib/scenario/scenarioEvents';
-import { scenarioSchema } from '../../lib/scenario/scenarioSchema';
+import { createEngine } from '../../lib/core/engine/createEngine';
+import { RULES } from '../../lib/core/engine/rules/index';
+import type { EngineEvent } from '../../lib/core/engine/types';
+import { scenarioEvents } from '../../lib/core/scenario/scenarioEvents';
+import { scenarioSchema } from '../../lib/core/scenario/scenarioSchema';
+import { detectionTable, formatDetectionTable, gradeRun } from '../replay/gradeRuns';
+import { readRuns } from '../replay/readRuns';
+import { replayRun } from '../replay/replayRun';
 
 // Engine bench (DESIGN.md §6: ≥ 1,000,000 samples/s): the median of several folds of an 8-hour 1 Hz
 // generated room with every rule on, then the detection table over test/scenarios.

@@ -1,9 +1,9 @@
 import { Dexie } from 'dexie';
-import { LivecueDb } from '../../lib/db/database';
-import type { SampleRow, SessionRow } from '../../lib/db/rows';
-import { exportSessionsCsv } from '../../lib/history/exportCsv';
-import { exportSessionsJson } from '../../lib/history/exportJson';
-import { sampleChunks } from '../../lib/history/exportProgress';
+import { LivecueDb } from '../../lib/store/database';
+import type { SampleRow, SessionRow } from '../../lib/store/rows';
+import { exportSessionsCsv } from '../../lib/ui/history/exportCsv';
+import { exportSessionsJson } from '../../lib/ui/history/exportJson';
+import { sampleChunks } from '../../lib/ui/history/exportProgress';
 
 // Export of 500k samples to JSON and CSV against the budget of DESIGN.md §6 (≤ 5 s, ≤ 300 MB), measured
 // twice: in node on fake-indexeddb, and in headless Chromium on its real IndexedDB (the same workload,

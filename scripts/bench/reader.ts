@@ -23,8 +23,8 @@ export async function run(): Promise<string[]> {
   const bundle = await build({
     stdin: {
       contents: `
-        import { createRoomReader } from './lib/sites/labelReader';
-        import { adapterForUrl } from './lib/sites/siteRegistry';
+        import { createRoomReader } from './lib/room/sites/labelReader';
+        import { adapterForUrl } from './lib/room/sites/siteRegistry';
         globalThis.benchReader = (url, reads, batches) => {
           const reader = createRoomReader(document, adapterForUrl(new URL(url)));
           const first = reader.read();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ActionRow, CueRow, SampleRow, SessionRow } from '../../lib/db/rows';
+import type { ActionRow, CueRow, SampleRow, SessionRow } from '../../lib/store/rows';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/node/launchWithExtension';
 import { type MockRoomServer, PROJECT_ROOT, startMockRoomServer } from '../../scripts/node/mockRoomServer';
 

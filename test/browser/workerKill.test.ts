@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRuns } from '../../lib/replay/readRuns';
-import { replayRun } from '../../lib/replay/replayRun';
+import { readRuns } from '../../scripts/replay/readRuns';
+import { replayRun } from '../../scripts/replay/replayRun';
 import { exportFileOf, type Harness, loadScenario, readStoredTables, startHarness } from './extensionHarness';
 
 // Chrome stops idle service workers; Livecue must lose nothing when it does. The worker is stopped

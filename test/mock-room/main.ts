@@ -1,7 +1,7 @@
-import type { DisplayStyle } from '../../lib/metrics/formatMetricValue';
-import type { MetricId } from '../../lib/metrics/metricCatalog';
-import { createScenarioPlayer } from '../../lib/scenario/scenarioPlayer';
-import { parseScenario, type Scenario } from '../../lib/scenario/scenarioSchema';
+import type { MetricId } from '../../lib/core/metrics/metricCatalog';
+import type { DisplayStyle } from '../../lib/core/scenario/displayStyles';
+import { createScenarioPlayer } from '../../lib/core/scenario/scenarioPlayer';
+import { parseScenario, type Scenario } from '../../lib/core/scenario/scenarioSchema';
 import {
   formatClock,
   type MockLayout,

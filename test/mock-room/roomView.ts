@@ -1,5 +1,5 @@
-import { type DisplayStyle, formatMetricValue } from '../../lib/metrics/formatMetricValue';
-import type { MetricId } from '../../lib/metrics/metricCatalog';
+import type { MetricId } from '../../lib/core/metrics/metricCatalog';
+import { type DisplayStyle, formatMetricValue } from '../../lib/core/scenario/displayStyles';
 
 // Writes the mock room's DOM. Everything goes through textContent; class names carry fake hashes on
 // purpose, and there are no data-metric hooks: the extension must find numbers by their labels.

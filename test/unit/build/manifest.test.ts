@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { E2E_MATCHES, PLATFORM_MATCHES } from '../../../lib/sites/platformMatches';
+import { E2E_MATCHES, PLATFORM_MATCHES } from '../../../lib/room/sites/platformMatches';
 import config from '../../../wxt.config';
 
 // The production extension reads only the platforms' live dashboards; only the e2e build may read

@@ -1,0 +1,259 @@
+import type { Product } from '../messages/sample';
+import { METRIC_IDS, type MetricId } from '../metrics/metricCatalog';
+import type { PlanSlot } from './types';
+
+// The engine's rolling view of a room: one value per second per series in a ring buffer (carried forward
+// over seconds with no sample, because the page still shows the last number), O(1) windowed means and
+// EWMA baselines updated as each second is written. Unknown values are NaN, never 0.
+
+/** Series index of each canonical metric, then the derived gauges. */
+export const S = {
+  viewers: 0,
+  entries: 1,
+  views: 2,
+  gmv: 3,
+  orders: 4,
+  buyers: 5,
+  productClicks: 6,
+  comments: 7,
+  likes: 8,
+  newFollowers: 9,
+  avgWatchSec: 10,
+  conversionRate: 11,
+  /** GMV per thousand views. */
+  gpm: 12,
+  /** GMV per entry (unique viewer). */
+  uvValue: 13,
+} as const satisfies Record<MetricId | 'gpm' | 'uvValue', number>;
+export type SeriesName = keyof typeof S;
+export const SERIES_NAMES = Object.keys(S) as SeriesName[];
+const METRIC_COUNT = METRIC_IDS.length;
+export const SERIES_COUNT = METRIC_COUNT + 2;
+
+/** One hour of seconds: every window a rule may ask for fits. */
+export const RING_SECONDS = 3600;
+
+/** Mean of one series over the last `seconds` written seconds, skipping unknown ones. */
+export class WindowMean {
+  sum = 0;
+  count = 0;
+  constructor(
+    readonly series: number,
+    readonly seconds: number,
+  ) {}
+  get mean(): number {
+    return this.count > 0 ? this.sum / this.count : Number.NaN;
+  }
+}
+
+/** Exponentially weighted mean per second of one series; NaN until the first known value. */
+export class Ewma {
+  value = Number.NaN;
+  readonly alpha: number;
+  constructor(
+    readonly series: number,
+    halfLifeSec: number,
+  ) {
+    this.alpha = 1 - 2 ** (-1 / Math.max(1, halfLifeSec));
+  }
+}
+
+export class RoomStats {
+  /** Seconds-since-start of the newest written second; −1 before the first sample. */
+  sec = -1;
+  firstSec = -1;
+  /** ts of the newest event of any kind. */
+  now: number;
+  lastSampleTs = Number.NaN;
+  sampleCount = 0;
+  /** Latest value per series (NaN: unknown). */
+  readonly last = new Float64Array(SERIES_COUNT).fill(Number.NaN);
+  /** ts of the last change of each series' value, and how often it changed (for data-stale). */
+  readonly lastChangeTs = new Float64Array(SERIES_COUNT).fill(Number.NaN);
+  readonly changeCount = new Uint32Array(SERIES_COUNT);
+  private readonly ring = new Float64Array(SERIES_COUNT * RING_SECONDS).fill(Number.NaN);
+  private readonly windows: WindowMean[] = [];
+  private readonly ewmas: Ewma[] = [];
+
+  product: Product | null = null;
+  /** Identity of the product (id, else name) and when it came on screen. */
+  productKey = '';
+  productSinceTs = Number.NaN;
+  /** Whether any sample ever carried product information. */
+  productSeen = false;
+  plan: PlanSlot[] | null = null;
+  planSetAt = Number.NaN;
+
+  constructor(readonly startedAt: number) {
+    this.now = startedAt;
+  }
+
+  /** Registers a windowed mean; call before the first sample (rules do it when they are created). */
+  meanOver(series: number, seconds: number): WindowMean {
+    const existing = this.windows.find((w) => w.series === series && w.seconds === seconds);
+    if (existing) return existing;
+    const window = new WindowMean(series, Math.max(1, Math.min(RING_SECONDS - 1, Math.round(seconds))));
+    this.windows.push(window);
+    return window;
+  }
+
+  ewma(series: number, halfLifeSec: number): Ewma {
+    const existing = this.ewmas.find(
+      (e) => e.series === series && e.alpha === new Ewma(series, halfLifeSec).alpha,
+    );
+    if (existing) return existing;
+    const ewma = new Ewma(series, halfLifeSec);
+    this.ewmas.push(ewma);
+    return ewma;
+  }
+
+  /** Seconds of history written so far. */
+  get historySec(): number {
+    return this.sec < 0 ? 0 : this.sec - this.firstSec;
+  }
+
+  /** The value `secondsAgo` before the newest second, or NaN outside the history. */
+  valueAgo(series: number, secondsAgo: number): number {
+    const target = this.sec - Math.round(secondsAgo);
+    if (target < this.firstSec || target > this.sec || this.sec - target >= RING_SECONDS) return Number.NaN;
+    return this.ring[series * RING_SECONDS + (target % RING_SECONDS)]!;
+  }
+
+  /** Growth of a counter over the last `seconds` (NaN when either end is unknown or out of history). */
+  delta(series: number, seconds: number): number {
+    return this.last[series]! - this.valueAgo(series, seconds);
+  }
+
+  /** Growth per minute of a counter over the last `seconds`. */
+  ratePerMin(series: number, seconds: number): number {
+    return (this.delta(series, seconds) * 60) / seconds;
+  }
+
+  /** Growth per minute of a counter over `[now − from, now − to]` seconds ago. */
+  rateBetween(series: number, fromAgo: number, toAgo: number): number {
+    return ((this.valueAgo(series, toAgo) - this.valueAgo(series, fromAgo)) * 60) / (fromAgo - toAgo);
+  }
+
+  /** Mean of a series over `[now − from, now − to]` seconds ago, read from the ring (O(window)). */
+  meanBetween(series: number, fromAgo: number, toAgo: number): number {
+    let sum = 0;
+    let count = 0;
+    for (let ago = Math.round(fromAgo); ago >= Math.round(toAgo); ago--) {
+      const value = this.valueAgo(series, ago);
+      if (!Number.isNaN(value)) {
+        sum += value;
+        count++;
+      }
+    }
+    return count > 0 ? sum / count : Number.NaN;
+  }
+
+  /** Folds one sample in; `metrics` values may be null or absent (unknown). */
+  addSample(
+    ts: number,
+    metrics: Partial<Record<MetricId, number | null>>,
+    product: Product | null | undefined,
+  ) {
+    this.now = ts;
+    this.lastSampleTs = ts;
+    this.sampleCount++;
+    const last = this.last;
+    // Seconds without a sample showed the previous numbers: keep them to carry over a gap.
+    this.carry.set(last);
+    for (let i = 0; i < METRIC_COUNT; i++) {
+      const raw = metrics[METRIC_IDS[i]!];
+      const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : Number.NaN;
+      if (!Number.isNaN(value) && value !== last[i]) {
+        this.changeCount[i]!++;
+        this.lastChangeTs[i] = ts;
+      }
+      last[i] = value;
+    }
+    const gmv = last[S.gmv]!;
+    const views = last[S.views]!;
+    const entries = last[S.entries]!;
+    last[S.gpm] = views > 0 ? (gmv * 1000) / views : Number.NaN;
+    last[S.uvValue] = entries > 0 ? gmv / entries : Number.NaN;
+
+    if (product !== undefined) {
+      const key = product ? (product.id ?? product.name) : '';
+      if (product) this.productSeen = true;
+      if (key !== this.productKey || Number.isNaN(this.productSinceTs)) {
+        this.productKey = key;
+        this.productSinceTs = ts;
+      }
+      this.product = product;
+    }
+
+    const sec = Math.max(0, Math.floor((ts - this.startedAt) / 1000));
+    if (this.sec < 0 || sec - this.sec > RING_SECONDS) {
+      // First sample, or a gap longer than the ring: start the history here rather than fill an hour of copies.
+      this.resetHistory(sec);
+      return;
+    }
+    if (sec <= this.sec) {
+      // Another sample in the same second (or a late one): it replaces the newest second's values.
+      this.writeSecond(this.sec, last, true);
+      return;
+    }
+    for (let s = this.sec + 1; s < sec; s++) {
+      this.sec = s;
+      this.writeSecond(s, this.carry, false);
+    }
+    this.sec = sec;
+    this.writeSecond(sec, last, false);
+  }
+
+  private readonly carry = new Float64Array(SERIES_COUNT).fill(Number.NaN);
+
+  private resetHistory(sec: number) {
+    this.ring.fill(Number.NaN);
+    for (const w of this.windows) {
+      w.sum = 0;
+      w.count = 0;
+    }
+    this.firstSec = sec;
+    this.sec = sec;
+    this.writeSecond(sec, this.last, false);
+  }
+
+  private writeSecond(sec: number, last: Float64Array, replace: boolean) {
+    const cell = sec % RING_SECONDS;
+    const ring = this.ring;
+    const windows = this.windows;
+    for (let w = 0; w < windows.length; w++) {
+      const mean = windows[w]!;
+      const value = last[mean.series]!;
+      if (replace) {
+        const old = ring[mean.series * RING_SECONDS + cell]!;
+        if (!Number.isNaN(old)) {
+          mean.sum -= old;
+          mean.count--;
+        }
+      } else {
+        const leaving = sec - mean.seconds;
+        if (leaving >= this.firstSec) {
+          const old = ring[mean.series * RING_SECONDS + (leaving % RING_SECONDS)]!;
+          if (!Number.isNaN(old)) {
+            mean.sum -= old;
+            mean.count--;
+          }
+        }
+      }
+      if (!Number.isNaN(value)) {
+        mean.sum += value;
+        mean.count++;
+      }
+    }
+    if (!replace) {
+      const ewmas = this.ewmas;
+      for (let e = 0; e < ewmas.length; e++) {
+        const ewma = ewmas[e]!;
+        const value = last[ewma.series]!;
+        if (Number.isNaN(value)) continue;
+        ewma.value = !Number.isNaN(ewma.value) ? ewma.value + ewma.alpha * (value - ewma.value) : value;
+      }
+    }
+    for (let s = 0; s < SERIES_COUNT; s++) ring[s * RING_SECONDS + cell] = last[s]!;
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from '../../zodMini';
+import type { RoomStats } from '../roomStats';
+import { commonFields, defineRule, field, intIn, numberIn } from '../ruleDefinition';
+import { createTrafficShift } from '../trafficShift';
+
+// Traffic surging: put the hero product (爆款) up and push the close (逼单) with a countdown.
+
+export const trafficSurgeParams = z.object({
+  ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
+  surgePct: field(numberIn(5, 500), 35),
+  rearmPct: field(numberIn(0, 100), 15),
+  fastWindowSec: field(intIn(3, 120), 10),
+  baselineHalfLifeSec: field(intIn(30, 1800), 180),
+  minViewers: field(intIn(0, 100000), 30),
+  minHistorySec: field(intIn(10, 1800), 45),
+  countdownSec: field(intIn(10, 600), 60),
+});
+export type TrafficSurgeParams = z.infer<typeof trafficSurgeParams>;
+
+export const trafficSurge = defineRule({
+  id: 'traffic-surge',
+  severity: 'act',
+  priority: 90,
+  onTick: false,
+  paramsSchema: trafficSurgeParams,
+  create(params: TrafficSurgeParams, room: RoomStats) {
+    const shift = createTrafficShift(1, { ...params, thresholdPct: params.surgePct }, room);
+    return {
+      check: shift.check,
+      propose(now) {
+        const evidence = shift.evidence(now);
+        return {
+          title: 'cue.traffic-surge.title',
+          detail: 'cue.traffic-surge.detail',
+          params: {
+            from: evidence.from,
+            to: evidence.to,
+            windowSec: evidence.windowSec,
+            countdownSec: params.countdownSec,
+          },
+          evidence: [evidence],
+          countdownSec: params.countdownSec,
+          outcome: 'gmv',
+        };
+      },
+    };
+  },
+});

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { RULE_IDS } from '../engine/types';
+import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
+import { DISPLAY_STYLES, type DisplayStyle } from './displayStyles';
+
+// The scenario format of DESIGN.md §3, shared by the mock room and the replay CLI. Browser-safe: no node imports.
+
+// Display styles are defined once, beside the formatter that writes them.
+export { DISPLAY_STYLES, type DisplayStyle };
+
+const metricId = z.enum(METRIC_IDS);
+const ruleId = z.enum(RULE_IDS);
+const seconds = z.number().finite().nonnegative();
+
+const pointSchema = z.tuple([seconds, z.number().finite()]);
+
+const metricTrackSchema = z.strictObject({
+  /** `[secondsFromStart, value]`, linearly interpolated; seconds strictly increasing. */
+  points: z.array(pointSchema).min(1),
+  /** Each value times a uniform factor in [1 − p/100, 1 + p/100]; on a counter it perturbs the rate. */
+  noisePct: z.number().min(0).max(50).optional(),
+  /** Stretches `[from, to]` (seconds) where the room shows the metric as unreadable (`--`): null, never 0. */
+  unreadable: z.array(z.tuple([seconds, seconds])).optional(),
+});
+
+const planSlotSchema = z.strictObject({
+  productId: z.string().max(200).optional(),
+  name: z.string().min(1).max(200),
+  minutes: z
+    .number()
+    .positive()
+    .max(24 * 60),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    durationSec: z
+      .number()
+      .int()
+      .positive()
+      .max(7 * 24 * 3600),
+    stepSec: z.number().positive().max(3600).default(1),
+    seed: z.number().int().default(1),
+    /** ISO date of second 0; the player uses 2026-01-01T00:00:00Z when absent. */
+    startAt: z.iso.datetime({ offset: true }).optional(),
+    display: z.partialRecord(metricId, z.enum(DISPLAY_STYLES)).optional(),
+    metrics: z.partialRecord(metricId, metricTrackSchema),
+    /** The product on screen from `at` on (the one being explained). */
+    products: z
+      .array(
+        z.strictObject({
+          at: seconds,
+          id: z.string().max(200).optional(),
+          name: z.string().min(1).max(500),
+          price: z.number().finite().nonnegative().optional(),
+        }),
+      )
+      .optional(),
+    /** A run-of-show set at second 0, as the operator would in settings. */
+    plan: z.array(planSlotSchema).max(200).optional(),
+    /** Whether the room shows its end-of-live signal when the scenario finishes (default: it does). */
+    ended: z.boolean().optional(),
+    /** Stretches `[from, to]` with no sample at all (the reader lost the page); time still passes. */
+    silences: z.array(z.tuple([seconds, seconds])).optional(),
+    expect: z
+      .array(z.strictObject({ rule: ruleId, from: seconds, within: z.number().positive() }))
+      .optional(),
+    quiet: z.array(z.strictObject({ rule: ruleId, from: seconds, to: seconds })).optional(),
+  })
+  .superRefine((scenario, ctx) => {
+    for (const [metric, track] of Object.entries(scenario.metrics)) {
+      if (!track) continue;
+      const counter = METRICS[metric as MetricId].kind === 'counter';
+      for (let i = 1; i < track.points.length; i++) {
+        const [sec, value] = track.points[i]!;
+        const [prevSec, prevValue] = track.points[i - 1]!;
+        if (sec <= prevSec) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['metrics', metric, 'points', i, 0],
+            message: `seconds must increase (${prevSec} then ${sec})`,
+          });
+        }
+        if (counter && value < prevValue) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['metrics', metric, 'points', i, 1],
+            message: `${metric} is a counter and cannot go down (${prevValue} then ${value})`,
+          });
+        }
+      }
+    }
+    scenario.quiet?.forEach((span, i) => {
+      if (span.to < span.from) {
+        ctx.addIssue({ code: 'custom', path: ['quiet', i, 'to'], message: '`to` is before `from`' });
+      }
+    });
+    scenario.products?.forEach((product, i) => {
+      const prev = scenario.products?.[i - 1];
+      if (prev && product.at < prev.at) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['products', i, 'at'],
+          message: 'products must be in time order',
+        });
+      }
+    });
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+export type ParsedScenario = { ok: true; scenario: Scenario } | { ok: false; error: string };
+
+/** Validates a scenario; the error names the first bad field by its path, e.g. `metrics.gmv.points.3.1: …`. */
+export function parseScenario(json: unknown): ParsedScenario {
+  const result = scenarioSchema.safeParse(json);
+  if (result.success) return { ok: true, scenario: result.data };
+  const issue = result.error.issues[0]!;
+  // An unknown key (a typo such as `whithin`) is named in the path itself, where the author will look.
+  const path = [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])]
+    .map(String)
+    .join('.');
+  const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
+  return { ok: false, error: `${path || '(root)'}: ${message}` };
+}

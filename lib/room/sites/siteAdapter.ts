@@ -1,0 +1,49 @@
+import type { MetricValues, Product, ReaderHealth } from '../../core/messages/sample';
+import type { MetricId } from '../../core/metrics/metricCatalog';
+
+// What a platform adapter tells the generic label reader. Adapters only add hints (where to look,
+// what to skip, where the product list is); the labels themselves come from the metric catalog.
+// Only what the content script needs at run time lives here: each adapter's name, verified flag and
+// selector registry (fixture, expected count) are in adapters/selectorRegistry.ts, which only tests import.
+
+export interface ProductHints {
+  /** Containers of the product list; the whole page when absent or not found. */
+  listRoots?: readonly string[];
+  /** One product row, found by `closest()` from the explain button. */
+  item?: string;
+  /** The element marking the product being explained, when the site has a class hook for it. */
+  active?: string;
+  name?: string;
+  price?: string;
+  /** Extra texts (normalised) that mark the explained product, besides 取消讲解 / 结束讲解 / 讲解中 / Unpin. */
+  activeTexts?: readonly string[];
+}
+
+export interface EndedHints {
+  /** Elements whose (visible) presence means the live has ended, e.g. an end-of-live modal. */
+  selectors?: readonly string[];
+  /** Extra texts (normalised) that mean the live has ended. */
+  texts?: readonly string[];
+}
+
+export interface SiteAdapter {
+  id: string;
+  /** Match patterns, as in a manifest: `https://host/path*`. */
+  urlPatterns: readonly string[];
+  roomKey(url: URL): string;
+  /** Containers that narrow where metric labels are looked for (the first one found is used). */
+  metricRoots?: readonly string[];
+  /** Containers never read for metrics: product list, comment feed, charts. */
+  excludeRoots?: readonly string[];
+  product?: ProductHints;
+  ended?: EndedHints;
+}
+
+export interface RoomReading {
+  metrics: MetricValues;
+  capped: MetricId[];
+  health: ReaderHealth;
+  product: Product | null;
+  ended: boolean;
+  title?: string;
+}

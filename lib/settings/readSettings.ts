@@ -1,8 +1,0 @@
-import type { LivecueDb } from '../db/database';
-import { type ParsedSettings, parseSettings } from './settingsSchema';
-
-/** The stored settings, complete and valid whatever the row holds (a missing row gives the defaults). */
-export async function readSettings(db: Pick<LivecueDb, 'settings'>): Promise<ParsedSettings> {
-  const row = await db.settings.get('settings');
-  return parseSettings(row?.value);
-}

@@ -1,0 +1,176 @@
+import { RULE_IDS } from '../core/engine/types';
+import {
+  metricIdSchema,
+  metricValuesSchema,
+  productSchema,
+  readerHealthSchema,
+} from '../core/messages/sample';
+import { z } from '../core/zodMini';
+import type { ActionRow, CueRow, SampleRow, SessionRow } from './rows';
+
+// The export file (JSON): complete sessions with their samples, actions and cues, re-importable and
+// read by `npm run replay`. Each row schema is typed against lib/db/rows.ts, so a row change that the
+// file cannot carry fails to compile here.
+
+export const EXPORT_FORMAT = 'livecue-export';
+export const EXPORT_SCHEMA_VERSION = 1;
+
+const id = z.string().check(z.minLength(1), z.maxLength(400));
+/** zod 4 numbers are finite: NaN and ±Infinity fail as invalid_type. */
+const finite = z.number();
+/** Times the worker computes (deadlines, snoozes) can carry fractions of a millisecond. */
+const epochMs = finite.check(z.nonnegative());
+/** Sample times are whole milliseconds, as the content script sends them (lib/messages/sample.ts). */
+const sampleTs = z.int().check(z.nonnegative());
+
+export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({
+  id,
+  site: z.string().check(z.minLength(1), z.maxLength(64)),
+  roomKey: z.string().check(z.minLength(1), z.maxLength(300)),
+  title: z.string().check(z.maxLength(300)),
+  startedAt: epochMs,
+  endedAt: z.optional(epochMs),
+  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence'])),
+  lastSampleAt: epochMs,
+  clockOffsetMs: z.optional(finite),
+  ruleSettings: z.record(z.string(), z.unknown()),
+  peakViewers: z.nullable(finite),
+  gmv: z.nullable(finite),
+  cuesFired: z.int().check(z.nonnegative()),
+  cuesActed: z.int().check(z.nonnegative()),
+});
+
+export const sampleRowSchema: z.ZodMiniType<SampleRow> = z.object({
+  sessionId: id,
+  ts: sampleTs,
+  metrics: metricValuesSchema,
+  capped: z.optional(z.array(metricIdSchema)),
+  product: z.optional(z.nullable(productSchema)),
+  health: z.optional(readerHealthSchema),
+});
+
+export const actionRowSchema: z.ZodMiniType<ActionRow> = z.discriminatedUnion('type', [
+  z.object({
+    id,
+    sessionId: id,
+    ts: epochMs,
+    type: z.literal('cue'),
+    cueId: id,
+    action: z.enum(['done', 'snooze', 'dismiss']),
+    snoozeSec: z.optional(z.int().check(z.positive())),
+  }),
+  z.object({
+    id,
+    sessionId: id,
+    ts: epochMs,
+    type: z.literal('plan'),
+    plan: z.array(
+      z.object({
+        productId: z.optional(z.string().check(z.maxLength(200))),
+        name: z.string().check(z.maxLength(200)),
+        minutes: finite.check(z.positive()),
+      }),
+    ),
+  }),
+  z.object({ id, sessionId: id, ts: epochMs, type: z.literal('tick') }),
+]);
+
+const derivedMetric = z.enum(['gpm', 'uvValue']);
+
+export const cueRowSchema: z.ZodMiniType<CueRow> = z.object({
+  id,
+  sessionId: id,
+  ruleId: z.enum(RULE_IDS),
+  firedAt: epochMs,
+  severity: z.enum(['info', 'act', 'urgent']),
+  title: z.string().check(z.maxLength(200)),
+  detail: z.string().check(z.maxLength(200)),
+  params: z.record(z.string(), z.union([z.string().check(z.maxLength(1000)), finite])),
+  evidence: z.array(
+    z.object({
+      metric: z.union([metricIdSchema, derivedMetric, z.enum(['productDwellSec', 'sampleAgeSec'])]),
+      from: finite,
+      to: finite,
+      windowSec: finite,
+    }),
+  ),
+  countdownSec: z.optional(finite),
+  expiresAt: epochMs,
+  status: z.enum(['active', 'done', 'snoozed', 'dismissed', 'expired']),
+  snoozedUntil: z.optional(epochMs),
+  actedAt: z.optional(epochMs),
+  outcome: z.optional(
+    z.object({
+      metric: z.union([metricIdSchema, derivedMetric]),
+      before: finite,
+      after: finite,
+      lift: finite,
+    }),
+  ),
+});
+
+export interface ExportedSession {
+  session: SessionRow;
+  samples: SampleRow[];
+  actions: ActionRow[];
+  cues: CueRow[];
+}
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  schemaVersion: typeof EXPORT_SCHEMA_VERSION;
+  exportedAt: number;
+  sessions: ExportedSession[];
+}
+
+/** Every row of an entry must belong to its session: an import never files rows under another one. */
+const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
+  .object({
+    session: sessionRowSchema,
+    samples: z.array(sampleRowSchema),
+    actions: z.array(actionRowSchema),
+    cues: z.array(cueRowSchema),
+  })
+  .check(
+    z.superRefine((entry, ctx) => {
+      for (const key of ['samples', 'actions', 'cues'] as const) {
+        const index = entry[key].findIndex((row) => row.sessionId !== entry.session.id);
+        if (index >= 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, index, 'sessionId'],
+            message: `expected the session id ${entry.session.id}`,
+          });
+          return;
+        }
+      }
+    }),
+  );
+
+export const exportFileSchema: z.ZodMiniType<ExportFile> = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+  exportedAt: epochMs,
+  sessions: z.array(exportedSessionSchema),
+});
+
+/** `sessions[0].samples[12].ts` from zod's path. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+/** The first problem of a file, as `path: what was expected` (e.g. `sessions[0].samples[12].ts: expected number`). */
+export function describeFirstIssue(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid file';
+  const where = formatIssuePath(issue.path) || '(file)';
+  const what =
+    issue.code === 'invalid_type'
+      ? `expected ${issue.expected}`
+      : issue.code === 'invalid_value'
+        ? `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`
+        : issue.message;
+  return `${where}: ${what}`;
+}

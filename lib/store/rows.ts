@@ -1,0 +1,56 @@
+import type { Cue, CueAction, PlanSlot } from '../core/engine/types';
+import type { MetricValues, Product, ReaderHealth } from '../core/messages/sample';
+import type { MetricId } from '../core/metrics/metricCatalog';
+
+// Row shapes of the Dexie database `livecue` (DESIGN.md §5). Only the background writes them.
+
+export interface SessionRow {
+  /** `${site}:${roomKey}:${startedAt}` */
+  id: string;
+  site: string;
+  roomKey: string;
+  title: string;
+  startedAt: number;
+  endedAt?: number;
+  endReason?: 'room-ended' | 'operator' | 'silence';
+  lastSampleAt: number;
+  /** Wall clock minus sample clock at the last sample, so pages can run countdowns on the session's clock. */
+  clockOffsetMs?: number;
+  /** Rule parameters in force for this session, so a refold or a replay gives the same cues. */
+  ruleSettings: Record<string, unknown>;
+  /** Running summary kept by the background for the popup list. */
+  peakViewers: number | null;
+  gmv: number | null;
+  cuesFired: number;
+  cuesActed: number;
+}
+
+export interface SampleRow {
+  sessionId: string;
+  ts: number;
+  metrics: MetricValues;
+  capped?: MetricId[];
+  product?: Product | null;
+  health?: ReaderHealth;
+}
+
+export type ActionRow =
+  | {
+      id: string;
+      sessionId: string;
+      ts: number;
+      type: 'cue';
+      cueId: string;
+      action: CueAction;
+      snoozeSec?: number;
+    }
+  | { id: string; sessionId: string; ts: number; type: 'plan'; plan: PlanSlot[] }
+  /** Time passing with no sample, as fed to the engine live; stored so a refold or replay sees it too. */
+  | { id: string; sessionId: string; ts: number; type: 'tick' };
+
+export type CueRow = Cue;
+
+export interface SettingsRow {
+  key: 'settings';
+  value: unknown;
+}

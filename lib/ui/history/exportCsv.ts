@@ -1,0 +1,155 @@
+import { METRIC_IDS } from '../../core/metrics/metricCatalog';
+import type { LivecueDb } from '../../store/database';
+import type { CueRow, SessionRow } from '../../store/rows';
+import { sessionRange } from '../../store/sessionRange';
+import { type CsvCell, type CsvWriter, createCsvWriter } from './csvText';
+import { countExportRows, DEFAULT_EXPORT_CHUNK, type OnExportProgress, sampleChunks } from './exportProgress';
+import { COUNTER_IDS, type CsvResolution, createSampleTable, type SampleTableRow } from './sampleTable';
+
+// The CSV export: a samples file (per second or per minute, with derived metrics) and a cues file with
+// outcomes. UTF-8 with a BOM so Excel shows Chinese; text quoted by papaparse (csvText.ts). Each chunk of
+// rows becomes its own Blob, so the file never exists as one string in the JS heap.
+
+export interface CsvExportOptions {
+  resolution: CsvResolution;
+  chunkSize?: number;
+}
+
+const BOM = '\uFEFF';
+const CSV_TYPE = 'text/csv;charset=utf-8';
+
+export const SAMPLE_FIELDS = [
+  'session_id',
+  'room',
+  'site',
+  'time',
+  'ts',
+  'samples',
+  ...METRIC_IDS,
+  'capped',
+  'product_id',
+  'product_name',
+  'product_price',
+  'gpm',
+  'uv_value',
+  'aov',
+  ...COUNTER_IDS.map((id) => `${id}_per_min`),
+];
+
+export const CUE_FIELDS = [
+  'session_id',
+  'room',
+  'cue_id',
+  'rule',
+  'severity',
+  'fired_at',
+  'fired_ts',
+  'status',
+  'acted_at',
+  'snoozed_until',
+  'countdown_sec',
+  'expires_at',
+  'title',
+  'detail',
+  'params',
+  'evidence',
+  'outcome_metric',
+  'outcome_before',
+  'outcome_after',
+  'outcome_lift',
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+let cachedMinute = Number.NaN;
+let cachedMinuteText = '';
+/** Local wall time `2026-11-24 20:00:05`, which Excel reads as a date. */
+export function localTime(ts: number | undefined): string {
+  if (ts === undefined) return '';
+  // Rows come a second apart: the date and the hour:minute are formatted once a minute.
+  const minute = ts - (((ts % 60_000) + 60_000) % 60_000);
+  if (minute !== cachedMinute) {
+    const d = new Date(minute);
+    cachedMinute = minute;
+    cachedMinuteText = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:`;
+  }
+  return cachedMinuteText + pad(Math.floor((ts - minute) / 1000));
+}
+
+function sampleCells(session: SessionRow, row: SampleTableRow): CsvCell[] {
+  // Filled by index: this runs once per exported row, and spreads would allocate twice.
+  const cells: CsvCell[] = [session.id, session.title, session.site, localTime(row.ts), row.ts, row.samples];
+  for (const value of row.values) cells.push(value);
+  cells.push(
+    row.capped.length ? row.capped.join(' ') : '',
+    row.product?.id,
+    row.product?.name,
+    row.product?.price,
+    row.gpm,
+    row.uvValue,
+    row.aov,
+  );
+  for (const value of row.perMinute) cells.push(value);
+  return cells;
+}
+
+function cueCells(session: SessionRow, cue: CueRow): CsvCell[] {
+  return [
+    session.id,
+    session.title,
+    cue.id,
+    cue.ruleId,
+    cue.severity,
+    localTime(cue.firedAt),
+    cue.firedAt,
+    cue.status,
+    localTime(cue.actedAt),
+    localTime(cue.snoozedUntil),
+    cue.countdownSec ?? null,
+    localTime(cue.expiresAt),
+    cue.title,
+    cue.detail,
+    JSON.stringify(cue.params),
+    cue.evidence.map((e) => `${e.metric} ${e.from}→${e.to} in ${e.windowSec}s`).join('; '),
+    cue.outcome?.metric ?? null,
+    cue.outcome?.before ?? null,
+    cue.outcome?.after ?? null,
+    cue.outcome?.lift ?? null,
+  ];
+}
+
+export async function exportSessionsCsv(
+  db: LivecueDb,
+  sessionIds: readonly string[],
+  options: CsvExportOptions,
+  onProgress: OnExportProgress = () => {},
+): Promise<{ samples: Blob; cues: Blob }> {
+  const chunkSize = options.chunkSize ?? DEFAULT_EXPORT_CHUNK;
+  const sessions = (await db.sessions.bulkGet([...sessionIds])).filter((row): row is SessionRow => !!row);
+  const total = await countExportRows(
+    db,
+    sessions.map((row) => row.id),
+  );
+  let done = 0;
+  onProgress({ done, total });
+
+  const csv: CsvWriter = createCsvWriter();
+  const sampleParts: BlobPart[] = [BOM, csv.rows([SAMPLE_FIELDS])];
+  const cueParts: BlobPart[] = [BOM, csv.rows([CUE_FIELDS])];
+  for (const session of sessions) {
+    const table = createSampleTable(options.resolution);
+    for await (const rows of sampleChunks(db, session.id, chunkSize)) {
+      const cells = table.add(rows).map((row) => sampleCells(session, row));
+      sampleParts.push(new Blob([csv.rows(cells)]));
+      done += rows.length;
+      onProgress({ done, total });
+    }
+    sampleParts.push(csv.rows(table.finish().map((row) => sampleCells(session, row))));
+    const [lower, upper] = sessionRange(session.id);
+    const cues = await db.cues.where('[sessionId+firedAt]').between(lower, upper).toArray();
+    cueParts.push(csv.rows(cues.map((cue) => cueCells(session, cue))));
+    // Actions are counted in the total (they are in the JSON export); the CSV carries their effect on cues.
+    done += cues.length + (await db.actions.where('[sessionId+ts]').between(lower, upper).count());
+    onProgress({ done, total });
+  }
+  return { samples: new Blob(sampleParts, { type: CSV_TYPE }), cues: new Blob(cueParts, { type: CSV_TYPE }) };
+}

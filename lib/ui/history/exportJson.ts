@@ -1,0 +1,55 @@
+import type { LivecueDb } from '../../store/database';
+import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION } from '../../store/exportSchema';
+import type { SessionRow } from '../../store/rows';
+import { sessionRange } from '../../store/sessionRange';
+import { countExportRows, DEFAULT_EXPORT_CHUNK, type OnExportProgress, sampleChunks } from './exportProgress';
+
+// The JSON export (lib/history/exportSchema.ts describes it), built as a Blob of many small parts: each
+// chunk of rows becomes its own Blob, so the whole file never exists as one string in the JS heap.
+
+export interface JsonExportOptions {
+  chunkSize?: number;
+  now?: () => number;
+}
+
+/** Rows as the inside of a JSON array (one stringify per chunk is faster than one per row). */
+const rowsJson = (rows: readonly unknown[]) => JSON.stringify(rows).slice(1, -1);
+
+export async function exportSessionsJson(
+  db: LivecueDb,
+  sessionIds: readonly string[],
+  onProgress: OnExportProgress = () => {},
+  options: JsonExportOptions = {},
+): Promise<Blob> {
+  const chunkSize = options.chunkSize ?? DEFAULT_EXPORT_CHUNK;
+  const sessions = (await db.sessions.bulkGet([...sessionIds])).filter((row): row is SessionRow => !!row);
+  const total = await countExportRows(
+    db,
+    sessions.map((row) => row.id),
+  );
+  let done = 0;
+  onProgress({ done, total });
+
+  const exportedAt = (options.now ?? Date.now)();
+  const parts: BlobPart[] = [
+    `{"format":${JSON.stringify(EXPORT_FORMAT)},"schemaVersion":${EXPORT_SCHEMA_VERSION},"exportedAt":${exportedAt},"sessions":[`,
+  ];
+  for (const [index, session] of sessions.entries()) {
+    parts.push(`${index ? ',' : ''}{"session":${JSON.stringify(session)},"samples":[`);
+    let first = true;
+    for await (const rows of sampleChunks(db, session.id, chunkSize)) {
+      parts.push(new Blob([(first ? '' : ',') + rowsJson(rows)]));
+      first = false;
+      done += rows.length;
+      onProgress({ done, total });
+    }
+    const [lower, upper] = sessionRange(session.id);
+    const actions = await db.actions.where('[sessionId+ts]').between(lower, upper).toArray();
+    const cues = await db.cues.where('[sessionId+firedAt]').between(lower, upper).toArray();
+    parts.push(new Blob([`],"actions":[${rowsJson(actions)}],"cues":[${rowsJson(cues)}]}`]));
+    done += actions.length + cues.length;
+    onProgress({ done, total });
+  }
+  parts.push(']}');
+  return new Blob(parts, { type: 'application/json' });
+}

@@ -1,0 +1,77 @@
+import type { LivecueDb } from '../../store/database';
+import type { SampleRow } from '../../store/rows';
+import { sessionRange } from '../../store/sessionRange';
+
+// Shared by the JSON and CSV exports: progress reports and reading a session's samples page by page,
+// so an 8-hour session never sits in memory as one array.
+
+export interface ExportProgress {
+  /** Rows written so far and rows in all (samples, actions and cues of the chosen sessions). */
+  done: number;
+  total: number;
+}
+export type OnExportProgress = (progress: ExportProgress) => void;
+
+export const DEFAULT_EXPORT_CHUNK = 5000;
+
+/** Windows fetched ahead of the one being worked on (measured in Chromium: 2 ahead reads ~20% faster than none). */
+const PREFETCH = 2;
+
+/**
+ * Yields a session's samples in time order, about `chunkSize` rows per query. Queries cover time
+ * windows sized from the session's sampling density, so the next windows are fetched while the caller
+ * works on the current one: in Chromium an export's time is mostly IndexedDB handing rows over, and
+ * requests in flight together overlap that with the export's own work.
+ */
+export async function* sampleChunks(
+  db: LivecueDb,
+  sessionId: string,
+  chunkSize = DEFAULT_EXPORT_CHUNK,
+): AsyncGenerator<SampleRow[]> {
+  const [lower, upper] = sessionRange(sessionId);
+  const all = () => db.samples.where('[sessionId+ts]').between(lower, upper);
+  const [first, last, count] = await Promise.all([all().first(), all().last(), all().count()]);
+  if (!first || !last) return;
+  const end = last.ts + 1;
+  const averageWindowMs = Math.max(1, Math.ceil(((end - first.ts) * chunkSize) / count));
+  let windowMs = averageWindowMs;
+  let next = first.ts;
+  const inFlight: Promise<SampleRow[]>[] = [];
+  const fetchAhead = () => {
+    while (inFlight.length <= PREFETCH && next < end) {
+      const to = Math.min(end, next + windowMs);
+      const rows = db.samples
+        .where('[sessionId+ts]')
+        .between([sessionId, next], [sessionId, to], true, false)
+        .toArray();
+      // Marked handled at once: if the caller stops early, a failed prefetch must not go unhandled.
+      rows.catch(() => undefined);
+      inFlight.push(rows);
+      next = to;
+    }
+  };
+  fetchAhead();
+  while (inFlight.length > 0) {
+    const rows = await inFlight.shift()!;
+    // Dense stretches (several samples a second) shrink the windows still to fetch, sparse ones grow them.
+    if (rows.length > 2 * chunkSize) windowMs = Math.max(1, Math.floor(windowMs / 2));
+    else if (rows.length < chunkSize / 2) windowMs = Math.min(windowMs * 2, 8 * averageWindowMs);
+    fetchAhead();
+    if (rows.length) yield rows;
+  }
+}
+
+/** Rows the export of these sessions will write, for the progress bar. */
+export async function countExportRows(db: LivecueDb, sessionIds: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const id of sessionIds) {
+    const [lower, upper] = sessionRange(id);
+    const [samples, actions, cues] = await Promise.all([
+      db.samples.where('[sessionId+ts]').between(lower, upper).count(),
+      db.actions.where('[sessionId+ts]').between(lower, upper).count(),
+      db.cues.where('sessionId').equals(id).count(),
+    ]);
+    total += samples + actions + cues;
+  }
+  return total;
+}

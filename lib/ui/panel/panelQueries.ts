@@ -1,0 +1,67 @@
+import Dexie from 'dexie';
+import type { LivecueDb } from '../../store/database';
+import type { CueRow, SampleRow, SessionRow } from '../../store/rows';
+
+// What the side panel reads. Each is a plain async function over the database, so a page wraps it in
+// liveQuery and a test runs it against fake-indexeddb.
+
+/** The room being read now: the open session that most recently received a sample. */
+export async function currentSession(db: LivecueDb): Promise<SessionRow | undefined> {
+  const latest = await db.sessions
+    .orderBy('lastSampleAt')
+    .reverse()
+    .filter((session) => session.endedAt === undefined)
+    .first();
+  return latest;
+}
+
+/** The session's samples from `sinceTs` on, oldest first (the sparklines' window). */
+export function samplesSince(db: LivecueDb, sessionId: string, sinceTs: number): Promise<SampleRow[]> {
+  return db.samples
+    .where('[sessionId+ts]')
+    .between([sessionId, sinceTs], [sessionId, Dexie.maxKey], true, true)
+    .toArray();
+}
+
+/** The newest sample of a session (current values and reader health). */
+export function latestSample(db: LivecueDb, sessionId: string): Promise<SampleRow | undefined> {
+  return db.samples
+    .where('[sessionId+ts]')
+    .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+    .last();
+}
+
+/** Every cue of a session, in firing order. */
+export function sessionCues(db: LivecueDb, sessionId: string): Promise<CueRow[]> {
+  return db.cues
+    .where('[sessionId+firedAt]')
+    .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+    .toArray();
+}
+
+/** Cues waiting for the operator (active or snoozed), across sessions, in firing order. */
+export async function openCues(db: LivecueDb, sessionId: string): Promise<CueRow[]> {
+  const cues = await db.cues.where('status').anyOf(['active', 'snoozed']).toArray();
+  return cues.filter((cue) => cue.sessionId === sessionId).sort((a, b) => a.firedAt - b.firedAt);
+}
+
+export function startOfLocalDay(now: number): number {
+  const day = new Date(now);
+  day.setHours(0, 0, 0, 0);
+  return day.getTime();
+}
+
+/** Cues fired since local midnight in every session that was live today, newest first. */
+export async function todaysCues(db: LivecueDb, now: number): Promise<CueRow[]> {
+  const since = startOfLocalDay(now);
+  const sessions = await db.sessions.where('lastSampleAt').aboveOrEqual(since).primaryKeys();
+  const perSession = await Promise.all(
+    sessions.map((sessionId) =>
+      db.cues
+        .where('[sessionId+firedAt]')
+        .between([sessionId, since], [sessionId, Dexie.maxKey], true, true)
+        .toArray(),
+    ),
+  );
+  return perSession.flat().sort((a, b) => b.firedAt - a.firedAt);
+}

@@ -1,0 +1,190 @@
+import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import type { Cue } from '../../core/engine/types';
+import type { CommandInput, CommandResult } from '../../core/messages/commands';
+import type { ReaderHealth } from '../../core/messages/sample';
+import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
+import type { LivecueDb } from '../../store/database';
+import { readSettings } from '../../store/readSettings';
+import type { SampleRow, SessionRow } from '../../store/rows';
+import { type LiveSignal, liveSignal } from '../liveSignal';
+import { SPARKLINE_WINDOW_MS } from './metricTiles';
+import { currentSession, latestSample, openCues, samplesSince, todaysCues } from './panelQueries';
+import { type WriteWarning, writeWarningFrom } from './writeStatus';
+
+// Everything the side panel shows, as signals fed by liveQuery (reads) and a status poll.
+
+export interface PanelState {
+  /** undefined while loading, null when no room is being read. */
+  session: ReadonlySignal<SessionRow | null | undefined>;
+  samples: ReadonlySignal<SampleRow[]>;
+  openCues: ReadonlySignal<Cue[]>;
+  todaysCues: ReadonlySignal<Cue[]>;
+  settings: ReadonlySignal<Settings>;
+  warning: ReadonlySignal<WriteWarning>;
+  /** Reader health of a room that reports but whose numbers cannot be read (no session starts for it). */
+  unreadHealth: ReadonlySignal<ReaderHealth | null>;
+  /** The session's clock (wall clock minus its offset), ticking. */
+  now: ReadonlySignal<number>;
+}
+
+export type SendCommand = (command: CommandInput) => Promise<CommandResult>;
+
+export interface PanelStore extends PanelState {
+  dispose(): void;
+}
+
+interface StoreOptions {
+  statusEveryMs?: number;
+  tickEveryMs?: number;
+  historyEveryMs?: number;
+  wallClock?: () => number;
+}
+
+export function createPanelStore(db: LivecueDb, send: SendCommand, options: StoreOptions = {}): PanelStore {
+  const { statusEveryMs = 3000, tickEveryMs = 500, historyEveryMs = 5000, wallClock = Date.now } = options;
+  const disposers: (() => void)[] = [];
+  const wall = signal(wallClock());
+  const tick = setInterval(() => {
+    wall.value = wallClock();
+  }, tickEveryMs);
+  disposers.push(() => clearInterval(tick));
+
+  const sessionQuery = liveSignal<SessionRow | null | undefined>(
+    async () => (await currentSession(db)) ?? null,
+    undefined,
+  );
+  const settingsQuery = liveSignal(async () => (await readSettings(db)).settings, defaultSettings());
+  disposers.push(sessionQuery.dispose, settingsQuery.dispose);
+
+  const session = sessionQuery.value;
+  const offset = computed(() => session.value?.clockOffsetMs ?? 0);
+  const now = computed(() => wall.value - offset.value);
+  const sessionId = computed(() => session.value?.id ?? null);
+  const dayKey = computed(() => new Date(now.value).toDateString());
+
+  const samples = signal<SampleRow[]>([]);
+  const latest = signal<SampleRow | undefined>(undefined);
+  const open = signal<Cue[]>([]);
+  const today = signal<Cue[]>([]);
+
+  // The sparkline window is read whole when the session changes and every `historyEveryMs`; between
+  // reads each new sample arrives through a one-row live query and is appended. A page change then
+  // costs the panel one tiny query instead of re-reading ten minutes of samples (DESIGN.md §6 latency).
+  const reloadHistory = async () => {
+    const id = sessionId.peek();
+    if (!id) {
+      samples.value = [];
+      return;
+    }
+    const rows = await samplesSince(db, id, now.peek() - SPARKLINE_WINDOW_MS);
+    if (sessionId.peek() !== id) return;
+    const newest = latest.peek();
+    samples.value =
+      newest && newest.sessionId === id && (rows.at(-1)?.ts ?? -1) < newest.ts ? [...rows, newest] : rows;
+  };
+  const historyTimer = setInterval(() => void reloadHistory(), historyEveryMs);
+  disposers.push(
+    () => clearInterval(historyTimer),
+    effect(() => {
+      sessionId.value;
+      void reloadHistory();
+    }),
+    effect(() => {
+      const row = latest.value;
+      if (!row) return;
+      const current = samples.peek();
+      const last = current.at(-1);
+      if (last && (last.sessionId !== row.sessionId || last.ts >= row.ts)) return;
+      const since = row.ts - SPARKLINE_WINDOW_MS;
+      let from = 0;
+      while (from < current.length && current[from]!.ts < since) from += 1;
+      samples.value = [...current.slice(from), row];
+    }),
+  );
+
+  disposers.push(
+    follow(() => {
+      const id = sessionId.value;
+      return id
+        ? [latest, liveSignal(() => latestSample(db, id), latest.peek())]
+        : [latest, signal<SampleRow | undefined>(undefined)];
+    }),
+    follow(() => {
+      const id = sessionId.value;
+      return id ? [open, liveSignal(() => openCues(db, id), [] as Cue[])] : [open, signal<Cue[]>([])];
+    }),
+    follow(() => {
+      dayKey.value;
+      const at = now.peek();
+      return [today, liveSignal(() => todaysCues(db, at), today.peek())];
+    }),
+  );
+
+  const warning = signal<WriteWarning>({ kind: 'none' });
+  const unreadHealth = signal<ReaderHealth | null>(null);
+  const poll = async () => {
+    const status = await send({ type: 'status.get' });
+    warning.value = writeWarningFrom(status);
+    unreadHealth.value = unreadHealthFrom(status);
+  };
+  void poll();
+  const statusTimer = setInterval(poll, statusEveryMs);
+  disposers.push(() => clearInterval(statusTimer));
+
+  return {
+    session,
+    samples,
+    openCues: open,
+    todaysCues: today,
+    settings: settingsQuery.value,
+    warning,
+    unreadHealth,
+    now,
+    dispose: () => {
+      for (const dispose of disposers.reverse()) dispose();
+    },
+  };
+}
+
+/** The most recent unread room's health from a `status.get` answer, if it carries one. */
+export function unreadHealthFrom(result: Awaited<ReturnType<SendCommand>>): ReaderHealth | null {
+  if (!result.ok || typeof result.data !== 'object' || result.data === null) return null;
+  const rooms = (result.data as { unreadRooms?: unknown }).unreadRooms;
+  if (!Array.isArray(rooms) || rooms.length === 0) return null;
+  const newest = [...rooms].sort((a, b) => (Number(b?.at) || 0) - (Number(a?.at) || 0))[0];
+  const health = newest?.health as ReaderHealth | undefined;
+  return health &&
+    Array.isArray(health.parsed) &&
+    Array.isArray(health.missing) &&
+    Array.isArray(health.failed)
+    ? health
+    : null;
+}
+
+/**
+ * Re-creates a live query whenever the signals it reads change, copying its rows into `target`.
+ * `make` returns the target and either a LiveSignal or a constant signal.
+ */
+function follow<T>(
+  make: () => [target: { value: T }, source: LiveSignal<T> | ReadonlySignal<T>],
+): () => void {
+  let current: LiveSignal<T> | null = null;
+  let stopCopy: (() => void) | null = null;
+  const stop = effect(() => {
+    const [target, source] = make();
+    const previous = current;
+    const previousCopy = stopCopy;
+    current = 'dispose' in source ? source : null;
+    const value = 'dispose' in source ? source.value : source;
+    stopCopy = effect(() => {
+      target.value = value.value;
+    });
+    previousCopy?.();
+    previous?.dispose();
+  });
+  return () => {
+    stop();
+    stopCopy?.();
+    current?.dispose();
+  };
+}

@@ -1,0 +1,248 @@
+import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import type { CommandInput, CommandResult } from '../../core/messages/commands';
+import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
+import { z } from '../../core/zodMini';
+import type { LivecueDb } from '../../store/database';
+import { readSettings } from '../../store/readSettings';
+import type { SessionRow } from '../../store/rows';
+import { exportSessionsCsv } from '../history/exportCsv';
+import { exportSessionsJson } from '../history/exportJson';
+import type { ExportProgress } from '../history/exportProgress';
+import { fileStamp } from '../history/listingFormat';
+import type { CsvResolution } from '../history/sampleTable';
+import { filterSessions } from '../history/sessionFilter';
+import { estimateStorage, type StorageUse } from '../history/storageUse';
+import { type LiveSignal, liveSignal } from '../liveSignal';
+
+// What the popup shows and does. It reads the database directly (liveQuery) and writes only through
+// commands to the background; exports are built here from the rows it can read.
+
+export type SendCommand = (command: CommandInput) => Promise<CommandResult>;
+
+export interface ExportedFile {
+  /** Which file: the samples CSV, the cues CSV or the JSON. */
+  kind: 'samples' | 'cues' | 'json';
+  name: string;
+  blob: Blob;
+  /** An object URL of the blob, alive until the next export or the popup closes. */
+  url: string;
+}
+
+export type Notice =
+  | { kind: 'none' }
+  /** sessions: null when the background did not say how many. */
+  | { kind: 'imported'; sessions: number | null }
+  | { kind: 'importFailed'; error: string }
+  | { kind: 'importTooLarge'; megabytes: number }
+  | { kind: 'deleted'; count: number }
+  | { kind: 'deleteFailed'; error: string }
+  | { kind: 'exportFailed'; error: string }
+  | { kind: 'retentionSaved' }
+  | { kind: 'retentionFailed'; error: string };
+
+export interface PopupStore {
+  /** Every session, newest first; undefined while loading. */
+  sessions: ReadonlySignal<SessionRow[] | undefined>;
+  settings: ReadonlySignal<Settings>;
+  search: Signal<string>;
+  fromDate: Signal<string>;
+  toDate: Signal<string>;
+  visible: ReadonlySignal<SessionRow[]>;
+  selected: ReadonlySignal<ReadonlySet<string>>;
+  /** The chosen sessions that are still listed (a filter or a delete can hide some). */
+  chosen: ReadonlySignal<SessionRow[]>;
+  exportProgress: ReadonlySignal<ExportProgress | null>;
+  exportedFiles: ReadonlySignal<ExportedFile[]>;
+  confirmingDelete: Signal<boolean>;
+  busy: ReadonlySignal<'export' | 'import' | 'delete' | null>;
+  notice: ReadonlySignal<Notice>;
+  storage: ReadonlySignal<StorageUse | null | undefined>;
+
+  toggle(sessionId: string): void;
+  /** Selects every listed session, or clears the selection when all of them are already selected. */
+  toggleAll(): void;
+  exportCsv(resolution: CsvResolution): Promise<void>;
+  exportJson(): Promise<void>;
+  importJson(text: string): Promise<void>;
+  deleteChosen(): Promise<void>;
+  saveRetention(days: number): Promise<void>;
+  refreshStorage(): Promise<void>;
+  dispose(): void;
+}
+
+export interface PopupStoreOptions {
+  send: SendCommand;
+  /** Starts the download of a finished file (an `<a download>` click in the popup). */
+  download: (file: ExportedFile) => void;
+  storageEstimate?: () => Promise<StorageUse | null>;
+  now?: () => number;
+}
+
+/**
+ * Chrome refuses runtime messages over 64 MiB; a bigger file would fail with an unclear error, so the
+ * popup says what to do instead (export fewer sessions per file).
+ */
+export const MAX_IMPORT_CHARS = 60 * 1024 * 1024;
+
+/** What the background answers to `history.import` / `history.delete`, when it says. */
+const importAnswer = z.object({ counts: z.object({ sessions: z.number() }) });
+const deleteAnswer = z.object({ deleted: z.number() });
+
+export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): PopupStore {
+  const now = options.now ?? Date.now;
+  const storageEstimate = options.storageEstimate ?? (() => estimateStorage());
+  const queries: LiveSignal<unknown>[] = [];
+
+  const sessionsQuery = liveSignal<SessionRow[] | undefined>(
+    () => db.sessions.orderBy('startedAt').reverse().toArray(),
+    undefined,
+  );
+  const settingsQuery = liveSignal(async () => (await readSettings(db)).settings, defaultSettings());
+  queries.push(sessionsQuery, settingsQuery);
+
+  const search = signal('');
+  const fromDate = signal('');
+  const toDate = signal('');
+  const selected = signal<ReadonlySet<string>>(new Set());
+  const exportProgress = signal<ExportProgress | null>(null);
+  const exportedFiles = signal<ExportedFile[]>([]);
+  const confirmingDelete = signal(false);
+  const busy = signal<'export' | 'import' | 'delete' | null>(null);
+  const notice = signal<Notice>({ kind: 'none' });
+  const storage = signal<StorageUse | null | undefined>(undefined);
+
+  const visible = computed(() =>
+    filterSessions(sessionsQuery.value.value ?? [], {
+      text: search.value,
+      fromDate: fromDate.value,
+      toDate: toDate.value,
+    }),
+  );
+  const chosen = computed(() => visible.value.filter((session) => selected.value.has(session.id)));
+
+  const revokeFiles = () => {
+    for (const file of exportedFiles.value) URL.revokeObjectURL(file.url);
+    exportedFiles.value = [];
+  };
+  const finish = (files: Omit<ExportedFile, 'url'>[]) => {
+    exportedFiles.value = files.map((file) => ({ ...file, url: URL.createObjectURL(file.blob) }));
+    for (const file of exportedFiles.value) options.download(file);
+  };
+
+  async function runExport(build: (ids: string[]) => Promise<Omit<ExportedFile, 'url'>[]>): Promise<void> {
+    const ids = chosen.value.map((session) => session.id);
+    if (ids.length === 0 || busy.value) return;
+    busy.value = 'export';
+    notice.value = { kind: 'none' };
+    revokeFiles();
+    try {
+      finish(await build(ids));
+    } catch (error) {
+      notice.value = { kind: 'exportFailed', error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      busy.value = null;
+      exportProgress.value = null;
+    }
+  }
+
+  async function refreshStorage(): Promise<void> {
+    storage.value = await storageEstimate();
+  }
+
+  const onProgress = (progress: ExportProgress) => {
+    exportProgress.value = progress;
+  };
+
+  return {
+    sessions: sessionsQuery.value,
+    settings: settingsQuery.value,
+    search,
+    fromDate,
+    toDate,
+    visible,
+    selected,
+    chosen,
+    exportProgress,
+    exportedFiles,
+    confirmingDelete,
+    busy,
+    notice,
+    storage,
+
+    toggle(sessionId) {
+      const next = new Set(selected.value);
+      if (next.has(sessionId)) next.delete(sessionId);
+      else next.add(sessionId);
+      selected.value = next;
+    },
+    toggleAll() {
+      const listed = visible.value;
+      const allChosen = listed.length > 0 && listed.every((session) => selected.value.has(session.id));
+      selected.value = allChosen ? new Set() : new Set(listed.map((session) => session.id));
+    },
+    exportCsv(resolution) {
+      return runExport(async (ids) => {
+        const { samples, cues } = await exportSessionsCsv(db, ids, { resolution }, onProgress);
+        const stamp = fileStamp(now());
+        return [
+          { kind: 'samples' as const, name: `livecue-samples-per-${resolution}-${stamp}.csv`, blob: samples },
+          { kind: 'cues' as const, name: `livecue-cues-${stamp}.csv`, blob: cues },
+        ];
+      });
+    },
+    exportJson() {
+      return runExport(async (ids) => {
+        const blob = await exportSessionsJson(db, ids, onProgress);
+        return [{ kind: 'json' as const, name: `livecue-export-${fileStamp(now())}.json`, blob }];
+      });
+    },
+    async importJson(text) {
+      if (busy.value) return;
+      if (text.length > MAX_IMPORT_CHARS) {
+        notice.value = { kind: 'importTooLarge', megabytes: Math.ceil(text.length / (1024 * 1024)) };
+        return;
+      }
+      busy.value = 'import';
+      notice.value = { kind: 'none' };
+      const result = await options.send({ type: 'history.import', json: text });
+      busy.value = null;
+      if (!result.ok) {
+        notice.value = { kind: 'importFailed', error: result.error };
+        return;
+      }
+      const answer = importAnswer.safeParse(result.data);
+      notice.value = { kind: 'imported', sessions: answer.success ? answer.data.counts.sessions : null };
+      await refreshStorage();
+    },
+    async deleteChosen() {
+      const ids = chosen.value.map((session) => session.id);
+      confirmingDelete.value = false;
+      if (ids.length === 0 || busy.value) return;
+      busy.value = 'delete';
+      notice.value = { kind: 'none' };
+      const result = await options.send({ type: 'history.delete', sessionIds: ids });
+      busy.value = null;
+      if (!result.ok) {
+        notice.value = { kind: 'deleteFailed', error: result.error };
+        return;
+      }
+      const answer = deleteAnswer.safeParse(result.data);
+      notice.value = { kind: 'deleted', count: answer.success ? answer.data.deleted : ids.length };
+      const next = new Set(selected.value);
+      for (const id of ids) next.delete(id);
+      selected.value = next;
+      await refreshStorage();
+    },
+    async saveRetention(days) {
+      const result = await options.send({ type: 'settings.update', patch: { retentionDays: days } });
+      notice.value = result.ok
+        ? { kind: 'retentionSaved' }
+        : { kind: 'retentionFailed', error: result.error };
+    },
+    refreshStorage,
+    dispose() {
+      for (const query of queries) query.dispose();
+      revokeFiles();
+    },
+  };
+}

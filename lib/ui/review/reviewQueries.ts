@@ -1,0 +1,49 @@
+import Dexie from 'dexie';
+import type { LivecueDb } from '../../store/database';
+import type { CueRow, SampleRow, SessionRow } from '../../store/rows';
+import { type SessionFigures, sessionFigures } from './sessionComparison';
+
+export interface ReviewData {
+  session: SessionRow;
+  samples: SampleRow[];
+  cues: CueRow[];
+  /** The same room's earlier sessions, newest first (at most `previousLimit`). */
+  previous: SessionFigures[];
+  figures: SessionFigures;
+}
+
+function lastSampleOf(db: LivecueDb, sessionId: string): Promise<SampleRow | undefined> {
+  return db.samples
+    .where('[sessionId+ts]')
+    .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+    .last();
+}
+
+/** Everything the review page shows for one session; null when the session does not exist. */
+export async function loadReview(
+  db: LivecueDb,
+  sessionId: string,
+  previousLimit = 10,
+): Promise<ReviewData | null> {
+  const session = await db.sessions.get(sessionId);
+  if (!session) return null;
+  const [samples, cues, siblings] = await Promise.all([
+    db.samples
+      .where('[sessionId+ts]')
+      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+      .toArray(),
+    db.cues
+      .where('[sessionId+firedAt]')
+      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+      .toArray(),
+    db.sessions.where('[site+roomKey]').equals([session.site, session.roomKey]).toArray(),
+  ]);
+  const earlier = siblings
+    .filter((other) => other.startedAt < session.startedAt)
+    .sort((a, b) => b.startedAt - a.startedAt)
+    .slice(0, previousLimit);
+  const previous = await Promise.all(
+    earlier.map(async (other) => sessionFigures(other, await lastSampleOf(db, other.id))),
+  );
+  return { session, samples, cues, previous, figures: sessionFigures(session, samples[samples.length - 1]) };
+}

@@ -1,0 +1,39 @@
+import type { LivecueDb } from '../../store/database';
+import { sessionRange } from '../../store/sessionRange';
+
+// Deleting history: chosen sessions and sessions past the retention period.
+
+const DAY_MS = 86_400_000;
+
+/** Deletes sessions with all their samples, actions and cues, in one transaction; returns how many went. */
+export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[]): Promise<number> {
+  return db.transaction('rw', [db.sessions, db.samples, db.actions, db.cues], async () => {
+    let deleted = 0;
+    for (const id of sessionIds) {
+      const [lower, upper] = sessionRange(id);
+      await db.samples.where('[sessionId+ts]').between(lower, upper).delete();
+      await db.actions.where('[sessionId+ts]').between(lower, upper).delete();
+      await db.cues.where('sessionId').equals(id).delete();
+      if (await db.sessions.get(id)) {
+        await db.sessions.delete(id);
+        deleted += 1;
+      }
+    }
+    return deleted;
+  });
+}
+
+/**
+ * Deletes ended sessions whose last sample is more than `keepDays` days old; returns their ids.
+ * A session still open is kept whatever its age (the silence sweep ends it first).
+ */
+export async function applyRetention(db: LivecueDb, now: number, keepDays: number): Promise<string[]> {
+  if (!Number.isFinite(keepDays) || keepDays <= 0) return [];
+  const expired = await db.sessions
+    .where('lastSampleAt')
+    .below(now - keepDays * DAY_MS)
+    .filter((row) => row.endedAt !== undefined)
+    .primaryKeys();
+  await deleteSessions(db, expired);
+  return expired;
+}

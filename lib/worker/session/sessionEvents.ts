@@ -1,0 +1,48 @@
+import type { EngineEvent } from '../../core/engine/types';
+import type { ActionRow, SampleRow } from '../../store/rows';
+
+// The one way a stored session becomes engine events, used by the background's crash-recovery refold and by
+// the replay CLI, so live cues equal replayed cues. Merged by ts; at equal ts samples come first, then
+// actions by id.
+
+export function sessionEvents(samples: readonly SampleRow[], actions: readonly ActionRow[]): EngineEvent[] {
+  const sortedSamples = [...samples].sort((a, b) => a.ts - b.ts);
+  const sortedActions = [...actions].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const events: EngineEvent[] = [];
+  let s = 0;
+  let a = 0;
+  while (s < sortedSamples.length || a < sortedActions.length) {
+    const sample = sortedSamples[s];
+    const action = sortedActions[a];
+    if (sample && (!action || sample.ts <= action.ts)) {
+      events.push({
+        kind: 'sample',
+        ts: sample.ts,
+        metrics: sample.metrics,
+        ...(sample.product !== undefined && { product: sample.product }),
+      });
+      s++;
+    } else if (action) {
+      events.push(actionEvent(action));
+      a++;
+    }
+  }
+  return events;
+}
+
+function actionEvent(action: ActionRow): EngineEvent {
+  switch (action.type) {
+    case 'cue':
+      return {
+        kind: 'action',
+        ts: action.ts,
+        cueId: action.cueId,
+        action: action.action,
+        ...(action.snoozeSec !== undefined && { snoozeSec: action.snoozeSec }),
+      };
+    case 'plan':
+      return { kind: 'plan', ts: action.ts, plan: action.plan };
+    case 'tick':
+      return { kind: 'tick', ts: action.ts };
+  }
+}

@@ -1,0 +1,50 @@
+import type { Cue } from '../../lib/core/engine/types';
+import { renderCueText } from '../../lib/core/i18n/renderCue';
+import type { Locale } from '../../lib/core/i18n/translate';
+
+// The replay CLI's output: one record per cue (ndjson) or an aligned table, rendered in one locale.
+
+export interface CueLine {
+  /** Seconds from the session start. */
+  at: number;
+  ruleId: Cue['ruleId'];
+  severity: Cue['severity'];
+  title: string;
+  detail: string;
+  evidence: Cue['evidence'];
+  status: Cue['status'];
+  countdownSec?: number;
+  outcome?: Cue['outcome'];
+  id: string;
+}
+
+export function cueLine(cue: Cue, startedAt: number, locale: Locale): CueLine {
+  const { title, detail } = renderCueText(cue, locale);
+  return {
+    at: (cue.firedAt - startedAt) / 1000,
+    ruleId: cue.ruleId,
+    severity: cue.severity,
+    title,
+    detail,
+    evidence: cue.evidence,
+    status: cue.status,
+    ...(cue.countdownSec !== undefined && { countdownSec: cue.countdownSec }),
+    ...(cue.outcome && { outcome: cue.outcome }),
+    id: cue.id,
+  };
+}
+
+const clock = (seconds: number) => {
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${h > 0 ? `${h}:` : ''}${two(m)}:${two(s % 60)}`;
+};
+
+export function tableLines(lines: readonly CueLine[]): string[] {
+  return lines.map(
+    (line) =>
+      `${clock(line.at).padStart(8)}  ${line.severity.padEnd(6)}  ${line.ruleId.padEnd(16)}  ${line.title}`,
+  );
+}

@@ -1,0 +1,187 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createUiI18n, I18nContext } from '../../../../components/common/i18nContext';
+import { OptionsView } from '../../../../components/options/OptionsView';
+import { PlanEditor } from '../../../../components/options/PlanEditor';
+import { defaultRuleSettings } from '../../../../lib/core/engine/ruleSettings';
+import type { Locale } from '../../../../lib/core/i18n/translate';
+import type { CommandInput, CommandResult } from '../../../../lib/core/messages/commands';
+import { parseSettings, type Settings } from '../../../../lib/core/settings/settingsSchema';
+
+let root: HTMLElement;
+let sent: CommandInput[];
+const send = async (command: CommandInput): Promise<CommandResult> => {
+  sent.push(command);
+  return { ok: true };
+};
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+  sent = [];
+});
+afterEach(() => {
+  act(() => render(null, root));
+  root.remove();
+});
+
+const settle = () => act(async () => {});
+const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
+
+function show(settings: Settings, locale: Locale = 'en') {
+  act(() =>
+    render(
+      <I18nContext.Provider value={createUiI18n(locale)}>
+        <OptionsView settings={settings} send={send} />
+      </I18nContext.Provider>,
+      root,
+    ),
+  );
+}
+
+function typeInto(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('rule forms', () => {
+  it('builds a form per rule from its schema, with bounds and current values', () => {
+    show(parseSettings({ rules: { 'traffic-drop': { holdSec: 90 } } }).settings);
+    const form = $('[data-testid="rule-traffic-drop"]')!;
+    const hold = form.querySelector<HTMLInputElement>('input[data-field="holdSec"]')!;
+    expect(hold.value).toBe('90');
+    expect(hold.min).toBe('10');
+    expect(hold.max).toBe('600');
+    expect(form.querySelector<HTMLInputElement>('input[data-field="enabled"]')?.type).toBe('checkbox');
+    expect(form.querySelector('label[for="traffic-drop-holdSec"]')?.textContent).toContain('seconds');
+    expect(root.querySelectorAll('[data-testid^="rule-"]').length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('shows an inline error for an out-of-range value and will not save it', async () => {
+    show(parseSettings({}).settings);
+    const form = $('[data-testid="rule-traffic-drop"]')!;
+    typeInto(form.querySelector<HTMLInputElement>('input[data-field="holdSec"]')!, '5');
+    expect(form.querySelector('[data-error-for="holdSec"]')?.textContent).toBe('At least 10.');
+    expect(form.querySelector<HTMLButtonElement>('[data-testid="save-traffic-drop"]')?.disabled).toBe(true);
+    typeInto(form.querySelector<HTMLInputElement>('input[data-field="holdSec"]')!, '200');
+    expect(form.querySelector('[data-error-for="holdSec"]')).toBeNull();
+    act(() => {
+      form.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    });
+    await settle();
+    expect(sent).toEqual([
+      {
+        type: 'settings.update',
+        patch: { rules: { 'traffic-drop': { ...defaultRuleSettings()['traffic-drop'], holdSec: 200 } } },
+      },
+    ]);
+  });
+
+  it('resets one rule and all rules', async () => {
+    show(parseSettings({}).settings);
+    $('[data-testid="reset-traffic-drop"]')!.click();
+    $('[data-testid="reset-rules"]')!.click();
+    await settle();
+    expect(sent).toEqual([
+      { type: 'settings.reset', section: 'rules.traffic-drop' },
+      { type: 'settings.reset', section: 'rules' },
+    ]);
+  });
+
+  it('labels fields in Chinese when the page is in Chinese', () => {
+    show(parseSettings({}).settings, 'zh-CN');
+    expect($('label[for="traffic-drop-holdSec"]')?.textContent).toBe('憋单时长(秒)');
+    expect($('[data-testid="rule-traffic-drop"] .rule-name')?.textContent).toBe('流量下跌');
+  });
+});
+
+describe('general settings and bindings', () => {
+  it('saves the language and retention, and refuses a bad retention inline', async () => {
+    show(parseSettings({}).settings);
+    const locale = $('[data-testid="locale-select"]') as HTMLSelectElement;
+    act(() => {
+      locale.value = 'zh-CN';
+      locale.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    typeInto($('[data-testid="retention-input"]') as HTMLInputElement, '0');
+    expect(($('[data-testid="retention-save"]') as HTMLButtonElement).disabled).toBe(true);
+    typeInto($('[data-testid="retention-input"]') as HTMLInputElement, '30');
+    $('[data-testid="retention-save"]')!.click();
+    await settle();
+    expect(sent).toEqual([
+      { type: 'settings.update', patch: { locale: 'zh-CN' } },
+      { type: 'settings.update', patch: { retentionDays: 30 } },
+    ]);
+  });
+
+  it('lists picked elements per site and forgets one', async () => {
+    show(parseSettings({ bindings: { douyin: { viewers: '.online-count' } } }).settings);
+    expect($('[data-site="douyin"][data-metric="viewers"] code')?.textContent).toBe('.online-count');
+    $('[data-testid="binding-remove-douyin-viewers"]')!.click();
+    await settle();
+    expect(sent).toEqual([{ type: 'settings.update', patch: { bindings: { douyin: { viewers: null } } } }]);
+  });
+});
+
+describe('run-of-show editor', () => {
+  function showPlan(plan: Settings['plan'], exported: string[] = []) {
+    act(() =>
+      render(
+        <I18nContext.Provider value={createUiI18n('en')}>
+          <PlanEditor plan={plan} send={send} exportFile={(_, text) => exported.push(text)} />
+        </I18nContext.Provider>,
+        root,
+      ),
+    );
+  }
+  const names = () =>
+    [...root.querySelectorAll<HTMLInputElement>('.plan-slot input[data-field="name"]')].map(
+      (input) => input.value,
+    );
+
+  it('adds, names, moves and removes slots, then saves the plan', async () => {
+    showPlan([{ name: 'Scarf', minutes: 5 }]);
+    $('[data-testid="plan-add"]')!.click();
+    await settle();
+    typeInto(root.querySelectorAll<HTMLInputElement>('input[data-field="name"]')[1]!, 'Gloves');
+    $('[data-testid="plan-up-1"]')!.click();
+    await settle();
+    expect(names()).toEqual(['Gloves', 'Scarf']);
+    $('[data-testid="plan-add"]')!.click();
+    await settle();
+    expect(($('[data-testid="plan-save"]') as HTMLButtonElement).disabled).toBe(true);
+    $('[data-testid="plan-remove-2"]')!.click();
+    await settle();
+    $('[data-testid="plan-save"]')!.click();
+    await settle();
+    expect(sent).toEqual([
+      {
+        type: 'settings.update',
+        patch: {
+          plan: [
+            { name: 'Gloves', minutes: 5 },
+            { name: 'Scarf', minutes: 5 },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('exports the plan as JSON and imports a pasted one, rejecting a broken file', async () => {
+    const exported: string[] = [];
+    showPlan([{ name: 'Scarf', minutes: 5 }], exported);
+    $('[data-testid="plan-export"]')!.click();
+    expect(JSON.parse(exported[0]!)).toEqual([{ name: 'Scarf', minutes: 5 }]);
+    typeInto($('[data-testid="plan-import-text"]') as HTMLTextAreaElement, '[{"name":"Hat","minutes":"x"}]');
+    $('[data-testid="plan-import"]')!.click();
+    await settle();
+    expect($('[data-testid="plan-status"]')?.textContent).toMatch(/^Could not import: 0\.minutes/);
+    typeInto($('[data-testid="plan-import-text"]') as HTMLTextAreaElement, '[{"name":"Hat","minutes":3}]');
+    $('[data-testid="plan-import"]')!.click();
+    await settle();
+    expect(names()).toEqual(['Hat']);
+  });
+});

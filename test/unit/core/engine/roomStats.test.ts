@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { RoomStats, S } from '../../../../lib/core/engine/roomStats';
+
+const T0 = 1_700_000_000_000;
+
+describe('RoomStats', () => {
+  it('keeps a windowed mean over the last seconds, dropping values that leave the window', () => {
+    const room = new RoomStats(T0);
+    const mean = room.meanOver(S.viewers, 3);
+    for (const [sec, viewers] of [
+      [0, 100],
+      [1, 200],
+      [2, 300],
+      [3, 400],
+    ] as const) {
+      room.addSample(T0 + sec * 1000, { viewers }, undefined);
+    }
+    expect(mean.mean).toBe(300); // (200 + 300 + 400) / 3
+  });
+
+  it('carries the last values over seconds without a sample', () => {
+    const room = new RoomStats(T0);
+    room.addSample(T0, { orders: 10 }, undefined);
+    room.addSample(T0 + 5000, { orders: 20 }, undefined);
+    expect(room.valueAgo(S.orders, 1)).toBe(10);
+    expect(room.delta(S.orders, 5)).toBe(10);
+    expect(room.ratePerMin(S.orders, 5)).toBe(120);
+  });
+
+  it('treats null and missing values as unknown, never as 0', () => {
+    const room = new RoomStats(T0);
+    const mean = room.meanOver(S.viewers, 10);
+    room.addSample(T0, { viewers: 500 }, undefined);
+    room.addSample(T0 + 1000, { viewers: null }, undefined);
+    room.addSample(T0 + 2000, {}, undefined);
+    expect(mean.mean).toBe(500);
+    expect(Number.isNaN(room.last[S.viewers]!)).toBe(true);
+  });
+
+  it('lets a second sample in the same second replace the first', () => {
+    const room = new RoomStats(T0);
+    const mean = room.meanOver(S.viewers, 5);
+    room.addSample(T0, { viewers: 100 }, undefined);
+    room.addSample(T0 + 1000, { viewers: 100 }, undefined);
+    room.addSample(T0 + 1500, { viewers: 300 }, undefined);
+    expect(mean.mean).toBe(200);
+  });
+
+  it('derives GPM and UV value from the counters', () => {
+    const room = new RoomStats(T0);
+    room.addSample(T0, { gmv: 12_000, views: 10_000, entries: 4000 }, undefined);
+    expect(room.last[S.gpm]).toBe(1200);
+    expect(room.last[S.uvValue]).toBe(3);
+  });
+
+  it('notes when the product on screen changes', () => {
+    const room = new RoomStats(T0);
+    room.addSample(T0, {}, { id: 'p1', name: 'A' });
+    room.addSample(T0 + 60_000, {}, { id: 'p1', name: 'A' });
+    expect(room.productSinceTs).toBe(T0);
+    room.addSample(T0 + 90_000, {}, { id: 'p2', name: 'B' });
+    expect(room.productSinceTs).toBe(T0 + 90_000);
+  });
+});

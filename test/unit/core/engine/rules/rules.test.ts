@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../../../../lib/core/engine/types';
+import { fold, only, samples, T0 } from '../engineHarness';
+
+describe('rules', () => {
+  it('traffic-drop: unreadable viewers are not a drop', () => {
+    const events = samples(0, 300, (sec) => ({ viewers: sec < 120 ? 1000 : null }));
+    expect(fold(events, only({ 'traffic-drop': {} })).cues).toEqual([]);
+  });
+
+  it('traffic-surge: a sharp rise against the baseline, with a close countdown', () => {
+    const events = samples(0, 300, (sec) => ({ viewers: sec < 120 ? 800 : 1400 }));
+    const [cue] = fold(events, only({ 'traffic-surge': {} })).cues;
+    expect(cue).toMatchObject({ ruleId: 'traffic-surge', countdownSec: 60, severity: 'act' });
+    expect(cue!.params).toMatchObject({ to: 1400 });
+  });
+
+  it('sales-stall: uses GMV when orders are not on the page', () => {
+    const events = samples(0, 1200, (sec) => ({ viewers: 900, gmv: Math.min(sec, 600) * 10 }));
+    const [cue] = fold(events, only({ 'sales-stall': {} })).cues;
+    expect(cue).toMatchObject({ ruleId: 'sales-stall', title: 'cue.sales-stall.titleGmv' });
+    expect(cue!.evidence[0]!.metric).toBe('gmv');
+  });
+
+  it('product-dwell: stays quiet while a run-of-show is set', () => {
+    const events: EngineEvent[] = [
+      { kind: 'plan', ts: T0, plan: [{ productId: 'p1', name: 'A', minutes: 30 }] },
+      ...samples(0, 900, () => ({ viewers: 900 })).map((event) =>
+        event.kind === 'sample' ? { ...event, product: { id: 'p1', name: 'A' } } : event,
+      ),
+    ];
+    expect(fold(events, only({ 'product-dwell': {} })).cues).toEqual([]);
+  });
+
+  it('plan-next: without product information the slots advance by the clock', () => {
+    const events: EngineEvent[] = [
+      {
+        kind: 'plan',
+        ts: T0,
+        plan: [
+          { name: '羊绒围巾', minutes: 2 },
+          { name: '保温杯', minutes: 2 },
+          { name: '面膜', minutes: 2 },
+        ],
+      },
+      ...samples(0, 400, () => ({ viewers: 900 })),
+    ];
+    const cues = fold(events, only({ 'plan-next': {} })).cues;
+    expect(cues.map((cue) => [(cue.firedAt - T0) / 1000, cue.params.next, cue.countdownSec])).toEqual([
+      [60, '保温杯', 60],
+      [180, '面膜', 60],
+    ]);
+  });
+
+  it('data-stale: no sample for a minute is noticed on a tick', () => {
+    const events: EngineEvent[] = [
+      ...samples(0, 100, () => ({ viewers: 900 })),
+      { kind: 'tick', ts: T0 + 130_000 },
+      { kind: 'tick', ts: T0 + 161_000 },
+    ];
+    const [cue] = fold(events, only({ 'data-stale': {} })).cues;
+    expect(cue).toMatchObject({ ruleId: 'data-stale', firedAt: T0 + 161_000, params: { ageSec: 61 } });
+  });
+
+  it('data-stale: a GMV that stands still is a sales stall, not stale data', () => {
+    const events = samples(0, 1200, (sec) => ({
+      viewers: 900 + (sec % 5),
+      views: sec * 3,
+      likes: sec * 10,
+      gmv: Math.min(sec, 300) * 5,
+    }));
+    expect(fold(events, only({ 'data-stale': {} })).cues).toEqual([]);
+  });
+
+  it('milestone: a threshold already passed at the start is not announced', () => {
+    const events = samples(0, 600, (sec) => ({ gmv: 60_000 + sec * 100 }));
+    const cues = fold(events, only({ milestone: {} })).cues;
+    expect(cues.map((cue) => cue.params.threshold)).toEqual([100_000]);
+  });
+
+  it('follow-cadence and giveaway-cadence keep their rhythm from the session start', () => {
+    const events = samples(0, 2000, (sec) => ({
+      viewers: 900,
+      entries: sec,
+      newFollowers: Math.floor(sec / 200),
+    }));
+    const cues = fold(events, only({ 'follow-cadence': {}, 'giveaway-cadence': {} }, { minGapSec: 0 })).cues;
+    const at = (rule: string) =>
+      cues.filter((cue) => cue.ruleId === rule).map((cue) => (cue.firedAt - T0) / 1000);
+    expect(at('follow-cadence')).toEqual([300, 900, 1500]);
+    expect(at('giveaway-cadence')).toEqual([600, 1500]);
+  });
+});

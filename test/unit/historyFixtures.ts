@@ -1,0 +1,132 @@
+import { Dexie } from 'dexie';
+import { afterEach } from 'vitest';
+import { LivecueDb } from '../../lib/store/database';
+import type { ActionRow, CueRow, SampleRow, SessionRow } from '../../lib/store/rows';
+
+// Sessions as the background stores them, for the export, import and retention tests.
+
+let dbCount = 0;
+const opened: LivecueDb[] = [];
+export function freshDb(): LivecueDb {
+  const db = new LivecueDb(`livecue-history-${Date.now()}-${dbCount++}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+export const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
+
+export function sessionRow(roomKey: string, startedAt: number, extra: Partial<SessionRow> = {}): SessionRow {
+  return {
+    id: `douyin:${roomKey}:${startedAt}`,
+    site: 'douyin',
+    roomKey,
+    title: '羊绒围巾专场',
+    startedAt,
+    lastSampleAt: startedAt,
+    ruleSettings: { 'traffic-drop': { dropPct: 30 } },
+    peakViewers: null,
+    gmv: null,
+    cuesFired: 0,
+    cuesActed: 0,
+    ...extra,
+  };
+}
+
+/** One sample a second: viewers around 1000, every counter growing steadily. */
+export function samplesFor(sessionId: string, startedAt: number, count: number): SampleRow[] {
+  return Array.from({ length: count }, (_, i) => ({
+    sessionId,
+    ts: startedAt + i * 1000,
+    metrics: {
+      viewers: 1000 + (i % 7),
+      entries: 100 + i,
+      views: 200 + 2 * i,
+      gmv: 50 * i,
+      orders: i,
+      buyers: Math.floor(i / 2),
+      conversionRate: 0.05,
+    },
+    product: { id: 'p1', name: '羊绒围巾, 灰色 "经典款"', price: 199 },
+    health: { parsed: ['viewers', 'gmv'], failed: [], missing: ['likes'] },
+  }));
+}
+
+export function cueRow(session: SessionRow, firedAt: number, extra: Partial<CueRow> = {}): CueRow {
+  return {
+    id: `${session.id}:traffic-drop:${firedAt}`,
+    sessionId: session.id,
+    ruleId: 'traffic-drop',
+    firedAt,
+    severity: 'urgent',
+    title: 'cue.traffic-drop.title',
+    detail: 'cue.traffic-drop.detail',
+    params: { dropPct: 42, product: '围巾' },
+    evidence: [{ metric: 'viewers', from: 1200, to: 700, windowSec: 60 }],
+    countdownSec: 120,
+    expiresAt: firedAt + 120_000,
+    status: 'done',
+    actedAt: firedAt + 5000,
+    outcome: { metric: 'viewers', before: 700, after: 910, lift: 0.3 },
+    ...extra,
+  };
+}
+
+export interface SeededSession {
+  session: SessionRow;
+  samples: SampleRow[];
+  actions: ActionRow[];
+  cues: CueRow[];
+}
+
+export async function seedSession(
+  db: LivecueDb,
+  roomKey: string,
+  startedAt: number,
+  sampleCount: number,
+): Promise<SeededSession> {
+  const base = sessionRow(roomKey, startedAt);
+  const samples = samplesFor(base.id, startedAt, sampleCount);
+  const session = {
+    ...base,
+    lastSampleAt: samples.at(-1)?.ts ?? startedAt,
+    endedAt: samples.at(-1)?.ts,
+    endReason: 'operator' as const,
+  };
+  const cues = [
+    cueRow(session, startedAt + 3000),
+    cueRow(session, startedAt + 6000, { status: 'dismissed', outcome: undefined }),
+  ];
+  const actions: ActionRow[] = [
+    {
+      id: `${session.id}:a1`,
+      sessionId: session.id,
+      ts: startedAt + 8000,
+      type: 'cue',
+      cueId: cues[0]!.id,
+      action: 'done',
+    },
+    { id: `${session.id}:a2`, sessionId: session.id, ts: startedAt + 9000, type: 'tick' },
+  ];
+  for (const cue of cues) if (cue.outcome === undefined) delete cue.outcome;
+  await db.sessions.put(session);
+  await db.samples.bulkPut(samples);
+  await db.cues.bulkPut(cues);
+  await db.actions.bulkPut(actions);
+  return { session, samples, actions, cues };
+}
+
+/** Everything stored, in key order, for comparing two databases. */
+export async function dumpDb(db: LivecueDb) {
+  return {
+    sessions: await db.sessions.toArray(),
+    samples: await db.samples.toArray(),
+    actions: await db.actions.toArray(),
+    cues: await db.cues.toArray(),
+  };
+}

@@ -1,0 +1,197 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { genericAdapter } from '../../../../lib/room/sites/adapters/generic';
+import { createRoomReader } from '../../../../lib/room/sites/labelReader';
+import { loadFixture } from './loadFixture';
+
+const readGeneric = (fixture: string) => createRoomReader(loadFixture(fixture), genericAdapter).read();
+
+describe('the generic label reader on layouts no adapter was written for', () => {
+  it('reads labels above their numbers, and never takes 粉丝 for new followers', () => {
+    const reading = readGeneric('unseen-label-above.html');
+    expect(reading.metrics).toEqual({
+      viewers: 3210,
+      newFollowers: 56,
+      gmv: 20800,
+      buyers: 412,
+      avgWatchSec: 65,
+    });
+    expect(reading.health.parsed).toHaveLength(5);
+    expect(reading.health.failed).toEqual([]);
+  });
+
+  it('reads labels below their numbers and reports a placeholder as failed, not 0', () => {
+    const reading = readGeneric('unseen-label-below.html');
+    expect(reading.metrics).toEqual({
+      viewers: 8765,
+      gmv: 567800,
+      orders: 3301,
+      conversionRate: 0.029,
+      newFollowers: null,
+    });
+    expect(reading.health.failed).toEqual([{ metric: 'newFollowers', raw: 'N/A', reason: 'dash' }]);
+  });
+
+  it('reads labels glued to their numbers, in either order', () => {
+    expect(readGeneric('unseen-glued.html').metrics).toEqual({
+      viewers: 1927,
+      entries: 5432,
+      gmv: 3456.5,
+      likes: 21000,
+      comments: 890,
+      avgWatchSec: 72,
+    });
+  });
+
+  it('reads table columns and label rows over value rows without crossing columns', () => {
+    expect(readGeneric('unseen-table.html').metrics).toEqual({
+      gmv: 7777,
+      buyers: 66,
+      orders: 71,
+      views: 15000,
+      viewers: 444,
+      productClicks: 1212,
+      comments: 55,
+    });
+  });
+
+  it('reads English labels with K and M suffixes', () => {
+    expect(readGeneric('unseen-english.html').metrics).toEqual({
+      viewers: 1900,
+      gmv: 12400,
+      orders: 842,
+      buyers: 790,
+      avgWatchSec: 125,
+      conversionRate: 0.0375,
+      likes: 1050000,
+    });
+  });
+});
+
+describe('the mock room, read by its labels alone', () => {
+  it('reads every tile, the capped one flagged, the explained product and no comment', () => {
+    const reading = readGeneric('generic-mock-room.html');
+    expect(reading.metrics).toEqual({
+      viewers: 12000,
+      entries: 100000,
+      views: 235000,
+      gmv: 12345.6,
+      orders: 1024,
+      buyers: 998,
+      productClicks: 5600,
+      comments: 3420,
+      likes: null,
+      newFollowers: 312,
+      avgWatchSec: 83,
+      conversionRate: 0.125,
+    });
+    expect(reading.capped).toEqual(['entries']);
+    expect(reading.health.missing).toEqual([]);
+    expect(reading.product).toEqual({ id: 'p2', name: '真丝睡衣', price: 359 });
+    expect(reading.ended).toBe(false);
+    expect(reading.title).toBe('直播中控台 · 模拟直播间');
+  });
+
+  it('follows value changes, re-locates re-rendered tiles and notices the end of the live', () => {
+    const doc = loadFixture('generic-mock-room.html');
+    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 0 });
+    reader.read();
+    const viewers = [...doc.querySelectorAll('.metricCard-k3j9m')].find((c) =>
+      c.textContent?.includes('实时在线人数'),
+    )!;
+    viewers.querySelector('.data--p0q2w span')!.textContent = '1.35万';
+    expect(reader.read().metrics.viewers).toBe(13500);
+
+    // The dashboard re-renders the whole tile: the cached element is detached, the reader finds the new one.
+    const fresh = viewers.cloneNode(true) as Element;
+    fresh.querySelector('.data--p0q2w span')!.textContent = '9,876';
+    viewers.replaceWith(fresh);
+    expect(reader.read().metrics.viewers).toBe(9876);
+
+    // The explain button moves to another product.
+    const items = doc.querySelectorAll('#goods-list li');
+    items[1]!.querySelector('button')!.textContent = '讲解';
+    items[1]!.querySelector('.tag--e3r4')!.remove();
+    items[2]!.querySelector('button')!.textContent = '取消讲解';
+    expect(reader.read().product).toEqual({ id: 'p3', name: '羊毛袜', price: 29 });
+
+    const modal = doc.createElement('div');
+    modal.innerHTML = '<div class="modal-body-l0k9"><h3>直播已结束</h3><p>直播总结已生成</p></div>';
+    doc.body.append(modal);
+    expect(reader.read().ended).toBe(true);
+    expect(reader.metricArea().contains(fresh)).toBe(true);
+  });
+
+  it('uses operator bindings before labels, and labels when a binding matches nothing', () => {
+    const doc = loadFixture('generic-mock-room.html');
+    const reader = createRoomReader(doc, genericAdapter, {
+      likes: '#player-status',
+      views: '#no-such-element',
+      viewers: '[[bad selector',
+    });
+    const reading = reader.read();
+    expect(reading.metrics.likes).toBeNull();
+    expect(reading.health.failed).toEqual([{ metric: 'likes', raw: '播放中', reason: 'unparseable' }]);
+    expect(reading.metrics.views).toBe(235000);
+    expect(reading.metrics.viewers).toBe(12000);
+
+    doc.querySelector('#player-status')!.textContent = '2,024';
+    expect(reader.read().metrics.likes).toBe(2024);
+  });
+});
+
+describe('how often the reader walks the page', () => {
+  it('finds a tile that appears later at the next rescan, which waits for rescanMs', () => {
+    const doc = new DOMParser().parseFromString(
+      '<div id="grid"><div><span>在线人数</span><b>10</b></div></div>',
+      'text/html',
+    );
+    let ms = 0;
+    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 2000, now: () => ms });
+    expect(reader.read().metrics).toEqual({ viewers: 10 });
+    const tile = doc.createElement('div');
+    tile.append(doc.createElement('span'), doc.createElement('b'));
+    tile.firstElementChild!.textContent = '点赞数';
+    tile.lastElementChild!.textContent = '77';
+    doc.getElementById('grid')!.append(tile);
+    ms = 1500;
+    expect(reader.read().metrics).toEqual({ viewers: 10 });
+    ms = 2100;
+    expect(reader.read().metrics).toEqual({ viewers: 10, likes: 77 });
+  });
+});
+
+describe('what is not a metric', () => {
+  it('ignores labels inside a comment feed or a product list', () => {
+    const doc = new DOMParser().parseFromString(
+      `<ul><li>小王：<span>点赞数</span> <b>5</b></li><li>阿杰：好看</li><li>momo：已拍</li><li>七七：链接</li></ul>
+       <ol><li><span>成交人数</span><b>7</b><button>讲解</button></li><li><span>毛衣</span><button>取消讲解</button></li></ol>`,
+      'text/html',
+    );
+    const reading = createRoomReader(doc, genericAdapter).read();
+    expect(reading.metrics).toEqual({});
+    expect(reading.health.missing).toHaveLength(12);
+  });
+
+  it('takes the longest label: 累计新增粉丝 is new followers, 成交金额 never takes 成交人数', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div><div><span>累计新增粉丝</span><b>40</b></div><div><span>成交金额</span><b>¥10</b></div>
+       <div><span>成交人数</span><b>3</b></div></div>`,
+      'text/html',
+    );
+    expect(createRoomReader(doc, genericAdapter).read().metrics).toEqual({
+      newFollowers: 40,
+      gmv: 10,
+      buyers: 3,
+    });
+  });
+
+  it('prefers the more specific label when a metric shows twice (a five-minute panel before the totals)', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div><h4>近5分钟</h4><div><span>成交金额</span><b>¥3.2万</b></div><div><span>进入人数</span><b>1,203</b></div></div>
+       <div><div><span>直播间成交金额</span><b>¥123.45万</b></div><div><span>累计观看人数</span><b>12.04万</b></div></div>`,
+      'text/html',
+    );
+    expect(createRoomReader(doc, genericAdapter).read().metrics).toEqual({ gmv: 1234500, entries: 120400 });
+  });
+});

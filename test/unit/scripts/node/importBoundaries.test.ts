@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkImportBoundaries,
+  importsOf,
+  layerOf,
+  readSourceTree,
+} from '../../../../scripts/node/importBoundaries';
+
+const tree = (files: Record<string, string>) => ({ files: new Map(Object.entries(files)) });
+
+describe('import boundaries', () => {
+  it('holds for the whole project', () => {
+    expect(checkImportBoundaries(readSourceTree(process.cwd()))).toEqual([]);
+  });
+
+  it('names the layer of a file by its folder', () => {
+    expect(layerOf('lib/core/engine/createEngine.ts')).toBe('core');
+    expect(layerOf('lib/room/sites/labelReader.ts')).toBe('room');
+    expect(layerOf('entrypoints/content/index.ts')).toBe('content');
+    expect(layerOf('entrypoints/background.ts')).toBe('background');
+    expect(layerOf('entrypoints/popup/main.tsx')).toBe('page');
+    expect(layerOf('scripts/replay.ts')).toBeNull();
+  });
+
+  it('tells runtime imports from type-only ones', () => {
+    expect(
+      importsOf(
+        "import { a } from './a';\nimport type { B } from './b';\nimport { type C, type D } from './c';\nexport { e } from './e';\ntype F = import('./f').F;",
+      ),
+    ).toEqual([
+      { specifier: './a', typeOnly: false },
+      { specifier: './b', typeOnly: true },
+      { specifier: './c', typeOnly: true },
+      { specifier: './e', typeOnly: false },
+      { specifier: './f', typeOnly: true },
+    ]);
+  });
+
+  it('refuses a pure module that imports the database, or reads the clock', () => {
+    const found = checkImportBoundaries(
+      tree({
+        'lib/core/engine/rule.ts': "import { db } from '../../store/database';\nexport const t = Date.now();",
+        'lib/store/database.ts': "import { Dexie } from 'dexie';",
+      }),
+    );
+    expect(found.map((v) => v.reason)).toEqual(['lib/core is pure', 'core may not import store']);
+  });
+
+  it('refuses a content-side module that carries zod through a core module, but allows its types', () => {
+    const files = {
+      'lib/core/messages/sample.ts': "import { z } from '../zodMini';\nexport type Sample = {};",
+      'lib/core/zodMini.ts': "export * from 'zod/mini';",
+      'lib/room/link/roomLink.ts': "import { sampleSchema } from '../../core/messages/sample';",
+      'lib/room/link/sampleBuffer.ts': "import type { Sample } from '../../core/messages/sample';",
+    };
+    expect(checkImportBoundaries(tree(files))).toEqual([
+      {
+        file: 'lib/room/link/roomLink.ts',
+        specifier: '../../core/messages/sample',
+        reason: 'room must not carry zod/mini',
+      },
+    ]);
+  });
+
+  it('refuses a page-side import in the worker and a worker import in a page', () => {
+    const found = checkImportBoundaries(
+      tree({
+        'lib/worker/services.ts': "import { x } from '../ui/panel/panelStore';",
+        'lib/ui/panel/panelStore.ts': "import { y } from '../../worker/roomIngest';",
+        'lib/worker/roomIngest.ts': '',
+        'components/panel/PanelView.tsx': "import { h } from 'preact';",
+      }),
+    );
+    expect(found.map((v) => `${v.file}: ${v.reason}`)).toEqual([
+      'lib/worker/services.ts: worker may not import ui',
+      'lib/ui/panel/panelStore.ts: ui may not import worker',
+    ]);
+  });
+});

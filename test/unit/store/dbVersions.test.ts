@@ -1,0 +1,109 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LivecueDb, openLivecueDb } from '../../../lib/store/database';
+import { declareVersions, LATEST_DB_VERSION } from '../../../lib/store/dbVersions';
+
+let dbCount = 0;
+const freshName = () => `livecue-versions-${Date.now()}-${dbCount++}`;
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+const health = { parsed: ['viewers' as const], failed: [], missing: [] };
+
+describe('LivecueDb', () => {
+  it('creates every table with the indexes the readers query by', async () => {
+    const db = openLivecueDb(freshName());
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(LATEST_DB_VERSION);
+    const indexes = Object.fromEntries(
+      db.tables.map((table) => [
+        table.name,
+        [table.schema.primKey.name, ...table.schema.indexes.map((index) => index.name)],
+      ]),
+    );
+    expect(indexes).toEqual({
+      sessions: ['id', 'startedAt', 'lastSampleAt', '[site+roomKey]'],
+      samples: ['[sessionId+ts]'],
+      cues: ['id', 'sessionId', '[sessionId+firedAt]', 'status'],
+      actions: ['id', '[sessionId+ts]'],
+      settings: ['key'],
+    });
+  });
+
+  it('keys samples by session and time, so writing one twice keeps one', async () => {
+    const db = openLivecueDb(freshName());
+    opened.push(db);
+    const sample = { sessionId: 's1', ts: 1000, metrics: { viewers: 5 }, health };
+    await db.samples.put(sample);
+    await db.samples.put({ ...sample, metrics: { viewers: 6 } });
+    expect(await db.samples.toArray()).toEqual([{ ...sample, metrics: { viewers: 6 } }]);
+  });
+});
+
+describe('upgrade v1 → v2', () => {
+  it('opens data written by v1 and fills each session summary from its samples and cues', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    declareVersions(v1, 1);
+    await v1.open();
+    const base = { site: 'douyin', roomKey: 'r1', title: '羊绒专场', ruleSettings: {} };
+    await v1.table('sessions').bulkPut([
+      {
+        ...base,
+        id: 'douyin:r1:1000',
+        startedAt: 1000,
+        lastSampleAt: 4000,
+        endedAt: 4000,
+        endReason: 'operator',
+      },
+      { ...base, id: 'douyin:r1:9000', startedAt: 9000, lastSampleAt: 9000 },
+    ]);
+    await v1.table('samples').bulkPut([
+      { sessionId: 'douyin:r1:1000', ts: 1000, metrics: { viewers: 120, gmv: 0 }, health },
+      { sessionId: 'douyin:r1:1000', ts: 2000, metrics: { viewers: 340, gmv: 1999 }, health },
+      { sessionId: 'douyin:r1:1000', ts: 3000, metrics: { viewers: 200, gmv: null }, health },
+      { sessionId: 'douyin:r1:1000', ts: 4000, metrics: { viewers: null, gmv: 2500.5 }, health },
+    ]);
+    const cue = {
+      sessionId: 'douyin:r1:1000',
+      ruleId: 'traffic-drop',
+      severity: 'act',
+      title: 't',
+      detail: 'd',
+    };
+    await v1.table('cues').bulkPut([
+      { ...cue, id: 'c1', firedAt: 2000, status: 'done' },
+      { ...cue, id: 'c2', firedAt: 3000, status: 'dismissed' },
+      { ...cue, id: 'c3', firedAt: 3500, status: 'expired' },
+    ]);
+    v1.close();
+
+    const db = new LivecueDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const [older, newer] = await db.sessions.orderBy('startedAt').toArray();
+    expect(older).toMatchObject({
+      id: 'douyin:r1:1000',
+      endReason: 'operator',
+      peakViewers: 340,
+      gmv: 2500.5,
+      cuesFired: 3,
+      cuesActed: 1,
+    });
+    expect(newer).toMatchObject({
+      id: 'douyin:r1:9000',
+      peakViewers: null,
+      gmv: null,
+      cuesFired: 0,
+      cuesActed: 0,
+    });
+    expect(await db.samples.count()).toBe(4);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { exportFileSchema } from '../../../../lib/store/exportSchema';
+import { exportSessionsJson } from '../../../../lib/ui/history/exportJson';
+import type { ExportProgress } from '../../../../lib/ui/history/exportProgress';
+import { importExportJson } from '../../../../lib/worker/history/importExport';
+import { dumpDb, freshDb, seedSession, T0 } from '../../historyFixtures';
+
+describe('exportSessionsJson', () => {
+  it('writes complete sessions in the livecue-export shape, chunk by chunk with progress', async () => {
+    const db = freshDb();
+    const first = await seedSession(db, 'r1', T0, 23);
+    const second = await seedSession(db, 'r2', T0 + 3_600_000, 4);
+    await seedSession(db, 'not-chosen', T0, 3);
+    const progress: ExportProgress[] = [];
+    const blob = await exportSessionsJson(
+      db,
+      [first.session.id, second.session.id, 'missing'],
+      (p) => progress.push(p),
+      {
+        chunkSize: 5,
+        now: () => T0 + 9_999,
+      },
+    );
+    expect(blob.type).toBe('application/json');
+    const file = JSON.parse(await blob.text());
+    expect(file).toEqual({
+      format: 'livecue-export',
+      schemaVersion: 1,
+      exportedAt: T0 + 9_999,
+      sessions: [first, second].map(({ session, samples, actions, cues }) => ({
+        session,
+        samples,
+        actions,
+        cues,
+      })),
+    });
+    expect(exportFileSchema.safeParse(file).success).toBe(true);
+
+    // 23 samples in chunks of 5 → 5 sample reports for the first session, plus one for its actions and cues.
+    const total = 23 + 4 + 2 * (2 + 2);
+    expect(progress[0]).toEqual({ done: 0, total });
+    expect(progress.at(-1)).toEqual({ done: total, total });
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+    expect(progress.length).toBe(1 + 5 + 1 + 1 + 1);
+  });
+
+  it('exports a session without samples (the room closed before its first reading was stored)', async () => {
+    const db = freshDb();
+    const { session, cues, actions } = await seedSession(db, 'empty', T0, 0);
+    const file = JSON.parse(await (await exportSessionsJson(db, [session.id])).text());
+    expect(file.sessions).toEqual([{ session, samples: [], actions, cues }]);
+    expect(exportFileSchema.safeParse(file).success).toBe(true);
+  });
+
+  it('exports an empty list as a valid file with no sessions', async () => {
+    const db = freshDb();
+    const file = JSON.parse(await (await exportSessionsJson(db, [])).text());
+    expect(file.sessions).toEqual([]);
+    expect(exportFileSchema.safeParse(file).success).toBe(true);
+  });
+
+  it('round-trips: export, import into a fresh database, identical data', async () => {
+    const source = freshDb();
+    const a = await seedSession(source, 'r1', T0, 12);
+    const b = await seedSession(source, 'r2', T0 + 60_000, 7);
+    const text = await (await exportSessionsJson(source, [a.session.id, b.session.id])).text();
+    const target = freshDb();
+    const result = await importExportJson(target, text);
+    expect(result).toEqual({
+      ok: true,
+      counts: { sessions: 2, samples: 19, actions: 4, cues: 4 },
+      sessionIds: [a.session.id, b.session.id],
+    });
+    expect(await dumpDb(target)).toEqual(await dumpDb(source));
+  });
+});

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultRuleSettings } from '../../../lib/core/engine/ruleSettings';
+import type { Sample } from '../../../lib/core/messages/sample';
+import type { MetricId } from '../../../lib/core/metrics/metricCatalog';
+import { createScenarioPlayer } from '../../../lib/core/scenario/scenarioPlayer';
+import { parseScenario } from '../../../lib/core/scenario/scenarioSchema';
+import { type LivecueDb, openLivecueDb } from '../../../lib/store/database';
+import { RoomIngest } from '../../../lib/worker/roomIngest';
+import { createWriteQueue, type WriteQueue } from '../../../lib/worker/writeQueue';
+import { readRuns } from '../../../scripts/replay/readRuns';
+import { replayRun } from '../../../scripts/replay/replayRun';
+
+// The background's pipeline on a real (fake-indexeddb) database: samples in, sessions, samples and cues
+// out; a worker restart in the middle loses nothing and the stored cues equal a replay.
+
+const dbs: LivecueDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+function scenarioSamples(name: string): Sample[] {
+  const parsed = parseScenario(JSON.parse(readFileSync(`test/scenarios/${name}.json`, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.error);
+  const samples: Sample[] = [];
+  let seq = 0;
+  for (const step of createScenarioPlayer(parsed.scenario).samples()) {
+    const metrics = step.metrics;
+    const parsedIds = Object.keys(metrics).filter((k) => metrics[k as MetricId] !== null) as MetricId[];
+    samples.push({
+      seq: ++seq,
+      ts: step.ts,
+      site: 'generic',
+      roomKey: 'room-1',
+      title: '测试直播间',
+      metrics,
+      product: step.product,
+      health: { parsed: parsedIds, failed: [], missing: [] },
+    });
+  }
+  return samples;
+}
+
+function pipeline(db: LivecueDb): { ingest: RoomIngest; queue: WriteQueue } {
+  const queue = createWriteQueue(db);
+  const ingest = new RoomIngest(db, queue, {
+    settings: async () => ({ rules: defaultRuleSettings() as Record<string, unknown>, plan: [] }),
+    wallNow: () => 0,
+  });
+  return { ingest, queue };
+}
+
+async function storedExport(db: LivecueDb) {
+  const [session] = await db.sessions.toArray();
+  return {
+    format: 'livecue-export',
+    schemaVersion: 1,
+    exportedAt: 0,
+    sessions: [
+      {
+        session,
+        samples: await db.samples.toArray(),
+        actions: await db.actions.toArray(),
+        cues: await db.cues.toArray(),
+      },
+    ],
+  };
+}
+
+describe('RoomIngest', () => {
+  it('turns a room with a sharp drop into one session with a traffic-drop cue', async () => {
+    const db = openLivecueDb(`ingest-${Math.random()}`);
+    dbs.push(db);
+    const { ingest, queue } = pipeline(db);
+    for (const sample of scenarioSamples('thin-drop')) await ingest.ingest([sample]);
+    await queue.flush();
+    expect(await db.sessions.count()).toBe(1);
+    expect(await db.samples.count()).toBe(scenarioSamples('thin-drop').length);
+    const cues = await db.cues.toArray();
+    expect(cues.map((c) => c.ruleId)).toContain('traffic-drop');
+    const session = (await db.sessions.toArray())[0]!;
+    expect(session).toMatchObject({ title: '测试直播间', cuesFired: cues.length });
+    expect(session.peakViewers).toBeGreaterThan(1000);
+  });
+
+  it('survives a worker restart mid-session: resends are ignored and cues equal the replay', async () => {
+    const db = openLivecueDb(`ingest-${Math.random()}`);
+    dbs.push(db);
+    const samples = scenarioSamples('evening-drop').slice(0, 900);
+    const first = pipeline(db);
+    for (const sample of samples.slice(0, 500)) await first.ingest.ingest([sample]);
+    await first.queue.flush();
+    first.queue.stop();
+
+    // A new worker: nothing in memory; the room resends its last unacknowledged samples, then goes on.
+    const second = pipeline(db);
+    await second.ingest.ingest(samples.slice(480, 520));
+    for (const sample of samples.slice(520)) await second.ingest.ingest([sample]);
+    await second.queue.flush();
+
+    expect(await db.sessions.count()).toBe(1);
+    expect(await db.samples.count()).toBe(900);
+    const read = readRuns(await storedExport(db), 'stored');
+    if (!read.ok) throw new Error(read.error);
+    const replayed = replayRun(read.runs[0]!).map((c) => `${c.id} ${c.status}`);
+    const stored = (await db.cues.toArray()).map((c) => `${c.id} ${c.status}`);
+    expect(replayed.length).toBeGreaterThan(0);
+    expect(stored.sort()).toEqual(replayed.sort());
+  });
+
+  it('starts no session for a page with nothing readable, and reports the room as unread', async () => {
+    const db = openLivecueDb(`ingest-${Math.random()}`);
+    dbs.push(db);
+    const { ingest } = pipeline(db);
+    const empty: Sample = {
+      seq: 1,
+      ts: 1_800_000_000_000,
+      site: 'kuaishou',
+      roomKey: 'r',
+      metrics: {},
+      health: { parsed: [], failed: [{ metric: 'viewers', raw: '--', reason: 'dash' }], missing: ['gmv'] },
+    };
+    await ingest.ingest([empty]);
+    expect(await db.sessions.count()).toBe(0);
+    expect(ingest.unreadRooms()).toMatchObject([{ site: 'kuaishou', roomKey: 'r', health: empty.health }]);
+  });
+
+  it('records done as an action and marks the cue done', async () => {
+    const db = openLivecueDb(`ingest-${Math.random()}`);
+    dbs.push(db);
+    const { ingest, queue } = pipeline(db);
+    for (const sample of scenarioSamples('thin-drop').slice(0, 100)) await ingest.ingest([sample]);
+    await queue.flush();
+    const cue = (await db.cues.toArray()).find((c) => c.ruleId === 'traffic-drop')!;
+    const updated = await ingest.act(cue.id, 'done');
+    expect(updated?.status).toBe('done');
+    await queue.flush();
+    expect((await db.cues.get(cue.id))?.status).toBe('done');
+    expect(
+      await db.actions.where('[sessionId+ts]').between([cue.sessionId, 0], [cue.sessionId, Infinity]).count(),
+    ).toBe(1);
+  });
+});

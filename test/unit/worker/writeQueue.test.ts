@@ -1,0 +1,213 @@
+import { type DBCore, Dexie, type Middleware } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LivecueDb } from '../../../lib/store/database';
+import type { CueRow, SampleRow, SessionRow } from '../../../lib/store/rows';
+import { createWriteQueue, type WriteStatus } from '../../../lib/worker/writeQueue';
+
+let dbCount = 0;
+const opened: LivecueDb[] = [];
+function freshDb(): LivecueDb {
+  const db = new LivecueDb(`livecue-queue-${Date.now()}-${dbCount++}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** Counts write transactions and fails every write while `failWith` is set, the way a full disk does. */
+function instrument(db: LivecueDb) {
+  const control = { transactions: 0, failWith: null as Error | null };
+  const middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'test-instrument',
+    create: (down) => ({
+      ...down,
+      transaction(stores, mode, options) {
+        if (mode === 'readwrite') control.transactions += 1;
+        return down.transaction(stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (request) => (control.failWith ? Promise.reject(control.failWith) : table.mutate(request)),
+        };
+      },
+    }),
+  };
+  db.use(middleware);
+  return control;
+}
+
+const health = { parsed: [], failed: [], missing: [] };
+const sample = (sessionId: string, ts: number, viewers: number): SampleRow => ({
+  sessionId,
+  ts,
+  metrics: { viewers },
+  health,
+});
+const session = (id: string, startedAt: number): SessionRow => ({
+  id,
+  site: 'douyin',
+  roomKey: id,
+  title: '直播间',
+  startedAt,
+  lastSampleAt: startedAt,
+  ruleSettings: {},
+  peakViewers: null,
+  gmv: null,
+  cuesFired: 0,
+  cuesActed: 0,
+});
+const cue = (id: string, status: CueRow['status']): CueRow => ({
+  id,
+  sessionId: 'a',
+  ruleId: 'traffic-drop',
+  firedAt: 2000,
+  severity: 'act',
+  title: 'cue.traffic-drop.title',
+  detail: 'cue.traffic-drop.detail',
+  params: {},
+  evidence: [],
+  expiresAt: 5000,
+  status,
+});
+
+describe('createWriteQueue', () => {
+  it('writes everything enqueued in one task in a single transaction', async () => {
+    const db = freshDb();
+    const control = instrument(db);
+    await db.open();
+    const queue = createWriteQueue(db);
+    const writes = [
+      queue.enqueue({ sessions: [session('a', 1000), session('b', 1000)] }),
+      queue.enqueue({ samples: [sample('a', 1000, 10), sample('b', 1000, 20)] }),
+      queue.enqueue({ samples: [sample('a', 2000, 11)], cues: [cue('c1', 'active')] }),
+      queue.enqueue({ actions: [{ id: 'x1', sessionId: 'a', ts: 2500, type: 'tick' }] }),
+    ];
+    await Promise.all(writes);
+    expect(control.transactions).toBe(1);
+    expect(await db.samples.count()).toBe(3);
+    expect(await db.sessions.count()).toBe(2);
+    expect(await db.cues.get('c1')).toMatchObject({ status: 'active' });
+    expect(await db.actions.count()).toBe(1);
+    expect(queue.status()).toEqual({ state: 'ok' });
+  });
+
+  it('keeps one row per sample key and per cue id however often they are resent', async () => {
+    const db = freshDb();
+    const queue = createWriteQueue(db);
+    await queue.enqueue({
+      samples: [sample('a', 1000, 10), sample('a', 2000, 11)],
+      cues: [cue('c1', 'active')],
+    });
+    // The content script resends what it had not seen acknowledged; the refold re-emits the cue.
+    await queue.enqueue({
+      samples: [sample('a', 2000, 11), sample('a', 3000, 12)],
+      cues: [cue('c1', 'done')],
+    });
+    expect((await db.samples.toArray()).map((row) => row.ts)).toEqual([1000, 2000, 3000]);
+    expect(await db.cues.toArray()).toEqual([cue('c1', 'done')]);
+  });
+
+  it('applies session field updates after the whole row, in the order they came', async () => {
+    const db = freshDb();
+    const queue = createWriteQueue(db);
+    void queue.enqueue({ sessions: [session('a', 1000)] });
+    void queue.enqueue({ sessionChanges: [{ id: 'a', changes: { peakViewers: 50, lastSampleAt: 2000 } }] });
+    await queue.enqueue({ sessionChanges: [{ id: 'a', changes: { lastSampleAt: 3000 } }] });
+    expect(await db.sessions.get('a')).toMatchObject({
+      peakViewers: 50,
+      lastSampleAt: 3000,
+      startedAt: 1000,
+    });
+    await queue.enqueue({ sessionChanges: [{ id: 'a', changes: { endedAt: 3000, endReason: 'operator' } }] });
+    expect(await db.sessions.get('a')).toMatchObject({
+      peakViewers: 50,
+      endedAt: 3000,
+      endReason: 'operator',
+    });
+  });
+
+  it('keeps a failed batch in memory, reports failing, retries and loses nothing', async () => {
+    const db = freshDb();
+    const control = instrument(db);
+    await db.open();
+    const statuses: WriteStatus[] = [];
+    let clock = 50_000;
+    const queue = createWriteQueue(db, {
+      retryBaseMs: 5,
+      maxBackoffMs: 20,
+      onStatus: (s) => statuses.push(s),
+      now: () => clock,
+    });
+
+    control.failWith = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    let durable = false;
+    const first = queue.enqueue({ samples: [sample('a', 1000, 10), sample('a', 2000, 11)] }).then(() => {
+      durable = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(durable).toBe(false);
+    const failing = queue.status();
+    expect(failing).toMatchObject({ state: 'failing', pending: 2, since: 50_000 });
+    expect(failing.state === 'failing' && failing.error).toMatch(/QuotaExceededError/);
+
+    // Rows that arrive while failing wait with the others; `since` keeps the first failure's time.
+    clock = 60_000;
+    const second = queue.enqueue({ samples: [sample('a', 3000, 12), sample('a', 2000, 11)] });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(queue.status()).toMatchObject({ state: 'failing', since: 50_000 });
+    expect(queue.pending()).toBe(3);
+    expect(await db.samples.count()).toBe(0);
+
+    control.failWith = null;
+    await Promise.all([first, second]);
+    expect(durable).toBe(true);
+    expect(queue.status()).toEqual({ state: 'ok' });
+    expect(statuses.at(-1)).toEqual({ state: 'ok' });
+    expect(statuses.filter((s) => s.state === 'failing').length).toBeGreaterThanOrEqual(2);
+    expect((await db.samples.toArray()).map((row) => row.ts)).toEqual([1000, 2000, 3000]);
+    expect(queue.pending()).toBe(0);
+  });
+
+  it('keeps the newer row when a resent one arrives while the older write is failing', async () => {
+    const db = freshDb();
+    const control = instrument(db);
+    await db.open();
+    const queue = createWriteQueue(db, { retryBaseMs: 5 });
+    control.failWith = new Error('disk full');
+    const first = queue.enqueue({ cues: [cue('c1', 'active')] });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = queue.enqueue({ cues: [cue('c1', 'dismissed')] });
+    control.failWith = null;
+    await Promise.all([first, second]);
+    expect(await db.cues.toArray()).toEqual([cue('c1', 'dismissed')]);
+  });
+
+  it('reopens a closed database instead of failing', async () => {
+    const db = freshDb();
+    await db.open();
+    const queue = createWriteQueue(db);
+    db.close();
+    await queue.enqueue({ samples: [sample('a', 1000, 10)] });
+    expect(await db.samples.count()).toBe(1);
+    expect(queue.status()).toEqual({ state: 'ok' });
+  });
+
+  it('flush resolves when everything enqueued so far is durable', async () => {
+    const db = freshDb();
+    const queue = createWriteQueue(db, { batchDelayMs: 10_000 });
+    void queue.enqueue({ samples: [sample('a', 1000, 10), sample('a', 2000, 10)] });
+    expect(queue.pending()).toBe(2);
+    await queue.flush();
+    expect(queue.pending()).toBe(0);
+    expect(await db.samples.count()).toBe(2);
+    await queue.flush();
+    queue.stop();
+  });
+});
