@@ -30,6 +30,13 @@ export const readerHealthSchema = z.object({
   failed: z.array(metricFailureSchema),
   /** Metrics the reader looked for and did not find on the page. */
   missing: z.array(metricIdSchema),
+  /**
+   * Whole seconds for which no number on the page has changed while the reader kept reading it (a dropped
+   * feed, a throttled tab); absent while numbers move. The engine tells a frozen page from a quiet room.
+   */
+  frozenSec: z.optional(z.int().check(z.nonnegative(), z.maximum(7 * 86_400))),
+  /** The tab was hidden when read (document.visibilityState), so timers and rendering may be throttled. */
+  hidden: z.optional(z.boolean()),
 });
 export type ReaderHealth = z.infer<typeof readerHealthSchema>;
 
