@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { arrangeCues } from '../../lib/core/cues/cueOrder';
 import type { CueAction } from '../../lib/core/engine/types';
 import { formatClock } from '../../lib/core/format/sessionClock';
 import { renderCueText } from '../../lib/core/i18n/renderCue';
 import type { MetricId } from '../../lib/core/metrics/metricCatalog';
 import { playBeep } from '../../lib/ui/panel/beep';
-import { arrangeCues } from '../../lib/ui/panel/cueQueue';
 import { buildMetricTiles } from '../../lib/ui/panel/metricTiles';
 import type { PanelState, SendCommand } from '../../lib/ui/panel/panelStore';
 import { summariseHealth } from '../../lib/ui/panel/readerHealth';

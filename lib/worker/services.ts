@@ -1,4 +1,4 @@
-import type { Cue } from '../core/engine/types';
+import { currentCue } from '../core/cues/cueOrder';
 import { renderCueText } from '../core/i18n/renderCue';
 import { resolveLocale } from '../core/i18n/translate';
 import type { OverlayCue } from '../core/messages/portProtocol';
@@ -19,15 +19,6 @@ export interface BackgroundServices {
   settings: SettingsStore;
   pushOverlay(site: string, roomKey: string): Promise<void>;
   writeStatus(): WriteStatus;
-}
-
-const SEVERITY_RANK = { urgent: 3, act: 2, info: 1 } as const;
-
-/** The cue the overlay should show: most severe, then newest. */
-export function topCue(active: Cue[]): Cue | undefined {
-  return [...active].sort(
-    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.firedAt - a.firedAt,
-  )[0];
 }
 
 export function createBackgroundServices(db: LivecueDb = openLivecueDb()): BackgroundServices {
@@ -52,8 +43,9 @@ export function createBackgroundServices(db: LivecueDb = openLivecueDb()): Backg
   const pushOverlay = async (site: string, roomKey: string): Promise<void> => {
     const current = await settings.get();
     if (!current.overlay) return;
-    const cue = topCue(ingest.activeCuesOf(site, roomKey));
     const offset = ingest.liveRow(site, roomKey)?.clockOffsetMs ?? 0;
+    // The same current cue as the panel's, judged on the session's clock.
+    const cue = currentCue(ingest.activeCuesOf(site, roomKey), Date.now() - offset);
     const locale = resolveLocale(current.locale, globalThis.navigator?.language);
     const overlay: OverlayCue | null = cue
       ? {

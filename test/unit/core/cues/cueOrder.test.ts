@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { arrangeCues, countdownLeft, currentCue, newCueIds } from '../../../../lib/core/cues/cueOrder';
 import type { Cue } from '../../../../lib/core/engine/types';
-import { arrangeCues, countdownLeft, newCueIds } from '../../../../lib/ui/panel/cueQueue';
 
 const T = 1_800_000_000_000;
 
@@ -62,4 +62,11 @@ describe('countdownLeft', () => {
 
 it('newCueIds names only the cues not seen before', () => {
   expect(newCueIds(new Set(['a']), [cue('a', {}), cue('b', {})])).toEqual(['b']);
+});
+
+it('currentCue is the same cue for every face: the most severe active one, judged at the given time', () => {
+  const cues = [cue('act', {}), cue('urgent-old', { severity: 'urgent', expiresAt: T + 10_000 })];
+  expect(currentCue(cues, T)?.id).toBe('urgent-old');
+  expect(currentCue(cues, T + 20_000)?.id).toBe('act');
+  expect(currentCue([], T)).toBeNull();
 });

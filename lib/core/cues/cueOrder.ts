@@ -1,6 +1,7 @@
 import type { Cue, Severity } from '../../core/engine/types';
 
-// Which cue the streamer sees large and which wait below it.
+// Which cue is current — the one the streamer sees large, the overlay shows, the toolbar badge colours and a
+// shortcut acts on — and which wait below it. One order for every face.
 
 const SEVERITY_RANK: Record<Severity, number> = { urgent: 0, act: 1, info: 2 };
 
@@ -27,6 +28,11 @@ export function arrangeCues(cues: readonly Cue[], now: number): ArrangedCues {
     .filter((cue) => cue.status === 'snoozed')
     .sort((a, b) => (a.snoozedUntil ?? 0) - (b.snoozedUntil ?? 0));
   return { current: active[0] ?? null, queue: active.slice(1), snoozed };
+}
+
+/** The cue every face treats as current at `now` (session clock), or null when none is active. */
+export function currentCue(cues: readonly Cue[], now: number): Cue | null {
+  return arrangeCues(cues, now).current;
 }
 
 /** Seconds left on a cue's countdown and the fraction still to run, or null when it has none. */
