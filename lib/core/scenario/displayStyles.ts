@@ -1,3 +1,6 @@
+import type { MetricUnit } from '../metrics/metricCatalog';
+import { parseMetricText } from '../metrics/parseMetricText';
+
 // Writes a number the way dashboards do (DESIGN.md §3 display styles). The mock room uses it to draw
 // values, and the parser's property tests use it to prove every style reads back.
 
@@ -99,4 +102,13 @@ export function displayPrecision(value: number, style: DisplayStyle): number {
     case 'duration':
       return 0.5;
   }
+}
+
+/**
+ * The number a reader gets back from `formatMetricValue(value, style)`: what the page really shows, so
+ * `1.52万` is 15200 and `10万+` is 100000. The mock room and the replay CLI both see this value.
+ */
+export function shownValue(value: number, style: DisplayStyle, unit?: MetricUnit): number {
+  const parsed = parseMetricText(formatMetricValue(value, style), unit);
+  return parsed.ok ? parsed.value : value;
 }
