@@ -47,6 +47,12 @@ export interface RuleDefinition<P extends RuleCommon = RuleCommon> {
   priority: number;
   /** Whether the rule also runs on `tick` events (time passing with no sample). */
   onTick: boolean;
+  /**
+   * The series the rule judges by. While any of them is stale (stuck, unreadable) the rule does not run,
+   * and while the whole page is stale (frozen, silent) no rule runs but data-stale, which `watchesStaleness`.
+   */
+  reads: readonly SeriesName[];
+  watchesStaleness?: boolean;
   paramsSchema: z.ZodMiniType<P>;
   create(params: P, room: RoomStats): RuleChecker;
 }
