@@ -58,7 +58,7 @@ const CADENCE_CLAMP = 4;
 /** Running mean of intervals in seconds: plain mean over the first 8, then an exponential one, outliers clamped. */
 function nextCadence(current: number, count: number, gapSec: number): number {
   if (!(current >= 0)) return gapSec;
-  const clamped = gapSec < current * CADENCE_CLAMP ? gapSec : current * CADENCE_CLAMP;
+  const clamped = Math.min(gapSec, current * CADENCE_CLAMP);
   return current + (count >= 8 ? CADENCE_WEIGHT : 1 / count) * (clamped - current);
 }
 
