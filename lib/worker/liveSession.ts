@@ -1,7 +1,7 @@
 import { createEngine } from '../core/engine/createEngine';
 import type { Cue, EngineEvent } from '../core/engine/types';
 import type { ActionRow, SampleRow, SessionRow } from '../store/rows';
-import { sessionEvents } from './session/sessionEvents';
+import { sampleEvent, sessionEvents } from './session/sessionEvents';
 
 // One open session held in the worker's memory: its stored events, the engine state folded from them,
 // and the cues as they stand. Everything here can be rebuilt from the database (a refold), so nothing in
@@ -62,15 +62,7 @@ export class LiveSession {
     this.seenTs.add(sample.ts);
     if (sample.ts >= this.lastEventTs) {
       this.samples.push(sample);
-      return {
-        duplicate: false,
-        changed: this.apply({
-          kind: 'sample',
-          ts: sample.ts,
-          metrics: sample.metrics,
-          product: sample.product,
-        }),
-      };
+      return { duplicate: false, changed: this.apply(sampleEvent(sample)) };
     }
     const at = this.samples.findIndex((s) => s.ts > sample.ts);
     this.samples.splice(at < 0 ? this.samples.length : at, 0, sample);

@@ -15,12 +15,7 @@ export function sessionEvents(samples: readonly SampleRow[], actions: readonly A
     const sample = sortedSamples[s];
     const action = sortedActions[a];
     if (sample && (!action || sample.ts <= action.ts)) {
-      events.push({
-        kind: 'sample',
-        ts: sample.ts,
-        metrics: sample.metrics,
-        ...(sample.product !== undefined && { product: sample.product }),
-      });
+      events.push(sampleEvent(sample));
       s++;
     } else if (action) {
       events.push(actionEvent(action));
@@ -28,6 +23,18 @@ export function sessionEvents(samples: readonly SampleRow[], actions: readonly A
     }
   }
   return events;
+}
+
+/** A stored sample as the engine sees it, live and in a refold alike (with the reader's frozenSec when sent). */
+export function sampleEvent(sample: SampleRow): EngineEvent {
+  const frozenSec = sample.health?.frozenSec;
+  return {
+    kind: 'sample',
+    ts: sample.ts,
+    metrics: sample.metrics,
+    ...(sample.product !== undefined && { product: sample.product }),
+    ...(frozenSec !== undefined && { frozenSec }),
+  };
 }
 
 function actionEvent(action: ActionRow): EngineEvent {
