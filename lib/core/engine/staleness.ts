@@ -1,5 +1,5 @@
-import { METRIC_IDS, METRIC_KIND } from '../metrics/metricCatalog';
-import { ALL_SERIES, bit, RING_SECONDS, type RoomStats, S, SERIES_COUNT, type StaleKind } from './roomStats';
+import { METRIC_IDS, METRIC_KIND, type MetricId } from '../metrics/metricCatalog';
+import { ALL_SERIES, bit, RING_SECONDS, RoomStats, S, SERIES_COUNT, type StaleKind } from './roomStats';
 
 // Which numbers the engine can no longer trust, judged from the values and their times alone (a replay has
 // no content script; the reader's own `frozenSec` only adds evidence when a sample carries it):
@@ -315,4 +315,76 @@ export class Staleness {
     if (!Number.isNaN(open) && open <= to) return true;
     return this.spans.some((span) => span.series === series && span.from <= to && span.to >= from);
   }
+}
+
+export interface SampleReading {
+  ts: number;
+  metrics: Partial<Record<MetricId, number | null>>;
+  health?: { frozenSec?: number };
+}
+
+export interface StaleReading {
+  kind: StaleKind;
+  /** The metrics that are stale at `now` (every metric shown when the page froze or went silent). */
+  metrics: MetricId[];
+}
+
+const FRESH: StaleReading = { kind: 'fresh', metrics: [] };
+
+/**
+ * The engine's judgement over a run of samples (oldest first), for faces that hold samples rather than an
+ * engine — the side panel greys the tiles it names. Cheap when every number is moving: the fold runs only
+ * when some number, or the page, has stood still for a few seconds.
+ */
+export function staleMetricsOf(
+  samples: readonly SampleReading[],
+  now: number,
+  params: StalenessParams,
+): StaleReading {
+  const latest = samples[samples.length - 1];
+  if (!latest) return FRESH;
+  if (!mayBeStale(samples, now, params)) return FRESH;
+  const room = new RoomStats(samples[0]!.ts);
+  const staleness = new Staleness(params);
+  for (const sample of samples) {
+    room.addSample(sample.ts, sample.metrics, undefined, sample.health?.frozenSec);
+    staleness.update(room, sample.ts);
+  }
+  const end = Math.max(now, latest.ts);
+  room.now = end;
+  staleness.update(room, end);
+  if (room.staleMask === 0) return { kind: 'fresh', metrics: [] };
+  const shown = METRIC_IDS.filter((metric, i) => (room.staleMask & bit(i)) !== 0 && metric in latest.metrics);
+  return { kind: room.staleKind, metrics: shown };
+}
+
+/**
+ * Whether anything could be stale: the newest sample is a few seconds old, no number changed in the last
+ * few seconds, a number is unreadable, or a watched number has stood still for `minStuckSec`.
+ */
+function mayBeStale(samples: readonly SampleReading[], now: number, params: StalenessParams): boolean {
+  const latest = samples[samples.length - 1]!;
+  const suspectMs = SUSPECT_MIN_SEC * 1000;
+  if (now - latest.ts >= suspectMs) return true;
+  let anyChangeAt = Number.NEGATIVE_INFINITY;
+  for (let m = 0; m < METRIC_IDS.length; m++) {
+    const metric = METRIC_IDS[m]!;
+    const value = latest.metrics[metric];
+    if (value === undefined) continue;
+    if (value === null) return true;
+    let changedAt = Number.NEGATIVE_INFINITY;
+    for (
+      let i = samples.length - 2;
+      i >= 0 && latest.ts - samples[i + 1]!.ts < params.minStuckSec * 1000;
+      i--
+    ) {
+      if (samples[i]!.metrics[metric] !== value) {
+        changedAt = samples[i + 1]!.ts;
+        break;
+      }
+    }
+    if ((WATCHED_MASK & bit(m)) !== 0 && latest.ts - changedAt >= params.minStuckSec * 1000) return true;
+    if (changedAt > anyChangeAt) anyChangeAt = changedAt;
+  }
+  return latest.ts - anyChangeAt >= suspectMs;
 }

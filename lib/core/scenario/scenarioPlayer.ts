@@ -130,6 +130,9 @@ export function createScenarioPlayer(scenario: Scenario): ScenarioPlayer {
         : pageRedraws;
     const style = scenario.display?.[metric];
     const shown = new Float64Array(stepCount);
+    // The last value written and how it read back: repeated values are common and formatting is not free.
+    let lastValue = Number.NaN;
+    let lastShown = Number.NaN;
     for (let i = 0; i < stepCount; i++) {
       const sec = i * stepSec;
       const held =
@@ -137,11 +140,15 @@ export function createScenarioPlayer(scenario: Scenario): ScenarioPlayer {
         ((redraws !== undefined && redraws[i] === 0) ||
           heldFrom(track.stuck, sec) !== undefined ||
           heldFrom(scenario.freezes, sec) !== undefined);
-      shown[i] = held
-        ? shown[i - 1]!
-        : style
-          ? shownValue(values[i]!, style, METRICS[metric].unit)
-          : values[i]!;
+      if (held) {
+        shown[i] = shown[i - 1]!;
+        continue;
+      }
+      if (values[i] !== lastValue) {
+        lastValue = values[i]!;
+        lastShown = style ? shownValue(lastValue, style) : lastValue;
+      }
+      shown[i] = lastShown;
     }
     series.set(metric, shown);
   });
