@@ -132,7 +132,7 @@ export class RoomStats {
   readonly staleEpoch = new Uint32Array(SERIES_COUNT);
   private readonly observers: SeriesObserver[] = [];
   private readonly observedSeries: number[] = [];
-  private readonly ring = new Float64Array(SERIES_COUNT * RING_SECONDS).fill(Number.NaN);
+  private readonly ring: Float64Array;
   private readonly windows: WindowMean[] = [];
   private readonly ewmas: Ewma[] = [];
 
@@ -145,15 +145,20 @@ export class RoomStats {
   plan: PlanSlot[] | null = null;
   planSetAt = Number.NaN;
 
-  constructor(readonly startedAt: number) {
+  /** `ringSeconds`: how much history to keep (an hour for the engine; a face reading ten minutes needs less). */
+  constructor(
+    readonly startedAt: number,
+    readonly ringSeconds = RING_SECONDS,
+  ) {
     this.now = startedAt;
+    this.ring = new Float64Array(SERIES_COUNT * ringSeconds).fill(Number.NaN);
   }
 
   /** Registers a windowed mean; call before the first sample (rules do it when they are created). */
   meanOver(series: number, seconds: number): WindowMean {
     const existing = this.windows.find((w) => w.series === series && w.seconds === seconds);
     if (existing) return existing;
-    const window = new WindowMean(series, Math.max(1, Math.min(RING_SECONDS - 1, Math.round(seconds))));
+    const window = new WindowMean(series, Math.max(1, Math.min(this.ringSeconds - 1, Math.round(seconds))));
     this.windows.push(window);
     return window;
   }
@@ -187,7 +192,7 @@ export class RoomStats {
   windowFor(series: number, seconds: number, updates = 6): number {
     const cadence = this.changeGapSec[series]!;
     const wanted = cadence * updates > seconds ? Math.ceil(cadence * updates) : seconds;
-    return Math.min(RING_SECONDS - 1, wanted);
+    return Math.min(this.ringSeconds - 1, wanted);
   }
 
   /** Seconds of history written so far. */
@@ -198,8 +203,9 @@ export class RoomStats {
   /** The value `secondsAgo` before the newest second, or NaN outside the history. */
   valueAgo(series: number, secondsAgo: number): number {
     const target = this.sec - Math.round(secondsAgo);
-    if (target < this.firstSec || target > this.sec || this.sec - target >= RING_SECONDS) return Number.NaN;
-    return this.ring[series * RING_SECONDS + (target % RING_SECONDS)]!;
+    const size = this.ringSeconds;
+    if (target < this.firstSec || target > this.sec || this.sec - target >= size) return Number.NaN;
+    return this.ring[series * size + (target % size)]!;
   }
 
   /** Growth of a counter over the last `seconds` (NaN when either end is unknown or out of history). */
@@ -301,7 +307,7 @@ export class RoomStats {
     }
 
     const sec = Math.max(0, Math.floor((ts - this.startedAt) / 1000));
-    if (this.sec < 0 || sec - this.sec > RING_SECONDS) {
+    if (this.sec < 0 || sec - this.sec > this.ringSeconds) {
       // First sample, or a gap longer than the ring: start the history here rather than fill an hour of copies.
       this.resetHistory(sec);
       return;
@@ -336,7 +342,8 @@ export class RoomStats {
   }
 
   private resetHistory(sec: number) {
-    this.ring.fill(Number.NaN);
+    // The ring starts empty; only a later reset (a gap longer than it) has old seconds to clear.
+    if (this.firstSec >= 0) this.ring.fill(Number.NaN);
     for (const w of this.windows) {
       w.sum = 0;
       w.count = 0;
@@ -347,14 +354,15 @@ export class RoomStats {
   }
 
   private writeSecond(sec: number, last: Float64Array, replace: boolean) {
-    const cell = sec % RING_SECONDS;
+    const size = this.ringSeconds;
+    const cell = sec % size;
     const ring = this.ring;
     const windows = this.windows;
     for (let w = 0; w < windows.length; w++) {
       const mean = windows[w]!;
       const value = last[mean.series]!;
       if (replace) {
-        const old = ring[mean.series * RING_SECONDS + cell]!;
+        const old = ring[mean.series * size + cell]!;
         if (!Number.isNaN(old)) {
           mean.sum -= old;
           mean.count--;
@@ -362,7 +370,7 @@ export class RoomStats {
       } else {
         const leaving = sec - mean.seconds;
         if (leaving >= this.firstSec) {
-          const old = ring[mean.series * RING_SECONDS + (leaving % RING_SECONDS)]!;
+          const old = ring[mean.series * size + (leaving % size)]!;
           if (!Number.isNaN(old)) {
             mean.sum -= old;
             mean.count--;
@@ -383,6 +391,6 @@ export class RoomStats {
         ewma.value = !Number.isNaN(ewma.value) ? ewma.value + ewma.alpha * (value - ewma.value) : value;
       }
     }
-    for (let s = 0; s < SERIES_COUNT; s++) ring[s * RING_SECONDS + cell] = last[s]!;
+    for (let s = 0; s < SERIES_COUNT; s++) ring[s * size + cell] = last[s]!;
   }
 }

@@ -148,7 +148,7 @@ export class Staleness {
    */
   private rests(room: RoomStats, series: number): { longestSec: number; meanChange: number } {
     const restStart = room.sec - Math.floor((room.lastChangeTs[series]! - room.startedAt) / 1000);
-    const oldest = Math.min(room.historySec, RING_SECONDS - 1);
+    const oldest = Math.min(room.historySec, room.ringSeconds - 1);
     let longestSec = 0;
     let changeSum = 0;
     let changes = 0;
@@ -344,7 +344,9 @@ export function staleMetricsOf(
   const latest = samples[samples.length - 1];
   if (!latest) return FRESH;
   if (!mayBeStale(samples, now, params)) return FRESH;
-  const room = new RoomStats(samples[0]!.ts);
+  // Enough ring for the samples handed in (a face holds minutes, not the engine's hour).
+  const spanSec = Math.ceil((latest.ts - samples[0]!.ts) / 1000) + 2;
+  const room = new RoomStats(samples[0]!.ts, Math.min(RING_SECONDS, Math.max(120, spanSec)));
   const staleness = new Staleness(params);
   for (const sample of samples) {
     room.addSample(sample.ts, sample.metrics, undefined, sample.health?.frozenSec);
