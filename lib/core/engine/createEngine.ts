@@ -1,7 +1,7 @@
-import { type Arbiter, admit, advanceCues, applyAction, createArbiter, record } from './arbitration';
+import { type Arbiter, admit, advanceCues, applyAction, createArbiter, record, resolve } from './arbitration';
 import { type PendingOutcome, settleOutcomes, startOutcome } from './outcomes';
 import { bit, RoomStats, S, type SeriesName } from './roomStats';
-import { CLEAR, FIRE, type RuleChecker, type RuleCommon, type RuleDefinition } from './ruleDefinition';
+import { CLEAR, FIRE, REARM, type RuleChecker, type RuleCommon, type RuleDefinition } from './ruleDefinition';
 import { parseRuleSettings, type RuleSettings } from './ruleSettings';
 import { RULES } from './rules/index';
 import { Staleness } from './staleness';
@@ -153,7 +153,10 @@ function runRules(state: EngineState, now: number, onTick: boolean, changed: Cue
     // No rule runs on numbers the engine knows are stale; it neither fires nor re-arms until they are fresh.
     if (!rule.definition.watchesStaleness && (pageStale || (rule.readsMask & staleMask) !== 0)) continue;
     const level = rule.checker.check(now);
-    if (level === CLEAR) {
+    if (level === CLEAR || level === REARM) {
+      if (level === CLEAR && rule.definition.resolvesOnClear && arbiter.armed[i] === 0) {
+        resolve(arbiter, rule.definition.id, changed);
+      }
       arbiter.armed[i] = 1;
       continue;
     }

@@ -244,6 +244,12 @@ export class Staleness {
         }
       }
       mask = withDerived(mask);
+    } else if (suspect && (this.kind === 'stuck' || this.kind === 'lost')) {
+      // While the page is still, a tile already known stuck stays stuck (the page may be freezing too).
+      kind = this.kind;
+      since = this.since;
+      first = room.staleSeries;
+      mask = room.staleMask;
     }
     this.kind = kind;
     this.since = since;

@@ -1,13 +1,24 @@
 import { METRIC_IDS } from '../../metrics/metricCatalog';
 import { z } from '../../zodMini';
 import { type RoomStats, S, type StaleKind } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, field, intIn, type Proposal, round } from '../ruleDefinition';
+import {
+  CLEAR,
+  commonFields,
+  defineRule,
+  FIRE,
+  field,
+  intIn,
+  type Proposal,
+  REARM,
+  round,
+} from '../ruleDefinition';
 import type { Evidence } from '../types';
 
 // Says plainly that the numbers stopped being live, and which way: no samples at all (the page is gone),
 // samples but nothing changes (the page froze), or one number stuck or unreadable while others move (the
 // reader lost it). The judging is the engine's (lib/core/engine/staleness.ts, with these parameters):
-// while it holds, every other rule that reads the stale numbers waits. A worse state cues again.
+// while it holds, every other rule that reads the stale numbers waits. A worse state cues again, and the
+// cue goes away once the numbers are live again.
 
 export const dataStaleParams = z.object({
   ...commonFields({ cooldownSec: 120, ttlSec: 300 }),
@@ -38,6 +49,7 @@ export const dataStale = defineRule({
   onTick: true,
   reads: [],
   watchesStaleness: true,
+  resolvesOnClear: true,
   paramsSchema: dataStaleParams,
   create(_params: DataStaleParams, room: RoomStats) {
     let cued: StaleKind = 'fresh';
@@ -51,7 +63,7 @@ export const dataStale = defineRule({
         // Worse than what was cued (a stuck tile, then the whole page): re-arm so the new state is said.
         if (cued !== 'fresh' && RANK[kind] > RANK[cued]) {
           cued = 'fresh';
-          return CLEAR;
+          return REARM;
         }
         return FIRE;
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../../lib/core/engine/createEngine';
 import type { EngineEvent } from '../../../../lib/core/engine/types';
 import { fold, only, samples, T0 } from './engineHarness';
 
@@ -45,6 +46,36 @@ describe('stale data', () => {
     const [cue] = staleCues(events);
     expect(cue).toMatchObject({ title: 'cue.data-stale.titleLost', metric: 'entries' });
     expect(cue!.at).toBeLessThanOrEqual(660);
+  });
+
+  it('takes the stale cue off the screen once the numbers are live again', () => {
+    const events = samples(0, 900, (sec) => (sec >= 600 && sec < 700 ? lively(600) : lively(sec)));
+    const [cue] = fold(events, only({ 'data-stale': { ttlSec: 3600 } })).cues;
+    expect(cue).toMatchObject({ title: 'cue.data-stale.titlePage', status: 'expired' });
+  });
+
+  it('cues again when a stuck tile turns into a frozen page, without a gap in between', () => {
+    const stuckViewers = lively(600).viewers;
+    const events = samples(0, 1200, (sec) => {
+      if (sec >= 800) return { ...lively(800), viewers: stuckViewers };
+      return sec >= 600 ? { ...lively(sec), viewers: stuckViewers } : lively(sec);
+    });
+    const { cues } = fold(events, only({ 'data-stale': {} }));
+    expect(cues.map((cue) => [cue.title, cue.params.metric])).toEqual([
+      ['cue.data-stale.titleFrozen', 'viewers'],
+      ['cue.data-stale.titlePage', undefined],
+    ]);
+    // A stale cue is on screen at every step from the first cue until the page moves (never a gap).
+    const engine = createEngine(only({ 'data-stale': {} }));
+    const state = engine.init('s1', T0);
+    const gaps: number[] = [];
+    for (const event of events) {
+      engine.step(state, event);
+      const sec = (event.ts - T0) / 1000;
+      const shown = state.arbiter.live.some((cue) => cue.status === 'active');
+      if (sec > cues[0]!.firedAt / 1000 - T0 / 1000 && sec < 1130 && !shown) gaps.push(sec);
+    }
+    expect(gaps).toEqual([]);
   });
 
   it('takes the reader’s own frozenSec as evidence when a sample carries it', () => {
