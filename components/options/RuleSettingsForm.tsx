@@ -7,7 +7,7 @@ import {
   ruleFormFields,
   validateRuleDraft,
 } from '../../lib/core/settings/ruleFormFields';
-import type { SendCommand } from '../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 
 // One rule's parameters as a form generated from its zod schema, validated before it is sent.

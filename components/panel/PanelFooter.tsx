@@ -1,5 +1,5 @@
 import type { Settings } from '../../lib/core/settings/settingsSchema';
-import type { SendCommand } from '../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 
 // The operator's switches (overlay, sound) and the links to the review of this session and to settings.

@@ -1,8 +1,9 @@
 import { arrangeCues } from '../../lib/core/cues/cueOrder';
 import type { MetricId } from '../../lib/core/metrics/metricCatalog';
 import { playBeep } from '../../lib/ui/panel/beep';
-import type { PanelState, SendCommand } from '../../lib/ui/panel/panelStore';
+import type { PanelState } from '../../lib/ui/panel/panelStore';
 import { summariseHealth } from '../../lib/ui/panel/readerHealth';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { CueCard } from './CueCard';
 import { EmptyPanel } from './EmptyPanel';
 import { useCueAnnouncer } from './hooks/useCueAnnouncer';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Cue, CueAction } from '../../../lib/core/engine/types';
-import type { SendCommand } from '../../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../../lib/ui/sendCommand';
 import { useI18n } from '../../common/i18nContext';
 
 // The panel's writes: every command goes through `send`, a refusal shows as one line of error, and a cue
