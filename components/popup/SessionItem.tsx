@@ -1,6 +1,7 @@
+import { formatClock, formatStart } from '../../lib/core/format/formatClock';
 import { formatMetricValue } from '../../lib/core/format/formatMetric';
 import type { SessionRow } from '../../lib/store/rows';
-import { formatDuration, formatStart, sessionDurationMs } from '../../lib/ui/history/listingFormat';
+import { sessionDurationMs } from '../../lib/ui/history/sessionDuration';
 import { useI18n } from '../common/i18nContext';
 
 interface SessionItemProps {
@@ -32,7 +33,7 @@ export function SessionItem({ session, selected, onToggle, reviewUrl }: SessionI
         <span class="session-meta">
           <span data-testid="session-site">{site}</span>
           <span data-testid="session-start">{formatStart(session.startedAt)}</span>
-          <span data-testid="session-duration">{formatDuration(sessionDurationMs(session))}</span>
+          <span data-testid="session-duration">{formatClock(sessionDurationMs(session))}</span>
           {session.endedAt === undefined ? (
             <span class="badge-live" data-testid="session-live">
               {t('popup.live')}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatBytes } from '../../lib/ui/history/listingFormat';
+import { formatBytes } from '../../lib/core/format/formatNumber';
 import type { PopupStore } from '../../lib/ui/popup/popupStore';
 import { useI18n } from '../common/i18nContext';
 
