@@ -1,8 +1,9 @@
 import { formatClock, formatStart } from '../../lib/core/format/formatClock';
 import { formatMetricValue } from '../../lib/core/format/formatMetric';
+import { isPopupMessageKey } from '../../lib/core/i18n/popupMessages';
 import type { SessionRow } from '../../lib/store/rows';
 import { sessionDurationMs } from '../../lib/ui/history/sessionDuration';
-import { useI18n } from '../common/i18nContext';
+import { usePopupI18n } from '../common/i18nContext';
 
 interface SessionItemProps {
   session: SessionRow;
@@ -13,9 +14,9 @@ interface SessionItemProps {
 
 /** One session in the list: what room, when, how long, how it went. */
 export function SessionItem({ session, selected, onToggle, reviewUrl }: SessionItemProps) {
-  const { t, locale } = useI18n();
+  const { t, locale } = usePopupI18n();
   const siteKey = `site.${session.site}`;
-  const site = t(siteKey) === siteKey ? session.site : t(siteKey);
+  const site = isPopupMessageKey(siteKey) ? t(siteKey) : session.site;
   const checkboxId = `select-${session.id}`;
   return (
     <li class="session" data-testid="session-row" data-session-id={session.id}>

@@ -2,13 +2,13 @@ import type { Cue } from '../engine/types';
 import { formatDuration } from '../format/formatDuration';
 import { formatCount } from '../format/formatNumber';
 import { cueMessages } from './cueMessages';
-import { createTranslator, type Locale } from './translate';
+import { createStoredKeyTranslator, type Locale } from './translate';
 
 // Turns a stored cue (i18n keys + params) into text in one locale. Params named `…Sec` read as durations,
 // `metric` as a metric name, other numbers with the locale's grouping (万 in Chinese).
 
 export function renderParams(params: Cue['params'], locale: Locale): Record<string, string | number> {
-  const translate = createTranslator(locale, cueMessages);
+  const translate = createStoredKeyTranslator(locale, cueMessages);
   const rendered: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'number') {
@@ -26,7 +26,7 @@ export function renderParams(params: Cue['params'], locale: Locale): Record<stri
 
 /** The cue's title and detail in `locale`; a missing key shows as the key itself, never blank. */
 export function renderCueText(cue: Pick<Cue, 'title' | 'detail' | 'params'>, locale: Locale) {
-  const translate = createTranslator(locale, cueMessages);
+  const translate = createStoredKeyTranslator(locale, cueMessages);
   const params = renderParams(cue.params, locale);
   return { title: translate(cue.title, params), detail: translate(cue.detail, params) };
 }
