@@ -46,8 +46,8 @@ function duration(seconds: number): string {
   return `${s}秒`;
 }
 
-/** `formatMetricValue(12345, 'wan')` → "1.23万"; `(0.125, 'percent')` → "12.5%"; `(83, 'duration')` → "1分23秒". */
-export function formatMetricValue(value: number, style: DisplayStyle): string {
+/** `writeDisplayValue(12345, 'wan')` → "1.23万"; `(0.125, 'percent')` → "12.5%"; `(83, 'duration')` → "1分23秒". */
+export function writeDisplayValue(value: number, style: DisplayStyle): string {
   if (!Number.isFinite(value)) return '--';
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
@@ -76,7 +76,7 @@ export function formatMetricValue(value: number, style: DisplayStyle): string {
   }
 }
 
-/** How far a value read back from `formatMetricValue(value, style)` may be from `value` (half the last digit shown). */
+/** How far a value read back from `writeDisplayValue(value, style)` may be from `value` (half the last digit shown). */
 export function displayPrecision(value: number, style: DisplayStyle): number {
   const abs = Math.abs(value);
   switch (style) {
@@ -102,14 +102,14 @@ export function displayPrecision(value: number, style: DisplayStyle): number {
 }
 
 /**
- * The number a reader gets back from `formatMetricValue(value, style)` (what `parseMetricText` reads from
+ * The number a reader gets back from `writeDisplayValue(value, style)` (what `parseMetricText` reads from
  * that text): what the page really shows, so `1.52万` is 15200 and `10万+` is 100000. The mock room and the
  * replay CLI both see this value. Read back by the style rather than by the general parser: scenarios call
  * it for every step of every metric.
  */
 export function shownValue(value: number, style: DisplayStyle): number {
   if (!Number.isFinite(value)) return value;
-  const text = formatMetricValue(value, style);
+  const text = writeDisplayValue(value, style);
   const negative = text.startsWith('-');
   const body = (negative ? text.slice(1) : text).replace(/[¥,]/g, '');
   let shown: number;
