@@ -29,7 +29,7 @@ export function MetricTiles({ tiles, now }: MetricTilesProps) {
           >
             <span class="metric-label">
               {t(`metric.${tile.metric}`)}
-              {tile.stale && <span class="metric-stale">{t(`metrics.stale.${tile.stale}`)}</span>}
+              {tile.stale && <span class="count metric-stale">{t(`metrics.stale.${tile.stale}`)}</span>}
             </span>
             <span class="metric-value">
               {formatMetricValue(tile.metric, tile.value, locale, tile.capped)}
