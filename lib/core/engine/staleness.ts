@@ -204,21 +204,21 @@ export class Staleness {
     let first = -1;
     let mask = 0;
     const lastSample = room.lastSampleTs;
-    const suspect = this.suspect(room, now);
+    const quietSec = this.pageQuietSec(room, now);
+    const frozenAfterSec = this.pageFrozenAfterSec(room);
+    const suspect = this.suspect(room, now, quietSec);
     if (!Number.isNaN(lastSample) && (now - lastSample) / 1000 >= this.silentAfterSec(room)) {
       kind = 'silent';
       since = lastSample;
       mask = ALL_SERIES;
-    } else if (
-      room.anyChangeCount >= params.minChanges &&
-      this.pageQuietSec(room, now) >= this.pageFrozenAfterSec(room)
-    ) {
+    } else if (room.anyChangeCount >= params.minChanges && quietSec >= frozenAfterSec) {
       kind = 'frozen';
-      since = now - this.pageQuietSec(room, now) * 1000;
+      since = now - quietSec * 1000;
       mask = ALL_SERIES;
     } else if (room.sampleCount > 0 && !suspect) {
       // One number stuck while others move: only judged while the page itself is moving.
       const minMs = params.minStuckSec * 1000;
+      const recentMs = frozenAfterSec * 1000;
       for (let i = 0; i < METRIC_IDS.length; i++) {
         let from: number;
         let why: StaleKind;
@@ -235,7 +235,7 @@ export class Staleness {
           from = room.lastChangeTs[i]!;
           why = 'stuck';
         }
-        if (!this.othersMove(room, i, from, now)) continue;
+        if (!this.othersMove(room, i, from, now, recentMs)) continue;
         mask |= bit(i);
         if (first < 0) {
           first = i;
@@ -261,19 +261,17 @@ export class Staleness {
   }
 
   /** The page has been still or silent for a few redraws: staleness is possible but not yet shown. */
-  private suspect(room: RoomStats, now: number): boolean {
+  private suspect(room: RoomStats, now: number, stillSec: number): boolean {
     if (Number.isNaN(room.lastSampleTs)) return false;
     const silentSec = (now - room.lastSampleTs) / 1000;
     const sampleGap = Number.isNaN(room.sampleGapSec) ? 1 : room.sampleGapSec;
     if (silentSec >= Math.max(SUSPECT_MIN_SEC, SUSPECT_REDRAWS * sampleGap)) return true;
     if (room.anyChangeCount < this.params.minChanges) return false;
-    const stillSec = this.pageQuietSec(room, now);
     return stillSec >= Math.max(SUSPECT_MIN_SEC, SUSPECT_REDRAWS * room.anyChangeGapSec);
   }
 
   /** At least `minMovers` other metrics changed after `from` and are still changing at `now`. */
-  private othersMove(room: RoomStats, series: number, from: number, now: number): boolean {
-    const recentMs = this.pageFrozenAfterSec(room) * 1000;
+  private othersMove(room: RoomStats, series: number, from: number, now: number, recentMs: number): boolean {
     let movers = 0;
     for (let m = 0; m < METRIC_IDS.length; m++) {
       if (m === series) continue;
