@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultRuleSettings } from '../../../lib/core/engine/ruleSettings';
-import type { Sample } from '../../../lib/core/messages/sample';
-import type { MetricId } from '../../../lib/core/metrics/metricCatalog';
-import { createScenarioPlayer } from '../../../lib/core/scenario/scenarioPlayer';
-import { parseScenario } from '../../../lib/core/scenario/scenarioSchema';
-import { type LivecueDb, openLivecueDb } from '../../../lib/store/database';
-import { RoomIngest } from '../../../lib/worker/roomIngest';
-import { createWriteQueue, type WriteQueue } from '../../../lib/worker/writeQueue';
-import { readRuns } from '../../../scripts/replay/readRuns';
-import { replayRun } from '../../../scripts/replay/replayRun';
+import { defaultRuleSettings } from '../../../../lib/core/engine/ruleSettings';
+import type { Sample } from '../../../../lib/core/messages/sample';
+import type { MetricId } from '../../../../lib/core/metrics/metricCatalog';
+import { createScenarioPlayer } from '../../../../lib/core/scenario/scenarioPlayer';
+import { parseScenario } from '../../../../lib/core/scenario/scenarioSchema';
+import { type LivecueDb, openLivecueDb } from '../../../../lib/store/database';
+import { SessionRegistry } from '../../../../lib/worker/session/sessionRegistry';
+import { createWriteQueue } from '../../../../lib/worker/writeQueue';
+import { readRuns } from '../../../../scripts/replay/readRuns';
+import { replayRun } from '../../../../scripts/replay/replayRun';
 
-// The background's pipeline on a real (fake-indexeddb) database: samples in, sessions, samples and cues
-// out; a worker restart in the middle loses nothing and the stored cues equal a replay.
+// The session registry on a real (fake-indexeddb) database: samples in, sessions, samples and cues out;
+// a worker restart in the middle loses nothing and the stored cues equal a replay.
 
 const dbs: LivecueDb[] = [];
 afterEach(async () => {
@@ -41,13 +41,19 @@ function scenarioSamples(name: string): Sample[] {
   return samples;
 }
 
-function pipeline(db: LivecueDb): { ingest: RoomIngest; queue: WriteQueue } {
+function pipeline(db: LivecueDb) {
   const queue = createWriteQueue(db);
-  const ingest = new RoomIngest(db, queue, {
+  const registry = new SessionRegistry(db, queue, {
     settings: async () => ({ rules: defaultRuleSettings() as Record<string, unknown>, plan: [] }),
     wallNow: () => 0,
   });
-  return { ingest, queue };
+  /** What the room port does: place the batch, then wait until it is durable (the acknowledgement). */
+  const ingest = async (samples: Sample[]) => {
+    const filed = await registry.ingest(samples);
+    await filed.durable;
+    return filed;
+  };
+  return { registry, ingest, queue };
 }
 
 async function storedExport(db: LivecueDb) {
@@ -67,12 +73,12 @@ async function storedExport(db: LivecueDb) {
   };
 }
 
-describe('RoomIngest', () => {
+describe('SessionRegistry', () => {
   it('turns a room with a sharp drop into one session with a traffic-drop cue', async () => {
     const db = openLivecueDb(`ingest-${Math.random()}`);
     dbs.push(db);
     const { ingest, queue } = pipeline(db);
-    for (const sample of scenarioSamples('thin-drop')) await ingest.ingest([sample]);
+    for (const sample of scenarioSamples('thin-drop')) await ingest([sample]);
     await queue.flush();
     expect(await db.sessions.count()).toBe(1);
     expect(await db.samples.count()).toBe(scenarioSamples('thin-drop').length);
@@ -88,14 +94,14 @@ describe('RoomIngest', () => {
     dbs.push(db);
     const samples = scenarioSamples('evening-drop').slice(0, 900);
     const first = pipeline(db);
-    for (const sample of samples.slice(0, 500)) await first.ingest.ingest([sample]);
+    for (const sample of samples.slice(0, 500)) await first.ingest([sample]);
     await first.queue.flush();
     first.queue.stop();
 
     // A new worker: nothing in memory; the room resends its last unacknowledged samples, then goes on.
     const second = pipeline(db);
-    await second.ingest.ingest(samples.slice(480, 520));
-    for (const sample of samples.slice(520)) await second.ingest.ingest([sample]);
+    await second.ingest(samples.slice(480, 520));
+    for (const sample of samples.slice(520)) await second.ingest([sample]);
     await second.queue.flush();
 
     expect(await db.sessions.count()).toBe(1);
@@ -111,7 +117,7 @@ describe('RoomIngest', () => {
   it('starts no session for a page with nothing readable, and reports the room as unread', async () => {
     const db = openLivecueDb(`ingest-${Math.random()}`);
     dbs.push(db);
-    const { ingest } = pipeline(db);
+    const { ingest, registry } = pipeline(db);
     const empty: Sample = {
       seq: 1,
       ts: 1_800_000_000_000,
@@ -120,19 +126,20 @@ describe('RoomIngest', () => {
       metrics: {},
       health: { parsed: [], failed: [{ metric: 'viewers', raw: '--', reason: 'dash' }], missing: ['gmv'] },
     };
-    await ingest.ingest([empty]);
+    const filed = await ingest([empty]);
+    expect(filed.refused).toEqual([{ seq: 1, reason: 'unread' }]);
     expect(await db.sessions.count()).toBe(0);
-    expect(ingest.unreadRooms()).toMatchObject([{ site: 'kuaishou', roomKey: 'r', health: empty.health }]);
+    expect(registry.unreadRooms()).toMatchObject([{ site: 'kuaishou', roomKey: 'r', health: empty.health }]);
   });
 
   it('records done as an action and marks the cue done', async () => {
     const db = openLivecueDb(`ingest-${Math.random()}`);
     dbs.push(db);
-    const { ingest, queue } = pipeline(db);
-    for (const sample of scenarioSamples('thin-drop').slice(0, 100)) await ingest.ingest([sample]);
+    const { ingest, queue, registry } = pipeline(db);
+    for (const sample of scenarioSamples('thin-drop').slice(0, 100)) await ingest([sample]);
     await queue.flush();
     const cue = (await db.cues.toArray()).find((c) => c.ruleId === 'traffic-drop')!;
-    const updated = await ingest.act(cue.id, 'done');
+    const updated = await registry.act(cue.id, 'done');
     expect(updated?.status).toBe('done');
     await queue.flush();
     expect((await db.cues.get(cue.id))?.status).toBe('done');
