@@ -285,3 +285,50 @@ describe('an open session whose rule settings no longer build an engine', () => 
     );
   });
 });
+
+describe('an imported session dated ahead of this clock', () => {
+  it('never swallows the live samples of its room, even after a worker restart', async () => {
+    const world = setup();
+    const now = Date.now();
+    const HOUR = 3_600_000;
+    const id = `douyin:room-f:${now + 6 * HOUR}`;
+    const file = {
+      format: 'livecue-export',
+      schemaVersion: 1,
+      exportedAt: now + 8 * HOUR,
+      sessions: [
+        {
+          session: {
+            id,
+            site: 'douyin',
+            roomKey: 'room-f',
+            title: 'from a machine whose clock runs ahead',
+            startedAt: now + 6 * HOUR,
+            lastSampleAt: now + 7 * HOUR,
+            endedAt: now + 7 * HOUR,
+            endReason: 'room-ended',
+            ruleSettings: {},
+            peakViewers: 5,
+            gmv: null,
+            cuesFired: 0,
+            cuesActed: 0,
+          },
+          samples: [{ sessionId: id, ts: now + 7 * HOUR, metrics: { viewers: 5 } }],
+          actions: [],
+          cues: [],
+        },
+      ],
+    };
+    const imported = await world.worker.command({ type: 'history.import', json: JSON.stringify(file) });
+    expect(imported).toMatchObject({ ok: true, data: { added: { sessions: 1, samples: 1 } } });
+
+    const worker = world.restart();
+    const page = world.open('room-f');
+    page.post(Array.from({ length: 5 }, (_, i) => page.sample(now - MIN + i * SEC, { viewers: 100 + i })));
+    await until(() => page.ackedUpTo() === 5, 4000, 'acknowledged');
+    const { lost, stored } = await answers(worker.db, page);
+    expect(lost).toEqual([]);
+    expect(stored.size).toBe(5);
+    expect(await worker.db.sessions.count()).toBe(2);
+  });
+});
