@@ -23,6 +23,8 @@ export interface RoomPortInfo {
   toldDuplicate?: boolean;
   /** Acknowledgements go out in order, each once its samples are durable. */
   acks: Promise<void>;
+  /** The port was dropped: nothing more is sent on it. */
+  closed?: boolean;
 }
 
 interface Claim {
@@ -49,6 +51,8 @@ export class RoomPorts {
   }
 
   remove(port: Port): void {
+    const info = this.ports.get(port);
+    if (info) info.closed = true;
     this.ports.delete(port);
     for (const [room, claim] of this.claims) if (claim.info.port === port) this.claims.delete(room);
   }

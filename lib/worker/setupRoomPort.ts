@@ -75,7 +75,10 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
       info.acks = info.acks
         .then(() => placed)
         .then(({ durable }) => durable)
-        .then(() => ports.send(port, { type: 'ack', upTo }));
+        .then(() => {
+          if (!info.closed) ports.send(port, { type: 'ack', upTo });
+        })
+        .catch(() => undefined);
       placed.catch((error: unknown) => {
         // A later ack would cover these samples too: drop the port instead, so the room reconnects and
         // resends everything it still holds.

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { disposeDb, FakeRoomPort, failWritesFor, RoomPage, sleep, startWorker, until } from './workerHarness';
+
+// The room port listener on WXT's fakeBrowser: what a page is told for what it sends.
+
+function world() {
+  const worker = startWorker();
+  disposeDb(worker.db);
+  return worker;
+}
+
+describe('setupRoomPort', () => {
+  it('welcomes a room with its site’s bindings and acknowledges samples once they are stored', async () => {
+    const worker = world();
+    await worker.command({ type: 'settings.update', patch: { bindings: { douyin: { gmv: '#gmv' } } } });
+    const page = new RoomPage(() => worker, 1, 'douyin', 'r1');
+    const t0 = Date.now() - 10_000;
+    page.post([page.sample(t0, { viewers: 10 }), page.sample(t0 + 1000, { viewers: 11 })]);
+    await until(() => page.ackedUpTo() === 2, 4000, 'acknowledged');
+    expect(page.messages('bindings')).toEqual([{ type: 'bindings', bindings: { gmv: '#gmv' } }]);
+    expect((await worker.db.samples.toArray()).map((row) => row.metrics.viewers)).toEqual([10, 11]);
+  });
+
+  it('ignores other ports and messages that fail validation', async () => {
+    const worker = world();
+    const other = Object.assign(new FakeRoomPort({ tab: { id: 1, url: 'https://x.test/' } }), {
+      name: 'other',
+    });
+    worker.connect(other as FakeRoomPort);
+    other.onMessage.fire({ type: 'samples', samples: [] });
+    const page = new RoomPage(() => worker, 2, 'douyin', 'r1');
+    page.port.onMessage.fire({ type: 'samples', samples: [{ seq: 1, ts: 'now' }] });
+    await sleep(50);
+    expect(other.received).toEqual([]);
+    expect(page.port.received).toEqual([]);
+  });
+
+  it('refuses a reading with no number and reports the room as unread', async () => {
+    const worker = world();
+    const page = new RoomPage(() => worker, 1, 'kuaishou', 'r1');
+    page.post([
+      page.sample(Date.now() - 1000, {}, { health: { parsed: [], failed: [], missing: ['viewers'] } }),
+    ]);
+    await until(() => page.ackedUpTo() === 1, 4000, 'answered');
+    expect(page.messages('refused')).toEqual([{ type: 'refused', seqs: [1], reason: 'unread' }]);
+    expect(await worker.command({ type: 'status.get' })).toMatchObject({
+      data: { unreadRooms: [{ site: 'kuaishou', roomKey: 'r1' }] },
+    });
+  });
+
+  it('acknowledges batches in order even when a later one is stored first', async () => {
+    const worker = world();
+    const disk = failWritesFor(worker.db);
+    const t0 = Date.now() - 10_000;
+    const page = new RoomPage(() => worker, 1, 'douyin', 'slow');
+    page.post([page.sample(t0, { viewers: 1 })]);
+    await until(() => page.ackedUpTo() === 1, 4000, 'first acknowledged');
+    disk.tags.add('douyin:slow:');
+    page.post([page.sample(t0 + 1000, { viewers: 2 })]);
+    // The same port reads another room (the app navigated): its batch lands while the first waits.
+    const other = page.sample(t0 + 2000, { viewers: 3 }, { roomKey: 'fast' });
+    page.post([other]);
+    await sleep(300);
+    expect(page.ackedUpTo()).toBe(1);
+    disk.tags.clear();
+    await until(() => page.ackedUpTo() === 3, 8000, 'both acknowledged');
+    expect(page.messages('ack').map((m) => m.upTo)).toEqual([1, 2, 3]);
+  });
+
+  it('saves a binding picked on the page and hands it to every room of the site', async () => {
+    const worker = world();
+    const a = new RoomPage(() => worker, 1, 'douyin', 'r1');
+    const b = new RoomPage(() => worker, 2, 'douyin', 'r2');
+    for (const page of [a, b]) page.post([page.sample(Date.now() - 1000, { viewers: 1 })]);
+    await until(
+      () => a.messages('bindings').length === 1 && b.messages('bindings').length === 1,
+      4000,
+      'welcomed',
+    );
+    a.port.onMessage.fire({ type: 'binding.picked', site: 'douyin', metric: 'likes', selector: '#likes' });
+    await until(() => b.messages('bindings').length === 2, 4000, 'the new bindings');
+    expect(b.messages('bindings').at(-1)).toEqual({ type: 'bindings', bindings: { likes: '#likes' } });
+    expect((await worker.services.settings.get()).bindings).toEqual({ douyin: { likes: '#likes' } });
+  });
+});
