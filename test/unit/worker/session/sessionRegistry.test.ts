@@ -148,3 +148,74 @@ describe('SessionRegistry', () => {
     ).toBe(1);
   });
 });
+
+describe('SessionRegistry around deletes, imports and time', () => {
+  const T0 = Date.UTC(2026, 10, 24, 12);
+  const live = (seq: number, ts: number, viewers: number): Sample => ({
+    seq,
+    ts,
+    site: 'douyin',
+    roomKey: 'r',
+    metrics: { viewers },
+    health: { parsed: ['viewers'], failed: [], missing: [] },
+  });
+
+  it('a deleted session does not come back from rows still queued, and the room starts afresh', async () => {
+    const db = openLivecueDb(`registry-${Math.random()}`);
+    dbs.push(db);
+    const queue = createWriteQueue(db, { batchDelayMs: 10_000 });
+    const registry = new SessionRegistry(db, queue, {
+      settings: async () => ({ rules: {}, plan: [] }),
+      wallNow: () => T0,
+    });
+    const first = await registry.ingest([live(1, T0, 10), live(2, T0 + 1000, 11)]);
+    await registry.forget([`douyin:r:${T0}`]);
+    await first.durable;
+    await queue.flush();
+    expect(await db.sessions.count()).toBe(0);
+    const next = await registry.ingest([live(3, T0 + 2000, 12)]);
+    await queue.flush();
+    await next.durable;
+    expect((await db.sessions.toArray()).map((row) => row.id)).toEqual([`douyin:r:${T0 + 2000}`]);
+  });
+
+  it('folds rows an import added to the session it is reading', async () => {
+    const db = openLivecueDb(`registry-${Math.random()}`);
+    dbs.push(db);
+    const queue = createWriteQueue(db);
+    const registry = new SessionRegistry(db, queue, {
+      settings: async () => ({ rules: {}, plan: [] }),
+      wallNow: () => T0,
+    });
+    await (await registry.ingest([live(1, T0, 10), live(2, T0 + 2000, 12)])).durable;
+    const id = `douyin:r:${T0}`;
+    await db.samples.add({ sessionId: id, ts: T0 + 1000, metrics: { viewers: 11 } });
+    await registry.imported([(await db.sessions.get(id))!]);
+    await (await registry.ingest([live(3, T0 + 3000, 13)])).durable;
+    expect((await db.samples.toArray()).map((row) => row.metrics.viewers)).toEqual([10, 11, 12, 13]);
+  });
+
+  it('ends a session silent past the limit when time passes, and ticks the others', async () => {
+    const db = openLivecueDb(`registry-${Math.random()}`);
+    dbs.push(db);
+    let wall = T0;
+    const queue = createWriteQueue(db);
+    const registry = new SessionRegistry(db, queue, {
+      settings: async () => ({ rules: {}, plan: [] }),
+      timing: { silenceMs: 60_000 },
+      wallNow: () => wall,
+    });
+    await (await registry.ingest([live(1, T0, 10)])).durable;
+    await (await registry.ingest([{ ...live(2, T0, 5), roomKey: 'other' }])).durable;
+    wall = T0 + 30_000;
+    await (await registry.ingest([{ ...live(3, T0 + 30_000, 6), roomKey: 'other' }])).durable;
+    wall = T0 + 70_000;
+    await registry.tick();
+    await queue.flush();
+    expect(await db.sessions.get(`douyin:r:${T0}`)).toMatchObject({ endedAt: T0, endReason: 'silence' });
+    expect((await db.sessions.get(`douyin:other:${T0}`))?.endedAt).toBeUndefined();
+    expect((await db.actions.toArray()).map((row) => [row.sessionId, row.type])).toEqual([
+      [`douyin:other:${T0}`, 'tick'],
+    ]);
+  });
+});
