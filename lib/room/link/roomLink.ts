@@ -5,9 +5,9 @@ import { SampleBuffer } from './sampleBuffer';
 
 // The content script's side of the `livecue-room` port: sends samples, keeps the unacknowledged ones,
 // reconnects when the worker goes away and resends them. Ports are injected so tests use a fake.
-// Sample times leave here strictly increasing, so the background never sees two readings of one page at
-// one time or a page going back in time; what the background refuses, and whether another tab of the same
-// room feeds its session instead, is kept as the link's health.
+// The times of readings with numbers leave here strictly increasing, so the background never sees two
+// readings of one page at one time or a page going back in time; what the background refuses, and whether
+// another tab of the same room feeds its session instead, is kept as the link's health.
 
 /** A clock that goes back further than this was set back: later readings keep the page's timeline. */
 const CLOCK_STEP_BACK_MS = 1000;
@@ -124,14 +124,17 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
     send(partial) {
       seq += 1;
       let ts = partial.ts + shiftMs;
-      if (ts < lastTs - CLOCK_STEP_BACK_MS) {
+      // Readings with numbers make the page's timeline; one without (a page still loading, a blank
+      // between shows) is never dated behind it, but neither does it move it.
+      const readable = partial.health.parsed.length > 0;
+      if (readable && ts < lastTs - CLOCK_STEP_BACK_MS) {
         shiftMs += lastTs + 1 - ts;
         health.clockSetBackMs = shiftMs;
         ts = lastTs + 1;
       }
       // Two readings in one millisecond: the later one a millisecond later.
       ts = Math.max(ts, lastTs + 1);
-      lastTs = ts;
+      if (readable) lastTs = ts;
       const sample = { ...partial, ts, seq } as Sample;
       buffer.push(sample);
       post({ type: 'samples', samples: [sample] });

@@ -92,6 +92,22 @@ describe('createRoomLink sample times', () => {
     expect(times(ports[0]!)).toEqual([T, T + 1000, T + 1001, T + 2001, T + 3001]);
     expect(link.health().clockSetBackMs).toBe(600_001);
   });
+
+  it('let a reading with no number neither set the timeline nor fall behind it', () => {
+    const { link, ports } = setup();
+    const blank = (ts: number) => ({
+      ...sample(ts),
+      metrics: {},
+      health: { parsed: [], failed: [], missing: [] },
+    });
+    // A page blank on the wall clock, then numbers on an earlier clock (the e2e mock room's scenario time).
+    link.send(blank(5_000_000));
+    link.send(sample(1_000_000));
+    link.send(blank(900_000));
+    link.send(sample(1_001_000));
+    expect(times(ports[0]!)).toEqual([5_000_000, 1_000_000, 1_000_001, 1_001_000]);
+    expect(link.health().clockSetBackMs).toBe(0);
+  });
 });
 
 describe('createRoomLink health', () => {
