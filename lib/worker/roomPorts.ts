@@ -31,6 +31,8 @@ interface Claim {
   info: RoomPortInfo;
   /** Time of the first reading accepted from this tab: readings of others from before it are no duplicates. */
   since: number;
+  /** Wall time of the tab's latest reading of this room (a tab that navigated away stops renewing it). */
+  lastAt: number;
 }
 
 const roomIdOf = (site: string, roomKey: string) => `${site}\u0000${roomKey}`;
@@ -58,21 +60,26 @@ export class RoomPorts {
   }
 
   /**
-   * Whether a reading of this port feeds its room. The room's feeder is kept while connected and reporting;
-   * a reading from another tab dated before the feeder's first is from before it took over, and feeds too.
+   * Whether a reading of this port feeds its room. Readings with numbers claim a room: its feeder keeps it
+   * while connected and reading numbers; a reading from another tab dated before the feeder's first is
+   * from before it took over, and feeds too. A reading without numbers never claims a room.
    */
-  feeds(info: RoomPortInfo, site: string, roomKey: string, ts: number, wallNow: number): boolean {
-    const room = roomIdOf(site, roomKey);
+  feeds(
+    info: RoomPortInfo,
+    sample: { site: string; roomKey: string; ts: number; readable: boolean },
+    wallNow: number,
+  ): boolean {
+    const room = roomIdOf(sample.site, sample.roomKey);
     const claim = this.claims.get(room);
-    if (claim?.info === info) return true;
-    const holder = claim?.info;
-    const holderGone =
-      !holder || !this.ports.has(holder.port) || wallNow - holder.lastSampleAt > FEEDER_QUIET_MS;
-    if (holderGone) {
-      this.claims.set(room, { info, since: ts });
+    if (claim?.info === info) {
+      if (sample.readable) claim.lastAt = wallNow;
       return true;
     }
-    return ts < claim!.since;
+    if (!claim || !this.ports.has(claim.info.port) || wallNow - claim.lastAt > FEEDER_QUIET_MS) {
+      if (sample.readable) this.claims.set(room, { info, since: sample.ts, lastAt: wallNow });
+      return true;
+    }
+    return sample.readable && sample.ts < claim.since;
   }
 
   /** The tab feeding a room, if one does. */
@@ -119,13 +126,13 @@ export class RoomPorts {
 
   /** Rooms with a feeding tab, and the duplicate tabs of each. */
   notices(): Omit<RoomNotice, 'refused'>[] {
-    return [...this.claims.values()].flatMap(({ info }) => {
-      if (!info.site || !info.roomKey) return [];
+    return [...this.claims.entries()].map(([room, { info }]) => {
+      const [site = '', roomKey = ''] = room.split('\u0000');
       const duplicateTabIds = this.all()
-        .filter((other) => other !== info && other.toldDuplicate && other.site === info.site)
-        .filter((other) => other.roomKey === info.roomKey && other.tabId !== undefined)
+        .filter((other) => other !== info && other.toldDuplicate && other.site === site)
+        .filter((other) => other.roomKey === roomKey && other.tabId !== undefined)
         .map((other) => other.tabId!);
-      return [{ site: info.site, roomKey: info.roomKey, feedingTabId: info.tabId, duplicateTabIds }];
+      return { site, roomKey, feedingTabId: info.tabId, duplicateTabIds };
     });
   }
 }

@@ -35,7 +35,9 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
         .welcome(info)
         .catch((error: unknown) => console.warn('Livecue: room not welcomed', error));
 
-    const feeding = samples.filter((s) => ports.feeds(info, s.site, s.roomKey, s.ts, info.lastSampleAt));
+    const feeding = samples.filter((s) =>
+      ports.feeds(info, { ...s, readable: s.health.parsed.length > 0 }, info.lastSampleAt),
+    );
     tellDuplicate(info, feeding.length < samples.length, last);
     const filed = await registry.ingest(feeding);
 

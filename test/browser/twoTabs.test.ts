@@ -15,7 +15,7 @@ describe('one room open in two tabs', () => {
 
   it('feeds the session from one tab, names the duplicate in the panel, and hands over on close', async () => {
     const panel = await harness.openPanel();
-    const base = { ...loadScenario('thin-drop'), durationSec: 900, ended: false };
+    const base: Record<string, unknown> = { ...loadScenario('thin-drop'), durationSec: 900, ended: false };
     const first = await harness.openRoom(base, { speed: 4 });
     await expect
       .poll(async () => (await readStoredTables(panel)).samples.length, { timeout: 30_000 })

@@ -82,4 +82,40 @@ describe('setupRoomPort', () => {
     expect(b.messages('bindings').at(-1)).toEqual({ type: 'bindings', bindings: { likes: '#likes' } });
     expect((await worker.services.settings.get()).bindings).toEqual({ douyin: { likes: '#likes' } });
   });
+
+  it('lets another tab take a room over once the tab that fed it has moved on to another room', async () => {
+    let wall = Date.now();
+    const worker = startWorker(undefined, { wallNow: () => wall });
+    disposeDb(worker.db);
+    const t0 = wall - 60_000;
+    const first = new RoomPage(() => worker, 1, 'douyin', 'x');
+    const second = new RoomPage(() => worker, 2, 'douyin', 'x');
+    first.post([first.sample(t0, { viewers: 1 })]);
+    await until(() => first.ackedUpTo() === 1, 4000, 'first acknowledged');
+    second.post([second.sample(t0 + 1000, { viewers: 2 })]);
+    await until(() => second.refused().get(1) === 'duplicate-tab', 4000, 'second refused');
+    // The first tab's app navigates to another room and keeps reporting from there.
+    wall += 25_000;
+    first.post([first.sample(t0 + 25_000, { viewers: 3 }, { roomKey: 'y' })]);
+    second.post([second.sample(t0 + 25_000, { viewers: 4 })]);
+    await until(() => second.ackedUpTo() === 2, 4000, 'second acknowledged');
+    expect(second.refused().has(2)).toBe(false);
+    expect(second.messages('room.duplicate').map((m) => m.duplicate)).toEqual([true, false]);
+  });
+
+  it('lets no tab claim a room with readings that carry no number', async () => {
+    const worker = world();
+    const t0 = Date.now() - 60_000;
+    const blank = { health: { parsed: [], failed: [], missing: ['viewers' as const] } };
+    const loading = new RoomPage(() => worker, 1, 'douyin', 'x');
+    const live = new RoomPage(() => worker, 2, 'douyin', 'x');
+    // A tab still loading reports first, on a later clock; the tab with numbers still feeds the room.
+    loading.post([loading.sample(t0 + 30_000, {}, blank)]);
+    await until(() => loading.ackedUpTo() === 1, 4000, 'loading answered');
+    live.post([live.sample(t0, { viewers: 1 })]);
+    await until(() => live.ackedUpTo() === 1, 4000, 'live acknowledged');
+    expect(live.refused().size).toBe(0);
+    loading.post([loading.sample(t0 + 31_000, { viewers: 9 })]);
+    await until(() => loading.refused().get(2) === 'duplicate-tab', 4000, 'the loaded tab is a duplicate');
+  });
 });

@@ -186,13 +186,16 @@ afterEach(async () => {
 });
 
 /** Starts the background's listeners on fakeBrowser, as entrypoints/background.ts does. */
-export function startWorker(db: LivecueDb = new LivecueDb(`livecue-worker-${Date.now()}-${dbCount++}`)) {
+export function startWorker(
+  db: LivecueDb = new LivecueDb(`livecue-worker-${Date.now()}-${dbCount++}`),
+  options: { wallNow?: () => number } = {},
+) {
   fakeBrowser.reset();
   const onConnect = event<[FakeRoomPort]>();
   (fakeBrowser.runtime as unknown as { onConnect: unknown }).onConnect = onConnect;
   vi.stubGlobal('browser', fakeBrowser);
-  const services = createBackgroundServices(db);
-  setupRoomPort(services);
+  const services = createBackgroundServices(db, { wallNow: options.wallNow });
+  setupRoomPort(services, options.wallNow);
   setupCommands(services);
   setupAlarms(services);
   const harness: WorkerHarness = {
