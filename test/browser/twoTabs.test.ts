@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, loadScenario, readStoredTables, startHarness } from './extensionHarness';
 
 // The same room open in two tabs: one tab feeds its session, the other's readings are refused and the
-// panel says the room is open twice; when the feeding tab closes, the other takes over the same session.
+// panel says the room is open twice; when the feeding tab closes, the other takes over the same session,
+// until the operator ends it from the panel.
 
 describe('one room open in two tabs', () => {
   let harness: Harness;
@@ -13,7 +14,7 @@ describe('one room open in two tabs', () => {
     await harness?.close();
   });
 
-  it('feeds the session from one tab, names the duplicate in the panel, and hands over on close', async () => {
+  it('feeds the session from one tab, names the duplicate in the panel, hands over on close, ends by hand', async () => {
     const panel = await harness.openPanel();
     const base: Record<string, unknown> = { ...loadScenario('thin-drop'), durationSec: 900, ended: false };
     const first = await harness.openRoom(base, { speed: 4 });
@@ -56,5 +57,14 @@ describe('one room open in two tabs', () => {
       .toBeGreaterThan(2);
     expect(tables.sessions).toHaveLength(1);
     await notice.waitFor({ state: 'detached', timeout: 30_000 });
+
+    // The operator ends the session from the panel; the room's next reading starts a new one.
+    await panel.locator('[data-testid="end-session-start"]').click();
+    await panel.locator('[data-testid="end-session-confirm"]').click();
+    await expect
+      .poll(async () => (await readStoredTables(panel)).sessions.map((s) => s.endReason ?? 'open'), {
+        timeout: 30_000,
+      })
+      .toEqual(['operator', 'open']);
   });
 });
