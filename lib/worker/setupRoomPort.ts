@@ -1,4 +1,9 @@
-import { ROOM_PORT_NAME, roomToBackgroundSchema, type SampleRefusal } from '../core/messages/portProtocol';
+import {
+  ROOM_PORT_NAME,
+  roomToBackgroundSchema,
+  type SampleRefusal,
+  sortSamples,
+} from '../core/messages/portProtocol';
 import type { Sample } from '../core/messages/sample';
 import type { RoomPortInfo } from './roomPorts';
 import type { BackgroundServices } from './services';
@@ -24,13 +29,19 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
   };
 
   /** Places a batch and sends its refusals; resolves once placed, with its stored samples' durability. */
-  const receive = async (info: RoomPortInfo, samples: Sample[]): Promise<{ durable: Promise<void> }> => {
+  const receive = async (
+    info: RoomPortInfo,
+    samples: Sample[],
+    invalid: number[],
+  ): Promise<{ durable: Promise<void> }> => {
+    const last = samples[samples.length - 1];
     const first = info.site === undefined;
-    const last = samples[samples.length - 1]!;
-    info.site = last.site;
-    info.roomKey = last.roomKey;
-    info.lastSampleAt = wallNow();
-    if (first)
+    if (last) {
+      info.site = last.site;
+      info.roomKey = last.roomKey;
+      info.lastSampleAt = wallNow();
+    }
+    if (first && last)
       void broadcast
         .welcome(info)
         .catch((error: unknown) => console.warn('Livecue: room not welcomed', error));
@@ -38,12 +49,13 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
     const feeding = samples.filter((s) =>
       ports.feeds(info, { ...s, readable: s.health.parsed.length > 0 }, info.lastSampleAt),
     );
-    tellDuplicate(info, feeding.length < samples.length, last);
+    if (last) tellDuplicate(info, feeding.length < samples.length, last);
     const filed = await registry.ingest(feeding);
 
     const refused = new Map<SampleRefusal, number[]>();
     const add = (reason: SampleRefusal, seq: number) =>
       refused.set(reason, [...(refused.get(reason) ?? []), seq]);
+    for (const seq of invalid) add('invalid', seq);
     for (const sample of samples) if (!feeding.includes(sample)) add('duplicate-tab', sample.seq);
     for (const { seq, reason } of filed.refused) add(reason, seq);
     for (const [reason, seqs] of refused) ports.send(info.port, { type: 'refused', seqs, reason });
@@ -57,23 +69,25 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
     port.onDisconnect.addListener(() => ports.remove(port));
     port.onMessage.addListener((raw: unknown) => {
       const parsed = roomToBackgroundSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        console.warn(`Livecue: refused a room message at ${issue?.path.join('.')}: ${issue?.message}`);
-        return;
-      }
-      const message = parsed.data;
-      if (message.type === 'binding.picked') {
+      const message = parsed.success ? parsed.data : undefined;
+      if (message?.type === 'binding.picked') {
         // The settings change sends the new bindings to every page of the site.
         void settings
           .update({ bindings: { [message.site]: { [message.metric]: message.selector } } })
           .catch((error: unknown) => console.warn('Livecue: binding not saved', error));
         return;
       }
+      // A batch that fails as a whole is sorted sample by sample: each bad one is refused, never acked.
+      const batch = message ? { samples: message.samples, invalid: [] } : sortSamples(raw);
+      if (!message) {
+        const issue = parsed.error?.issues[0];
+        console.warn(`Livecue: refused a room message at ${issue?.path.join('.')}: ${issue?.message}`);
+      }
+      if (!batch) return;
       // Each batch takes its place in the port's acknowledgements now, so they go out in order: an ack
       // covers every seq up to it, so it waits for the batches before it.
-      const upTo = Math.max(...message.samples.map((s) => s.seq));
-      const placed = receive(info, message.samples);
+      const upTo = Math.max(...batch.samples.map((s) => s.seq), ...batch.invalid);
+      const placed = receive(info, batch.samples, batch.invalid);
       info.acks = info.acks
         .then(() => placed)
         .then(({ durable }) => durable)

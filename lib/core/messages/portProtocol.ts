@@ -1,7 +1,7 @@
 import type { MetricId } from '../metrics/metricCatalog';
 import { z } from '../zodMini';
 import { MAX_SAMPLES_PER_MESSAGE } from './roomPortConstants';
-import { metricIdSchema, sampleSchema } from './sample';
+import { metricIdSchema, type Sample, sampleSchema } from './sample';
 
 // Messages on the `livecue-room` runtime Port between a room's content script and the background.
 
@@ -22,6 +22,29 @@ export const roomToBackgroundSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type RoomToBackground = z.infer<typeof roomToBackgroundSchema>;
+
+const seqOnly = z.object({ seq: z.int().check(z.nonnegative()) });
+
+/**
+ * The samples of a `samples` message that failed validation as a whole, one by one: the valid ones, and
+ * the seqs of the others, so each is refused rather than left to be covered by a later ack. null: not a
+ * samples message at all, or one whose samples carry no seq to answer.
+ */
+export function sortSamples(raw: unknown): { samples: Sample[]; invalid: number[] } | null {
+  const list = (raw as { type?: unknown; samples?: unknown } | null)?.samples;
+  if ((raw as { type?: unknown } | null)?.type !== 'samples' || !Array.isArray(list)) return null;
+  const samples: Sample[] = [];
+  const invalid: number[] = [];
+  for (const item of list.slice(0, MAX_SAMPLES_PER_MESSAGE)) {
+    const sample = sampleSchema.safeParse(item);
+    if (sample.success) samples.push(sample.data);
+    else {
+      const seq = seqOnly.safeParse(item);
+      if (seq.success) invalid.push(seq.data.seq);
+    }
+  }
+  return samples.length || invalid.length ? { samples, invalid } : null;
+}
 
 export type BackgroundToRoom =
   /**

@@ -10,7 +10,8 @@ export const MAX_SAMPLES_PER_MESSAGE = 1000;
  * - `between-sessions`: dated between two of the room's sessions, after one ended and before the next;
  * - `room-ended`: the room shows its end of live and no session is open to end;
  * - `unread`: no number could be read, and no session it plainly continues;
- * - `duplicate-tab`: another tab of the same room feeds its session.
+ * - `duplicate-tab`: another tab of the same room feeds its session;
+ * - `invalid`: the sample breaks the contract (a field too long, a time that is no whole millisecond).
  */
 export const SAMPLE_REFUSALS = [
   'before-session',
@@ -18,5 +19,6 @@ export const SAMPLE_REFUSALS = [
   'room-ended',
   'unread',
   'duplicate-tab',
+  'invalid',
 ] as const;
 export type SampleRefusal = (typeof SAMPLE_REFUSALS)[number];

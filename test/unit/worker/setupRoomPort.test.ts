@@ -21,7 +21,7 @@ describe('setupRoomPort', () => {
     expect((await worker.db.samples.toArray()).map((row) => row.metrics.viewers)).toEqual([10, 11]);
   });
 
-  it('ignores other ports and messages that fail validation', async () => {
+  it('ignores other ports and messages that fail validation, and refuses a bad sample by its seq', async () => {
     const worker = world();
     const other = Object.assign(new FakeRoomPort({ tab: { id: 1, url: 'https://x.test/' } }), {
       name: 'other',
@@ -29,10 +29,19 @@ describe('setupRoomPort', () => {
     worker.connect(other as FakeRoomPort);
     other.onMessage.fire({ type: 'samples', samples: [] });
     const page = new RoomPage(() => worker, 2, 'douyin', 'r1');
-    page.port.onMessage.fire({ type: 'samples', samples: [{ seq: 1, ts: 'now' }] });
+    page.port.onMessage.fire({ type: 'hello' });
+    page.port.onMessage.fire({ type: 'samples', samples: [{ ts: 'now' }] });
     await sleep(50);
     expect(other.received).toEqual([]);
     expect(page.port.received).toEqual([]);
+
+    // One sample breaks the contract (a product name far too long): it is refused, the other stored.
+    const good = page.sample(Date.now() - 1000, { viewers: 5 });
+    const bad = { ...page.sample(Date.now() - 500, { viewers: 6 }), product: { name: '围'.repeat(5000) } };
+    page.post([good, bad]);
+    await until(() => page.ackedUpTo() === 2, 4000, 'answered');
+    expect(page.messages('refused')).toEqual([{ type: 'refused', seqs: [2], reason: 'invalid' }]);
+    expect((await worker.db.samples.toArray()).map((row) => row.metrics.viewers)).toEqual([5]);
   });
 
   it('refuses a reading with no number and reports the room as unread', async () => {
