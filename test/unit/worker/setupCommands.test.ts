@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { disposeDb, RoomPage, startWorker, until } from './workerHarness';
+import { freshWorker, RoomPage, until } from './workerHarness';
 
 // The command listener on WXT's fakeBrowser: who may command, what a bad command is told, and that each
 // command is answered with what lib/core/messages/commands.ts declares for it.
 
-function world() {
-  const worker = startWorker();
-  disposeDb(worker.db);
-  return worker;
-}
-
 describe('setupCommands', () => {
   it('answers only the extension’s own pages, and names the bad field of a bad command', async () => {
-    const worker = world();
+    const worker = freshWorker();
     const fromPage = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'status.get' },
       { id: fakeBrowser.runtime.id, tab: { url: 'https://buyin.jinritemai.com/live' } as never },
@@ -30,7 +24,7 @@ describe('setupCommands', () => {
   });
 
   it('answers status.get with the write state and the rooms it hears', async () => {
-    const worker = world();
+    const worker = freshWorker();
     expect(await worker.command({ type: 'status.get' })).toEqual({
       ok: true,
       data: { write: { state: 'ok' }, pendingWrites: 0, liveSessions: 0, unreadRooms: [], rooms: [] },
@@ -48,7 +42,7 @@ describe('setupCommands', () => {
   });
 
   it('ends a session and says when the end is on disk; an unknown session is an error', async () => {
-    const worker = world();
+    const worker = freshWorker();
     const page = new RoomPage(() => worker, 1, 'douyin', 'r1');
     const t0 = Date.now() - 60_000;
     page.post([page.sample(t0, { viewers: 10 }), page.sample(t0 + 1000, { viewers: 12 })]);
@@ -64,7 +58,7 @@ describe('setupCommands', () => {
   });
 
   it('answers history.delete with how many sessions went', async () => {
-    const worker = world();
+    const worker = freshWorker();
     const page = new RoomPage(() => worker, 1, 'douyin', 'r1');
     const t0 = Date.now() - 60_000;
     page.post([page.sample(t0, { viewers: 10 })]);
@@ -78,7 +72,7 @@ describe('setupCommands', () => {
   });
 
   it('tells every room of a site its new bindings, and every room the overlay switch', async () => {
-    const worker = world();
+    const worker = freshWorker();
     const page = new RoomPage(() => worker, 1, 'douyin', 'r1');
     page.post([page.sample(Date.now() - 1000, { viewers: 10 })]);
     await until(() => page.messages('bindings').length === 1, 4000, 'welcomed');
@@ -104,7 +98,7 @@ describe('setupCommands', () => {
   });
 
   it('starts the picker in the room of the tab, and says when no room is open', async () => {
-    const worker = world();
+    const worker = freshWorker();
     expect(await worker.command({ type: 'picker.start', metric: 'viewers' })).toEqual({
       ok: false,
       error: 'No live room is open in this window: open the room page first.',

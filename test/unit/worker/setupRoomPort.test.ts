@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { disposeDb, FakeRoomPort, failWritesFor, RoomPage, sleep, startWorker, until } from './workerHarness';
+import { FakeRoomPort, failWritesFor, freshWorker, RoomPage, sleep, until } from './workerHarness';
 
 // The room port listener on WXT's fakeBrowser: what a page is told for what it sends.
 
-function world() {
-  const worker = startWorker();
-  disposeDb(worker.db);
-  return worker;
-}
-
 describe('setupRoomPort', () => {
   it('welcomes a room with its site’s bindings and acknowledges samples once they are stored', async () => {
-    const worker = world();
+    const worker = freshWorker();
     await worker.command({ type: 'settings.update', patch: { bindings: { douyin: { gmv: '#gmv' } } } });
     const page = new RoomPage(() => worker, 1, 'douyin', 'r1');
     const t0 = Date.now() - 10_000;
@@ -22,7 +16,7 @@ describe('setupRoomPort', () => {
   });
 
   it('ignores other ports and messages that fail validation, and refuses a bad sample by its seq', async () => {
-    const worker = world();
+    const worker = freshWorker();
     const other = Object.assign(new FakeRoomPort({ tab: { id: 1, url: 'https://x.test/' } }), {
       name: 'other',
     });
@@ -45,7 +39,7 @@ describe('setupRoomPort', () => {
   });
 
   it('refuses a reading with no number and reports the room as unread', async () => {
-    const worker = world();
+    const worker = freshWorker();
     const page = new RoomPage(() => worker, 1, 'kuaishou', 'r1');
     page.post([
       page.sample(Date.now() - 1000, {}, { health: { parsed: [], failed: [], missing: ['viewers'] } }),
@@ -58,7 +52,7 @@ describe('setupRoomPort', () => {
   });
 
   it('acknowledges batches in order even when a later one is stored first', async () => {
-    const worker = world();
+    const worker = freshWorker();
     const disk = failWritesFor(worker.db);
     const t0 = Date.now() - 10_000;
     const page = new RoomPage(() => worker, 1, 'douyin', 'slow');
@@ -77,7 +71,7 @@ describe('setupRoomPort', () => {
   });
 
   it('saves a binding picked on the page and hands it to every room of the site', async () => {
-    const worker = world();
+    const worker = freshWorker();
     const a = new RoomPage(() => worker, 1, 'douyin', 'r1');
     const b = new RoomPage(() => worker, 2, 'douyin', 'r2');
     for (const page of [a, b]) page.post([page.sample(Date.now() - 1000, { viewers: 1 })]);
@@ -94,8 +88,7 @@ describe('setupRoomPort', () => {
 
   it('lets another tab take a room over once the tab that fed it has moved on to another room', async () => {
     let wall = Date.now();
-    const worker = startWorker(undefined, { wallNow: () => wall });
-    disposeDb(worker.db);
+    const worker = freshWorker({ wallNow: () => wall });
     const t0 = wall - 60_000;
     const first = new RoomPage(() => worker, 1, 'douyin', 'x');
     const second = new RoomPage(() => worker, 2, 'douyin', 'x');
@@ -113,7 +106,7 @@ describe('setupRoomPort', () => {
   });
 
   it('lets no tab claim a room with readings that carry no number', async () => {
-    const worker = world();
+    const worker = freshWorker();
     const t0 = Date.now() - 60_000;
     const blank = { health: { parsed: [], failed: [], missing: ['viewers' as const] } };
     const loading = new RoomPage(() => worker, 1, 'douyin', 'x');

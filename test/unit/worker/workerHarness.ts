@@ -220,6 +220,13 @@ export function startWorker(
   return harness;
 }
 
+/** A worker on a fresh database that is removed when the test is over. */
+export function freshWorker(options: { wallNow?: () => number } = {}): WorkerHarness {
+  const worker = startWorker(undefined, options);
+  disposeDb(worker.db);
+  return worker;
+}
+
 /** Removes the database once the test is over (after every worker on it stopped). */
 export function disposeDb(db: LivecueDb): void {
   cleanups.unshift(async () => {

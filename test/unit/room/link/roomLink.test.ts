@@ -31,7 +31,7 @@ const sample = (ts: number): Omit<Sample, 'seq'> => ({
   health: { parsed: ['viewers'], failed: [], missing: [] },
 });
 
-function setup() {
+function setup(onHealth?: Parameters<typeof createRoomLink>[0]['onHealth']) {
   const ports: FakePort[] = [];
   const scheduled: (() => void)[] = [];
   const link = createRoomLink({
@@ -43,6 +43,7 @@ function setup() {
     onMessage: () => {},
     isContextValid: () => true,
     schedule: (fn) => scheduled.push(fn),
+    onHealth,
   });
   const reconnect = () => scheduled.shift()?.();
   return { link, ports, reconnect };
@@ -113,18 +114,7 @@ describe('createRoomLink sample times', () => {
 describe('createRoomLink health', () => {
   it('counts what the background refused and knows when another tab feeds the room', () => {
     const reports: ReturnType<ReturnType<typeof createRoomLink>['health']>[] = [];
-    const ports: FakePort[] = [];
-    const link = createRoomLink({
-      connect: () => {
-        const port = new FakePort();
-        ports.push(port);
-        return port;
-      },
-      onMessage: () => {},
-      isContextValid: () => true,
-      schedule: () => {},
-      onHealth: (health) => reports.push(health),
-    });
+    const { link, ports } = setup((health) => reports.push(health));
     for (let ts = 1; ts <= 4; ts++) link.send(sample(ts));
     ports[0]!.deliver({ type: 'room.duplicate', duplicate: true, feedingTabId: 7 });
     ports[0]!.deliver({ type: 'refused', seqs: [1, 2, 3], reason: 'duplicate-tab' });
