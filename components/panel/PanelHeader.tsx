@@ -1,4 +1,4 @@
-import { formatClock } from '../../lib/core/format/sessionClock';
+import { formatClock } from '../../lib/core/format/formatClock';
 import type { SessionRow } from '../../lib/store/rows';
 import { useI18n } from '../common/i18nContext';
 

@@ -1,4 +1,5 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import { fileStamp } from '../../core/format/formatClock';
 import type { ImportCounts } from '../../core/messages/commands';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
 import type { LivecueDb } from '../../store/database';
@@ -7,7 +8,6 @@ import type { SessionRow } from '../../store/rows';
 import { exportSessionsCsv } from '../history/exportCsv';
 import { exportSessionsJson } from '../history/exportJson';
 import type { ExportProgress } from '../history/exportProgress';
-import { fileStamp } from '../history/listingFormat';
 import type { CsvResolution } from '../history/sampleTable';
 import { filterSessions } from '../history/sessionFilter';
 import { estimateStorage, type StorageUse } from '../history/storageUse';
