@@ -14,8 +14,14 @@ import type { BackgroundServices } from './services';
 // declares in lib/core/messages/commands.ts (Chromium takes the Promise returned from onMessage as the
 // reply). No command waits on a failing disk for long: writes stay queued in memory and the status says so.
 
-/** How long `session.end` waits for its end to be on disk before answering `saved: false`. */
-const END_SAVE_WAIT_MS = 3000;
+/** How long a command waits for its rows to be on disk before answering `saved: false` (they stay queued). */
+const SAVE_WAIT_MS = 3000;
+
+const savedWithin = (durable: Promise<void>): Promise<boolean> =>
+  Promise.race([
+    durable.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), SAVE_WAIT_MS)),
+  ]);
 
 type Handlers = {
   [T in CommandType]: (command: Extract<Command, { type: T }>) => Promise<CommandAnswers[T]>;
@@ -24,15 +30,21 @@ type Handlers = {
 function commandHandlers(services: BackgroundServices): Handlers {
   const { registry, settings, ports, queue, db } = services;
   return {
-    'cue.done': async ({ cueId }) => ({ cue: await registry.act(cueId, 'done') }),
-    'cue.dismiss': async ({ cueId }) => ({ cue: await registry.act(cueId, 'dismiss') }),
-    'cue.snooze': async ({ cueId, snoozeSec }) => ({ cue: await registry.act(cueId, 'snooze', snoozeSec) }),
+    'cue.done': async ({ cueId }) => {
+      const { cue, durable } = await registry.act(cueId, 'done');
+      return { cue, saved: await savedWithin(durable) };
+    },
+    'cue.dismiss': async ({ cueId }) => {
+      const { cue, durable } = await registry.act(cueId, 'dismiss');
+      return { cue, saved: await savedWithin(durable) };
+    },
+    'cue.snooze': async ({ cueId, snoozeSec }) => {
+      const { cue, durable } = await registry.act(cueId, 'snooze', snoozeSec);
+      return { cue, saved: await savedWithin(durable) };
+    },
     'session.end': async ({ sessionId }) => {
       const { session, durable } = await registry.end(sessionId);
-      const saved = await Promise.race([
-        durable.then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), END_SAVE_WAIT_MS)),
-      ]);
+      const saved = await savedWithin(durable);
       return { sessionId, endedAt: session.endedAt ?? session.lastSampleAt, saved };
     },
     // What a change means for the rooms (bindings, overlay, run-of-show) follows the settings' change event.

@@ -53,12 +53,15 @@ export interface ImportAnswer {
   sessionIds: string[];
 }
 
+/**
+ * `saved` in an answer: its rows are on disk. False while writes are failing: they are kept in memory until
+ * they land (the status says so), and the command does not wait for the disk.
+ */
 export interface CommandAnswers {
   /** The cue as it stands after the action. */
-  'cue.done': { cue: Cue | null };
-  'cue.snooze': { cue: Cue | null };
-  'cue.dismiss': { cue: Cue | null };
-  /** `saved`: the end is on disk (false while writes are failing; it is kept in memory until they land). */
+  'cue.done': { cue: Cue | null; saved: boolean };
+  'cue.snooze': { cue: Cue | null; saved: boolean };
+  'cue.dismiss': { cue: Cue | null; saved: boolean };
   'session.end': { sessionId: string; endedAt: number; saved: boolean };
   'settings.update': Settings;
   'settings.reset': Settings;

@@ -352,7 +352,7 @@ export class SessionRegistry {
   }
 
   /** Adds an action (operator, plan, tick) to an open session and queues what it changed. */
-  private async act1(room: Room, session: SessionRow, make: (ts: number) => ActionRow | undefined) {
+  private async addActionTo(room: Room, session: SessionRow, make: (ts: number) => ActionRow | undefined) {
     const batch = newBatch();
     const engine = await this.engineFor(room, session, batch);
     const action = engine && make(this.sessionNow(session, engine));
@@ -383,8 +383,15 @@ export class SessionRegistry {
 
   // ── Commands and time ────────────────────────────────────────────────────────────────────────────
 
-  /** done / snooze / dismiss from a page: stored as an action event and folded like any other. */
-  async act(cueId: string, action: CueAction, snoozeSec?: number): Promise<Cue | null> {
+  /**
+   * done / snooze / dismiss from a page: stored as an action event and folded like any other. Answers the
+   * cue as it now stands, and when the action is durable.
+   */
+  async act(
+    cueId: string,
+    action: CueAction,
+    snoozeSec?: number,
+  ): Promise<{ cue: Cue | null; durable: Promise<void> }> {
     let sessionId: string | undefined;
     for (const room of this.rooms.values()) {
       for (const engine of room.engines.values()) if (engine.cues.has(cueId)) sessionId = engine.row.id;
@@ -393,7 +400,7 @@ export class SessionRegistry {
     if (!sessionId) throw new Error(`No cue ${cueId}`);
     const result = await this.inSessionRoom(sessionId, async (room, session) => {
       if (session.endedAt !== undefined) throw new Error(`The session of cue ${cueId} has ended`);
-      return this.act1(room, session, (ts) => ({
+      return this.addActionTo(room, session, (ts) => ({
         id: `${session.id}:act:${ts}:${cueId}:${action}`,
         sessionId: session.id,
         ts,
@@ -404,8 +411,7 @@ export class SessionRegistry {
       }));
     });
     if (!result) throw new Error(`No session for cue ${cueId}`);
-    await result.durable;
-    return result.engine.cues.get(cueId) ?? null;
+    return { cue: result.engine.cues.get(cueId) ?? null, durable: result.durable };
   }
 
   /** A new run-of-show for every open session. */
@@ -414,7 +420,7 @@ export class SessionRegistry {
       (await this.openSessions()).map((row) =>
         this.inSessionRoom(row.id, (room, session) =>
           session.endedAt === undefined
-            ? this.act1(room, session, (ts) => ({
+            ? this.addActionTo(room, session, (ts) => ({
                 id: `${session.id}:plan:${ts}`,
                 sessionId: session.id,
                 ts,
@@ -444,7 +450,7 @@ export class SessionRegistry {
             void this.queue.enqueue(batch);
             return;
           }
-          await this.act1(room, session, (ts) => {
+          await this.addActionTo(room, session, (ts) => {
             const engine = room.engines.get(session.id);
             if (engine && ts < engine.lastEventTs + 1000) return undefined;
             return { id: `${session.id}:tick:${ts}`, sessionId: session.id, ts, type: 'tick' };

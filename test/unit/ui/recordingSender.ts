@@ -15,9 +15,9 @@ const zero = { sessions: 0, samples: 0, actions: 0, cues: 0 };
 /** The background's usual answer to a command that succeeds. */
 export function defaultAnswer<T extends CommandType>(command: CommandInput & { type: T }): CommandAnswers[T] {
   const answers: { [K in CommandType]: (c: Extract<CommandInput, { type: K }>) => CommandAnswers[K] } = {
-    'cue.done': () => ({ cue: null }),
-    'cue.snooze': () => ({ cue: null }),
-    'cue.dismiss': () => ({ cue: null }),
+    'cue.done': () => ({ cue: null, saved: true }),
+    'cue.snooze': () => ({ cue: null, saved: true }),
+    'cue.dismiss': () => ({ cue: null, saved: true }),
     'session.end': (c) => ({ sessionId: c.sessionId, endedAt: 0, saved: true }),
     'settings.update': () => defaultSettings(),
     'settings.reset': () => defaultSettings(),

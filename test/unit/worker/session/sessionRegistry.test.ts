@@ -140,7 +140,8 @@ describe('SessionRegistry', () => {
     await queue.flush();
     const cue = (await db.cues.toArray()).find((c) => c.ruleId === 'traffic-drop')!;
     const updated = await registry.act(cue.id, 'done');
-    expect(updated?.status).toBe('done');
+    expect(updated.cue?.status).toBe('done');
+    await updated.durable;
     await queue.flush();
     expect((await db.cues.get(cue.id))?.status).toBe('done');
     expect(
