@@ -179,6 +179,10 @@ describe("a page's clock", () => {
     // Readings dated inside the session are filed there; those from before it began cannot be.
     expect([...refused.keys()]).toEqual(Array.from({ length: 480 }, (_, i) => 121 + i));
     expect(new Set(refused.values())).toEqual(new Set(['before-session']));
+    // The panel learns it from the status, with how many.
+    expect(await world.worker.command({ type: 'status.get' })).toMatchObject({
+      data: { rooms: [{ roomKey: 'room-c', refused: { reason: 'before-session', count: 480 } }] },
+    });
   });
 
   it('two readings in one millisecond: both are kept, the newer value last', async () => {
@@ -211,6 +215,9 @@ describe('two tabs of one room', () => {
     expect(rows.map((row) => row.metrics.viewers)).toEqual(Array.from({ length: 10 }, (_, i) => 100 + i));
     expect(new Set(second.refused().values())).toEqual(new Set(['duplicate-tab']));
     expect(second.messages('room.duplicate').at(-1)).toMatchObject({ duplicate: true, feedingTabId: 11 });
+    expect(await world.worker.command({ type: 'status.get' })).toMatchObject({
+      data: { rooms: [{ roomKey: 'room-d', feedingTabId: 11, duplicateTabIds: [12] }] },
+    });
 
     // The feeding tab closes: the other one takes over the same session.
     first.drop();
