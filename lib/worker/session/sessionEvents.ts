@@ -25,7 +25,7 @@ export function sessionEvents(samples: readonly SampleRow[], actions: readonly A
   return events;
 }
 
-/** A stored sample as the engine sees it, live and in a refold alike (with the reader's frozenSec when sent). */
+/** One stored sample as the engine sees it, live and in a refold alike (with the reader's frozenSec when sent). */
 export function sampleEvent(sample: SampleRow): EngineEvent {
   const frozenSec = sample.health?.frozenSec;
   return {
@@ -37,7 +37,8 @@ export function sampleEvent(sample: SampleRow): EngineEvent {
   };
 }
 
-function actionEvent(action: ActionRow): EngineEvent {
+/** One stored action (an operator's cue action, a run-of-show, a tick) as the engine sees it. */
+export function actionEvent(action: ActionRow): EngineEvent {
   switch (action.type) {
     case 'cue':
       return {
