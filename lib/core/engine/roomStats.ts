@@ -130,6 +130,7 @@ export class RoomStats {
   pageSuspect = false;
   /** Bumped each time a series turns stale, so trackers know to learn the room afresh. */
   readonly staleEpoch = new Uint32Array(SERIES_COUNT);
+  private readonly sharedParts = new Map<string, unknown>();
   private readonly observers: SeriesObserver[] = [];
   private readonly observedSeries: number[] = [];
   private readonly ring: Float64Array;
@@ -171,6 +172,16 @@ export class RoomStats {
     const ewma = new Ewma(series, halfLifeSec);
     this.ewmas.push(ewma);
     return ewma;
+  }
+
+  /** One part several rules share (traffic-drop and traffic-surge read one viewer level), made once by key. */
+  shared<T>(key: string, make: () => T): T {
+    let part = this.sharedParts.get(key) as T | undefined;
+    if (part === undefined) {
+      part = make();
+      this.sharedParts.set(key, part);
+    }
+    return part;
   }
 
   /** Hands every new value of `series` to `observer` (rules do it when they are created). */

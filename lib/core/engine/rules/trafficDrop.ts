@@ -10,6 +10,7 @@ export const trafficDropParams = z.object({
   dropPct: field(numberIn(5, 90), 20),
   rearmPct: field(numberIn(0, 50), 10),
   evidenceSigmas: field(numberIn(2, 20), 3),
+  sharpWithinSec: field(intIn(5, 600), 30),
   baselineHalfLifeSec: field(intIn(30, 1800), 60),
   minViewers: field(intIn(0, 100000), 30),
   minHistorySec: field(intIn(10, 1800), 45),

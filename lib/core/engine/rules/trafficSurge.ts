@@ -7,9 +7,10 @@ import { createTrafficShift } from '../trafficShift';
 
 export const trafficSurgeParams = z.object({
   ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
-  surgePct: field(numberIn(5, 500), 25),
+  surgePct: field(numberIn(5, 500), 20),
   rearmPct: field(numberIn(0, 100), 15),
   evidenceSigmas: field(numberIn(2, 20), 3),
+  sharpWithinSec: field(intIn(5, 600), 30),
   baselineHalfLifeSec: field(intIn(30, 1800), 60),
   minViewers: field(intIn(0, 100000), 30),
   minHistorySec: field(intIn(10, 1800), 45),

@@ -59,6 +59,21 @@ describe('rules', () => {
     }
   });
 
+  it('traffic-surge: a climb of a third over a minute and a half is a trend, not a surge', () => {
+    const climb = viewerRoom((sec) => (sec < 600 ? 700 : 700 + Math.min(sec - 600, 90) * 2.5), 4);
+    expect(cuesOf(samples(0, 900, climb))).toEqual([]);
+  });
+
+  it('traffic-drop and traffic-surge: a room that swings keeps getting both cues, each change on its own', () => {
+    // Halves every 90 s and comes back 45 s later: the falls must not teach the surge side that the room is noisy.
+    const swing = viewerRoom((sec) => (sec >= 60 && (sec - 60) % 90 < 45 ? 550 : 1200), 2);
+    const cues = cuesOf(samples(0, 1200, swing));
+    const at = (rule: string) => cues.filter((cue) => cue.rule === rule).map((cue) => cue.at);
+    // Every fall the cooldown (180 s) allows, every rise the cooldown (300 s) allows, each at the change.
+    expect(at('traffic-drop')).toEqual([60, 240, 420, 600, 780, 960, 1140]);
+    expect(at('traffic-surge')).toEqual([105, 465, 825, 1185]);
+  });
+
   it('traffic-surge: a sharp rise against the baseline, with a close countdown', () => {
     const events = samples(0, 300, (sec) => ({ viewers: sec < 120 ? 800 : 1400 }));
     const [cue] = fold(events, only({ 'traffic-surge': {} })).cues;
