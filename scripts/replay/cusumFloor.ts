@@ -4,7 +4,8 @@ import type { ReplayRun } from './readRuns';
 
 // The floor of detection for traffic-drop and traffic-surge on a set of labelled runs: a textbook one-sided
 // CUSUM on the viewer count, one observation per redraw (a changed number), standardised by the mean and
-// spread of the observations of the minute before (lagged 5 s), restarted after a 20 s standstill, with
+// spread of the observations of the minute before (lagged 5 s), restarted after an alarm either way or a
+// 20 s standstill, with
 // its allowance k and threshold h tuned on these very runs — the fastest such a detector gets with no
 // alarm inside any quiet span. It has no operational limits (minimum room, history, cooldowns, a minimum
 // change worth a cue); the bench quotes the engine's delay against it.
@@ -48,26 +49,32 @@ function seriesOf(run: ReplayRun): Series {
   return { run, sec: Float64Array.from(sec), viewers: Float64Array.from(viewers) };
 }
 
-/** Alarm times (seconds) of the CUSUM in `direction` on one series. */
+/**
+ * Alarm times (seconds) of the CUSUM in `direction` on one series. Both directions run (same k and h) and
+ * an alarm of either restarts the reference from after it, as a detector that learnt the change would.
+ */
 function alarms(series: Series, direction: -1 | 1, k: number, h: number): number[] {
   const { sec, viewers } = series;
   const out: number[] = [];
-  let sum = 0;
+  let up = 0;
+  let down = 0;
   // Sliding reference window [t − LAG − REFERENCE, t − LAG] over the samples, by two indices.
   let lo = 0;
   let hi = 0;
   let total = 0;
   let squares = 0;
+  const restart = (from: number) => {
+    lo = from;
+    hi = from;
+    total = 0;
+    squares = 0;
+    up = 0;
+    down = 0;
+  };
   for (let i = 0; i < sec.length; i++) {
     const t = sec[i]!;
     // A number that stood still this long was stale (a frozen page, a lost tile): start afresh after it.
-    if (i > 0 && t - sec[i - 1]! > GAP_SEC) {
-      lo = i;
-      hi = i;
-      total = 0;
-      squares = 0;
-      sum = 0;
-    }
+    if (i > 0 && t - sec[i - 1]! > GAP_SEC) restart(i);
     while (hi < i && sec[hi]! <= t - LAG_SEC) {
       total += viewers[hi]!;
       squares += viewers[hi]! * viewers[hi]!;
@@ -83,10 +90,12 @@ function alarms(series: Series, direction: -1 | 1, k: number, h: number): number
     const mean = total / n;
     // Rounded or redrawn-slowly numbers repeat: never less than 1 % (and one count) of spread.
     const sd = Math.max(Math.sqrt(Math.max(0, squares / n - mean * mean)), 0.01 * mean, 1);
-    sum = Math.max(0, sum + (direction * (viewers[i]! - mean)) / sd - k);
-    if (sum > h) {
-      out.push(t);
-      sum = 0;
+    const z = (viewers[i]! - mean) / sd;
+    up = Math.max(0, up + z - k);
+    down = Math.max(0, down - z - k);
+    if (up > h || down > h) {
+      if ((direction > 0 ? up : down) > h) out.push(t);
+      restart(i + 1);
     }
   }
   return out;
