@@ -63,7 +63,7 @@ interface Quote {
   key: string;
 }
 
-class TopicWindow {
+class TopicTally {
   readonly asks = new TimedKeys(ASKS_PER_TOPIC);
   readonly quotes: Quote[] = [];
   lastAt = 0;
@@ -83,7 +83,7 @@ export class QuestionTracker {
   private readonly minShare: number;
   private readonly maxEvidence: number;
   private readonly evidenceChars: number;
-  private readonly topics = new Map<CommentTopic, TopicWindow>();
+  private readonly topics = new Map<CommentTopic, TopicTally>();
   private readonly activity: CommentActivity;
   private latest = Number.NEGATIVE_INFINITY;
 
@@ -95,7 +95,7 @@ export class QuestionTracker {
     this.maxEvidence = options.maxEvidence ?? QUESTION_DEFAULTS.maxEvidence;
     this.evidenceChars = options.evidenceChars ?? EVIDENCE_CHARS;
     this.activity = new CommentActivity({ windowSec, startedAt: options.startedAt });
-    for (const topic of COMMENT_TOPICS) this.topics.set(topic, new TopicWindow());
+    for (const topic of COMMENT_TOPICS) this.topics.set(topic, new TopicTally());
   }
 
   /** One comment (chatter too: it counts towards the room's commenters) and the topics it asks about. */
@@ -105,27 +105,27 @@ export class QuestionTracker {
     if (topics.length === 0) return;
     const asker = commenterKey(comment.user, comment.text);
     for (const topic of topics) {
-      const window = this.topics.get(topic);
-      if (!window || ts < window.ignoredUntil || ts <= window.answeredAt) continue;
-      window.asks.add(ts, asker);
-      window.lastAt = ts;
+      const tally = this.topics.get(topic);
+      if (!tally || ts < tally.ignoredUntil || ts <= tally.answeredAt) continue;
+      tally.asks.add(ts, asker);
+      tally.lastAt = ts;
       const quote = { ts, asker, text: comment.text, key: evidenceKey(comment.text) };
-      if (window.quotes.length === QUOTE_RING) window.quotes.shift();
-      window.quotes.push(quote);
+      if (tally.quotes.length === QUOTE_RING) tally.quotes.shift();
+      tally.quotes.push(quote);
     }
   }
 
   /** One topic's askers and words as of `now` (counted whether or not it is open). */
   topic(topic: CommentTopic, now: number): TopicQuestions {
-    const window = this.topics.get(topic)!;
+    const tally = this.topics.get(topic)!;
     const at = Math.max(now, this.latest);
-    this.expire(window, at);
+    this.expire(tally, at);
     return {
       topic,
-      askers: window.asks.distinct,
-      evidence: this.evidence(window, at),
-      lastAt: window.asks.length > 0 ? window.lastAt : 0,
-      firstAt: window.asks.oldest ?? 0,
+      askers: tally.asks.distinct,
+      evidence: this.evidence(tally, at),
+      lastAt: tally.asks.length > 0 ? tally.lastAt : 0,
+      firstAt: tally.asks.oldest ?? 0,
     };
   }
 
@@ -135,10 +135,10 @@ export class QuestionTracker {
     const needed = Math.max(this.minAskers, Math.ceil(this.minShare * commenters));
     const open: TopicQuestions[] = [];
     for (const topic of COMMENT_TOPICS) {
-      const window = this.topics.get(topic)!;
-      if (now < window.ignoredUntil) continue;
-      this.expire(window, Math.max(now, this.latest));
-      if (window.asks.distinct >= needed) open.push(this.topic(topic, now));
+      const tally = this.topics.get(topic)!;
+      if (now < tally.ignoredUntil) continue;
+      this.expire(tally, Math.max(now, this.latest));
+      if (tally.asks.distinct >= needed) open.push(this.topic(topic, now));
     }
     return open.sort((a, b) => b.askers - a.askers || b.lastAt - a.lastAt);
   }
@@ -153,36 +153,36 @@ export class QuestionTracker {
    * newest comment (another clock) counts as the newest comment's time, so no later ask is lost.
    */
   answer(topic: CommentTopic, ts = this.latest): void {
-    const window = this.topics.get(topic);
-    if (!window) return;
-    window.answeredAt = Math.max(window.answeredAt, Math.min(ts, this.latest));
-    window.reset();
+    const tally = this.topics.get(topic);
+    if (!tally) return;
+    tally.answeredAt = Math.max(tally.answeredAt, Math.min(ts, this.latest));
+    tally.reset();
   }
 
   /** Stops counting a topic until `until` (epoch ms; forever by default); its count restarts then. */
   ignore(topic: CommentTopic, until = Number.POSITIVE_INFINITY): void {
-    const window = this.topics.get(topic);
-    if (!window) return;
-    window.ignoredUntil = until;
-    window.reset();
+    const tally = this.topics.get(topic);
+    if (!tally) return;
+    tally.ignoredUntil = until;
+    tally.reset();
   }
 
   unignore(topic: CommentTopic): void {
-    const window = this.topics.get(topic);
-    if (window) window.ignoredUntil = Number.NEGATIVE_INFINITY;
+    const tally = this.topics.get(topic);
+    if (tally) tally.ignoredUntil = Number.NEGATIVE_INFINITY;
   }
 
-  private expire(window: TopicWindow, now: number): void {
-    window.asks.expire(now - this.windowMs);
+  private expire(tally: TopicTally, now: number): void {
+    tally.asks.expire(now - this.windowMs);
   }
 
   /** Newest first; one quote per asker and per wording; only asks still in the window. */
-  private evidence(window: TopicWindow, now: number): string[] {
+  private evidence(tally: TopicTally, now: number): string[] {
     const words: string[] = [];
     const askers = new Set<string>();
     const keys = new Set<string>();
-    for (let i = window.quotes.length - 1; i >= 0 && words.length < this.maxEvidence; i--) {
-      const quote = window.quotes[i]!;
+    for (let i = tally.quotes.length - 1; i >= 0 && words.length < this.maxEvidence; i--) {
+      const quote = tally.quotes[i]!;
       if (quote.ts <= now - this.windowMs) break;
       if (askers.has(quote.asker) || keys.has(quote.key)) continue;
       askers.add(quote.asker);
@@ -195,9 +195,9 @@ export class QuestionTracker {
   /** Same rule as CommentActivity: a little earlier counts as the last time; a jump back far starts afresh. */
   private clock(ts: number): number {
     if (ts < this.latest - this.windowMs) {
-      for (const window of this.topics.values()) {
-        window.reset();
-        window.answeredAt = Number.NEGATIVE_INFINITY;
+      for (const tally of this.topics.values()) {
+        tally.reset();
+        tally.answeredAt = Number.NEGATIVE_INFINITY;
       }
     } else if (ts < this.latest) {
       return this.latest;
