@@ -12,7 +12,7 @@ import {
 } from './defaultLexicon';
 import { normalizeComment } from './normalizeComment';
 import { findNumberCues, type NumberRole } from './numberCues';
-import { buildTermAutomaton, type TermHit } from './termAutomaton';
+import { buildTermAutomaton, type TermAutomaton } from './termAutomaton';
 import { buildTypoFixer } from './typoFixer';
 
 // Which topics a comment asks about (DESIGN.md §4: a pure function, the same in the worker, in tests and in
@@ -132,6 +132,8 @@ function holdsQuestionWord(phrase: string): boolean {
 }
 
 let segmenter: Intl.Segmenter | null | undefined;
+const DIGITS = /\d/g;
+const isIdeograph = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 /** Word context around one character: a few characters either side are enough for the segmenter. */
 const WORD_CONTEXT = 3;
 const standaloneCache = new Map<string, boolean>();
@@ -149,8 +151,11 @@ function isOwnWord(text: string, at: number): boolean {
         : null;
   }
   if (!segmenter) return true;
+  // Beside nothing it could join (digits, Latin, emoji, punctuation), a character is a word of its own.
+  if (!isIdeograph(text.charCodeAt(at - 1)) && !isIdeograph(text.charCodeAt(at + 1))) return true;
   const from = Math.max(0, at - WORD_CONTEXT);
-  const context = text.slice(from, at + 1 + WORD_CONTEXT);
+  // Which digits surround it never changes how it segments: one cache entry for 3号码 and 7号码.
+  const context = text.slice(from, at + 1 + WORD_CONTEXT).replace(DIGITS, '0');
   const key = `${at - from}:${context}`;
   let own = standaloneCache.get(key);
   if (own === undefined) {
@@ -259,22 +264,19 @@ export function createCommentClassifier(lexicon: CommentLexicon = {}): ClassifyC
     [...latinWords].filter((word) => !lead.has(word)),
     latinWords,
   );
-  const raw: TermHit[] = [];
-
   return (input) => {
     let text = normalizeComment(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
     if (text.length === 0) return NONE;
     if (text.includes('不')) text = text.replace(REPEATED_QUESTION, askForm);
     text = fixTypos(text);
 
-    raw.length = 0;
-    automaton.scan(text, raw);
-    const hits = acceptHits(text, raw, entries);
+    const hits = acceptHits(text, automaton, entries);
     for (const cue of findNumberCues(text)) {
       hits.push({ start: cue.start, end: cue.end, entry: numberEntries.get(cue.role)!, asked: false });
     }
     const chosen = pickLongest(hits);
-    if (chosen.length === 0) return NONE;
+    // Chatter holds no topic word: only a lone question word can still ask ("多少？", "米？").
+    if (!chosen.some(isTopicHit)) return aloneTopic(text, chosen, alone);
     return topicsOf(text, chosen, alone);
   };
 }
@@ -286,10 +288,13 @@ const askForm = (match: string, head: string, next: string) =>
   QUESTION_WORD_HEADS.has(head) ? match : `${head}${next}吗`;
 
 /** Drops matches inside Latin words and single characters the segmenter does not see as words. */
-function acceptHits(text: string, raw: readonly TermHit[], entries: readonly Entry[]): Hit[] {
+function acceptHits(text: string, automaton: TermAutomaton, entries: readonly Entry[]): Hit[] {
   const hits: Hit[] = [];
-  for (const { start, end: rawEnd, term } of raw) {
-    let end = rawEnd;
+  const matches = automaton.scan(text);
+  for (let m = 0; m < matches.count; m++) {
+    const term = matches.terms[m]!;
+    let end = matches.ends[m]!;
+    const start = end - automaton.length(term);
     const entry = entries[term]!;
     if (entry.latinStart && start > 0 && isLatin(text.charCodeAt(start - 1))) continue;
     if (entry.latinEnd && end < text.length && isLatin(text.charCodeAt(end))) {
@@ -310,15 +315,30 @@ function acceptHits(text: string, raw: readonly TermHit[], entries: readonly Ent
 /** Longest matches first, then topic words before question words; the rest must not overlap. In text order. */
 function pickLongest(hits: Hit[]): Hit[] {
   if (hits.length <= 1) return hits;
-  hits.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.entry.kind - b.entry.kind || a.start - b.start,
-  );
+  // Insertion sort: a comment has a handful of matches.
+  for (let i = 1; i < hits.length; i++) {
+    const hit = hits[i]!;
+    let j = i - 1;
+    for (; j >= 0 && byLengthThenKind(hits[j]!, hit) > 0; j--) hits[j + 1] = hits[j]!;
+    hits[j + 1] = hit;
+  }
   const chosen: Hit[] = [];
   for (const hit of hits) {
-    if (chosen.every((c) => hit.end <= c.start || hit.start >= c.end)) chosen.push(hit);
+    let free = true;
+    for (let k = 0; k < chosen.length && free; k++)
+      free = hit.end <= chosen[k]!.start || hit.start >= chosen[k]!.end;
+    if (free) chosen.push(hit);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < chosen.length; i++) {
+    const hit = chosen[i]!;
+    let j = i - 1;
+    for (; j >= 0 && chosen[j]!.start > hit.start; j--) chosen[j + 1] = chosen[j]!;
+    chosen[j + 1] = hit;
+  }
+  return chosen;
 }
+const byLengthThenKind = (a: Hit, b: Hit) =>
+  b.end - b.start - (a.end - a.start) || a.entry.kind - b.entry.kind || a.start - b.start;
 
 // Scratch arrays per character, reused from comment to comment (classification allocates almost nothing).
 let clauseBuffer = new Int32Array(256);
@@ -501,11 +521,7 @@ function topicsOf(text: string, hits: Hit[], alone: ReadonlyMap<string, number>)
         if (hit.entry.kind === REF) found.push({ topic: hit.entry.topic, at: hit.start });
     }
   }
-  if (found.length === 0 && !statement) {
-    const topic = alone.get(coreText(text, hits));
-    if (topic !== undefined) found.push({ topic, at: 0 });
-  }
-  if (found.length === 0) return NONE;
+  if (found.length === 0) return aloneTopic(text, hits, alone);
 
   // Per clause: a size asked beside "还有 / sold out" is a variant in stock ("还有L码吗"); anything asked
   // beside a problem ("收到破损怎么办") is after-sales.
@@ -538,6 +554,34 @@ function isBare(text: string, hits: readonly Hit[]): boolean {
   }
   return true;
 }
+
+/** The topic of a comment that is only a lone question word with filler ("多少呀？" → price), else none. */
+function aloneTopic(
+  text: string,
+  hits: readonly Hit[],
+  alone: ReadonlyMap<string, number>,
+): readonly CommentTopic[] {
+  if (hits.some((hit) => hit.entry.kind === STATEMENT)) return NONE;
+  const topic = alone.get(coreText(text, hits));
+  if (topic !== undefined) return ALONE_TOPICS[topic]!;
+  // "这款精华直播间多少": 多少 ending a clause, with no topic word in the comment, asks the price.
+  for (const hit of hits) {
+    if (hit.entry.alone >= 0 && clauseIsOverAt(text, hit.end, hits)) return ALONE_TOPICS[hit.entry.alone]!;
+  }
+  return NONE;
+}
+
+/** Nothing meaningful from `from` to the end of its clause (filler, emoji and punctuation aside). */
+function clauseIsOverAt(text: string, from: number, hits: readonly Hit[]): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isClauseBreak(c) || c === 63) return true;
+    if (c === 32 && (isCjk(text.charCodeAt(i - 1)) || isCjk(text.charCodeAt(i + 1)))) return true;
+    if (isWordChar(c) && !hits.some((hit) => isPadding(hit) && hit.start <= i && i < hit.end)) return false;
+  }
+  return true;
+}
+const ALONE_TOPICS = COMMENT_TOPICS.map((topic) => Object.freeze([topic]) as readonly CommentTopic[]);
 
 /** The words of a comment without filler, spaces, digits, emoji and punctuation ("多少呀？" → "多少"). */
 function coreText(text: string, hits: readonly Hit[]): string {

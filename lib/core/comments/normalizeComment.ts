@@ -57,22 +57,46 @@ function mapUnit(c: number): number {
   return SIMPLIFIED.get(c) ?? c;
 }
 
+/** mapUnit for every UTF-16 unit, built once: the hot loop is one array read per character. */
+const DROP = 0xffff;
+const UNIT = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const m = mapUnit(c);
+  UNIT[c] = m < 0 ? DROP : m;
+}
+
 /** The matching form of a comment (see the file comment); '' for a comment of whitespace only. */
 export function normalizeComment(text: string): string {
-  let out = '';
+  // Most comments need nothing but a trim: find the first unit that changes, and copy only from there.
+  const n = text.length;
+  let i = 0;
+  let lastSpace = true;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const m = UNIT[c]!;
+    if (m !== c || (c === SPACE && lastSpace) || c === 0xd83c) break;
+    lastSpace = c === SPACE;
+  }
+  if (i === n) return lastSpace && n > 0 ? text.slice(0, n - 1) : text;
+
+  let out = text.slice(0, i);
   let pendingSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
+  if (out.endsWith(' ')) {
+    out = out.slice(0, -1);
+    pendingSpace = out.length > 0;
+  }
+  for (; i < n; i++) {
+    const raw = text.charCodeAt(i);
     // Skin-tone modifiers (U+1F3FB–1F3FF) only recolour the emoji before them.
-    if (c === 0xd83c) {
+    if (raw === 0xd83c) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdffb && next <= 0xdfff) {
         i++;
         continue;
       }
     }
-    c = mapUnit(c);
-    if (c < 0) continue;
+    const c = UNIT[raw]!;
+    if (c === DROP) continue;
     if (c === SPACE) {
       pendingSpace = out.length > 0;
       continue;

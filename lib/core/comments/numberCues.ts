@@ -49,6 +49,9 @@ const NUMBER = /(?<![\d.])\d{2,6}(?:\.\d{1,2})?(?![\d.]|\s*(?:%|度|cm|mm|ml|g\b
 
 const HAS_NUMBER = new RegExp(`[\\d${CN}码]`);
 const HAS_CJK = /[\u4e00-\u9fff]/;
+const DIGIT = /\d/;
+const MAY_DEAL = /[送减折]/;
+const MAY_ITEM = /[号#第]|no|number/;
 const SOME_SIZE_LETTER = /(?<![a-z'])[xsml](?![a-rt-z'])/;
 const WHOLE_LETTER = /^(?:x{0,3}s|m|x{0,4}l)[\s?!.]*$/;
 
@@ -75,13 +78,19 @@ export function findNumberCues(text: string): NumberCue[] {
   if (!letters && !HAS_NUMBER.test(text)) return [];
   const cues: NumberCue[] = [];
   const taken = new Uint8Array(text.length);
-  collect(DEAL, 'deal', text, cues, taken);
-  collect(STATS, 'stats', text, cues, taken);
-  collect(BODY, 'body', text, cues, taken);
-  collect(SIZE_CODE, 'sizeCode', text, cues, taken);
+  const digits = DIGIT.test(text);
+  // Each pattern only where the characters it needs are (most comments have none of them).
+  if (MAY_DEAL.test(text)) collect(DEAL, 'deal', text, cues, taken);
+  if (digits || text.includes('米')) {
+    collect(STATS, 'stats', text, cues, taken);
+    collect(BODY, 'body', text, cues, taken);
+  }
+  if (text.includes('码')) collect(SIZE_CODE, 'sizeCode', text, cues, taken);
   if (letters) collect(SIZE_LETTER, 'sizeCode', text, cues, taken);
-  collect(ITEM, 'item', text, cues, taken);
-  collect(MONEY, 'money', text, cues, taken);
-  collect(NUMBER, 'number', text, cues, taken);
+  if (MAY_ITEM.test(text)) collect(ITEM, 'item', text, cues, taken);
+  if (digits) {
+    collect(MONEY, 'money', text, cues, taken);
+    collect(NUMBER, 'number', text, cues, taken);
+  }
   return cues;
 }

@@ -60,7 +60,6 @@ interface Quote {
   ts: number;
   asker: string;
   text: string;
-  key: string;
 }
 
 class TopicTally {
@@ -109,7 +108,7 @@ export class QuestionTracker {
       if (!tally || ts < tally.ignoredUntil || ts <= tally.answeredAt) continue;
       tally.asks.add(ts, asker);
       tally.lastAt = ts;
-      const quote = { ts, asker, text: comment.text, key: evidenceKey(comment.text) };
+      const quote = { ts, asker, text: comment.text };
       if (tally.quotes.length === QUOTE_RING) tally.quotes.shift();
       tally.quotes.push(quote);
     }
@@ -184,9 +183,10 @@ export class QuestionTracker {
     for (let i = tally.quotes.length - 1; i >= 0 && words.length < this.maxEvidence; i--) {
       const quote = tally.quotes[i]!;
       if (quote.ts <= now - this.windowMs) break;
-      if (askers.has(quote.asker) || keys.has(quote.key)) continue;
+      const key = evidenceKey(quote.text);
+      if (askers.has(quote.asker) || keys.has(key)) continue;
       askers.add(quote.asker);
-      keys.add(quote.key);
+      keys.add(key);
       words.push(shortEvidence(quote.text, this.evidenceChars));
     }
     return words;

@@ -1,16 +1,19 @@
 // Every lexicon phrase found in one pass over a comment (Aho–Corasick): the cost per comment is its length,
 // whatever the lexicon's size, which is what keeps classification far above 200k comments/s.
 
-export interface TermHit {
-  start: number;
-  end: number;
+/** Matches of one scan, in reused arrays (no allocation per match): match i ends at `ends[i]`. */
+export interface TermMatches {
+  count: number;
+  ends: Int32Array;
   /** Index of the phrase in the list the automaton was built from. */
-  term: number;
+  terms: Int32Array;
 }
 
 export interface TermAutomaton {
-  /** Appends every occurrence of every phrase in `text` to `into` (overlaps included). */
-  scan(text: string, into: TermHit[]): void;
+  /** Every occurrence of every phrase in `text` (overlaps included), in the order they end. */
+  scan(text: string): TermMatches;
+  /** Length of phrase `term`. */
+  length(term: number): number;
 }
 
 export function buildTermAutomaton(phrases: readonly string[]): TermAutomaton {
@@ -53,24 +56,41 @@ export function buildTermAutomaton(phrases: readonly string[]): TermAutomaton {
     }
   }
   const lengths = phrases.map((phrase) => phrase.length);
+  // The root's transitions as a table: most characters of a comment start no phrase or start one here.
+  const fromRoot = new Int32Array(0x10000);
+  for (const c of children[0]!) fromRoot[c] = next.get(key(0, c))!;
+
+  const matches: TermMatches = { count: 0, ends: new Int32Array(64), terms: new Int32Array(64) };
+  const push = (end: number, term: number) => {
+    if (matches.count === matches.ends.length) {
+      const ends = new Int32Array(matches.count * 2);
+      const terms = new Int32Array(matches.count * 2);
+      ends.set(matches.ends);
+      terms.set(matches.terms);
+      matches.ends = ends;
+      matches.terms = terms;
+    }
+    matches.ends[matches.count] = end;
+    matches.terms[matches.count++] = term;
+  };
 
   return {
-    scan(text, into) {
+    length: (term) => lengths[term]!,
+    scan(text) {
+      matches.count = 0;
       let node = 0;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        let child = next.get(node * 65536 + c);
+        let child = node === 0 ? fromRoot[c] || undefined : next.get(node * 65536 + c);
         while (child === undefined && node !== 0) {
           node = fail[node]!;
-          child = next.get(node * 65536 + c);
+          child = node === 0 ? fromRoot[c] || undefined : next.get(node * 65536 + c);
         }
         node = child ?? 0;
         const found = ends[node]!;
-        for (let k = 0; k < found.length; k++) {
-          const term = found[k]!;
-          into.push({ start: i + 1 - lengths[term]!, end: i + 1, term });
-        }
+        for (let k = 0; k < found.length; k++) push(i + 1, found[k]!);
       }
+      return matches;
     },
   };
 }

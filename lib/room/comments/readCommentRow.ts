@@ -36,8 +36,7 @@ function nameElement(row: Element, hints: CommentSiteHints): Element | null {
   const hinted = queryFirst(row, hints.user);
   if (hinted) return hinted;
   for (const el of row.querySelectorAll(NAME)) {
-    const badge = el.closest(BADGE);
-    if (badge && badge !== row && row.contains(badge)) continue;
+    if (insideBadge(el, row)) continue;
     const text = el.textContent?.trim() ?? '';
     if (text.length > 0 && text.length <= MAX_USER_CHARS && !el.querySelector(CONTENT)) return el;
   }
@@ -48,6 +47,12 @@ function nameElement(row: Element, hints: CommentSiteHints): Element | null {
     if (text.length > 0 && text.length <= MAX_NAME_CHARS) return first;
   }
   return null;
+}
+
+/** Inside a badge within the row (checked up to the row only: `closest` would climb the whole page). */
+function insideBadge(el: Element, row: Element): boolean {
+  for (let a: Element | null = el; a && a !== row; a = a.parentElement) if (a.matches(BADGE)) return true;
+  return false;
 }
 
 /** The row's commenter and text, or null for an empty row, a notice or a row the site marks as skipped. */
