@@ -284,8 +284,9 @@ export function createCommentClassifier(lexicon: CommentLexicon = {}): ClassifyC
 /** "透不透" / "掉不掉色" / "包不包邮" → "透吗" / "掉色吗" / "包邮吗"; 是不是, 能不能… are question words already. */
 const REPEATED_QUESTION = /([\u4e00-\u9fff])不\1([\u4e00-\u9fff]?)/g;
 const QUESTION_WORD_HEADS = new Set('是能会可行好要有对'.split(''));
+// 好不好 alone asks "OK?"; before a word it asks that word (好不好用 → 好用吗).
 const askForm = (match: string, head: string, next: string) =>
-  QUESTION_WORD_HEADS.has(head) ? match : `${head}${next}吗`;
+  QUESTION_WORD_HEADS.has(head) && !(head === '好' && next) ? match : `${head}${next}吗`;
 
 /** Drops matches inside Latin words and single characters the segmenter does not see as words. */
 function acceptHits(text: string, automaton: TermAutomaton, entries: readonly Entry[]): Hit[] {
@@ -542,14 +543,18 @@ function topicsOf(text: string, hits: Hit[], alone: ReadonlyMap<string, number>)
   return topics;
 }
 
-/** Nothing left over that means something: every letter and ideograph is inside a topic, question or filler word. */
+/**
+ * Nothing left over that means something: every letter and ideograph is inside a topic word, filler or a soft
+ * word ("链接", "尺码表发一下", "link pls"). A question word that asked nothing ("the quality is 🔥") makes the
+ * comment a sentence, not a request.
+ */
 function isBare(text: string, hits: readonly Hit[]): boolean {
   let h = 0;
   for (let i = 0; i < text.length; i++) {
     while (h < hits.length && hits[h]!.end <= i) h++;
     const hit = hits[h];
-    const covered =
-      hit !== undefined && hit.start <= i && hit.entry.kind !== IGNORE && hit.entry.kind !== STATEMENT;
+    const kind = hit !== undefined && hit.start <= i ? hit.entry.kind : IGNORE;
+    const covered = kind <= VERB || kind === SOFT || kind === CONJ || kind === FILLER;
     if (!covered && isWordChar(text.charCodeAt(i))) return false;
   }
   return true;

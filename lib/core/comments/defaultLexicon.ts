@@ -37,24 +37,25 @@ const words = (list: string) => list.split(' ').map((word) => word.replace(/_/g,
 export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
   price: {
     ask: words(
-      '多少钱 多少元 多少块 几块 几块钱 几元 几米 多少米 多钱 啥价 什么价 啥价格 什么价格 怎么卖 咋卖 怎么算 贵吗 贵不贵 ' +
-        '报个价 报价 how_much howmuch how_much_is_it what_is_the_price',
+      '多少钱 多少元 多少块 多少一 几块 几块钱 几元 几米 多少米 多钱 啥价 什么价 啥价格 什么价格 怎么卖 咋卖 怎么算 ' +
+        '报个价 报价 how_much howmuch hw_much how_much_is_it what_is_the_price',
     ),
     about: words('价格 价钱 价位 价 售价 到手价 直播价 单价 一口价 hm price prices pricing cost costs'),
-    weak: words('💰 💲 💵 🤑 $ ¥'),
+    weak: words('贵 💰 💲 💵 🤑 $ ¥'),
     alone: words('多少 多少呀 多少啊 多少呢 米'),
   },
   size: {
     ask: words(
       '多大码 什么码 啥码 几码 穿多大 穿什么码 穿啥码 多大尺码 什么尺码 多少码 选哪个码 拿什么码 拿几码 适合多大 适合几岁 ' +
-        '几岁穿 多大的孩子 多大能穿 多高 多重 多少斤 能穿多少斤 what_size which_size true_to_size runs_small runs_big run_small ' +
-        'run_big runs_large',
+        '几岁穿 多大的孩子 多大能穿 多高 多重 多少斤 能穿多少斤 what_size which_size',
     ),
     about: words(
       '尺码 码数 码子 码 尺码表 码表 尺寸 尺寸表 大码 小码 均码 偏码 标准码 身高 体重 斤 胸围 腰围 臀围 ' +
-        '肩宽 衣长 裤长 袖长 多长 鞋码 脚长 能穿 穿得下 穿不下 小个子 大个子 微胖 胖mm 胖子 size sizes sizing size_chart tts ' +
-        'plus_size petite measurements waist bust inseam length xs xl xxl xxxl 2xl 3xl 4xl 5xl',
+        '肩宽 衣长 裤长 袖长 长度 鞋码 脚长 能穿 穿得下 穿不下 小个子 大个子 微胖 胖mm 胖子 size sizes sizing size_chart tts ' +
+        'plus_size petite measurements waist bust inseam length xs xl xxl xxxl 2xl 3xl 4xl 5xl true_to_size runs_small ' +
+        'runs_big run_small run_big runs_large',
     ),
+    verb: words('多长'),
     weak: words('偏大 偏小 正码 合身 合适 fit small medium large'),
   },
   link: {
@@ -65,9 +66,9 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
     ),
     about: words(
       '链接 连接 练接 上链接 求链接 小黄车 黄车 购物车 上车 挂车 上架 弹一下 弹窗 没找到 找不到 🔗 link links cart basket ' +
-        'orange_basket yellow_basket shopping_bag pin number shop 讲解 没看到',
+        "orange_basket yellow_basket shopping_bag pin number shop 讲解 没看到 can't_find cant_find can_not_find",
     ),
-    weak: words('买 购买 下单'),
+    weak: words('买 购买 下单 find'),
   },
   shipping: {
     ask: words(
@@ -79,9 +80,10 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
         '什么时候能发 什么时候能到 到吗 能到吗 能到',
     ),
     about: words(
-      '发货 发货地 快递 顺丰 圆通 中通 韵达 申通 京东快递 邮政 ems 包邮 邮费 运费 快递费 能发 发吗 偏远 偏远地区 新疆 ' +
+      '发货 能发货 发货地 快递 顺丰 圆通 中通 韵达 申通 京东快递 邮政 ems 包邮 邮费 运费 快递费 能发 发吗 偏远 偏远地区 新疆 ' +
         '西藏 内蒙 青海 港澳台 香港 澳门 台湾 海外 国外 预售 现货 物流 配送 寄到 送到 到货 当天发 今天发 明天发 ship ' +
-        'shipping delivery deliver arrive postage courier dhl ups usps fedex international worldwide free_shipping',
+        'shipping delivery deliver arrive receive postage courier dhl ups usps fedex international worldwide overseas ' +
+        'free_shipping when_will_i_get when_do_i_get when_will_it_come',
     ),
   },
   stock: {
@@ -101,7 +103,7 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
       '送什么 几折 便宜点 能便宜 能少 少点 买一送一 买二送一 第二件半价 满多少减 领不到 领不了 buy_one_get_one',
     ),
     about: words(
-      '优惠 优惠券 优惠卷 券 领券 满减 打折 折扣 降价 活动 赠品 赠送 半价 秒杀 会员价 新人价 宠粉价 福利价 凑单 返现 ' +
+      '优惠 优惠券 优惠卷 券 领券 福利 满减 打折 折扣 降价 活动 赠品 赠送 半价 秒杀 会员价 新人价 宠粉价 福利价 凑单 返现 ' +
         '叠加 discount discounts coupon coupons code promo promo_code deal deals sale bogo bundle bundle_price voucher',
     ),
     weak: words('便宜 cheaper cheap'),
@@ -115,14 +117,14 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
   quality: {
     about: words(
       '面料 材质 材料 成分 成分表 料子 质量 品质 做工 纯棉 全棉 棉 真丝 桑蚕丝 羊毛 羊绒 含量 含棉量 涤纶 聚酯 真皮 牛皮 ' +
-        '皮质 纯银 纯金 真金 黄金 银 k金 18k 起球 掉色 褪色 缩水 变形 掉毛 氧化 掉漆 生锈 变黑 味道 异味 甲醛 过敏 敏感肌 ' +
+        '皮质 厚度 薄厚 重量 纯银 纯金 真金 黄金 银 k金 18k 起球 掉色 褪色 缩水 变形 掉毛 氧化 掉漆 生锈 变黑 味道 异味 甲醛 过敏 敏感肌 ' +
         '正品 真假 假货 保质期 生产日期 产地 material ' +
         'materials fabric quality cotton silk wool polyester leather real_leather real_gold real_silver sterling plated pill ' +
-        'pilling fade shrink tarnish smell ingredients expiry expiration made_of sensitive_skin',
+        'pilling fade shrink wrinkle tarnish smell ingredients expiry expiration made_of sensitive_skin',
     ),
     weak: words(
       '透 透气 厚 薄 软 硬 冷 热 凉快 保暖 刺激 耐穿 耐用 防水 持久 新鲜 好吃 好用 能用 舒服 甜 辣 see_through sheer thick ' +
-        'thin soft stretchy heavy safe ' +
+        'thin soft stretchy heavy safe breathable itchy warm ' +
         'waterproof durable authentic genuine fake',
     ),
   },
@@ -143,13 +145,13 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
  */
 export const QUESTION_WORDS = {
   prefix: words(
-    '哪 哪里 哪个 哪儿 哪款 哪家 请问 问下 问一下 想问 想知道 甚么 ' +
-      "how what what's whats which when where where's who whos",
+    '请问 问下 问一下 想问 想知道 甚么 ' +
+      "how what what's whats which when when's whens where where's who whos who's how's",
   ),
   suffix: words('吗 嘛 么 ? 怎么办 怎么样 咋样 行吗 可以吗 能吗 行不行 好不好'),
   tail: words('不 没 否 没有'),
   both: words(
-    '几 多少 多久 多大 多长 多厚 有没有 是不是 能不能 会不会 可不可以 还是 什么 啥 怎么 咋 如何 谁 在哪 在哪里 在哪儿',
+    '几 多少 多久 多大 多长 多厚 哪 哪里 哪儿 哪个 哪款 哪家 有没有 是不是 能不能 会不会 可不可以 还是 什么 啥 怎么 咋 如何 谁 在哪 在哪里 在哪儿',
   ),
   lead: words(
     'is are do does did can could will would any anyone is_there are_there do_you does_it is_it can_i can_you will_it',
@@ -177,8 +179,8 @@ export const STATEMENT_WORDS = words(
 
 /** Phrases that contain a topic word and mean something else: masked before anything is matched. */
 export const IGNORED_PHRASES = words(
-  '二维码 号码 起码 密码 验证码 编码 代码 价值 评价 性价比 退出 换个 换衣服 换人 换主播 发型 连麦 几号色 ' +
-    'how_are_you how_old',
+  '二维码 号码 起码 密码 验证码 编码 代码 价值 评价 性价比 退出 换个 换衣服 换人 换主播 发型 连麦 几号色 今天几号 ' +
+    '明天几号 今天是几号 几月几号 how_are_you how_old what_a',
 );
 
 /** Costs of another topic: "how much / 多少钱" right next to one of these asks about that topic. */
@@ -194,5 +196,5 @@ export const PROBLEM_WORDS = words(
 export const NEUTRAL_STOCK_WORDS = words('有吗 available availability');
 
 export const COST_WORDS: Partial<Record<CommentTopic, readonly string[]>> = {
-  shipping: words('运费 邮费 快递费 shipping postage delivery'),
+  shipping: words('运费 邮费 快递费 shipping postage delivery ship to_ship'),
 };
