@@ -69,6 +69,8 @@ interface Hit {
   end: number;
   entry: Entry;
   asked: boolean;
+  /** Matched with a plural s the phrase does not have ("links"): a phrase matching exactly goes first. */
+  plural: boolean;
 }
 
 const PRICE = COMMENT_TOPICS.indexOf('price');
@@ -100,7 +102,8 @@ const isClauseBreak = (c: number) => c === 44 || c === 46 || c === 33 || c === 5
 
 const NUMBER_KIND: Record<NumberRole, [number, number]> = {
   stats: [IMPLIED, SIZE],
-  body: [ABOUT, SIZE],
+  // A stated height or weight asks which size fits it, like full stats ("im 130 lbs", "120斤").
+  body: [IMPLIED, SIZE],
   sizeCode: [ABOUT, SIZE],
   deal: [ABOUT, DISCOUNT],
   item: [REF, LINK],
@@ -272,7 +275,13 @@ export function createCommentClassifier(lexicon: CommentLexicon = {}): ClassifyC
 
     const hits = acceptHits(text, automaton, entries);
     for (const cue of findNumberCues(text)) {
-      hits.push({ start: cue.start, end: cue.end, entry: numberEntries.get(cue.role)!, asked: false });
+      hits.push({
+        start: cue.start,
+        end: cue.end,
+        entry: numberEntries.get(cue.role)!,
+        asked: false,
+        plural: false,
+      });
     }
     const chosen = pickLongest(hits);
     // Chatter holds no topic word: only a lone question word can still ask ("多少？", "米？").
@@ -308,7 +317,7 @@ function acceptHits(text: string, automaton: TermAutomaton, entries: readonly En
       end++;
     }
     if (entry.single && entry.kind <= VERB && !isOwnWord(text, start)) continue;
-    hits.push({ start, end, entry, asked: false });
+    hits.push({ start, end, entry, asked: false, plural: end !== matches.ends[m] });
   }
   return hits;
 }
@@ -339,7 +348,10 @@ function pickLongest(hits: Hit[]): Hit[] {
   return chosen;
 }
 const byLengthThenKind = (a: Hit, b: Hit) =>
-  b.end - b.start - (a.end - a.start) || a.entry.kind - b.entry.kind || a.start - b.start;
+  b.end - b.start - (a.end - a.start) ||
+  Number(a.plural) - Number(b.plural) ||
+  a.entry.kind - b.entry.kind ||
+  a.start - b.start;
 
 // Scratch arrays per character, reused from comment to comment (classification allocates almost nothing).
 let clauseBuffer = new Int32Array(256);
@@ -370,12 +382,17 @@ function topicsOf(text: string, hits: Hit[], alone: ReadonlyMap<string, number>)
     clause[i] = id;
     if (isClauseBreak(c) || c === 63) id++;
   }
-  // meaning[i]: meaningful characters before i (not spaces, not padding words).
+  // meaning[i]: meaningful units before i: characters outside spaces and padding words, a Latin word
+  // counting once ("ship to philippines?" has the question one word after its topic, not eleven letters).
   const padded = paddedBuffer.fill(0, 0, n);
   for (const hit of hits) if (isPadding(hit)) padded.fill(1, hit.start, hit.end);
   const meaning = meaningBuffer;
   meaning[0] = 0;
-  for (let i = 0; i < n; i++) meaning[i + 1] = meaning[i]! + (text.charCodeAt(i) === 32 || padded[i] ? 0 : 1);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const inWord = i > 0 && isLetter(c) && isLetter(text.charCodeAt(i - 1));
+    meaning[i + 1] = meaning[i]! + (c === 32 || padded[i] || inWord ? 0 : 1);
+  }
   const gap = (a: Hit, b: Hit) => meaning[b.start]! - meaning[a.end]!;
   const sameClause = (a: Hit, b: Hit) => clause[a.start] === clause[b.start];
 

@@ -37,7 +37,7 @@ const words = (list: string) => list.split(' ').map((word) => word.replace(/_/g,
 export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
   price: {
     ask: words(
-      '多少钱 多少元 多少块 多少一 几块 几块钱 几元 几米 多少米 多钱 啥价 什么价 啥价格 什么价格 怎么卖 咋卖 怎么算 ' +
+      '多少钱 多少元 多少块 多少一 几块 几块钱 几元 几米 多少米 多钱 几钱 点卖 啥价 什么价 啥价格 什么价格 怎么卖 咋卖 怎么算 ' +
         '报个价 报价 how_much howmuch hw_much how_much_is_it what_is_the_price',
     ),
     about: words('价格 价钱 价位 价 售价 到手价 直播价 单价 一口价 hm price prices pricing cost costs'),
@@ -61,7 +61,7 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
   link: {
     ask: words(
       '几号链接 哪个链接 第几个链接 第几个 几号 链接在哪 在哪拍 在哪买 在哪里买 在哪里拍 哪里买 哪里拍 怎么买 怎么拍 ' +
-        '怎么下单 怎么购买 咋买 咋拍 讲到几号 where_to_buy where_can_i_buy where_do_i_buy how_do_i_buy how_to_buy how_can_i_buy ' +
+        '怎么下单 怎么购买 咋买 咋拍 点买 边度买 讲到几号 where_to_buy where_can_i_buy where_do_i_buy how_do_i_buy how_to_buy how_can_i_buy ' +
         'how_do_i_order how_to_order how_can_i_order where_to_order',
     ),
     about: words(
@@ -77,7 +77,7 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
     ),
     verb: words(
       '几天到 多久到 几天能到 多久能到 多久收到 多久能收到 什么时候到 什么时候发 几天发 多久发 哪里发 从哪发 发哪 几天能发 ' +
-        '什么时候能发 什么时候能到 到吗 能到吗 能到',
+        '什么时候能发 什么时候能到 几时到 几时发 到吗 能到吗 能到',
     ),
     about: words(
       '发货 能发货 发货地 快递 顺丰 圆通 中通 韵达 申通 京东快递 邮政 ems 包邮 邮费 运费 快递费 能发 发吗 偏远 偏远地区 新疆 ' +
@@ -88,22 +88,22 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
   },
   stock: {
     ask: words(
-      '还有货吗 还有没有 没货 没货了 卖完了 卖光了 售罄 抢不到 没抢到 拍不了 拍不到 买不了 秒没了 还剩几 还剩多少 ' +
+      '还有货吗 还有没有 仲有冇 冇货 没货 没货了 卖完了 卖光了 售罄 抢不到 没抢到 拍不了 拍不到 买不了 秒没了 还剩几 还剩多少 ' +
         'any_left any_more sold_out soldout out_of_stock',
     ),
     about: words(
-      '有货 有现货 货 缺货 断货 库存 补货 补 补吗 还有 还剩 卖完 卖光 下架 上新 in_stock stock restock re-stock ' +
-        'back_in_stock be_back come_back oos',
+      '有货 有现货 货 缺货 断货 库存 补货 补 补吗 还有 还剩 卖完 卖光 下架 仲有 in_stock stock restock re-stock ' +
+        'back_in_stock be_back come_back oos still_have',
     ),
     verb: words('有吗 还有吗 没了 available availability'),
-    weak: words(`${COLOURS_ZH} ${COLOURS_EN}`),
+    weak: words(`上新 ${COLOURS_ZH} ${COLOURS_EN}`),
   },
   discount: {
     ask: words(
       '送什么 几折 便宜点 能便宜 能少 少点 买一送一 买二送一 第二件半价 满多少减 领不到 领不了 buy_one_get_one',
     ),
     about: words(
-      '优惠 优惠券 优惠卷 券 领券 福利 满减 打折 折扣 降价 活动 赠品 赠送 半价 秒杀 会员价 新人价 宠粉价 福利价 凑单 返现 ' +
+      '优惠 优惠券 优惠卷 券 折 领券 福利 满减 打折 折扣 降价 活动 赠品 赠送 半价 秒杀 会员价 新人价 宠粉价 福利价 凑单 返现 ' +
         '叠加 discount discounts coupon coupons code promo promo_code deal deals sale bogo bundle bundle_price voucher',
     ),
     weak: words('便宜 cheaper cheap'),
@@ -112,7 +112,8 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
     about: words(
       '福袋 抽奖 开奖 中奖 红包 红包雨 免单 抽免单 宠粉 🧧 🎁 giveaway give_away raffle lucky_draw prize',
     ),
-    weak: words('winner win'),
+    weak: words('抽 winner win'),
+    ask: words('who_won'),
   },
   quality: {
     about: words(
@@ -120,12 +121,12 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
         '皮质 厚度 薄厚 重量 纯银 纯金 真金 黄金 银 k金 18k 起球 掉色 褪色 缩水 变形 掉毛 氧化 掉漆 生锈 变黑 味道 异味 甲醛 过敏 敏感肌 ' +
         '正品 真假 假货 保质期 生产日期 产地 material ' +
         'materials fabric quality cotton silk wool polyester leather real_leather real_gold real_silver sterling plated pill ' +
-        'pilling fade shrink wrinkle tarnish smell ingredients expiry expiration made_of sensitive_skin',
+        'pilling fade shrink wrinkle wash washable washed machine_wash 机洗 手洗 水洗 tarnish smell ingredients expiry expiration made_of sensitive_skin',
     ),
     weak: words(
       '透 透气 厚 薄 软 硬 冷 热 凉快 保暖 刺激 耐穿 耐用 防水 持久 新鲜 好吃 好用 能用 舒服 甜 辣 see_through sheer thick ' +
         'thin soft stretchy heavy safe breathable itchy warm ' +
-        'waterproof durable authentic genuine fake',
+        'waterproof durable authentic genuine original fake',
     ),
   },
   aftersales: {
@@ -151,7 +152,7 @@ export const QUESTION_WORDS = {
   suffix: words('吗 嘛 么 ? 怎么办 怎么样 咋样 行吗 可以吗 能吗 行不行 好不好'),
   tail: words('不 没 否 没有'),
   both: words(
-    '几 多少 多久 多大 多长 多厚 哪 哪里 哪儿 哪个 哪款 哪家 有没有 是不是 能不能 会不会 可不可以 还是 什么 啥 怎么 咋 如何 谁 在哪 在哪里 在哪儿',
+    '几 多少 多久 多大 多长 多厚 哪 哪里 哪儿 哪个 哪款 哪家 几时 边度 边个 咩 有冇 有没有 是不是 能不能 会不会 可不可以 还是 什么 啥 怎么 咋 如何 谁 在哪 在哪里 在哪儿',
   ),
   lead: words(
     'is are do does did can could will would any anyone is_there are_there do_you does_it is_it can_i can_you will_it',
@@ -163,7 +164,7 @@ export const QUESTION_WORDS = {
 export const FILLER_WORDS = words(
   '这个 这件 这款 这套 这条 那个 那件 那款 这 那 的 了 呀 啊 哦 噢 哈 啦 嘛 一下 下 个 主播 姐姐 姐 哥哥 哥 宝宝 宝 亲 亲亲 ' +
     '家人们 老板 美女 小姐姐 我 你 您 大家 麻烦 请 想 要 想要 求 给 给个 发 发一下 发下 上 上个 来个 来 再 一个 看 看看 看一下 ' +
-    '挂 弹 放 把 出来 打 打一下 打在公屏上 公屏 屏幕 口播 说 说一下 讲 讲一下 报 报一下 也 都 还 就 又 是 有 一 ' +
+    '挂 弹 放 把 出来 快 快点 赶紧 推荐 推荐一下 打 打一下 打在公屏上 公屏 屏幕 口播 说 说一下 讲 讲一下 报 报一下 也 都 还 就 又 是 有 一 ' +
     'the a an this that these those it its one ones hi hello hey so just me my i you your u ur send drop share need want ' +
     'give show post put up on for of to in again now here girl sis babe dear guys 这么 那么 多么 要么',
 );
@@ -174,7 +175,8 @@ export const CONJUNCTIONS = words('和 跟 还有 以及 and or & /');
 /** Statements and reports of a purchase: the comment is not asking unless a question word says so. */
 export const STATEMENT_WORDS = words(
   '已拍 拍了 刚好 正好 刚刚好 已下单 下单了 买了 已买 收到了 收到 到了 已经 好评 回购 中了 抢到了 抢到 已关注 谢谢 感谢 喜欢 爱了 绝了 ' +
-    '很好 真好 不错 got_mine ordered bought thanks thank_you love loved fits_perfect fits_great fits_perfectly worked won',
+    '很好 真好 不错 got_mine ordered bought thanks thank_you love loved fits fits_me fit_me fits_perfect fits_great ' +
+    'fits_perfectly worked won',
 );
 
 /** Phrases that contain a topic word and mean something else: masked before anything is matched. */
