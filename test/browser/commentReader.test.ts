@@ -57,11 +57,15 @@ describe('comment reader on the mock room', () => {
     await page.evaluate((s) => window.mockRoom.play(s, { speed: 20 }), loadScenario('demo'));
     await page.waitForFunction(() => (document.getElementById('comment-feed')?.children.length ?? 0) >= 2);
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const status = await page.evaluate(() => (window as unknown as { startTestReader(): unknown }).startTestReader());
+    const status = await page.evaluate(() =>
+      (window as unknown as { startTestReader(): unknown }).startTestReader(),
+    );
     expect(status).toMatchObject({ found: true, read: 0 });
 
     await page.waitForTimeout(6_000);
-    const seen = (await page.evaluate(() => (window as unknown as { stopTestReader(): unknown }).stopTestReader())) as Seen;
+    const seen = (await page.evaluate(() =>
+      (window as unknown as { stopTestReader(): unknown }).stopTestReader(),
+    )) as Seen;
 
     expect(seen.added).toBeGreaterThan(10);
     expect(seen.read).toHaveLength(seen.added);

@@ -1,8 +1,9 @@
 import type { RoomComment } from '../../core/comments/roomComment';
+import { queryOne } from '../sites/pageText';
 import { COMMENT_SITES, type CommentSiteHints } from './commentSites';
 import { type CommentListSpot, locateCommentList } from './locateCommentList';
 import { type CommentRowParts, readCommentRow } from './readCommentRow';
-import { type ListEnd, RowLedger, type RowRead, rowKey } from './rowLedger';
+import { createRowLedger, type ListEnd, type RowRead, rowKey } from './rowLedger';
 
 // Reads a room's comment stream incrementally: finds the comment list once (site hints, else any feed of
 // name + text rows), observes only that list, reads only the rows a mutation added or changed, keeps only the
@@ -54,14 +55,6 @@ interface Read extends RowRead {
 const IDLE_BEFORE_CLICK_MS = 10_000;
 const INTERACTIONS = ['wheel', 'pointerdown', 'touchstart', 'keydown'] as const;
 
-function queryOne(root: ParentNode, selector: string): Element | null {
-  try {
-    return root.querySelector(selector);
-  } catch {
-    return null;
-  }
-}
-
 /** The nearest element from `node` on (whitespace text between rows is not a row). */
 function elementAt(node: Node | null, step: 'previousSibling' | 'nextSibling'): Element | null {
   let n = node;
@@ -90,7 +83,7 @@ export function startCommentReader(
   const maxBatch = options.maxBatch ?? 100;
   const clickNewMessages = options.clickNewMessages ?? true;
   let spot: CommentListSpot | null = null;
-  let ledger = new RowLedger();
+  let ledger = createRowLedger();
   let pending: RoomComment[] = [];
   let lastFlush = Number.NEGATIVE_INFINITY;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -176,7 +169,7 @@ export function startCommentReader(
     for (const type of INTERACTIONS) spot?.list.removeEventListener(type, markInteraction, true);
     spot = locateCommentList(root, hints);
     if (!spot) return;
-    ledger = new RowLedger(ledger.newest);
+    ledger = createRowLedger(ledger.newest);
     ledger.baseline([...spot.list.children].filter(isRow).map(readRow));
     observer.observe(spot.list, { childList: true, subtree: true, characterData: true });
     for (const type of INTERACTIONS)

@@ -1,3 +1,4 @@
+import { queryAll } from '../sites/pageText';
 import type { CommentSiteHints } from './commentSites';
 import { readCommentRow } from './readCommentRow';
 
@@ -21,14 +22,6 @@ const FEED =
 const MAX_DEPTH = 4;
 const MAX_CANDIDATES = 60;
 const SAMPLE_ROWS = 8;
-
-function queryAll(root: ParentNode, selector: string): Element[] {
-  try {
-    return [...root.querySelectorAll(selector)];
-  } catch {
-    return [];
-  }
-}
 
 /** `root` and the open shadow roots of the hinted hosts in it. */
 function searchRoots(root: ParentNode, hints: CommentSiteHints): ParentNode[] {

@@ -1,3 +1,4 @@
+import { queryOne } from '../sites/pageText';
 import type { CommentSiteHints } from './commentSites';
 import { cleanText, MAX_TEXT_CHARS, MAX_USER_CHARS, rowText } from './commentText';
 
@@ -23,14 +24,8 @@ const SEPARATOR = /^(.{1,24}?)\s*[:：]\s*(.+)$/s;
 const NOTICE =
   /(?:进入|来到|加入)了?直播间|关注了主播|送出了?|送给主播|点赞了|为主播点赞|分享了直播间|(?:joined|entered) the live|followed the host|sent (?:a|an|\d+) |liked the live|shared the live/i;
 
-const queryFirst = (row: Element, selector: string | undefined): Element | null => {
-  if (!selector) return null;
-  try {
-    return row.querySelector(selector);
-  } catch {
-    return null;
-  }
-};
+const queryFirst = (row: Element, selector: string | undefined) =>
+  selector ? queryOne(row, selector) : null;
 
 function nameElement(row: Element, hints: CommentSiteHints): Element | null {
   const hinted = queryFirst(row, hints.user);

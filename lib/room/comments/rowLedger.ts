@@ -45,124 +45,126 @@ export function rowKey(row: Element): string | null {
 const MAX_LEFT = 1000;
 const MAX_KEYS = 4000;
 
-export class RowLedger {
-  private readonly shown = new WeakMap<Element, string>();
-  /** Signatures that left the list recently, with the end they left from (oldest first). */
-  private readonly left = new Map<string, ListEnd>();
-  private readonly keys = new Set<string>();
+export interface RowLedger {
   /** Where new comments land: unknown until the list shows it. */
-  newest: 'top' | 'bottom' | null;
-
-  constructor(newest: 'top' | 'bottom' | null = null) {
-    this.newest = newest;
-  }
-
+  readonly newest: 'top' | 'bottom' | null;
   /** The rows on screen when reading starts (or restarts): known, never reported. */
-  baseline(rows: readonly RowRead[]): void {
-    for (const read of rows) this.note(read);
-  }
-
-  /** The signature the ledger holds for a row element (what it showed when last read). */
-  shownBy(row: Element): string | undefined {
-    return this.shown.get(row);
-  }
-
+  baseline(rows: readonly RowRead[]): void;
   /**
    * One batch of mutations: rows removed (with the end of the list they left from) and rows added or changed
    * (read now). `placeOf` says where a row sits in the list; `landsAt` where it sits among the rows that were
-   * there before this batch (a new row below every old one landed at the bottom). Returns the new comments.
+   * there before this batch (null when none of them is left). Returns the new comments.
    */
   apply<R extends RowRead>(
     removed: readonly { row: Element; end: ListEnd }[],
     changed: readonly R[],
     placeOf: (row: Element) => ListEnd,
     landsAt: (row: Element, fresh: ReadonlySet<Element>) => ListEnd | null,
-  ): R[] {
-    // What left the list in this batch, as a multiset: removed rows and the old content of changed rows.
-    const gone = new Map<string, number>();
-    const goneEnd = new Map<string, ListEnd>();
-    const leave = (signature: string, end: ListEnd) => {
-      gone.set(signature, (gone.get(signature) ?? 0) + 1);
-      goneEnd.set(signature, end);
-    };
-    for (const { row, end } of removed) {
-      const signature = this.shown.get(row);
-      if (!signature) continue;
-      this.shown.delete(row);
-      leave(signature, end);
-    }
-    const fresh = new Set<Element>();
-    for (const read of changed) {
-      const before = this.shown.get(read.row);
-      if (before === (read.signature ?? '')) continue;
-      if (before) leave(before, placeOf(read.row));
-      fresh.add(read.row);
-    }
+  ): R[];
+}
 
-    // Rows whose content did not just move and whose key was not seen with it: new, or shown again.
-    const candidates: { read: R; end: ListEnd | null; leftFrom: ListEnd | undefined }[] = [];
-    for (const read of changed) {
-      const { signature } = read;
-      if (!fresh.has(read.row)) continue;
-      if (signature === null) {
-        this.shown.set(read.row, '');
-        continue;
-      }
-      const moved = gone.get(signature) ?? 0;
-      const keyed = read.key !== null && this.keys.has(`${read.key}\u0001${signature}`);
-      this.note(read);
-      if (moved > 0) gone.set(signature, moved - 1);
-      else if (!keyed) {
-        candidates.push({ read, end: landsAt(read.row, fresh), leftFrom: this.left.get(signature) });
-        this.left.delete(signature);
-      }
-    }
-    if (this.newest === null) this.learnNewest(candidates, placeOf);
+interface Candidate<R> {
+  read: R;
+  end: ListEnd | null;
+  leftFrom: ListEnd | undefined;
+}
 
-    const news: R[] = [];
-    for (const { read, end, leftFrom } of candidates) {
-      if (leftFrom !== undefined) {
-        // Trimmed from the old end and written again at the new end: a second comment. Anything else is the
-        // same comment scrolled back into view.
-        const fromOldEnd = leftFrom !== 'middle' && !this.isNewest(leftFrom);
-        if (this.isNewest(end ?? placeOf(read.row)) && fromOldEnd) news.push(read);
-      } else if (end === null || this.isNewest(end)) news.push(read);
-    }
+export function createRowLedger(newestEnd: 'top' | 'bottom' | null = null): RowLedger {
+  /** The signature each row element showed when last read ('' for a row that is no comment yet). */
+  const shown = new WeakMap<Element, string>();
+  /** Signatures that left the list recently, with the end they left from (oldest first). */
+  const left = new Map<string, ListEnd>();
+  const keys = new Set<string>();
+  let newest = newestEnd;
 
-    // Whatever left and did not come back: remember from which end, for when it does.
-    for (const [signature, count] of gone) {
-      if (count <= 0) continue;
-      this.left.delete(signature);
-      this.left.set(signature, goneEnd.get(signature)!);
-      if (this.left.size > MAX_LEFT) this.left.delete(this.left.keys().next().value!);
+  const isNewest = (end: ListEnd) => end !== 'middle' && (newest === null || end === newest);
+  const note = (read: RowRead) => {
+    if (read.signature === null) return;
+    shown.set(read.row, read.signature);
+    if (read.key !== null) {
+      keys.add(`${read.key}\u0001${read.signature}`);
+      if (keys.size > MAX_KEYS) keys.delete(keys.values().next().value!);
     }
-    return news;
-  }
+  };
 
   /**
    * The newest end is where a comment never seen lands beside rows from before; or, in a list redrawn or
    * recycled whole, where the single never-seen row sits. Several never-seen rows alone say nothing.
    */
-  private learnNewest(
-    candidates: readonly { read: RowRead; end: ListEnd | null; leftFrom: ListEnd | undefined }[],
-    placeOf: (row: Element) => ListEnd,
-  ): void {
+  const learnNewest = (candidates: readonly Candidate<RowRead>[], placeOf: (row: Element) => ListEnd) => {
     const unseen = candidates.filter((c) => c.leftFrom === undefined);
     const landed = unseen.find((c) => c.end === 'top' || c.end === 'bottom');
     const place = landed ? landed.end : unseen.length === 1 ? placeOf(unseen[0]!.read.row) : 'middle';
-    if (place === 'top' || place === 'bottom') this.newest = place;
-  }
+    if (place === 'top' || place === 'bottom') newest = place;
+  };
 
-  private isNewest(end: ListEnd): boolean {
-    return end !== 'middle' && (this.newest === null || end === this.newest);
-  }
+  return {
+    get newest() {
+      return newest;
+    },
+    baseline(rows) {
+      for (const read of rows) note(read);
+    },
+    apply(removed, changed, placeOf, landsAt) {
+      // What left the list in this batch, as a multiset: removed rows and the old content of changed rows.
+      const gone = new Map<string, number>();
+      const goneEnd = new Map<string, ListEnd>();
+      const leave = (signature: string, end: ListEnd) => {
+        gone.set(signature, (gone.get(signature) ?? 0) + 1);
+        goneEnd.set(signature, end);
+      };
+      for (const { row, end } of removed) {
+        const signature = shown.get(row);
+        if (!signature) continue;
+        shown.delete(row);
+        leave(signature, end);
+      }
+      const fresh = new Set<Element>();
+      for (const read of changed) {
+        const before = shown.get(read.row);
+        if (before === (read.signature ?? '')) continue;
+        if (before) leave(before, placeOf(read.row));
+        fresh.add(read.row);
+      }
 
-  private note(read: RowRead): void {
-    if (read.signature === null) return;
-    this.shown.set(read.row, read.signature);
-    if (read.key !== null) {
-      this.keys.add(`${read.key}\u0001${read.signature}`);
-      if (this.keys.size > MAX_KEYS) this.keys.delete(this.keys.values().next().value!);
-    }
-  }
+      // Rows whose content did not just move and whose key was not seen with it: new, or shown again.
+      const candidates: Candidate<(typeof changed)[number]>[] = [];
+      for (const read of changed) {
+        const { signature } = read;
+        if (!fresh.has(read.row)) continue;
+        if (signature === null) {
+          shown.set(read.row, '');
+          continue;
+        }
+        const moved = gone.get(signature) ?? 0;
+        const keyed = read.key !== null && keys.has(`${read.key}\u0001${signature}`);
+        note(read);
+        if (moved > 0) gone.set(signature, moved - 1);
+        else if (!keyed) {
+          candidates.push({ read, end: landsAt(read.row, fresh), leftFrom: left.get(signature) });
+          left.delete(signature);
+        }
+      }
+      if (newest === null) learnNewest(candidates, placeOf);
+
+      const news = candidates
+        .filter(({ read, end, leftFrom }) =>
+          leftFrom === undefined
+            ? end === null || isNewest(end)
+            : // Trimmed from the old end and written again at the new end: a second comment. Anything else
+              // is the same comment scrolled back into view.
+              isNewest(end ?? placeOf(read.row)) && leftFrom !== 'middle' && !isNewest(leftFrom),
+        )
+        .map((c) => c.read);
+
+      // Whatever left and did not come back: remember from which end, for when it does.
+      for (const [signature, count] of gone) {
+        if (count <= 0) continue;
+        left.delete(signature);
+        left.set(signature, goneEnd.get(signature)!);
+        if (left.size > MAX_LEFT) left.delete(left.keys().next().value!);
+      }
+      return news;
+    },
+  };
 }
