@@ -182,17 +182,17 @@ describe('startCommentReader', () => {
     start();
     const texts = ['多少钱', '来了', '666', '几号链接', '好看', '165/120斤穿什么码', '扣1', '包邮吗'];
     let n = 0;
-    for (let tick = 0; tick < 60 * 10; tick++) {
-      clock += 100;
-      for (let k = 0; k < 5; k++, n++) list().append(row(`viewer${n % 300}`, texts[n % texts.length]!));
+    // Page time: 10 comments per 200 ms tick, each tick one mutation batch, as a busy page delivers them.
+    for (let tick = 0; tick < 300; tick++) {
+      clock += 200;
+      for (let k = 0; k < 10; k++, n++) list().append(row(`viewer${n % 300}`, texts[n % texts.length]!));
       while (list().childElementCount > 200) list().firstElementChild!.remove();
       await settle();
     }
     expect(got).toHaveLength(3000);
-    expect(new Set(got.map((c, i) => `${i}:${c.user}`)).size).toBe(3000);
-    expect(got.slice(0, 3).map((c) => c.user)).toEqual(['viewer0', 'viewer1', 'viewer2']);
-    expect(got.at(-1)!.ts).toBe(1_000 + 600 * 100);
-  });
+    expect(got.map((c) => c.user)).toEqual(Array.from({ length: 3000 }, (_, i) => `viewer${i % 300}`));
+    expect(got.at(-1)!.ts).toBe(1_000 + 300 * 200);
+  }, 30_000);
 
   it('batches: the first comment at once, the rest of a burst at most every flushMs', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
