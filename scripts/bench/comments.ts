@@ -7,7 +7,8 @@ import { type LabelledComment, type SetScore, scoreTopics } from './comments/top
 
 // The comment path (DESIGN.md §6): intent accuracy per topic on the labelled comments (the tuned set and the
 // held-out one, reported apart), classifier speed (budget ≥ 200k comments/s), the question tracker's
-// throughput over an 8-hour stream, and the content-side reader's cost at 50 comments/s in Chromium.
+// throughput over an 8-hour stream, and the content-side reader's cost at 50 comments/s in Chromium. Rates
+// are given per CPU-second of this process and per wall second: on a shared machine the two differ.
 // `--only comments` runs it alone; BENCH_COMMENTS_BROWSER=0 skips the Chromium part.
 
 const RUNS = 7;
@@ -121,11 +122,12 @@ export async function run(): Promise<string[]> {
   const labelledRate = classifierRate(core, repeated);
   const varied = variedStream(texts, 200_000);
   const variedRate = classifierRate(core, varied);
-  const worst = Math.min(labelledRate.wall, variedRate.wall);
+  // Judged on the process's own CPU time: on a shared machine wall time also measures everyone else.
+  const worst = Math.min(labelledRate.cpu, variedRate.cpu);
   lines.push(
-    `comments: classifier ${kps(worst)} (budget 200k: ${worst >= 200_000 ? 'ok' : 'OVER'}); wall-time medians of ${RUNS}: ` +
-      `labelled texts ${kps(labelledRate.wall)}, 200k varied texts ${kps(variedRate.wall)}; per CPU-second ` +
-      `${kps(labelledRate.cpu)} / ${kps(variedRate.cpu)}`,
+    `comments: classifier ${kps(worst)} per CPU-second (budget 200k: ${worst >= 200_000 ? 'ok' : 'OVER'}); medians of ${RUNS}, ` +
+      `labelled texts ${kps(labelledRate.cpu)} (wall ${kps(labelledRate.wall)}), 200k varied texts ${kps(variedRate.cpu)} ` +
+      `(wall ${kps(variedRate.wall)})`,
   );
   const stream = variedStream(texts, 8 * 3600 * 50);
   const tracked = trackerRate(core, stream);
