@@ -144,8 +144,10 @@ export async function run(): Promise<string[]> {
     for (const cost of await measureReaderCost()) {
       lines.push(
         `comments: reader at 50 comments/s on a 30k-element page, ${cost.mode} list: ${cost.msPerSec.toFixed(2)} ms main thread per s ` +
-          `(${cost.usPerComment.toFixed(0)} µs per comment); long tasks ${cost.longTasksWith} with reader, ${cost.longTasksWithout} without; ` +
-          `read ${cost.read} of ${cost.written} written${cost.read === cost.written ? '' : ' — MISMATCH'}`,
+          `(${cost.usPerComment.toFixed(0)} µs per comment, longest callback ${cost.longestMs.toFixed(1)} ms); long tasks ` +
+          `${cost.longTasksWith} with reader, ${cost.longTasksWithout} without; read ${cost.read} of ${cost.written} written` +
+          `${cost.read === cost.written ? '' : ' — MISMATCH'}; one search for the list ${cost.locateMs.toFixed(1)} ms ` +
+          `(${cost.locateNoListMs.toFixed(1)} ms on the page without one)`,
       );
     }
   }

@@ -193,12 +193,19 @@ export function startCommentReader(
     else flushTimer ??= setTimeout(flush, flushMs - since);
   }
 
+  // A page that shows no comment list (a data screen) is searched less and less often, down to every 30 s.
+  let searchIn = 0;
+  let searchEvery = 1;
   const check = () => {
     if (!spot?.list.isConnected || (spot.list.childElementCount === 0 && !spot.row)) {
-      const had = spot?.list;
-      const found = locateCommentList(root, hints);
-      if (found?.list !== had) attach();
-    }
+      if (--searchIn <= 0) {
+        const had = spot?.list;
+        const found = locateCommentList(root, hints);
+        if (found?.list !== had) attach();
+        searchEvery = spot?.list.childElementCount ? 1 : Math.min(searchEvery * 2, 15);
+        searchIn = searchEvery;
+      }
+    } else searchEvery = 1;
     const button = hints.newMessages ? queryOne(root, hints.newMessages) : null;
     waiting = button !== null && isShown(button);
     if (waiting && clickNewMessages && Date.now() - lastInteraction > IDLE_BEFORE_CLICK_MS) {

@@ -22,6 +22,8 @@ const FEED =
 const MAX_DEPTH = 4;
 const MAX_CANDIDATES = 60;
 const SAMPLE_ROWS = 8;
+/** Row reads one search may spend: a huge page full of "message" classes costs a bounded few milliseconds. */
+const ROW_READS = 600;
 
 /** `root` and the open shadow roots of the hinted hosts in it. */
 function searchRoots(root: ParentNode, hints: CommentSiteHints): ParentNode[] {
@@ -33,14 +35,15 @@ function searchRoots(root: ParentNode, hints: CommentSiteHints): ParentNode[] {
 }
 
 /** How many of `el`'s children (a sample) read as comments with a name; rows without names count half. */
-function rowScore(el: Element, hints: CommentSiteHints): number {
+function rowScore(el: Element, hints: CommentSiteHints, budget: { reads: number }): number {
   const children = el.children;
-  if (children.length < 2) return 0;
+  if (children.length < 2 || budget.reads <= 0) return 0;
   let named = 0;
   let plain = 0;
   const step = Math.max(1, Math.floor(children.length / SAMPLE_ROWS));
   let sampled = 0;
   for (let i = children.length - 1; i >= 0 && sampled < SAMPLE_ROWS; i -= step, sampled++) {
+    budget.reads--;
     const parts = readCommentRow(children[i]!, hints);
     if (parts?.user) named++;
     else if (parts) plain++;
@@ -50,15 +53,19 @@ function rowScore(el: Element, hints: CommentSiteHints): number {
 }
 
 /** The descendant (or `root` itself) whose children read most like comment rows. */
-function bestRowParent(root: Element, hints: CommentSiteHints): { el: Element; score: number } {
-  let best = { el: root, score: rowScore(root, hints) };
+function bestRowParent(
+  root: Element,
+  hints: CommentSiteHints,
+  budget: { reads: number },
+): { el: Element; score: number } {
+  let best = { el: root, score: rowScore(root, hints, budget) };
   let level: Element[] = [root];
   for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
     const next: Element[] = [];
     for (const el of level) {
       for (const child of el.children) {
         if (child.childElementCount === 0) continue;
-        const score = rowScore(child, hints);
+        const score = rowScore(child, hints, budget);
         if (score > best.score) best = { el: child, score };
         next.push(child);
       }
@@ -73,6 +80,7 @@ const LISTY = /list|feed|items|content|scroll|wrap|container|box|panel/i;
 /** The comment list in `root`, or null when the page shows none (yet). */
 export function locateCommentList(root: ParentNode, hints: CommentSiteHints = {}): CommentListSpot | null {
   const roots = searchRoots(root, hints);
+  const budget = { reads: ROW_READS };
   if (hints.row) {
     for (const r of roots) {
       const row = queryAll(r, hints.row).find((el) => el.parentElement);
@@ -82,7 +90,7 @@ export function locateCommentList(root: ParentNode, hints: CommentSiteHints = {}
   for (const selector of hints.lists ?? []) {
     for (const r of roots) {
       const found = queryAll(r, selector)[0];
-      if (found) return { list: bestRowParent(found, hints).el, row: hints.row };
+      if (found) return { list: bestRowParent(found, hints, budget).el, row: hints.row };
     }
   }
   // No hint matched: the best comment-like feed anywhere.
@@ -91,7 +99,7 @@ export function locateCommentList(root: ParentNode, hints: CommentSiteHints = {}
   for (const r of roots) {
     const candidates = queryAll(r, FEED).slice(0, MAX_CANDIDATES);
     for (const candidate of candidates) {
-      const found = bestRowParent(candidate, hints);
+      const found = bestRowParent(candidate, hints, budget);
       if (found.score >= 2 && (!best || found.score > best.score)) best = found;
       // A feed with no rows yet (a fresh room): the innermost list-like one, until rows appear.
       if (

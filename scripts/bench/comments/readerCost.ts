@@ -18,8 +18,13 @@ export interface ReaderCost {
   /** Main-thread time in the reader's callbacks per second of stream. */
   msPerSec: number;
   usPerComment: number;
+  /** The reader's longest single callback (a long task is 50 ms). */
+  longestMs: number;
   longTasksWith: number;
   longTasksWithout: number;
+  /** One search of the page for its comment list, with the list there and with none (median ms). */
+  locateMs: number;
+  locateNoListMs: number;
 }
 
 const SECONDS = 10;
@@ -43,10 +48,18 @@ async function readerBundle(): Promise<string> {
     stdin: {
       contents: `
         import { startCommentReader } from './lib/room/comments/commentReader';
+        import { locateCommentList } from './lib/room/comments/locateCommentList';
         import { playStream } from './scripts/bench/comments/commentStream';
         globalThis.playStream = playStream;
+        // One search of the page for a comment list, timed (median of 5).
+        globalThis.timeLocate = () => {
+          const times = [];
+          for (let i = 0; i < 5; i++) { const t = performance.now(); locateCommentList(document, {}); times.push(performance.now() - t); }
+          return times.sort((a, b) => a - b)[2];
+        };
         globalThis.startBenchReader = () => {
           let spent = 0;
+          let longest = 0;
           const Native = MutationObserver;
           // Time the reader's own callbacks (the page's observers, if any, are not wrapped).
           globalThis.MutationObserver = class extends Native {
@@ -54,7 +67,9 @@ async function readerBundle(): Promise<string> {
               super((records, observer) => {
                 const t = performance.now();
                 callback(records, observer);
-                spent += performance.now() - t;
+                const took = performance.now() - t;
+                spent += took;
+                longest = Math.max(longest, took);
               });
             }
           };
@@ -62,8 +77,8 @@ async function readerBundle(): Promise<string> {
           const reader = startCommentReader(document, 'generic', (batch) => got.push(...batch), { flushMs: 250 });
           globalThis.MutationObserver = Native;
           // After the warm-up stream: count from here.
-          globalThis.resetBenchCost = () => { spent = 0; got.length = 0; };
-          return () => { reader.stop(); return { read: got.length, spent, distinct: new Set(got.map((c) => c.user + c.text)).size }; };
+          globalThis.resetBenchCost = () => { spent = 0; longest = 0; got.length = 0; };
+          return () => { reader.stop(); return { read: got.length, spent, longest }; };
         };`,
       resolveDir: PROJECT_ROOT,
       loader: 'ts',
@@ -76,6 +91,15 @@ async function readerBundle(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
+/** What the bundled page script puts on the page (functions handed to page.evaluate can only name these). */
+type BenchGlobals = {
+  playStream(mode: string, seconds: number, rate: number): Promise<{ written: number; longTasks: number }>;
+  timeLocate(): number;
+  startBenchReader(): () => { read: number; spent: number; longest: number };
+  stopBench(): { read: number; spent: number; longest: number };
+  resetBenchCost?: () => void;
+};
+
 export async function measureReaderCost(): Promise<ReaderCost[]> {
   const script = await readerBundle();
   const browser = await chromium.launch({
@@ -86,10 +110,11 @@ export async function measureReaderCost(): Promise<ReaderCost[]> {
   const results: ReaderCost[] = [];
   try {
     for (const mode of ['append', 'recycle'] as const) {
-      const runs: Record<
-        'with' | 'without',
-        { written: number; longTasks: number; read: number; spent: number }
-      > = {} as never;
+      const runs = new Map<
+        boolean,
+        { written: number; longTasks: number; read: number; spent: number; longest: number }
+      >();
+      const locate = { found: 0, none: 0 };
       for (const withReader of [false, true]) {
         const page = await browser.newPage();
         await page.setContent(PAGE);
@@ -105,52 +130,49 @@ export async function measureReaderCost(): Promise<ReaderCost[]> {
           },
           mode === 'recycle' ? 30 : 50,
         );
-        if (withReader)
+        if (withReader) {
+          locate.found = await page.evaluate(() => (globalThis as unknown as BenchGlobals).timeLocate());
           await page.evaluate(() => {
-            (globalThis as unknown as { stopBench: () => unknown }).stopBench = (
-              globalThis as unknown as { startBenchReader: () => () => unknown }
+            (globalThis as unknown as { stopBench: unknown }).stopBench = (
+              globalThis as unknown as BenchGlobals
             ).startBenchReader();
           });
+        }
         // A warm-up stream first (the reader's code is compiled on first use), not counted.
-        await page.evaluate(
-          ([m, seconds, rate]) =>
-            (
-              globalThis as unknown as { playStream(m: string, s: number, r: number): Promise<unknown> }
-            ).playStream(m, seconds, rate),
-          [mode, WARM_UP_SECONDS, RATE] as const,
-        );
-        await page.evaluate(() =>
-          (globalThis as unknown as { resetBenchCost?: () => void }).resetBenchCost?.(),
-        );
+        await page.evaluate(([m, s, r]) => (globalThis as unknown as BenchGlobals).playStream(m, s, r), [
+          mode,
+          WARM_UP_SECONDS,
+          RATE,
+        ] as const);
+        await page.evaluate(() => (globalThis as unknown as BenchGlobals).resetBenchCost?.());
         const played = await page.evaluate(
-          ([m, seconds, rate]) =>
-            (
-              globalThis as unknown as {
-                playStream(m: string, s: number, r: number): Promise<{ written: number; longTasks: number }>;
-              }
-            ).playStream(m, seconds, rate),
+          ([m, s, r]) => (globalThis as unknown as BenchGlobals).playStream(m, s, r),
           [mode, SECONDS, RATE] as const,
         );
         const stopped = withReader
-          ? ((await page.evaluate(() =>
-              (globalThis as unknown as { stopBench: () => unknown }).stopBench(),
-            )) as {
-              read: number;
-              spent: number;
-            })
-          : { read: 0, spent: 0 };
-        runs[withReader ? 'with' : 'without'] = { ...played, ...stopped };
+          ? await page.evaluate(() => (globalThis as unknown as BenchGlobals).stopBench())
+          : { read: 0, spent: 0, longest: 0 };
+        runs.set(withReader, { ...played, ...stopped });
+        if (withReader) {
+          locate.none = await page.evaluate(() => {
+            document.querySelector('.live-comments')?.remove();
+            return (globalThis as unknown as BenchGlobals).timeLocate();
+          });
+        }
         await page.close();
       }
-      const w = runs.with;
+      const w = runs.get(true)!;
       results.push({
         mode,
         written: w.written,
         read: w.read,
         msPerSec: w.spent / SECONDS,
         usPerComment: (w.spent * 1000) / Math.max(1, w.read),
+        longestMs: w.longest,
         longTasksWith: w.longTasks,
-        longTasksWithout: runs.without.longTasks,
+        longTasksWithout: runs.get(false)!.longTasks,
+        locateMs: locate.found,
+        locateNoListMs: locate.none,
       });
     }
   } finally {
