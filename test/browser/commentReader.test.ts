@@ -1,9 +1,9 @@
-import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../scripts/node/findChromium';
 import { CHROMIUM_FLAGS } from '../../scripts/node/launchWithExtension';
-import { type MockRoomServer, PROJECT_ROOT, startMockRoomServer } from '../../scripts/node/mockRoomServer';
+import { type MockRoomServer, startMockRoomServer } from '../../scripts/node/mockRoomServer';
+import { bundlePageScript } from '../../scripts/node/pageScript';
 import { loadScenario } from './extensionHarness';
 
 // The comment reader in a real Chromium on the mock room's comment feed (new comments on top, trimmed at
@@ -29,9 +29,8 @@ describe('comment reader on the mock room', () => {
   });
 
   it('reads every comment the room adds once, oldest first, on the scenario clock', async () => {
-    const bundle = await build({
-      stdin: {
-        contents: `import { startCommentReader } from './lib/room/comments/commentReader';
+    const script =
+      await bundlePageScript(`import { startCommentReader } from './lib/room/comments/commentReader';
           window.startTestReader = () => {
             const seen = { added: 0, read: [] };
             const feed = document.getElementById('comment-feed');
@@ -43,20 +42,13 @@ describe('comment reader on the mock room', () => {
             });
             window.stopTestReader = () => { reader.stop(); return seen; };
             return reader.status();
-          };`,
-        resolveDir: PROJECT_ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      write: false,
-    });
+          };`);
     const page = await browser.newPage();
     await page.goto(room.url);
     await page.waitForFunction(() => typeof window.mockRoom?.play === 'function');
     await page.evaluate((s) => window.mockRoom.play(s, { speed: 20 }), loadScenario('demo'));
     await page.waitForFunction(() => (document.getElementById('comment-feed')?.children.length ?? 0) >= 2);
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    await page.addScriptTag({ content: script });
     const status = await page.evaluate(() =>
       (window as unknown as { startTestReader(): unknown }).startTestReader(),
     );

@@ -3,6 +3,7 @@ import { chromium } from 'playwright-core';
 import { findChromium } from '../../node/findChromium';
 import { CHROMIUM_FLAGS } from '../../node/launchWithExtension';
 import { PROJECT_ROOT } from '../../node/mockRoomServer';
+import { bundlePageScript } from '../../node/pageScript';
 
 // The comment reader's cost on a busy page (DESIGN.md §6: no long task added at ≥ 20 comments/s on a page of
 // ≥ 30k elements). The reader is bundled as the content script bundles it and started on a page whose comment
@@ -44,9 +45,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body>
 </script></body></html>`;
 
 async function readerBundle(): Promise<string> {
-  const out = await build({
-    stdin: {
-      contents: `
+  return bundlePageScript(`
         import { startCommentReader } from './lib/room/comments/commentReader';
         import { locateCommentList } from './lib/room/comments/locateCommentList';
         import { playStream } from './scripts/bench/comments/commentStream';
@@ -79,16 +78,7 @@ async function readerBundle(): Promise<string> {
           // After the warm-up stream: count from here.
           globalThis.resetBenchCost = () => { spent = 0; longest = 0; got.length = 0; };
           return () => { reader.stop(); return { read: got.length, spent, longest }; };
-        };`,
-      resolveDir: PROJECT_ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-  });
-  return out.outputFiles[0]!.text;
+        };`);
 }
 
 /** What the bundled page script puts on the page (functions handed to page.evaluate can only name these). */
