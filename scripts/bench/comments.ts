@@ -110,6 +110,27 @@ function trackerRate(core: Core, texts: readonly string[]): Rate {
   return medianRate(rates);
 }
 
+/** The tracker alone, topics given (a refold of stored comments whose topics were kept at ingest). */
+function trackerAloneRate(core: Core, texts: readonly string[]): Rate {
+  const classify = core.createCommentClassifier();
+  const distinct = [...new Set(texts)].slice(0, 2000);
+  const topics = new Map(distinct.map((text) => [text, classify(text)]));
+  const rates: Rate[] = [];
+  for (let run = 0; run < 3; run++) {
+    const tracker = new core.QuestionTracker({ startedAt: 0 });
+    rates.push(
+      timed(texts.length, () => {
+        for (let i = 0; i < texts.length; i++) {
+          const text = distinct[i % distinct.length]!;
+          tracker.add({ ts: i * 20, user: `v${i % 3000}`, text }, topics.get(text)!);
+          if (i % 50 === 0) tracker.open(i * 20);
+        }
+      }),
+    );
+  }
+  return medianRate(rates);
+}
+
 export async function run(): Promise<string[]> {
   const tuned = labelled('labelled-tune.json');
   const held = labelled('labelled-holdout.json');
@@ -134,6 +155,11 @@ export async function run(): Promise<string[]> {
   lines.push(
     `comments: classify + question tracker, 8 h at 50 comments/s (${stream.length} comments): ${kps(tracked.wall)} wall, ` +
       `${kps(tracked.cpu)} per CPU-second (the whole session in ${(stream.length / tracked.wall).toFixed(1)} s)`,
+  );
+  const alone = trackerAloneRate(core, stream);
+  lines.push(
+    `comments: question tracker alone, topics given: ${kps(alone.cpu)} per CPU-second, ${kps(alone.wall)} wall ` +
+      `(8 h at 50 comments/s refolds in ${(stream.length / alone.wall).toFixed(2)} s)`,
   );
 
   const bytes = await readerBundleBytes();
