@@ -1,4 +1,5 @@
 import { type Arbiter, admit, advanceCues, applyAction, createArbiter, record, resolve } from './arbitration';
+import { classifierFor } from './commentClassifier';
 import { type PendingOutcome, settleOutcomes, startOutcome } from './outcomes';
 import { bit, RoomStats, S, type SeriesName } from './roomStats';
 import { CLEAR, FIRE, REARM, type RuleChecker, type RuleCommon, type RuleDefinition } from './ruleDefinition';
@@ -59,7 +60,10 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
     (a, b) => b.priority - a.priority,
   );
 
+  const classifyComment = classifierFor(ruleSettings);
+
   return {
+    classifyComment,
     init(sessionId, startedAt) {
       const room = new RoomStats(startedAt);
       // The stale-data judgement holds back every rule, so it runs even when the data-stale cue is off.
@@ -114,6 +118,9 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
           room.now = now;
           state.staleness.update(room, now);
           runRules(state, now, true, changed);
+          break;
+        case 'comment':
+          room.now = now;
           break;
         case 'plan':
           room.now = now;
