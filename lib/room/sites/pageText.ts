@@ -45,31 +45,85 @@ export function queryOne(root: ParentNode, selector: string): Element | null {
   }
 }
 
-/** Every element matching any of the selectors (bad selectors are skipped). */
-export function collect(root: ParentNode, selectors: readonly string[]): Set<Element> {
-  return new Set(selectors.flatMap((selector) => queryAll(root, selector)));
+/** `queryAll` over several roots (the document, its open shadow roots, its same-origin frames). */
+export function queryAllIn(roots: readonly ParentNode[], selector: string): Element[] {
+  return roots.flatMap((root) => queryAll(root, selector));
 }
 
 /**
- * Calls `visit` for each non-blank text node under `root`, skipping the subtrees of `excluded` elements and of
- * tags whose text is not page content. `skipButtons: false` keeps button text (the product reader needs it).
+ * Which elements a walk skips with their subtree: those matching `selector`, looked up once per root (the
+ * document, each open shadow root, each same-origin frame) the first time the walk enters it.
+ */
+export class Exclusion {
+  private readonly byRoot = new Map<Node, Set<Element>>();
+  constructor(readonly selector: string) {}
+
+  setFor(root: Node): ReadonlySet<Element> {
+    let set = this.byRoot.get(root);
+    if (!set) {
+      set = new Set(this.selector ? queryAll(root as ParentNode, this.selector) : []);
+      this.byRoot.set(root, set);
+    }
+    return set;
+  }
+
+  has(el: Element): boolean {
+    return this.setFor(el.getRootNode()).has(el);
+  }
+}
+
+export const NO_EXCLUSION = new Exclusion('');
+
+/** The document of a same-origin frame, or null (cross-origin, not loaded, or not a frame). */
+export function frameDocument(el: Element): Document | null {
+  if (el.tagName !== 'IFRAME' && el.tagName !== 'FRAME') return null;
+  try {
+    return (el as HTMLIFrameElement).contentDocument ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Our own in-page overlay lives in a shadow root too; it is never part of the room. */
+const OWN_HOST = 'LIVECUE-OVERLAY';
+
+/**
+ * Calls `visit` for each non-blank text node under `root` as a person sees the page: into open shadow roots
+ * (WeChat's `<wujie-app>`) and same-origin frames, skipping excluded subtrees and tags whose text is not page
+ * content. `skipButtons: false` keeps button text (the product reader needs it). `onRoot` hears of each shadow
+ * root and frame document entered, so callers can observe them.
  */
 export function walkText(
   root: ParentNode,
-  excluded: ReadonlySet<Element>,
+  exclusion: Exclusion,
   visit: (text: Text) => void,
   skipButtons = true,
+  onRoot?: (root: Document | ShadowRoot) => void,
 ): void {
   const doc = (root as Node).ownerDocument ?? (root as Document);
+  const excluded = exclusion.setFor((root as Node).getRootNode());
   const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT_AND_TEXT, {
-    acceptNode: (node: Node) =>
-      node.nodeType === TEXT_NODE
-        ? FILTER_ACCEPT
-        : excluded.has(node as Element) ||
-            (SKIPPED_TAGS.has((node as Element).tagName) &&
-              (skipButtons || (node as Element).tagName !== 'BUTTON'))
-          ? FILTER_REJECT
-          : FILTER_SKIP,
+    acceptNode: (node: Node) => {
+      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
+      const el = node as Element;
+      if (excluded.has(el) || el.tagName === OWN_HOST) return FILTER_REJECT;
+      if (SKIPPED_TAGS.has(el.tagName)) {
+        if (el.tagName === 'IFRAME') {
+          const frame = frameDocument(el);
+          if (frame?.documentElement) {
+            onRoot?.(frame);
+            walkText(frame.documentElement, exclusion, visit, skipButtons, onRoot);
+          }
+        }
+        if (skipButtons || el.tagName !== 'BUTTON') return FILTER_REJECT;
+      }
+      const shadow = el.shadowRoot;
+      if (shadow) {
+        onRoot?.(shadow);
+        walkText(shadow, exclusion, visit, skipButtons, onRoot);
+      }
+      return FILTER_SKIP;
+    },
   });
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     if (node.data.trim()) visit(node);

@@ -4,6 +4,8 @@ import { startRoomSampler, type TimedReading } from '../../../../lib/room/sampli
 import { genericAdapter } from '../../../../lib/room/sites/adapters/generic';
 import { createRoomReader } from '../../../../lib/room/sites/labelReader';
 
+let clock = 0;
+
 function room() {
   document.body.innerHTML = `
     <section id="metrics">
@@ -11,14 +13,13 @@ function room() {
       <div class="c-1"><span class="n-1">成交金额</span><div class="d-1"><span id="gmv">¥500</span></div></div>
     </section>
     <ul id="feed"><li>小鹿：好看</li><li>阿杰：链接</li><li>momo：已拍</li></ul>`;
-  return createRoomReader(document, genericAdapter);
+  return createRoomReader(document, genericAdapter, {}, { sampleNow: () => clock });
 }
 
 const flush = () => new Promise<void>((r) => queueMicrotask(r)).then(() => vi.advanceTimersByTimeAsync(0));
 
 describe('startRoomSampler', () => {
   let posts: TimedReading[];
-  let clock: number;
   beforeEach(() => {
     vi.useFakeTimers();
     posts = [];
@@ -27,7 +28,13 @@ describe('startRoomSampler', () => {
   afterEach(() => vi.useRealTimers());
 
   const start = (reader = room()) =>
-    startRoomSampler({ reader, now: () => clock, post: (s) => posts.push(s), heartbeatMs: 1000 });
+    startRoomSampler({
+      reader,
+      now: () => clock,
+      post: (s) => posts.push(s),
+      heartbeatMs: 1000,
+      startupMs: 0,
+    });
 
   it('posts the first reading at once, then each change from the observer callback', async () => {
     const stop = start();
@@ -44,7 +51,7 @@ describe('startRoomSampler', () => {
 
   it('reads tiles rendered after the start at once, without waiting for the periodic rescan', async () => {
     document.body.innerHTML = '<section id="metrics"></section>';
-    const stop = start(createRoomReader(document, genericAdapter));
+    const stop = start(createRoomReader(document, genericAdapter, {}, { sampleNow: () => clock }));
     expect(posts[0]!.reading.health.parsed).toEqual([]);
 
     clock += 50;
@@ -91,6 +98,7 @@ describe('startRoomSampler', () => {
     let calls = 0;
     startRoomSampler({
       reader: room(),
+      startupMs: 0,
       now: () => clock,
       post: () => {
         calls++;

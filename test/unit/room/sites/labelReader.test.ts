@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { genericAdapter } from '../../../../lib/room/sites/adapters/generic';
 import { createRoomReader } from '../../../../lib/room/sites/labelReader';
-import { loadFixture } from './loadFixture';
+import { loadFixture, steadyClock } from './loadFixture';
 
 const readGeneric = (fixture: string) => createRoomReader(loadFixture(fixture), genericAdapter).read();
 
@@ -94,41 +94,53 @@ describe('the mock room, read by its labels alone', () => {
 
   it('follows value changes, re-locates re-rendered tiles and notices the end of the live', () => {
     const doc = loadFixture('generic-mock-room.html');
-    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 0 });
+    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 0, sampleNow: steadyClock() });
+    // What the sampler does: hand the reader each batch of mutations before reading.
+    const observer = new MutationObserver(() => {});
+    observer.observe(doc, { subtree: true, childList: true, characterData: true });
+    const read = () => {
+      reader.noteMutations(observer.takeRecords());
+      return reader.read({ scan: false });
+    };
     reader.read();
     const viewers = [...doc.querySelectorAll('.metricCard-k3j9m')].find((c) =>
       c.textContent?.includes('实时在线人数'),
     )!;
     viewers.querySelector('.data--p0q2w span')!.textContent = '1.35万';
-    expect(reader.read().metrics.viewers).toBe(13500);
+    expect(read().metrics.viewers).toBe(13500);
 
     // The dashboard re-renders the whole tile: the cached element is detached, the reader finds the new one.
     const fresh = viewers.cloneNode(true) as Element;
     fresh.querySelector('.data--p0q2w span')!.textContent = '9,876';
     viewers.replaceWith(fresh);
-    expect(reader.read().metrics.viewers).toBe(9876);
+    expect(read().metrics.viewers).toBe(9876);
 
     // The explain button moves to another product.
     const items = doc.querySelectorAll('#goods-list li');
     items[1]!.querySelector('button')!.textContent = '讲解';
     items[1]!.querySelector('.tag--e3r4')!.remove();
     items[2]!.querySelector('button')!.textContent = '取消讲解';
-    expect(reader.read().product).toEqual({ id: 'p3', name: '羊毛袜', price: 29 });
+    expect(read().product).toEqual({ id: 'p3', name: '羊毛袜', price: 29 });
 
     const modal = doc.createElement('div');
     modal.innerHTML = '<div class="modal-body-l0k9"><h3>直播已结束</h3><p>直播总结已生成</p></div>';
     doc.body.append(modal);
-    expect(reader.read().ended).toBe(true);
-    expect(reader.metricArea().contains(fresh)).toBe(true);
+    expect(read().ended).toBe(true);
+    expect(reader.targets().values.some((node) => fresh.contains(node))).toBe(true);
+
+    // The modal closes (the room came back): the end is recomputed, never sticky.
+    modal.remove();
+    expect(read().ended).toBe(false);
   });
 
   it('uses operator bindings before labels, and labels when a binding matches nothing', () => {
     const doc = loadFixture('generic-mock-room.html');
-    const reader = createRoomReader(doc, genericAdapter, {
-      likes: '#player-status',
-      views: '#no-such-element',
-      viewers: '[[bad selector',
-    });
+    const reader = createRoomReader(
+      doc,
+      genericAdapter,
+      { likes: '#player-status', views: '#no-such-element', viewers: '[[bad selector' },
+      { sampleNow: steadyClock() },
+    );
     const reading = reader.read();
     expect(reading.metrics.likes).toBeNull();
     expect(reading.health.failed).toEqual([{ metric: 'likes', raw: '播放中', reason: 'unparseable' }]);
@@ -147,7 +159,12 @@ describe('how often the reader walks the page', () => {
       'text/html',
     );
     let ms = 0;
-    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 2000, now: () => ms });
+    const reader = createRoomReader(
+      doc,
+      genericAdapter,
+      {},
+      { rescanMs: 2000, now: () => ms, sampleNow: steadyClock() },
+    );
     expect(reader.read().metrics).toEqual({ viewers: 10 });
     const tile = doc.createElement('div');
     tile.append(doc.createElement('span'), doc.createElement('b'));

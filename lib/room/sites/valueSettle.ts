@@ -1,0 +1,56 @@
+import type { ValueView } from './valueView';
+
+// Numbers animate: a count-up runs from the old value to the new one over half a second, a frame at a time.
+// Only the settled value is ever reported, never a frame. Times are on the sample clock (the scenario clock
+// in the e2e build), so a fast-forwarded mock room that steps a second of scenario time per frame is never
+// taken for an animation.
+//
+// A slot is believed plain until its text changes twice within BURST_MS (an animation frame rate): from then
+// on, on that page, each change is reported once the text has held still for SETTLE_MS. A plain slot's change
+// is reported at once (DESIGN.md §6: post from the observer callback, never behind a timer). The sampler holds
+// its first post for a moment after it starts, so a page that counts up as it loads is caught before then.
+
+export const BURST_MS = 60;
+export const SETTLE_MS = 160;
+
+export interface SettleState {
+  /** The last settled text, reported while a newer one is still moving; null before the first. */
+  accepted: string | null;
+  seen: string;
+  changedAt: number;
+  animated: boolean;
+}
+
+/** Shared by every slot of one page: pages animate all their counters alike. */
+export interface PageMotion {
+  animated: boolean;
+}
+
+/** A slot just found: on a page known to animate, its first text too must hold still before it counts. */
+export function newSettleState(view: ValueView, now: number, page: PageMotion): SettleState {
+  return { accepted: null, seen: view.text, changedAt: page.animated ? now : -Infinity, animated: false };
+}
+
+/** Feeds one reading of the slot; returns the text to report (null: none settled yet) and whether to wait. */
+export function settle(
+  state: SettleState,
+  view: ValueView,
+  now: number,
+  page: PageMotion,
+): { text: string | null; waiting: boolean; changed: boolean } {
+  const changed = view.text !== state.seen;
+  if (changed) {
+    const gap = now - state.changedAt;
+    if (gap >= 0 && gap < BURST_MS) {
+      state.animated = true;
+      page.animated = true;
+    }
+    state.seen = view.text;
+    state.changedAt = now;
+  }
+  const quiet = now - state.changedAt >= SETTLE_MS || now < state.changedAt;
+  const careful = state.animated || page.animated;
+  const waiting = !view.settled || (careful && !quiet);
+  if (!waiting) state.accepted = view.text;
+  return { text: state.accepted, waiting, changed };
+}
