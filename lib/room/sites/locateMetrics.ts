@@ -280,7 +280,10 @@ function valueInCard(
   const checked = new Map<Node, { ok: boolean; fits: boolean }>();
   const check = (n: Node) => {
     let verdict = checked.get(n);
-    if (!verdict) checked.set(n, (verdict = fits(n, match)));
+    if (!verdict) {
+      verdict = fits(n, match);
+      checked.set(n, verdict);
+    }
     return verdict;
   };
   const fitting = (list: Node[]) => list.filter((n) => check(n).fits);
