@@ -21,6 +21,12 @@ export interface RoomLinkOptions {
   /** Reconnect delays after consecutive failures, ms. */
   backoffMs?: number[];
   schedule?: (fn: () => void, ms: number) => void;
+  /** At most one port message per this many ms (≤ 10/s): the first at once, a burst's rest in one trailing post. */
+  minPostGapMs?: number;
+  /** Schedules the trailing post; setTimeout by default. */
+  later?: (fn: () => void, ms: number) => void;
+  /** Monotonic ms; performance.now() by default. */
+  clock?: () => number;
 }
 
 export interface RoomLink {
@@ -34,6 +40,12 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
   const buffer = new SampleBuffer();
   const backoff = options.backoffMs ?? [0, 100, 500, 1000, 2000, 5000];
   const schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+  const later = options.later ?? ((fn, ms) => setTimeout(fn, ms));
+  const clock = options.clock ?? (() => performance.now());
+  const gap = options.minPostGapMs ?? 100;
+  let outbox: Sample[] = [];
+  let lastPostAt = Number.NEGATIVE_INFINITY;
+  let trailing = false;
   let seq = 0;
   let port: PortLike | undefined;
   let failures = 0;
@@ -54,6 +66,7 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
         reconnectLater();
       });
       port = next;
+      outbox = [];
       // Whatever the previous worker never acknowledged goes again; the background ignores duplicates.
       for (const samples of buffer.chunks(MAX_SAMPLES_PER_MESSAGE)) {
         next.postMessage({ type: 'samples', samples } satisfies RoomToBackground);
@@ -81,13 +94,34 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
     }
   };
 
+  const flush = () => {
+    if (outbox.length === 0) return;
+    const batch = outbox;
+    outbox = [];
+    lastPostAt = clock();
+    // Without a port they stay in the buffer and go with the reconnect's resend.
+    for (let i = 0; i < batch.length; i += MAX_SAMPLES_PER_MESSAGE)
+      post({ type: 'samples', samples: batch.slice(i, i + MAX_SAMPLES_PER_MESSAGE) });
+  };
+
   open();
   return {
     send(partial) {
       seq += 1;
       const sample = { ...partial, seq } as Sample;
       buffer.push(sample);
-      post({ type: 'samples', samples: [sample] });
+      outbox.push(sample);
+      if (trailing) return;
+      const wait = lastPostAt + gap - clock();
+      if (wait <= 0) {
+        flush();
+        return;
+      }
+      trailing = true;
+      later(() => {
+        trailing = false;
+        flush();
+      }, wait);
     },
     post,
     pending: () => buffer.size,

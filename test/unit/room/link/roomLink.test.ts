@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../../lib/core/messages/sample';
 import { createRoomLink, type PortLike } from '../../../../lib/room/link/roomLink';
+import { SampleBuffer } from '../../../../lib/room/link/sampleBuffer';
 
 // The content script's side of the room port: unacknowledged samples survive a dropped port (a stopped
 // worker) and go again, in messages small enough for the background to accept.
@@ -68,5 +69,59 @@ describe('createRoomLink', () => {
     reconnect();
     const sizes = ports[1]!.sent.map((m) => m.samples?.length);
     expect(sizes).toEqual([1000, 1000, 500]);
+  });
+});
+
+describe('posting to the port', () => {
+  function timed() {
+    let ms = 0;
+    const timers: { at: number; fn: () => void }[] = [];
+    const ports: FakePort[] = [];
+    const link = createRoomLink({
+      connect: () => {
+        const port = new FakePort();
+        ports.push(port);
+        return port;
+      },
+      onMessage: () => {},
+      isContextValid: () => true,
+      schedule: () => {},
+      clock: () => ms,
+      later: (fn, wait) => timers.push({ at: ms + wait, fn }),
+    });
+    const advance = (by: number) => {
+      ms += by;
+      const due = timers.filter((t) => t.at <= ms);
+      timers.splice(0, timers.length, ...timers.filter((t) => t.at > ms));
+      for (const timer of due) timer.fn();
+    };
+    return { link, port: () => ports[0]!, advance };
+  }
+
+  it('posts the first sample at once and a burst as one trailing message, at most 10 a second', () => {
+    const { link, port, advance } = timed();
+    link.send(sample(1));
+    expect(port().sent.map((m) => m.samples?.length)).toEqual([1]);
+    for (let ts = 2; ts <= 6; ts++) {
+      advance(10);
+      link.send(sample(ts));
+    }
+    expect(port().sent).toHaveLength(1);
+    advance(60);
+    expect(port().sent.map((m) => m.samples?.map((s) => s.ts))).toEqual([[1], [2, 3, 4, 5, 6]]);
+    // Quiet for a while: the next sample goes at once again.
+    advance(500);
+    link.send(sample(7));
+    expect(port().sent).toHaveLength(3);
+  });
+});
+
+describe('SampleBuffer', () => {
+  it('caps the backlog in bytes, dropping the oldest', () => {
+    const buffer = new SampleBuffer(1000, 2000);
+    for (let seq = 1; seq <= 50; seq++) buffer.push({ ...sample(seq), seq } as Sample);
+    expect(buffer.bytes).toBeLessThanOrEqual(2000);
+    expect(buffer.size).toBeLessThan(50);
+    expect(buffer.chunks(100)[0]!.at(-1)!.seq).toBe(50);
   });
 });
