@@ -10,7 +10,7 @@ import { labelKey } from '../../core/metrics/normalizeText';
 import { type ParsedMetric, parseMetricText } from '../../core/metrics/parseMetricText';
 import { checkPlausible } from '../../core/metrics/plausibility';
 import { type Exclusion, queryOne, repeatedItem, walkText } from './pageText';
-import { planValue } from './valueView';
+import { planValue, textShows } from './valueView';
 
 // Finding where each metric's value sits, by DOM structure and text only (never by class names): the
 // label's own text (`在线人数：1,927`, or one part of `2,192在线观众 · 30,696人进入直播间`), the node beside it on
@@ -202,10 +202,7 @@ function inForeignList(
 /** Parses for the metric, and is not of the wrong kind (a percent is never a currency, a duration never a count). */
 function fits(node: Node, match: LabelMatch): { ok: boolean; fits: boolean } {
   const parsed = parseAt(viewText(node), match.metric, match);
-  return {
-    ok: parsed.ok,
-    fits: parsed.ok || (parsed.reason !== 'unit-mismatch' && parsed.reason !== 'implausible'),
-  };
+  return { ok: parsed.ok, fits: parsed.ok || parsed.reason !== 'unit-mismatch' };
 }
 
 type BaseLocation = Omit<MetricLocation, 'source' | 'via'> & { label: Text; match: LabelMatch };
@@ -271,6 +268,9 @@ function valueInCard(
   walkText(card, exclusion, (text) => {
     if (++texts > MAX_CARD_TEXTS) return;
     if (labelSet.has(text) || text === label || !valueLike(text.data)) return;
+    // One source per value: the digits of an odometer all grow into the same number.
+    if (after.some((n) => n.contains(text)) || before.some((n) => n.contains(text))) return;
+    if (!textShows(text, card)) return;
     const source = grow(text, card, label);
     if (after.includes(source) || before.includes(source)) return;
     // DOCUMENT_POSITION_FOLLOWING = 4
@@ -301,10 +301,12 @@ function valueInCard(
 /** From a value's text node up to the largest wrapper that still holds just that value (`1.2` + `万`, `¥` + `1,234`). */
 function grow(text: Text, card: Element, label: Text): Node {
   let source: Node = text;
+  let shown = labelKey(text.data);
   for (let el = text.parentElement; el && el !== card && !el.contains(label); el = el.parentElement) {
-    const whole = labelKey(el.textContent ?? '');
-    if (whole !== labelKey(source.textContent ?? '') && !parseMetricText(whole).ok) break;
+    const whole = labelKey(viewText(el));
+    if (whole !== shown && !parseMetricText(whole).ok) break;
     source = el;
+    shown = whole;
   }
   return source;
 }

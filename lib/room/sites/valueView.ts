@@ -216,3 +216,15 @@ export function planValue(source: Node): ValuePlan {
     geometric: columns.length > 0,
   };
 }
+
+/** A text node a person can see: no ancestor up to `within` is hidden, and its own box is not invisible. */
+export function textShows(text: Text, within: Element): boolean {
+  const parent = text.parentElement;
+  if (!parent) return false;
+  const own = styleOf(parent);
+  if (visibilityOf(parent, own) === 'hidden') return false;
+  for (let el: Element | null = parent; el && el !== within; el = el.parentElement) {
+    if (hiddenElement(el, el === parent ? own : styleOf(el), false)) return false;
+  }
+  return true;
+}

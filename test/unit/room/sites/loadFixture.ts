@@ -14,3 +14,25 @@ export function steadyClock(start = 1_700_000_000_000): () => number {
   let t = start;
   return () => (t += 1000);
 }
+
+/**
+ * Puts a fixture page into the test's own window, so computed styles apply (hidden spacers, clipped
+ * columns): open shadow roots written as `<template shadowrootmode>` are attached, and with `runScripts`
+ * the page's inline scripts run, as they would in a browser.
+ */
+export function mountFixture(name: string, { runScripts = false } = {}): Document {
+  const parsed = loadFixture(name);
+  document.documentElement.innerHTML = parsed.documentElement.innerHTML;
+  for (const template of [
+    ...document.querySelectorAll('template[shadowrootmode]'),
+  ] as HTMLTemplateElement[]) {
+    const host = template.parentElement!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append(template.content.cloneNode(true));
+    template.remove();
+  }
+  if (runScripts) {
+    for (const script of [...document.querySelectorAll('script')]) new Function(script.textContent ?? '')();
+  }
+  return document;
+}
