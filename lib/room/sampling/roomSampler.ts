@@ -14,7 +14,7 @@ export interface TimedReading {
 }
 
 export interface RoomSamplerOptions {
-  reader: Pick<RoomReader, 'read' | 'noteMutations' | 'noteMotionEnd' | 'targets'>;
+  reader: Pick<RoomReader, 'read' | 'noteMutations' | 'noteMotionEnd' | 'noteFrameLoad' | 'targets'>;
   now: () => number;
   post: (sample: TimedReading) => void;
   heartbeatMs?: number;
@@ -57,6 +57,11 @@ export function startRoomSampler({
   const onMotionEnd = (event: Event) => {
     if (reader.noteMotionEnd(event.target)) sample(false);
   };
+  // Load events do not bubble, but a capturing listener on the root sees a frame's.
+  const onLoad = (event: Event) => {
+    const target = event.target as Element | null;
+    if (target?.tagName === 'IFRAME' && reader.noteFrameLoad(target)) sample(false);
+  };
 
   const follow = () => {
     const targets = reader.targets();
@@ -70,6 +75,7 @@ export function startRoomSampler({
       if (!listened.has(root)) {
         listened.add(root);
         for (const type of MOTION_EVENTS) root.addEventListener(type, onMotionEnd, true);
+        root.addEventListener('load', onLoad, true);
       }
     }
     for (const value of targets.values) {

@@ -26,6 +26,8 @@ export interface RoomReader {
   noteMutations(records: readonly MutationRecord[]): boolean;
   /** A transition or animation ended on this element: a roller may have come to rest. */
   noteMotionEnd(target: EventTarget | null): boolean;
+  /** A same-origin frame loaded: its document is part of the room. */
+  noteFrameLoad(frame: Element): boolean;
   /** Where to observe: the document, its open shadow roots and same-origin frames, and each value node. */
   targets(): { roots: Node[]; values: Node[]; version: number };
   /** Forget every cached element (after SPA navigation, say); the next read walks the page again. */
@@ -330,6 +332,10 @@ export function createRoomReader(
       const slot = target instanceof Object && 'nodeType' in target ? slotOf(target as Node) : undefined;
       if (slot) slot.dirty = true;
       return !!slot;
+    },
+    noteFrameLoad(frame) {
+      added.add(frame);
+      return true;
     },
     targets: () => ({
       roots: roots as Node[],

@@ -101,6 +101,20 @@ export function walkText(
   onRoot?: (root: Document | ShadowRoot) => void,
 ): void {
   const doc = (root as Node).ownerDocument ?? (root as Document);
+  // A search may start at a frame or a shadow host itself (a frame that just loaded, a host just added).
+  if ((root as Node).nodeType === 1) {
+    const start = root as Element;
+    const frame = frameDocument(start);
+    if (frame?.documentElement) {
+      onRoot?.(frame);
+      walkText(frame.documentElement, exclusion, visit, skipButtons, onRoot);
+      return;
+    }
+    if (start.shadowRoot) {
+      onRoot?.(start.shadowRoot);
+      walkText(start.shadowRoot, exclusion, visit, skipButtons, onRoot);
+    }
+  }
   const excluded = exclusion.setFor((root as Node).getRootNode());
   const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT_AND_TEXT, {
     acceptNode: (node: Node) => {
