@@ -2,6 +2,7 @@ import { type Command, type CommandResult, commandSchema } from '../core/message
 import { importExportJson } from './history/importExport';
 import { deleteSessions } from './history/retention';
 import type { BackgroundServices } from './services';
+import { runSiteAccessCommand } from './setupSiteAccess';
 
 // Pages write only through these commands. Each is validated, run, and answered with a CommandResult
 // (Chromium takes the Promise returned from onMessage as the reply).
@@ -69,6 +70,10 @@ export async function runCommand(services: BackgroundServices, command: Command)
       }
       return { ok: true };
     }
+    case 'site.enable':
+    case 'site.remove':
+    case 'site.list':
+      return runSiteAccessCommand(command);
     case 'status.get':
       return {
         ok: true,

@@ -5,6 +5,8 @@ import { metricIdSchema } from './sample';
 // Each is answered with CommandResult.
 
 const id = z.string().check(z.minLength(1), z.maxLength(400));
+/** A web origin (`https://host[:port]`), the unit Livecue is enabled on for dashboards no adapter knows. */
+const origin = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i));
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cue.done'), cueId: id }),
@@ -24,6 +26,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('picker.start'), metric: metricIdSchema, tabId: z.optional(z.int()) }),
   z.object({ type: z.literal('overlay.toggle'), enabled: z.boolean() }),
   z.object({ type: z.literal('status.get') }),
+  /** Read this origin from now on (its permission was just granted by a click) and start on the tab now. */
+  z.object({ type: z.literal('site.enable'), origin, tabId: z.optional(z.int()) }),
+  /** Stop reading this origin: its content script and its permission both go. */
+  z.object({ type: z.literal('site.remove'), origin }),
+  z.object({ type: z.literal('site.list') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandInput = z.input<typeof commandSchema>;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createSiteAccess, originOfPattern, type SiteAccessApi } from '../../../lib/worker/setupSiteAccess';
+
+// A fake browser: granted origins, registered scripts and injected tabs, as chrome.permissions / scripting keep them.
+function fakeBrowser(granted: string[] = []) {
+  const state = {
+    granted: new Set(['https://shop.tiktok.com/streamer/live/*', ...granted]),
+    scripts: new Map<string, string[]>(),
+    injected: [] as number[],
+    tabs: new Map<number, string>([[7, 'https://live.jd.com/room/1']]),
+  };
+  const api: SiteAccessApi = {
+    manifest: () => ({
+      host_permissions: ['https://shop.tiktok.com/streamer/live/*'],
+      content_scripts: [{ js: ['content-scripts/content.js'] }],
+    }),
+    grantedOrigins: async () => [...state.granted],
+    contains: async (p) => state.granted.has(p),
+    removePermission: async (p) => state.granted.delete(p),
+    registered: async () => [...state.scripts].map(([id, matches]) => ({ id, matches })),
+    register: async (scripts) => {
+      for (const s of scripts) state.scripts.set(s.id, s.matches);
+    },
+    unregister: async (ids) => {
+      for (const id of ids) state.scripts.delete(id);
+    },
+    inject: async (tabId) => {
+      state.injected.push(tabId);
+    },
+    tabOrigin: async (tabId) => (state.tabs.has(tabId) ? new URL(state.tabs.get(tabId)!).origin : null),
+  };
+  return { api, state };
+}
+
+describe('site access', () => {
+  it('enables a granted origin: registers the content script for it and starts it in the open tab', async () => {
+    const { api, state } = fakeBrowser(['https://live.jd.com/*']);
+    const access = createSiteAccess(api);
+    const result = await access.run({ type: 'site.enable', origin: 'https://live.jd.com', tabId: 7 });
+    expect(result).toEqual({
+      ok: true,
+      data: { sites: [{ origin: 'https://live.jd.com', registered: true }], started: true },
+    });
+    expect(state.scripts.get('livecue-site:https://live.jd.com')).toEqual(['https://live.jd.com/*']);
+    expect(state.injected).toEqual([7]);
+  });
+
+  it('refuses an origin the operator has not allowed, with a clear error', async () => {
+    const { api, state } = fakeBrowser();
+    const result = await createSiteAccess(api).run({ type: 'site.enable', origin: 'https://live.jd.com' });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('allow it') });
+    expect(state.scripts.size).toBe(0);
+  });
+
+  it('removes both the registration and the permission', async () => {
+    const { api, state } = fakeBrowser(['https://live.jd.com/*']);
+    const access = createSiteAccess(api);
+    await access.run({ type: 'site.enable', origin: 'https://live.jd.com' });
+    expect(await access.run({ type: 'site.remove', origin: 'https://live.jd.com' })).toEqual({
+      ok: true,
+      data: { sites: [] },
+    });
+    expect(state.scripts.size).toBe(0);
+    expect(state.granted.has('https://live.jd.com/*')).toBe(false);
+  });
+
+  it('at worker start, registers what is granted and drops what was revoked elsewhere', async () => {
+    const { api, state } = fakeBrowser(['https://screen.brand.cn/*']);
+    state.scripts.set('livecue-site:https://gone.example.com', ['https://gone.example.com/*']);
+    state.scripts.set('someone-else', ['https://x.test/*']);
+    expect(await createSiteAccess(api).sync()).toEqual([
+      { origin: 'https://screen.brand.cn', registered: true },
+    ]);
+    expect([...state.scripts.keys()].sort()).toEqual([
+      'livecue-site:https://screen.brand.cn',
+      'someone-else',
+    ]);
+  });
+
+  it('never lists the manifest’s own platforms or wildcard grants as enabled sites', () => {
+    expect(originOfPattern('https://live.jd.com/*')).toBe('https://live.jd.com');
+    expect(originOfPattern('https://*/*')).toBeNull();
+    expect(originOfPattern('https://shop.tiktok.com/streamer/live/*')).toBeNull();
+  });
+});
