@@ -43,16 +43,26 @@ export interface SiteAccessApi {
 }
 
 export function createSiteAccess(api: SiteAccessApi) {
-  const manifestPatterns = () => new Set(api.manifest().host_permissions ?? []);
   const scriptFiles = () => api.manifest().content_scripts?.[0]?.js ?? [];
+  // Chrome reports the manifest's own path patterns as whole-host grants too (`https://shop.tiktok.com/*`):
+  // those hosts are the platforms Livecue always reads, never sites enabled on request.
+  const platformHosts = () =>
+    (api.manifest().host_permissions ?? [])
+      .map((p) => /^(?:\*|https?):\/\/([^/]+)\//.exec(p)?.[1]?.toLowerCase())
+      .filter((h): h is string => !!h);
+  const isPlatform = (origin: string, hosts: string[]) => {
+    const host = new URL(origin).host;
+    return hosts.some(
+      (h) => h === host || (h.startsWith('*.') && (host === h.slice(2) || host.endsWith(h.slice(1)))),
+    );
+  };
 
   /** Origins granted at run time (not the manifest's own platforms), in order. */
   const enabledOrigins = async (): Promise<string[]> => {
-    const fixed = manifestPatterns();
+    const hosts = platformHosts();
     const origins = (await api.grantedOrigins())
-      .filter((p) => !fixed.has(p))
       .map(originOfPattern)
-      .filter((o): o is string => o !== null);
+      .filter((o): o is string => o !== null && !isPlatform(o, hosts));
     return [...new Set(origins)].sort();
   };
 

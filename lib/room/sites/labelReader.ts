@@ -105,6 +105,8 @@ export function createRoomReader(
   let lastChangeAt = sampleNow();
   /** The sample clock, read once per read(). */
   let at = lastChangeAt;
+  /** Only the reader's very first walk is a first look; a relocate() after navigation is not. */
+  let firstLook = true;
 
   const addRoot = (found: Document | ShadowRoot) => {
     if (!roots.includes(found)) {
@@ -124,7 +126,8 @@ export function createRoomReader(
       plan,
       view,
       dirty: false,
-      settle: newSettleState(view, at, motion),
+      // On the first look the page may be counting up as it loads: those values wait until they hold still.
+      settle: newSettleState(view, at, motion, !scanned && firstLook),
       text: null,
       parsed: null,
     });
@@ -161,6 +164,7 @@ export function createRoomReader(
       productSearch = false;
     }
     scanned = true;
+    firstLook = false;
   };
 
   /** Looks only inside what was added since the last read: tiles rendered late, a modal, a new explain button. */

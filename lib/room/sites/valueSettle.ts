@@ -7,8 +7,9 @@ import type { ValueView } from './valueView';
 //
 // A slot is believed plain until its text changes twice within BURST_MS (an animation frame rate): from then
 // on, on that page, each change is reported once the text has held still for SETTLE_MS. A plain slot's change
-// is reported at once (DESIGN.md §6: post from the observer callback, never behind a timer). The sampler holds
-// its first post for a moment after it starts, so a page that counts up as it loads is caught before then.
+// is reported at once (DESIGN.md §6: post from the observer callback, never behind a timer). What the reader
+// finds on its first look waits until it held still (a page may be counting up as it loads), and the sampler
+// holds its first post that long.
 
 export const BURST_MS = 60;
 export const SETTLE_MS = 160;
@@ -19,6 +20,8 @@ export interface SettleState {
   seen: string;
   changedAt: number;
   animated: boolean;
+  /** Found when the reader started: the page may have been counting up already, so its first text waits. */
+  probation: boolean;
 }
 
 /** Shared by every slot of one page: pages animate all their counters alike. */
@@ -26,9 +29,24 @@ export interface PageMotion {
   animated: boolean;
 }
 
-/** A slot just found: on a page known to animate, its first text too must hold still before it counts. */
-export function newSettleState(view: ValueView, now: number, page: PageMotion): SettleState {
-  return { accepted: null, seen: view.text, changedAt: page.animated ? now : -Infinity, animated: false };
+/**
+ * A slot just found. Its first text must hold still before it counts on a page known to animate, and on the
+ * reader's first look at a page (which may be counting up as it loads); a slot found later on a calm page
+ * counts at once.
+ */
+export function newSettleState(
+  view: ValueView,
+  now: number,
+  page: PageMotion,
+  probation = false,
+): SettleState {
+  return {
+    accepted: null,
+    seen: view.text,
+    changedAt: page.animated || probation ? now : Number.NEGATIVE_INFINITY,
+    animated: false,
+    probation,
+  };
 }
 
 /** Feeds one reading of the slot; returns the text to report (null: none settled yet) and whether to wait. */
@@ -44,12 +62,12 @@ export function settle(
     if (gap >= 0 && gap < BURST_MS) {
       state.animated = true;
       page.animated = true;
-    }
+    } else state.probation = false;
     state.seen = view.text;
     state.changedAt = now;
   }
   const quiet = now - state.changedAt >= SETTLE_MS || now < state.changedAt;
-  const careful = state.animated || page.animated;
+  const careful = state.animated || page.animated || state.probation;
   const waiting = !view.settled || (careful && !quiet);
   if (!waiting) state.accepted = view.text;
   return { text: state.accepted, waiting, changed };

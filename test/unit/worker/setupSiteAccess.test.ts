@@ -4,14 +4,25 @@ import { createSiteAccess, originOfPattern, type SiteAccessApi } from '../../../
 // A fake browser: granted origins, registered scripts and injected tabs, as chrome.permissions / scripting keep them.
 function fakeBrowser(granted: string[] = []) {
   const state = {
-    granted: new Set(['https://shop.tiktok.com/streamer/live/*', ...granted]),
+    // Chrome lists the manifest's patterns and their whole hosts among the granted origins.
+    granted: new Set([
+      'https://shop.tiktok.com/streamer/live/*',
+      'https://shop.tiktok.com/*',
+      'https://*.tiktok.com/*',
+      'http://localhost/*',
+      ...granted,
+    ]),
     scripts: new Map<string, string[]>(),
     injected: [] as number[],
     tabs: new Map<number, string>([[7, 'https://live.jd.com/room/1']]),
   };
   const api: SiteAccessApi = {
     manifest: () => ({
-      host_permissions: ['https://shop.tiktok.com/streamer/live/*'],
+      host_permissions: [
+        'https://shop.tiktok.com/streamer/live/*',
+        'https://*.tiktok.com/compass/live-*',
+        'http://localhost/*',
+      ],
       content_scripts: [{ js: ['content-scripts/content.js'] }],
     }),
     grantedOrigins: async () => [...state.granted],
@@ -81,5 +92,11 @@ describe('site access', () => {
     expect(originOfPattern('https://live.jd.com/*')).toBe('https://live.jd.com');
     expect(originOfPattern('https://*/*')).toBeNull();
     expect(originOfPattern('https://shop.tiktok.com/streamer/live/*')).toBeNull();
+  });
+
+  it('never takes a platform host Chrome reports as granted for an enabled site', async () => {
+    const { api, state } = fakeBrowser(['https://seller-us.tiktok.com/*']);
+    expect(await createSiteAccess(api).sync()).toEqual([]);
+    expect(state.scripts.size).toBe(0);
   });
 });

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { genericAdapter } from '../../../../lib/room/sites/adapters/generic';
 import { createRoomReader } from '../../../../lib/room/sites/labelReader';
-import { loadFixture, steadyClock } from './loadFixture';
+import { loadFixture, settledReading, steadyClock } from './loadFixture';
 
-const readGeneric = (fixture: string) => createRoomReader(loadFixture(fixture), genericAdapter).read();
+const readGeneric = (fixture: string) => settledReading(loadFixture(fixture), genericAdapter);
 
 describe('the generic label reader on layouts no adapter was written for', () => {
   it('reads labels above their numbers, and never takes 粉丝 for new followers', () => {
@@ -103,6 +103,7 @@ describe('the mock room, read by its labels alone', () => {
       return reader.read({ scan: false });
     };
     reader.read();
+    reader.read();
     const viewers = [...doc.querySelectorAll('.metricCard-k3j9m')].find((c) =>
       c.textContent?.includes('实时在线人数'),
     )!;
@@ -141,6 +142,7 @@ describe('the mock room, read by its labels alone', () => {
       { likes: '#player-status', views: '#no-such-element', viewers: '[[bad selector' },
       { sampleNow: steadyClock() },
     );
+    reader.read();
     const reading = reader.read();
     expect(reading.metrics.likes).toBeNull();
     expect(reading.health.failed).toEqual([{ metric: 'likes', raw: '播放中', reason: 'unparseable' }]);
@@ -165,6 +167,7 @@ describe('how often the reader walks the page', () => {
       {},
       { rescanMs: 2000, now: () => ms, sampleNow: steadyClock() },
     );
+    reader.read();
     expect(reader.read().metrics).toEqual({ viewers: 10 });
     const tile = doc.createElement('div');
     tile.append(doc.createElement('span'), doc.createElement('b'));
@@ -173,6 +176,7 @@ describe('how often the reader walks the page', () => {
     doc.getElementById('grid')!.append(tile);
     ms = 1500;
     expect(reader.read().metrics).toEqual({ viewers: 10 });
+    // Found later on a calm page, the new tile counts at once.
     ms = 2100;
     expect(reader.read().metrics).toEqual({ viewers: 10, likes: 77 });
   });
@@ -185,7 +189,7 @@ describe('what is not a metric', () => {
        <ol><li><span>成交人数</span><b>7</b><button>讲解</button></li><li><span>毛衣</span><button>取消讲解</button></li></ol>`,
       'text/html',
     );
-    const reading = createRoomReader(doc, genericAdapter).read();
+    const reading = settledReading(doc, genericAdapter);
     expect(reading.metrics).toEqual({});
     expect(reading.health.missing).toHaveLength(12);
   });
@@ -196,7 +200,7 @@ describe('what is not a metric', () => {
        <div><span>成交人数</span><b>3</b></div></div>`,
       'text/html',
     );
-    expect(createRoomReader(doc, genericAdapter).read().metrics).toEqual({
+    expect(settledReading(doc, genericAdapter).metrics).toEqual({
       newFollowers: 40,
       gmv: 10,
       buyers: 3,
@@ -209,6 +213,6 @@ describe('what is not a metric', () => {
        <div><div><span>直播间成交金额</span><b>¥123.45万</b></div><div><span>累计观看人数</span><b>12.04万</b></div></div>`,
       'text/html',
     );
-    expect(createRoomReader(doc, genericAdapter).read().metrics).toEqual({ gmv: 1234500, entries: 120400 });
+    expect(settledReading(doc, genericAdapter).metrics).toEqual({ gmv: 1234500, entries: 120400 });
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createRoomReader } from '../../../../lib/room/sites/labelReader';
 
 // Parses a saved page from test/fixtures/sites into its own Document (happy-dom's DOMParser).
 
@@ -35,4 +36,18 @@ export function mountFixture(name: string, { runScripts = false } = {}): Documen
     for (const script of [...document.querySelectorAll('script')]) new Function(script.textContent ?? '')();
   }
   return document;
+}
+
+/**
+ * What a reader reports once the page has held still: its first look waits for values to settle (a page may
+ * be counting up as it loads), so read on a clock that moves a second, then read again.
+ */
+export function settledReading(
+  root: ParentNode,
+  adapter: Parameters<typeof createRoomReader>[1],
+  bindings: Parameters<typeof createRoomReader>[2] = {},
+) {
+  const reader = createRoomReader(root, adapter, bindings, { sampleNow: steadyClock() });
+  reader.read();
+  return reader.read();
 }

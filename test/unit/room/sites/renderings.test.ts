@@ -1,16 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { genericAdapter } from '../../../../lib/room/sites/adapters/generic';
-import { createRoomReader } from '../../../../lib/room/sites/labelReader';
 import type { SiteAdapter } from '../../../../lib/room/sites/siteAdapter';
 import { adapterForUrl } from '../../../../lib/room/sites/siteRegistry';
-import { mountFixture, steadyClock } from './loadFixture';
+import { mountFixture, settledReading } from './loadFixture';
 
 // Numbers as real dashboards draw them (PLATFORMS.md "How the numbers are really drawn"), each read as a
 // person sees it, in the fixture page of its rendering.
 
-const readPage = (adapter: SiteAdapter = genericAdapter) =>
-  createRoomReader(document, adapter, {}, { sampleNow: steadyClock() }).read();
+const readPage = (adapter: SiteAdapter = genericAdapter) => settledReading(document, adapter);
 
 describe('renderings of real dashboards', () => {
   it('TikTok LIVE Dashboard: the odometer GMV without its spacers, Arco split statistics, TikTok durations', () => {

@@ -8,13 +8,11 @@ import { kuaishouAdapter } from '../../../../lib/room/sites/adapters/kuaishou';
 import { ADAPTER_RECORDS } from '../../../../lib/room/sites/adapters/selectorRegistry';
 import { taobaoAdapter } from '../../../../lib/room/sites/adapters/taobao';
 import { tiktokShopAdapter } from '../../../../lib/room/sites/adapters/tiktokShop';
-import { createRoomReader } from '../../../../lib/room/sites/labelReader';
 import type { SiteAdapter } from '../../../../lib/room/sites/siteAdapter';
 import { adapterForUrl, SITE_ADAPTERS } from '../../../../lib/room/sites/siteRegistry';
-import { FIXTURE_DIR, loadFixture } from './loadFixture';
+import { FIXTURE_DIR, loadFixture, settledReading } from './loadFixture';
 
-const read = (adapter: SiteAdapter, fixture: string) =>
-  createRoomReader(loadFixture(fixture), adapter).read();
+const read = (adapter: SiteAdapter, fixture: string) => settledReading(loadFixture(fixture), adapter);
 
 describe('each adapter reads its fixture pages', () => {
   it('Kuaishou live helper: every tile, the product being explained (结束讲解), no goods text', () => {
