@@ -68,12 +68,23 @@ export function createSiteAccess(api: SiteAccessApi) {
 
   const ours = async () => (await api.registered()).filter((s) => s.id.startsWith(ID_PREFIX));
 
-  /** Registers what is granted and not registered, unregisters what is registered and no longer granted. */
-  const sync = async (): Promise<EnabledSite[]> => {
-    const origins = await enabledOrigins();
+  /**
+   * Registers what is granted and not registered, unregisters what is registered and no longer granted. A
+   * site allowed in chrome://extensions ("site access") is granted without showing in getAll(), so a
+   * registration is only dropped once `contains` says no too.
+   */
+  const sync = async (also: string[] = []): Promise<EnabledSite[]> => {
+    const listed = await enabledOrigins();
     const registered = await ours();
-    const have = new Set(registered.map((s) => s.id.slice(ID_PREFIX.length)));
-    const stale = registered.filter((s) => !origins.includes(s.id.slice(ID_PREFIX.length))).map((s) => s.id);
+    const originOfId = (id: string) => id.slice(ID_PREFIX.length);
+    const candidates = [...new Set([...also, ...registered.map((s) => originOfId(s.id))])].filter(
+      (o) => !listed.includes(o),
+    );
+    const stillGranted: string[] = [];
+    for (const o of candidates) if (await api.contains(patternOf(o))) stillGranted.push(o);
+    const origins = [...listed, ...stillGranted].sort();
+    const have = new Set(registered.map((s) => originOfId(s.id)));
+    const stale = registered.filter((s) => !origins.includes(originOfId(s.id))).map((s) => s.id);
     if (stale.length > 0) await api.unregister(stale);
     const missing = origins.filter((o) => !have.has(o));
     const files = scriptFiles();
@@ -94,7 +105,7 @@ export function createSiteAccess(api: SiteAccessApi) {
     const site = origin.toLowerCase();
     if (!(await api.contains(patternOf(site))))
       return { ok: false, error: `Livecue may not read ${site} yet: allow it when the browser asks.` };
-    const sites = await sync();
+    const sites = await sync([site]);
     if (!sites.find((s) => s.origin === site)?.registered)
       return { ok: false, error: `Could not start Livecue on ${site}.` };
     // Start on the open tab now rather than after a reload; a later load runs the registered script.

@@ -88,6 +88,18 @@ describe('site access', () => {
     ]);
   });
 
+  it('keeps a site allowed in chrome://extensions (granted, though getAll does not list it)', async () => {
+    const { api, state } = fakeBrowser();
+    const contains = api.contains;
+    api.contains = async (p) => p === 'https://screen.brand.cn/*' || contains(p);
+    const access = createSiteAccess(api);
+    expect(await access.run({ type: 'site.enable', origin: 'https://screen.brand.cn' })).toMatchObject({
+      ok: true,
+    });
+    expect(await access.sync()).toEqual([{ origin: 'https://screen.brand.cn', registered: true }]);
+    expect(state.scripts.has('livecue-site:https://screen.brand.cn')).toBe(true);
+  });
+
   it('never lists the manifest’s own platforms or wildcard grants as enabled sites', () => {
     expect(originOfPattern('https://live.jd.com/*')).toBe('https://live.jd.com');
     expect(originOfPattern('https://*/*')).toBeNull();
