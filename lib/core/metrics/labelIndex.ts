@@ -40,6 +40,30 @@ const PURE_VALUE =
   /^(?:[<>≥+-]?(?:us\$|rmb|[¥$€£₫฿])?[+-]?\.?\d[\d,.]*(?:万亿|百万|千万|万|亿|千|[wkmb])?\+?[%‰]?\+?(?:以上|元|人次|人|次|个|件|单|秒|s)?|\d{1,3}:\d{2}(?::\d{2})?|(?:\d+(?:\.\d+)?(?:小时|时|分钟|分|秒|hr|min|sec|h|m|s),?)+|[-—]+)$/;
 const UNIT_AFTER_LABEL = /^(?:\([^()]{0,6}\))?[:：]?/;
 
+/** First characters of every label key: a text starting with none of them is no label (checked before normalising). */
+const FIRST_CHARS = new Set([...EXACT.keys()].map((k) => k.charAt(0)));
+/** Last characters of every label key: a value glued before its label (`1927在线观众`) ends in one of them. */
+const LAST_CHARS = new Set([...EXACT.keys()].map((k) => k.charAt(k.length - 1)));
+const VALUE_FIRST = /^[\d.¥$€£₫฿+<>≥-]/;
+const TRAILING_DECORATION = /[\s:：·•|丨/,，;；)）?*ⓘ]+$/;
+
+/**
+ * A cheap first look at a text before matchLabel normalises it: could it be a label, or a value glued to one?
+ * Most of a page's text fails at its first character.
+ */
+export function mayBeLabelText(data: string): boolean {
+  if (data.length > 60) return false;
+  const text = data.trimStart();
+  if (text === '') return false;
+  if (FIRST_CHARS.has(text.charAt(0).toLowerCase())) return true;
+  const code = text.charCodeAt(0);
+  // Fullwidth forms (１２，３４５, Ｖｉｅｗｅｒｓ) are worth the full normalisation.
+  if (code >= 0xff00 && code <= 0xffef) return true;
+  if (!VALUE_FIRST.test(text)) return false;
+  const end = text.replace(TRAILING_DECORATION, '');
+  return LAST_CHARS.has(end.charAt(end.length - 1).toLowerCase()) || SEGMENT_SEPARATOR.test(text);
+}
+
 function strip(key: string): { key: string; percent: boolean; colon: boolean } {
   const m = DECORATION.exec(key);
   if (!m) return { key, percent: false, colon: false };

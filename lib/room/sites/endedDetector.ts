@@ -67,10 +67,15 @@ export function findEnded(
   const extra = new Set(hints.texts ?? []);
   let found: Text | null = null;
   for (const root of roots) {
-    walkText(root, exclusion, (text) => {
-      if (!found && text.data.length <= 40 && ENDED_HINT.test(text.data) && saysLiveEnded(text, extra))
-        found = text;
-    });
+    walkText(
+      root,
+      exclusion,
+      (text) => {
+        if (!found && saysLiveEnded(text, extra)) found = text;
+      },
+      true,
+      (data) => data.length <= 40 && ENDED_HINT.test(data),
+    );
     if (found) return { text: found };
   }
   return null;

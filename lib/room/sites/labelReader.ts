@@ -4,8 +4,8 @@ import { METRIC_IDS, type MetricId } from '../../core/metrics/metricCatalog';
 import { labelKey } from '../../core/metrics/normalizeText';
 import type { ParsedMetric } from '../../core/metrics/parseMetricText';
 import { ENDED_EXCLUDE, ENDED_HINT, type EndedSpot, findEnded, stillEnded } from './endedDetector';
-import { locateMetrics, type MetricLocation, parseAt } from './locateMetrics';
-import { Exclusion, GENERIC_EXCLUDE, queryAllIn } from './pageText';
+import { findLabels, locateMetrics, type MetricLocation, parseAt } from './locateMetrics';
+import { discoverRoots, Exclusion, GENERIC_EXCLUDE, queryAllIn } from './pageText';
 import { locateProduct, PRODUCT_HINT, type ProductSpot, readProduct, spotStillActive } from './productReader';
 import type { RoomReading, SiteAdapter } from './siteAdapter';
 import { newSettleState, type PageMotion, type SettleState, settle } from './valueSettle';
@@ -60,6 +60,8 @@ const TITLE_LIMIT = 300;
 const RELOCATE_MS = 1000;
 /** The page counts as frozen once no number on it changed for this long. */
 export const FROZEN_AFTER_MS = 10_000;
+/** Rows added to one container without a label before it counts as a feed and is no longer looked into. */
+const FEED_ROWS = 8;
 /** Added subtrees searched per read; past that the heartbeat's walk takes over. */
 const MAX_ADDED = 2000;
 
@@ -84,11 +86,13 @@ export function createRoomReader(
   const rootNode = root as Node;
   const doc = rootNode.ownerDocument ?? (root as Document);
   const excludeSelector = [GENERIC_EXCLUDE, ...(adapter.excludeRoots ?? [])].join(',');
-  let exclusion = new Exclusion(excludeSelector);
-  let endedExclusion = new Exclusion(`${excludeSelector},${ENDED_EXCLUDE}`);
+  const exclusion = new Exclusion(excludeSelector);
+  const endedExclusion = new Exclusion(`${excludeSelector},${ENDED_EXCLUDE}`);
   const motion: PageMotion = { animated: false };
 
   const slots = new Map<MetricId, Slot>();
+  const feeds = new WeakSet<Node>();
+  const quietRows = new WeakMap<Node, number>();
   const lostAt = new Map<MetricId, number>();
   let roots: ParentNode[] = [root];
   let version = 0;
@@ -114,7 +118,7 @@ export function createRoomReader(
       version++;
     }
   };
-  const context = () => ({ exclusion, onRoot: addRoot });
+  const context = () => ({ exclusion });
 
   const missing = () => METRIC_IDS.filter((id) => !slots.has(id));
 
@@ -139,14 +143,13 @@ export function createRoomReader(
       const found = queryAllIn(roots, selector);
       if (found.length > 0) return found;
     }
-    return roots.slice(0, 1);
+    return roots;
   };
 
   /** One walk of the page for every missing metric; the end of the live and the product too on the first. */
   const scan = () => {
     // Exclusions are looked up afresh: a comment feed or a goods list may have been rendered since.
-    exclusion = new Exclusion(excludeSelector);
-    endedExclusion = new Exclusion(`${excludeSelector},${ENDED_EXCLUDE}`);
+    discoverRoots(root, addRoot);
     const wanted = new Set(missing());
     if (wanted.size > 0) {
       const before = slots.size;
@@ -171,12 +174,33 @@ export function createRoomReader(
   const searchAdded = () => {
     const fresh = [...added].filter((n): n is Element => n.nodeType === 1 && n.isConnected);
     added = new Set();
-    const outside = fresh.filter((el) => !el.closest(excludeSelector));
+    const outside: ParentNode[] = fresh.filter((el) => !exclusion.covers(el, false));
     if (outside.length === 0) return;
+    // Open shadow roots and frames that came with the new nodes are part of the room from now on.
+    for (const el of [...outside]) {
+      discoverRoots(el, (found) => {
+        if (!roots.includes(found)) outside.push(found);
+        addRoot(found);
+      });
+    }
     const wanted = new Set(missing());
     if (wanted.size > 0) {
       for (const location of locateMetrics(outside, wanted, context(), bindings, roots).values())
         bind(location);
+    }
+    // A container that keeps taking rows without a single label is a feed (comments, a ticker): its next
+    // rows are not looked into, so a busy comment list costs the reader nothing.
+    for (const el of outside) {
+      if (!(el instanceof Element)) continue;
+      const parent = el.parentNode;
+      if (!parent || feeds.has(parent)) continue;
+      if (findLabels(el, context()).length > 0) {
+        quietRows.delete(parent);
+        continue;
+      }
+      const quiet = (quietRows.get(parent) ?? 0) + 1;
+      quietRows.set(parent, quiet);
+      if (quiet >= FEED_ROWS) feeds.add(parent);
     }
     if (!ended) {
       ended = findEnded(outside, endedExclusion, adapter.ended);
@@ -297,6 +321,12 @@ export function createRoomReader(
     return undefined;
   };
 
+  /** Something the reader holds was taken off the page (a tile re-rendered, a modal closed). */
+  const lostSomething = () =>
+    [...slots.values()].some((slot) => !labelValid(slot.location)) ||
+    (ended !== null && !ended.text.isConnected) ||
+    (productSpot !== null && !productSpot.marker.isConnected);
+
   const noteText = (node: Node) => {
     const text = node.textContent ?? '';
     if (text.length > 40) return false;
@@ -320,6 +350,7 @@ export function createRoomReader(
         if (record.type === 'characterData') {
           if (noteText(record.target)) relevant = true;
         } else if (record.type === 'childList') {
+          if (feeds.has(record.target)) continue;
           for (const node of record.addedNodes) {
             if (added.size >= MAX_ADDED) break;
             if (node.nodeType === 1) {
@@ -327,7 +358,7 @@ export function createRoomReader(
               relevant = true;
             } else if (node.nodeType === 3 && noteText(node)) relevant = true;
           }
-          if (record.removedNodes.length > 0 && (slots.size > 0 || ended || productSpot)) relevant = true;
+          if (record.removedNodes.length > 0 && !relevant) relevant = lostSomething();
         }
       }
       return relevant;
@@ -350,8 +381,6 @@ export function createRoomReader(
       slots.clear();
       lostAt.clear();
       roots = [root];
-      exclusion = new Exclusion(excludeSelector);
-      endedExclusion = new Exclusion(`${excludeSelector},${ENDED_EXCLUDE}`);
       scanned = false;
       endedSearch = true;
       productSearch = true;

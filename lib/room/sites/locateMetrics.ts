@@ -1,6 +1,7 @@
 import {
   type LabelMatch,
   matchLabel,
+  mayBeLabelText,
   SEGMENT_SEPARATOR,
   segmentsOf,
   valuePart,
@@ -30,8 +31,6 @@ export interface MetricLocation {
 
 export interface LocateContext {
   exclusion: Exclusion;
-  /** Hears of each shadow root and frame document the walk enters. */
-  onRoot?: (root: Document | ShadowRoot) => void;
 }
 
 const MAX_CARD_DEPTH = 5;
@@ -91,27 +90,36 @@ function countLabels(labels: FoundLabel[]): Map<Element, number> {
   return counts;
 }
 
+/** The label matches of one text: the whole text, or each part of a line split by separators. */
+function labelsIn(data: string): LabelMatch[] {
+  if (data.length > MAX_LABEL_CHARS || !mayBeLabelText(data)) return [];
+  const match = matchLabel(data);
+  if (match) return [match];
+  if (!SEGMENT_SEPARATOR.test(data)) return [];
+  const parts: LabelMatch[] = [];
+  segmentsOf(data).forEach((part, segment) => {
+    const glued = matchLabel(part, segment);
+    if (glued?.glued) parts.push(glued);
+  });
+  return parts;
+}
+
 /** The labels under `root` (one walk), glued parts of a line split out. */
 export function findLabels(root: ParentNode, context: LocateContext): FoundLabel[] {
   const labels: FoundLabel[] = [];
+  // The match is worked out in the cheap first test, so only real labels pay for the check of where they sit.
+  let matched: LabelMatch[] = [];
   walkText(
     root,
     context.exclusion,
     (node) => {
-      if (node.data.length > MAX_LABEL_CHARS) return;
-      const match = matchLabel(node.data);
-      if (match) {
-        labels.push({ node, match });
-        return;
-      }
-      if (!SEGMENT_SEPARATOR.test(node.data)) return;
-      segmentsOf(node.data).forEach((part, segment) => {
-        const glued = matchLabel(part, segment);
-        if (glued?.glued) labels.push({ node, match: glued });
-      });
+      for (const match of matched) labels.push({ node, match });
     },
     true,
-    context.onRoot,
+    (data) => {
+      matched = labelsIn(data);
+      return matched.length > 0;
+    },
   );
   return labels;
 }

@@ -33,6 +33,9 @@ const ID_ATTRIBUTES = [
 ];
 const ITEM_HOOKS = ID_ATTRIBUTES.map((a) => `[${a}]`).join(',');
 const LETTER = /\p{L}/gu;
+/** No explain button or state tag is longer than this: longer texts are not looked at. */
+const MARKER_CHARS = 24;
+const MARKER_HINT = /讲解|pin|置顶/i;
 /** Words worth a closer look in a changed text: it may be an explain button switching state. */
 export const PRODUCT_HINT = /讲解|pin|置顶/;
 
@@ -64,6 +67,7 @@ export function locateProduct(roots: readonly ParentNode[], hints: ProductHints 
           else if (!tag && ACTIVE_TAGS.includes(key)) tag = text.parentElement;
         },
         false,
+        (data) => data.length <= MARKER_CHARS && MARKER_HINT.test(data),
       );
     }
     marker ??= tag;
