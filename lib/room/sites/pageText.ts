@@ -107,7 +107,10 @@ export function walkText(
   if (start.nodeType === 1) {
     const el = start as Element;
     const frame = frameDocument(el);
-    if (frame) return walkText(frame, exclusion, visit, skipButtons, accept);
+    if (frame) {
+      walkText(frame, exclusion, visit, skipButtons, accept);
+      return;
+    }
     if (el.shadowRoot) walkText(el.shadowRoot, exclusion, visit, skipButtons, accept);
     if (exclusion.covers(el, skipButtons)) return;
   }
