@@ -175,6 +175,13 @@ export async function run(): Promise<string[]> {
     }
 
     const added = steady(withExtension).length - steady(without).length;
+    if (process.env.BENCH_DEBUG)
+      console.log(
+        'long tasks without',
+        JSON.stringify(without.longTasks),
+        'with',
+        JSON.stringify(withExtension.longTasks),
+      );
     lines.push(
       `big page (${without.elements.toLocaleString('en-US')} elements, ${RATE} comments/s, metrics every second, ${SECONDS} s each): without the extension ${summary(without)}; with it ${summary(withExtension)} (budget: no long task added: ${added <= 0 ? 'ok' : 'OVER'})`,
       `  content script main thread: ${msPerSec.toFixed(2)} ms per second (CPU profile, ${PROFILE_SECONDS} s)`,

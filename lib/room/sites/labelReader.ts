@@ -1,5 +1,5 @@
 import type { MetricValues, Product, ReaderHealth } from '../../core/messages/sample';
-import { stillLabelled } from '../../core/metrics/labelIndex';
+import { mayBeLabelText, stillLabelled } from '../../core/metrics/labelIndex';
 import { METRIC_IDS, type MetricId } from '../../core/metrics/metricCatalog';
 import { labelKey } from '../../core/metrics/normalizeText';
 import type { ParsedMetric } from '../../core/metrics/parseMetricText';
@@ -60,6 +60,8 @@ const TITLE_LIMIT = 300;
 const RELOCATE_MS = 1000;
 /** The page counts as frozen once no number on it changed for this long. */
 export const FROZEN_AFTER_MS = 10_000;
+/** Label cards watched for a value to appear in (a tile still loading). */
+const MAX_ORPHANS = 24;
 /** Rows added to one container without a label before it counts as a feed and is no longer looked into. */
 const FEED_ROWS = 8;
 /** Added subtrees searched per read; past that the heartbeat's walk takes over. */
@@ -97,7 +99,8 @@ export function createRoomReader(
   let roots: ParentNode[] = [root];
   let version = 0;
   let scanned = false;
-  let nextScanAt = 0;
+  let nextRootsAt = 0;
+  const orphans = new Set<Element>();
   let rescanMs = firstRescanMs;
   let added = new Set<Node>();
   let productSpot: ProductSpot | null = null;
@@ -146,35 +149,63 @@ export function createRoomReader(
     return roots;
   };
 
-  /** One walk of the page for every missing metric; the end of the live and the product too on the first. */
+  /**
+   * The first look: one walk of the page (its shadow roots and frames too) for every metric. It is the only
+   * walk of the whole page for labels; what appears later is found in what was added or changed.
+   */
   const scan = () => {
-    // Exclusions are looked up afresh: a comment feed or a goods list may have been rendered since.
     discoverRoots(root, addRoot);
     const wanted = new Set(missing());
     if (wanted.size > 0) {
-      const before = slots.size;
-      for (const location of locateMetrics(metricRoots(), wanted, context(), bindings, roots).values())
-        bind(location);
-      rescanMs = slots.size > before ? firstRescanMs : Math.min(maxRescanMs, rescanMs * 2);
+      const found = locateMetrics(metricRoots(), wanted, context(), bindings, roots, noteOrphan);
+      for (const location of found.values()) bind(location);
     }
-    nextScanAt = now() + rescanMs;
-    // The end of the live is recomputed on every walk: a modal closed or a room back live clears it.
-    ended = findEnded(roots, endedExclusion, adapter.ended);
-    endedSearch = false;
-    if (productSearch || !productSpot) {
-      productSpot = locateProduct(roots, adapter.product);
-      productText = null;
-      productSearch = false;
-    }
+    nextRootsAt = now() + rescanMs;
     scanned = true;
     firstLook = false;
   };
 
+  /** A missing metric's label with no value beside it yet ("加载中"): its card is watched for one. */
+  const noteOrphan = (label: Text) => {
+    if (orphans.size >= MAX_ORPHANS) return;
+    let area: Element | null = label.parentElement;
+    for (let i = 0; i < 3 && area?.parentElement; i++) area = area.parentElement;
+    if (area) orphans.add(area);
+  };
+
+  /**
+   * The heartbeat's extra look, each a cheap walk that keeps only a few short texts: the end of the live and
+   * the explained product when they are not known, else (while metrics are missing, backing off) open shadow
+   * roots attached since — a custom element upgraded late — whose content is then searched.
+   */
+  const lookAround = () => {
+    if (endedSearch || productSearch) {
+      if (endedSearch) ended = findEnded(roots, endedExclusion, adapter.ended);
+      if (productSearch) {
+        productSpot = locateProduct(roots, adapter.product);
+        productText = null;
+      }
+      endedSearch = false;
+      productSearch = false;
+    } else if (now() >= nextRootsAt && slots.size < METRIC_IDS.length) {
+      const before = roots.length;
+      discoverRoots(root, (found) => {
+        if (!roots.includes(found)) added.add(found as unknown as Node);
+        addRoot(found);
+      });
+      rescanMs = roots.length > before ? firstRescanMs : Math.min(maxRescanMs, rescanMs * 2);
+      nextRootsAt = now() + rescanMs;
+      if (added.size > 0) searchAdded();
+    }
+  };
+
   /** Looks only inside what was added since the last read: tiles rendered late, a modal, a new explain button. */
   const searchAdded = () => {
-    const fresh = [...added].filter((n): n is Element => n.nodeType === 1 && n.isConnected);
+    const fresh = [...added].filter((n) => n.isConnected || n.nodeType === 11);
     added = new Set();
-    const outside: ParentNode[] = fresh.filter((el) => !exclusion.covers(el, false));
+    const outside: ParentNode[] = fresh.filter(
+      (n) => n.nodeType !== 1 || !exclusion.covers(n as Element, false),
+    ) as ParentNode[];
     if (outside.length === 0) return;
     // Open shadow roots and frames that came with the new nodes are part of the room from now on.
     for (const el of [...outside]) {
@@ -185,8 +216,10 @@ export function createRoomReader(
     }
     const wanted = new Set(missing());
     if (wanted.size > 0) {
-      for (const location of locateMetrics(outside, wanted, context(), bindings, roots).values())
-        bind(location);
+      const found = locateMetrics(outside, wanted, context(), bindings, roots);
+      for (const location of found.values()) bind(location);
+      for (const location of found.values())
+        for (const area of orphans) if (area.contains(location.source)) orphans.delete(area);
     }
     // A container that keeps taking rows without a single label is a feed (comments, a ticker): its next
     // rows are not looked into, so a busy comment list costs the reader nothing.
@@ -260,6 +293,8 @@ export function createRoomReader(
   const read = ({ scan: mayScan = true } = {}): RoomReading => {
     waiting = false;
     at = sampleNow();
+    // One walk of the page per read at most: the first look, or one of lookAround's.
+    const walked = !scanned;
     if (!scanned) scan();
     for (const [id, slot] of slots) {
       if (!labelValid(slot.location)) {
@@ -277,8 +312,7 @@ export function createRoomReader(
       endedSearch = true;
     }
     if (added.size > 0) searchAdded();
-    if (mayScan && (endedSearch || productSearch || (now() >= nextScanAt && slots.size < METRIC_IDS.length)))
-      scan();
+    if (mayScan && !walked) lookAround();
 
     const metrics: MetricValues = {};
     const capped: MetricId[] = [];
@@ -347,8 +381,24 @@ export function createRoomReader(
           slot.dirty = true;
           relevant = true;
         }
+        if (orphans.size > 0) {
+          for (const area of orphans) {
+            if (area.contains(record.target)) {
+              added.add(area);
+              relevant = true;
+            }
+          }
+        }
         if (record.type === 'characterData') {
           if (noteText(record.target)) relevant = true;
+          else if (slots.size < METRIC_IDS.length && mayBeLabelText((record.target as Text).data)) {
+            // A text that turned into a label (a tile rendered in place): look at its neighbourhood.
+            const parent = record.target.parentElement?.parentElement;
+            if (parent) {
+              added.add(parent);
+              relevant = true;
+            }
+          }
         } else if (record.type === 'childList') {
           if (feeds.has(record.target)) continue;
           for (const node of record.addedNodes) {
@@ -382,6 +432,7 @@ export function createRoomReader(
       lostAt.clear();
       roots = [root];
       scanned = false;
+      orphans.clear();
       endedSearch = true;
       productSearch = true;
       productSpot = null;

@@ -131,6 +131,8 @@ export function locateMetrics(
   context: LocateContext,
   bindings: Partial<Record<MetricId, string>> = {},
   bindingRoots: readonly ParentNode[] = searchRoots,
+  /** Hears of each wanted label with no value beside it yet (a tile still loading). */
+  onOrphan?: (label: Text) => void,
 ): Map<MetricId, MetricLocation> {
   const found = new Map<MetricId, MetricLocation>();
   for (const metric of wanted) {
@@ -162,7 +164,10 @@ export function locateMetrics(
       const location: MetricLocation | null = match.glued
         ? { ...base, source: node, via: 'glued' }
         : locateBeside(base, stop, labelSet, counts, context.exclusion);
-      if (!location) continue;
+      if (!location) {
+        onOrphan?.(node);
+        continue;
+      }
       const parsed = parseAt(viewText(location.source), match.metric, match);
       // Labels are ≤ 40 chars and a page has far fewer than 2^32 text nodes, so the fields never overlap.
       const rank = ((+!match.glued * 64 + match.label.length) * 2 + +parsed.ok) * 2 ** 32 - order;

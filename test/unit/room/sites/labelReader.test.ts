@@ -155,30 +155,59 @@ describe('the mock room, read by its labels alone', () => {
 });
 
 describe('how often the reader walks the page', () => {
-  it('finds a tile that appears later at the next rescan, which waits for rescanMs', () => {
-    const doc = new DOMParser().parseFromString(
-      '<div id="grid"><div><span>在线人数</span><b>10</b></div></div>',
-      'text/html',
+  // A reader fed the page's mutations, as the sampler feeds it; `walks` counts full walks of the page.
+  function watched(html: string) {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 0, sampleNow: steadyClock() });
+    const observer = new MutationObserver(() => {});
+    observer.observe(doc, { subtree: true, childList: true, characterData: true });
+    const walker = doc.createTreeWalker.bind(doc);
+    let walks = 0;
+    doc.createTreeWalker = ((node: Node, ...rest: [number?, NodeFilter?]) => {
+      if (node === doc) walks++;
+      return walker(node, ...rest);
+    }) as Document['createTreeWalker'];
+    const read = () => {
+      reader.noteMutations(observer.takeRecords());
+      return reader.read({ scan: false });
+    };
+    return { doc, reader, read, walks: () => walks };
+  }
+
+  it('finds a tile rendered later in what was added, without walking the page again', () => {
+    const room = watched('<div id="grid"><div><span>在线人数</span><b>10</b></div></div>');
+    room.reader.read();
+    expect(room.reader.read().metrics).toEqual({ viewers: 10 });
+    const walksAfterFirstLook = room.walks();
+    const tile = room.doc.createElement('div');
+    tile.innerHTML = '<span>点赞数</span><b>77</b>';
+    room.doc.getElementById('grid')!.append(tile);
+    expect(room.read().metrics).toEqual({ viewers: 10, likes: 77 });
+    expect(room.walks()).toBe(walksAfterFirstLook);
+  });
+
+  it('finds a value that appears beside a label that had none (a tile still loading)', () => {
+    const room = watched(
+      '<div id="grid"><div><span>在线人数</span><b>10</b></div><div><span>点赞数</span><b>加载中</b></div></div>',
     );
-    let ms = 0;
-    const reader = createRoomReader(
-      doc,
-      genericAdapter,
-      {},
-      { rescanMs: 2000, now: () => ms, sampleNow: steadyClock() },
-    );
-    reader.read();
-    expect(reader.read().metrics).toEqual({ viewers: 10 });
-    const tile = doc.createElement('div');
-    tile.append(doc.createElement('span'), doc.createElement('b'));
-    tile.firstElementChild!.textContent = '点赞数';
-    tile.lastElementChild!.textContent = '77';
-    doc.getElementById('grid')!.append(tile);
-    ms = 1500;
-    expect(reader.read().metrics).toEqual({ viewers: 10 });
-    // Found later on a calm page, the new tile counts at once.
-    ms = 2100;
-    expect(reader.read().metrics).toEqual({ viewers: 10, likes: 77 });
+    room.reader.read();
+    expect(room.reader.read().metrics).toEqual({ viewers: 10 });
+    room.doc.querySelectorAll('b')[1]!.firstChild!.nodeValue = '1.2万';
+    expect(room.read().metrics).toEqual({ viewers: 10, likes: 12000 });
+  });
+
+  it('re-finds a metric whose node was re-rendered beside the same label, and never walks on a value change', () => {
+    const room = watched('<div id="grid"><div><span>在线人数</span><b>10</b></div></div>');
+    room.reader.read();
+    room.reader.read();
+    const walks = room.walks();
+    room.doc
+      .querySelector('b')!
+      .replaceWith(Object.assign(room.doc.createElement('b'), { textContent: '12' }));
+    expect(room.read().metrics).toEqual({ viewers: 12 });
+    room.doc.querySelector('b')!.textContent = '13';
+    expect(room.read().metrics).toEqual({ viewers: 13 });
+    expect(room.walks()).toBe(walks);
   });
 });
 
