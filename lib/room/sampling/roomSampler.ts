@@ -30,7 +30,9 @@ export interface RoomSamplerOptions {
  * failure's reason follows its text.
  */
 export const readingKey = (reading: RoomReading): string =>
-  JSON.stringify(reading, (key, value) => (key === 'reason' || key === 'settling' ? undefined : value));
+  JSON.stringify(reading, (key, value) =>
+    key === 'reason' || key === 'settling' || key === 'looking' ? undefined : value,
+  );
 
 const VALUE_ATTRIBUTES = ['style', 'class', 'hidden', 'aria-hidden', 'aria-label', 'title', 'aria-valuetext'];
 const MOTION_EVENTS = ['transitionend', 'transitioncancel', 'animationend'] as const;
@@ -49,6 +51,7 @@ export function startRoomSampler({
   let stopped = false;
   let warm = startupMs <= 0;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let lookTimer: ReturnType<typeof setTimeout> | undefined;
   const listened = new Set<Node>();
 
   const observer = new MutationObserver((records) => {
@@ -89,6 +92,13 @@ export function startRoomSampler({
     try {
       const reading = reader.read({ scan: heartbeat });
       follow();
+      if (reading.looking && !lookTimer) {
+        // The first look goes on in the next task, leaving the page its turn in between.
+        lookTimer = setTimeout(() => {
+          lookTimer = undefined;
+          sample(true);
+        }, 0);
+      }
       if (reading.settling && !settleTimer) {
         settleTimer = setTimeout(() => {
           settleTimer = undefined;
@@ -119,6 +129,7 @@ export function startRoomSampler({
     clearInterval(timer);
     clearTimeout(startup);
     clearTimeout(settleTimer);
+    clearTimeout(lookTimer);
     for (const root of listened)
       for (const type of MOTION_EVENTS) root.removeEventListener(type, onMotionEnd, true);
     listened.clear();

@@ -4,7 +4,17 @@ import { METRIC_IDS, type MetricId } from '../../core/metrics/metricCatalog';
 import { labelKey } from '../../core/metrics/normalizeText';
 import type { ParsedMetric } from '../../core/metrics/parseMetricText';
 import { ENDED_EXCLUDE, ENDED_HINT, type EndedSpot, findEnded, stillEnded } from './endedDetector';
-import { findLabels, locateMetrics, type MetricLocation, parseAt } from './locateMetrics';
+import {
+  boundMetrics,
+  type FoundLabel,
+  findLabels,
+  type LabelSearch,
+  labelSearch,
+  locateMetrics,
+  type MetricLocation,
+  parseAt,
+  placeLabels,
+} from './locateMetrics';
 import { discoverRoots, Exclusion, GENERIC_EXCLUDE, queryAllIn } from './pageText';
 import { locateProduct, PRODUCT_HINT, type ProductSpot, readProduct, spotStillActive } from './productReader';
 import type { RoomReading, SiteAdapter } from './siteAdapter';
@@ -60,6 +70,8 @@ const TITLE_LIMIT = 300;
 const RELOCATE_MS = 1000;
 /** The page counts as frozen once no number on it changed for this long. */
 export const FROZEN_AFTER_MS = 10_000;
+/** The first look at a big page goes in slices of this many ms, one per read. */
+const SLICE_MS = 8;
 /** Label cards watched for a value to appear in (a tile still loading). */
 const MAX_ORPHANS = 24;
 /** Rows added to one container without a label before it counts as a feed and is no longer looked into. */
@@ -100,6 +112,11 @@ export function createRoomReader(
   let version = 0;
   let scanned = false;
   let nextRootsAt = 0;
+  let firstLookJob: {
+    wanted: Set<MetricId>;
+    bound: Map<MetricId, MetricLocation>;
+    searches: [ParentNode, LabelSearch][];
+  } | null = null;
   const orphans = new Set<Element>();
   let rescanMs = firstRescanMs;
   let added = new Set<Node>();
@@ -151,18 +168,28 @@ export function createRoomReader(
 
   /**
    * The first look: one walk of the page (its shadow roots and frames too) for every metric. It is the only
-   * walk of the whole page for labels; what appears later is found in what was added or changed.
+   * walk of the whole page for labels; what appears later is found in what was added or changed. On a big
+   * page it goes in slices of SLICE_MS, one per read, so none is a long task. True once done.
    */
-  const scan = () => {
-    discoverRoots(root, addRoot);
-    const wanted = new Set(missing());
-    if (wanted.size > 0) {
-      const found = locateMetrics(metricRoots(), wanted, context(), bindings, roots, noteOrphan);
-      for (const location of found.values()) bind(location);
+  const scan = (): boolean => {
+    if (!firstLookJob) {
+      discoverRoots(root, addRoot);
+      const wanted = new Set(missing());
+      const bound = boundMetrics(wanted, bindings, roots);
+      const searches = metricRoots().map((r): [ParentNode, LabelSearch] => [r, labelSearch(r, context())]);
+      firstLookJob = { wanted, bound, searches };
     }
+    const deadline = now() + SLICE_MS;
+    for (const [, search] of firstLookJob.searches) if (!search.step(deadline)) return false;
+    const { wanted, bound, searches } = firstLookJob;
+    firstLookJob = null;
+    const labelled = searches.map(([r, search]): [ParentNode, FoundLabel[]] => [r, search.labels]);
+    for (const location of placeLabels(labelled, wanted, bound, context(), noteOrphan).values())
+      bind(location);
     nextRootsAt = now() + rescanMs;
     scanned = true;
     firstLook = false;
+    return true;
   };
 
   /** A missing metric's label with no value beside it yet ("加载中"): its card is watched for one. */
@@ -293,9 +320,9 @@ export function createRoomReader(
   const read = ({ scan: mayScan = true } = {}): RoomReading => {
     waiting = false;
     at = sampleNow();
-    // One walk of the page per read at most: the first look, or one of lookAround's.
+    // One walk of the page per read at most: (a slice of) the first look, or one of lookAround's.
     const walked = !scanned;
-    if (!scanned) scan();
+    const looking = !scanned && !scan();
     for (const [id, slot] of slots) {
       if (!labelValid(slot.location)) {
         slots.delete(id);
@@ -342,6 +369,7 @@ export function createRoomReader(
       ended: ended !== null,
     };
     if (waiting) reading.settling = true;
+    if (looking) reading.looking = true;
     const title = doc.title?.trim();
     if (title) reading.title = title.slice(0, TITLE_LIMIT);
     return reading;
@@ -432,6 +460,7 @@ export function createRoomReader(
       lostAt.clear();
       roots = [root];
       scanned = false;
+      firstLookJob = null;
       orphans.clear();
       endedSearch = true;
       productSearch = true;

@@ -10,7 +10,7 @@ import { METRICS, type MetricId } from '../../core/metrics/metricCatalog';
 import { labelKey } from '../../core/metrics/normalizeText';
 import { type ParsedMetric, parseMetricText } from '../../core/metrics/parseMetricText';
 import { checkPlausible } from '../../core/metrics/plausibility';
-import { type Exclusion, queryOne, repeatedItem, walkText } from './pageText';
+import { type Exclusion, queryOne, repeatedItem, textWalk, walkText } from './pageText';
 import { planValue, textShows } from './valueView';
 
 // Finding where each metric's value sits, by DOM structure and text only (never by class names): the
@@ -74,7 +74,7 @@ interface Candidate {
   rank: number;
 }
 
-interface FoundLabel {
+export interface FoundLabel {
   node: Text;
   match: LabelMatch;
 }
@@ -104,15 +104,25 @@ function labelsIn(data: string): LabelMatch[] {
   return parts;
 }
 
-/** The labels under `root` (one walk), glued parts of a line split out. */
-export function findLabels(root: ParentNode, context: LocateContext): FoundLabel[] {
+/** A walk for labels that can pause between slices; `labels` holds what it found so far. */
+export interface LabelSearch {
+  step(deadline: number): boolean;
+  labels: FoundLabel[];
+}
+
+/** The labels under `root`, glued parts of a line split out, found in slices. */
+export function labelSearch(root: ParentNode, context: LocateContext): LabelSearch {
   const labels: FoundLabel[] = [];
+  const seen = new Set<Text>();
   // The match is worked out in the cheap first test, so only real labels pay for the check of where they sit.
   let matched: LabelMatch[] = [];
-  walkText(
+  const walk = textWalk(
     root,
     context.exclusion,
     (node) => {
+      // A paused walk that started over visits some texts twice.
+      if (seen.has(node)) return;
+      seen.add(node);
       for (const match of matched) labels.push({ node, match });
     },
     true,
@@ -121,7 +131,35 @@ export function findLabels(root: ParentNode, context: LocateContext): FoundLabel
       return matched.length > 0;
     },
   );
-  return labels;
+  return { labels, step: (deadline) => walk.step(deadline) };
+}
+
+/** The labels under `root` (one walk), glued parts of a line split out. */
+export function findLabels(root: ParentNode, context: LocateContext): FoundLabel[] {
+  const search = labelSearch(root, context);
+  search.step(Number.POSITIVE_INFINITY);
+  return search.labels;
+}
+
+/** Metrics bound by the operator's picked elements, first of all. */
+export function boundMetrics(
+  wanted: ReadonlySet<MetricId>,
+  bindings: Partial<Record<MetricId, string>>,
+  roots: readonly ParentNode[],
+): Map<MetricId, MetricLocation> {
+  const found = new Map<MetricId, MetricLocation>();
+  for (const metric of wanted) {
+    const selector = bindings[metric];
+    if (!selector) continue;
+    for (const root of roots) {
+      const el = queryOne(root, selector);
+      if (el) {
+        found.set(metric, { metric, source: el, label: null, labelText: '', match: null, via: 'binding' });
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** The metrics found under each search root, each at its best-ranked place. Bindings (CSS selectors) come first. */
@@ -134,31 +172,30 @@ export function locateMetrics(
   /** Hears of each wanted label with no value beside it yet (a tile still loading). */
   onOrphan?: (label: Text) => void,
 ): Map<MetricId, MetricLocation> {
-  const found = new Map<MetricId, MetricLocation>();
-  for (const metric of wanted) {
-    const selector = bindings[metric];
-    if (!selector) continue;
-    for (const root of bindingRoots) {
-      const el = queryOne(root, selector);
-      if (el) {
-        found.set(metric, { metric, source: el, label: null, labelText: '', match: null, via: 'binding' });
-        break;
-      }
-    }
-  }
+  const found = boundMetrics(wanted, bindings, bindingRoots);
   if (found.size === wanted.size) return found;
+  const labelled = searchRoots.map((root): [ParentNode, FoundLabel[]] => [root, findLabels(root, context)]);
+  return placeLabels(labelled, wanted, found, context, onOrphan);
+}
 
+/** Each wanted metric at the best-ranked place beside its labels (found per search root), added to `found`. */
+export function placeLabels(
+  labelled: readonly [ParentNode, FoundLabel[]][],
+  wanted: ReadonlySet<MetricId>,
+  found: Map<MetricId, MetricLocation>,
+  context: LocateContext,
+  onOrphan?: (label: Text) => void,
+): Map<MetricId, MetricLocation> {
   const best = new Map<MetricId, Candidate>();
-  for (const searchRoot of searchRoots) {
+  for (const [searchRoot, labels] of labelled) {
     // Every label counts for telling tiles from feeds and cards from sections; only the wanted are placed.
-    const labels = findLabels(searchRoot, context);
     if (!labels.some(({ match }) => wanted.has(match.metric) && !found.has(match.metric))) continue;
     const labelSet = new Set(labels.map((l) => l.node));
     const counts = countLabels(labels);
     const listVerdict = new Map<Element, boolean>();
     const stop = searchRoot as Node;
     for (const [order, { node, match }] of labels.entries()) {
-      if (!wanted.has(match.metric) || found.has(match.metric)) continue;
+      if (!wanted.has(match.metric) || found.has(match.metric) || !node.isConnected) continue;
       if (inForeignList(node, stop, counts, listVerdict)) continue;
       const base = { metric: match.metric, label: node, labelText: node.data, match };
       const location: MetricLocation | null = match.glued

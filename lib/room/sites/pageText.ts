@@ -91,11 +91,81 @@ export function discoverRoots(root: ParentNode, found: (root: Document | ShadowR
   }
 }
 
+/** A walk that can pause: `step(deadline)` walks until done (true) or the clock passes the deadline (false). */
+export interface TextWalk {
+  step(deadline: number, now?: () => number): boolean;
+}
+
+/** How many texts between two looks at the clock. */
+const CLOCK_EVERY = 512;
+/** A paused walk whose place was taken off the page starts over (its visits repeat) at most this often. */
+const MAX_RESTARTS = 3;
+
 /**
- * Calls `visit` for each non-blank text node of `root`'s own tree that `accept` keeps (all, by default) and that
- * no excluded container or skipped tag holds. `skipButtons: false` keeps button text (the product reader needs
- * it). A root that is a frame or a shadow host is walked inside.
+ * Walks `root`'s own tree, calling `visit` for each non-blank text node that `accept` keeps (all, by default)
+ * and that no excluded container or skipped tag holds. `skipButtons: false` keeps button text (the product
+ * reader needs it). A root that is a frame or a shadow host is walked inside. The walk can be done in slices
+ * (the reader's first look on a big page), so no slice is a long task.
  */
+export function textWalk(
+  root: ParentNode,
+  exclusion: Exclusion,
+  visit: (text: Text) => void,
+  skipButtons = true,
+  accept?: (data: string) => boolean,
+): TextWalk {
+  const start = root as Node;
+  const inner: TextWalk[] = [];
+  let skip = false;
+  if (start.nodeType === 1) {
+    const el = start as Element;
+    const frame = frameDocument(el);
+    if (frame) return textWalk(frame, exclusion, visit, skipButtons, accept);
+    if (el.shadowRoot) inner.push(textWalk(el.shadowRoot, exclusion, visit, skipButtons, accept));
+    skip = exclusion.covers(el, skipButtons);
+  }
+  const doc = start.ownerDocument ?? (start as Document);
+  if (!doc?.createTreeWalker) skip = true;
+  let walker: TreeWalker | undefined;
+  let restarts = 0;
+  let checked: Element | null = null;
+  let checkedOut = false;
+  return {
+    step(deadline, now = () => performance.now()) {
+      for (const walk of inner) if (!walk.step(deadline, now)) return false;
+      inner.length = 0;
+      if (skip) return true;
+      if (!walker) walker = doc.createTreeWalker(start, SHOW_TEXT);
+      else if (
+        walker.currentNode !== start &&
+        !start.contains(walker.currentNode) &&
+        restarts++ < MAX_RESTARTS
+      )
+        walker = doc.createTreeWalker(start, SHOW_TEXT);
+      let count = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const data = node.data;
+        if (++count % CLOCK_EVERY === 0 && now() > deadline) {
+          walker.previousNode();
+          return false;
+        }
+        if (accept ? !accept(data) : !data.trim()) continue;
+        const parent = node.parentElement;
+        if (!parent) continue;
+        // Sibling texts share a parent: one closest() answers for all of them.
+        if (parent !== checked) {
+          checked = parent;
+          checkedOut = exclusion.covers(parent, skipButtons);
+        }
+        if (!checkedOut && data.trim()) visit(node);
+      }
+      skip = true;
+      return true;
+    },
+  };
+}
+
+/** textWalk in one go. */
 export function walkText(
   root: ParentNode,
   exclusion: Exclusion,
@@ -103,34 +173,7 @@ export function walkText(
   skipButtons = true,
   accept?: (data: string) => boolean,
 ): void {
-  const start = root as Node;
-  if (start.nodeType === 1) {
-    const el = start as Element;
-    const frame = frameDocument(el);
-    if (frame) {
-      walkText(frame, exclusion, visit, skipButtons, accept);
-      return;
-    }
-    if (el.shadowRoot) walkText(el.shadowRoot, exclusion, visit, skipButtons, accept);
-    if (exclusion.covers(el, skipButtons)) return;
-  }
-  const doc = start.ownerDocument ?? (start as Document);
-  if (!doc?.createTreeWalker) return;
-  const walker = doc.createTreeWalker(start, SHOW_TEXT);
-  let checked: Element | null = null;
-  let checkedOut = false;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const data = node.data;
-    if (accept ? !accept(data) : !data.trim()) continue;
-    const parent = node.parentElement;
-    if (!parent) continue;
-    // Sibling texts share a parent: one closest() answers for all of them.
-    if (parent !== checked) {
-      checked = parent;
-      checkedOut = exclusion.covers(parent, skipButtons);
-    }
-    if (!checkedOut && data.trim()) visit(node);
-  }
+  textWalk(root, exclusion, visit, skipButtons, accept).step(Number.POSITIVE_INFINITY);
 }
 
 /** Hidden by the page: `hidden`, `aria-hidden`, inline `display:none` / `visibility:hidden`, or not rendered. */

@@ -50,4 +50,6 @@ export interface RoomReading {
   title?: string;
   /** Some value is still moving (an animation): read again shortly for its settled value. Never sent. */
   settling?: boolean;
+  /** The first look at the page is not finished (it goes in slices): read again at once. Never sent. */
+  looking?: boolean;
 }

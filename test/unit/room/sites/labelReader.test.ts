@@ -186,6 +186,30 @@ describe('how often the reader walks the page', () => {
     expect(room.walks()).toBe(walksAfterFirstLook);
   });
 
+  it('takes its first look at a big page in slices, none longer than a few ms', () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `<p>说明 ${i}</p>`).join('');
+    const doc = new DOMParser().parseFromString(
+      `${filler}<div><span>在线人数</span><b>321</b></div>`,
+      'text/html',
+    );
+    let ms = 0;
+    // Each look at the clock finds 10 ms gone: every slice stops at its first look at the clock.
+    const reader = createRoomReader(
+      doc,
+      genericAdapter,
+      {},
+      { now: () => (ms += 10), sampleNow: steadyClock() },
+    );
+    let slices = 0;
+    let reading = reader.read();
+    while (reading.looking && slices < 50) {
+      slices++;
+      reading = reader.read();
+    }
+    expect(slices).toBeGreaterThan(3);
+    expect(reader.read().metrics).toEqual({ viewers: 321 });
+  });
+
   it('finds a value that appears beside a label that had none (a tile still loading)', () => {
     const room = watched(
       '<div id="grid"><div><span>在线人数</span><b>10</b></div><div><span>点赞数</span><b>加载中</b></div></div>',
