@@ -1,5 +1,5 @@
 import { METRIC_NAMES as SHARED_METRIC_NAMES } from './metricNames';
-import type { LocalisedCatalog } from './translate';
+import { defineCatalog, type KeyOf } from './translate';
 
 // Every string of the side panel, the settings page and the review page, in zh-CN and en.
 // Cue texts live in cueMessages.ts; the popup has its own catalog.
@@ -323,7 +323,7 @@ const en = {
   'figure.cuesActed': 'Cues acted on',
 };
 
-const zh: Record<keyof typeof en, string> = {
+const zh = {
   ...METRIC_NAMES['zh-CN'],
   ...RULE_NAMES['zh-CN'],
   ...PARAM_LABELS['zh-CN'],
@@ -479,4 +479,8 @@ const zh: Record<keyof typeof en, string> = {
   'figure.cuesActed': '已执行提示',
 };
 
-export const uiMessages: LocalisedCatalog = { en, 'zh-CN': zh };
+export const uiMessages = defineCatalog(en, zh);
+export type UiMessageKey = KeyOf<typeof uiMessages>;
+
+/** Whether a key built at run time (`param.<ruleId>.<key>`) names a text of this catalog. */
+export const isUiMessageKey = (key: string): key is UiMessageKey => Object.hasOwn(uiMessages.en, key);
