@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SendCommand } from '../../lib/ui/panel/panelStore';
 import { type EnabledSite, sitesFrom } from '../../lib/ui/panel/siteAccess';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 import { SiteAccess } from '../panel/SiteAccess';
 

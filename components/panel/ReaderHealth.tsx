@@ -1,4 +1,4 @@
-import { formatClock } from '../../lib/core/format/sessionClock';
+import { formatClock } from '../../lib/core/format/formatClock';
 import type { MetricId } from '../../lib/core/metrics/metricCatalog';
 import type { HealthSummary } from '../../lib/ui/panel/readerHealth';
 import { useI18n } from '../common/i18nContext';
@@ -6,15 +6,18 @@ import { useI18n } from '../common/i18nContext';
 // How much of the room the reader can see, each refusal with the raw text the page showed and why, whether
 // the page has stopped changing, and a way to point the reader at what it cannot find.
 
-const KNOWN_REASONS = new Set([
-  'dash',
-  'empty',
-  'unparseable',
-  'ambiguous',
-  'unit-mismatch',
-  'unknown-unit',
-  'implausible',
-]);
+/** Why a number was refused, in words (parseMetricText's and the plausibility gate's reasons). */
+const REASON_KEYS = {
+  dash: 'health.reason.dash',
+  empty: 'health.reason.empty',
+  unparseable: 'health.reason.unparseable',
+  ambiguous: 'health.reason.ambiguous',
+  'unit-mismatch': 'health.reason.unit-mismatch',
+  'unknown-unit': 'health.reason.unknown-unit',
+  implausible: 'health.reason.implausible',
+} as const;
+const reasonKey = (reason: string) =>
+  Object.hasOwn(REASON_KEYS, reason) ? REASON_KEYS[reason as keyof typeof REASON_KEYS] : undefined;
 
 interface ReaderHealthProps {
   health: HealthSummary | null;
@@ -48,9 +51,9 @@ export function ReaderHealth({ health, onPick }: ReaderHealthProps) {
           {health.failed.map((failure) => (
             <li key={failure.metric} data-metric-failed={failure.metric}>
               {t('health.failed', { metric: t(`metric.${failure.metric}`) })} <code>{failure.raw}</code>{' '}
-              {KNOWN_REASONS.has(failure.reason) && (
+              {reasonKey(failure.reason) && (
                 <span class="health-reason" data-reason={failure.reason}>
-                  {t(`health.reason.${failure.reason}`)}
+                  {t(reasonKey(failure.reason)!)}
                 </span>
               )}
               <button

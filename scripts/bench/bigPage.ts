@@ -164,7 +164,11 @@ export async function run(): Promise<string[]> {
           const expected = (await page.evaluate(EXPECTED)) as Record<string, number>;
           const stored = await latestStored(browser.context, browser.extensionUrl('popup.html'));
           const wrong = Object.keys(expected).filter((k) => stored[k] !== expected[k]);
-          read = { right: Object.keys(expected).length - wrong.length, total: Object.keys(expected).length, wrong };
+          read = {
+            right: Object.keys(expected).length - wrong.length,
+            total: Object.keys(expected).length,
+            wrong,
+          };
         }
       } finally {
         await browser.close();
@@ -172,7 +176,8 @@ export async function run(): Promise<string[]> {
     }
     if (process.env.BENCH_DEBUG)
       console.log('long tasks without', JSON.stringify(without), 'with', JSON.stringify(withExtension));
-    const count = (runs: PageRun[], pick: (r: PageRun) => [number, number][]) => runs.map((r) => pick(r).length);
+    const count = (runs: PageRun[], pick: (r: PageRun) => [number, number][]) =>
+      runs.map((r) => pick(r).length);
     const longest = (runs: PageRun[], pick: (r: PageRun) => [number, number][]) =>
       Math.max(0, ...runs.flatMap((r) => pick(r).map(([, d]) => d)));
     const loading = (r: PageRun) => r.longTasks.filter(([start]) => start < LOADED_MS);

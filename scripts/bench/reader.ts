@@ -76,7 +76,9 @@ export async function run(): Promise<string[]> {
     headless: true,
     args: CHROMIUM_FLAGS,
   });
-  const server = await startHttpsFixtureServer({ 'compass.jinritemai.com/screen/live/bench': 'big-busy-page.html' });
+  const server = await startHttpsFixtureServer({
+    'compass.jinritemai.com/screen/live/bench': 'big-busy-page.html',
+  });
   const bigBrowser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -84,13 +86,22 @@ export async function run(): Promise<string[]> {
   });
   const lines: string[] = [];
   const medians: number[] = [];
-  type Result = { metrics: number; medianUs: number; firstLookMs: number; slices: number; longestSlice: number; elements: number };
+  type Result = {
+    metrics: number;
+    medianUs: number;
+    firstLookMs: number;
+    slices: number;
+    longestSlice: number;
+    elements: number;
+  };
   const measure = (page: import('playwright-core').Page) =>
     page.evaluate(
       ([reads, batches]) =>
-        (
-          globalThis as unknown as { benchReader(u: string, r: number, b: number): Result }
-        ).benchReader('https://example.test/room', reads as number, batches as number),
+        (globalThis as unknown as { benchReader(u: string, r: number, b: number): Result }).benchReader(
+          'https://example.test/room',
+          reads as number,
+          batches as number,
+        ),
       [READS_PER_BATCH, BATCHES],
     ) as Promise<Result>;
   try {
