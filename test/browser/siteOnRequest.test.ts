@@ -79,11 +79,15 @@ describe('enabling Livecue on a site it does not know', () => {
 
     await options.locator('[data-testid="site-address"]').fill(`${ROOM}?from=address-bar`);
     await options.locator('[data-testid="site-enable"]').click();
-    await expect
-      .poll(() => options.locator('[data-testid="site-outcome"]').getAttribute('data-outcome'))
-      .toBe('enabled');
+    const outcome = options.locator('[data-testid="site-outcome"]');
+    await outcome.waitFor({ timeout: 15_000 });
+    expect(`${await outcome.getAttribute('data-outcome')}: ${await outcome.textContent()}`).toMatch(
+      /^enabled: /,
+    );
     expect(await registered()).toContain(`${ORIGIN}/*`);
-    await expect.poll(() => options.locator(`[data-site-origin="${ORIGIN}"]`).count()).toBe(1);
+    await expect
+      .poll(() => options.locator(`[data-site-origin="${ORIGIN}"]`).count(), { timeout: 10_000 })
+      .toBe(1);
   });
 
   it('starts at once in the open tab it is enabled for, and reads the page by its labels', async () => {
@@ -126,7 +130,9 @@ describe('enabling Livecue on a site it does not know', () => {
   it('removes it from the settings page: the registration and the permission both go', async () => {
     await options.reload();
     await options.locator(`[data-testid="site-remove-${ORIGIN}"]`).click();
-    await expect.poll(() => options.locator(`[data-site-origin="${ORIGIN}"]`).count()).toBe(0);
+    await expect
+      .poll(() => options.locator(`[data-site-origin="${ORIGIN}"]`).count(), { timeout: 10_000 })
+      .toBe(0);
     expect(await registered()).not.toContain(`${ORIGIN}/*`);
     expect(await granted()).toBe(false);
 

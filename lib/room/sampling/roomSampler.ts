@@ -18,7 +18,7 @@ export interface RoomSamplerOptions {
   now: () => number;
   post: (sample: TimedReading) => void;
   heartbeatMs?: number;
-  /** The first post waits this long, so a page counting up as it loads is seen animating before anything is sent. */
+  /** The first post may wait this long (none by default: values found on the first look wait for themselves). */
   startupMs?: number;
   /** A failed post or read (e.g. the extension context went away) stops the sampler and lands here. */
   onError?: (error: unknown) => void;
@@ -43,7 +43,7 @@ export function startRoomSampler({
   now,
   post,
   heartbeatMs = 1000,
-  startupMs = 200,
+  startupMs = 0,
   onError,
 }: RoomSamplerOptions): () => void {
   let last: string | undefined;
@@ -106,6 +106,9 @@ export function startRoomSampler({
         }, SETTLE_MS);
       }
       if (!warm) return;
+      // Values found, none settled yet (the page may be counting up as it loads): nothing to say until they are.
+      if (reading.settling && reading.health.parsed.length === 0 && reading.health.failed.length === 0)
+        return;
       const key = readingKey(reading);
       if (!heartbeat && key === last) return;
       last = key;

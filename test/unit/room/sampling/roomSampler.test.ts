@@ -32,7 +32,7 @@ describe('startRoomSampler', () => {
 
   const start = async (reader = room()) => {
     const stop = startRoomSampler({ reader, now: clock, post: (s) => posts.push(s), heartbeatMs: 1000 });
-    await vi.advanceTimersByTimeAsync(200);
+    await vi.advanceTimersByTimeAsync(700);
     return stop;
   };
 
@@ -44,7 +44,7 @@ describe('startRoomSampler', () => {
       heartbeatMs: 1000,
     });
     expect(posts).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(200);
+    await vi.advanceTimersByTimeAsync(700);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.reading.metrics).toEqual({ viewers: 1000, gmv: 500 });
 
@@ -78,7 +78,7 @@ describe('startRoomSampler', () => {
       await flush();
       await vi.advanceTimersByTimeAsync(16);
     }
-    await vi.advanceTimersByTimeAsync(400);
+    await vi.advanceTimersByTimeAsync(1000);
     const shown = new Set(posts.map((p) => p.reading.metrics.viewers));
     // The first frame after a long quiet looks like a plain change (a page that counts up as it loads is
     // caught before anything is posted); from the second frame on, the page is known to animate.
