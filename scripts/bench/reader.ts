@@ -29,6 +29,7 @@ export async function run(): Promise<string[]> {
       contents: `
         import { createRoomReader } from './lib/room/sites/labelReader';
         import { adapterForUrl } from './lib/room/sites/siteRegistry';
+        import { SETTLE_MS } from './lib/room/sites/valueSettle';
         globalThis.benchReader = (url, reads, batches) => {
           const reader = createRoomReader(document, adapterForUrl(new URL(url)));
           const lookStart = performance.now();
@@ -43,7 +44,7 @@ export async function run(): Promise<string[]> {
           longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
           const firstLookMs = performance.now() - lookStart;
           // What the first look found counts once it has held still (the page may be counting up as it loads).
-          const until = Date.now() + 200;
+          const until = Date.now() + SETTLE_MS + 100;
           while (Date.now() < until) {}
           const first = reader.read();
           const cells = [...document.querySelectorAll('span, td, div, b, strong, em, p')].filter(

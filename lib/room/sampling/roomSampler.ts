@@ -4,9 +4,9 @@ import { SETTLE_MS } from '../sites/valueSettle';
 // Turns a room reader into a stream of readings. One MutationObserver watches the document, its open shadow
 // roots and same-origin frames (structure and text) and each value node (its attributes: a roller moves by
 // `style`); the reader is told what changed and read from the observer callback itself (already batched, and
-// timers are throttled in background tabs — DESIGN.md §6). Only a changed reading is posted; the full reading
-// goes on a heartbeat so the background knows the room is still there, and the heartbeat's read is the only
-// one that may walk the page.
+// timers are throttled in background tabs — DESIGN.md §6). Only a changed reading is posted; in a quiet room the
+// full reading goes on a heartbeat so the background knows the room is still there, and the heartbeat's read is
+// the only one that may walk the page.
 
 export interface TimedReading {
   ts: number;
@@ -47,6 +47,7 @@ export function startRoomSampler({
   onError,
 }: RoomSamplerOptions): () => void {
   let last: string | undefined;
+  let lastPostAt = Number.NEGATIVE_INFINITY;
   let version = -1;
   let stopped = false;
   let warm = startupMs <= 0;
@@ -110,8 +111,13 @@ export function startRoomSampler({
       if (reading.settling && reading.health.parsed.length === 0 && reading.health.failed.length === 0)
         return;
       const key = readingKey(reading);
-      if (!heartbeat && key === last) return;
+      if (key === last) {
+        // An unchanged reading goes only as the heartbeat of a quiet room: while changes flow they say the room
+        // is there, and a heartbeat must not take the slot of the next change (posts are ≤ 10 a second).
+        if (!heartbeat || performance.now() - lastPostAt < heartbeatMs * 0.9) return;
+      }
       last = key;
+      lastPostAt = performance.now();
       post({ ts: now(), reading });
     } catch (error) {
       stop();

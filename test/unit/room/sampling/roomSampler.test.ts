@@ -87,7 +87,7 @@ describe('startRoomSampler', () => {
     stop();
   });
 
-  it('skips mutations that change no value, and still posts the full reading on each heartbeat', async () => {
+  it('skips mutations that change no value, and posts the full reading on each heartbeat of a quiet room', async () => {
     const stop = await start();
     expect(posts).toHaveLength(1);
     document.getElementById('viewers')!.textContent = '1,000';
@@ -96,7 +96,8 @@ describe('startRoomSampler', () => {
     expect(posts).toHaveLength(1);
 
     await vi.advanceTimersByTimeAsync(3000);
-    expect(posts.length).toBeGreaterThanOrEqual(4);
+    // One a second, but none within a second of the last post.
+    expect(posts.length).toBeGreaterThanOrEqual(3);
     expect(posts.every((p) => p.reading.metrics.gmv === 500)).toBe(true);
     stop();
   });
