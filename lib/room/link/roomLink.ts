@@ -21,8 +21,11 @@ export interface RoomLinkOptions {
   /** Reconnect delays after consecutive failures, ms. */
   backoffMs?: number[];
   schedule?: (fn: () => void, ms: number) => void;
-  /** At most one port message per this many ms (≤ 10/s): the first at once, a burst's rest in one trailing post. */
-  minPostGapMs?: number;
+  /**
+   * At most this many port messages in any second (10, DESIGN.md §6): each goes at once while the last second
+   * holds fewer, a burst's rest goes in one trailing message when the window frees up.
+   */
+  postsPerSecond?: number;
   /** Schedules the trailing post; setTimeout by default. */
   later?: (fn: () => void, ms: number) => void;
   /** Monotonic ms; performance.now() by default. */
@@ -42,9 +45,10 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
   const schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
   const later = options.later ?? ((fn, ms) => setTimeout(fn, ms));
   const clock = options.clock ?? (() => performance.now());
-  const gap = options.minPostGapMs ?? 100;
+  const perSecond = options.postsPerSecond ?? 10;
+  /** When the last `perSecond` messages went, oldest first. */
+  const recent: number[] = [];
   let outbox: Sample[] = [];
-  let lastPostAt = Number.NEGATIVE_INFINITY;
   let trailing = false;
   let seq = 0;
   let port: PortLike | undefined;
@@ -98,7 +102,8 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
     if (outbox.length === 0) return;
     const batch = outbox;
     outbox = [];
-    lastPostAt = clock();
+    recent.push(clock());
+    if (recent.length > perSecond) recent.shift();
     // Without a port they stay in the buffer and go with the reconnect's resend.
     for (let i = 0; i < batch.length; i += MAX_SAMPLES_PER_MESSAGE)
       post({ type: 'samples', samples: batch.slice(i, i + MAX_SAMPLES_PER_MESSAGE) });
@@ -112,7 +117,7 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
       buffer.push(sample);
       outbox.push(sample);
       if (trailing) return;
-      const wait = lastPostAt + gap - clock();
+      const wait = recent.length < perSecond ? 0 : recent[0]! + 1000 - clock();
       if (wait <= 0) {
         flush();
         return;

@@ -98,21 +98,27 @@ describe('posting to the port', () => {
     return { link, port: () => ports[0]!, advance };
   }
 
-  it('posts the first sample at once and a burst as one trailing message, at most 10 a second', () => {
+  it('posts each sample at once while the last second holds fewer than 10 messages, a burst past that in one trailing message', () => {
     const { link, port, advance } = timed();
-    link.send(sample(1));
-    expect(port().sent.map((m) => m.samples?.length)).toEqual([1]);
-    for (let ts = 2; ts <= 6; ts++) {
-      advance(10);
+    for (let ts = 1; ts <= 10; ts++) {
       link.send(sample(ts));
+      advance(30);
     }
-    expect(port().sent).toHaveLength(1);
-    advance(60);
-    expect(port().sent.map((m) => m.samples?.map((s) => s.ts))).toEqual([[1], [2, 3, 4, 5, 6]]);
-    // Quiet for a while: the next sample goes at once again.
-    advance(500);
-    link.send(sample(7));
-    expect(port().sent).toHaveLength(3);
+    // Ten changes in 300 ms: each went at once.
+    expect(port().sent).toHaveLength(10);
+    for (let ts = 11; ts <= 15; ts++) {
+      link.send(sample(ts));
+      advance(30);
+    }
+    expect(port().sent).toHaveLength(10);
+    // The window frees up a second after the first message: the burst's rest goes in one message.
+    advance(600);
+    expect(port().sent).toHaveLength(11);
+    expect(
+      port()
+        .sent.at(-1)!
+        .samples!.map((s) => s.ts),
+    ).toEqual([11, 12, 13, 14, 15]);
   });
 });
 
