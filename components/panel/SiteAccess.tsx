@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CommandInput, CommandResult } from '../../lib/core/messages/commands';
 import {
   currentTab,
   type EnableOutcome,
@@ -7,14 +6,14 @@ import {
   originOf,
   requestPermission,
 } from '../../lib/ui/panel/siteAccess';
-import { sendCommand } from '../../lib/ui/sendCommand';
+import { type SendCommand, sendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 
 // "Read this dashboard": enables Livecue on a site no adapter knows. The address is the current tab's when
 // Livecue can see it, else what the operator types; the browser then asks for that one site.
 
 interface SiteAccessProps {
-  send?: (command: CommandInput) => Promise<CommandResult>;
+  send?: SendCommand;
   request?: (permissions: { origins: string[] }) => Promise<boolean>;
   findTab?: typeof currentTab;
   /** Called once a site is enabled (the settings page refreshes its list). */

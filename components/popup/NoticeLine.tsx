@@ -5,10 +5,16 @@ import { usePopupI18n } from '../common/i18nContext';
 
 function noticeText(notice: Notice, t: Translate<PopupMessageKey>): string {
   switch (notice.kind) {
-    case 'imported':
-      return notice.sessions === null
-        ? t('popup.importedDone')
-        : t('popup.imported', { sessions: notice.sessions });
+    case 'imported': {
+      const { added, alreadyHere } = notice;
+      const here = alreadyHere.samples + alreadyHere.actions + alreadyHere.cues;
+      const text = t('popup.imported', {
+        sessions: added.sessions,
+        samples: added.samples,
+        cues: added.cues,
+      });
+      return here > 0 ? `${text} ${t('popup.importedAlreadyHere', { rows: here })}` : text;
+    }
     case 'importFailed':
       return t('popup.importFailed', { error: notice.error });
     case 'importTooLarge':

@@ -88,9 +88,6 @@ export function startRoomWatch(
             stopPicker = undefined;
           },
         });
-      } else if (message.type === 'picker.cancel') {
-        stopPicker?.();
-        stopPicker = undefined;
       } else {
         onOverlay(message);
       }

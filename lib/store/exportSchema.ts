@@ -1,3 +1,4 @@
+import { ruleSettingsSchema } from '../core/engine/ruleSettings';
 import { RULE_IDS } from '../core/engine/types';
 import {
   metricIdSchema,
@@ -23,6 +24,31 @@ const epochMs = finite.check(z.nonnegative());
 /** Sample times are whole milliseconds, as the content script sends them (lib/core/messages/sample.ts). */
 const sampleTs = z.int().check(z.nonnegative());
 
+/** Bounds on what one file may hold: far above a real session (8 h at 10 readings a second), far below harm. */
+export const EXPORT_LIMITS = {
+  sessions: 10_000,
+  samplesPerSession: 1_000_000,
+  actionsPerSession: 200_000,
+  cuesPerSession: 20_000,
+  ruleSettingsChars: 64 * 1024,
+} as const;
+
+/**
+ * A session's frozen rule settings must build an engine: checked with the rules' own schemas, so a bad
+ * file is refused at the field (`…ruleSettings.traffic-drop.dropPct`) instead of failing every refold.
+ */
+const ruleSettingsField = z.record(z.string(), z.unknown()).check(
+  z.superRefine((value, ctx) => {
+    if (JSON.stringify(value).length > EXPORT_LIMITS.ruleSettingsChars) {
+      ctx.addIssue({ code: 'custom', message: `larger than ${EXPORT_LIMITS.ruleSettingsChars / 1024} KB` });
+      return;
+    }
+    const parsed = ruleSettingsSchema.safeParse(value);
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
+    if (issue) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+  }),
+);
+
 export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({
   id,
   site: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -30,10 +56,10 @@ export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({
   title: z.string().check(z.maxLength(300)),
   startedAt: epochMs,
   endedAt: z.optional(epochMs),
-  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence'])),
+  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence', 'imported'])),
   lastSampleAt: epochMs,
   clockOffsetMs: z.optional(finite),
-  ruleSettings: z.record(z.string(), z.unknown()),
+  ruleSettings: ruleSettingsField,
   peakViewers: z.nullable(finite),
   gmv: z.nullable(finite),
   cuesFired: z.int().check(z.nonnegative()),
@@ -64,13 +90,15 @@ export const actionRowSchema: z.ZodMiniType<ActionRow> = z.discriminatedUnion('t
     sessionId: id,
     ts: epochMs,
     type: z.literal('plan'),
-    plan: z.array(
-      z.object({
-        productId: z.optional(z.string().check(z.maxLength(200))),
-        name: z.string().check(z.maxLength(200)),
-        minutes: finite.check(z.positive()),
-      }),
-    ),
+    plan: z
+      .array(
+        z.object({
+          productId: z.optional(z.string().check(z.maxLength(200))),
+          name: z.string().check(z.maxLength(200)),
+          minutes: finite.check(z.positive()),
+        }),
+      )
+      .check(z.maxLength(200)),
   }),
   z.object({ id, sessionId: id, ts: epochMs, type: z.literal('tick') }),
 ]);
@@ -127,9 +155,9 @@ export interface ExportFile {
 const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
   .object({
     session: sessionRowSchema,
-    samples: z.array(sampleRowSchema),
-    actions: z.array(actionRowSchema),
-    cues: z.array(cueRowSchema),
+    samples: z.array(sampleRowSchema).check(z.maxLength(EXPORT_LIMITS.samplesPerSession)),
+    actions: z.array(actionRowSchema).check(z.maxLength(EXPORT_LIMITS.actionsPerSession)),
+    cues: z.array(cueRowSchema).check(z.maxLength(EXPORT_LIMITS.cuesPerSession)),
   })
   .check(
     z.superRefine((entry, ctx) => {
@@ -151,7 +179,7 @@ export const exportFileSchema: z.ZodMiniType<ExportFile> = z.object({
   format: z.literal(EXPORT_FORMAT),
   schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
   exportedAt: epochMs,
-  sessions: z.array(exportedSessionSchema),
+  sessions: z.array(exportedSessionSchema).check(z.maxLength(EXPORT_LIMITS.sessions)),
 });
 
 /** `sessions[0].samples[12].ts` from zod's path. */

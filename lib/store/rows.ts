@@ -12,7 +12,8 @@ export interface SessionRow {
   title: string;
   startedAt: number;
   endedAt?: number;
-  endReason?: 'room-ended' | 'operator' | 'silence';
+  /** `imported`: the file held the session open; an import never opens one. */
+  endReason?: 'room-ended' | 'operator' | 'silence' | 'imported';
   lastSampleAt: number;
   /** Wall clock minus sample clock at the last sample, so pages can run countdowns on the session's clock. */
   clockOffsetMs?: number;

@@ -1,4 +1,4 @@
-import type { Command, CommandResult } from '../core/messages/commands';
+import type { Command, CommandAnswers, EnabledSite } from '../core/messages/commands';
 
 // Any dashboard, on request: an operator whose platform has no adapter (JD, Pinduoduo, Shopee, a brand's own
 // screen) enables Livecue on its origin. The page asks for the origin as an optional host permission from
@@ -7,13 +7,8 @@ import type { Command, CommandResult } from '../core/messages/commands';
 // against the granted permissions whenever the worker starts and whenever a permission comes or goes (the
 // operator can also revoke a site in chrome://extensions), so the two never drift apart.
 
-type SiteCommand = Extract<Command, { type: 'site.enable' | 'site.remove' | 'site.list' }>;
-
-export interface EnabledSite {
-  origin: string;
-  /** The content script is registered for it (false only briefly, or when registering failed). */
-  registered: boolean;
-}
+type SiteCommandType = 'site.enable' | 'site.remove' | 'site.list';
+type SiteCommand<T extends SiteCommandType = SiteCommandType> = Extract<Command, { type: T }>;
 
 const ID_PREFIX = 'livecue-site:';
 const patternOf = (origin: string) => `${origin}/*`;
@@ -101,37 +96,35 @@ export function createSiteAccess(api: SiteAccessApi) {
     return origins.map((o) => ({ origin: o, registered: files.length > 0 && !failed.has(o) }));
   };
 
-  const enable = async (origin: string, tabId?: number): Promise<CommandResult> => {
+  const enable = async (origin: string, tabId?: number): Promise<CommandAnswers['site.enable']> => {
     const site = origin.toLowerCase();
     if (!(await api.contains(patternOf(site))))
-      return { ok: false, error: `Livecue may not read ${site} yet: allow it when the browser asks.` };
+      throw new Error(`Livecue may not read ${site} yet: allow it when the browser asks.`);
     const sites = await sync([site]);
     if (!sites.find((s) => s.origin === site)?.registered)
-      return { ok: false, error: `Could not start Livecue on ${site}.` };
+      throw new Error(`Could not start Livecue on ${site}.`);
     // Start on the open tab now rather than after a reload; a later load runs the registered script.
     let started = false;
     if (tabId !== undefined && (await api.tabOrigin(tabId)) === site) {
       await api.inject(tabId, scriptFiles());
       started = true;
     }
-    return { ok: true, data: { sites, started } };
+    return { sites, started };
   };
 
-  const remove = async (origin: string): Promise<CommandResult> => {
+  const remove = async (origin: string): Promise<CommandAnswers['site.remove']> => {
     const site = origin.toLowerCase();
     const id = `${ID_PREFIX}${site}`;
     if ((await ours()).some((s) => s.id === id)) await api.unregister([id]);
     await api.removePermission(patternOf(site));
-    return { ok: true, data: { sites: await sync() } };
+    return { sites: await sync() };
   };
 
   return {
     sync,
-    run(command: SiteCommand): Promise<CommandResult> {
-      if (command.type === 'site.enable') return enable(command.origin, command.tabId);
-      if (command.type === 'site.remove') return remove(command.origin);
-      return sync().then((sites) => ({ ok: true, data: { sites } }));
-    },
+    enable,
+    remove,
+    list: async (): Promise<CommandAnswers['site.list']> => ({ sites: await sync() }),
   };
 }
 
@@ -188,10 +181,12 @@ const siteAccess = () => {
   return shared;
 };
 
-/** Answers site.enable / site.remove / site.list (the command map routes them here). */
-export function runSiteAccessCommand(command: SiteCommand): Promise<CommandResult> {
-  return siteAccess().run(command);
-}
+/** The command handlers of site.enable / site.remove / site.list (a thrown error answers `ok: false`). */
+export const siteAccessHandlers = {
+  'site.enable': ({ origin, tabId }: SiteCommand<'site.enable'>) => siteAccess().enable(origin, tabId),
+  'site.remove': ({ origin }: SiteCommand<'site.remove'>) => siteAccess().remove(origin),
+  'site.list': (_command: SiteCommand<'site.list'>) => siteAccess().list(),
+};
 
 /** Listeners first (synchronously, as every concern), then the start-up check of what is registered. */
 export function setupSiteAccess(): void {

@@ -227,6 +227,17 @@ const en = {
   'warning.writeFailing':
     'Saving is failing ({error}). Data is kept in memory and will be written when it can.',
   'warning.unreachable': 'The Livecue background is not answering ({error}).',
+  'notice.duplicateTab':
+    '{title} is open in {count} tabs. Livecue reads one of them; the others are left alone until it closes.',
+  'notice.refused.before-session':
+    "Livecue is refusing {count} readings of {title}: they are dated before its session began (was the computer's clock set back?). End the session to start a new one.",
+  'notice.refused.between-sessions':
+    'Livecue refused {count} readings of {title}: they are dated between two of its sessions.',
+  'session.end': 'End session',
+  'session.endConfirm': 'End this session now? The next reading starts a new one.',
+  'session.endYes': 'End it',
+  'session.endNo': 'Keep going',
+  'session.endSaving': 'Ended. Saving waits until the disk accepts writes again.',
   'empty.title': 'No live room is being read',
   'empty.unread': 'A live room page is open, but Livecue cannot read its numbers yet. Point it at them:',
   'empty.step1':
@@ -385,6 +396,16 @@ const zh = {
   'mode.toStreamer': '主播视图',
   'warning.writeFailing': '数据保存失败({error})。数据暂存在内存中,恢复后会写入。',
   'warning.unreachable': 'Livecue 后台没有响应({error})。',
+  'notice.duplicateTab':
+    '{title} 在 {count} 个标签页中打开。Livecue 只读取其中一个，其余的在它关闭前不读取。',
+  'notice.refused.before-session':
+    'Livecue 拒收了 {title} 的 {count} 条读数：时间早于本场开始(电脑时间被调回了？)。结束本场即可开始新的一场。',
+  'notice.refused.between-sessions': 'Livecue 拒收了 {title} 的 {count} 条读数：时间落在两场之间。',
+  'session.end': '结束本场',
+  'session.endConfirm': '现在结束本场？下一次读数会开始新的一场。',
+  'session.endYes': '结束',
+  'session.endNo': '继续',
+  'session.endSaving': '已结束。磁盘恢复写入后才会保存。',
   'empty.title': '当前没有在读取的直播间',
   'empty.unread': '已打开直播间页面，但还读不到数据。请在页面上指出对应的数字：',
   'empty.step1':

@@ -1,13 +1,11 @@
-import type { CommandInput, CommandResult } from '../../core/messages/commands';
+import type { CommandResult, EnabledSite } from '../../core/messages/commands';
+import type { SendCommand } from '../sendCommand';
 
 // Enabling Livecue on a dashboard no adapter knows, from an extension page: the browser asks the operator
 // for that one origin (permissions.request must run in the click itself, before any await), then the
 // background registers the content script for it and starts it in the tab.
 
-export interface EnabledSite {
-  origin: string;
-  registered: boolean;
-}
+export type { EnabledSite };
 
 /** The origin of what the operator typed or the tab shows (`jd.com/live` → `https://jd.com`), or null. */
 export function originOf(input: string): string | null {
@@ -25,7 +23,7 @@ export function originOf(input: string): string | null {
 }
 
 export interface SiteAccessDeps {
-  send: (command: CommandInput) => Promise<CommandResult>;
+  send: SendCommand;
   /** chrome.permissions.request: only from a user gesture in an extension page. */
   request: (permissions: { origins: string[] }) => Promise<boolean>;
 }
@@ -56,8 +54,7 @@ export function enableSite(
         ...(tabId === undefined ? {} : { tabId }),
       });
       if (!result.ok) return { kind: 'error', error: result.error };
-      const started = (result.data as { started?: boolean } | undefined)?.started === true;
-      return { kind: 'enabled', origin, started };
+      return { kind: 'enabled', origin, started: result.data.started };
     },
     (error: unknown) => ({ kind: 'error', error: error instanceof Error ? error.message : String(error) }),
   );

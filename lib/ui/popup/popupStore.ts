@@ -1,7 +1,7 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { fileStamp } from '../../core/format/formatClock';
+import type { ImportCounts } from '../../core/messages/commands';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
-import { z } from '../../core/zodMini';
 import type { LivecueDb } from '../../store/database';
 import { readSettings } from '../../store/readSettings';
 import type { SessionRow } from '../../store/rows';
@@ -13,6 +13,7 @@ import { filterSessions } from '../history/sessionFilter';
 import { estimateStorage, type StorageUse } from '../history/storageUse';
 import { type LiveSignal, liveSignal } from '../liveSignal';
 import type { SendCommand } from '../sendCommand';
+import { importMessageBytes, MAX_MESSAGE_BYTES } from './importMessageSize';
 
 // What the popup shows and does. It reads the database directly (liveQuery) and writes only through
 // commands to the background; exports are built here from the rows it can read.
@@ -28,8 +29,8 @@ export interface ExportedFile {
 
 export type Notice =
   | { kind: 'none' }
-  /** sessions: null when the background did not say how many. */
-  | { kind: 'imported'; sessions: number | null }
+  /** What the import added, and what of the file was here already (left as it is). */
+  | { kind: 'imported'; added: ImportCounts; alreadyHere: ImportCounts }
   | { kind: 'importFailed'; error: string }
   | { kind: 'importTooLarge'; megabytes: number }
   | { kind: 'deleted'; count: number }
@@ -76,15 +77,8 @@ export interface PopupStoreOptions {
   now?: () => number;
 }
 
-/**
- * Chrome refuses runtime messages over 64 MiB; a bigger file would fail with an unclear error, so the
- * popup says what to do instead (export fewer sessions per file).
- */
-export const MAX_IMPORT_CHARS = 60 * 1024 * 1024;
-
-/** What the background answers to `history.import` / `history.delete`, when it says. */
-const importAnswer = z.object({ counts: z.object({ sessions: z.number() }) });
-const deleteAnswer = z.object({ deleted: z.number() });
+/** Room left in a message for what Chrome wraps around it. */
+const MESSAGE_MARGIN_BYTES = 4096;
 
 export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): PopupStore {
   const now = options.now ?? Date.now;
@@ -196,8 +190,10 @@ export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): Pop
     },
     async importJson(text) {
       if (busy.value) return;
-      if (text.length > MAX_IMPORT_CHARS) {
-        notice.value = { kind: 'importTooLarge', megabytes: Math.ceil(text.length / (1024 * 1024)) };
+      // A file too big for one message would fail with an unclear error: say what to do instead.
+      const bytes = importMessageBytes(text);
+      if (bytes > MAX_MESSAGE_BYTES - MESSAGE_MARGIN_BYTES) {
+        notice.value = { kind: 'importTooLarge', megabytes: Math.ceil(bytes / (1024 * 1024)) };
         return;
       }
       busy.value = 'import';
@@ -208,8 +204,7 @@ export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): Pop
         notice.value = { kind: 'importFailed', error: result.error };
         return;
       }
-      const answer = importAnswer.safeParse(result.data);
-      notice.value = { kind: 'imported', sessions: answer.success ? answer.data.counts.sessions : null };
+      notice.value = { kind: 'imported', added: result.data.added, alreadyHere: result.data.alreadyHere };
       await refreshStorage();
     },
     async deleteChosen() {
@@ -224,8 +219,7 @@ export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): Pop
         notice.value = { kind: 'deleteFailed', error: result.error };
         return;
       }
-      const answer = deleteAnswer.safeParse(result.data);
-      notice.value = { kind: 'deleted', count: answer.success ? answer.data.deleted : ids.length };
+      notice.value = { kind: 'deleted', count: result.data.deleted };
       const next = new Set(selected.value);
       for (const id of ids) next.delete(id);
       selected.value = next;

@@ -25,15 +25,23 @@ export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[
 
 /**
  * Deletes ended sessions whose last sample is more than `keepDays` days old; returns their ids.
- * A session still open is kept whatever its age (the silence sweep ends it first).
+ * A session still open is kept whatever its age (the silence sweep ends it first). `forget` runs first,
+ * so the worker's session registry lets them go before they leave the disk.
  */
-export async function applyRetention(db: LivecueDb, now: number, keepDays: number): Promise<string[]> {
+export async function applyRetention(
+  db: LivecueDb,
+  now: number,
+  keepDays: number,
+  forget: (sessionIds: string[]) => Promise<void> = async () => {},
+): Promise<string[]> {
   if (!Number.isFinite(keepDays) || keepDays <= 0) return [];
   const expired = await db.sessions
     .where('lastSampleAt')
     .below(now - keepDays * DAY_MS)
     .filter((row) => row.endedAt !== undefined)
     .primaryKeys();
+  if (expired.length === 0) return [];
+  await forget(expired);
   await deleteSessions(db, expired);
   return expired;
 }

@@ -15,12 +15,7 @@ export function sessionEvents(samples: readonly SampleRow[], actions: readonly A
     const sample = sortedSamples[s];
     const action = sortedActions[a];
     if (sample && (!action || sample.ts <= action.ts)) {
-      events.push({
-        kind: 'sample',
-        ts: sample.ts,
-        metrics: sample.metrics,
-        ...(sample.product !== undefined && { product: sample.product }),
-      });
+      events.push(sampleEvent(sample));
       s++;
     } else if (action) {
       events.push(actionEvent(action));
@@ -30,7 +25,18 @@ export function sessionEvents(samples: readonly SampleRow[], actions: readonly A
   return events;
 }
 
-function actionEvent(action: ActionRow): EngineEvent {
+/** One stored sample as the engine sees it, live and in a refold alike. */
+export function sampleEvent(sample: SampleRow): EngineEvent {
+  return {
+    kind: 'sample',
+    ts: sample.ts,
+    metrics: sample.metrics,
+    ...(sample.product !== undefined && { product: sample.product }),
+  };
+}
+
+/** One stored action (an operator's cue action, a run-of-show, a tick) as the engine sees it. */
+export function actionEvent(action: ActionRow): EngineEvent {
   switch (action.type) {
     case 'cue':
       return {

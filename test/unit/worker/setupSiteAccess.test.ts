@@ -47,10 +47,9 @@ describe('site access', () => {
   it('enables a granted origin: registers the content script for it and starts it in the open tab', async () => {
     const { api, state } = fakeBrowser(['https://live.jd.com/*']);
     const access = createSiteAccess(api);
-    const result = await access.run({ type: 'site.enable', origin: 'https://live.jd.com', tabId: 7 });
-    expect(result).toEqual({
-      ok: true,
-      data: { sites: [{ origin: 'https://live.jd.com', registered: true }], started: true },
+    expect(await access.enable('https://live.jd.com', 7)).toEqual({
+      sites: [{ origin: 'https://live.jd.com', registered: true }],
+      started: true,
     });
     expect(state.scripts.get('livecue-site:https://live.jd.com')).toEqual(['https://live.jd.com/*']);
     expect(state.injected).toEqual([7]);
@@ -58,19 +57,15 @@ describe('site access', () => {
 
   it('refuses an origin the operator has not allowed, with a clear error', async () => {
     const { api, state } = fakeBrowser();
-    const result = await createSiteAccess(api).run({ type: 'site.enable', origin: 'https://live.jd.com' });
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('allow it') });
+    await expect(createSiteAccess(api).enable('https://live.jd.com')).rejects.toThrow(/allow it/);
     expect(state.scripts.size).toBe(0);
   });
 
   it('removes both the registration and the permission', async () => {
     const { api, state } = fakeBrowser(['https://live.jd.com/*']);
     const access = createSiteAccess(api);
-    await access.run({ type: 'site.enable', origin: 'https://live.jd.com' });
-    expect(await access.run({ type: 'site.remove', origin: 'https://live.jd.com' })).toEqual({
-      ok: true,
-      data: { sites: [] },
-    });
+    await access.enable('https://live.jd.com');
+    expect(await access.remove('https://live.jd.com')).toEqual({ sites: [] });
     expect(state.scripts.size).toBe(0);
     expect(state.granted.has('https://live.jd.com/*')).toBe(false);
   });
@@ -93,9 +88,7 @@ describe('site access', () => {
     const contains = api.contains;
     api.contains = async (p) => p === 'https://screen.brand.cn/*' || contains(p);
     const access = createSiteAccess(api);
-    expect(await access.run({ type: 'site.enable', origin: 'https://screen.brand.cn' })).toMatchObject({
-      ok: true,
-    });
+    expect(await access.enable('https://screen.brand.cn')).toMatchObject({ started: false });
     expect(await access.sync()).toEqual([{ origin: 'https://screen.brand.cn', registered: true }]);
     expect(state.scripts.has('livecue-site:https://screen.brand.cn')).toBe(true);
   });

@@ -7,16 +7,16 @@ import { OptionsView } from '../../../../components/options/OptionsView';
 import { PlanEditor } from '../../../../components/options/PlanEditor';
 import { defaultRuleSettings } from '../../../../lib/core/engine/ruleSettings';
 import type { Locale } from '../../../../lib/core/i18n/translate';
-import type { CommandInput, CommandResult } from '../../../../lib/core/messages/commands';
+import type { CommandInput } from '../../../../lib/core/messages/commands';
 import { parseSettings, type Settings } from '../../../../lib/core/settings/settingsSchema';
+import { recordingSender } from '../../ui/recordingSender';
 
 let root: HTMLElement;
 let sent: CommandInput[];
-const send = async (command: CommandInput): Promise<CommandResult> => {
-  // The enabled-sites list loads itself with a read; the tests below look at what the page writes.
+// The enabled-sites list loads itself with a read; the tests below look at what the page writes.
+const send = recordingSender((command) => {
   if (command.type !== 'site.list') sent.push(command);
-  return { ok: true };
-};
+});
 beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);

@@ -66,9 +66,10 @@ describe('exportSessionsJson', () => {
     const text = await (await exportSessionsJson(source, [a.session.id, b.session.id])).text();
     const target = freshDb();
     const result = await importExportJson(target, text);
-    expect(result).toEqual({
-      ok: true,
-      counts: { sessions: 2, samples: 19, actions: 4, cues: 4 },
+    expect(result.ok && result.answer).toEqual({
+      added: { sessions: 2, samples: 19, actions: 4, cues: 4 },
+      alreadyHere: { sessions: 0, samples: 0, actions: 0, cues: 0 },
+      closed: 0,
       sessionIds: [a.session.id, b.session.id],
     });
     expect(await dumpDb(target)).toEqual(await dumpDb(source));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../../../lib/core/messages/commands';
 import { enableSite, originOf, sitesFrom } from '../../../../lib/ui/panel/siteAccess';
+import { recordingSender } from '../recordingSender';
 
 describe('originOf', () => {
   it('turns what the operator typed or the tab shows into an origin', () => {
@@ -22,10 +23,7 @@ describe('enableSite', () => {
         calls.push(`request ${p.origins.join()}`);
         return true;
       },
-      send: async (c) => {
-        sent.push(c);
-        return { ok: true, data: { started: true } };
-      },
+      send: recordingSender((c) => sent.push(c)),
     });
     expect(calls).toEqual(['request https://live.jd.com/*']);
     expect(sent).toEqual([{ type: 'site.enable', origin: 'https://live.jd.com', tabId: 4 }]);
@@ -36,19 +34,20 @@ describe('enableSite', () => {
     const sent: CommandInput[] = [];
     const outcome = await enableSite('https://live.jd.com', undefined, {
       request: async () => false,
-      send: async (c) => {
-        sent.push(c);
-        return { ok: true };
-      },
+      send: recordingSender((c) => sent.push(c)),
     });
     expect(outcome.kind).toBe('declined');
     expect(sent).toEqual([]);
   });
 
   it('reads the enabled sites from an answer, and nothing from a failure', () => {
-    expect(
-      sitesFrom({ ok: true, data: { sites: [{ origin: 'https://a.cn', registered: true }, { bad: 1 }] } }),
-    ).toEqual([{ origin: 'https://a.cn', registered: true }]);
+    const odd = [{ origin: 'https://a.cn', registered: true }, { bad: 1 }] as unknown as {
+      origin: string;
+      registered: boolean;
+    }[];
+    expect(sitesFrom({ ok: true, data: { sites: odd } })).toEqual([
+      { origin: 'https://a.cn', registered: true },
+    ]);
     expect(sitesFrom({ ok: false, error: 'x' })).toEqual([]);
   });
 });
