@@ -1,5 +1,7 @@
+import { COMMENT_TOPICS } from '../core/comments/commentTopics';
 import { ruleSettingsSchema } from '../core/engine/ruleSettings';
 import { RULE_IDS } from '../core/engine/types';
+import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS } from '../core/messages/roomPortConstants';
 import {
   metricIdSchema,
   metricValuesSchema,
@@ -7,14 +9,15 @@ import {
   readerHealthSchema,
 } from '../core/messages/sample';
 import { z } from '../core/zodMini';
-import type { ActionRow, CueRow, SampleRow, SessionRow } from './rows';
+import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from './rows';
 
-// The export file (JSON): complete sessions with their samples, actions and cues, re-importable and
+// The export file (JSON): complete sessions with their samples, comments, actions and cues, re-importable and
 // read by `npm run replay`. Each row schema is typed against lib/store/rows.ts, so a row change that the
 // file cannot carry fails to compile here.
 
 export const EXPORT_FORMAT = 'livecue-export';
-export const EXPORT_SCHEMA_VERSION = 1;
+/** 2: sessions carry their comments. Files of version 1 (no comments) still import and replay. */
+export const EXPORT_SCHEMA_VERSION = 2;
 
 const id = z.string().check(z.minLength(1), z.maxLength(400));
 /** zod 4 numbers are finite: NaN and ±Infinity fail as invalid_type. */
@@ -28,6 +31,7 @@ const sampleTs = z.int().check(z.nonnegative());
 export const EXPORT_LIMITS = {
   sessions: 10_000,
   samplesPerSession: 1_000_000,
+  commentsPerSession: 2_000_000,
   actionsPerSession: 200_000,
   cuesPerSession: 20_000,
   ruleSettingsChars: 64 * 1024,
@@ -64,6 +68,7 @@ export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({
   gmv: z.nullable(finite),
   cuesFired: z.int().check(z.nonnegative()),
   cuesActed: z.int().check(z.nonnegative()),
+  commentCount: z.optional(z.int().check(z.nonnegative())),
 });
 
 export const sampleRowSchema: z.ZodMiniType<SampleRow> = z.object({
@@ -137,16 +142,26 @@ export const cueRowSchema: z.ZodMiniType<CueRow> = z.object({
   ),
 });
 
+export const commentRowSchema: z.ZodMiniType<CommentRow> = z.object({
+  sessionId: id,
+  ts: sampleTs,
+  user: z.string().check(z.maxLength(MAX_COMMENT_USER_CHARS)),
+  text: z.string().check(z.minLength(1), z.maxLength(MAX_COMMENT_TEXT_CHARS)),
+  topics: z.array(z.enum(COMMENT_TOPICS)).check(z.maxLength(COMMENT_TOPICS.length)),
+});
+
 export interface ExportedSession {
   session: SessionRow;
   samples: SampleRow[];
+  /** Absent in files of schema version 1. */
+  comments?: CommentRow[];
   actions: ActionRow[];
   cues: CueRow[];
 }
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
-  schemaVersion: typeof EXPORT_SCHEMA_VERSION;
+  schemaVersion: 1 | typeof EXPORT_SCHEMA_VERSION;
   exportedAt: number;
   sessions: ExportedSession[];
 }
@@ -156,13 +171,14 @@ const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
   .object({
     session: sessionRowSchema,
     samples: z.array(sampleRowSchema).check(z.maxLength(EXPORT_LIMITS.samplesPerSession)),
+    comments: z.optional(z.array(commentRowSchema).check(z.maxLength(EXPORT_LIMITS.commentsPerSession))),
     actions: z.array(actionRowSchema).check(z.maxLength(EXPORT_LIMITS.actionsPerSession)),
     cues: z.array(cueRowSchema).check(z.maxLength(EXPORT_LIMITS.cuesPerSession)),
   })
   .check(
     z.superRefine((entry, ctx) => {
-      for (const key of ['samples', 'actions', 'cues'] as const) {
-        const index = entry[key].findIndex((row) => row.sessionId !== entry.session.id);
+      for (const key of ['samples', 'comments', 'actions', 'cues'] as const) {
+        const index = (entry[key] ?? []).findIndex((row) => row.sessionId !== entry.session.id);
         if (index >= 0) {
           ctx.addIssue({
             code: 'custom',
@@ -177,7 +193,7 @@ const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
 
 export const exportFileSchema: z.ZodMiniType<ExportFile> = z.object({
   format: z.literal(EXPORT_FORMAT),
-  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+  schemaVersion: z.literal([1, EXPORT_SCHEMA_VERSION]),
   exportedAt: epochMs,
   sessions: z.array(exportedSessionSchema).check(z.maxLength(EXPORT_LIMITS.sessions)),
 });

@@ -1,11 +1,11 @@
 import type { WriteStatus } from '../core/messages/statusAnswer';
 import type { LivecueDb } from '../store/database';
-import type { ActionRow, CueRow, SampleRow, SessionRow } from '../store/rows';
+import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../store/rows';
 
 // Batched writes from the background, kept per session. Normally everything pending goes in one
 // transaction; when that fails, each session is written in its own, so one session's failing rows (a quota
 // error, a row the disk refuses) never hold back another's. A failed session keeps its rows in memory and
-// retries with backoff: nothing is dropped. Rows are kept by their keys (samples by [sessionId+ts],
+// retries with backoff: nothing is dropped. Rows are kept by their keys (samples and comments by [sessionId+ts],
 // cues and actions by id), so a resent or refolded row replaces its twin and a retry writes the same thing.
 // The background acknowledges samples only once their enqueue resolved (durable).
 
@@ -13,6 +13,7 @@ export type { WriteStatus };
 
 export interface WriteBatch {
   samples?: readonly SampleRow[];
+  comments?: readonly CommentRow[];
   cues?: readonly CueRow[];
   actions?: readonly ActionRow[];
   /** Whole session rows (a new session, an ended one, the running summary). */
@@ -42,8 +43,8 @@ export interface WriteQueue {
    * theirs is in flight, so a delete that follows cannot be undone by a late write.
    */
   discard(sessionIds: readonly string[]): Promise<void>;
-  /** A session's samples and actions not yet on disk (queued or being written), to fold with what is. */
-  held(sessionId: string): { samples: SampleRow[]; actions: ActionRow[] };
+  /** A session's samples, actions and comments not yet on disk (queued or being written), to fold with what is. */
+  held(sessionId: string): { samples: SampleRow[]; actions: ActionRow[]; comments: CommentRow[] };
   status(): WriteStatus;
   /** Rows waiting in memory. */
   pending(): number;
@@ -51,12 +52,10 @@ export interface WriteQueue {
   stop(): void;
 }
 
-/**
- * Tables of rows that belong to one session, and each row's key within its session. A new kind of
- * session row (comments) is one more entry here and a table in the database.
- */
+/** Tables of rows that belong to one session, and each row's key within its session. */
 const ROW_TABLES = {
   samples: (row: SampleRow) => String(row.ts),
+  comments: (row: CommentRow) => String(row.ts),
   cues: (row: CueRow) => row.id,
   actions: (row: ActionRow) => row.id,
 } as const;
@@ -89,7 +88,7 @@ interface Failing {
 
 const newGroup = (sessionId: string): Group => ({
   sessionId,
-  rows: { samples: new Map(), cues: new Map(), actions: new Map() },
+  rows: { samples: new Map(), comments: new Map(), cues: new Map(), actions: new Map() },
   changes: {},
   hasChanges: false,
   waiters: new Set(),
@@ -308,6 +307,7 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
         touched.add(group);
       }
       add('samples', batch.samples);
+      add('comments', batch.comments);
       add('cues', batch.cues);
       add('actions', batch.actions);
       const durable = waitFor(touched);
@@ -340,6 +340,7 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
       return {
         samples: groups.flatMap((g) => [...g!.rows.samples.values()]),
         actions: groups.flatMap((g) => [...g!.rows.actions.values()]),
+        comments: groups.flatMap((g) => [...g!.rows.comments.values()]),
       };
     },
     status: () => current,

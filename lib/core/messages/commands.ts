@@ -45,6 +45,7 @@ export type CommandType = Command['type'];
 export interface ImportCounts {
   sessions: number;
   samples: number;
+  comments: number;
   actions: number;
   cues: number;
 }

@@ -4,6 +4,11 @@ export const ROOM_PORT_NAME = 'livecue-room';
 /** The most samples one port message may carry; a long resend goes in several messages. */
 export const MAX_SAMPLES_PER_MESSAGE = 1000;
 
+/** The most comments one sample carries (those read since the sample before it), and their sizes. */
+export const MAX_COMMENTS_PER_SAMPLE = 200;
+export const MAX_COMMENT_USER_CHARS = 64;
+export const MAX_COMMENT_TEXT_CHARS = 500;
+
 /**
  * Why the background refused a sample (DESIGN.md §5: stored or refused with a reason, never dropped):
  * - `before-session`: dated before the room's open session began (the page's clock is behind it);

@@ -23,6 +23,8 @@ export const settingsSchema = z.object({
   sound: z.boolean(),
   overlay: z.boolean(),
   retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
+  /** Exports write commenters as `viewer 1`, `viewer 2`… instead of their names. */
+  exportHideUsers: z.boolean(),
   plan: z.array(planSlotSchema).check(z.maxLength(200)),
   bindings: bindingsSchema,
   rules: ruleSettingsSchema,
@@ -37,6 +39,7 @@ export function defaultSettings(): Settings {
     sound: false,
     overlay: false,
     retentionDays: 90,
+    exportHideUsers: false,
     plan: [],
     bindings: {},
     rules: defaultRuleSettings() as Settings['rules'],

@@ -15,9 +15,6 @@ const SKIPPED = new Set([
   'svg',
 ]);
 
-export const MAX_USER_CHARS = 64;
-export const MAX_TEXT_CHARS = 500;
-
 const hidden = (el: Element) =>
   el.hasAttribute('hidden') ||
   el.getAttribute('aria-hidden') === 'true' ||

@@ -1,6 +1,10 @@
+import {
+  MAX_COMMENT_TEXT_CHARS as MAX_TEXT_CHARS,
+  MAX_COMMENT_USER_CHARS as MAX_USER_CHARS,
+} from '../../core/messages/roomPortConstants';
 import { queryOne } from '../sites/pageText';
 import type { CommentSiteHints } from './commentSites';
-import { cleanText, MAX_TEXT_CHARS, MAX_USER_CHARS, rowText } from './commentText';
+import { cleanText, rowText } from './commentText';
 
 // One comment row → its commenter and text. A site's hints name the parts when known; otherwise the name is
 // the row's name-like element (class with nick / name / user / author), a short bold lead-in, or the part

@@ -20,7 +20,7 @@ import { importMessageBytes, MAX_MESSAGE_BYTES } from './importMessageSize';
 
 export interface ExportedFile {
   /** Which file: the samples CSV, the cues CSV or the JSON. */
-  kind: 'samples' | 'cues' | 'json';
+  kind: 'samples' | 'cues' | 'comments' | 'json';
   name: string;
   blob: Blob;
   /** An object URL of the blob, alive until the next export or the popup closes. */
@@ -37,6 +37,7 @@ export type Notice =
   | { kind: 'deleteFailed'; error: string }
   | { kind: 'exportFailed'; error: string }
   | { kind: 'retentionSaved' }
+  | { kind: 'settingFailed'; error: string }
   | { kind: 'retentionFailed'; error: string };
 
 export interface PopupStore {
@@ -65,6 +66,8 @@ export interface PopupStore {
   importJson(text: string): Promise<void>;
   deleteChosen(): Promise<void>;
   saveRetention(days: number): Promise<void>;
+  /** Whether exports write commenters' names (the setting, saved through the background). */
+  setHideUsers(hide: boolean): Promise<void>;
   refreshStorage(): Promise<void>;
   dispose(): void;
 }
@@ -174,17 +177,24 @@ export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): Pop
     },
     exportCsv(resolution) {
       return runExport(async (ids) => {
-        const { samples, cues } = await exportSessionsCsv(db, ids, { resolution }, onProgress);
+        const hideUsers = settingsQuery.value.peek().exportHideUsers;
+        const files = await exportSessionsCsv(db, ids, { resolution, hideUsers }, onProgress);
         const stamp = fileStamp(now());
         return [
-          { kind: 'samples' as const, name: `livecue-samples-per-${resolution}-${stamp}.csv`, blob: samples },
-          { kind: 'cues' as const, name: `livecue-cues-${stamp}.csv`, blob: cues },
+          {
+            kind: 'samples' as const,
+            name: `livecue-samples-per-${resolution}-${stamp}.csv`,
+            blob: files.samples,
+          },
+          { kind: 'cues' as const, name: `livecue-cues-${stamp}.csv`, blob: files.cues },
+          { kind: 'comments' as const, name: `livecue-comments-${stamp}.csv`, blob: files.comments },
         ];
       });
     },
     exportJson() {
       return runExport(async (ids) => {
-        const blob = await exportSessionsJson(db, ids, onProgress);
+        const hideUsers = settingsQuery.value.peek().exportHideUsers;
+        const blob = await exportSessionsJson(db, ids, onProgress, { hideUsers });
         return [{ kind: 'json' as const, name: `livecue-export-${fileStamp(now())}.json`, blob }];
       });
     },
@@ -230,6 +240,10 @@ export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): Pop
       notice.value = result.ok
         ? { kind: 'retentionSaved' }
         : { kind: 'retentionFailed', error: result.error };
+    },
+    async setHideUsers(hide) {
+      const result = await options.send({ type: 'settings.update', patch: { exportHideUsers: hide } });
+      if (!result.ok) notice.value = { kind: 'settingFailed', error: result.error };
     },
     refreshStorage,
     dispose() {

@@ -92,6 +92,14 @@ function sessionProblem(
     const problem = outOfSession(row.ts, ['samples', j, 'ts']);
     if (problem) return problem;
   }
+  const commentTimes = new Set<number>();
+  for (const [j, row] of (entry.comments ?? []).entries()) {
+    if (commentTimes.has(row.ts))
+      return { path: ['comments', j, 'ts'], message: 'a second comment at this time' };
+    commentTimes.add(row.ts);
+    // A comment can be read a moment before the session's first reading: only the export bounds it.
+    if (row.ts > bound) return { path: ['comments', j, 'ts'], message: "after the file's export time" };
+  }
   for (const [j, row] of entry.actions.entries()) {
     if (seen.actions.has(row.id))
       return { path: ['actions', j, 'id'], message: 'a second action with this id' };
@@ -108,7 +116,7 @@ function sessionProblem(
   return undefined;
 }
 
-const zero = (): ImportCounts => ({ sessions: 0, samples: 0, actions: 0, cues: 0 });
+const zero = (): ImportCounts => ({ sessions: 0, samples: 0, comments: 0, actions: 0, cues: 0 });
 const WRITE_CHUNK = 10_000;
 
 /** The session as stored here: closed, since an import never opens one. */
@@ -117,6 +125,11 @@ function closedRow(entry: ExportedSession): SessionRow {
   if (session.endedAt !== undefined) return session;
   const lastTs = entry.samples.reduce((max, row) => Math.max(max, row.ts), session.lastSampleAt);
   return { ...session, endedAt: lastTs, endReason: 'imported' };
+}
+
+/** The row to store: closed, counting the comments it will hold (the file's own count is not trusted). */
+function importedRow(entry: ExportedSession): SessionRow {
+  return { ...closedRow(entry), commentCount: entry.comments?.length ?? 0 };
 }
 
 export async function importExportJson(
@@ -131,14 +144,14 @@ export async function importExportJson(
   let closed = 0;
   const sessions: SessionRow[] = [];
   try {
-    await db.transaction('rw', [db.sessions, db.samples, db.actions, db.cues], async () => {
+    await db.transaction('rw', [db.sessions, db.samples, db.comments, db.actions, db.cues], async () => {
       for (const entry of parsed.file.sessions) {
         const here = await db.sessions.get(entry.session.id);
         if (here) {
           alreadyHere.sessions += 1;
           sessions.push(here);
         } else {
-          const row = closedRow(entry);
+          const row = importedRow(entry);
           if (entry.session.endedAt === undefined) closed += 1;
           await db.sessions.add(row);
           added.sessions += 1;
@@ -152,6 +165,21 @@ export async function importExportJson(
         for (let i = 0; i < samples.length; i += WRITE_CHUNK) {
           await db.samples.bulkAdd(samples.slice(i, i + WRITE_CHUNK));
         }
+        const fileComments = entry.comments ?? [];
+        const heldCommentTs = here
+          ? new Set(
+              (await db.comments.where('[sessionId+ts]').between(lower, upper).primaryKeys()).map(
+                ([, ts]) => ts,
+              ),
+            )
+          : new Set<number>();
+        const comments = fileComments.filter((row) => !heldCommentTs.has(row.ts));
+        for (let i = 0; i < comments.length; i += WRITE_CHUNK) {
+          await db.comments.bulkAdd(comments.slice(i, i + WRITE_CHUNK));
+        }
+        if (here && comments.length) {
+          await db.sessions.update(here.id, { commentCount: (here.commentCount ?? 0) + comments.length });
+        }
         // Cue and action ids are unique across sessions: one here, under whatever session, is left alone.
         const heldActions = await db.actions.bulkGet(entry.actions.map((row) => row.id));
         const actions = entry.actions.filter((_, i) => !heldActions[i]);
@@ -160,9 +188,11 @@ export async function importExportJson(
         const cues = entry.cues.filter((_, i) => !heldCues[i]);
         await db.cues.bulkAdd(cues);
         added.samples += samples.length;
+        added.comments += comments.length;
         added.actions += actions.length;
         added.cues += cues.length;
         alreadyHere.samples += entry.samples.length - samples.length;
+        alreadyHere.comments += fileComments.length - comments.length;
         alreadyHere.actions += entry.actions.length - actions.length;
         alreadyHere.cues += entry.cues.length - cues.length;
       }

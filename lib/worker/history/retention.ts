@@ -5,13 +5,14 @@ import { sessionRange } from '../../store/sessionRange';
 
 const DAY_MS = 86_400_000;
 
-/** Deletes sessions with all their samples, actions and cues, in one transaction; returns how many went. */
+/** Deletes sessions with all their samples, comments, actions and cues, in one transaction; returns how many went. */
 export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[]): Promise<number> {
-  return db.transaction('rw', [db.sessions, db.samples, db.actions, db.cues], async () => {
+  return db.transaction('rw', [db.sessions, db.samples, db.comments, db.actions, db.cues], async () => {
     let deleted = 0;
     for (const id of sessionIds) {
       const [lower, upper] = sessionRange(id);
       await db.samples.where('[sessionId+ts]').between(lower, upper).delete();
+      await db.comments.where('[sessionId+ts]').between(lower, upper).delete();
       await db.actions.where('[sessionId+ts]').between(lower, upper).delete();
       await db.cues.where('sessionId').equals(id).delete();
       if (await db.sessions.get(id)) {

@@ -1,9 +1,11 @@
+import type { RoomComment } from '../../core/comments/roomComment';
+import { classifierFor } from '../../core/engine/commentClassifier';
 import type { Cue, CueAction, PlanSlot } from '../../core/engine/types';
 import type { SampleRefusal } from '../../core/messages/portProtocol';
 import type { Sample } from '../../core/messages/sample';
 import type { UnreadRoom } from '../../core/messages/statusAnswer';
 import type { LivecueDb } from '../../store/database';
-import type { ActionRow, SampleRow, SessionRow } from '../../store/rows';
+import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import type { WriteQueue } from '../writeQueue';
 import { DEFAULT_SESSION_TIMING, type SessionTiming, sessionIdFor } from './decideSession';
 import { LiveSession } from './liveSession';
@@ -67,11 +69,12 @@ const roomIdOf = (site: string, roomKey: string) => `${site}\u0000${roomKey}`;
 /** The rows one step queues, in one enqueue (one durability promise). */
 interface Batch {
   samples: SampleRow[];
+  comments: CommentRow[];
   cues: Cue[];
   actions: ActionRow[];
   sessions: SessionRow[];
 }
-const newBatch = (): Batch => ({ samples: [], cues: [], actions: [], sessions: [] });
+const newBatch = (): Batch => ({ samples: [], comments: [], cues: [], actions: [], sessions: [] });
 
 export function toSampleRow(sessionId: string, sample: Sample): SampleRow {
   const row: SampleRow = { sessionId, ts: sample.ts, metrics: sample.metrics, health: sample.health };
@@ -165,8 +168,11 @@ export class SessionRegistry {
       }
     }
 
+    // The comments it carries were read before it: filed and folded first, in the sample's session.
+    const comments = this.fileComments(session, engine, sample.comments ?? []);
     const row = toSampleRow(session.id, sample);
     const { filed, held, changed } = engine?.addSamples([row]) ?? { filed: [row], held: [], changed: [] };
+    changed.unshift(...comments.changed.filter((cue) => !changed.some((c) => c.id === cue.id)));
     const newest = filed[0] !== undefined && filed[0].ts >= session.lastSampleAt;
     session = {
       ...session,
@@ -174,14 +180,34 @@ export class SessionRegistry {
       ...(newest && sample.title && { title: sample.title }),
       ...(newest && { clockOffsetMs: this.wallNow() - filed[0]!.ts }),
       ...(engine && { cuesFired: engine.cues.size, cuesActed: engine.doneCount() }),
+      commentCount: (session.commentCount ?? 0) + comments.filed.length,
     };
     if (placement.kind === 'store' && placement.roomEnded) session = closed(session, sample.ts, 'room-ended');
     this.unread.delete(room.id);
+    batch.comments.push(...comments.filed, ...comments.held);
     batch.samples.push(...filed, ...held);
     batch.cues.push(...changed);
     this.keep(room, session, batch);
     if (engine) this.emit(engine, changed);
     return { durable: this.queue.enqueue(batch) };
+  }
+
+  /**
+   * A sample's comments as rows of its session: through the engine when it is folded (classified, twins of
+   * a resend found); else classified by the session's own settings and stored unfolded.
+   */
+  private fileComments(
+    session: SessionRow,
+    engine: LiveSession | undefined,
+    comments: readonly RoomComment[],
+  ): { filed: CommentRow[]; held: CommentRow[]; changed: Cue[] } {
+    if (comments.length === 0) return { filed: [], held: [], changed: [] };
+    if (engine) return engine.addComments(comments);
+    const classify = classifierFor(session.ruleSettings);
+    const filed = comments.map(
+      (c): CommentRow => ({ sessionId: session.id, ...c, topics: [...classify(c.text)] }),
+    );
+    return { filed, held: [], changed: [] };
   }
 
   /** A new session that starts with this sample, its run-of-show as its first event. */
@@ -270,8 +296,15 @@ export class SessionRegistry {
     for (const row of queued.samples) samples.set(row.ts, row);
     const actions = new Map(stored.actions.map((row) => [row.id, row]));
     for (const row of queued.actions) actions.set(row.id, row);
+    const comments = new Map(stored.comments.map((row) => [row.ts, row]));
+    for (const row of queued.comments) comments.set(row.ts, row);
     try {
-      const engine = new LiveSession(session, [...samples.values()], [...actions.values()]);
+      const engine = new LiveSession(
+        session,
+        [...samples.values()],
+        [...actions.values()],
+        [...comments.values()],
+      );
       room.engines.set(session.id, engine);
       return engine;
     } catch (error) {
@@ -509,7 +542,7 @@ export class SessionRegistry {
           const engine = room.engines.get(row.id);
           if (!engine) return;
           const stored = await loadSessionEvents(this.db, row.id);
-          const changed = engine.merge(stored.samples, stored.actions);
+          const changed = engine.merge(stored.samples, stored.actions, stored.comments);
           if (changed.length) void this.queue.enqueue({ cues: changed });
           this.emit(engine, changed);
         });

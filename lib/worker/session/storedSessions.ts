@@ -1,5 +1,5 @@
 import type { LivecueDb } from '../../store/database';
-import type { ActionRow, SampleRow, SessionRow } from '../../store/rows';
+import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
 
 // What the session registry reads from the database: a room's sessions when it first hears the room, a
@@ -16,17 +16,18 @@ export function loadOpenSessions(db: LivecueDb): Promise<SessionRow[]> {
   return db.sessions.filter((row) => row.endedAt === undefined).toArray();
 }
 
-/** A session's stored samples and actions: what the engine refolds after the worker restarts. */
+/** A session's stored samples, actions and comments: what the engine refolds after the worker restarts. */
 export async function loadSessionEvents(
   db: LivecueDb,
   sessionId: string,
-): Promise<{ samples: SampleRow[]; actions: ActionRow[] }> {
+): Promise<{ samples: SampleRow[]; actions: ActionRow[]; comments: CommentRow[] }> {
   const [lower, upper] = sessionRange(sessionId);
-  return db.transaction('r', db.samples, db.actions, async () => {
-    const [samples, actions] = await Promise.all([
+  return db.transaction('r', db.samples, db.actions, db.comments, async () => {
+    const [samples, actions, comments] = await Promise.all([
       db.samples.where('[sessionId+ts]').between(lower, upper).toArray(),
       db.actions.where('[sessionId+ts]').between(lower, upper).toArray(),
+      db.comments.where('[sessionId+ts]').between(lower, upper).toArray(),
     ]);
-    return { samples, actions };
+    return { samples, actions, comments };
   });
 }

@@ -10,7 +10,7 @@ import type { SendCommand } from '../../../lib/ui/sendCommand';
 // A SendCommand for page tests: it records each command and answers as the background would by default
 // (or with the test's own answer), typed by the command map like the real sender.
 
-const zero = { sessions: 0, samples: 0, actions: 0, cues: 0 };
+const zero = { sessions: 0, samples: 0, comments: 0, actions: 0, cues: 0 };
 
 /** The background's usual answer to a command that succeeds. */
 export function defaultAnswer<T extends CommandType>(command: CommandInput & { type: T }): CommandAnswers[T] {

@@ -277,10 +277,11 @@ describe('createWriteQueue', () => {
     expect(queue.held('a')).toEqual({
       samples: [sample('a', 1000, 1)],
       actions: [{ id: 't', sessionId: 'a', ts: 1500, type: 'tick' }],
+      comments: [],
     });
-    expect(queue.held('b')).toEqual({ samples: [], actions: [] });
+    expect(queue.held('b')).toEqual({ samples: [], actions: [], comments: [] });
     await queue.flush();
-    expect(queue.held('a')).toEqual({ samples: [], actions: [] });
+    expect(queue.held('a')).toEqual({ samples: [], actions: [], comments: [] });
     queue.stop();
   });
 });

@@ -256,15 +256,16 @@ describe('export', () => {
     expect($('[data-testid="export-progress"]')).toBeNull();
   });
 
-  it('exports CSV per minute as a samples file and a cues file, Chinese intact', async () => {
+  it('exports CSV per minute as a samples file, a cues file and a comments file, Chinese intact', async () => {
     show();
     await listed();
     choose(scarf.id);
     click('[data-testid="export-csv-minute"]');
-    await until(() => downloads.length === 2, 'both CSV downloads');
+    await until(() => downloads.length === 3, 'the three CSV downloads');
     expect(downloads.map((file) => [file.kind, file.name])).toEqual([
       ['samples', 'livecue-samples-per-minute-20261124-2000.csv'],
       ['cues', 'livecue-cues-20261124-2000.csv'],
+      ['comments', 'livecue-comments-20261124-2000.csv'],
     ]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await downloads[0]!.blob.arrayBuffer());
     expect(text.startsWith('\uFEFFsession_id,room,site,time,ts,samples,viewers')).toBe(true);
@@ -312,8 +313,8 @@ describe('import', () => {
     answer = () => ({
       ok: true,
       data: {
-        added: { sessions: 2, samples: 10, actions: 0, cues: 1 },
-        alreadyHere: { sessions: 1, samples: 5, actions: 2, cues: 0 },
+        added: { sessions: 2, samples: 10, comments: 0, actions: 0, cues: 1 },
+        alreadyHere: { sessions: 1, samples: 5, comments: 0, actions: 2, cues: 0 },
         closed: 0,
         sessionIds: ['a', 'b', 'c'],
       },
@@ -323,6 +324,24 @@ describe('import', () => {
     await until(() => $('[data-testid="popup-notice"]') !== null, 'the import notice');
     expect($('[data-testid="popup-notice"]')?.textContent).toBe(
       'Imported 2 new sessions, 10 readings and 1 cues. 7 rows were here already and were left as they are.',
+    );
+  });
+
+  it('says how many comments came with the sessions, and counts the ones already here', async () => {
+    answer = () => ({
+      ok: true,
+      data: {
+        added: { sessions: 1, samples: 4, comments: 12, actions: 0, cues: 0 },
+        alreadyHere: { sessions: 0, samples: 0, comments: 3, actions: 0, cues: 0 },
+        closed: 0,
+        sessionIds: ['a'],
+      },
+    });
+    show();
+    await pick('{}');
+    await until(() => $('[data-testid="popup-notice"]') !== null, 'the import notice');
+    expect($('[data-testid="popup-notice"]')?.textContent).toBe(
+      'Imported 1 new sessions, 4 readings and 0 cues. 12 comments came with them. 3 rows were here already and were left as they are.',
     );
   });
 });

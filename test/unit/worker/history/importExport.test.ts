@@ -29,18 +29,19 @@ describe('importExportJson', () => {
     const { file } = await exportedFile();
     const good = structuredClone(file.sessions[0]);
     good.session.id = 'douyin:other:1';
-    for (const row of [...good.samples, ...good.actions, ...good.cues]) row.sessionId = good.session.id;
+    for (const row of [...good.samples, ...good.comments, ...good.actions, ...good.cues])
+      row.sessionId = good.session.id;
     file.sessions.unshift(good);
     file.sessions[1].samples[12].ts = '12:00';
     const db = freshDb();
     const result = await importExportJson(db, JSON.stringify(file));
     expect(result).toEqual({ ok: false, error: 'sessions[1].samples[12].ts: expected number' });
-    expect(await dumpDb(db)).toEqual({ sessions: [], samples: [], actions: [], cues: [] });
+    expect(await dumpDb(db)).toEqual({ sessions: [], samples: [], comments: [], actions: [], cues: [] });
   });
 
   it.each([
     ['a wrong format tag', (f: ParsedJson) => (f.format = 'other'), 'format: expected "livecue-export"'],
-    ['a newer schema version', (f: ParsedJson) => (f.schemaVersion = 2), 'schemaVersion: expected 1'],
+    ['a newer schema version', (f: ParsedJson) => (f.schemaVersion = 3), 'schemaVersion: expected 1 or 2'],
     ['a missing session list', (f: ParsedJson) => delete f.sessions, 'sessions: expected array'],
     [
       'an unknown rule',
@@ -198,6 +199,11 @@ describe('importExportJson with a hostile or overlapping file', () => {
       seeded.samples.slice(0, 10).map((row, i) => (i === 0 ? { ...row, metrics: { viewers: 1000 } } : row)),
     );
     await db.cues.put({ ...seeded.cues[0]!, status: 'done' });
+    // …and its first three comments, the first as this machine read it.
+    await db.comments.bulkPut(
+      seeded.comments.slice(0, 3).map((row, i) => (i === 0 ? { ...row, text: '本机读到的' } : row)),
+    );
+    await db.sessions.update(local.id, { commentCount: 3 });
     // The file: viewers 1 at the first sample, the cue still active, and rows this machine lacks.
     file.sessions[0].samples[0].metrics = { viewers: 1 };
     file.sessions[0].cues[0].status = 'active';
@@ -205,8 +211,8 @@ describe('importExportJson with a hostile or overlapping file', () => {
 
     const result = await importExportJson(db, JSON.stringify(file));
     expect(result.ok && result.answer).toEqual({
-      added: { sessions: 0, samples: 10, actions: 2, cues: 1 },
-      alreadyHere: { sessions: 1, samples: 10, actions: 0, cues: 1 },
+      added: { sessions: 0, samples: 10, comments: 4, actions: 2, cues: 1 },
+      alreadyHere: { sessions: 1, samples: 10, comments: 3, actions: 0, cues: 1 },
       closed: 0,
       sessionIds: [local.id],
     });
@@ -214,8 +220,17 @@ describe('importExportJson with a hostile or overlapping file', () => {
     expect((await db.cues.get(seeded.cues[0]!.id))?.status).toBe('done');
     expect((await db.sessions.get(local.id))?.title).toBe('本机的标题');
     expect(await db.samples.count()).toBe(20);
+    expect((await db.comments.get([local.id, seeded.comments[0]!.ts]))?.text).toBe('本机读到的');
+    expect(await db.comments.count()).toBe(7);
+    expect((await db.sessions.get(local.id))?.commentCount).toBe(7);
 
     const again = await importExportJson(db, JSON.stringify(file));
-    expect(again.ok && again.answer.added).toEqual({ sessions: 0, samples: 0, actions: 0, cues: 0 });
+    expect(again.ok && again.answer.added).toEqual({
+      sessions: 0,
+      samples: 0,
+      comments: 0,
+      actions: 0,
+      cues: 0,
+    });
   });
 });

@@ -220,3 +220,54 @@ describe('SessionRegistry around deletes, imports and time', () => {
     ]);
   });
 });
+
+describe('SessionRegistry and the comment stream', () => {
+  const reading = (seq: number, ts: number, comments: Sample['comments']): Sample => ({
+    seq,
+    ts,
+    site: 'generic',
+    roomKey: 'room-1',
+    metrics: { viewers: 500 },
+    health: { parsed: ['viewers'], failed: [], missing: [] },
+    ...(comments && { comments }),
+  });
+
+  it("files a sample's comments in its session, classified, counted, once however often they are resent", async () => {
+    const db = openLivecueDb(`comments-${Math.random()}`);
+    dbs.push(db);
+    const { ingest } = pipeline(db);
+    const T = Date.UTC(2026, 10, 24, 12);
+    await ingest([reading(1, T, undefined)]);
+    const comments = [
+      { ts: T + 200, user: '小王', text: '165/120斤穿什么码' },
+      { ts: T + 201, user: 'Ann', text: 'how much is it??' },
+      { ts: T + 202, user: '小李', text: '主播好美 666' },
+    ];
+    await ingest([reading(2, T + 1000, comments)]);
+    // The worker died before the ack: the page resends the same sample with the same comments.
+    await ingest([reading(2, T + 1000, comments)]);
+    // Another comment read at a time a different one already holds moves to the next free millisecond.
+    await ingest([reading(3, T + 2000, [{ ts: T + 202, user: '小张', text: '几号链接' }])]);
+
+    const [session] = await db.sessions.toArray();
+    expect(session?.commentCount).toBe(4);
+    expect((await db.comments.toArray()).map((c) => [c.ts - T, c.user, c.topics])).toEqual([
+      [200, '小王', ['size']],
+      [201, 'Ann', ['price']],
+      [202, '小李', []],
+      [203, '小张', ['link']],
+    ]);
+  });
+
+  it('keeps the comments through a worker restart: the refold folds them from the disk', async () => {
+    const db = openLivecueDb(`comments-restart-${Math.random()}`);
+    dbs.push(db);
+    const T = Date.UTC(2026, 10, 24, 12);
+    const first = pipeline(db);
+    await first.ingest([reading(1, T, [{ ts: T - 50, user: 'a', text: '多少钱' }])]);
+    const second = pipeline(db);
+    await second.ingest([reading(2, T + 1000, [{ ts: T + 500, user: 'b', text: '多少钱' }])]);
+    expect(await db.comments.count()).toBe(2);
+    expect((await db.sessions.toArray())[0]?.commentCount).toBe(2);
+  });
+});
