@@ -23,8 +23,11 @@ export default defineConfig({
     return {
       name: 'Livecue',
       description: 'Live-commerce co-pilot: reads your live room and cues the streamer when to act.',
-      permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms'],
+      permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'scripting'],
       host_permissions: matches,
+      // An operator may enable Livecue on a dashboard no adapter knows (JD, Pinduoduo, a brand's own screen):
+      // that one origin is asked for at run time, from a click in the panel (lib/worker/setupSiteAccess.ts).
+      optional_host_permissions: ['https://*/*', 'http://*/*'],
       action: { default_title: 'Livecue' },
     };
   },

@@ -3,6 +3,7 @@ import { setupAlarms } from '../lib/worker/setupAlarms';
 import { setupCommands } from '../lib/worker/setupCommands';
 import { setupRoomPort } from '../lib/worker/setupRoomPort';
 import { setupSidePanel } from '../lib/worker/setupSidePanel';
+import { setupSiteAccess } from '../lib/worker/setupSiteAccess';
 
 // Wiring only: every listener is registered synchronously in the worker's first turn.
 export default defineBackground(() => {
@@ -11,4 +12,5 @@ export default defineBackground(() => {
   setupCommands(services);
   setupAlarms(services);
   setupSidePanel();
+  setupSiteAccess();
 });

@@ -35,7 +35,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; userDataDir?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; userDataDir?: string; extraArgs?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? E2E_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -50,6 +50,7 @@ export async function launchWithExtension(
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.extraArgs ?? []),
     ],
   });
   const firstWorker =
