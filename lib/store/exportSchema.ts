@@ -112,6 +112,7 @@ const derivedMetric = z.enum(['gpm', 'uvValue']);
 
 export const cueRowSchema: z.ZodMiniType<CueRow> = z.object({
   id,
+  key: z.optional(z.string().check(z.maxLength(100))),
   sessionId: id,
   ruleId: z.enum(RULE_IDS),
   firedAt: epochMs,
@@ -121,7 +122,7 @@ export const cueRowSchema: z.ZodMiniType<CueRow> = z.object({
   params: z.record(z.string(), z.union([z.string().check(z.maxLength(1000)), finite])),
   evidence: z.array(
     z.object({
-      metric: z.union([metricIdSchema, derivedMetric, z.enum(['productDwellSec', 'sampleAgeSec'])]),
+      metric: z.union([metricIdSchema, derivedMetric, z.enum(['productDwellSec', 'sampleAgeSec', 'askers'])]),
       from: finite,
       to: finite,
       windowSec: finite,

@@ -12,6 +12,8 @@ export interface CueLine {
   severity: Cue['severity'];
   title: string;
   detail: string;
+  /** What the rule said, unrendered (the `questions` rule's topic and askers, a drop's from and to). */
+  params: Cue['params'];
   evidence: Cue['evidence'];
   status: Cue['status'];
   countdownSec?: number;
@@ -27,6 +29,7 @@ export function cueLine(cue: Cue, startedAt: number, locale: Locale): CueLine {
     severity: cue.severity,
     title,
     detail,
+    params: cue.params,
     evidence: cue.evidence,
     status: cue.status,
     ...(cue.countdownSec !== undefined && { countdownSec: cue.countdownSec }),

@@ -3,12 +3,12 @@ import type { DisplayStyle } from '../../lib/core/scenario/displayStyles';
 import { createScenarioPlayer } from '../../lib/core/scenario/scenarioPlayer';
 import { parseScenario, type Scenario } from '../../lib/core/scenario/scenarioSchema';
 import {
+  addComments,
   formatClock,
   type MockLayout,
   renderGoods,
   renderMetricArea,
   showEndedModal,
-  tickComments,
 } from './roomView';
 
 // The mock live room: plays a scenario file at N× speed and keeps the scenario clock in
@@ -57,6 +57,10 @@ function play(input: unknown, options: PlayOptions = {}): void {
   state = { name: scenario.name, sec: -1, durationSec: scenario.durationSec, playing: true, ended: false };
 
   let currentProduct: string | undefined;
+  const feed = byId('comment-feed');
+  feed.replaceChildren();
+  const comments = player.comments();
+  let nextComment = 0;
   const showStep = (sec: number) => {
     // Inside a scenario silence the page freezes, clock included: the reader sees nothing new.
     if (player.isSilent(sec)) return;
@@ -72,8 +76,12 @@ function play(input: unknown, options: PlayOptions = {}): void {
       renderGoods(goods, products, currentProduct);
     }
     byId('live-clock').textContent = formatClock(sec);
-    // A frozen feed (scenario `freezes`) stops the numbers and the comments; the page's own clock runs on.
-    if (!player.isFrozen(sec)) tickComments(byId('comment-feed'), sec);
+    // The scenario's comments up to this step (none inside a freeze or a silence: the player leaves them out).
+    const shown: { user: string; text: string }[] = [];
+    for (; nextComment < comments.length && comments[nextComment]!.sec <= sec; nextComment++) {
+      shown.push(comments[nextComment]!);
+    }
+    addComments(feed, shown);
     state.sec = sec;
   };
 

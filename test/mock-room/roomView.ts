@@ -117,29 +117,17 @@ export function renderGoods(list: HTMLElement, products: MockProduct[], currentI
   }
 }
 
-const NICKS = ['小鹿', '阿杰', 'momo', '晴天', '大白', '橙子', '七七', 'Lily'];
-const LINES = [
-  '3号链接多少钱？',
-  '主播身高多少',
-  '已拍2件',
-  '福袋什么时候开',
-  '有没有优惠券',
-  '好看！',
-  '链接在哪',
-  '发货快吗',
-];
+/** Keeps the newest comments on screen, as a live room's list does (older rows scroll away). */
+const FEED_ROWS = 30;
 
-/** A comment every few scenario seconds, chosen by the second so a replay shows the same feed. */
-export function tickComments(feed: HTMLElement, sec: number): void {
-  if (sec % 3 !== 0) return;
-  const n = (sec * 7919) % 997;
-  const item = el('li');
-  item.append(
-    el('span', 'nick--y6u7', NICKS[n % NICKS.length]),
-    document.createTextNode(LINES[n % LINES.length]!),
-  );
-  feed.prepend(item);
-  while (feed.children.length > 8) feed.lastElementChild?.remove();
+/** Adds comments to the feed, newest on top: a nickname, then the text (as the platforms draw a row). */
+export function addComments(feed: HTMLElement, comments: readonly { user: string; text: string }[]): void {
+  for (const comment of comments) {
+    const item = el('li', 'commentItem-q2w3');
+    item.append(el('span', 'nick--y6u7', comment.user), el('span', 'content--r4t5', comment.text));
+    feed.prepend(item);
+  }
+  while (feed.children.length > FEED_ROWS) feed.lastElementChild?.remove();
 }
 
 export function showEndedModal(doc: Document): void {

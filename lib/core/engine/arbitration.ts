@@ -20,11 +20,13 @@ export interface Arbiter {
   live: Cue[];
   /** Rule slot of each rule id, to find a cue's priority. */
   slotOf: Map<RuleId, number>;
+  /** Per rule slot: 1 when its cues carry a key and stand side by side, one per key. */
+  keyed: Uint8Array;
 }
 
 export function createArbiter(
   params: ArbitrationParams,
-  rules: readonly { id: RuleId; priority: number; cooldownSec: number }[],
+  rules: readonly { id: RuleId; priority: number; cooldownSec: number; keyed?: boolean }[],
 ): Arbiter {
   return {
     params,
@@ -37,6 +39,7 @@ export function createArbiter(
     cues: new Map(),
     live: [],
     slotOf: new Map(rules.map((rule, slot) => [rule.id, slot])),
+    keyed: Uint8Array.from(rules, (rule) => (rule.keyed ? 1 : 0)),
   };
 }
 
@@ -101,11 +104,13 @@ export function admit(
   const params = arbiter.params;
   const priority = arbiter.priority[slot]!;
   if (severity !== 'urgent' && !withinRateLimit(arbiter, priority, now)) return false;
-  // A new cue of a rule replaces that rule's older one, so it does not count against the cap.
+  // A new cue of a rule replaces that rule's older one, so it does not count against the cap; a keyed
+  // rule's cues about other keys stay, so they count.
   let active = 0;
   let lowest: Cue | undefined;
   for (const cue of arbiter.live) {
-    if (cue.status !== 'active' || arbiter.slotOf.get(cue.ruleId) === slot) continue;
+    if (cue.status !== 'active') continue;
+    if (arbiter.slotOf.get(cue.ruleId) === slot && arbiter.keyed[slot] === 0) continue;
     active++;
     if (!lowest || priorityOf(arbiter, cue) < priorityOf(arbiter, lowest)) lowest = cue;
   }
@@ -149,11 +154,14 @@ export function resolve(arbiter: Arbiter, ruleId: RuleId, changed: Cue[]): void 
   }
 }
 
-/** Records an admitted cue: the rule disarms until its condition recovers, and its older cue is superseded. */
+/**
+ * Records an admitted cue: the rule disarms until its condition recovers, and its older cue (of a keyed
+ * rule: its older cue about the same key) is superseded.
+ */
 export function record(arbiter: Arbiter, slot: number, cue: Cue, changed: Cue[]): void {
   for (let i = arbiter.live.length - 1; i >= 0; i--) {
     const old = arbiter.live[i]!;
-    if (old.ruleId !== cue.ruleId) continue;
+    if (old.ruleId !== cue.ruleId || old.key !== cue.key) continue;
     old.status = 'expired';
     arbiter.live.splice(i, 1);
     mark(changed, old);

@@ -86,6 +86,7 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
             id: rule.definition.id,
             priority: rule.definition.priority,
             cooldownSec: rule.params.cooldownSec,
+            keyed: rule.definition.keyed === true,
           })),
         ),
         outcomeSeries: new Map(),
@@ -112,16 +113,21 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
               changed,
             );
           }
-          runRules(state, now, false, changed);
+          runRules(state, now, 'sample', changed);
           break;
         case 'tick':
           room.now = now;
           state.staleness.update(room, now);
-          runRules(state, now, true, changed);
+          runRules(state, now, 'tick', changed);
           break;
-        case 'comment':
+        case 'comment': {
           room.now = now;
+          const topics = event.topics ?? classifyComment(event.text);
+          const comment = { ts: now, user: event.user, text: event.text };
+          for (const rule of state.rules) rule.checker.comment?.(comment, topics);
+          runRules(state, now, 'comment', changed);
           break;
+        }
         case 'plan':
           room.now = now;
           room.plan = event.plan.map((slot) => ({ ...slot }));
@@ -129,7 +135,14 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
           break;
         case 'action': {
           room.now = now;
+          const before = arbiter.cues.get(event.cueId)?.status;
           const done = applyAction(arbiter, event, changed);
+          const acted = arbiter.cues.get(event.cueId);
+          if (acted && acted.status !== before) {
+            state.rules
+              .find((rule) => rule.definition.id === acted.ruleId)
+              ?.checker.acted?.(acted, event.action, now);
+          }
           const series = done && state.outcomeSeries.get(done.id);
           if (done && series) {
             const pending = startOutcome(
@@ -149,14 +162,18 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
   };
 }
 
-function runRules(state: EngineState, now: number, onTick: boolean, changed: Cue[]) {
+/** What woke the rules: a sample runs every rule; a tick or a comment only the rules that ask for it. */
+type Trigger = 'sample' | 'tick' | 'comment';
+
+function runRules(state: EngineState, now: number, trigger: Trigger, changed: Cue[]) {
   const { rules, arbiter } = state;
   const staleMask = state.room.staleMask;
   const { staleKind, pageSuspect } = state.room;
   const pageStale = pageSuspect || staleKind === 'frozen' || staleKind === 'silent';
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    if (onTick && !rule.definition.onTick) continue;
+    if (trigger === 'tick' && !rule.definition.onTick) continue;
+    if (trigger === 'comment' && !rule.definition.onComment) continue;
     // No rule runs on numbers the engine knows are stale; it neither fires nor re-arms until they are fresh.
     if (!rule.definition.watchesStaleness && (pageStale || (rule.readsMask & staleMask) !== 0)) continue;
     const level = rule.checker.check(now);
@@ -185,6 +202,7 @@ function runRules(state: EngineState, now: number, onTick: boolean, changed: Cue
       expiresAt: now + Math.max(1, ttlSec) * 1000,
       status: 'active',
     };
+    if (proposal.key !== undefined) cue.key = proposal.key;
     if (proposal.countdownSec !== undefined) cue.countdownSec = proposal.countdownSec;
     if (proposal.outcome) state.outcomeSeries.set(cue.id, proposal.outcome);
     record(arbiter, i, cue, changed);

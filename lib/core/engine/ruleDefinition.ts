@@ -1,7 +1,8 @@
+import type { CommentTopic } from '../comments/commentTopics';
 import type { CueMessageKey } from '../i18n/cueMessages';
 import { z } from '../zodMini';
 import type { RoomStats, SeriesName } from './roomStats';
-import type { Evidence, RuleId, Severity } from './types';
+import type { Cue, CueAction, Evidence, RuleId, Severity } from './types';
 
 // What a rule is: a parameter schema with defaults, and a factory that, given its parameters and the
 // room, returns a checker. Arbitration (arbitration.ts) decides whether a proposal becomes a cue.
@@ -14,6 +15,8 @@ export const REARM = 3; // a new condition replaced the cued one: re-arm without
 export type RuleLevel = typeof CLEAR | typeof HOLD | typeof FIRE | typeof REARM;
 
 export interface Proposal {
+  /** For a keyed rule: what the cue is about (a question topic); cues of one rule with other keys stand. */
+  key?: string;
   severity?: Severity;
   /** Keys of lib/core/i18n/cueMessages.ts: a key the catalog lacks fails to compile. */
   title: CueMessageKey;
@@ -34,6 +37,10 @@ export interface RuleChecker {
   propose(now: number): Proposal;
   /** Called after the cue was created, for the rule's own bookkeeping (e.g. the slot that was cued). */
   fired?(now: number): void;
+  /** Every comment of the stream, in order, with what it asks (none: chatter); must be cheap. */
+  comment?(comment: { ts: number; user: string; text: string }, topics: readonly CommentTopic[]): void;
+  /** The operator acted on one of this rule's cues (done, snooze, dismiss) at `ts`. */
+  acted?(cue: Cue, action: CueAction, ts: number): void;
 }
 
 export interface RuleCommon {
@@ -49,6 +56,10 @@ export interface RuleDefinition<P extends RuleCommon = RuleCommon> {
   priority: number;
   /** Whether the rule also runs on `tick` events (time passing with no sample). */
   onTick: boolean;
+  /** Whether it also runs on each comment of the stream (a burst is cued as it happens). */
+  onComment?: boolean;
+  /** Its cues carry a key (Proposal.key): one active cue per key instead of one per rule. */
+  keyed?: boolean;
   /**
    * The series the rule judges by. While any of them is stale (stuck, unreadable) the rule does not run,
    * and while the whole page is stale (frozen, silent) no rule runs but data-stale, which `watchesStaleness`.

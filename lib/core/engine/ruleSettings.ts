@@ -9,6 +9,7 @@ import { giveawayCadenceParams } from './rules/giveawayCadence';
 import { milestoneParams } from './rules/milestone';
 import { planNextParams } from './rules/planNext';
 import { productDwellParams } from './rules/productDwell';
+import { questionsParams } from './rules/questions';
 import { salesStallParams } from './rules/salesStall';
 import { trafficDropParams } from './rules/trafficDrop';
 import { trafficSurgeParams } from './rules/trafficSurge';
@@ -41,6 +42,7 @@ export const ruleSettingsSchema = z.object({
   'plan-next': z.prefault(planNextParams, {}),
   milestone: z.prefault(milestoneParams, {}),
   'data-stale': z.prefault(dataStaleParams, {}),
+  questions: z.prefault(questionsParams, {}),
   arbitration: z.prefault(arbitrationParams, {}),
 });
 

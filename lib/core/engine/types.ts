@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'plan-next',
   'milestone',
   'data-stale',
+  'questions',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -26,7 +27,7 @@ export type CueStatus = 'active' | 'done' | 'snoozed' | 'dismissed' | 'expired';
 export type CueAction = 'done' | 'snooze' | 'dismiss';
 
 export interface Evidence {
-  metric: MetricId | 'gpm' | 'uvValue' | 'productDwellSec' | 'sampleAgeSec';
+  metric: MetricId | 'gpm' | 'uvValue' | 'productDwellSec' | 'sampleAgeSec' | 'askers';
   from: number;
   to: number;
   windowSec: number;
@@ -43,6 +44,8 @@ export interface CueOutcome {
 export interface Cue {
   /** `${sessionId}:${ruleId}:${firedAt}` — a refold never duplicates a cue. */
   id: string;
+  /** What a keyed rule's cue is about (the `questions` rule's topic): one active cue per rule and key. */
+  key?: string;
   sessionId: string;
   ruleId: RuleId;
   firedAt: number;

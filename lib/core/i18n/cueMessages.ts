@@ -33,6 +33,8 @@ const en = {
   'cue.ad-hold.detail':
     'Paid traffic is not converting: cut or pause the ad budget; check price, stock and the link, then re-pitch before spending again.',
   'cue.engagement-low.title': 'Chat went quiet: {recent} comments/min over {windowSec} (was {before})',
+  'cue.engagement-low.titleCommenters':
+    'Chat went quiet: {recent} comments/min from {commenters} viewers/min over {windowSec} (was {before})',
   'cue.engagement-low.detail':
     'Ask a question people answer with "1" or "2", or set a comment task: "Type WANT if you want this one!"',
   'cue.follow-cadence.title':
@@ -70,6 +72,33 @@ const en = {
   'cue.data-stale.titleLost': '{metric} unreadable for {sinceSec} while other numbers move',
   'cue.data-stale.detailLost':
     'The dashboard no longer shows this number in a form the reader can use: check whether it changed or a dialog covers it; re-pick the metric in settings if needed. Cues that use it are paused.',
+  'cue.questions.title.price': '{askers} asking the price — say it, show the price card',
+  'cue.questions.detail.price':
+    '{askers} viewers asked in {windowSec}: {words}. Say the price and today’s deal aloud, put the price card on screen and pin it as a comment.',
+  'cue.questions.title.size': '{askers} asking about size — show the size chart',
+  'cue.questions.detail.size':
+    '{askers} viewers asked in {windowSec}: {words}. Say which size fits which height and weight, put the size chart on screen and pin it.',
+  'cue.questions.title.link': '{askers} asking for the link — pop the product, say its number',
+  'cue.questions.detail.link':
+    '{askers} viewers asked in {windowSec}: {words}. Pop the product card now (explain / pin it) and say its number in the shop.',
+  'cue.questions.title.shipping': '{askers} asking about shipping — state the terms',
+  'cue.questions.detail.shipping':
+    '{askers} viewers asked in {windowSec}: {words}. Say when orders ship, the carrier, free shipping and remote areas, then pin it.',
+  'cue.questions.title.stock': '{askers} asking about stock — say what is left',
+  'cue.questions.detail.stock':
+    '{askers} viewers asked in {windowSec}: {words}. Say which colours and sizes are left and when the rest is restocked.',
+  'cue.questions.title.discount': '{askers} asking for a deal — explain the coupon',
+  'cue.questions.detail.discount':
+    '{askers} viewers asked in {windowSec}: {words}. Say how to claim the coupon and what the bundle or threshold deal is; pin it.',
+  'cue.questions.title.giveaway': '{askers} asking about the giveaway — say when and how',
+  'cue.questions.detail.giveaway':
+    '{askers} viewers asked in {windowSec}: {words}. Say when the next giveaway opens and what it takes to enter (follow + comment).',
+  'cue.questions.title.quality': '{askers} asking about quality — show the fabric up close',
+  'cue.questions.detail.quality':
+    '{askers} viewers asked in {windowSec}: {words}. Name the material, show it close to the camera (stretch, thickness) and answer the worry aloud.',
+  'cue.questions.title.aftersales': '{askers} asking about returns — state the policy',
+  'cue.questions.detail.aftersales':
+    '{askers} viewers asked in {windowSec}: {words}. Say the return window, who pays return shipping and how to exchange a size; pin it.',
 };
 
 const zh = {
@@ -97,6 +126,8 @@ const zh = {
   'cue.ad-hold.titleZero': '近 {windowSec}有 {clicks} 次商品点击却零成交',
   'cue.ad-hold.detail': '付费流量在空转：投流先降预算或暂停；检查价格、库存和链接，讲清卖点后再放量。',
   'cue.engagement-low.title': '评论冷了：近 {windowSec}每分钟 {recent} 条（之前 {before} 条）',
+  'cue.engagement-low.titleCommenters':
+    '评论冷了：近 {windowSec}每分钟 {recent} 条、{commenters} 人在说（之前 {before} 条）',
   'cue.engagement-low.detail':
     '抛个问题让大家扣 1 / 扣 2，或发评论任务：“想要这款的扣‘想要’，我看看有多少人！”',
   'cue.follow-cadence.title': '该喊关注了：近 {windowSec}转粉率 {followPct}%（目标 {targetPct}%）',
@@ -127,6 +158,33 @@ const zh = {
   'cue.data-stale.titleLost': '{metric}已 {sinceSec}读不到，其它数据在动',
   'cue.data-stale.detailLost':
     '看板上这个数读不出来了：检查是否改版或被弹窗遮挡，必要时在设置里重新选取该指标；用到它的提示先暂停。',
+  'cue.questions.title.price': '{askers} 人问价格 — 报价，上价格卡',
+  'cue.questions.detail.price':
+    '近 {windowSec}有 {askers} 位观众问价格：{words}。口播价格和今天的福利价，把价格卡放上屏幕并置顶评论。',
+  'cue.questions.title.size': '{askers} 人问尺码 — 报尺码表',
+  'cue.questions.detail.size':
+    '近 {windowSec}有 {askers} 位观众问尺码：{words}。口播身高体重对应的码数，把尺码表放上屏幕并置顶。',
+  'cue.questions.title.link': '{askers} 人问链接 — 弹商品卡，报链接号',
+  'cue.questions.detail.link':
+    '近 {windowSec}有 {askers} 位观众问链接：{words}。马上讲解 / 弹出商品卡，口播小黄车第几号链接。',
+  'cue.questions.title.shipping': '{askers} 人问发货 — 说清发货和快递',
+  'cue.questions.detail.shipping':
+    '近 {windowSec}有 {askers} 位观众问发货：{words}。口播几天内发货、什么快递、是否包邮和偏远地区，再置顶一条。',
+  'cue.questions.title.stock': '{askers} 人问库存 — 报还剩多少',
+  'cue.questions.detail.stock':
+    '近 {windowSec}有 {askers} 位观众问库存：{words}。报哪些颜色和尺码还有货，没货的什么时候补。',
+  'cue.questions.title.discount': '{askers} 人问优惠 — 讲清优惠券',
+  'cue.questions.detail.discount':
+    '近 {windowSec}有 {askers} 位观众问优惠：{words}。口播优惠券怎么领、满减怎么算，置顶一条。',
+  'cue.questions.title.giveaway': '{askers} 人问福袋 — 报开奖时间和参与方式',
+  'cue.questions.detail.giveaway':
+    '近 {windowSec}有 {askers} 位观众问福袋：{words}。口播下一个福袋几点开、怎么参与（关注 + 评论）。',
+  'cue.questions.title.quality': '{askers} 人问质量 — 上镜展示面料细节',
+  'cue.questions.detail.quality':
+    '近 {windowSec}有 {askers} 位观众问质量：{words}。讲清面料材质，贴近镜头展示（拉伸、厚度），正面回应担心。',
+  'cue.questions.title.aftersales': '{askers} 人问售后 — 说清退换规则',
+  'cue.questions.detail.aftersales':
+    '近 {windowSec}有 {askers} 位观众问售后：{words}。口播七天无理由、运费险和换码方式，置顶一条。',
 };
 
 export const cueMessages = defineCatalog(en, zh);

@@ -1,3 +1,4 @@
+import type { RoomComment } from '../comments/roomComment';
 import type { Product } from '../messages/sample';
 import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
 import { shownValue } from './displayStyles';
@@ -22,6 +23,12 @@ export interface ScenarioStep {
   ended?: boolean;
 }
 
+/** A comment as the room's reader takes it: drawn at the step that holds it, stamped with that step's time. */
+export interface ScenarioComment extends RoomComment {
+  /** The step (seconds) whose page first shows it. */
+  sec: number;
+}
+
 export interface ScenarioPlayer {
   readonly startTs: number;
   readonly stepCount: number;
@@ -32,6 +39,12 @@ export interface ScenarioPlayer {
   isSilent(sec: number): boolean;
   /** Whether the whole page is frozen at `sec` (inside a freeze, after its first second). */
   isFrozen(sec: number): boolean;
+  /**
+   * The comments the reader sees, in order: each shown at the first step at or after its `at`, stamped with
+   * that step's time and a millisecond more for each one before it in the step (the content script makes
+   * times strictly increasing the same way). None is seen inside a silence or a freeze.
+   */
+  comments(): readonly ScenarioComment[];
 }
 
 function interpolate(points: readonly (readonly [number, number])[], sec: number): number {
@@ -183,12 +196,28 @@ export function createScenarioPlayer(scenario: Scenario): ScenarioPlayer {
   const isSilent = (sec: number) => inSpans(scenario.silences, sec);
   const isFrozen = (sec: number) => heldFrom(scenario.freezes, sec) !== undefined;
 
+  let shownComments: ScenarioComment[] | undefined;
+  const comments = (): readonly ScenarioComment[] => {
+    if (shownComments) return shownComments;
+    shownComments = [];
+    let lastTs = Number.NEGATIVE_INFINITY;
+    for (const comment of scenario.comments ?? []) {
+      const sec = Math.min(stepCount - 1, Math.ceil(comment.at / stepSec - 1e-9)) * stepSec;
+      if (isSilent(sec) || isFrozen(sec)) continue;
+      const ts = Math.max(Math.round(startTs + sec * 1000), lastTs + 1);
+      lastTs = ts;
+      shownComments.push({ sec, ts, user: comment.user, text: comment.text });
+    }
+    return shownComments;
+  };
+
   return {
     startTs,
     stepCount,
     valuesAt,
     isSilent,
     isFrozen,
+    comments,
     *samples() {
       for (let i = 0; i < stepCount; i++) {
         const sec = i * stepSec;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../engine/types';
+import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS } from '../messages/roomPortConstants';
 import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
 import { DISPLAY_STYLES, type DisplayStyle } from './displayStyles';
 
@@ -74,6 +75,20 @@ export const scenarioSchema = z
         }),
       )
       .optional(),
+    /**
+     * The room's comment stream (DESIGN.md §3): the mock room shows each in its comment list at `at`, the
+     * replay CLI feeds them to the engine. None is read inside a silence or a freeze (the page is gone or still).
+     */
+    comments: z
+      .array(
+        z.strictObject({
+          at: seconds,
+          user: z.string().max(MAX_COMMENT_USER_CHARS),
+          text: z.string().min(1).max(MAX_COMMENT_TEXT_CHARS),
+        }),
+      )
+      .max(500_000)
+      .optional(),
     /** A run-of-show set at second 0, as the operator would in settings. */
     plan: z.array(planSlotSchema).max(200).optional(),
     /** Whether the room shows its end-of-live signal when the scenario finishes (default: it does). */
@@ -132,6 +147,23 @@ export const scenarioSchema = z
     scenario.quiet?.forEach((span, i) => {
       if (span.to < span.from) {
         ctx.addIssue({ code: 'custom', path: ['quiet', i, 'to'], message: '`to` is before `from`' });
+      }
+    });
+    scenario.comments?.forEach((comment, i) => {
+      if (comment.at > scenario.durationSec) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['comments', i, 'at'],
+          message: 'after the end of the scenario',
+        });
+      }
+      const prev = scenario.comments?.[i - 1];
+      if (prev && comment.at < prev.at) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['comments', i, 'at'],
+          message: 'comments must be in time order',
+        });
       }
     });
     scenario.products?.forEach((product, i) => {

@@ -9,6 +9,7 @@ import { giveawayCadence } from './giveawayCadence';
 import { milestone } from './milestone';
 import { planNext } from './planNext';
 import { productDwell } from './productDwell';
+import { questions } from './questions';
 import { salesStall } from './salesStall';
 import { trafficDrop } from './trafficDrop';
 import { trafficSurge } from './trafficSurge';
@@ -28,6 +29,7 @@ export const RULES: readonly RuleDefinition<RuleCommon>[] = [
   planNext,
   milestone,
   dataStale,
+  questions,
 ];
 
 export const RULES_BY_ID = Object.fromEntries(RULES.map((rule) => [rule.id, rule])) as Record<
