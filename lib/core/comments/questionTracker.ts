@@ -5,8 +5,9 @@ import { TimedKeys } from './timedKeys';
 
 // Which questions the room keeps asking: per topic, the distinct viewers who asked it in a sliding window
 // (one viewer asking three times counts once), a few of their words, and when the newest ask came. A topic is
-// open — a burst worth a cue — when enough distinct viewers asked it, and enough of the room's commenters
-// for its size, so scattered single questions and a busy room's ordinary trickle never are. Marking a topic
+// open — a burst worth a cue — when enough distinct viewers asked it: at least `minAskers`, a share of the
+// room's commenters, and clearly more than this room usually asks it (its own rate over the windows before),
+// so scattered single questions and a busy room's ordinary trickle never are. Marking a topic
 // answered restarts its count; ignoring it stops counting it for a while.
 //
 // Fed every comment with the topics the classifier gave it, in time order; reads time only from its inputs
@@ -55,6 +56,10 @@ export const QUESTION_DEFAULTS = {
 const QUOTE_RING = 12;
 /** Most asks kept per topic in one window: beyond it the oldest are forgotten early. */
 const ASKS_PER_TOPIC = 4096;
+/** How many windows before the current one tell what the room usually asks. */
+const BASELINE_WINDOWS = 10;
+/** A burst stands this many standard deviations (Poisson) above the usual count, plus one. */
+const BASELINE_SIGMAS = 4;
 
 interface Quote {
   ts: number;
@@ -64,6 +69,8 @@ interface Quote {
 
 class TopicTally {
   readonly asks = new TimedKeys(ASKS_PER_TOPIC);
+  /** Asks over the baseline span outside bursts: how often the room asks this topic anyway. */
+  readonly history = new TimedKeys(ASKS_PER_TOPIC * 4);
   readonly quotes: Quote[] = [];
   lastAt = 0;
   /** Asks at or before this time were answered. */
@@ -85,6 +92,8 @@ export class QuestionTracker {
   private readonly topics = new Map<CommentTopic, TopicTally>();
   private readonly activity: CommentActivity;
   private latest = Number.NEGATIVE_INFINITY;
+  /** When the stream was first watched (the session start, else the first comment). */
+  private firstAt: number | undefined;
 
   constructor(options: QuestionTrackerOptions = {}) {
     const windowSec = options.windowSec ?? QUESTION_DEFAULTS.windowSec;
@@ -94,18 +103,25 @@ export class QuestionTracker {
     this.maxEvidence = options.maxEvidence ?? QUESTION_DEFAULTS.maxEvidence;
     this.evidenceChars = options.evidenceChars ?? EVIDENCE_CHARS;
     this.activity = new CommentActivity({ windowSec, startedAt: options.startedAt });
+    this.firstAt = options.startedAt;
     for (const topic of COMMENT_TOPICS) this.topics.set(topic, new TopicTally());
   }
 
   /** One comment (chatter too: it counts towards the room's commenters) and the topics it asks about. */
   add(comment: TrackedComment, topics: readonly CommentTopic[]): void {
     const ts = this.clock(comment.ts);
+    this.firstAt ??= ts;
     this.activity.add(ts, comment.user, comment.text);
     if (topics.length === 0) return;
     const asker = commenterKey(comment.user, comment.text);
     for (const topic of topics) {
       const tally = this.topics.get(topic);
-      if (!tally || ts < tally.ignoredUntil || ts <= tally.answeredAt) continue;
+      if (!tally) continue;
+      if (ts < tally.ignoredUntil || ts <= tally.answeredAt) continue;
+      this.expire(tally, ts);
+      // The usual rate is the room's background: an ask that makes or joins a burst is not part of it.
+      if (!tally.asks.has(asker) && tally.asks.distinct + 1 < this.needed(tally, ts))
+        tally.history.add(ts, asker);
       tally.asks.add(ts, asker);
       tally.lastAt = ts;
       const quote = { ts, asker, text: comment.text };
@@ -130,14 +146,13 @@ export class QuestionTracker {
 
   /** The topics asked enough to cue as of `now`, most askers first (ties: newest ask first). */
   open(now: number): TopicQuestions[] {
-    const commenters = this.activity.at(Math.max(now, this.latest)).commenters;
-    const needed = Math.max(this.minAskers, Math.ceil(this.minShare * commenters));
+    const at = Math.max(now, this.latest);
     const open: TopicQuestions[] = [];
     for (const topic of COMMENT_TOPICS) {
       const tally = this.topics.get(topic)!;
       if (now < tally.ignoredUntil) continue;
-      this.expire(tally, Math.max(now, this.latest));
-      if (tally.asks.distinct >= needed) open.push(this.topic(topic, now));
+      this.expire(tally, at);
+      if (tally.asks.distinct >= this.needed(tally, at)) open.push(this.topic(topic, now));
     }
     return open.sort((a, b) => b.askers - a.askers || b.lastAt - a.lastAt);
   }
@@ -173,6 +188,26 @@ export class QuestionTracker {
 
   private expire(tally: TopicTally, now: number): void {
     tally.asks.expire(now - this.windowMs);
+    tally.history.expire(now - this.windowMs * (BASELINE_WINDOWS + 1));
+  }
+
+  /** Distinct askers the topic needs at `at` to be a burst: the floor, the room's share, and its usual. */
+  private needed(tally: TopicTally, at: number): number {
+    const commenters = this.activity.at(at).commenters;
+    return Math.max(this.minAskers, Math.ceil(this.minShare * commenters), this.usualNeeded(tally, at));
+  }
+
+  /**
+   * Askers a burst needs beyond what the room usually asks of this topic: the mean count per window over
+   * the windows before the current one, plus four Poisson deviations and one. 0 until a window has passed.
+   */
+  private usualNeeded(tally: TopicTally, now: number): number {
+    const watched = now - (this.firstAt ?? now);
+    const pastMs = Math.min(watched, this.windowMs * (BASELINE_WINDOWS + 1)) - this.windowMs;
+    if (pastMs < this.windowMs) return 0;
+    const past = Math.max(0, tally.history.distinct - tally.asks.distinct);
+    const usual = (past * this.windowMs) / pastMs;
+    return Math.ceil(usual + BASELINE_SIGMAS * Math.sqrt(usual)) + 1;
   }
 
   /** Newest first; one quote per asker and per wording; only asks still in the window. */
@@ -184,10 +219,12 @@ export class QuestionTracker {
       const quote = tally.quotes[i]!;
       if (quote.ts <= now - this.windowMs) break;
       const key = evidenceKey(quote.text);
-      if (askers.has(quote.asker) || keys.has(key)) continue;
+      const short = shortEvidence(quote.text, this.evidenceChars);
+      // Two wordings cut to the same short text would read as one quote twice.
+      if (askers.has(quote.asker) || keys.has(key) || words.includes(short)) continue;
       askers.add(quote.asker);
       keys.add(key);
-      words.push(shortEvidence(quote.text, this.evidenceChars));
+      words.push(short);
     }
     return words;
   }
@@ -197,8 +234,10 @@ export class QuestionTracker {
     if (ts < this.latest - this.windowMs) {
       for (const tally of this.topics.values()) {
         tally.reset();
+        tally.history.clear();
         tally.answeredAt = Number.NEGATIVE_INFINITY;
       }
+      this.firstAt = ts;
     } else if (ts < this.latest) {
       return this.latest;
     }

@@ -24,9 +24,9 @@ import {
 export const questionsParams = z.object({
   ...commonFields({ cooldownSec: 15, ttlSec: 240 }),
   windowSec: field(intIn(20, 900), 90),
-  minAskers: field(intIn(2, 1000), 3),
+  minAskers: field(intIn(2, 1000), 4),
   /** …and this share of the window's distinct commenters, so a busy room's trickle is not a burst. */
-  minSharePct: field(numberIn(0, 50), 8),
+  minSharePct: field(numberIn(0, 50), 2),
   /** The least time before a topic that was cued (and not answered) is cued again. */
   recueSec: field(intIn(30, 3600), 180),
   /** How long a dismissed (ignored) topic is not counted. */

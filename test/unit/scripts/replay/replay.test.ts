@@ -34,6 +34,7 @@ describe('the scenario library', () => {
         'plan-next',
         'milestone',
         'data-stale',
+        'questions',
       ].sort(),
     );
     const steadyHours = scenarios

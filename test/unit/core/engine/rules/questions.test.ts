@@ -34,16 +34,17 @@ describe('questions', () => {
         comment(62, 'b', '165/120斤穿什么码'),
         comment(64, 'a', '多大码啊？？'),
         comment(66, 'c', '偏大还是偏小'),
+        comment(68, 'd', '我平时穿M拿哪个'),
       ]),
       questionsOnly(),
     );
     expect(cues).toHaveLength(1);
     const [cue] = cues;
-    expect(cue).toMatchObject({ ruleId: 'questions', key: 'size', firedAt: at(66), severity: 'act' });
-    expect(cue?.params).toMatchObject({ topic: 'size', askers: 3 });
+    expect(cue).toMatchObject({ ruleId: 'questions', key: 'size', firedAt: at(68), severity: 'act' });
+    expect(cue?.params).toMatchObject({ topic: 'size', askers: 4 });
     expect(cue?.params.words).toContain('偏大还是偏小');
-    expect(renderCueText(cue!, 'zh-CN').title).toBe('3 人问尺码 — 报尺码表');
-    expect(renderCueText(cue!, 'en').title).toBe('3 asking about size — show the size chart');
+    expect(renderCueText(cue!, 'zh-CN').title).toBe('4 人问尺码 — 报尺码表');
+    expect(renderCueText(cue!, 'en').title).toBe('4 asking about size — show the size chart');
   });
 
   it('never fires on chatter, on one viewer asking again and again, or on scattered single questions', () => {
@@ -64,9 +65,11 @@ describe('questions', () => {
         comment(30, 'a', 'how much?'),
         comment(31, 'b', 'price??'),
         comment(32, 'c', 'how much is it'),
+        comment(33, 'j', 'price pls'),
         comment(40, 'd', '几号链接'),
         comment(41, 'e', '链接在哪'),
         comment(42, 'f', '上链接'),
+        comment(43, 'k', '求链接'),
       ]),
       questionsOnly(),
     );
@@ -81,17 +84,19 @@ describe('questions', () => {
         comment(30, 'a', 'how much?'),
         comment(31, 'b', 'price??'),
         comment(32, 'c', 'how much is it'),
+        comment(33, 'j', 'price pls'),
         { kind: 'action', ts: at(50), cueId: price.id, action: 'done' },
-        // Two more ask after the answer: not yet a burst of their own.
+        // Three more ask after the answer: not yet a burst of their own.
         comment(60, 'g', 'how much'),
         comment(61, 'h', 'price?'),
-        // A third: the price is missing again.
+        comment(61.5, 'a', 'how much?? still'),
+        // A fourth: the price is missing again.
         comment(62, 'i', 'what is the price'),
       ]),
       questionsOnly(),
     );
     expect(answered.cues.map((cue) => [cue.key, cue.firedAt, cue.status])).toEqual([
-      ['price', at(32), 'done'],
+      ['price', at(33), 'done'],
       ['price', at(62), 'active'],
     ]);
   });
@@ -101,12 +106,15 @@ describe('questions', () => {
       comment(30, 'a', '什么时候发货'),
       comment(31, 'b', '几天到'),
       comment(32, 'c', '包邮吗'),
+      comment(33, 'j', '顺丰吗'),
       comment(100, 'd', '发什么快递'),
       comment(101, 'e', '几天能到'),
       comment(102, 'f', '偏远地区发吗'),
+      comment(103, 'k', '今天发吗'),
       comment(1000, 'g', '什么时候发货'),
       comment(1001, 'h', '几天到'),
       comment(1002, 'i', '包邮吗'),
+      comment(1003, 'l', '顺丰吗'),
     ]);
     const { cues: before } = fold(events, questionsOnly({ ignoreSec: 600 }));
     const shipping = before[0]!;
@@ -114,8 +122,8 @@ describe('questions', () => {
     events.sort((a, b) => a.ts - b.ts);
     const { cues } = fold(events, questionsOnly({ ignoreSec: 600 }));
     expect(cues.map((cue) => [cue.firedAt, cue.status])).toEqual([
-      [at(32), 'dismissed'],
-      [at(1002), 'active'],
+      [at(33), 'dismissed'],
+      [at(1003), 'active'],
     ]);
   });
 
@@ -127,7 +135,10 @@ describe('questions', () => {
       text: 'zzz',
       topics: ['stock'],
     });
-    const { cues } = fold(room(60, [stored(10, 'a'), stored(11, 'b'), stored(12, 'c')]), questionsOnly());
+    const { cues } = fold(
+      room(60, [stored(10, 'a'), stored(11, 'b'), stored(12, 'c'), stored(13, 'd')]),
+      questionsOnly(),
+    );
     expect(cues.map((cue) => cue.key)).toEqual(['stock']);
   });
 
@@ -136,6 +147,7 @@ describe('questions', () => {
       comment(10, 'a', '青色款'),
       comment(11, 'b', '青色款'),
       comment(12, 'c', '青色款'),
+      comment(13, 'd', '青色款'),
     ]);
     expect(fold(events, questionsOnly()).cues).toEqual([]);
     const { cues } = fold(events, questionsOnly({ lexicon: { stock: ['青色款'] } }));
