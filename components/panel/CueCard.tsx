@@ -10,9 +10,10 @@ interface CueCardProps {
   onAction: (action: CueAction) => void;
   busy: boolean;
   ringSize: number;
+  titleOnly?: boolean;
 }
 
-export function CueCard({ cue, now, onAction, busy, ringSize }: CueCardProps) {
+export function CueCard({ cue, now, onAction, busy, ringSize, titleOnly }: CueCardProps) {
   const { t } = useI18n();
   if (!cue) {
     return (
@@ -21,5 +22,14 @@ export function CueCard({ cue, now, onAction, busy, ringSize }: CueCardProps) {
       </section>
     );
   }
-  return <CurrentCue cue={cue} now={now} onAction={onAction} busy={busy} ringSize={ringSize} />;
+  return (
+    <CurrentCue
+      cue={cue}
+      now={now}
+      onAction={onAction}
+      busy={busy}
+      ringSize={ringSize}
+      titleOnly={titleOnly}
+    />
+  );
 }

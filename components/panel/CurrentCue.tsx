@@ -13,9 +13,11 @@ interface CurrentCueProps {
   onAction: (action: CueAction) => void;
   busy: boolean;
   ringSize: number;
+  /** The title alone, as one large line (a questions cue in streamer mode: "14 人问尺码 — 报尺码表"). */
+  titleOnly?: boolean;
 }
 
-export function CurrentCue({ cue, now, onAction, busy, ringSize }: CurrentCueProps) {
+export function CurrentCue({ cue, now, onAction, busy, ringSize, titleOnly = false }: CurrentCueProps) {
   const { locale, t } = useI18n();
   const text = renderCueText(cue, locale);
   const countdown = countdownLeft(cue, now);
@@ -31,7 +33,7 @@ export function CurrentCue({ cue, now, onAction, busy, ringSize }: CurrentCuePro
       <div class="current-cue-body">
         <p class="cue-severity">{t(`severity.${cue.severity}`)}</p>
         <h2 class="cue-title">{text.title}</h2>
-        <p class="cue-detail">{text.detail}</p>
+        {!titleOnly && <p class="cue-detail">{text.detail}</p>}
       </div>
       {countdown && (
         <CountdownRing seconds={countdown.seconds} fraction={countdown.fraction} size={ringSize} />

@@ -11,6 +11,7 @@ import { CueQueue } from './CueQueue';
 import { EndSession } from './EndSession';
 import type { PanelCommands } from './hooks/usePanelCommands';
 import { MetricTiles } from './MetricTiles';
+import { OpenQuestions } from './OpenQuestions';
 import { PanelFooter } from './PanelFooter';
 import { CommandError } from './PanelNotices';
 import { ReaderHealth } from './ReaderHealth';
@@ -47,7 +48,18 @@ export function OperatorView({ state, session, arranged, now, commands, send, on
         ringSize={96}
       />
       <CommandError error={commands.error} />
-      <CueQueue queue={arranged.queue} snoozed={arranged.snoozed} now={now} />
+      <OpenQuestions
+        questions={state.openQuestions.value}
+        now={now}
+        onAnswered={(cueId) => void commands.run({ type: 'cue.done', cueId })}
+        onIgnore={(cueId) => void commands.run({ type: 'cue.dismiss', cueId })}
+      />
+      {/* Questions cues wait in the open questions above, with their counts: not twice. */}
+      <CueQueue
+        queue={arranged.queue.filter((cue) => cue.ruleId !== 'questions')}
+        snoozed={arranged.snoozed.filter((cue) => cue.ruleId !== 'questions')}
+        now={now}
+      />
       <section class="metrics" data-testid="metrics">
         <MetricTiles tiles={tiles} now={now} />
       </section>

@@ -79,6 +79,8 @@ export function PanelView({ state, send, beep = playBeep }: PanelViewProps) {
           onAction={(action) => void commands.act(action)}
           busy={commands.busy}
           ringSize={200}
+          // A question burst reads best as one line at arm's length: who asked what, and what to show.
+          titleOnly={arranged.current?.ruleId === 'questions'}
         />
         <CommandError error={commands.error} />
         <CueAnnouncer text={announcement} />

@@ -1,6 +1,7 @@
 import type { BackgroundToRoom } from '../core/messages/portProtocol';
 import type { Sample } from '../core/messages/sample';
 import type { MetricId } from '../core/metrics/metricCatalog';
+import { startCommentReader } from './comments/commentReader';
 import type { RoomLink } from './link/roomLink';
 import { startRoomSampler } from './sampling/roomSampler';
 import { createSampleClock } from './sampling/sampleClock';
@@ -27,11 +28,13 @@ export function startRoomWatch(
   const now = createSampleClock(doc, useScenarioTime);
   let bindings: Partial<Record<MetricId, string>> = {};
   let stopSampler: (() => void) | undefined;
+  let stopComments: (() => void) | undefined;
   let stopPicker: (() => void) | undefined;
   let lastSent: { sample: Omit<Sample, 'seq'>; url: URL } | undefined;
 
   const start = () => {
     stopSampler?.();
+    stopComments?.();
     const url = new URL(doc.location.href);
     const adapter = adapterForUrl(url);
     const roomKey = adapter.roomKey(url);
@@ -48,6 +51,12 @@ export function startRoomWatch(
     }
     lastSent = undefined;
     const reader = createRoomReader(doc, adapter, bindings, { sampleNow: now });
+    // The comment list, read on the sample clock; its batches ride on the next readings.
+    const comments = startCommentReader(doc, adapter.id, (batch) => link.addComments(batch), {
+      now,
+      onError: (error) => console.warn('Livecue: stopped reading comments', error),
+    });
+    stopComments = () => comments.stop();
     stopSampler = startRoomSampler({
       reader,
       now,
@@ -95,6 +104,7 @@ export function startRoomWatch(
     restart: start,
     stop() {
       stopSampler?.();
+      stopComments?.();
       stopPicker?.();
     },
   };

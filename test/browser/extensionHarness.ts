@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ActionRow, CueRow, SampleRow, SessionRow } from '../../lib/store/rows';
+import { EXPORT_SCHEMA_VERSION } from '../../lib/store/exportSchema';
+import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../../lib/store/rows';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/node/launchWithExtension';
 import { type MockRoomServer, PROJECT_ROOT, startMockRoomServer } from '../../scripts/node/mockRoomServer';
 
@@ -52,6 +53,7 @@ export async function startHarness(): Promise<Harness> {
 export interface StoredTables {
   sessions: SessionRow[];
   samples: SampleRow[];
+  comments: CommentRow[];
   actions: ActionRow[];
   cues: CueRow[];
 }
@@ -72,7 +74,7 @@ export async function readStoredTables(page: Page): Promise<StoredTables> {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tables = { sessions: await all('sessions'), samples: await all('samples'), actions: await all('actions'), cues: await all('cues') };
+    const tables = { sessions: await all('sessions'), samples: await all('samples'), comments: await all('comments'), actions: await all('actions'), cues: await all('cues') };
     db.close();
     return tables;
   })()`);
@@ -85,9 +87,17 @@ export function exportFileOf(tables: StoredTables, sessionId: string) {
   const of = <T extends { sessionId: string }>(rows: T[]) => rows.filter((r) => r.sessionId === sessionId);
   return {
     format: 'livecue-export',
-    schemaVersion: 1,
+    schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: Date.now(),
-    sessions: [{ session, samples: of(tables.samples), actions: of(tables.actions), cues: of(tables.cues) }],
+    sessions: [
+      {
+        session,
+        samples: of(tables.samples),
+        comments: of(tables.comments),
+        actions: of(tables.actions),
+        cues: of(tables.cues),
+      },
+    ],
   };
 }
 

@@ -1,5 +1,6 @@
+import type { RoomComment } from '../../core/comments/roomComment';
 import type { BackgroundToRoom, RoomToBackground, SampleRefusal } from '../../core/messages/portProtocol';
-import { MAX_SAMPLES_PER_MESSAGE } from '../../core/messages/roomPortConstants';
+import { MAX_COMMENTS_PER_SAMPLE, MAX_SAMPLES_PER_MESSAGE } from '../../core/messages/roomPortConstants';
 import type { Sample } from '../../core/messages/sample';
 import { SampleBuffer } from './sampleBuffer';
 
@@ -13,6 +14,8 @@ import { SampleBuffer } from './sampleBuffer';
 
 /** A clock that goes back further than this was set back: later readings keep the page's timeline. */
 const CLOCK_STEP_BACK_MS = 1000;
+/** Comments waiting for a reading with numbers to carry them: past this the oldest give way. */
+const MAX_WAITING_COMMENTS = 5000;
 
 export interface LinkHealth {
   /** Another tab of the same room feeds its session; this one's readings are refused meanwhile. */
@@ -54,6 +57,11 @@ export interface RoomLinkOptions {
 
 export interface RoomLink {
   send(sample: Omit<Sample, 'seq'>): void;
+  /**
+   * Comments read off the page: they go with the next reading that has numbers (its acknowledgement,
+   * resend and refusal cover them), their times strictly increasing and never after that reading's.
+   */
+  addComments(comments: readonly RoomComment[]): void;
   post(message: RoomToBackground): void;
   pending(): number;
   health(): LinkHealth;
@@ -73,6 +81,8 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
   let trailing = false;
   let seq = 0;
   let lastTs = 0;
+  let lastCommentTs = 0;
+  let waitingComments: RoomComment[] = [];
   /** Added to every reading's time once the clock was set back, so times never go back. */
   let shiftMs = 0;
   const health: LinkHealth = { duplicate: false, refused: {}, clockSetBackMs: 0 };
@@ -164,8 +174,12 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
       }
       // Two readings in one millisecond: the later one a millisecond later.
       ts = Math.max(ts, lastTs + 1);
+      const comments = readable ? waitingComments.splice(0, MAX_COMMENTS_PER_SAMPLE) : [];
+      // A reading is never dated before the comments it carries (they were read before it).
+      if (comments.length) ts = Math.max(ts, comments[comments.length - 1]!.ts);
       if (readable) lastTs = ts;
       const sample = { ...partial, ts, seq } as Sample;
+      if (comments.length) sample.comments = comments;
       buffer.push(sample);
       outbox.push(sample);
       if (trailing) return;
@@ -179,6 +193,15 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
         trailing = false;
         flush();
       }, wait);
+    },
+    addComments(comments) {
+      for (const comment of comments) {
+        const ts = Math.max(comment.ts + shiftMs, lastCommentTs + 1);
+        lastCommentTs = ts;
+        waitingComments.push({ ...comment, ts });
+      }
+      if (waitingComments.length > MAX_WAITING_COMMENTS)
+        waitingComments = waitingComments.slice(-MAX_WAITING_COMMENTS);
     },
     post,
     pending: () => buffer.size,

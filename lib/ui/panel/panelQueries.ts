@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { LivecueDb } from '../../store/database';
-import type { CueRow, SampleRow, SessionRow } from '../../store/rows';
+import type { CommentRow, CueRow, SampleRow, SessionRow } from '../../store/rows';
 
 // What the side panel reads. Each is a plain async function over the database, so a page wraps it in
 // liveQuery and a test runs it against fake-indexeddb.
@@ -18,6 +18,14 @@ export async function currentSession(db: LivecueDb): Promise<SessionRow | undefi
 /** The session's samples from `sinceTs` on, oldest first (the sparklines' window). */
 export function samplesSince(db: LivecueDb, sessionId: string, sinceTs: number): Promise<SampleRow[]> {
   return db.samples
+    .where('[sessionId+ts]')
+    .between([sessionId, sinceTs], [sessionId, Dexie.maxKey], true, true)
+    .toArray();
+}
+
+/** The session's comments from `sinceTs` on, oldest first (what the open questions were asked with). */
+export function commentsSince(db: LivecueDb, sessionId: string, sinceTs: number): Promise<CommentRow[]> {
+  return db.comments
     .where('[sessionId+ts]')
     .between([sessionId, sinceTs], [sessionId, Dexie.maxKey], true, true)
     .toArray();

@@ -5,11 +5,19 @@ import type { ReaderHealth } from '../../core/messages/sample';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
 import type { LivecueDb } from '../../store/database';
 import { readSettings } from '../../store/readSettings';
-import type { SampleRow, SessionRow } from '../../store/rows';
+import type { CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { type LiveSignal, liveSignal } from '../liveSignal';
 import type { SendCommand } from '../sendCommand';
 import { SPARKLINE_WINDOW_MS } from './metricTiles';
-import { currentSession, latestSample, openCues, samplesSince, todaysCues } from './panelQueries';
+import { type OpenQuestion, openQuestions, questionsSince } from './openQuestions';
+import {
+  commentsSince,
+  currentSession,
+  latestSample,
+  openCues,
+  samplesSince,
+  todaysCues,
+} from './panelQueries';
 import { type RoomWarning, roomWarningsFrom, type WriteWarning, writeWarningFrom } from './writeStatus';
 
 // Everything the side panel shows, as signals fed by liveQuery (reads) and a status poll.
@@ -19,6 +27,8 @@ export interface PanelState {
   session: ReadonlySignal<SessionRow | null | undefined>;
   samples: ReadonlySignal<SampleRow[]>;
   openCues: ReadonlySignal<Cue[]>;
+  /** The questions viewers keep asking that are not answered yet (open `questions` cues, live counts). */
+  openQuestions: ReadonlySignal<OpenQuestion[]>;
   todaysCues: ReadonlySignal<Cue[]>;
   settings: ReadonlySignal<Settings>;
   warning: ReadonlySignal<WriteWarning>;
@@ -67,6 +77,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   const latest = signal<SampleRow | undefined>(undefined);
   const open = signal<Cue[]>([]);
   const today = signal<Cue[]>([]);
+  const asked = signal<CommentRow[]>([]);
 
   // The sparkline window is read whole when the session changes and every `historyEveryMs`; between
   // reads each new sample arrives through a one-row live query and is appended. A page change then
@@ -114,6 +125,14 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
       const id = sessionId.value;
       return id ? [open, liveSignal(() => openCues(db, id), [] as Cue[])] : [open, signal<Cue[]>([])];
     }),
+    // The comments behind the open questions only: none are read while no question is open.
+    follow(() => {
+      const id = sessionId.value;
+      const since = questionsSince(open.value);
+      return id && since !== null
+        ? [asked, liveSignal(() => commentsSince(db, id, since), asked.peek())]
+        : [asked, signal<CommentRow[]>([])];
+    }),
     follow(() => {
       dayKey.value;
       const at = now.peek();
@@ -140,6 +159,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     session,
     samples,
     openCues: open,
+    openQuestions: computed(() => openQuestions(open.value, asked.value)),
     todaysCues: today,
     settings: settingsQuery.value,
     warning,

@@ -12,6 +12,7 @@ import type { CommandInput } from '../../../../lib/core/messages/commands';
 import type { ReaderHealth } from '../../../../lib/core/messages/sample';
 import { defaultSettings, type Settings } from '../../../../lib/core/settings/settingsSchema';
 import type { SampleRow, SessionRow } from '../../../../lib/store/rows';
+import type { OpenQuestion } from '../../../../lib/ui/panel/openQuestions';
 import type { PanelState } from '../../../../lib/ui/panel/panelStore';
 import type { RoomWarning, WriteWarning } from '../../../../lib/ui/panel/writeStatus';
 import { recordingSender } from '../../ui/recordingSender';
@@ -69,6 +70,7 @@ interface Harness {
     session: ReturnType<typeof signal<SessionRow | null | undefined>>;
     samples: ReturnType<typeof signal<SampleRow[]>>;
     openCues: ReturnType<typeof signal<Cue[]>>;
+    openQuestions: ReturnType<typeof signal<OpenQuestion[]>>;
     todaysCues: ReturnType<typeof signal<Cue[]>>;
     settings: ReturnType<typeof signal<Settings>>;
     warning: ReturnType<typeof signal<WriteWarning>>;
@@ -83,7 +85,15 @@ interface Harness {
 let root: HTMLElement;
 let harness: Harness;
 
-function mount(options: { locale?: Locale; mode?: Settings['mode']; sound?: boolean; cues?: Cue[] } = {}) {
+function mount(
+  options: {
+    locale?: Locale;
+    mode?: Settings['mode'];
+    sound?: boolean;
+    cues?: Cue[];
+    questions?: OpenQuestion[];
+  } = {},
+) {
   const sent: CommandInput[] = [];
   harness = {
     state: {
@@ -101,6 +111,7 @@ function mount(options: { locale?: Locale; mode?: Settings['mode']; sound?: bool
           }),
         ],
       ),
+      openQuestions: signal<OpenQuestion[]>(options.questions ?? []),
       todaysCues: signal<Cue[]>([]),
       settings: signal({
         ...defaultSettings(),
@@ -299,6 +310,7 @@ it('follows a Chinese browser when the language setting is auto', () => {
     session: signal<SessionRow | null | undefined>(null),
     samples: signal<SampleRow[]>([]),
     openCues: signal<Cue[]>([]),
+    openQuestions: signal<OpenQuestion[]>([]),
     todaysCues: signal<Cue[]>([]),
     settings: signal<Settings>({ ...defaultSettings(), locale: 'auto' }),
     warning: signal<WriteWarning>({ kind: 'none' }),
@@ -338,4 +350,43 @@ it('renders only the visible rows of 1,000 cues in today’s history, quickly', 
   expect(rows.length).toBeLessThan(20);
   expect(rows[0]?.dataset.cueId).toBe('h0');
   expect(elapsed).toBeLessThan(150);
+});
+
+describe('open questions', () => {
+  const sizeCue = cue('q1', {
+    ruleId: 'questions',
+    key: 'size',
+    title: 'cue.questions.title.size',
+    detail: 'cue.questions.detail.size',
+    params: { topic: 'size', askers: 14, words: '「多大码」 「165穿什么码」', windowSec: 90 },
+  });
+  const question: OpenQuestion = {
+    cueId: sizeCue.id,
+    topic: 'size',
+    askers: 14,
+    words: ['偏大吗', '165/120斤穿什么码'],
+    lastAt: T - 30_000,
+    status: 'active',
+  };
+
+  it('lists what viewers keep asking, and answers or ignores it by command', () => {
+    mount({ cues: [sizeCue], questions: [question] });
+    const row = $('[data-testid="open-questions"] [data-topic="size"]')!;
+    expect(row.textContent).toContain('14 asked about size');
+    expect(row.textContent).toContain('「偏大吗」 「165/120斤穿什么码」');
+    expect(row.textContent).toContain('last 30 s ago');
+    act(() => row.querySelector<HTMLButtonElement>('[data-action="answered"]')!.click());
+    act(() => row.querySelector<HTMLButtonElement>('[data-action="ignore"]')!.click());
+    expect(harness.sent).toEqual([
+      { type: 'cue.done', cueId: sizeCue.id },
+      { type: 'cue.dismiss', cueId: sizeCue.id },
+    ]);
+  });
+
+  it('shows a questions cue to the streamer as one large line', () => {
+    mount({ mode: 'streamer', locale: 'zh-CN', cues: [sizeCue], questions: [question] });
+    expect($('[data-testid="current-cue"] .cue-title')?.textContent).toBe('14 人问尺码 — 报尺码表');
+    expect($('[data-testid="current-cue"] .cue-detail')).toBeNull();
+    expect($('[data-testid="open-questions"]')).toBeNull();
+  });
 });

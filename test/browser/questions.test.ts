@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, loadScenario, readStoredTables, startHarness } from './extensionHarness';
+
+// The comment stream end to end in a real Chromium: the mock room plays a scenario's comments into its
+// comment list, the content script reads them, they ride on the samples to the background, are stored in
+// the session, and a burst of size questions surfaces as a `questions` cue in the side panel.
+
+describe('the room’s voice', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('reads the comment list, stores it, and cues the size question many viewers ask', async () => {
+    const panel = await harness.openPanel();
+    const scenario = loadScenario('questions-size-zh');
+    await harness.openRoom(scenario, { speed: 20 });
+
+    const cue = panel.locator('[data-rule-id="questions"][data-cue-id]').first();
+    await cue.waitFor({ state: 'visible', timeout: 90_000 });
+    const question = panel.locator('[data-testid="open-questions"] [data-topic="size"]');
+    await question.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(Number(await question.getAttribute('data-askers'))).toBeGreaterThanOrEqual(4);
+
+    const tables = await readStoredTables(panel);
+    const [session] = tables.sessions;
+    const comments = tables.comments.filter((c) => c.sessionId === session?.id);
+    // Every comment the room showed so far is stored once, in order, with what it asks.
+    expect(comments.length).toBeGreaterThan(200);
+    expect(new Set(comments.map((c) => c.ts)).size).toBe(comments.length);
+    expect(comments.some((c) => c.topics.includes('size'))).toBe(true);
+    const cueRow = tables.cues.find((c) => c.ruleId === 'questions');
+    expect(cueRow?.params.topic).toBe('size');
+    expect(session?.commentCount).toBeGreaterThanOrEqual(comments.length);
+
+    // Answered: the cue is done and the topic leaves the open questions.
+    await question.locator('[data-action="answered"]').click();
+    await question.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+});
