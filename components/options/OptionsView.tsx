@@ -1,3 +1,4 @@
+import type { CommentLexicon } from '../../lib/core/comments/classifyComment';
 import { ruleSettingsSchema } from '../../lib/core/engine/ruleSettings';
 import { type AnySchema, ruleSchemasOf } from '../../lib/core/settings/ruleFormFields';
 import type { Settings } from '../../lib/core/settings/settingsSchema';
@@ -7,6 +8,7 @@ import { BindingsList } from './BindingsList';
 import { EnabledSites } from './EnabledSites';
 import { GeneralSettings } from './GeneralSettings';
 import { PlanEditor } from './PlanEditor';
+import { QuestionWords } from './QuestionWords';
 import { RuleSettingsForm } from './RuleSettingsForm';
 
 // The settings page: general preferences, the run-of-show, rule parameters, site bindings and the sites read on request.
@@ -55,6 +57,7 @@ export function OptionsView({ settings, send, rulesSchema = ruleSettingsSchema }
           {t('rules.resetAll')}
         </button>
       </section>
+      <QuestionWords lexicon={(rules.questions?.lexicon ?? {}) as CommentLexicon} send={send} />
       <BindingsList bindings={settings.bindings} send={send} />
       <EnabledSites send={send} />
       <section class="danger">

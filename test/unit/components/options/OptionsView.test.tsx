@@ -186,3 +186,35 @@ describe('run-of-show editor', () => {
     expect(names()).toEqual(['Hat']);
   });
 });
+
+describe('question words', () => {
+  const submitWords = async () => {
+    act(() => {
+      $('[data-testid="question-words"] form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    });
+    await settle();
+  };
+  const box = (topic: string) =>
+    $(`[data-testid="question-words"] textarea[data-topic="${topic}"]`) as HTMLTextAreaElement;
+
+  it('shows the stored words a line each and saves every topic, so an emptied box clears its words', async () => {
+    show(parseSettings({ rules: { questions: { lexicon: { size: ['米数'], link: ['几号车'] } } } }).settings);
+    expect(box('size').value).toBe('米数');
+    typeInto(box('size'), '米数，码数\n尺寸');
+    typeInto(box('link'), '');
+    await submitWords();
+    const patch = (sent[0] as Extract<CommandInput, { type: 'settings.update' }>).patch;
+    const lexicon = (patch.rules as { questions: { lexicon: Record<string, string[]> } }).questions.lexicon;
+    expect(lexicon.size).toEqual(['米数', '码数', '尺寸']);
+    expect(lexicon.link).toEqual([]);
+    expect(Object.keys(lexicon).length).toBeGreaterThan(2);
+  });
+
+  it('names a word that cannot be saved and sends nothing', async () => {
+    show(parseSettings({}).settings);
+    typeInto(box('price'), `多少钱\n${'贵'.repeat(200)}`);
+    await submitWords();
+    expect(sent).toEqual([]);
+    expect($('[data-testid="question-words-errors"]')?.textContent).toContain('price: ');
+  });
+});
