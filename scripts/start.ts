@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { Cue } from '../lib/core/engine/types';
 import { renderCueText } from '../lib/core/i18n/renderCue';
-import { findChromium, MissingBrowserError } from './node/findChromium';
+import { ensureChromiumOrExit } from './node/findChromium';
 import { launchWithExtension } from './node/launchWithExtension';
 import { PROJECT_ROOT, startMockRoomServer } from './node/mockRoomServer';
 
@@ -24,15 +24,8 @@ const { values } = parseArgs({
   },
 });
 
-try {
-  findChromium();
-} catch (error) {
-  if (error instanceof MissingBrowserError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+// Installs Debian's chromium when none is found and this machine allows it; else one line says how.
+ensureChromiumOrExit();
 
 if (!values['no-build']) {
   console.log('Building the extension (wxt build --mode e2e)…');

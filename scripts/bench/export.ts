@@ -223,10 +223,16 @@ async function benchInNode(): Promise<string[]> {
 }
 
 async function benchInChromium(): Promise<string[]> {
-  const { existsSync } = await import('node:fs');
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath))
-    return [`  [chromium] skipped: no Chromium at ${executablePath} (set CHROMIUM_PATH)`];
+  // Loaded by a computed URL so the page bundle (built from this file) never pulls in node modules.
+  const finder: typeof import('../node/findChromium') = await import(
+    new URL('../node/findChromium.ts', import.meta.url).href
+  );
+  let executablePath: string;
+  try {
+    executablePath = finder.findChromium();
+  } catch (error) {
+    return [`  [chromium] skipped: ${error instanceof Error ? error.message : String(error)}`];
+  }
   const { createServer } = await import('node:http');
   const { dirname } = await import('node:path');
   const { fileURLToPath } = await import('node:url');
