@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type Harness,
   loadScenario,
@@ -59,8 +59,10 @@ describe('export and import', () => {
     const room = await source.openRoom(loadScenario('thin-drop'), { speed: 12 });
     await room.waitForFunction(() => window.mockRoom.state().ended, undefined, { timeout: 60_000 });
     // The room's end-of-live modal ends the session; wait for that before taking the reference copy.
-    for (let i = 0; i < 100 && !(await readStoredTables(panel)).sessions[0]?.endedAt; i++)
-      await panel.waitForTimeout(200);
+    await vi.waitFor(
+      async () => expect((await readStoredTables(panel)).sessions[0]?.endedAt).toBeTypeOf('number'),
+      { timeout: 30_000, interval: 200 },
+    );
     exported = await readStoredTables(panel);
     expect(exported.sessions[0]?.endReason).toBe('room-ended');
   }, 120_000);
