@@ -1,7 +1,12 @@
+import { watchOpenCues } from '../lib/worker/openCueWatch';
 import { createBackgroundServices } from '../lib/worker/services';
+import { setupActionMenu } from '../lib/worker/setupActionMenu';
 import { setupAlarms } from '../lib/worker/setupAlarms';
-import { setupCommands } from '../lib/worker/setupCommands';
+import { setupBadge } from '../lib/worker/setupBadge';
+import { runCommand, setupCommands } from '../lib/worker/setupCommands';
+import { setupNotifications } from '../lib/worker/setupNotifications';
 import { setupRoomPort } from '../lib/worker/setupRoomPort';
+import { setupShortcuts } from '../lib/worker/setupShortcuts';
 import { setupSidePanel } from '../lib/worker/setupSidePanel';
 
 // Wiring only: every listener is registered synchronously in the worker's first turn.
@@ -11,4 +16,12 @@ export default defineBackground(() => {
   setupCommands(services);
   setupAlarms(services);
   setupSidePanel();
+  setupActionMenu();
+  // Acting from anywhere: shortcuts and notification buttons go through the panel's own command path;
+  // the badge and the notifications follow the open rooms' cues in the database, as the panel does.
+  const run = (command: Parameters<typeof runCommand>[1]) => runCommand(services, command);
+  const openCues = watchOpenCues(services.db);
+  setupShortcuts(services.db, run);
+  setupBadge(openCues, services.settings);
+  setupNotifications(openCues, services.settings, run);
 });

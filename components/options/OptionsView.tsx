@@ -7,8 +7,11 @@ import { BindingsList } from './BindingsList';
 import { GeneralSettings } from './GeneralSettings';
 import { PlanEditor } from './PlanEditor';
 import { RuleSettingsForm } from './RuleSettingsForm';
+import { ShortcutSettings } from './ShortcutSettings';
+import { UrgentNotificationSetting } from './UrgentNotificationSetting';
 
-// The settings page: general preferences, the run-of-show, rule parameters and site bindings.
+// The settings page: general preferences, shortcuts and notifications, the run-of-show, rule parameters
+// and site bindings.
 
 interface OptionsViewProps {
   settings: Settings;
@@ -28,6 +31,8 @@ export function OptionsView({ settings, send, rulesSchema = ruleSettingsSchema }
         <h1>{t('options.title')}</h1>
       </header>
       <GeneralSettings settings={settings} send={send} />
+      <ShortcutSettings />
+      <UrgentNotificationSetting settings={settings} send={send} />
       <PlanEditor plan={settings.plan} send={send} />
       <section class="rules" data-testid="rules">
         <h2>{t('rules.title')}</h2>

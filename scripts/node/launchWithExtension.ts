@@ -30,12 +30,23 @@ export interface ExtensionBrowser {
   serviceWorker(): Promise<Worker>;
   /** Stops the extension's service worker the way Chrome does when it idles (CDP). */
   stopServiceWorker(): Promise<void>;
+  /**
+   * Clicks the extension's toolbar button on the tab showing `page`, as a user does (CDP
+   * Extensions.triggerAction; needs `extensionDebugging`).
+   */
+  clickToolbarButton(page: Page): Promise<void>;
   userDataDir: string;
   close(): Promise<void>;
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; userDataDir?: string } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    userDataDir?: string;
+    /** Lets CDP drive the extension's UI (the toolbar button): for tests only. */
+    extensionDebugging?: boolean;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? E2E_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -48,6 +59,7 @@ export async function launchWithExtension(
     viewport: null,
     args: [
       ...CHROMIUM_FLAGS,
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],
@@ -94,6 +106,20 @@ export async function launchWithExtension(
       await session.send('ServiceWorker.stopAllWorkers');
       await stopped;
       await session.detach();
+    },
+    async clickToolbarButton(page) {
+      const browser = context.browser();
+      if (!browser) throw new Error('No browser-level CDP session to click the toolbar button with');
+      const session = await browser.newBrowserCDPSession();
+      try {
+        // The action runs on a tab target (not the page target inside it); the test's page URL names it.
+        const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+        const tab = targetInfos.find((target) => target.url === page.url());
+        if (!tab) throw new Error(`No tab shows ${page.url()}`);
+        await session.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      } finally {
+        await session.detach();
+      }
     },
     async close() {
       await context.close();

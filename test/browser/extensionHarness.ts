@@ -22,7 +22,7 @@ export function loadScenario(name: string): Record<string, unknown> {
 
 export async function startHarness(): Promise<Harness> {
   const room = await startMockRoomServer(0);
-  const browser = await launchWithExtension({ headless: true });
+  const browser = await launchWithExtension({ headless: true, extensionDebugging: true });
   return {
     browser,
     room,

@@ -22,6 +22,8 @@ export const settingsSchema = z.object({
   mode: z.enum(['streamer', 'operator']),
   sound: z.boolean(),
   overlay: z.boolean(),
+  /** A system notification for an urgent cue while the side panel is closed (needs Chrome's permission). */
+  notifyUrgent: z.boolean(),
   retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
   plan: z.array(planSlotSchema).check(z.maxLength(200)),
   bindings: bindingsSchema,
@@ -36,6 +38,7 @@ export function defaultSettings(): Settings {
     mode: 'operator',
     sound: false,
     overlay: false,
+    notifyUrgent: false,
     retentionDays: 90,
     plan: [],
     bindings: {},
