@@ -105,8 +105,14 @@ console.log(`Mock room:   ${roomUrl}`);
 console.log(
   `Side panel:  ${browser.extensionUrl('sidepanel.html')} (${headless ? 'headless' : 'open beside the room'})`,
 );
+const SHORTCUT_WORDS = {
+  'cue-done': 'done',
+  'cue-snooze': 'later',
+  'cue-dismiss': 'dismiss',
+  _execute_action: 'side panel',
+};
 console.log(
-  'Shortcuts:   Alt+Shift+D done · Alt+Shift+S later · Alt+Shift+K dismiss · Alt+Shift+L side panel',
+  `Shortcuts:   ${SHORTCUTS.map(({ command, suggestedKey }) => `${suggestedKey} ${SHORTCUT_WORDS[command]}`).join(' · ')} (any tab)`,
 );
 console.log('Cues print here as they fire. Ctrl+C stops.');
 
