@@ -1,19 +1,38 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { createTranslator, type Locale, type Translate } from '../../lib/core/i18n/translate';
+import { popupMessages } from '../../lib/core/i18n/popupMessages';
+import {
+  createTranslator,
+  type KeyOf,
+  type Locale,
+  type LocalisedCatalog,
+  type Translate,
+} from '../../lib/core/i18n/translate';
 import { uiMessages } from '../../lib/core/i18n/uiMessages';
 
-// The page's language, chosen once from the settings and the browser, handed down by context.
+// The page's language, chosen once from the settings and the browser, handed down by context. Each page
+// family has its catalog, and its `t` takes only that catalog's keys.
 
-export interface I18n {
+export interface I18n<K extends string> {
   locale: Locale;
-  t: Translate;
+  t: Translate<K>;
 }
 
-export function createUiI18n(locale: Locale): I18n {
-  return { locale, t: createTranslator(locale, uiMessages) };
+function i18nFor<C extends LocalisedCatalog<string>>(catalog: C) {
+  const create = (locale: Locale): I18n<KeyOf<C>> => ({ locale, t: createTranslator(locale, catalog) });
+  const Context = createContext(create('en'));
+  return { create, Context, use: () => useContext(Context) };
 }
 
-export const I18nContext = createContext<I18n>(createUiI18n('en'));
+/** The side panel, settings and review pages. */
+const ui = i18nFor(uiMessages);
+export type UiI18n = ReturnType<typeof ui.create>;
+export const createUiI18n = ui.create;
+export const I18nContext = ui.Context;
+export const useI18n = ui.use;
 
-export const useI18n = (): I18n => useContext(I18nContext);
+/** The popup's own catalog. */
+const popup = i18nFor(popupMessages);
+export const createPopupI18n = popup.create;
+export const PopupI18nContext = popup.Context;
+export const usePopupI18n = popup.use;

@@ -1,6 +1,6 @@
 import type { MetricId } from '../../lib/core/metrics/metricCatalog';
 import type { Settings } from '../../lib/core/settings/settingsSchema';
-import type { SendCommand } from '../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 
 // Elements the user picked on each site's dashboard, with a way to forget one.

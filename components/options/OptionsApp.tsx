@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { resolveLocale } from '../../lib/core/i18n/translate';
 import type { Settings } from '../../lib/core/settings/settingsSchema';
-import type { SendCommand } from '../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { createUiI18n, I18nContext } from '../common/i18nContext';
 import { OptionsView } from './OptionsView';
 

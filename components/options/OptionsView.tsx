@@ -1,7 +1,7 @@
 import { ruleSettingsSchema } from '../../lib/core/engine/ruleSettings';
 import { type AnySchema, ruleSchemasOf } from '../../lib/core/settings/ruleFormFields';
 import type { Settings } from '../../lib/core/settings/settingsSchema';
-import type { SendCommand } from '../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 import { BindingsList } from './BindingsList';
 import { GeneralSettings } from './GeneralSettings';

@@ -10,7 +10,7 @@ import {
   updateSlot,
   validatePlan,
 } from '../../lib/core/settings/planEdits';
-import type { SendCommand } from '../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 
 // The run-of-show: ordered product slots with their minutes, edited here and saved as one list.

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/core/i18n/translate';
+import { isUiMessageKey, type UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import {
   type AnySchema,
   type FieldError,
@@ -7,7 +8,7 @@ import {
   ruleFormFields,
   validateRuleDraft,
 } from '../../lib/core/settings/ruleFormFields';
-import type { SendCommand } from '../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 
 // One rule's parameters as a form generated from its zod schema, validated before it is sent.
@@ -20,18 +21,27 @@ interface RuleSettingsFormProps {
 }
 
 /**
- * A parameter's label from the catalog (lib/i18n/uiMessages.ts): the rule's own `param.<ruleId>.<key>`
+ * A parameter's label from the catalog (lib/core/i18n/uiMessages.ts): the rule's own `param.<ruleId>.<key>`
  * first, then the shared `param.<key>`; the bare key when neither exists.
  */
-export function fieldLabel(t: Translate, ruleId: string, field: Pick<RuleFormField, 'key'>): string {
+export function fieldLabel(
+  t: Translate<UiMessageKey>,
+  ruleId: string,
+  field: Pick<RuleFormField, 'key'>,
+): string {
   for (const key of [`param.${ruleId}.${field.key}`, `param.${field.key}`]) {
-    const text = t(key);
-    if (text !== key) return text;
+    if (isUiMessageKey(key)) return t(key);
   }
   return field.key;
 }
 
-export function errorText(t: Translate, error: FieldError): string {
+/** A rule's name from the catalog, or its id for a rule this build has no name for. */
+function ruleName(t: Translate<UiMessageKey>, ruleId: string): string {
+  const key = `rule.${ruleId}`;
+  return isUiMessageKey(key) ? t(key) : ruleId;
+}
+
+export function errorText(t: Translate<UiMessageKey>, error: FieldError): string {
   if (error.code === 'too_small' && error.minimum !== undefined)
     return t('form.tooSmall', { min: error.minimum });
   if (error.code === 'too_big' && error.maximum !== undefined)
@@ -86,7 +96,7 @@ export function RuleSettingsForm({ ruleId, schema, values, send }: RuleSettingsF
       data-testid={`rule-${ruleId}`}
     >
       <summary>
-        <span class="rule-name">{t(`rule.${ruleId}`)}</span>
+        <span class="rule-name">{ruleName(t, ruleId)}</span>
         {!enabled && <span class="muted"> · {t('form.off')}</span>}
       </summary>
       <form onSubmit={save} noValidate>

@@ -4,7 +4,7 @@ import {
   notificationPermission,
   type PermissionGate,
 } from '../../lib/ui/notifications/notificationPermission';
-import type { SendCommand } from '../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 
 // Urgent cues as system notifications while the side panel is closed: off by default, and Chrome's

@@ -1,5 +1,5 @@
 import type { Cue } from '../../lib/core/engine/types';
-import { formatClock } from '../../lib/core/format/sessionClock';
+import { formatClock } from '../../lib/core/format/formatClock';
 import { renderCueText } from '../../lib/core/i18n/renderCue';
 import { useI18n } from '../common/i18nContext';
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { resolveLocale } from '../../lib/core/i18n/translate';
-import type { PanelState, SendCommand } from '../../lib/ui/panel/panelStore';
+import type { PanelState } from '../../lib/ui/panel/panelStore';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { createUiI18n, I18nContext } from '../common/i18nContext';
 import { PanelView } from './PanelView';
 

@@ -1,6 +1,7 @@
 import type { Cue } from '../../lib/core/engine/types';
 import { renderCueText } from '../../lib/core/i18n/renderCue';
 import type { Locale, Translate } from '../../lib/core/i18n/translate';
+import type { UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import { useI18n } from '../common/i18nContext';
 import { VirtualList } from '../common/VirtualList';
 
@@ -13,7 +14,7 @@ export function formatTimeOfDay(ts: number, locale: Locale): string {
   return new Date(ts).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
-export function outcomeText(cue: Cue, t: Translate): string {
+export function outcomeText(cue: Cue, t: Translate<UiMessageKey>): string {
   if (!cue.outcome) return '';
   const percent = Math.round(cue.outcome.lift * 100);
   return t('outcome.lift', {

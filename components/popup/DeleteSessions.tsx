@@ -1,9 +1,9 @@
 import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { useI18n } from '../common/i18nContext';
+import { usePopupI18n } from '../common/i18nContext';
 
 /** Delete of the chosen sessions, asked twice: the data cannot come back. */
 export function DeleteSessions({ store }: { store: PopupStore }) {
-  const { t } = useI18n();
+  const { t } = usePopupI18n();
   const count = store.chosen.value.length;
   if (store.confirmingDelete.value && count > 0) {
     return (

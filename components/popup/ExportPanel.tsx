@@ -1,11 +1,11 @@
 import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { useI18n } from '../common/i18nContext';
+import { usePopupI18n } from '../common/i18nContext';
 
 const FILE_LABELS = { samples: 'popup.fileSamples', cues: 'popup.fileCues', json: 'popup.fileJson' } as const;
 
 /** Export of the chosen sessions as CSV (per second or per minute) or JSON, with progress and file links. */
 export function ExportPanel({ store }: { store: PopupStore }) {
-  const { t } = useI18n();
+  const { t } = usePopupI18n();
   const nothingChosen = store.chosen.value.length === 0;
   const disabled = nothingChosen || store.busy.value !== null;
   const progress = store.exportProgress.value;

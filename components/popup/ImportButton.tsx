@@ -1,9 +1,9 @@
 import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { useI18n } from '../common/i18nContext';
+import { usePopupI18n } from '../common/i18nContext';
 
 /** Import of an export file: read here, validated and written by the background. */
 export function ImportButton({ store }: { store: PopupStore }) {
-  const { t } = useI18n();
+  const { t } = usePopupI18n();
   const onChange = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];

@@ -1,8 +1,9 @@
+import type { PopupMessageKey } from '../../lib/core/i18n/popupMessages';
 import type { Translate } from '../../lib/core/i18n/translate';
 import type { Notice } from '../../lib/ui/popup/popupStore';
-import { useI18n } from '../common/i18nContext';
+import { usePopupI18n } from '../common/i18nContext';
 
-function noticeText(notice: Notice, t: Translate): string {
+function noticeText(notice: Notice, t: Translate<PopupMessageKey>): string {
   switch (notice.kind) {
     case 'imported':
       return notice.sessions === null
@@ -37,7 +38,7 @@ const FAILURES = new Set<Notice['kind']>([
 
 /** The outcome of the last import, delete, export or save; failures are announced to screen readers. */
 export function NoticeLine({ notice }: { notice: Notice }) {
-  const { t } = useI18n();
+  const { t } = usePopupI18n();
   if (notice.kind === 'none') return null;
   const failed = FAILURES.has(notice.kind);
   return (

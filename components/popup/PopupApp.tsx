@@ -1,8 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { popupMessages } from '../../lib/core/i18n/popupMessages';
-import { createTranslator, resolveLocale } from '../../lib/core/i18n/translate';
+import { resolveLocale } from '../../lib/core/i18n/translate';
 import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { I18nContext } from '../common/i18nContext';
+import { createPopupI18n, PopupI18nContext } from '../common/i18nContext';
 import { DeleteSessions } from './DeleteSessions';
 import { ExportPanel } from './ExportPanel';
 import { ImportButton } from './ImportButton';
@@ -26,7 +25,7 @@ export function PopupApp({
   browserLanguage = globalThis.navigator?.language,
 }: PopupAppProps) {
   const locale = resolveLocale(store.settings.value.locale, browserLanguage);
-  const i18n = useMemo(() => ({ locale, t: createTranslator(locale, popupMessages) }), [locale]);
+  const i18n = useMemo(() => createPopupI18n(locale), [locale]);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = i18n.t('popup.documentTitle');
@@ -36,7 +35,7 @@ export function PopupApp({
   }, [store]);
   const { t } = i18n;
   return (
-    <I18nContext.Provider value={i18n}>
+    <PopupI18nContext.Provider value={i18n}>
       <main class="popup" data-testid="popup">
         <header class="popup-header">
           <h1>{t('popup.heading')}</h1>
@@ -56,6 +55,6 @@ export function PopupApp({
         <NoticeLine notice={store.notice.value} />
         <StorageSettings store={store} />
       </main>
-    </I18nContext.Provider>
+    </PopupI18nContext.Provider>
   );
 }

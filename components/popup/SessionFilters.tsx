@@ -1,6 +1,6 @@
 import type { Signal } from '@preact/signals';
 import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { useI18n } from '../common/i18nContext';
+import { usePopupI18n } from '../common/i18nContext';
 
 const bind = (target: Signal<string>) => (event: Event) => {
   target.value = (event.currentTarget as HTMLInputElement).value;
@@ -8,7 +8,7 @@ const bind = (target: Signal<string>) => (event: Event) => {
 
 /** Search by room and filter by start date. */
 export function SessionFilters({ store }: { store: PopupStore }) {
-  const { t } = useI18n();
+  const { t } = usePopupI18n();
   return (
     <div class="filters">
       <input

@@ -1,7 +1,9 @@
+import { formatClock, formatStart } from '../../lib/core/format/formatClock';
 import { formatMetricValue } from '../../lib/core/format/formatMetric';
+import { isPopupMessageKey } from '../../lib/core/i18n/popupMessages';
 import type { SessionRow } from '../../lib/store/rows';
-import { formatDuration, formatStart, sessionDurationMs } from '../../lib/ui/history/listingFormat';
-import { useI18n } from '../common/i18nContext';
+import { sessionDurationMs } from '../../lib/ui/history/sessionDuration';
+import { usePopupI18n } from '../common/i18nContext';
 
 interface SessionItemProps {
   session: SessionRow;
@@ -12,9 +14,9 @@ interface SessionItemProps {
 
 /** One session in the list: what room, when, how long, how it went. */
 export function SessionItem({ session, selected, onToggle, reviewUrl }: SessionItemProps) {
-  const { t, locale } = useI18n();
+  const { t, locale } = usePopupI18n();
   const siteKey = `site.${session.site}`;
-  const site = t(siteKey) === siteKey ? session.site : t(siteKey);
+  const site = isPopupMessageKey(siteKey) ? t(siteKey) : session.site;
   const checkboxId = `select-${session.id}`;
   return (
     <li class="session" data-testid="session-row" data-session-id={session.id}>
@@ -32,7 +34,7 @@ export function SessionItem({ session, selected, onToggle, reviewUrl }: SessionI
         <span class="session-meta">
           <span data-testid="session-site">{site}</span>
           <span data-testid="session-start">{formatStart(session.startedAt)}</span>
-          <span data-testid="session-duration">{formatDuration(sessionDurationMs(session))}</span>
+          <span data-testid="session-duration">{formatClock(sessionDurationMs(session))}</span>
           {session.endedAt === undefined ? (
             <span class="badge-live" data-testid="session-live">
               {t('popup.live')}

@@ -1,5 +1,5 @@
 import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { useI18n } from '../common/i18nContext';
+import { usePopupI18n } from '../common/i18nContext';
 import { SessionItem } from './SessionItem';
 
 interface SessionListProps {
@@ -9,7 +9,7 @@ interface SessionListProps {
 
 /** The filtered sessions with their checkboxes, and a select-all for what is listed. */
 export function SessionList({ store, reviewUrl }: SessionListProps) {
-  const { t } = useI18n();
+  const { t } = usePopupI18n();
   const all = store.sessions.value;
   if (all === undefined) return <p data-testid="sessions-loading">{t('popup.loading')}</p>;
   if (all.length === 0) return <p data-testid="sessions-empty">{t('popup.empty')}</p>;

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { formatBytes } from '../../lib/ui/history/listingFormat';
+import { formatBytes } from '../../lib/core/format/formatNumber';
 import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { useI18n } from '../common/i18nContext';
+import { usePopupI18n } from '../common/i18nContext';
 
 /** How long history is kept (a setting the background applies) and how much space it takes. */
 export function StorageSettings({ store }: { store: PopupStore }) {
-  const { t } = useI18n();
+  const { t } = usePopupI18n();
   const saved = store.settings.value.retentionDays;
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? String(saved);

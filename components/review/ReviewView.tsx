@@ -2,10 +2,11 @@ import type { ComponentType } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { summariseOutcomes } from '../../lib/core/engine/outcomeSummary';
 import type { Cue } from '../../lib/core/engine/types';
+import { formatClock } from '../../lib/core/format/formatClock';
 import { formatMetricValue } from '../../lib/core/format/formatMetric';
-import { formatClock } from '../../lib/core/format/sessionClock';
 import { renderCueText } from '../../lib/core/i18n/renderCue';
 import type { Locale, Translate } from '../../lib/core/i18n/translate';
+import type { UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import { minuteSeries } from '../../lib/ui/review/minuteSeries';
 import { productSlots } from '../../lib/ui/review/productSlots';
 import type { ReviewData } from '../../lib/ui/review/reviewQueries';
@@ -72,7 +73,7 @@ function CueList({ cues, startedAt }: { cues: readonly Cue[]; startedAt: number 
   );
 }
 
-function RuleEffectiveness({ cues, t }: { cues: Cue[]; t: Translate }) {
+function RuleEffectiveness({ cues, t }: { cues: Cue[]; t: Translate<UiMessageKey> }) {
   const rows = summariseOutcomes(cues);
   if (rows.length === 0) return <p class="muted">{t('review.noCues')}</p>;
   return (

@@ -1,6 +1,7 @@
 import type uPlot from 'uplot';
 import type { Cue } from '../../lib/core/engine/types';
 import type { Translate } from '../../lib/core/i18n/translate';
+import type { UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import type { MinuteSeries } from '../../lib/ui/review/minuteSeries';
 import type { ProductSlot } from '../../lib/ui/review/productSlots';
 
@@ -71,7 +72,7 @@ function timeLabels(locale: string) {
 }
 
 export function chartOptions(
-  t: Translate,
+  t: Translate<UiMessageKey>,
   locale: string,
   width: number,
   cues: readonly Cue[],

@@ -9,7 +9,7 @@ import { z } from '../core/zodMini';
 import type { ActionRow, CueRow, SampleRow, SessionRow } from './rows';
 
 // The export file (JSON): complete sessions with their samples, actions and cues, re-importable and
-// read by `npm run replay`. Each row schema is typed against lib/db/rows.ts, so a row change that the
+// read by `npm run replay`. Each row schema is typed against lib/store/rows.ts, so a row change that the
 // file cannot carry fails to compile here.
 
 export const EXPORT_FORMAT = 'livecue-export';
@@ -20,7 +20,7 @@ const id = z.string().check(z.minLength(1), z.maxLength(400));
 const finite = z.number();
 /** Times the worker computes (deadlines, snoozes) can carry fractions of a millisecond. */
 const epochMs = finite.check(z.nonnegative());
-/** Sample times are whole milliseconds, as the content script sends them (lib/messages/sample.ts). */
+/** Sample times are whole milliseconds, as the content script sends them (lib/core/messages/sample.ts). */
 const sampleTs = z.int().check(z.nonnegative());
 
 export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({

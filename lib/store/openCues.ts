@@ -13,7 +13,10 @@ export async function currentSession(db: LivecueDb): Promise<SessionRow | undefi
     .first();
 }
 
-/** Cues waiting for the operator (active or snoozed) in one session, in firing order. */
+/**
+ * One session's cues waiting for the operator (active or snoozed), in firing order. Read through the status
+ * index (few cues are open at a time), then kept to the session.
+ */
 export async function openCues(db: LivecueDb, sessionId: string): Promise<CueRow[]> {
   const cues = await db.cues.where('status').anyOf(['active', 'snoozed']).toArray();
   return cues.filter((cue) => cue.sessionId === sessionId).sort((a, b) => a.firedAt - b.firedAt);

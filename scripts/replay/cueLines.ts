@@ -1,4 +1,5 @@
 import type { Cue } from '../../lib/core/engine/types';
+import { formatClock } from '../../lib/core/format/formatClock';
 import { renderCueText } from '../../lib/core/i18n/renderCue';
 import type { Locale } from '../../lib/core/i18n/translate';
 
@@ -34,17 +35,9 @@ export function cueLine(cue: Cue, startedAt: number, locale: Locale): CueLine {
   };
 }
 
-const clock = (seconds: number) => {
-  const s = Math.floor(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${h > 0 ? `${h}:` : ''}${two(m)}:${two(s % 60)}`;
-};
-
 export function tableLines(lines: readonly CueLine[]): string[] {
   return lines.map(
     (line) =>
-      `${clock(line.at).padStart(8)}  ${line.severity.padEnd(6)}  ${line.ruleId.padEnd(16)}  ${line.title}`,
+      `${formatClock(line.at * 1000).padStart(8)}  ${line.severity.padEnd(6)}  ${line.ruleId.padEnd(16)}  ${line.title}`,
   );
 }

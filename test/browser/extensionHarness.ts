@@ -78,7 +78,7 @@ export async function readStoredTables(page: Page): Promise<StoredTables> {
   })()`);
 }
 
-/** The export file shape (lib/history) built from stored tables, as `npm run replay` reads it. */
+/** The export file shape (lib/store/exportSchema.ts) built from stored tables, as `npm run replay` reads it. */
 export function exportFileOf(tables: StoredTables, sessionId: string) {
   const session = tables.sessions.find((s) => s.id === sessionId);
   if (!session) throw new Error(`No session ${sessionId}`);

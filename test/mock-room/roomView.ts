@@ -1,5 +1,5 @@
 import type { MetricId } from '../../lib/core/metrics/metricCatalog';
-import { type DisplayStyle, formatMetricValue } from '../../lib/core/scenario/displayStyles';
+import { type DisplayStyle, writeDisplayValue } from '../../lib/core/scenario/displayStyles';
 
 // Writes the mock room's DOM. Everything goes through textContent; class names carry fake hashes on
 // purpose, and there are no data-metric hooks: the extension must find numbers by their labels.
@@ -83,7 +83,7 @@ export function renderMetricArea(
         const text =
           value === undefined || value === null
             ? '--'
-            : formatMetricValue(value, display[id] ?? DEFAULT_STYLE[id] ?? 'comma');
+            : writeDisplayValue(value, display[id] ?? DEFAULT_STYLE[id] ?? 'comma');
         if (cell.textContent !== text) {
           cell.textContent = text;
           changed = true;

@@ -1,9 +1,10 @@
+import type { CueMessageKey } from '../i18n/cueMessages';
 import { z } from '../zodMini';
 import type { RoomStats, SeriesName } from './roomStats';
 import type { Evidence, RuleId, Severity } from './types';
 
 // What a rule is: a parameter schema with defaults, and a factory that, given its parameters and the
-// room, returns a checker. Arbitration (lib/engine/arbitration.ts) decides whether a proposal becomes a cue.
+// room, returns a checker. Arbitration (arbitration.ts) decides whether a proposal becomes a cue.
 
 /** A rule's reading of the room right now. */
 export const CLEAR = 0; // the condition has recovered: the rule may re-arm
@@ -13,9 +14,9 @@ export type RuleLevel = typeof CLEAR | typeof HOLD | typeof FIRE;
 
 export interface Proposal {
   severity?: Severity;
-  /** i18n keys in lib/i18n/cueMessages.ts. */
-  title: string;
-  detail: string;
+  /** Keys of lib/core/i18n/cueMessages.ts: a key the catalog lacks fails to compile. */
+  title: CueMessageKey;
+  detail: CueMessageKey;
   params: Record<string, string | number>;
   evidence: Evidence[];
   countdownSec?: number;
@@ -59,7 +60,7 @@ export const numberIn = (min: number, max: number) => z.number().check(z.minimum
 
 /**
  * A settings field: `schema` with its default (classic zod's `.default(value)`). Its label in the settings
- * form is `param.<key>` (or `param.<ruleId>.<key>`) in lib/i18n/uiMessages.ts, kept out of the worker.
+ * form is `param.<key>` (or `param.<ruleId>.<key>`) in lib/core/i18n/uiMessages.ts, kept out of the worker.
  */
 export function field<T extends z.core.$ZodType>(
   schema: T,

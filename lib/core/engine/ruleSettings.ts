@@ -15,7 +15,7 @@ import { trafficSurgeParams } from './rules/trafficSurge';
 
 // The rule settings: one object per rule id (`{ enabled, cooldownSec, ttlSec, ...params }`) plus the
 // arbitration parameters. Every field has a default (ruleDefinition.ts `field`) and bounds, so the settings page
-// can build its forms from these schemas (labels: `param.*` in lib/i18n/uiMessages.ts) and a partial object
+// can build its forms from these schemas (labels: `param.*` in lib/core/i18n/uiMessages.ts) and a partial object
 // fills in.
 
 export const arbitrationParams = z.object({

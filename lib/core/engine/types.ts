@@ -46,7 +46,7 @@ export interface Cue {
   ruleId: RuleId;
   firedAt: number;
   severity: Severity;
-  /** i18n keys (lib/i18n) with their params; rendered per locale by the faces and the CLI. */
+  /** i18n keys (lib/core/i18n/cueMessages.ts) with their params; rendered per locale by the faces and the CLI. */
   title: string;
   detail: string;
   params: Record<string, string | number>;

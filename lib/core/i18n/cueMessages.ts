@@ -1,119 +1,120 @@
 import { METRIC_NAMES } from './metricNames';
-import type { LocalisedCatalog } from './translate';
+import { defineCatalog, type KeyOf } from './translate';
 
 // What each cue says: the title states what happened (with the numbers), the detail what to say or do now.
 // Params ending in `Sec` are durations and `metric` a metric id; renderCue.ts formats them per locale.
 
-export const cueMessages: LocalisedCatalog = {
-  'zh-CN': {
-    ...METRIC_NAMES['zh-CN'],
-    'cue.traffic-drop.title': '在线人数 {windowSec}内从 {from} 跌到 {to}',
-    'cue.traffic-drop.detail':
-      '马上上福利款，憋单 {holdSec}再揭价；流失中别推利润款。口播：“还没走的宝宝扣 1，马上给大家放福利价！”',
-    'cue.traffic-surge.title': '在线人数 {windowSec}内从 {from} 涨到 {to}',
-    'cue.traffic-surge.detail':
-      '上爆款逼单：倒计时 {countdownSec}，报“最后 N 件、拍完下架”，新进来的宝宝先点关注。',
-    'cue.sales-stall.title': '近 {windowSec}只成交 {recent} 单（按之前节奏应有约 {expected} 单）',
-    'cue.sales-stall.titleGmv': '近 {windowSec}成交额只涨了 {recent}（按之前节奏约 {expected}）',
-    'cue.sales-stall.detail':
-      '人还在但不下单：换下一个款，或上福利款重新拉转化；口播价格和库存，点一次购物车。',
-    'cue.sales-stall.detailProduct':
-      '「{product}」卖不动了：换下一个款，或上福利款重新拉转化；口播价格和库存，点一次购物车。',
-    'cue.product-dwell.title': '「{product}」已讲 {dwellSec}',
-    'cue.product-dwell.detail':
-      '成交放缓（近 2 分钟每分钟 {recent} 单，本款平均 {average} 单）：收尾逼单一次，然后切下一个款。',
-    'cue.product-dwell.detailNoSales': '单款讲太久了（建议每款约 5 分钟）：收尾逼单一次，然后切下一个款。',
-    'cue.ad-boost.title': '流量高峰且转化好：投流加预算约 {raisePct}%',
-    'cue.ad-boost.detail':
-      '在线 {viewers}（近期平均 {level}），点击成交率 {conversionPct}%（本场 {beforePct}%）：千川预算上调约 {raisePct}%，同时上爆款承接。',
-    'cue.ad-hold.title': '转化率跌到 {conversionPct}%（本场此前 {beforePct}%）',
-    'cue.ad-hold.titleZero': '近 {windowSec}有 {clicks} 次商品点击却零成交',
-    'cue.ad-hold.detail': '付费流量在空转：投流先降预算或暂停；检查价格、库存和链接，讲清卖点后再放量。',
-    'cue.engagement-low.title': '评论冷了：近 {windowSec}每分钟 {recent} 条（之前 {before} 条）',
-    'cue.engagement-low.detail':
-      '抛个问题让大家扣 1 / 扣 2，或发评论任务：“想要这款的扣‘想要’，我看看有多少人！”',
-    'cue.follow-cadence.title': '该喊关注了：近 {windowSec}转粉率 {followPct}%（目标 {targetPct}%）',
-    'cue.follow-cadence.titleNoRate': '该喊关注了',
-    'cue.follow-cadence.detail': '口播：“还没点关注的宝宝点一下左上角关注，关注了下一轮福袋才能参与！”',
-    'cue.giveaway-cadence.title': '距上次福袋已 {sinceSec}：发福袋',
-    'cue.giveaway-cadence.titleFirst': '开播 {sinceSec}了：发第一个福袋',
-    'cue.giveaway-cadence.detail':
-      '福袋设“关注 + 评论口令”参与，时长 {giveawaySec}，最短观看 {watchSec}；口播倒计时提醒参与。',
-    'cue.plan-next.title': '下一个：{next}，{inSec}后',
-    'cue.plan-next.detail': '「{current}」收尾逼单；准备「{next}」的样品、价格和链接。',
-    'cue.plan-next.overrunTitle': '「{current}」超时 {overSec}',
-    'cue.plan-next.overrunDetail': '按排品该切「{next}」了（本款计划 {plannedSec}）：最后逼单一次就切。',
-    'cue.plan-next.overrunLastTitle': '排品已全部讲完，超时 {overSec}',
-    'cue.plan-next.overrunLastDetail': '「{current}」是最后一个款：返场爆款或准备下播。',
-    'cue.milestone.titleGmv': '成交额破 {threshold}！',
-    'cue.milestone.titleViewers': '在线人数破 {threshold}！',
-    'cue.milestone.detailGmv': '口播感谢，顺势逼单：“破 {threshold} 了！感谢宝宝们，再给大家上一波福利！”',
-    'cue.milestone.detailViewers': '人多的时候上爆款：“{threshold} 人在线了！新来的宝宝先点关注，马上开价！”',
-    'cue.data-stale.titleSilent': '{ageSec}没收到数据',
-    'cue.data-stale.detailSilent': '看板页是否还开着、被切到后台或已下播？在此之前的提示可能已过时。',
-    'cue.data-stale.titleFrozen': '{metric}已 {sinceSec}没变化，其它数据在动',
-    'cue.data-stale.detailFrozen':
-      '读数可能失效：检查看板是否改版或被弹窗遮挡，必要时在设置里重新选取该指标。',
-  },
-  en: {
-    ...METRIC_NAMES.en,
-    'cue.traffic-drop.title': 'Viewers fell from {from} to {to} in {windowSec}',
-    'cue.traffic-drop.detail':
-      'Put a deal item up now and hold the price reveal for {holdSec}; do not pitch profit items into a draining room. Say: "Type 1 if you are staying — the deal price is coming!"',
-    'cue.traffic-surge.title': 'Viewers rose from {from} to {to} in {windowSec}',
-    'cue.traffic-surge.detail':
-      'Hero product up and push the close: {countdownSec} countdown, "last N pieces", ask newcomers to follow.',
-    'cue.sales-stall.title':
-      'Only {recent} orders in the last {windowSec} (about {expected} at the earlier pace)',
-    'cue.sales-stall.titleGmv':
-      'GMV grew only {recent} in the last {windowSec} (about {expected} at the earlier pace)',
-    'cue.sales-stall.detail':
-      'People are watching but not buying: switch to the next product or a deal item; restate price and stock, open the cart.',
-    'cue.sales-stall.detailProduct':
-      '"{product}" has stopped selling: switch to the next product or a deal item; restate price and stock, open the cart.',
-    'cue.product-dwell.title': '"{product}" has been up for {dwellSec}',
-    'cue.product-dwell.detail':
-      'Sales are fading ({recent} orders/min over the last 2 min vs {average} on average): one last push, then switch.',
-    'cue.product-dwell.detailNoSales':
-      'Long on one product (about 5 min each works best): one last push, then switch.',
-    'cue.ad-boost.title': 'Traffic peak with strong conversion: raise ad spend ~{raisePct}%',
-    'cue.ad-boost.detail':
-      '{viewers} viewers (recent level {level}), click-to-order {conversionPct}% (session {beforePct}%): raise the paid-traffic budget ~{raisePct}% and put the hero product up.',
-    'cue.ad-hold.title': 'Conversion fell to {conversionPct}% (session so far {beforePct}%)',
-    'cue.ad-hold.titleZero': '{clicks} product clicks and no orders in the last {windowSec}',
-    'cue.ad-hold.detail':
-      'Paid traffic is not converting: cut or pause the ad budget; check price, stock and the link, then re-pitch before spending again.',
-    'cue.engagement-low.title': 'Chat went quiet: {recent} comments/min over {windowSec} (was {before})',
-    'cue.engagement-low.detail':
-      'Ask a question people answer with "1" or "2", or set a comment task: "Type WANT if you want this one!"',
-    'cue.follow-cadence.title':
-      'Ask for follows: follow rate {followPct}% over {windowSec} (target {targetPct}%)',
-    'cue.follow-cadence.titleNoRate': 'Ask for follows',
-    'cue.follow-cadence.detail':
-      'Say: "Not following yet? Tap follow at the top left — only followers can join the next giveaway!"',
-    'cue.giveaway-cadence.title': '{sinceSec} since the last giveaway: run one now',
-    'cue.giveaway-cadence.titleFirst': '{sinceSec} into the stream: run the first giveaway',
-    'cue.giveaway-cadence.detail':
-      'Giveaway with follow + comment to enter, {giveawaySec} long, minimum watch {watchSec}; count it down out loud.',
-    'cue.plan-next.title': 'Next: {next} in {inSec}',
-    'cue.plan-next.detail': 'Close out "{current}"; get "{next}" ready — sample, price, link.',
-    'cue.plan-next.overrunTitle': '"{current}" is {overSec} over',
-    'cue.plan-next.overrunDetail':
-      'The run-of-show says "{next}" now (this slot was {plannedSec}): one last push, then switch.',
-    'cue.plan-next.overrunLastTitle': 'Run-of-show finished, {overSec} over',
-    'cue.plan-next.overrunLastDetail':
-      '"{current}" was the last product: bring back the hero product or wrap up.',
-    'cue.milestone.titleGmv': 'GMV passed {threshold}!',
-    'cue.milestone.titleViewers': 'Viewers passed {threshold}!',
-    'cue.milestone.detailGmv':
-      'Thank the room and push the close: "We just passed {threshold} — thank you, here is another deal!"',
-    'cue.milestone.detailViewers':
-      'Big room: hero product now. "{threshold} of you here! New friends, follow first — price drop coming!"',
-    'cue.data-stale.titleSilent': 'No data for {ageSec}',
-    'cue.data-stale.detailSilent':
-      'Is the dashboard tab still open, in the background, or has the live ended? Cues before this may be out of date.',
-    'cue.data-stale.titleFrozen': '{metric} has not changed for {sinceSec} while other numbers move',
-    'cue.data-stale.detailFrozen':
-      'The reading may be broken: check whether the dashboard changed or a dialog covers it; re-pick the metric in settings if needed.',
-  },
+const en = {
+  ...METRIC_NAMES.en,
+  'cue.traffic-drop.title': 'Viewers fell from {from} to {to} in {windowSec}',
+  'cue.traffic-drop.detail':
+    'Put a deal item up now and hold the price reveal for {holdSec}; do not pitch profit items into a draining room. Say: "Type 1 if you are staying — the deal price is coming!"',
+  'cue.traffic-surge.title': 'Viewers rose from {from} to {to} in {windowSec}',
+  'cue.traffic-surge.detail':
+    'Hero product up and push the close: {countdownSec} countdown, "last N pieces", ask newcomers to follow.',
+  'cue.sales-stall.title':
+    'Only {recent} orders in the last {windowSec} (about {expected} at the earlier pace)',
+  'cue.sales-stall.titleGmv':
+    'GMV grew only {recent} in the last {windowSec} (about {expected} at the earlier pace)',
+  'cue.sales-stall.detail':
+    'People are watching but not buying: switch to the next product or a deal item; restate price and stock, open the cart.',
+  'cue.sales-stall.detailProduct':
+    '"{product}" has stopped selling: switch to the next product or a deal item; restate price and stock, open the cart.',
+  'cue.product-dwell.title': '"{product}" has been up for {dwellSec}',
+  'cue.product-dwell.detail':
+    'Sales are fading ({recent} orders/min over the last 2 min vs {average} on average): one last push, then switch.',
+  'cue.product-dwell.detailNoSales':
+    'Long on one product (about 5 min each works best): one last push, then switch.',
+  'cue.ad-boost.title': 'Traffic peak with strong conversion: raise ad spend ~{raisePct}%',
+  'cue.ad-boost.detail':
+    '{viewers} viewers (recent level {level}), click-to-order {conversionPct}% (session {beforePct}%): raise the paid-traffic budget ~{raisePct}% and put the hero product up.',
+  'cue.ad-hold.title': 'Conversion fell to {conversionPct}% (session so far {beforePct}%)',
+  'cue.ad-hold.titleZero': '{clicks} product clicks and no orders in the last {windowSec}',
+  'cue.ad-hold.detail':
+    'Paid traffic is not converting: cut or pause the ad budget; check price, stock and the link, then re-pitch before spending again.',
+  'cue.engagement-low.title': 'Chat went quiet: {recent} comments/min over {windowSec} (was {before})',
+  'cue.engagement-low.detail':
+    'Ask a question people answer with "1" or "2", or set a comment task: "Type WANT if you want this one!"',
+  'cue.follow-cadence.title':
+    'Ask for follows: follow rate {followPct}% over {windowSec} (target {targetPct}%)',
+  'cue.follow-cadence.titleNoRate': 'Ask for follows',
+  'cue.follow-cadence.detail':
+    'Say: "Not following yet? Tap follow at the top left — only followers can join the next giveaway!"',
+  'cue.giveaway-cadence.title': '{sinceSec} since the last giveaway: run one now',
+  'cue.giveaway-cadence.titleFirst': '{sinceSec} into the stream: run the first giveaway',
+  'cue.giveaway-cadence.detail':
+    'Giveaway with follow + comment to enter, {giveawaySec} long, minimum watch {watchSec}; count it down out loud.',
+  'cue.plan-next.title': 'Next: {next} in {inSec}',
+  'cue.plan-next.detail': 'Close out "{current}"; get "{next}" ready — sample, price, link.',
+  'cue.plan-next.overrunTitle': '"{current}" is {overSec} over',
+  'cue.plan-next.overrunDetail':
+    'The run-of-show says "{next}" now (this slot was {plannedSec}): one last push, then switch.',
+  'cue.plan-next.overrunLastTitle': 'Run-of-show finished, {overSec} over',
+  'cue.plan-next.overrunLastDetail':
+    '"{current}" was the last product: bring back the hero product or wrap up.',
+  'cue.milestone.titleGmv': 'GMV passed {threshold}!',
+  'cue.milestone.titleViewers': 'Viewers passed {threshold}!',
+  'cue.milestone.detailGmv':
+    'Thank the room and push the close: "We just passed {threshold} — thank you, here is another deal!"',
+  'cue.milestone.detailViewers':
+    'Big room: hero product now. "{threshold} of you here! New friends, follow first — price drop coming!"',
+  'cue.data-stale.titleSilent': 'No data for {ageSec}',
+  'cue.data-stale.detailSilent':
+    'Is the dashboard tab still open, in the background, or has the live ended? Cues before this may be out of date.',
+  'cue.data-stale.titleFrozen': '{metric} has not changed for {sinceSec} while other numbers move',
+  'cue.data-stale.detailFrozen':
+    'The reading may be broken: check whether the dashboard changed or a dialog covers it; re-pick the metric in settings if needed.',
 };
+
+const zh = {
+  ...METRIC_NAMES['zh-CN'],
+  'cue.traffic-drop.title': '在线人数 {windowSec}内从 {from} 跌到 {to}',
+  'cue.traffic-drop.detail':
+    '马上上福利款，憋单 {holdSec}再揭价；流失中别推利润款。口播：“还没走的宝宝扣 1，马上给大家放福利价！”',
+  'cue.traffic-surge.title': '在线人数 {windowSec}内从 {from} 涨到 {to}',
+  'cue.traffic-surge.detail':
+    '上爆款逼单：倒计时 {countdownSec}，报“最后 N 件、拍完下架”，新进来的宝宝先点关注。',
+  'cue.sales-stall.title': '近 {windowSec}只成交 {recent} 单（按之前节奏应有约 {expected} 单）',
+  'cue.sales-stall.titleGmv': '近 {windowSec}成交额只涨了 {recent}（按之前节奏约 {expected}）',
+  'cue.sales-stall.detail':
+    '人还在但不下单：换下一个款，或上福利款重新拉转化；口播价格和库存，点一次购物车。',
+  'cue.sales-stall.detailProduct':
+    '「{product}」卖不动了：换下一个款，或上福利款重新拉转化；口播价格和库存，点一次购物车。',
+  'cue.product-dwell.title': '「{product}」已讲 {dwellSec}',
+  'cue.product-dwell.detail':
+    '成交放缓（近 2 分钟每分钟 {recent} 单，本款平均 {average} 单）：收尾逼单一次，然后切下一个款。',
+  'cue.product-dwell.detailNoSales': '单款讲太久了（建议每款约 5 分钟）：收尾逼单一次，然后切下一个款。',
+  'cue.ad-boost.title': '流量高峰且转化好：投流加预算约 {raisePct}%',
+  'cue.ad-boost.detail':
+    '在线 {viewers}（近期平均 {level}），点击成交率 {conversionPct}%（本场 {beforePct}%）：千川预算上调约 {raisePct}%，同时上爆款承接。',
+  'cue.ad-hold.title': '转化率跌到 {conversionPct}%（本场此前 {beforePct}%）',
+  'cue.ad-hold.titleZero': '近 {windowSec}有 {clicks} 次商品点击却零成交',
+  'cue.ad-hold.detail': '付费流量在空转：投流先降预算或暂停；检查价格、库存和链接，讲清卖点后再放量。',
+  'cue.engagement-low.title': '评论冷了：近 {windowSec}每分钟 {recent} 条（之前 {before} 条）',
+  'cue.engagement-low.detail':
+    '抛个问题让大家扣 1 / 扣 2，或发评论任务：“想要这款的扣‘想要’，我看看有多少人！”',
+  'cue.follow-cadence.title': '该喊关注了：近 {windowSec}转粉率 {followPct}%（目标 {targetPct}%）',
+  'cue.follow-cadence.titleNoRate': '该喊关注了',
+  'cue.follow-cadence.detail': '口播：“还没点关注的宝宝点一下左上角关注，关注了下一轮福袋才能参与！”',
+  'cue.giveaway-cadence.title': '距上次福袋已 {sinceSec}：发福袋',
+  'cue.giveaway-cadence.titleFirst': '开播 {sinceSec}了：发第一个福袋',
+  'cue.giveaway-cadence.detail':
+    '福袋设“关注 + 评论口令”参与，时长 {giveawaySec}，最短观看 {watchSec}；口播倒计时提醒参与。',
+  'cue.plan-next.title': '下一个：{next}，{inSec}后',
+  'cue.plan-next.detail': '「{current}」收尾逼单；准备「{next}」的样品、价格和链接。',
+  'cue.plan-next.overrunTitle': '「{current}」超时 {overSec}',
+  'cue.plan-next.overrunDetail': '按排品该切「{next}」了（本款计划 {plannedSec}）：最后逼单一次就切。',
+  'cue.plan-next.overrunLastTitle': '排品已全部讲完，超时 {overSec}',
+  'cue.plan-next.overrunLastDetail': '「{current}」是最后一个款：返场爆款或准备下播。',
+  'cue.milestone.titleGmv': '成交额破 {threshold}！',
+  'cue.milestone.titleViewers': '在线人数破 {threshold}！',
+  'cue.milestone.detailGmv': '口播感谢，顺势逼单：“破 {threshold} 了！感谢宝宝们，再给大家上一波福利！”',
+  'cue.milestone.detailViewers': '人多的时候上爆款：“{threshold} 人在线了！新来的宝宝先点关注，马上开价！”',
+  'cue.data-stale.titleSilent': '{ageSec}没收到数据',
+  'cue.data-stale.detailSilent': '看板页是否还开着、被切到后台或已下播？在此之前的提示可能已过时。',
+  'cue.data-stale.titleFrozen': '{metric}已 {sinceSec}没变化，其它数据在动',
+  'cue.data-stale.detailFrozen': '读数可能失效：检查看板是否改版或被弹窗遮挡，必要时在设置里重新选取该指标。',
+};
+
+export const cueMessages = defineCatalog(en, zh);
+export type CueMessageKey = KeyOf<typeof cueMessages>;

@@ -1,6 +1,6 @@
 import { METRIC_NAMES as SHARED_METRIC_NAMES } from './metricNames';
 import { SHORTCUT_MESSAGES } from './shortcutMessages';
-import type { LocalisedCatalog } from './translate';
+import { defineCatalog, type KeyOf } from './translate';
 
 // Every string of the side panel, the settings page and the review page, in zh-CN and en.
 // Cue texts live in cueMessages.ts; the popup has its own catalog.
@@ -303,7 +303,7 @@ const en = {
   'figure.cuesActed': 'Cues acted on',
 };
 
-const zh: Record<keyof typeof en, string> = {
+const zh = {
   ...METRIC_NAMES['zh-CN'],
   ...RULE_NAMES['zh-CN'],
   ...PARAM_LABELS['zh-CN'],
@@ -439,4 +439,8 @@ const zh: Record<keyof typeof en, string> = {
   'figure.cuesActed': '已执行提示',
 };
 
-export const uiMessages: LocalisedCatalog = { en, 'zh-CN': zh };
+export const uiMessages = defineCatalog(en, zh);
+export type UiMessageKey = KeyOf<typeof uiMessages>;
+
+/** Whether a key built at run time (`param.<ruleId>.<key>`) names a text of this catalog. */
+export const isUiMessageKey = (key: string): key is UiMessageKey => Object.hasOwn(uiMessages.en, key);

@@ -46,8 +46,8 @@ function duration(seconds: number): string {
   return `${s}秒`;
 }
 
-/** `formatMetricValue(12345, 'wan')` → "1.23万"; `(0.125, 'percent')` → "12.5%"; `(83, 'duration')` → "1分23秒". */
-export function formatMetricValue(value: number, style: DisplayStyle): string {
+/** `writeDisplayValue(12345, 'wan')` → "1.23万"; `(0.125, 'percent')` → "12.5%"; `(83, 'duration')` → "1分23秒". */
+export function writeDisplayValue(value: number, style: DisplayStyle): string {
   if (!Number.isFinite(value)) return '--';
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
@@ -76,7 +76,7 @@ export function formatMetricValue(value: number, style: DisplayStyle): string {
   }
 }
 
-/** How far a value read back from `formatMetricValue(value, style)` may be from `value` (half the last digit shown). */
+/** How far a value read back from `writeDisplayValue(value, style)` may be from `value` (half the last digit shown). */
 export function displayPrecision(value: number, style: DisplayStyle): number {
   const abs = Math.abs(value);
   switch (style) {

@@ -4,7 +4,7 @@ import type { SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
 import { countExportRows, DEFAULT_EXPORT_CHUNK, type OnExportProgress, sampleChunks } from './exportProgress';
 
-// The JSON export (lib/history/exportSchema.ts describes it), built as a Blob of many small parts: each
+// The JSON export (lib/store/exportSchema.ts describes it), built as a Blob of many small parts: each
 // chunk of rows becomes its own Blob, so the whole file never exists as one string in the JS heap.
 
 export interface JsonExportOptions {

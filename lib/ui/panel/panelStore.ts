@@ -1,12 +1,12 @@
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Cue } from '../../core/engine/types';
-import type { CommandInput, CommandResult } from '../../core/messages/commands';
 import type { ReaderHealth } from '../../core/messages/sample';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
 import type { LivecueDb } from '../../store/database';
 import { readSettings } from '../../store/readSettings';
 import type { SampleRow, SessionRow } from '../../store/rows';
 import { type LiveSignal, liveSignal } from '../liveSignal';
+import type { SendCommand } from '../sendCommand';
 import { SPARKLINE_WINDOW_MS } from './metricTiles';
 import { currentSession, latestSample, openCues, samplesSince, todaysCues } from './panelQueries';
 import { type WriteWarning, writeWarningFrom } from './writeStatus';
@@ -26,8 +26,6 @@ export interface PanelState {
   /** The session's clock (wall clock minus its offset), ticking. */
   now: ReadonlySignal<number>;
 }
-
-export type SendCommand = (command: CommandInput) => Promise<CommandResult>;
 
 export interface PanelStore extends PanelState {
   dispose(): void;

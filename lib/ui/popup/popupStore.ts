@@ -1,5 +1,5 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import type { CommandInput, CommandResult } from '../../core/messages/commands';
+import { fileStamp } from '../../core/format/formatClock';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
 import { z } from '../../core/zodMini';
 import type { LivecueDb } from '../../store/database';
@@ -8,16 +8,14 @@ import type { SessionRow } from '../../store/rows';
 import { exportSessionsCsv } from '../history/exportCsv';
 import { exportSessionsJson } from '../history/exportJson';
 import type { ExportProgress } from '../history/exportProgress';
-import { fileStamp } from '../history/listingFormat';
 import type { CsvResolution } from '../history/sampleTable';
 import { filterSessions } from '../history/sessionFilter';
 import { estimateStorage, type StorageUse } from '../history/storageUse';
 import { type LiveSignal, liveSignal } from '../liveSignal';
+import type { SendCommand } from '../sendCommand';
 
 // What the popup shows and does. It reads the database directly (liveQuery) and writes only through
 // commands to the background; exports are built here from the rows it can read.
-
-export type SendCommand = (command: CommandInput) => Promise<CommandResult>;
 
 export interface ExportedFile {
   /** Which file: the samples CSV, the cues CSV or the JSON. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatClock } from '../../../../lib/core/format/formatClock';
 import { formatMetricChange, formatMetricValue } from '../../../../lib/core/format/formatMetric';
-import { formatClock } from '../../../../lib/core/format/sessionClock';
 import { visibleWindow } from '../../../../lib/ui/common/visibleWindow';
 import { summariseHealth } from '../../../../lib/ui/panel/readerHealth';
 import { writeWarningFrom } from '../../../../lib/ui/panel/writeStatus';

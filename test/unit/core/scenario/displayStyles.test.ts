@@ -6,25 +6,25 @@ import {
   DISPLAY_STYLES,
   type DisplayStyle,
   displayPrecision,
-  formatMetricValue,
+  writeDisplayValue,
 } from '../../../../lib/core/scenario/displayStyles';
 
-describe('formatMetricValue', () => {
+describe('writeDisplayValue', () => {
   it('writes each style the way dashboards do', () => {
-    expect(formatMetricValue(12345, 'plain')).toBe('12345');
-    expect(formatMetricValue(12345, 'comma')).toBe('12,345');
-    expect(formatMetricValue(12345, 'wan')).toBe('1.23万');
-    expect(formatMetricValue(8532, 'wan')).toBe('8532');
-    expect(formatMetricValue(12345, 'w')).toBe('1.2w');
-    expect(formatMetricValue(12345, 'k')).toBe('12.3k');
-    expect(formatMetricValue(123456, 'capped')).toBe('10万+');
-    expect(formatMetricValue(99999, 'capped')).toBe('10万');
-    expect(formatMetricValue(12345.6, 'currency')).toBe('¥12,345.6');
-    expect(formatMetricValue(12345, 'currency-wan')).toBe('¥1.23万');
-    expect(formatMetricValue(0.125, 'percent')).toBe('12.5%');
-    expect(formatMetricValue(83, 'duration')).toBe('1分23秒');
-    expect(formatMetricValue(3723, 'duration')).toBe('1小时2分3秒');
-    expect(formatMetricValue(Number.NaN, 'comma')).toBe('--');
+    expect(writeDisplayValue(12345, 'plain')).toBe('12345');
+    expect(writeDisplayValue(12345, 'comma')).toBe('12,345');
+    expect(writeDisplayValue(12345, 'wan')).toBe('1.23万');
+    expect(writeDisplayValue(8532, 'wan')).toBe('8532');
+    expect(writeDisplayValue(12345, 'w')).toBe('1.2w');
+    expect(writeDisplayValue(12345, 'k')).toBe('12.3k');
+    expect(writeDisplayValue(123456, 'capped')).toBe('10万+');
+    expect(writeDisplayValue(99999, 'capped')).toBe('10万');
+    expect(writeDisplayValue(12345.6, 'currency')).toBe('¥12,345.6');
+    expect(writeDisplayValue(12345, 'currency-wan')).toBe('¥1.23万');
+    expect(writeDisplayValue(0.125, 'percent')).toBe('12.5%');
+    expect(writeDisplayValue(83, 'duration')).toBe('1分23秒');
+    expect(writeDisplayValue(3723, 'duration')).toBe('1小时2分3秒');
+    expect(writeDisplayValue(Number.NaN, 'comma')).toBe('--');
   });
 });
 
@@ -57,7 +57,7 @@ describe('parseMetricText properties', () => {
     fc.assert(
       fc.property(value, style, (v, s) => {
         const input = s === 'duration' ? Math.abs(v) : s === 'percent' ? v / 1e6 : v;
-        const text = formatMetricValue(input, s);
+        const text = writeDisplayValue(input, s);
         const parsed = parseMetricText(text);
         expect(parsed.ok, `${s} ${input} → "${text}"`).toBe(true);
         if (!parsed.ok) return;

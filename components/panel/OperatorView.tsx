@@ -1,0 +1,56 @@
+import { useMemo } from 'preact/hooks';
+import type { ArrangedCues } from '../../lib/core/cues/cueOrder';
+import type { MetricId } from '../../lib/core/metrics/metricCatalog';
+import type { SessionRow } from '../../lib/store/rows';
+import { buildMetricTiles } from '../../lib/ui/panel/metricTiles';
+import type { PanelState } from '../../lib/ui/panel/panelStore';
+import { summariseHealth } from '../../lib/ui/panel/readerHealth';
+import { CueCard } from './CueCard';
+import { CueQueue } from './CueQueue';
+import type { PanelCommands } from './hooks/usePanelCommands';
+import { MetricTiles } from './MetricTiles';
+import { PanelFooter } from './PanelFooter';
+import { CommandError } from './PanelNotices';
+import { ReaderHealth } from './ReaderHealth';
+import { TodaysCues } from './TodaysCues';
+
+// Operator mode: the current cue with the evidence around it — the queue, the numbers and their
+// sparklines, what the reader cannot see, and today's cues.
+
+interface OperatorViewProps {
+  state: PanelState;
+  session: SessionRow;
+  arranged: ArrangedCues;
+  now: number;
+  commands: PanelCommands;
+  onPick: (metric: MetricId) => void;
+}
+
+export function OperatorView({ state, session, arranged, now, commands, onPick }: OperatorViewProps) {
+  const samples = state.samples.value;
+  // Tiles move with each sample; their sparklines' time axis only every few seconds.
+  const tiles = useMemo(() => buildMetricTiles(samples, now), [samples, Math.floor(now / 5000)]);
+  const health = summariseHealth(samples[samples.length - 1]?.health);
+  return (
+    <>
+      <p class="session-title" title={session.roomKey}>
+        {session.title || session.roomKey}
+      </p>
+      <CueCard
+        cue={arranged.current}
+        now={now}
+        onAction={(action) => void commands.act(action)}
+        busy={commands.busy}
+        ringSize={96}
+      />
+      <CommandError error={commands.error} />
+      <CueQueue queue={arranged.queue} snoozed={arranged.snoozed} now={now} />
+      <section class="metrics" data-testid="metrics">
+        <MetricTiles tiles={tiles} now={now} />
+      </section>
+      <ReaderHealth health={health} onPick={onPick} />
+      <TodaysCues cues={state.todaysCues.value} />
+      <PanelFooter sessionId={session.id} settings={state.settings.value} run={(c) => void commands.run(c)} />
+    </>
+  );
+}
