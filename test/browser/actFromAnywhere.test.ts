@@ -235,10 +235,23 @@ describe('acting from anywhere', () => {
     await expect
       .poll(async () => (await workerView(await worker())).contexts, { timeout: 20_000 })
       .toContain('SIDE_PANEL');
-    // No popup stands in the way: the session history is its own page, reached from the panel and the menu.
+    // No popup stands in the way: the session history is its own page, reached from the panel's link and
+    // from the button's right-click menu (updating an item that does not exist would fail).
     const manifest = await (await worker()).evaluate(() =>
       (globalThis as unknown as { chrome: typeof browser }).chrome.runtime.getManifest(),
     );
     expect(manifest.action?.default_popup).toBeUndefined();
+    await (await worker()).evaluate(() =>
+      (globalThis as unknown as { chrome: typeof browser }).chrome.contextMenus.update(
+        'livecue-sessions',
+        {},
+      ),
+    );
+    const panel = await harness.openPanel();
+    const opened = harness.browser.context.waitForEvent('page');
+    await panel.locator('[data-testid="link-sessions"]').first().click();
+    const sessions = await opened;
+    await sessions.locator('[data-testid="popup"]').waitFor();
+    await expect.poll(() => sessions.locator('[data-testid="session-row"]').count()).toBeGreaterThan(0);
   });
 });
