@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
 import type { ColdStartMarks } from '../../lib/worker/coldStartProbe';
 import { percentile } from '../node/cueLatency';
-import { E2E_BUILD_DIR, type ExtensionBrowser, launchWithExtension } from '../node/launchWithExtension';
-import { PROJECT_ROOT, startMockRoomServer } from '../node/mockRoomServer';
+import { type ExtensionBrowser, ensureE2eBuild, launchWithExtension } from '../node/launchWithExtension';
+import { startMockRoomServer } from '../node/mockRoomServer';
 
 // Service-worker cold start → first stored sample (DESIGN.md §6: ≤ 150 ms), in Chromium with the built e2e
 // extension: a room streams samples, the worker is stopped over CDP the way Chrome stops an idle one, and
@@ -134,9 +131,7 @@ function streamingScenario() {
 }
 
 export async function run(): Promise<string[]> {
-  if (!existsSync(join(E2E_BUILD_DIR, 'manifest.json'))) {
-    spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-  }
+  ensureE2eBuild();
   const server = await startMockRoomServer(0);
   const browser = await launchWithExtension();
   try {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,12 @@ import { PROJECT_ROOT } from './mockRoomServer';
 // machine needs (DEVELOPERS.md). Shared by `npm start`, the browser tests and the bench.
 
 export const E2E_BUILD_DIR = join(PROJECT_ROOT, '.output/chrome-mv3-e2e');
+
+/** Builds the e2e extension when there is none yet (the benches; tests and `npm start` build it first). */
+export function ensureE2eBuild(): void {
+  if (existsSync(join(E2E_BUILD_DIR, 'manifest.json'))) return;
+  spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+}
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',

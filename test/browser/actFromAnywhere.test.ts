@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCue } from '../../lib/core/cues/cueOrder';
 import type { CueRow } from '../../lib/store/rows';
 import { swingScenario } from '../../scripts/bench/latency';
-import { type Harness, loadScenario, readStoredTables, startHarness } from './extensionHarness';
+import {
+  type Harness,
+  loadScenario,
+  readStoredSettings,
+  readStoredTables,
+  startHarness,
+} from './extensionHarness';
 
 // Acting without leaving the dashboard, in the built extension: the toolbar button opens the real side
 // panel; its badge counts the waiting cues in the colour of the most severe; an urgent cue becomes a system
@@ -88,18 +94,7 @@ describe('acting from anywhere', () => {
     const checkbox = options.locator('[data-testid="notify-urgent-checkbox"]');
     expect(await checkbox.isChecked()).toBe(false);
     await checkbox.click();
-    await expect
-      .poll(async () => {
-        const row = (await options.evaluate(`(async () => {
-          const open = indexedDB.open('livecue');
-          const db = await new Promise((r) => { open.onsuccess = () => r(open.result); });
-          const row = await new Promise((r) => { const q = db.transaction('settings').objectStore('settings').get('settings'); q.onsuccess = () => r(q.result); });
-          db.close();
-          return row;
-        })()`)) as { value?: { notifyUrgent?: boolean } } | undefined;
-        return row?.value?.notifyUrgent;
-      })
-      .toBe(true);
+    await expect.poll(async () => (await readStoredSettings(options))?.notifyUrgent).toBe(true);
     expect(await checkbox.isChecked()).toBe(true);
   });
 

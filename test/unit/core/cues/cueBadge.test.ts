@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLOURS, cueBadge } from '../../../../lib/core/cues/cueBadge';
 import type { Cue } from '../../../../lib/core/engine/types';
+import { liveCue, T } from '../../liveCueFixtures';
 
 // The toolbar badge counts what the panel lists as waiting (current + queue) in every open room, in the
 // colour of the most severe of them.
 
-const T = 1_800_000_000_000;
-
-function cue(id: string, extra: Partial<Cue> = {}): Cue {
-  return {
-    id,
-    sessionId: 's',
-    ruleId: 'traffic-drop',
-    firedAt: T,
-    severity: 'act',
-    title: 't',
-    detail: 'd',
-    params: {},
-    evidence: [],
-    expiresAt: T + 60_000,
-    status: 'active',
-    ...extra,
-  };
-}
+/** An act cue of room `s`, fired at T, live for a minute. */
+const cue = (id: string, extra: Partial<Cue> = {}): Cue =>
+  liveCue('s', 'traffic-drop', { id, firedAt: T, expiresAt: T + 60_000, ...extra });
 
 describe('cueBadge', () => {
   it('is blank when nothing waits', () => {
