@@ -7,6 +7,7 @@ import { setupBadge } from '../lib/worker/setupBadge';
 import { runCommand, setupCommands } from '../lib/worker/setupCommands';
 import { setupNotifications } from '../lib/worker/setupNotifications';
 import { setupRoomPort } from '../lib/worker/setupRoomPort';
+import { setupSamplePacking } from '../lib/worker/setupSamplePacking';
 import { setupShortcuts } from '../lib/worker/setupShortcuts';
 import { setupSidePanel } from '../lib/worker/setupSidePanel';
 
@@ -20,6 +21,7 @@ export default defineBackground(() => {
   setupAlarms(services);
   setupSidePanel();
   setupActionMenu();
+  setupSamplePacking(services.db);
   // Acting from anywhere: shortcuts and notification buttons go through the panel's own command path;
   // the badge and the notifications follow the open rooms' cues in the database, as the panel does.
   const run = (command: Parameters<typeof runCommand>[1]) => runCommand(services, command);

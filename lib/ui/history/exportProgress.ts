@@ -1,5 +1,7 @@
+import { Dexie } from 'dexie';
 import type { LivecueDb } from '../../store/database';
 import type { SampleRow } from '../../store/rows';
+import { unpackBlock } from '../../store/sampleBlocks';
 import { sessionRange } from '../../store/sessionRange';
 
 // Shared by the JSON and CSV exports: progress reports and reading a session's samples page by page,
@@ -30,8 +32,18 @@ export async function* sampleChunks(
 ): AsyncGenerator<SampleRow[]> {
   const [lower, upper] = sessionRange(sessionId);
   const all = () => db.samples.where('[sessionId+ts]').between(lower, upper);
-  const [first, last, count] = await Promise.all([all().first(), all().last(), all().count()]);
+  const [first, last, count, pack] = await Promise.all([
+    all().first(),
+    all().last(),
+    all().count(),
+    db.samplePacks.get(sessionId),
+  ]);
   if (!first || !last) return;
+  // An ended session's packed copy, while it still covers every sample: a few rows instead of thousands.
+  if (pack && !pack.flat && pack.count === count) {
+    yield* packedChunks(db, sessionId, chunkSize);
+    return;
+  }
   const end = last.ts + 1;
   const averageWindowMs = Math.max(1, Math.ceil(((end - first.ts) * chunkSize) / count));
   let windowMs = averageWindowMs;
@@ -59,6 +71,43 @@ export async function* sampleChunks(
     fetchAhead();
     if (rows.length) yield rows;
   }
+}
+
+/** Blocks fetched per query when reading a packed session (about ten thousand samples). */
+const BLOCKS_PER_READ = 16;
+
+/** A packed session's samples in time order, about `chunkSize` rows at a time, the next blocks read ahead. */
+async function* packedChunks(
+  db: LivecueDb,
+  sessionId: string,
+  chunkSize: number,
+): AsyncGenerator<SampleRow[]> {
+  const [, upper] = sessionRange(sessionId);
+  const read = (from: unknown, inclusive: boolean) => {
+    const blocks = db.sampleBlocks
+      .where('[sessionId+ts]')
+      .between([sessionId, from], upper, inclusive, true)
+      .limit(BLOCKS_PER_READ)
+      .toArray();
+    blocks.catch(() => undefined);
+    return blocks;
+  };
+  let next = read(Dexie.minKey, true);
+  let rows: SampleRow[] = [];
+  for (;;) {
+    const blocks = await next;
+    const last = blocks[blocks.length - 1];
+    if (last && blocks.length === BLOCKS_PER_READ) next = read(last.ts, false);
+    for (const block of blocks) {
+      rows = rows.concat(unpackBlock(block));
+      if (rows.length >= chunkSize) {
+        yield rows;
+        rows = [];
+      }
+    }
+    if (!last || blocks.length < BLOCKS_PER_READ) break;
+  }
+  if (rows.length) yield rows;
 }
 
 /** Rows the export of these sessions will write, for the progress bar. */

@@ -33,6 +33,8 @@ describe('LivecueDb', () => {
       cues: ['id', 'sessionId', '[sessionId+firedAt]', 'status'],
       actions: ['id', '[sessionId+ts]'],
       settings: ['key'],
+      sampleBlocks: ['[sessionId+ts]'],
+      samplePacks: ['sessionId'],
     });
   });
 
@@ -87,7 +89,7 @@ describe('upgrade v1 → v2', () => {
     const db = new LivecueDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(LATEST_DB_VERSION);
     const [older, newer] = await db.sessions.orderBy('startedAt').toArray();
     expect(older).toMatchObject({
       id: 'douyin:r1:1000',
@@ -105,5 +107,45 @@ describe('upgrade v1 → v2', () => {
       cuesActed: 0,
     });
     expect(await db.samples.count()).toBe(4);
+  });
+});
+
+describe('upgrade v2 → v3', () => {
+  it('opens data written by v2 unchanged, with empty tables for packed samples', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    declareVersions(v2, 2);
+    await v2.open();
+    const session = {
+      id: 'douyin:r1:1000',
+      site: 'douyin',
+      roomKey: 'r1',
+      title: '羊绒专场',
+      ruleSettings: {},
+      startedAt: 1000,
+      lastSampleAt: 2000,
+      endedAt: 2000,
+      endReason: 'room-ended',
+      peakViewers: 340,
+      gmv: 1999,
+      cuesFired: 0,
+      cuesActed: 0,
+    };
+    const samples = [
+      { sessionId: session.id, ts: 1000, metrics: { viewers: 120, gmv: 0 }, health },
+      { sessionId: session.id, ts: 2000, metrics: { viewers: 340, gmv: 1999 }, product: null, health },
+    ];
+    await v2.table('sessions').put(session);
+    await v2.table('samples').bulkPut(samples);
+    v2.close();
+
+    const db = new LivecueDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.sessions.toArray()).toEqual([session]);
+    expect(await db.samples.toArray()).toEqual(samples);
+    expect(await db.sampleBlocks.count()).toBe(0);
+    expect(await db.samplePacks.count()).toBe(0);
   });
 });
