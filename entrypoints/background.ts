@@ -4,7 +4,7 @@ import { createBackgroundServices } from '../lib/worker/services';
 import { setupActionMenu } from '../lib/worker/setupActionMenu';
 import { setupAlarms } from '../lib/worker/setupAlarms';
 import { setupBadge } from '../lib/worker/setupBadge';
-import { runCommand, setupCommands } from '../lib/worker/setupCommands';
+import { commandHandlers, runCommand, setupCommands } from '../lib/worker/setupCommands';
 import { setupNotifications } from '../lib/worker/setupNotifications';
 import { setupRoomPort } from '../lib/worker/setupRoomPort';
 import { setupSamplePacking } from '../lib/worker/setupSamplePacking';
@@ -24,7 +24,8 @@ export default defineBackground(() => {
   setupSamplePacking(services.db);
   // Acting from anywhere: shortcuts and notification buttons go through the panel's own command path;
   // the badge and the notifications follow the open rooms' cues in the database, as the panel does.
-  const run = (command: Parameters<typeof runCommand>[1]) => runCommand(services, command);
+  const handlers = commandHandlers(services);
+  const run = (command: Parameters<typeof runCommand>[1]) => runCommand(handlers, command);
   const openCues = watchOpenCues(services.db);
   setupShortcuts(services.db, run);
   setupBadge(openCues, services.settings);

@@ -5,8 +5,10 @@ import type { SessionRow } from '../../lib/store/rows';
 import { buildMetricTiles } from '../../lib/ui/panel/metricTiles';
 import type { PanelState } from '../../lib/ui/panel/panelStore';
 import { summariseHealth } from '../../lib/ui/panel/readerHealth';
+import type { SendCommand } from '../../lib/ui/sendCommand';
 import { CueCard } from './CueCard';
 import { CueQueue } from './CueQueue';
+import { EndSession } from './EndSession';
 import type { PanelCommands } from './hooks/usePanelCommands';
 import { MetricTiles } from './MetricTiles';
 import { PanelFooter } from './PanelFooter';
@@ -15,7 +17,7 @@ import { ReaderHealth } from './ReaderHealth';
 import { TodaysCues } from './TodaysCues';
 
 // Operator mode: the current cue with the evidence around it — the queue, the numbers and their
-// sparklines, what the reader cannot see, and today's cues.
+// sparklines, what the reader cannot see, and today's cues — and the session's own controls.
 
 interface OperatorViewProps {
   state: PanelState;
@@ -23,10 +25,11 @@ interface OperatorViewProps {
   arranged: ArrangedCues;
   now: number;
   commands: PanelCommands;
+  send: SendCommand;
   onPick: (metric: MetricId) => void;
 }
 
-export function OperatorView({ state, session, arranged, now, commands, onPick }: OperatorViewProps) {
+export function OperatorView({ state, session, arranged, now, commands, send, onPick }: OperatorViewProps) {
   const samples = state.samples.value;
   // Tiles move with each sample; their sparklines' time axis only every few seconds.
   const tiles = useMemo(() => buildMetricTiles(samples, now), [samples, Math.floor(now / 5000)]);
@@ -51,6 +54,7 @@ export function OperatorView({ state, session, arranged, now, commands, onPick }
       <ReaderHealth health={health} onPick={onPick} />
       <TodaysCues cues={state.todaysCues.value} />
       <PanelFooter sessionId={session.id} settings={state.settings.value} run={(c) => void commands.run(c)} />
+      <EndSession key={session.id} sessionId={session.id} send={send} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { usePanelCommands } from './hooks/usePanelCommands';
 import { OperatorView } from './OperatorView';
 import { PanelHeader } from './PanelHeader';
 import { CommandError, CueAnnouncer, WriteWarningBanner } from './PanelNotices';
+import { RoomWarnings } from './RoomWarnings';
 
 // The side panel: streamer mode shows only the cue to act on; operator mode shows the evidence too.
 // This file picks the layout; the parts and hooks beside it do the work.
@@ -48,6 +49,7 @@ export function PanelView({ state, send, beep = playBeep }: PanelViewProps) {
         }
       />
       <WriteWarningBanner warning={state.warning.value} />
+      <RoomWarnings warnings={state.roomWarnings.value} />
     </>
   );
 
@@ -92,6 +94,7 @@ export function PanelView({ state, send, beep = playBeep }: PanelViewProps) {
         arranged={arranged}
         now={now}
         commands={commands}
+        send={send}
         onPick={pick}
       />
       <CueAnnouncer text={announcement} />

@@ -1,7 +1,12 @@
 import type { PopupStore } from '../../lib/ui/popup/popupStore';
 import { usePopupI18n } from '../common/i18nContext';
 
-const FILE_LABELS = { samples: 'popup.fileSamples', cues: 'popup.fileCues', json: 'popup.fileJson' } as const;
+const FILE_LABELS = {
+  samples: 'popup.fileSamples',
+  cues: 'popup.fileCues',
+  comments: 'popup.fileComments',
+  json: 'popup.fileJson',
+} as const;
 
 /** Export of the chosen sessions as CSV (per second or per minute) or JSON, with progress and file links. */
 export function ExportPanel({ store }: { store: PopupStore }) {
@@ -32,6 +37,15 @@ export function ExportPanel({ store }: { store: PopupStore }) {
       <button type="button" data-testid="export-json" disabled={disabled} onClick={() => store.exportJson()}>
         {t('popup.exportJson')}
       </button>
+      <label class="export-hide-users">
+        <input
+          type="checkbox"
+          data-testid="export-hide-users"
+          checked={store.settings.value.exportHideUsers}
+          onChange={(event) => void store.setHideUsers(event.currentTarget.checked)}
+        />
+        {t('popup.hideUsers')}
+      </label>
       {progress ? (
         <div class="export-progress">
           <progress data-testid="export-progress" value={progress.done} max={Math.max(progress.total, 1)} />

@@ -5,10 +5,16 @@ import { usePopupI18n } from '../common/i18nContext';
 
 function noticeText(notice: Notice, t: Translate<PopupMessageKey>): string {
   switch (notice.kind) {
-    case 'imported':
-      return notice.sessions === null
-        ? t('popup.importedDone')
-        : t('popup.imported', { sessions: notice.sessions });
+    case 'imported': {
+      const { added, alreadyHere } = notice;
+      const here = alreadyHere.samples + alreadyHere.comments + alreadyHere.actions + alreadyHere.cues;
+      const parts = [
+        t('popup.imported', { sessions: added.sessions, samples: added.samples, cues: added.cues }),
+        ...(added.comments > 0 ? [t('popup.importedComments', { comments: added.comments })] : []),
+        ...(here > 0 ? [t('popup.importedAlreadyHere', { rows: here })] : []),
+      ];
+      return parts.join(' ');
+    }
     case 'importFailed':
       return t('popup.importFailed', { error: notice.error });
     case 'importTooLarge':
@@ -21,6 +27,8 @@ function noticeText(notice: Notice, t: Translate<PopupMessageKey>): string {
       return t('popup.exportFailed', { error: notice.error });
     case 'retentionSaved':
       return t('popup.retentionSaved');
+    case 'settingFailed':
+      return t('popup.settingFailed', { error: notice.error });
     case 'retentionFailed':
       return t('popup.retentionFailed', { error: notice.error });
     case 'none':
@@ -30,6 +38,7 @@ function noticeText(notice: Notice, t: Translate<PopupMessageKey>): string {
 
 const FAILURES = new Set<Notice['kind']>([
   'importFailed',
+  'settingFailed',
   'importTooLarge',
   'deleteFailed',
   'exportFailed',

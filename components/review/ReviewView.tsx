@@ -16,10 +16,12 @@ import {
   type FigureKey,
   type SessionFigures,
 } from '../../lib/ui/review/sessionComparison';
+import { slotQuestions } from '../../lib/ui/review/slotQuestions';
 import { useI18n } from '../common/i18nContext';
 import { VirtualList } from '../common/VirtualList';
 import { outcomeText } from '../panel/TodaysCues';
 import { ReviewChart } from './ReviewChart';
+import { SlotQuestionList } from './SlotQuestionList';
 
 // The review (复盘) of one session: the curves with cues and product slots, what each cue led to,
 // which rules earned their place, and how the session compares with the room's earlier ones.
@@ -159,11 +161,13 @@ export function ReviewView({ data, Chart = ReviewChart }: ReviewViewProps) {
             data.samples,
             data.session.startedAt,
             data.session.endedAt ?? data.session.lastSampleAt,
+            data.comments,
           )
         : null,
     [data],
   );
   const slots = useMemo(() => (data ? productSlots(data.samples) : []), [data]);
+  const asked = useMemo(() => (data ? slotQuestions(slots, data.comments) : []), [data, slots]);
   if (data === undefined) return <main class="review" aria-busy="true" />;
   if (data === null || !series) {
     return (
@@ -199,6 +203,14 @@ export function ReviewView({ data, Chart = ReviewChart }: ReviewViewProps) {
         <Chart series={series} cues={cues} slots={slots} />
         <p class="muted legend">{t('review.legend')}</p>
       </section>
+      {data.comments.length > 0 && (
+        <section>
+          <h2>
+            {t('review.questions')} <span class="count">{data.comments.length}</span>
+          </h2>
+          <SlotQuestionList slots={asked} />
+        </section>
+      )}
       <section>
         <h2>
           {t('review.cues')} <span class="count">{cues.length}</span>

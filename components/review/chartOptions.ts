@@ -1,12 +1,12 @@
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import type { Cue } from '../../lib/core/engine/types';
 import type { Translate } from '../../lib/core/i18n/translate';
 import type { UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import type { MinuteSeries } from '../../lib/ui/review/minuteSeries';
 import type { ProductSlot } from '../../lib/ui/review/productSlots';
 
-// uPlot's options and data for the review chart: three curves on their own scales, cue markers as
-// vertical lines and product slots as shaded bands behind the curves.
+// uPlot's options and data for the review chart: three curves on their own scales, comment volume as
+// low bars along the bottom, cue markers as vertical lines and product slots as shaded bands behind.
 
 export const SEVERITY_COLOURS = { info: '#3b82f6', act: '#f59e0b', urgent: '#ef4444' } as const;
 const BAND_COLOURS = ['rgba(37, 99, 235, 0.07)', 'rgba(16, 185, 129, 0.09)'];
@@ -17,6 +17,7 @@ export function chartData(series: MinuteSeries): uPlot.AlignedData {
     series.viewers,
     series.gmvPerMinute,
     series.conversion.map((value) => (value === null ? null : value * 100)),
+    series.comments,
   ];
 }
 
@@ -83,7 +84,14 @@ export function chartOptions(
     width,
     height: 320,
     cursor: { drag: { x: true, y: false } },
-    scales: { x: { time: true }, viewers: { auto: true }, gmv: { auto: true }, conversion: { auto: true } },
+    scales: {
+      x: { time: true },
+      viewers: { auto: true },
+      gmv: { auto: true },
+      conversion: { auto: true },
+      // Four times the busiest minute: the bars keep to the bottom quarter, under the curves.
+      comments: { range: (_u, _min, max) => [0, Math.max(4, max * 4)] },
+    },
     series: [
       {},
       {
@@ -108,6 +116,16 @@ export function chartOptions(
         width: 1.5,
         dash: [6, 3],
         value: (_, v) => (v == null ? '—' : `${v.toFixed(2)}%`),
+      },
+      {
+        label: t('review.commentsPerMinute'),
+        scale: 'comments',
+        stroke: 'rgba(124, 58, 237, 0.7)',
+        fill: 'rgba(124, 58, 237, 0.25)',
+        width: 1,
+        paths: uPlot.paths.bars?.({ size: [0.8, 24] }),
+        points: { show: false },
+        value: (_, v) => (v == null ? '—' : String(v)),
       },
     ],
     axes: [

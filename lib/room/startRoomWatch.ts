@@ -71,9 +71,6 @@ export function startRoomWatch(
             stopPicker = undefined;
           },
         });
-      } else if (message.type === 'picker.cancel') {
-        stopPicker?.();
-        stopPicker = undefined;
       } else {
         onOverlay(message);
       }

@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { declareVersions } from './dbVersions';
-import type { ActionRow, CueRow, SampleRow, SessionRow, SettingsRow } from './rows';
+import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow, SettingsRow } from './rows';
 import type { SampleBlockRow, SamplePackRow } from './sampleBlocks';
 
 // The Dexie database `livecue` (DESIGN.md §5). The background is its only writer; pages read it with
@@ -9,6 +9,7 @@ import type { SampleBlockRow, SamplePackRow } from './sampleBlocks';
 export class LivecueDb extends Dexie {
   sessions!: EntityTable<SessionRow, 'id'>;
   samples!: Table<SampleRow, [string, number]>;
+  comments!: Table<CommentRow, [string, number]>;
   cues!: EntityTable<CueRow, 'id'>;
   actions!: EntityTable<ActionRow, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;

@@ -63,16 +63,32 @@ async function fillSessionSummaries(tx: Transaction): Promise<void> {
 }
 
 /**
- * v3: a read-optimised copy of ended sessions' samples (sampleBlocks, lib/store/sampleBlocks.ts) and what
+ * v3: the room's comment stream, one row per comment keyed by its session and time (DESIGN.md §5), and a
+ * comment count in each session's summary. Sessions stored before had no comments: their count is 0.
+ */
+const V3_STORES = { ...V2_STORES, comments: '[sessionId+ts]' };
+
+async function zeroCommentCounts(tx: Transaction): Promise<void> {
+  await tx
+    .table('sessions')
+    .toCollection()
+    .modify((session: { commentCount?: number }) => {
+      session.commentCount ??= 0;
+    });
+}
+
+/**
+ * v4: a read-optimised copy of ended sessions' samples (sampleBlocks, lib/store/sampleBlocks.ts) and what
  * each copy covers (samplePacks). `samples` is unchanged and stays the source of truth; the background
  * packs ended sessions after the upgrade, so the upgrade itself moves nothing.
  */
-const V3_STORES = { ...V2_STORES, sampleBlocks: '[sessionId+ts]', samplePacks: 'sessionId' };
+const V4_STORES = { ...V3_STORES, sampleBlocks: '[sessionId+ts]', samplePacks: 'sessionId' };
 
 export const DB_VERSIONS: readonly DbVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES, upgrade: fillSessionSummaries },
-  { version: 3, stores: V3_STORES },
+  { version: 3, stores: V3_STORES, upgrade: zeroCommentCounts },
+  { version: 4, stores: V4_STORES },
 ];
 
 export const LATEST_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

@@ -1,4 +1,7 @@
+import { COMMENT_TOPICS } from '../core/comments/commentTopics';
+import { ruleSettingsSchema } from '../core/engine/ruleSettings';
 import { RULE_IDS } from '../core/engine/types';
+import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS } from '../core/messages/roomPortConstants';
 import {
   metricIdSchema,
   metricValuesSchema,
@@ -6,14 +9,15 @@ import {
   readerHealthSchema,
 } from '../core/messages/sample';
 import { z } from '../core/zodMini';
-import type { ActionRow, CueRow, SampleRow, SessionRow } from './rows';
+import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from './rows';
 
-// The export file (JSON): complete sessions with their samples, actions and cues, re-importable and
+// The export file (JSON): complete sessions with their samples, comments, actions and cues, re-importable and
 // read by `npm run replay`. Each row schema is typed against lib/store/rows.ts, so a row change that the
 // file cannot carry fails to compile here.
 
 export const EXPORT_FORMAT = 'livecue-export';
-export const EXPORT_SCHEMA_VERSION = 1;
+/** 2: sessions carry their comments. Files of version 1 (no comments) still import and replay. */
+export const EXPORT_SCHEMA_VERSION = 2;
 
 const id = z.string().check(z.minLength(1), z.maxLength(400));
 /** zod 4 numbers are finite: NaN and ±Infinity fail as invalid_type. */
@@ -23,6 +27,32 @@ const epochMs = finite.check(z.nonnegative());
 /** Sample times are whole milliseconds, as the content script sends them (lib/core/messages/sample.ts). */
 const sampleTs = z.int().check(z.nonnegative());
 
+/** Bounds on what one file may hold: far above a real session (8 h at 10 readings a second), far below harm. */
+export const EXPORT_LIMITS = {
+  sessions: 10_000,
+  samplesPerSession: 1_000_000,
+  commentsPerSession: 2_000_000,
+  actionsPerSession: 200_000,
+  cuesPerSession: 20_000,
+  ruleSettingsChars: 64 * 1024,
+} as const;
+
+/**
+ * A session's frozen rule settings must build an engine: checked with the rules' own schemas, so a bad
+ * file is refused at the field (`…ruleSettings.traffic-drop.dropPct`) instead of failing every refold.
+ */
+const ruleSettingsField = z.record(z.string(), z.unknown()).check(
+  z.superRefine((value, ctx) => {
+    if (JSON.stringify(value).length > EXPORT_LIMITS.ruleSettingsChars) {
+      ctx.addIssue({ code: 'custom', message: `larger than ${EXPORT_LIMITS.ruleSettingsChars / 1024} KB` });
+      return;
+    }
+    const parsed = ruleSettingsSchema.safeParse(value);
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
+    if (issue) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+  }),
+);
+
 export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({
   id,
   site: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -30,14 +60,15 @@ export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({
   title: z.string().check(z.maxLength(300)),
   startedAt: epochMs,
   endedAt: z.optional(epochMs),
-  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence'])),
+  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence', 'imported'])),
   lastSampleAt: epochMs,
   clockOffsetMs: z.optional(finite),
-  ruleSettings: z.record(z.string(), z.unknown()),
+  ruleSettings: ruleSettingsField,
   peakViewers: z.nullable(finite),
   gmv: z.nullable(finite),
   cuesFired: z.int().check(z.nonnegative()),
   cuesActed: z.int().check(z.nonnegative()),
+  commentCount: z.optional(z.int().check(z.nonnegative())),
 });
 
 export const sampleRowSchema: z.ZodMiniType<SampleRow> = z.object({
@@ -64,13 +95,15 @@ export const actionRowSchema: z.ZodMiniType<ActionRow> = z.discriminatedUnion('t
     sessionId: id,
     ts: epochMs,
     type: z.literal('plan'),
-    plan: z.array(
-      z.object({
-        productId: z.optional(z.string().check(z.maxLength(200))),
-        name: z.string().check(z.maxLength(200)),
-        minutes: finite.check(z.positive()),
-      }),
-    ),
+    plan: z
+      .array(
+        z.object({
+          productId: z.optional(z.string().check(z.maxLength(200))),
+          name: z.string().check(z.maxLength(200)),
+          minutes: finite.check(z.positive()),
+        }),
+      )
+      .check(z.maxLength(200)),
   }),
   z.object({ id, sessionId: id, ts: epochMs, type: z.literal('tick') }),
 ]);
@@ -109,16 +142,26 @@ export const cueRowSchema: z.ZodMiniType<CueRow> = z.object({
   ),
 });
 
+export const commentRowSchema: z.ZodMiniType<CommentRow> = z.object({
+  sessionId: id,
+  ts: sampleTs,
+  user: z.string().check(z.maxLength(MAX_COMMENT_USER_CHARS)),
+  text: z.string().check(z.minLength(1), z.maxLength(MAX_COMMENT_TEXT_CHARS)),
+  topics: z.array(z.enum(COMMENT_TOPICS)).check(z.maxLength(COMMENT_TOPICS.length)),
+});
+
 export interface ExportedSession {
   session: SessionRow;
   samples: SampleRow[];
+  /** Absent in files of schema version 1. */
+  comments?: CommentRow[];
   actions: ActionRow[];
   cues: CueRow[];
 }
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
-  schemaVersion: typeof EXPORT_SCHEMA_VERSION;
+  schemaVersion: 1 | typeof EXPORT_SCHEMA_VERSION;
   exportedAt: number;
   sessions: ExportedSession[];
 }
@@ -127,14 +170,15 @@ export interface ExportFile {
 const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
   .object({
     session: sessionRowSchema,
-    samples: z.array(sampleRowSchema),
-    actions: z.array(actionRowSchema),
-    cues: z.array(cueRowSchema),
+    samples: z.array(sampleRowSchema).check(z.maxLength(EXPORT_LIMITS.samplesPerSession)),
+    comments: z.optional(z.array(commentRowSchema).check(z.maxLength(EXPORT_LIMITS.commentsPerSession))),
+    actions: z.array(actionRowSchema).check(z.maxLength(EXPORT_LIMITS.actionsPerSession)),
+    cues: z.array(cueRowSchema).check(z.maxLength(EXPORT_LIMITS.cuesPerSession)),
   })
   .check(
     z.superRefine((entry, ctx) => {
-      for (const key of ['samples', 'actions', 'cues'] as const) {
-        const index = entry[key].findIndex((row) => row.sessionId !== entry.session.id);
+      for (const key of ['samples', 'comments', 'actions', 'cues'] as const) {
+        const index = (entry[key] ?? []).findIndex((row) => row.sessionId !== entry.session.id);
         if (index >= 0) {
           ctx.addIssue({
             code: 'custom',
@@ -149,9 +193,9 @@ const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
 
 export const exportFileSchema: z.ZodMiniType<ExportFile> = z.object({
   format: z.literal(EXPORT_FORMAT),
-  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+  schemaVersion: z.literal([1, EXPORT_SCHEMA_VERSION]),
   exportedAt: epochMs,
-  sessions: z.array(exportedSessionSchema),
+  sessions: z.array(exportedSessionSchema).check(z.maxLength(EXPORT_LIMITS.sessions)),
 });
 
 /** `sessions[0].samples[12].ts` from zod's path. */

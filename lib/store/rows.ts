@@ -1,3 +1,4 @@
+import type { CommentTopic } from '../core/comments/commentTopics';
 import type { Cue, CueAction, PlanSlot } from '../core/engine/types';
 import type { MetricValues, Product, ReaderHealth } from '../core/messages/sample';
 import type { MetricId } from '../core/metrics/metricCatalog';
@@ -12,7 +13,8 @@ export interface SessionRow {
   title: string;
   startedAt: number;
   endedAt?: number;
-  endReason?: 'room-ended' | 'operator' | 'silence';
+  /** `imported`: the file held the session open; an import never opens one. */
+  endReason?: 'room-ended' | 'operator' | 'silence' | 'imported';
   lastSampleAt: number;
   /** Wall clock minus sample clock at the last sample, so pages can run countdowns on the session's clock. */
   clockOffsetMs?: number;
@@ -23,6 +25,8 @@ export interface SessionRow {
   gmv: number | null;
   cuesFired: number;
   cuesActed: number;
+  /** Comments read from the room's comment list and stored (absent on sessions stored before v3: 0). */
+  commentCount?: number;
 }
 
 export interface SampleRow {
@@ -32,6 +36,18 @@ export interface SampleRow {
   capped?: MetricId[];
   product?: Product | null;
   health?: ReaderHealth;
+}
+
+/** One comment of the room's comment list, filed in the session it was read in. */
+export interface CommentRow {
+  sessionId: string;
+  /** Epoch ms the reader saw it; unique in a session (the page makes them strictly increasing). */
+  ts: number;
+  /** The commenter's name as shown ('' when the row shows none). */
+  user: string;
+  text: string;
+  /** What it asks, by the session's classifier when it was stored (empty: chatter). */
+  topics: CommentTopic[];
 }
 
 export type ActionRow =

@@ -8,6 +8,7 @@ export const TICK_ALARM = 'livecue-tick';
 export const RETENTION_ALARM = 'livecue-retention';
 
 export function setupAlarms(services: BackgroundServices): void {
+  const { registry, settings, db } = services;
   void browser.alarms.get(TICK_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
   });
@@ -17,11 +18,13 @@ export function setupAlarms(services: BackgroundServices): void {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM) {
-      void services.ingest.tick().catch((error: unknown) => console.error('Livecue: tick failed', error));
+      void registry.tick().catch((error: unknown) => console.error('Livecue: tick failed', error));
     } else if (alarm.name === RETENTION_ALARM) {
-      void services.settings
+      void settings
         .get()
-        .then((settings) => applyRetention(services.db, Date.now(), settings.retentionDays))
+        .then(({ retentionDays }) =>
+          applyRetention(db, Date.now(), retentionDays, (ids) => registry.forget(ids)),
+        )
         .catch((error: unknown) => console.error('Livecue: retention failed', error));
     }
   });

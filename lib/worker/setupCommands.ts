@@ -1,88 +1,118 @@
-import { type Command, type CommandResult, commandSchema } from '../core/messages/commands';
+import {
+  type Command,
+  type CommandAnswers,
+  type CommandResult,
+  type CommandType,
+  commandSchema,
+} from '../core/messages/commands';
+import type { StatusAnswer } from '../core/messages/statusAnswer';
 import { importExportJson } from './history/importExport';
 import { deleteSessions } from './history/retention';
 import type { BackgroundServices } from './services';
 
-// Pages write only through these commands. Each is validated, run, and answered with a CommandResult
-// (Chromium takes the Promise returned from onMessage as the reply).
+// Pages write only through these commands. Each is validated, run, and answered with the answer its type
+// declares in lib/core/messages/commands.ts (Chromium takes the Promise returned from onMessage as the
+// reply). No command waits on a failing disk for long: writes stay queued in memory and the status says so.
 
-/** Waits for queued writes to land, but not forever: while the disk fails they stay queued in memory. */
-function settleWrites(queue: BackgroundServices['queue'], ms = 5000): Promise<void> {
-  return Promise.race([queue.flush(), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+/** How long a command waits for its rows to be on disk before answering `saved: false` (they stay queued). */
+const SAVE_WAIT_MS = 3000;
+
+const savedWithin = (durable: Promise<void>): Promise<boolean> =>
+  Promise.race([
+    durable.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), SAVE_WAIT_MS)),
+  ]);
+
+export type Handlers = {
+  [T in CommandType]: (command: Extract<Command, { type: T }>) => Promise<CommandAnswers[T]>;
+};
+
+export function commandHandlers(services: BackgroundServices): Handlers {
+  const { registry, settings, ports, queue, db } = services;
+  return {
+    'cue.done': async ({ cueId }) => {
+      const { cue, durable } = await registry.act(cueId, 'done');
+      return { cue, saved: await savedWithin(durable) };
+    },
+    'cue.dismiss': async ({ cueId }) => {
+      const { cue, durable } = await registry.act(cueId, 'dismiss');
+      return { cue, saved: await savedWithin(durable) };
+    },
+    'cue.snooze': async ({ cueId, snoozeSec }) => {
+      const { cue, durable } = await registry.act(cueId, 'snooze', snoozeSec);
+      return { cue, saved: await savedWithin(durable) };
+    },
+    'session.end': async ({ sessionId }) => {
+      const { session, durable } = await registry.end(sessionId);
+      const saved = await savedWithin(durable);
+      return { sessionId, endedAt: session.endedAt ?? session.lastSampleAt, saved };
+    },
+    // What a change means for the rooms (bindings, overlay, run-of-show) follows the settings' change event.
+    'settings.update': ({ patch }) => settings.update(patch),
+    'settings.reset': ({ section }) => settings.reset(section),
+    'history.import': async ({ json }) => {
+      const result = await importExportJson(db, json);
+      if (!result.ok) throw new Error(result.error);
+      await registry.imported(result.sessions);
+      return result.answer;
+    },
+    'history.delete': async ({ sessionIds }) => {
+      await registry.forget(sessionIds);
+      return { deleted: await deleteSessions(db, sessionIds) };
+    },
+    'picker.start': async ({ metric, tabId }) => {
+      const room = ports.pick(tabId);
+      if (!room) throw new Error('No live room is open in this window: open the room page first.');
+      ports.send(room.port, { type: 'picker.start', metric });
+      return { tabId: room.tabId };
+    },
+    'overlay.toggle': async ({ enabled }) => ({
+      enabled: (await settings.update({ overlay: enabled })).overlay,
+    }),
+    'status.get': async (): Promise<StatusAnswer> => {
+      const refusals = new Map(registry.refusals().map((r) => [`${r.site}\u0000${r.roomKey}`, r]));
+      const rooms = ports.notices().map((notice) => {
+        const refused = refusals.get(`${notice.site}\u0000${notice.roomKey}`);
+        refusals.delete(`${notice.site}\u0000${notice.roomKey}`);
+        return {
+          ...notice,
+          ...(refused && { refused: { reason: refused.reason, count: refused.count, at: refused.at } }),
+        };
+      });
+      for (const r of refusals.values()) {
+        rooms.push({
+          site: r.site,
+          roomKey: r.roomKey,
+          duplicateTabIds: [],
+          refused: { reason: r.reason, count: r.count, at: r.at },
+        });
+      }
+      return {
+        write: queue.status(),
+        pendingWrites: queue.pending(),
+        liveSessions: registry.liveCount(),
+        unreadRooms: registry.unreadRooms(),
+        rooms,
+      };
+    },
+  };
 }
 
-export async function runCommand(services: BackgroundServices, command: Command): Promise<CommandResult> {
-  const { ingest, settings, ports, queue, db } = services;
-  switch (command.type) {
-    case 'cue.done':
-    case 'cue.dismiss': {
-      const cue = await ingest.act(command.cueId, command.type === 'cue.done' ? 'done' : 'dismiss');
-      return { ok: true, data: cue };
-    }
-    case 'cue.snooze':
-      return { ok: true, data: await ingest.act(command.cueId, 'snooze', command.snoozeSec) };
-    case 'session.end':
-      await ingest.endSession(command.sessionId);
-      return { ok: true };
-    case 'settings.update': {
-      const before = await settings.get();
-      const next = await settings.update(command.patch);
-      if (JSON.stringify(before.plan) !== JSON.stringify(next.plan)) await ingest.setPlan(next.plan);
-      if (before.overlay !== next.overlay) ports.toAll({ type: 'overlay.set', enabled: next.overlay });
-      if (JSON.stringify(before.bindings) !== JSON.stringify(next.bindings)) {
-        for (const info of ports.all()) {
-          if (info.site)
-            ports.send(info.port, { type: 'bindings', bindings: next.bindings[info.site] ?? {} });
-        }
-      }
-      return { ok: true, data: next };
-    }
-    case 'settings.reset':
-      return { ok: true, data: await settings.reset(command.section) };
-    case 'history.import': {
-      // Anything still queued lands first, so an imported session never races a live write.
-      await settleWrites(queue);
-      const result = await importExportJson(db, command.json);
-      if (!result.ok) return { ok: false, error: result.error };
-      await ingest.forget(result.sessionIds);
-      return { ok: true, data: result };
-    }
-    case 'history.delete':
-      await settleWrites(queue);
-      await ingest.forget(command.sessionIds);
-      await deleteSessions(db, command.sessionIds);
-      return { ok: true };
-    case 'picker.start': {
-      const room = ports.pick(command.tabId);
-      if (!room)
-        return { ok: false, error: 'No live room is open in this window: open the room page first.' };
-      ports.send(room.port, { type: 'picker.start', metric: command.metric });
-      return { ok: true, data: { tabId: room.tabId } };
-    }
-    case 'overlay.toggle': {
-      await settings.update({ overlay: command.enabled });
-      ports.toAll({ type: 'overlay.set', enabled: command.enabled });
-      if (command.enabled) {
-        for (const info of ports.all()) {
-          if (info.site && info.roomKey) await services.pushOverlay(info.site, info.roomKey);
-        }
-      }
-      return { ok: true };
-    }
-    case 'status.get':
-      return {
-        ok: true,
-        data: {
-          write: services.writeStatus(),
-          pendingWrites: queue.pending(),
-          liveSessions: ingest.liveCount(),
-          unreadRooms: ingest.unreadRooms(),
-        },
-      };
+/** Runs a validated command; a thrown error becomes `{ ok: false, error }`. */
+export async function runCommand<T extends CommandType>(
+  handlers: Handlers,
+  command: Extract<Command, { type: T }>,
+): Promise<CommandResult<T>> {
+  try {
+    const handler = handlers[command.type] as (c: typeof command) => Promise<CommandAnswers[T]>;
+    return { ok: true, data: await handler(command) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
 export function setupCommands(services: BackgroundServices): void {
+  const handlers = commandHandlers(services);
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     // Only our own pages command the background; content scripts speak over the room port.
     if (sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http')) return undefined;
@@ -92,13 +122,8 @@ export function setupCommands(services: BackgroundServices): void {
       return Promise.resolve({
         ok: false,
         error: `Bad command at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-      });
+      } satisfies CommandResult);
     }
-    return runCommand(services, parsed.data).catch(
-      (error: unknown): CommandResult => ({
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    return runCommand(handlers, parsed.data);
   });
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../node/findChromium';
 import { CHROMIUM_FLAGS } from '../node/launchWithExtension';
 import { PROJECT_ROOT } from '../node/mockRoomServer';
+import { bundlePageScript } from '../node/pageScript';
 
 // One full read of a room (every metric, product, end flag) in the content script: budget ≤ 50 µs median
 // in Chromium (DESIGN.md §6). The reader is bundled as the content script bundles it and run on saved
@@ -20,9 +20,7 @@ const READS_PER_BATCH = 2000;
 const BATCHES = 15;
 
 export async function run(): Promise<string[]> {
-  const bundle = await build({
-    stdin: {
-      contents: `
+  const script = await bundlePageScript(`
         import { createRoomReader } from './lib/room/sites/labelReader';
         import { adapterForUrl } from './lib/room/sites/siteRegistry';
         globalThis.benchReader = (url, reads, batches) => {
@@ -43,16 +41,7 @@ export async function run(): Promise<string[]> {
           }
           perRead.sort((a, b) => a - b);
           return { metrics: first.health.parsed.length, medianUs: perRead[Math.floor(perRead.length / 2)] };
-        };`,
-      resolveDir: PROJECT_ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-  });
-  const script = bundle.outputFiles[0]!.text;
+        };`);
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,

@@ -30,14 +30,14 @@ export function readRuns(json: unknown, name: string): ReadRuns {
     if (!parsed.success) return { ok: false, error: `${name}: ${describeFirstIssue(parsed.error)}` };
     return {
       ok: true,
-      runs: parsed.data.sessions.map(({ session, samples, actions }) => {
+      runs: parsed.data.sessions.map(({ session, samples, actions, comments }) => {
         const lastTs = samples.reduce((max, sample) => Math.max(max, sample.ts), session.startedAt);
         return {
           name: `${name}#${session.id}`,
           sessionId: session.id,
           startedAt: session.startedAt,
           durationSec: (lastTs - session.startedAt) / 1000,
-          events: sessionEvents(samples, actions),
+          events: sessionEvents(samples, actions, comments ?? []),
           ruleSettings: session.ruleSettings,
           expect: [],
           quiet: [],

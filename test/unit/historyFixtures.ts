@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach } from 'vitest';
 import { LivecueDb } from '../../lib/store/database';
-import type { ActionRow, CueRow, SampleRow, SessionRow } from '../../lib/store/rows';
+import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../../lib/store/rows';
 
 // Sessions as the background stores them, for the export, import and retention tests.
 
@@ -57,6 +57,22 @@ export function samplesFor(sessionId: string, startedAt: number, count: number):
   }));
 }
 
+const COMMENT_TEXTS: [string, string, CommentRow['topics']][] = [
+  ['小王', '多大码', ['size']],
+  ['Ann', 'how much?', ['price']],
+  ['小李', '好看', []],
+  ['=cmd', '=HYPERLINK("http://x")', []],
+  ['小张', '几号链接\n在哪拍', ['link']],
+];
+
+/** A comment every three seconds, from half a second after the start, for as long as the samples run. */
+export function commentsFor(sessionId: string, startedAt: number, sampleCount: number): CommentRow[] {
+  return Array.from({ length: Math.ceil(sampleCount / 3) }, (_, i) => {
+    const [user, text, topics] = COMMENT_TEXTS[i % COMMENT_TEXTS.length]!;
+    return { sessionId, ts: startedAt + 500 + i * 3000, user, text, topics };
+  });
+}
+
 export function cueRow(session: SessionRow, firedAt: number, extra: Partial<CueRow> = {}): CueRow {
   return {
     id: `${session.id}:traffic-drop:${firedAt}`,
@@ -80,6 +96,7 @@ export function cueRow(session: SessionRow, firedAt: number, extra: Partial<CueR
 export interface SeededSession {
   session: SessionRow;
   samples: SampleRow[];
+  comments: CommentRow[];
   actions: ActionRow[];
   cues: CueRow[];
 }
@@ -92,8 +109,10 @@ export async function seedSession(
 ): Promise<SeededSession> {
   const base = sessionRow(roomKey, startedAt);
   const samples = samplesFor(base.id, startedAt, sampleCount);
+  const comments = commentsFor(base.id, startedAt, sampleCount);
   const session = {
     ...base,
+    commentCount: comments.length,
     lastSampleAt: samples.at(-1)?.ts ?? startedAt,
     endedAt: samples.at(-1)?.ts,
     endReason: 'operator' as const,
@@ -116,9 +135,10 @@ export async function seedSession(
   for (const cue of cues) if (cue.outcome === undefined) delete cue.outcome;
   await db.sessions.put(session);
   await db.samples.bulkPut(samples);
+  await db.comments.bulkPut(comments);
   await db.cues.bulkPut(cues);
   await db.actions.bulkPut(actions);
-  return { session, samples, actions, cues };
+  return { session, samples, comments, actions, cues };
 }
 
 /** Everything stored, in key order, for comparing two databases. */
@@ -126,6 +146,7 @@ export async function dumpDb(db: LivecueDb) {
   return {
     sessions: await db.sessions.toArray(),
     samples: await db.samples.toArray(),
+    comments: await db.comments.toArray(),
     actions: await db.actions.toArray(),
     cues: await db.cues.toArray(),
   };

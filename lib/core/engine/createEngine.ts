@@ -1,4 +1,5 @@
 import { type Arbiter, admit, advanceCues, applyAction, createArbiter, record } from './arbitration';
+import { classifierFor } from './commentClassifier';
 import { type PendingOutcome, settleOutcomes, startOutcome } from './outcomes';
 import { RoomStats, type SeriesName } from './roomStats';
 import { CLEAR, FIRE, type RuleChecker, type RuleCommon, type RuleDefinition } from './ruleDefinition';
@@ -53,7 +54,10 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
     (a, b) => b.priority - a.priority,
   );
 
+  const classifyComment = classifierFor(ruleSettings);
+
   return {
+    classifyComment,
     init(sessionId, startedAt) {
       const room = new RoomStats(startedAt);
       const rules = enabled.map((definition, slot) => {
@@ -96,6 +100,9 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
         case 'tick':
           room.now = now;
           runRules(state, now, true, changed);
+          break;
+        case 'comment':
+          room.now = now;
           break;
         case 'plan':
           room.now = now;

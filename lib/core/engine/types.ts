@@ -1,3 +1,4 @@
+import type { CommentTopic } from '../comments/commentTopics';
 import type { MetricId } from '../metrics/metricCatalog';
 
 // The engine's contract (DESIGN.md §1, §4). The engine is a deterministic fold:
@@ -77,7 +78,12 @@ export type EngineEvent =
     }
   | { kind: 'tick'; ts: number }
   | { kind: 'action'; ts: number; cueId: string; action: CueAction; snoozeSec?: number }
-  | { kind: 'plan'; ts: number; plan: PlanSlot[] };
+  | { kind: 'plan'; ts: number; plan: PlanSlot[] }
+  /**
+   * One comment of the room's comment list. `topics` are what the session's classifier said when it was
+   * stored; absent (a scenario, or a replay with other settings), the engine classifies it itself.
+   */
+  | { kind: 'comment'; ts: number; user: string; text: string; topics?: readonly CommentTopic[] };
 
 /**
  * `step` returns every cue that was created or changed by the event (a new cue, or one whose status or
@@ -87,4 +93,6 @@ export type EngineEvent =
 export interface Engine<State> {
   init(sessionId: string, startedAt: number): State;
   step(state: State, event: EngineEvent): Cue[];
+  /** What a comment asks under these settings' lexicon ([]: chatter); what `step` uses when none is given. */
+  classifyComment(text: string): readonly CommentTopic[];
 }

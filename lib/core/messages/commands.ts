@@ -1,8 +1,12 @@
+import type { Cue } from '../engine/types';
+import type { Settings } from '../settings/settingsSchema';
 import { z } from '../zodMini';
 import { metricIdSchema } from './sample';
+import type { StatusAnswer } from './statusAnswer';
 
-// Commands the pages (side panel, popup, options, review) send to the background, the only writer.
-// Each is answered with CommandResult.
+// Commands the pages (side panel, popup, options, review) send to the background, the only writer, and
+// what each is answered with: one map from command to answer, so the background must produce what the
+// pages read (lib/ui/sendCommand.ts sends them typed).
 
 const id = z.string().check(z.minLength(1), z.maxLength(400));
 
@@ -14,6 +18,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     snoozeSec: z._default(z.int().check(z.minimum(10), z.maximum(3600)), 120),
   }),
   z.object({ type: z.literal('cue.dismiss'), cueId: id }),
+  /** The operator ends a live session (the panel's End button); the room's next reading starts a new one. */
   z.object({ type: z.literal('session.end'), sessionId: id }),
   /** A partial settings object; the background merges and validates it against the settings schema. */
   z.object({ type: z.literal('settings.update'), patch: z.record(z.string(), z.unknown()) }),
@@ -27,5 +32,48 @@ export const commandSchema = z.discriminatedUnion('type', [
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandInput = z.input<typeof commandSchema>;
+export type CommandType = Command['type'];
 
-export type CommandResult = { ok: true; data?: unknown } | { ok: false; error: string };
+/** Rows of each table, by session and in total. */
+export interface ImportCounts {
+  sessions: number;
+  samples: number;
+  comments: number;
+  actions: number;
+  cues: number;
+}
+
+export interface ImportAnswer {
+  /** What the import wrote: rows missing here. */
+  added: ImportCounts;
+  /** Rows of the file that were here already and were left as they are. */
+  alreadyHere: ImportCounts;
+  /** Sessions the file held open, stored closed (an import never opens a session). */
+  closed: number;
+  /** Every session of the file. */
+  sessionIds: string[];
+}
+
+/**
+ * `saved` in an answer: its rows are on disk. False while writes are failing: they are kept in memory until
+ * they land (the status says so), and the command does not wait for the disk.
+ */
+export interface CommandAnswers {
+  /** The cue as it stands after the action. */
+  'cue.done': { cue: Cue | null; saved: boolean };
+  'cue.snooze': { cue: Cue | null; saved: boolean };
+  'cue.dismiss': { cue: Cue | null; saved: boolean };
+  'session.end': { sessionId: string; endedAt: number; saved: boolean };
+  'settings.update': Settings;
+  'settings.reset': Settings;
+  'history.import': ImportAnswer;
+  'history.delete': { deleted: number };
+  /** The tab whose room page shows the picker. */
+  'picker.start': { tabId?: number };
+  'overlay.toggle': { enabled: boolean };
+  'status.get': StatusAnswer;
+}
+
+export type CommandResult<T extends CommandType = CommandType> =
+  | { ok: true; data: CommandAnswers[T] }
+  | { ok: false; error: string };

@@ -1,11 +1,13 @@
+import type { MetricId } from '../metrics/metricCatalog';
 import { z } from '../zodMini';
-import { metricIdSchema, sampleSchema } from './sample';
+import { MAX_SAMPLES_PER_MESSAGE } from './roomPortConstants';
+import { metricIdSchema, type Sample, sampleSchema } from './sample';
 
 // Messages on the `livecue-room` runtime Port between a room's content script and the background.
 
-import { MAX_SAMPLES_PER_MESSAGE } from './roomPortConstants';
+export { ROOM_PORT_NAME, SAMPLE_REFUSALS, type SampleRefusal } from './roomPortConstants';
 
-export { ROOM_PORT_NAME } from './roomPortConstants';
+import type { SampleRefusal } from './roomPortConstants';
 
 export const roomToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({
@@ -21,14 +23,46 @@ export const roomToBackgroundSchema = z.discriminatedUnion('type', [
 ]);
 export type RoomToBackground = z.infer<typeof roomToBackgroundSchema>;
 
+const seqOnly = z.object({ seq: z.int().check(z.nonnegative()) });
+
+/**
+ * The samples of a `samples` message that failed validation as a whole, one by one: the valid ones, and
+ * the seqs of the others, so each is refused rather than left to be covered by a later ack. null: not a
+ * samples message at all, or one whose samples carry no seq to answer.
+ */
+export function sortSamples(raw: unknown): { samples: Sample[]; invalid: number[] } | null {
+  const list = (raw as { type?: unknown; samples?: unknown } | null)?.samples;
+  if ((raw as { type?: unknown } | null)?.type !== 'samples' || !Array.isArray(list)) return null;
+  const samples: Sample[] = [];
+  const invalid: number[] = [];
+  for (const item of list.slice(0, MAX_SAMPLES_PER_MESSAGE)) {
+    const sample = sampleSchema.safeParse(item);
+    if (sample.success) samples.push(sample.data);
+    else {
+      const seq = seqOnly.safeParse(item);
+      if (seq.success) invalid.push(seq.data.seq);
+    }
+  }
+  return samples.length || invalid.length ? { samples, invalid } : null;
+}
+
 export type BackgroundToRoom =
-  /** Every sample with seq ≤ upTo is stored (or queued for a retried write): drop it from the resend buffer. */
+  /**
+   * Every sample with seq ≤ upTo is answered: stored durably, or refused (a `refused` message came first).
+   * The content script drops them from its resend buffer.
+   */
   | { type: 'ack'; upTo: number }
-  | { type: 'picker.start'; metric: import('../metrics/metricCatalog').MetricId }
-  | { type: 'picker.cancel' }
+  /** These samples will never be stored, for this reason; the page shows it in its link health. */
+  | { type: 'refused'; seqs: number[]; reason: SampleRefusal }
+  /**
+   * Whether this tab is a duplicate of the room: another tab (`feedingTabId`) feeds its session and this
+   * one's readings are refused until that tab closes or goes quiet.
+   */
+  | { type: 'room.duplicate'; duplicate: boolean; feedingTabId?: number }
+  | { type: 'picker.start'; metric: MetricId }
   | { type: 'overlay.set'; enabled: boolean }
   /** The operator's picked elements for this site, used before labels. */
-  | { type: 'bindings'; bindings: Partial<Record<import('../metrics/metricCatalog').MetricId, string>> }
+  | { type: 'bindings'; bindings: Partial<Record<MetricId, string>> }
   /** The cue the in-page overlay shows, already rendered in the user's language (null: none active). */
   | { type: 'overlay.cue'; cue: OverlayCue | null };
 

@@ -1,5 +1,6 @@
 import { METRIC_IDS, type MetricId } from '../metrics/metricCatalog';
 import { z } from '../zodMini';
+import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS, MAX_COMMENTS_PER_SAMPLE } from './roomPortConstants';
 
 // A Sample is what the content script reads from a room at one moment (DESIGN.md §1).
 // The content script builds plain objects of these types; the background validates them here.
@@ -43,6 +44,13 @@ export type ReaderHealth = z.infer<typeof readerHealthSchema>;
 export const metricValuesSchema = z.partialRecord(metricIdSchema, z.nullable(finiteNumber));
 export type MetricValues = Partial<Record<MetricId, number | null>>;
 
+/** One comment as read off the page (lib/core/comments/roomComment.ts): times strictly increase per page. */
+export const roomCommentSchema = z.object({
+  ts: z.int().check(z.positive()),
+  user: z.string().check(z.maxLength(MAX_COMMENT_USER_CHARS)),
+  text: z.string().check(z.minLength(1), z.maxLength(MAX_COMMENT_TEXT_CHARS)),
+});
+
 export const sampleSchema = z.object({
   /** Monotonic per content-script instance; the background acknowledges by it. */
   seq: z.int().check(z.nonnegative()),
@@ -59,5 +67,10 @@ export const sampleSchema = z.object({
   health: readerHealthSchema,
   /** The room shows its own end-of-live signal (直播结束 / 直播总结 / 已结束). */
   ended: z.optional(z.boolean()),
+  /**
+   * Comments the reader saw on the room's comment list since the sample before this one: they ride on the
+   * sample, so its acknowledgement, resend and refusal cover them, and they are filed in its session.
+   */
+  comments: z.optional(z.array(roomCommentSchema).check(z.maxLength(MAX_COMMENTS_PER_SAMPLE))),
 });
 export type Sample = z.infer<typeof sampleSchema>;

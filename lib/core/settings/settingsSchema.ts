@@ -25,6 +25,8 @@ export const settingsSchema = z.object({
   /** A system notification for an urgent cue while the side panel is closed (needs Chrome's permission). */
   notifyUrgent: z.boolean(),
   retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
+  /** Exports write commenters as `viewer 1`, `viewer 2`… instead of their names. */
+  exportHideUsers: z.boolean(),
   plan: z.array(planSlotSchema).check(z.maxLength(200)),
   bindings: bindingsSchema,
   rules: ruleSettingsSchema,
@@ -40,6 +42,7 @@ export function defaultSettings(): Settings {
     overlay: false,
     notifyUrgent: false,
     retentionDays: 90,
+    exportHideUsers: false,
     plan: [],
     bindings: {},
     rules: defaultRuleSettings() as Settings['rules'],

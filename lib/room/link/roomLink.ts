@@ -1,10 +1,26 @@
-import type { BackgroundToRoom, RoomToBackground } from '../../core/messages/portProtocol';
+import type { BackgroundToRoom, RoomToBackground, SampleRefusal } from '../../core/messages/portProtocol';
 import { MAX_SAMPLES_PER_MESSAGE } from '../../core/messages/roomPortConstants';
 import type { Sample } from '../../core/messages/sample';
 import { SampleBuffer } from './sampleBuffer';
 
 // The content script's side of the `livecue-room` port: sends samples, keeps the unacknowledged ones,
 // reconnects when the worker goes away and resends them. Ports are injected so tests use a fake.
+// The times of readings with numbers leave here strictly increasing, so the background never sees two
+// readings of one page at one time or a page going back in time; what the background refuses, and whether
+// another tab of the same room feeds its session instead, is kept as the link's health.
+
+/** A clock that goes back further than this was set back: later readings keep the page's timeline. */
+const CLOCK_STEP_BACK_MS = 1000;
+
+export interface LinkHealth {
+  /** Another tab of the same room feeds its session; this one's readings are refused meanwhile. */
+  duplicate: boolean;
+  feedingTabId?: number;
+  /** Readings the background refused since the page loaded, by reason. */
+  refused: Partial<Record<SampleRefusal, number>>;
+  /** How far this page's clock was found set back (its readings keep their own timeline), ms. */
+  clockSetBackMs: number;
+}
 
 export interface PortLike {
   postMessage(message: unknown): void;
@@ -21,12 +37,15 @@ export interface RoomLinkOptions {
   /** Reconnect delays after consecutive failures, ms. */
   backoffMs?: number[];
   schedule?: (fn: () => void, ms: number) => void;
+  /** Called when the link's health changes (a refusal, becoming or ceasing to be a duplicate tab). */
+  onHealth?: (health: LinkHealth) => void;
 }
 
 export interface RoomLink {
   send(sample: Omit<Sample, 'seq'>): void;
   post(message: RoomToBackground): void;
   pending(): number;
+  health(): LinkHealth;
   close(): void;
 }
 
@@ -35,6 +54,17 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
   const backoff = options.backoffMs ?? [0, 100, 500, 1000, 2000, 5000];
   const schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
   let seq = 0;
+  let lastTs = 0;
+  /** Added to every reading's time once the clock was set back, so times never go back. */
+  let shiftMs = 0;
+  const health: LinkHealth = { duplicate: false, refused: {}, clockSetBackMs: 0 };
+  const onHealth =
+    options.onHealth ??
+    ((h: LinkHealth) => {
+      if (h.duplicate)
+        console.info('Livecue: another tab of this room is being read; this one is left alone.');
+    });
+  const report = () => onHealth({ ...health, refused: { ...health.refused } });
   let port: PortLike | undefined;
   let failures = 0;
   let closed = false;
@@ -47,7 +77,15 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
         failures = 0;
         const typed = message as BackgroundToRoom;
         if (typed.type === 'ack') buffer.ack(typed.upTo);
-        else options.onMessage(typed);
+        else if (typed.type === 'refused') {
+          // The ack that follows drops them from the buffer; a resend meanwhile is refused again.
+          health.refused[typed.reason] = (health.refused[typed.reason] ?? 0) + typed.seqs.length;
+          report();
+        } else if (typed.type === 'room.duplicate') {
+          health.duplicate = typed.duplicate;
+          health.feedingTabId = typed.feedingTabId;
+          report();
+        } else options.onMessage(typed);
       });
       next.onDisconnect.addListener(() => {
         if (port === next) port = undefined;
@@ -85,12 +123,25 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
   return {
     send(partial) {
       seq += 1;
-      const sample = { ...partial, seq } as Sample;
+      let ts = partial.ts + shiftMs;
+      // Readings with numbers make the page's timeline; one without (a page still loading, a blank
+      // between shows) is never dated behind it, but neither does it move it.
+      const readable = partial.health.parsed.length > 0;
+      if (readable && ts < lastTs - CLOCK_STEP_BACK_MS) {
+        shiftMs += lastTs + 1 - ts;
+        health.clockSetBackMs = shiftMs;
+        ts = lastTs + 1;
+      }
+      // Two readings in one millisecond: the later one a millisecond later.
+      ts = Math.max(ts, lastTs + 1);
+      if (readable) lastTs = ts;
+      const sample = { ...partial, ts, seq } as Sample;
       buffer.push(sample);
       post({ type: 'samples', samples: [sample] });
     },
     post,
     pending: () => buffer.size,
+    health: () => ({ ...health, refused: { ...health.refused } }),
     close() {
       closed = true;
       port?.disconnect();

@@ -4,12 +4,20 @@ import Papa from 'papaparse';
 // titles and product names are page text), memoised because the same title, room and product repeat on
 // thousands of rows. Two kinds of cell skip the call because papaparse leaves them as they are: numbers
 // (it writes String(n)) and plain ASCII words such as times and ids (no delimiter, quote, line break,
-// edge space or formula sign). The output is byte-identical to Papa.unparse of the same rows (a property
-// test checks it on arbitrary text) at a fraction of the cost on a 500k-row export.
+// edge space or formula sign). The output is byte-identical to Papa.unparse with UNPARSE_CONFIG (a
+// property test checks it on arbitrary text) at a fraction of the cost on a 500k-row export.
 
 export type CsvCell = string | number | null | undefined;
 
-const UNPARSE_CONFIG = { escapeFormulae: true, newline: '\r\n' } as const;
+/**
+ * A cell Excel (or a reader that splits lines) could run as a formula: one that starts with a tab or a
+ * carriage return, or where a formula sign (= + - @, or their full-width forms) starts the cell or any of
+ * its lines after blanks. papaparse's own test (/^[=+\-@\t\r].*$/) misses a formula followed by a line
+ * break or a U+2028, and one after a leading line break. Such a cell is written with a leading quote.
+ */
+export const FORMULA_CELL = /^[\t\r]|(?:^|[\r\n\u2028\u2029])\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
+export const UNPARSE_CONFIG = { escapeFormulae: FORMULA_CELL, newline: '\r\n' } as const;
 const CACHE_LIMIT = 20_000;
 /** Text papaparse writes unchanged: it neither quotes nor formula-escapes any of these characters here. */
 const PLAIN = /^[0-9A-Za-z_.:/](?:[0-9A-Za-z_.:/ -]*[0-9A-Za-z_.:/-])?$/;

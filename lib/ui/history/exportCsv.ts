@@ -1,18 +1,27 @@
 import { METRIC_IDS } from '../../core/metrics/metricCatalog';
 import type { LivecueDb } from '../../store/database';
-import type { CueRow, SessionRow } from '../../store/rows';
+import type { CommentRow, CueRow, SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
+import { commenterNames, type NameCommenter } from './commenterNames';
 import { type CsvCell, type CsvWriter, createCsvWriter } from './csvText';
-import { countExportRows, DEFAULT_EXPORT_CHUNK, type OnExportProgress, sampleChunks } from './exportProgress';
+import {
+  commentChunks,
+  countExportRows,
+  DEFAULT_EXPORT_CHUNK,
+  type OnExportProgress,
+  sampleChunks,
+} from './exportProgress';
 import { COUNTER_IDS, type CsvResolution, createSampleTable, type SampleTableRow } from './sampleTable';
 
-// The CSV export: a samples file (per second or per minute, with derived metrics) and a cues file with
-// outcomes. UTF-8 with a BOM so Excel shows Chinese; text quoted by papaparse (csvText.ts). Each chunk of
+// The CSV export: a samples file (per second or per minute, with derived metrics), a cues file with
+// outcomes and a comments file. UTF-8 with a BOM so Excel shows Chinese; text quoted by papaparse (csvText.ts). Each chunk of
 // rows becomes its own Blob, so the file never exists as one string in the JS heap.
 
 export interface CsvExportOptions {
   resolution: CsvResolution;
   chunkSize?: number;
+  /** Commenters written as `viewer 1`, `viewer 2`… (the operator's setting). */
+  hideUsers?: boolean;
 }
 
 const BOM = '\uFEFF';
@@ -58,6 +67,8 @@ export const CUE_FIELDS = [
   'outcome_after',
   'outcome_lift',
 ];
+
+export const COMMENT_FIELDS = ['session_id', 'room', 'time', 'ts', 'user', 'text', 'topics'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 let cachedMinute = Number.NaN;
@@ -117,12 +128,24 @@ function cueCells(session: SessionRow, cue: CueRow): CsvCell[] {
   ];
 }
 
+function commentCells(session: SessionRow, comment: CommentRow, name: NameCommenter): CsvCell[] {
+  return [
+    session.id,
+    session.title,
+    localTime(comment.ts),
+    comment.ts,
+    name(comment.user),
+    comment.text,
+    comment.topics.join(' '),
+  ];
+}
+
 export async function exportSessionsCsv(
   db: LivecueDb,
   sessionIds: readonly string[],
   options: CsvExportOptions,
   onProgress: OnExportProgress = () => {},
-): Promise<{ samples: Blob; cues: Blob }> {
+): Promise<{ samples: Blob; cues: Blob; comments: Blob }> {
   const chunkSize = options.chunkSize ?? DEFAULT_EXPORT_CHUNK;
   const sessions = (await db.sessions.bulkGet([...sessionIds])).filter((row): row is SessionRow => !!row);
   const total = await countExportRows(
@@ -135,6 +158,8 @@ export async function exportSessionsCsv(
   const csv: CsvWriter = createCsvWriter();
   const sampleParts: BlobPart[] = [BOM, csv.rows([SAMPLE_FIELDS])];
   const cueParts: BlobPart[] = [BOM, csv.rows([CUE_FIELDS])];
+  const commentParts: BlobPart[] = [BOM, csv.rows([COMMENT_FIELDS])];
+  const name = commenterNames(options.hideUsers ?? false);
   for (const session of sessions) {
     const table = createSampleTable(options.resolution);
     for await (const rows of sampleChunks(db, session.id, chunkSize)) {
@@ -144,6 +169,11 @@ export async function exportSessionsCsv(
       onProgress({ done, total });
     }
     sampleParts.push(csv.rows(table.finish().map((row) => sampleCells(session, row))));
+    for await (const rows of commentChunks(db, session.id, chunkSize)) {
+      commentParts.push(new Blob([csv.rows(rows.map((row) => commentCells(session, row, name)))]));
+      done += rows.length;
+      onProgress({ done, total });
+    }
     const [lower, upper] = sessionRange(session.id);
     const cues = await db.cues.where('[sessionId+firedAt]').between(lower, upper).toArray();
     cueParts.push(csv.rows(cues.map((cue) => cueCells(session, cue))));
@@ -151,5 +181,9 @@ export async function exportSessionsCsv(
     done += cues.length + (await db.actions.where('[sessionId+ts]').between(lower, upper).count());
     onProgress({ done, total });
   }
-  return { samples: new Blob(sampleParts, { type: CSV_TYPE }), cues: new Blob(cueParts, { type: CSV_TYPE }) };
+  return {
+    samples: new Blob(sampleParts, { type: CSV_TYPE }),
+    cues: new Blob(cueParts, { type: CSV_TYPE }),
+    comments: new Blob(commentParts, { type: CSV_TYPE }),
+  };
 }

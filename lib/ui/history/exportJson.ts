@@ -2,7 +2,14 @@ import type { LivecueDb } from '../../store/database';
 import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION } from '../../store/exportSchema';
 import type { SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
-import { countExportRows, DEFAULT_EXPORT_CHUNK, type OnExportProgress, sampleChunks } from './exportProgress';
+import { commenterNames } from './commenterNames';
+import {
+  commentChunks,
+  countExportRows,
+  DEFAULT_EXPORT_CHUNK,
+  type OnExportProgress,
+  sampleChunks,
+} from './exportProgress';
 
 // The JSON export (lib/store/exportSchema.ts describes it), built as a Blob of many small parts: each
 // chunk of rows becomes its own Blob, so the whole file never exists as one string in the JS heap.
@@ -10,6 +17,8 @@ import { countExportRows, DEFAULT_EXPORT_CHUNK, type OnExportProgress, sampleChu
 export interface JsonExportOptions {
   chunkSize?: number;
   now?: () => number;
+  /** Commenters written as `viewer 1`, `viewer 2`… (the operator's setting). */
+  hideUsers?: boolean;
 }
 
 /** Rows as the inside of a JSON array (one stringify per chunk is faster than one per row). */
@@ -31,6 +40,7 @@ export async function exportSessionsJson(
   onProgress({ done, total });
 
   const exportedAt = (options.now ?? Date.now)();
+  const name = commenterNames(options.hideUsers ?? false);
   const parts: BlobPart[] = [
     `{"format":${JSON.stringify(EXPORT_FORMAT)},"schemaVersion":${EXPORT_SCHEMA_VERSION},"exportedAt":${exportedAt},"sessions":[`,
   ];
@@ -44,6 +54,15 @@ export async function exportSessionsJson(
       onProgress({ done, total });
     }
     const [lower, upper] = sessionRange(session.id);
+    parts.push('],"comments":[');
+    first = true;
+    for await (const rows of commentChunks(db, session.id, chunkSize)) {
+      const written = options.hideUsers ? rows.map((row) => ({ ...row, user: name(row.user) })) : rows;
+      parts.push(new Blob([(first ? '' : ',') + rowsJson(written)]));
+      first = false;
+      done += rows.length;
+      onProgress({ done, total });
+    }
     const actions = await db.actions.where('[sessionId+ts]').between(lower, upper).toArray();
     const cues = await db.cues.where('[sessionId+firedAt]').between(lower, upper).toArray();
     parts.push(new Blob([`],"actions":[${rowsJson(actions)}],"cues":[${rowsJson(cues)}]}`]));

@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type { LivecueDb } from '../../store/database';
 import type { SampleRow } from '../../store/rows';
 import { unpackBlock } from '../../store/sampleBlocks';
@@ -8,7 +8,7 @@ import { sessionRange } from '../../store/sessionRange';
 // so an 8-hour session never sits in memory as one array.
 
 export interface ExportProgress {
-  /** Rows written so far and rows in all (samples, actions and cues of the chosen sessions). */
+  /** Rows written so far and rows in all (samples, comments, actions and cues of the chosen sessions). */
   done: number;
   total: number;
 }
@@ -20,10 +20,9 @@ export const DEFAULT_EXPORT_CHUNK = 5000;
 const PREFETCH = 2;
 
 /**
- * Yields a session's samples in time order, about `chunkSize` rows per query. Queries cover time
- * windows sized from the session's sampling density, so the next windows are fetched while the caller
- * works on the current one: in Chromium an export's time is mostly IndexedDB handing rows over, and
- * requests in flight together overlap that with the export's own work.
+ * A session's samples in time order, about `chunkSize` rows at a time: from its packed copy while that
+ * still covers every sample (an ended session, a few rows instead of thousands), else row by row (see
+ * timeChunks).
  */
 export async function* sampleChunks(
   db: LivecueDb,
@@ -31,28 +30,42 @@ export async function* sampleChunks(
   chunkSize = DEFAULT_EXPORT_CHUNK,
 ): AsyncGenerator<SampleRow[]> {
   const [lower, upper] = sessionRange(sessionId);
-  const all = () => db.samples.where('[sessionId+ts]').between(lower, upper);
-  const [first, last, count, pack] = await Promise.all([
-    all().first(),
-    all().last(),
-    all().count(),
+  const [pack, count] = await Promise.all([
     db.samplePacks.get(sessionId),
+    db.samples.where('[sessionId+ts]').between(lower, upper).count(),
   ]);
+  if (pack && !pack.flat && pack.count === count && count > 0) yield* packedChunks(db, sessionId, chunkSize);
+  else yield* timeChunks(db.samples, sessionId, chunkSize);
+}
+
+/** A session's comments in time order, chunked like its samples. */
+export const commentChunks = (db: LivecueDb, sessionId: string, chunkSize = DEFAULT_EXPORT_CHUNK) =>
+  timeChunks(db.comments, sessionId, chunkSize);
+
+/**
+ * Yields a session's rows of a `[sessionId+ts]` table in time order, about `chunkSize` rows per query.
+ * Queries cover time windows sized from the session's density, so the next windows are fetched while the
+ * caller works on the current one: in Chromium an export's time is mostly IndexedDB handing rows over, and
+ * requests in flight together overlap that with the export's own work.
+ */
+async function* timeChunks<Row extends { ts: number }>(
+  table: Table<Row, [string, number]>,
+  sessionId: string,
+  chunkSize: number,
+): AsyncGenerator<Row[]> {
+  const [lower, upper] = sessionRange(sessionId);
+  const all = () => table.where('[sessionId+ts]').between(lower, upper);
+  const [first, last, count] = await Promise.all([all().first(), all().last(), all().count()]);
   if (!first || !last) return;
-  // An ended session's packed copy, while it still covers every sample: a few rows instead of thousands.
-  if (pack && !pack.flat && pack.count === count) {
-    yield* packedChunks(db, sessionId, chunkSize);
-    return;
-  }
   const end = last.ts + 1;
   const averageWindowMs = Math.max(1, Math.ceil(((end - first.ts) * chunkSize) / count));
   let windowMs = averageWindowMs;
   let next = first.ts;
-  const inFlight: Promise<SampleRow[]>[] = [];
+  const inFlight: Promise<Row[]>[] = [];
   const fetchAhead = () => {
     while (inFlight.length <= PREFETCH && next < end) {
       const to = Math.min(end, next + windowMs);
-      const rows = db.samples
+      const rows = table
         .where('[sessionId+ts]')
         .between([sessionId, next], [sessionId, to], true, false)
         .toArray();
@@ -115,12 +128,13 @@ export async function countExportRows(db: LivecueDb, sessionIds: readonly string
   let total = 0;
   for (const id of sessionIds) {
     const [lower, upper] = sessionRange(id);
-    const [samples, actions, cues] = await Promise.all([
+    const [samples, comments, actions, cues] = await Promise.all([
       db.samples.where('[sessionId+ts]').between(lower, upper).count(),
+      db.comments.where('[sessionId+ts]').between(lower, upper).count(),
       db.actions.where('[sessionId+ts]').between(lower, upper).count(),
       db.cues.where('sessionId').equals(id).count(),
     ]);
-    total += samples + actions + cues;
+    total += samples + comments + actions + cues;
   }
   return total;
 }

@@ -1,5 +1,6 @@
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Cue } from '../../core/engine/types';
+import type { CommandResult } from '../../core/messages/commands';
 import type { ReaderHealth } from '../../core/messages/sample';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
 import type { LivecueDb } from '../../store/database';
@@ -9,7 +10,7 @@ import { type LiveSignal, liveSignal } from '../liveSignal';
 import type { SendCommand } from '../sendCommand';
 import { SPARKLINE_WINDOW_MS } from './metricTiles';
 import { currentSession, latestSample, openCues, samplesSince, todaysCues } from './panelQueries';
-import { type WriteWarning, writeWarningFrom } from './writeStatus';
+import { type RoomWarning, roomWarningsFrom, type WriteWarning, writeWarningFrom } from './writeStatus';
 
 // Everything the side panel shows, as signals fed by liveQuery (reads) and a status poll.
 
@@ -23,6 +24,8 @@ export interface PanelState {
   warning: ReadonlySignal<WriteWarning>;
   /** Reader health of a room that reports but whose numbers cannot be read (no session starts for it). */
   unreadHealth: ReadonlySignal<ReaderHealth | null>;
+  /** Rooms open in two tabs, readings the background refuses. */
+  roomWarnings: ReadonlySignal<RoomWarning[]>;
   /** The session's clock (wall clock minus its offset), ticking. */
   now: ReadonlySignal<number>;
 }
@@ -120,10 +123,14 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
 
   const warning = signal<WriteWarning>({ kind: 'none' });
   const unreadHealth = signal<ReaderHealth | null>(null);
+  const roomWarnings = signal<RoomWarning[]>([]);
   const poll = async () => {
     const status = await send({ type: 'status.get' });
     warning.value = writeWarningFrom(status);
     unreadHealth.value = unreadHealthFrom(status);
+    const next = roomWarningsFrom(status, wallClock());
+    // A poll that says the same keeps the signal, so the panel does not re-render every few seconds.
+    if (JSON.stringify(next) !== JSON.stringify(roomWarnings.peek())) roomWarnings.value = next;
   };
   void poll();
   const statusTimer = setInterval(poll, statusEveryMs);
@@ -137,6 +144,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     settings: settingsQuery.value,
     warning,
     unreadHealth,
+    roomWarnings,
     now,
     dispose: () => {
       for (const dispose of disposers.reverse()) dispose();
@@ -144,19 +152,11 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   };
 }
 
-/** The most recent unread room's health from a `status.get` answer, if it carries one. */
-export function unreadHealthFrom(result: Awaited<ReturnType<SendCommand>>): ReaderHealth | null {
-  if (!result.ok || typeof result.data !== 'object' || result.data === null) return null;
-  const rooms = (result.data as { unreadRooms?: unknown }).unreadRooms;
-  if (!Array.isArray(rooms) || rooms.length === 0) return null;
-  const newest = [...rooms].sort((a, b) => (Number(b?.at) || 0) - (Number(a?.at) || 0))[0];
-  const health = newest?.health as ReaderHealth | undefined;
-  return health &&
-    Array.isArray(health.parsed) &&
-    Array.isArray(health.missing) &&
-    Array.isArray(health.failed)
-    ? health
-    : null;
+/** The most recent unread room's health from a `status.get` answer. */
+export function unreadHealthFrom(result: CommandResult<'status.get'>): ReaderHealth | null {
+  if (!result.ok) return null;
+  const newest = [...result.data.unreadRooms].sort((a, b) => b.at - a.at)[0];
+  return newest?.health ?? null;
 }
 
 /**

@@ -1,28 +1,51 @@
 import type { CommandResult } from '../../core/messages/commands';
-import { z } from '../../core/zodMini';
+import type { RoomNotice } from '../../core/messages/statusAnswer';
 
-// The background answers `status.get` with the state of its database writes; a failing write
-// (quota, closed database) must be visible in the panel while the data waits in memory.
-
-const statusSchema = z.object({
-  write: z.object({
-    state: z.string(),
-    error: z.nullish(z.string()),
-  }),
-});
-
-const HEALTHY_STATES = new Set(['ok', 'idle', 'writing']);
+// The background answers `status.get` with the state of its database writes and of the rooms it hears;
+// a failing write (quota, closed database) must be visible in the panel while the data waits in memory,
+// and so must a room open in two tabs or readings the background refuses.
 
 export type WriteWarning =
   | { kind: 'none' }
   | { kind: 'failing'; error: string }
   | { kind: 'unreachable'; error: string };
 
-export function writeWarningFrom(result: CommandResult): WriteWarning {
+export function writeWarningFrom(result: CommandResult<'status.get'>): WriteWarning {
   if (!result.ok) return { kind: 'unreachable', error: result.error };
-  const parsed = statusSchema.safeParse(result.data);
-  if (!parsed.success) return { kind: 'none' };
-  const { state, error } = parsed.data.write;
-  if (HEALTHY_STATES.has(state) && !error) return { kind: 'none' };
-  return { kind: 'failing', error: error ?? state };
+  const { write } = result.data;
+  return write.state === 'failing' ? { kind: 'failing', error: write.error } : { kind: 'none' };
+}
+
+/** Refusals older than this are history, not news. */
+export const REFUSAL_NOTICE_MS = 2 * 60_000;
+
+/** What the panel tells about rooms: tabs that duplicate a room, and recent refusals the operator can act on. */
+export type RoomWarning =
+  | { kind: 'duplicate'; site: string; roomKey: string; title?: string; tabs: number }
+  | {
+      kind: 'refused';
+      site: string;
+      roomKey: string;
+      title?: string;
+      reason: 'before-session' | 'between-sessions';
+      count: number;
+    };
+
+export function roomWarningsFrom(result: CommandResult<'status.get'>, wallNow: number): RoomWarning[] {
+  if (!result.ok) return [];
+  return result.data.rooms.flatMap((room: RoomNotice): RoomWarning[] => {
+    const out: RoomWarning[] = [];
+    const { site, roomKey, title } = room;
+    if (room.duplicateTabIds.length > 0)
+      out.push({ kind: 'duplicate', site, roomKey, title, tabs: room.duplicateTabIds.length + 1 });
+    const refused = room.refused;
+    if (
+      refused &&
+      (refused.reason === 'before-session' || refused.reason === 'between-sessions') &&
+      wallNow - refused.at <= REFUSAL_NOTICE_MS
+    ) {
+      out.push({ kind: 'refused', site, roomKey, title, reason: refused.reason, count: refused.count });
+    }
+    return out;
+  });
 }

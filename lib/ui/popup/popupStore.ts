@@ -1,7 +1,7 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { fileStamp } from '../../core/format/formatClock';
+import type { ImportCounts } from '../../core/messages/commands';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
-import { z } from '../../core/zodMini';
 import type { LivecueDb } from '../../store/database';
 import { readSettings } from '../../store/readSettings';
 import type { SessionRow } from '../../store/rows';
@@ -13,13 +13,14 @@ import { filterSessions } from '../history/sessionFilter';
 import { estimateStorage, type StorageUse } from '../history/storageUse';
 import { type LiveSignal, liveSignal } from '../liveSignal';
 import type { SendCommand } from '../sendCommand';
+import { importMessageBytes, MAX_MESSAGE_BYTES } from './importMessageSize';
 
 // What the popup shows and does. It reads the database directly (liveQuery) and writes only through
 // commands to the background; exports are built here from the rows it can read.
 
 export interface ExportedFile {
   /** Which file: the samples CSV, the cues CSV or the JSON. */
-  kind: 'samples' | 'cues' | 'json';
+  kind: 'samples' | 'cues' | 'comments' | 'json';
   name: string;
   blob: Blob;
   /** An object URL of the blob, alive until the next export or the popup closes. */
@@ -28,14 +29,15 @@ export interface ExportedFile {
 
 export type Notice =
   | { kind: 'none' }
-  /** sessions: null when the background did not say how many. */
-  | { kind: 'imported'; sessions: number | null }
+  /** What the import added, and what of the file was here already (left as it is). */
+  | { kind: 'imported'; added: ImportCounts; alreadyHere: ImportCounts }
   | { kind: 'importFailed'; error: string }
   | { kind: 'importTooLarge'; megabytes: number }
   | { kind: 'deleted'; count: number }
   | { kind: 'deleteFailed'; error: string }
   | { kind: 'exportFailed'; error: string }
   | { kind: 'retentionSaved' }
+  | { kind: 'settingFailed'; error: string }
   | { kind: 'retentionFailed'; error: string };
 
 export interface PopupStore {
@@ -64,6 +66,8 @@ export interface PopupStore {
   importJson(text: string): Promise<void>;
   deleteChosen(): Promise<void>;
   saveRetention(days: number): Promise<void>;
+  /** Whether exports write commenters' names (the setting, saved through the background). */
+  setHideUsers(hide: boolean): Promise<void>;
   refreshStorage(): Promise<void>;
   dispose(): void;
 }
@@ -76,15 +80,8 @@ export interface PopupStoreOptions {
   now?: () => number;
 }
 
-/**
- * Chrome refuses runtime messages over 64 MiB; a bigger file would fail with an unclear error, so the
- * popup says what to do instead (export fewer sessions per file).
- */
-export const MAX_IMPORT_CHARS = 60 * 1024 * 1024;
-
-/** What the background answers to `history.import` / `history.delete`, when it says. */
-const importAnswer = z.object({ counts: z.object({ sessions: z.number() }) });
-const deleteAnswer = z.object({ deleted: z.number() });
+/** Room left in a message for what Chrome wraps around it. */
+const MESSAGE_MARGIN_BYTES = 4096;
 
 export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): PopupStore {
   const now = options.now ?? Date.now;
@@ -180,24 +177,33 @@ export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): Pop
     },
     exportCsv(resolution) {
       return runExport(async (ids) => {
-        const { samples, cues } = await exportSessionsCsv(db, ids, { resolution }, onProgress);
+        const hideUsers = settingsQuery.value.peek().exportHideUsers;
+        const files = await exportSessionsCsv(db, ids, { resolution, hideUsers }, onProgress);
         const stamp = fileStamp(now());
         return [
-          { kind: 'samples' as const, name: `livecue-samples-per-${resolution}-${stamp}.csv`, blob: samples },
-          { kind: 'cues' as const, name: `livecue-cues-${stamp}.csv`, blob: cues },
+          {
+            kind: 'samples' as const,
+            name: `livecue-samples-per-${resolution}-${stamp}.csv`,
+            blob: files.samples,
+          },
+          { kind: 'cues' as const, name: `livecue-cues-${stamp}.csv`, blob: files.cues },
+          { kind: 'comments' as const, name: `livecue-comments-${stamp}.csv`, blob: files.comments },
         ];
       });
     },
     exportJson() {
       return runExport(async (ids) => {
-        const blob = await exportSessionsJson(db, ids, onProgress);
+        const hideUsers = settingsQuery.value.peek().exportHideUsers;
+        const blob = await exportSessionsJson(db, ids, onProgress, { hideUsers });
         return [{ kind: 'json' as const, name: `livecue-export-${fileStamp(now())}.json`, blob }];
       });
     },
     async importJson(text) {
       if (busy.value) return;
-      if (text.length > MAX_IMPORT_CHARS) {
-        notice.value = { kind: 'importTooLarge', megabytes: Math.ceil(text.length / (1024 * 1024)) };
+      // A file too big for one message would fail with an unclear error: say what to do instead.
+      const bytes = importMessageBytes(text);
+      if (bytes > MAX_MESSAGE_BYTES - MESSAGE_MARGIN_BYTES) {
+        notice.value = { kind: 'importTooLarge', megabytes: Math.ceil(bytes / (1024 * 1024)) };
         return;
       }
       busy.value = 'import';
@@ -208,8 +214,7 @@ export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): Pop
         notice.value = { kind: 'importFailed', error: result.error };
         return;
       }
-      const answer = importAnswer.safeParse(result.data);
-      notice.value = { kind: 'imported', sessions: answer.success ? answer.data.counts.sessions : null };
+      notice.value = { kind: 'imported', added: result.data.added, alreadyHere: result.data.alreadyHere };
       await refreshStorage();
     },
     async deleteChosen() {
@@ -224,8 +229,7 @@ export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): Pop
         notice.value = { kind: 'deleteFailed', error: result.error };
         return;
       }
-      const answer = deleteAnswer.safeParse(result.data);
-      notice.value = { kind: 'deleted', count: answer.success ? answer.data.deleted : ids.length };
+      notice.value = { kind: 'deleted', count: result.data.deleted };
       const next = new Set(selected.value);
       for (const id of ids) next.delete(id);
       selected.value = next;
@@ -236,6 +240,10 @@ export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): Pop
       notice.value = result.ok
         ? { kind: 'retentionSaved' }
         : { kind: 'retentionFailed', error: result.error };
+    },
+    async setHideUsers(hide) {
+      const result = await options.send({ type: 'settings.update', patch: { exportHideUsers: hide } });
+      if (!result.ok) notice.value = { kind: 'settingFailed', error: result.error };
     },
     refreshStorage,
     dispose() {

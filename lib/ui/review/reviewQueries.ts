@@ -1,11 +1,12 @@
 import Dexie from 'dexie';
 import type { LivecueDb } from '../../store/database';
-import type { CueRow, SampleRow, SessionRow } from '../../store/rows';
+import type { CommentRow, CueRow, SampleRow, SessionRow } from '../../store/rows';
 import { type SessionFigures, sessionFigures } from './sessionComparison';
 
 export interface ReviewData {
   session: SessionRow;
   samples: SampleRow[];
+  comments: CommentRow[];
   cues: CueRow[];
   /** The same room's earlier sessions, newest first (at most `previousLimit`). */
   previous: SessionFigures[];
@@ -27,8 +28,12 @@ export async function loadReview(
 ): Promise<ReviewData | null> {
   const session = await db.sessions.get(sessionId);
   if (!session) return null;
-  const [samples, cues, siblings] = await Promise.all([
+  const [samples, comments, cues, siblings] = await Promise.all([
     db.samples
+      .where('[sessionId+ts]')
+      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+      .toArray(),
+    db.comments
       .where('[sessionId+ts]')
       .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
       .toArray(),
@@ -45,5 +50,12 @@ export async function loadReview(
   const previous = await Promise.all(
     earlier.map(async (other) => sessionFigures(other, await lastSampleOf(db, other.id))),
   );
-  return { session, samples, cues, previous, figures: sessionFigures(session, samples[samples.length - 1]) };
+  return {
+    session,
+    samples,
+    comments,
+    cues,
+    previous,
+    figures: sessionFigures(session, samples[samples.length - 1]),
+  };
 }

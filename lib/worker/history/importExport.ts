@@ -1,22 +1,35 @@
+import type { ImportAnswer, ImportCounts } from '../../core/messages/commands';
 import type { LivecueDb } from '../../store/database';
-import { describeFirstIssue, type ExportFile, exportFileSchema } from '../../store/exportSchema';
+import {
+  describeFirstIssue,
+  type ExportedSession,
+  type ExportFile,
+  exportFileSchema,
+  formatIssuePath,
+} from '../../store/exportSchema';
 import type { SessionRow } from '../../store/rows';
+import { sessionRange } from '../../store/sessionRange';
 
-// Import of an export file. The whole file is validated before anything is written; rows keep their
-// keys, so importing the same file twice (or a file of sessions already here) duplicates nothing.
+// Import of an export file. Imports only add (DESIGN.md §5): the whole file is validated before anything
+// is written — its shape, then what the shape cannot say (times after the file was written, a row twice);
+// imported sessions are stored closed; of a session that exists here only the rows missing here are
+// added, and nothing here is overwritten. Importing the same file twice adds nothing the second time.
 
-export interface ImportCounts {
-  sessions: number;
-  samples: number;
-  actions: number;
-  cues: number;
-}
 export type ImportResult =
-  | { ok: true; counts: ImportCounts; sessionIds: string[] }
+  | { ok: true; answer: ImportAnswer; sessions: SessionRow[] }
   | { ok: false; error: string };
 
+/** A file written this far after this computer's clock is refused (two machines' clocks may differ a bit). */
+const FUTURE_SLACK_MS = 24 * 3_600_000;
+/** Slack between a session's last reading and the export, on the session's own clock. */
+const EXPORT_SLACK_MS = 60_000;
+const MAX_CLOCK_OFFSET_MS = 400 * 24 * 3_600_000;
+
 /** Parses and validates an export file; the error names the first bad field. */
-export function parseExportJson(text: string): { ok: true; file: ExportFile } | { ok: false; error: string } {
+export function parseExportJson(
+  text: string,
+  now: number = Date.now(),
+): { ok: true; file: ExportFile } | { ok: false; error: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -24,38 +37,169 @@ export function parseExportJson(text: string): { ok: true; file: ExportFile } | 
     return { ok: false, error: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
   const parsed = exportFileSchema.safeParse(raw);
-  return parsed.success
-    ? { ok: true, file: parsed.data }
-    : { ok: false, error: describeFirstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: describeFirstIssue(parsed.error) };
+  const problem = firstProblem(parsed.data, now);
+  return problem ? { ok: false, error: problem } : { ok: true, file: parsed.data };
 }
 
+interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** What the schema cannot check: times bounded by the export, each session and row once. */
+function firstProblem(file: ExportFile, now: number): string | undefined {
+  if (file.exportedAt > now + FUTURE_SLACK_MS) return "exportedAt: after this computer's clock";
+  const seen = { sessions: new Set<string>(), actions: new Set<string>(), cues: new Set<string>() };
+  for (const [i, entry] of file.sessions.entries()) {
+    const problem = sessionProblem(entry, file.exportedAt, seen);
+    if (problem) return `${formatIssuePath(['sessions', i, ...problem.path])}: ${problem.message}`;
+  }
+  return undefined;
+}
+
+function sessionProblem(
+  entry: ExportedSession,
+  exportedAt: number,
+  seen: { sessions: Set<string>; actions: Set<string>; cues: Set<string> },
+): Problem | undefined {
+  const { session } = entry;
+  if (seen.sessions.has(session.id))
+    return { path: ['session', 'id'], message: 'the file holds this session twice' };
+  seen.sessions.add(session.id);
+  const offset = session.clockOffsetMs ?? 0;
+  if (Math.abs(offset) > MAX_CLOCK_OFFSET_MS)
+    return { path: ['session', 'clockOffsetMs'], message: 'out of range' };
+  // The moment of the export on the session's own clock (samples carry the page's time): nothing is later.
+  const bound = exportedAt - offset + EXPORT_SLACK_MS;
+  const outOfSession = (value: number | undefined, path: (string | number)[]): Problem | undefined => {
+    if (value === undefined) return undefined;
+    if (value > bound) return { path, message: "after the file's export time" };
+    if (value < session.startedAt) return { path, message: "before the session's start" };
+    return undefined;
+  };
+  const sessionTimes =
+    outOfSession(session.startedAt, ['session', 'startedAt']) ??
+    outOfSession(session.lastSampleAt, ['session', 'lastSampleAt']) ??
+    outOfSession(session.endedAt, ['session', 'endedAt']);
+  if (sessionTimes) return sessionTimes;
+
+  const sampleTimes = new Set<number>();
+  for (const [j, row] of entry.samples.entries()) {
+    if (sampleTimes.has(row.ts))
+      return { path: ['samples', j, 'ts'], message: 'a second sample at this time' };
+    sampleTimes.add(row.ts);
+    const problem = outOfSession(row.ts, ['samples', j, 'ts']);
+    if (problem) return problem;
+  }
+  const commentTimes = new Set<number>();
+  for (const [j, row] of (entry.comments ?? []).entries()) {
+    if (commentTimes.has(row.ts))
+      return { path: ['comments', j, 'ts'], message: 'a second comment at this time' };
+    commentTimes.add(row.ts);
+    // A comment can be read a moment before the session's first reading: only the export bounds it.
+    if (row.ts > bound) return { path: ['comments', j, 'ts'], message: "after the file's export time" };
+  }
+  for (const [j, row] of entry.actions.entries()) {
+    if (seen.actions.has(row.id))
+      return { path: ['actions', j, 'id'], message: 'a second action with this id' };
+    seen.actions.add(row.id);
+    const problem = outOfSession(row.ts, ['actions', j, 'ts']);
+    if (problem) return problem;
+  }
+  for (const [j, row] of entry.cues.entries()) {
+    if (seen.cues.has(row.id)) return { path: ['cues', j, 'id'], message: 'a second cue with this id' };
+    seen.cues.add(row.id);
+    const problem = outOfSession(row.firedAt, ['cues', j, 'firedAt']);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+const zero = (): ImportCounts => ({ sessions: 0, samples: 0, comments: 0, actions: 0, cues: 0 });
 const WRITE_CHUNK = 10_000;
 
-export async function importExportJson(db: LivecueDb, text: string): Promise<ImportResult> {
-  const parsed = parseExportJson(text);
+/** The session as stored here: closed, since an import never opens one. */
+function closedRow(entry: ExportedSession): SessionRow {
+  const { session } = entry;
+  if (session.endedAt !== undefined) return session;
+  const lastTs = entry.samples.reduce((max, row) => Math.max(max, row.ts), session.lastSampleAt);
+  return { ...session, endedAt: lastTs, endReason: 'imported' };
+}
+
+/** The row to store: closed, counting the comments it will hold (the file's own count is not trusted). */
+function importedRow(entry: ExportedSession): SessionRow {
+  return { ...closedRow(entry), commentCount: entry.comments?.length ?? 0 };
+}
+
+export async function importExportJson(
+  db: LivecueDb,
+  text: string,
+  now: number = Date.now(),
+): Promise<ImportResult> {
+  const parsed = parseExportJson(text, now);
   if (!parsed.ok) return parsed;
-  const counts: ImportCounts = { sessions: 0, samples: 0, actions: 0, cues: 0 };
+  const added = zero();
+  const alreadyHere = zero();
+  let closed = 0;
+  const sessions: SessionRow[] = [];
   try {
-    await db.transaction('rw', [db.sessions, db.samples, db.actions, db.cues], async () => {
+    await db.transaction('rw', [db.sessions, db.samples, db.comments, db.actions, db.cues], async () => {
       for (const entry of parsed.file.sessions) {
-        // A session still live here may know more than the file: keep the row that saw the later sample.
         const here = await db.sessions.get(entry.session.id);
-        const keep: SessionRow =
-          here && here.lastSampleAt > entry.session.lastSampleAt ? here : entry.session;
-        await db.sessions.put(keep);
-        for (let i = 0; i < entry.samples.length; i += WRITE_CHUNK) {
-          await db.samples.bulkPut(entry.samples.slice(i, i + WRITE_CHUNK));
+        if (here) {
+          alreadyHere.sessions += 1;
+          sessions.push(here);
+        } else {
+          const row = importedRow(entry);
+          if (entry.session.endedAt === undefined) closed += 1;
+          await db.sessions.add(row);
+          added.sessions += 1;
+          sessions.push(row);
         }
-        await db.actions.bulkPut(entry.actions);
-        await db.cues.bulkPut(entry.cues);
-        counts.sessions += 1;
-        counts.samples += entry.samples.length;
-        counts.actions += entry.actions.length;
-        counts.cues += entry.cues.length;
+        const [lower, upper] = sessionRange(entry.session.id);
+        const heldTs = new Set(
+          (await db.samples.where('[sessionId+ts]').between(lower, upper).primaryKeys()).map(([, ts]) => ts),
+        );
+        const samples = entry.samples.filter((row) => !heldTs.has(row.ts));
+        for (let i = 0; i < samples.length; i += WRITE_CHUNK) {
+          await db.samples.bulkAdd(samples.slice(i, i + WRITE_CHUNK));
+        }
+        const fileComments = entry.comments ?? [];
+        const heldCommentTs = here
+          ? new Set(
+              (await db.comments.where('[sessionId+ts]').between(lower, upper).primaryKeys()).map(
+                ([, ts]) => ts,
+              ),
+            )
+          : new Set<number>();
+        const comments = fileComments.filter((row) => !heldCommentTs.has(row.ts));
+        for (let i = 0; i < comments.length; i += WRITE_CHUNK) {
+          await db.comments.bulkAdd(comments.slice(i, i + WRITE_CHUNK));
+        }
+        if (here && comments.length) {
+          await db.sessions.update(here.id, { commentCount: (here.commentCount ?? 0) + comments.length });
+        }
+        // Cue and action ids are unique across sessions: one here, under whatever session, is left alone.
+        const heldActions = await db.actions.bulkGet(entry.actions.map((row) => row.id));
+        const actions = entry.actions.filter((_, i) => !heldActions[i]);
+        await db.actions.bulkAdd(actions);
+        const heldCues = await db.cues.bulkGet(entry.cues.map((row) => row.id));
+        const cues = entry.cues.filter((_, i) => !heldCues[i]);
+        await db.cues.bulkAdd(cues);
+        added.samples += samples.length;
+        added.comments += comments.length;
+        added.actions += actions.length;
+        added.cues += cues.length;
+        alreadyHere.samples += entry.samples.length - samples.length;
+        alreadyHere.comments += fileComments.length - comments.length;
+        alreadyHere.actions += entry.actions.length - actions.length;
+        alreadyHere.cues += entry.cues.length - cues.length;
       }
     });
   } catch (error) {
     return { ok: false, error: `could not write: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return { ok: true, counts, sessionIds: parsed.file.sessions.map((entry) => entry.session.id) };
+  const sessionIds = parsed.file.sessions.map((entry) => entry.session.id);
+  return { ok: true, answer: { added, alreadyHere, closed, sessionIds }, sessions };
 }

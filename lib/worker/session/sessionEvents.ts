@@ -1,26 +1,32 @@
 import type { EngineEvent } from '../../core/engine/types';
-import type { ActionRow, SampleRow } from '../../store/rows';
+import type { ActionRow, CommentRow, SampleRow } from '../../store/rows';
 
 // The one way a stored session becomes engine events, used by the background's crash-recovery refold and by
-// the replay CLI, so live cues equal replayed cues. Merged by ts; at equal ts samples come first, then
-// actions by id.
+// the replay CLI, so live cues equal replayed cues. Merged by ts; at equal ts comments come first, then
+// samples, then actions by id.
 
-export function sessionEvents(samples: readonly SampleRow[], actions: readonly ActionRow[]): EngineEvent[] {
+export function sessionEvents(
+  samples: readonly SampleRow[],
+  actions: readonly ActionRow[],
+  comments: readonly CommentRow[] = [],
+): EngineEvent[] {
   const sortedSamples = [...samples].sort((a, b) => a.ts - b.ts);
   const sortedActions = [...actions].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sortedComments = [...comments].sort((a, b) => a.ts - b.ts);
   const events: EngineEvent[] = [];
   let s = 0;
   let a = 0;
-  while (s < sortedSamples.length || a < sortedActions.length) {
+  let c = 0;
+  while (s < sortedSamples.length || a < sortedActions.length || c < sortedComments.length) {
     const sample = sortedSamples[s];
     const action = sortedActions[a];
-    if (sample && (!action || sample.ts <= action.ts)) {
-      events.push({
-        kind: 'sample',
-        ts: sample.ts,
-        metrics: sample.metrics,
-        ...(sample.product !== undefined && { product: sample.product }),
-      });
+    const comment = sortedComments[c];
+    // At one time: comments, then the sample that carried them, then actions (the live order).
+    if (comment && (!sample || comment.ts <= sample.ts) && (!action || comment.ts <= action.ts)) {
+      events.push(commentEvent(comment));
+      c++;
+    } else if (sample && (!action || sample.ts <= action.ts)) {
+      events.push(sampleEvent(sample));
       s++;
     } else if (action) {
       events.push(actionEvent(action));
@@ -30,7 +36,23 @@ export function sessionEvents(samples: readonly SampleRow[], actions: readonly A
   return events;
 }
 
-function actionEvent(action: ActionRow): EngineEvent {
+/** One stored comment as the engine sees it, with the topics it was stored with. */
+export function commentEvent(comment: CommentRow): EngineEvent {
+  return { kind: 'comment', ts: comment.ts, user: comment.user, text: comment.text, topics: comment.topics };
+}
+
+/** One stored sample as the engine sees it, live and in a refold alike. */
+export function sampleEvent(sample: SampleRow): EngineEvent {
+  return {
+    kind: 'sample',
+    ts: sample.ts,
+    metrics: sample.metrics,
+    ...(sample.product !== undefined && { product: sample.product }),
+  };
+}
+
+/** One stored action (an operator's cue action, a run-of-show, a tick) as the engine sees it. */
+export function actionEvent(action: ActionRow): EngineEvent {
   switch (action.type) {
     case 'cue':
       return {

@@ -1,7 +1,8 @@
-import type { CueRow, SampleRow, SessionRow } from '../../store/rows';
+import type { SampleRow, SessionRow } from '../../store/rows';
 
 // The running summary a session row carries for the popup list: peak viewers, GMV so far, cues fired
-// and acted on. Pure, so the background can keep it up to date per batch without reading the database.
+// and acted on (those two the registry takes from the engine). Pure, so the background keeps it up to
+// date per sample without reading the database.
 
 export type SessionSummary = Pick<
   SessionRow,
@@ -29,11 +30,4 @@ export function summaryWithSamples(
     if (sample.ts > lastSampleAt) lastSampleAt = sample.ts;
   }
   return { lastSampleAt, peakViewers, gmv };
-}
-
-/** Cues fired and acted on (marked done by the operator) among a session's cues. */
-export function cueCounts(
-  cues: readonly Pick<CueRow, 'status'>[],
-): Pick<SessionSummary, 'cuesFired' | 'cuesActed'> {
-  return { cuesFired: cues.length, cuesActed: cues.filter((cue) => cue.status === 'done').length };
 }

@@ -30,6 +30,7 @@ describe('LivecueDb', () => {
     expect(indexes).toEqual({
       sessions: ['id', 'startedAt', 'lastSampleAt', '[site+roomKey]'],
       samples: ['[sessionId+ts]'],
+      comments: ['[sessionId+ts]'],
       cues: ['id', 'sessionId', '[sessionId+firedAt]', 'status'],
       actions: ['id', '[sessionId+ts]'],
       settings: ['key'],
@@ -86,11 +87,13 @@ describe('upgrade v1 → v2', () => {
     ]);
     v1.close();
 
-    const db = new LivecueDb(name);
+    // Opened as v2 exactly, so this checks the v1 → v2 step alone.
+    const db = new Dexie(name);
+    declareVersions(db, 2);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(LATEST_DB_VERSION);
-    const [older, newer] = await db.sessions.orderBy('startedAt').toArray();
+    expect(db.verno).toBe(2);
+    const [older, newer] = await db.table('sessions').orderBy('startedAt').toArray();
     expect(older).toMatchObject({
       id: 'douyin:r1:1000',
       endReason: 'operator',
@@ -106,16 +109,61 @@ describe('upgrade v1 → v2', () => {
       cuesFired: 0,
       cuesActed: 0,
     });
-    expect(await db.samples.count()).toBe(4);
+    expect(await db.table('samples').count()).toBe(4);
   });
 });
 
 describe('upgrade v2 → v3', () => {
-  it('opens data written by v2 unchanged, with empty tables for packed samples', async () => {
+  it('opens data written by v2, keeps every row, counts no comments yet and stores comments by session and time', async () => {
     const name = freshName();
     const v2 = new Dexie(name);
     declareVersions(v2, 2);
     await v2.open();
+    const session = {
+      id: 'kuaishou:r1:1000',
+      site: 'kuaishou',
+      roomKey: 'r1',
+      title: '羊绒专场',
+      startedAt: 1000,
+      lastSampleAt: 5000,
+      ruleSettings: {},
+      peakViewers: 120,
+      gmv: 880,
+      cuesFired: 2,
+      cuesActed: 1,
+    };
+    await v2.table('sessions').put(session);
+    await v2.table('samples').put({ sessionId: session.id, ts: 5000, metrics: { viewers: 120 }, health });
+    v2.close();
+
+    // Opened as v3 exactly, so this checks the v2 → v3 step alone.
+    const db = new Dexie(name);
+    declareVersions(db, 3);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.table('sessions').get(session.id)).toEqual({ ...session, commentCount: 0 });
+    expect(await db.table('samples').count()).toBe(1);
+
+    const comment = {
+      sessionId: session.id,
+      ts: 4000,
+      user: '小王',
+      text: '多大码',
+      topics: ['size' as const],
+    };
+    await db.table('comments').bulkPut([comment, { ...comment, ts: 4001, text: '165穿什么码' }]);
+    await db.table('comments').put(comment);
+    expect((await db.table('comments').toArray()).map((row) => row.ts)).toEqual([4000, 4001]);
+  });
+});
+
+describe('upgrade v3 → v4', () => {
+  it('opens data written by v3 unchanged, comments included, with empty tables for packed samples', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    declareVersions(v3, 3);
+    await v3.open();
     const session = {
       id: 'douyin:r1:1000',
       site: 'douyin',
@@ -130,21 +178,25 @@ describe('upgrade v2 → v3', () => {
       gmv: 1999,
       cuesFired: 0,
       cuesActed: 0,
+      commentCount: 1,
     };
     const samples = [
       { sessionId: session.id, ts: 1000, metrics: { viewers: 120, gmv: 0 }, health },
       { sessionId: session.id, ts: 2000, metrics: { viewers: 340, gmv: 1999 }, product: null, health },
     ];
-    await v2.table('sessions').put(session);
-    await v2.table('samples').bulkPut(samples);
-    v2.close();
+    const comments = [{ sessionId: session.id, ts: 1500, user: '小王', text: '多大码', topics: ['size'] }];
+    await v3.table('sessions').put(session);
+    await v3.table('samples').bulkPut(samples);
+    await v3.table('comments').bulkPut(comments);
+    v3.close();
 
     const db = new LivecueDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.sessions.toArray()).toEqual([session]);
     expect(await db.samples.toArray()).toEqual(samples);
+    expect(await db.comments.toArray()).toEqual(comments);
     expect(await db.sampleBlocks.count()).toBe(0);
     expect(await db.samplePacks.count()).toBe(0);
   });

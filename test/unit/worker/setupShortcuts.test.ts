@@ -32,7 +32,7 @@ function recorder() {
   const sent: Command[] = [];
   const run = async (command: Command): Promise<CommandResult> => {
     sent.push(command);
-    return { ok: true };
+    return { ok: true, data: { cue: null, saved: true } };
   };
   return { sent, run };
 }

@@ -18,9 +18,12 @@ afterEach(async () => {
   }
 });
 
-/** Counts write transactions and fails every write while `failWith` is set, the way a full disk does. */
+/**
+ * Counts write transactions and fails every write while `failWith` is set, the way a full disk does — or
+ * only writes touching `failFor` (a session id), the way one session's rows can fail mid-batch.
+ */
 function instrument(db: LivecueDb) {
-  const control = { transactions: 0, failWith: null as Error | null };
+  const control = { transactions: 0, failWith: null as Error | null, failFor: null as string | null };
   const middleware: Middleware<DBCore> = {
     stack: 'dbcore',
     name: 'test-instrument',
@@ -34,7 +37,14 @@ function instrument(db: LivecueDb) {
         const table = down.table(name);
         return {
           ...table,
-          mutate: (request) => (control.failWith ? Promise.reject(control.failWith) : table.mutate(request)),
+          mutate: (request) => {
+            const touches =
+              control.failFor !== null &&
+              JSON.stringify('values' in request ? request.values : null).includes(`"${control.failFor}"`);
+            if (control.failWith && (control.failFor === null || touches))
+              return Promise.reject(control.failWith);
+            return table.mutate(request);
+          },
         };
       },
     }),
@@ -215,6 +225,70 @@ describe('createWriteQueue', () => {
     expect(queue.pending()).toBe(0);
     expect(await db.samples.count()).toBe(2);
     await queue.flush();
+    queue.stop();
+  });
+
+  it("writes the other sessions' rows when one session's rows fail, and keeps the failing ones", async () => {
+    const db = freshDb();
+    const control = instrument(db);
+    await db.open();
+    const queue = createWriteQueue(db, { retryBaseMs: 5, maxBackoffMs: 20 });
+    control.failWith = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    control.failFor = 'a';
+    let aDurable = false;
+    const a = queue.enqueue({ samples: [sample('a', 1000, 10)] }).then(() => {
+      aDurable = true;
+    });
+    const b = queue.enqueue({ samples: [sample('b', 1000, 20)], sessions: [session('b', 1000)] });
+    await b;
+    expect(aDurable).toBe(false);
+    expect(await db.samples.toArray()).toEqual([sample('b', 1000, 20)]);
+    expect(queue.status()).toMatchObject({ state: 'failing', sessions: ['a'], pending: 1 });
+    // New rows of the healthy session keep landing while the other keeps failing.
+    await queue.enqueue({ samples: [sample('b', 2000, 21)] });
+    expect(await db.samples.count()).toBe(2);
+
+    control.failWith = null;
+    await a;
+    expect(queue.status()).toEqual({ state: 'ok' });
+    expect(await db.samples.count()).toBe(3);
+  });
+
+  it('discards the queued rows of deleted sessions and waits for any of their writes in flight', async () => {
+    const db = freshDb();
+    const control = instrument(db);
+    await db.open();
+    const queue = createWriteQueue(db, { retryBaseMs: 5 });
+    control.failWith = new Error('disk full');
+    control.failFor = 'gone';
+    const gone = queue.enqueue({ samples: [sample('gone', 1000, 1)] });
+    const kept = queue.enqueue({ samples: [sample('kept', 1000, 2)] });
+    await kept;
+    expect(queue.status().state).toBe('failing');
+    await queue.discard(['gone']);
+    await gone;
+    expect(queue.status()).toEqual({ state: 'ok' });
+    expect(queue.pending()).toBe(0);
+    control.failWith = null;
+    await queue.flush();
+    expect((await db.samples.toArray()).map((row) => row.sessionId)).toEqual(['kept']);
+  });
+
+  it('holds what a session has queued, for a refold that must not miss it', async () => {
+    const db = freshDb();
+    const queue = createWriteQueue(db, { batchDelayMs: 10_000 });
+    void queue.enqueue({
+      samples: [sample('a', 1000, 1)],
+      actions: [{ id: 't', sessionId: 'a', ts: 1500, type: 'tick' }],
+    });
+    expect(queue.held('a')).toEqual({
+      samples: [sample('a', 1000, 1)],
+      actions: [{ id: 't', sessionId: 'a', ts: 1500, type: 'tick' }],
+      comments: [],
+    });
+    expect(queue.held('b')).toEqual({ samples: [], actions: [], comments: [] });
+    await queue.flush();
+    expect(queue.held('a')).toEqual({ samples: [], actions: [], comments: [] });
     queue.stop();
   });
 });

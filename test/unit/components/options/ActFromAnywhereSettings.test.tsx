@@ -7,20 +7,18 @@ import { ShortcutSettings } from '../../../../components/options/ShortcutSetting
 import { UrgentNotificationSetting } from '../../../../components/options/UrgentNotificationSetting';
 import { ShortcutHint } from '../../../../components/panel/ShortcutHint';
 import type { Locale } from '../../../../lib/core/i18n/translate';
-import type { CommandInput, CommandResult } from '../../../../lib/core/messages/commands';
+import type { CommandInput } from '../../../../lib/core/messages/commands';
 import { defaultSettings, type Settings } from '../../../../lib/core/settings/settingsSchema';
 import type { PermissionGate } from '../../../../lib/ui/notifications/notificationPermission';
 import type { BoundCommand } from '../../../../lib/ui/shortcuts/shortcutBindings';
+import { recordingSender } from '../../ui/recordingSender';
 
 // The settings page shows the shortcuts as Chrome has them bound and sends the user to Chrome's page to
 // change them; urgent notifications are off until turned on, and Chrome's permission is asked for then.
 
 let root: HTMLElement;
 let sent: CommandInput[];
-const send = async (command: CommandInput): Promise<CommandResult> => {
-  sent.push(command);
-  return { ok: true };
-};
+const send = recordingSender((command) => sent.push(command));
 beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);

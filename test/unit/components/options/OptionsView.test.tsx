@@ -7,15 +7,13 @@ import { OptionsView } from '../../../../components/options/OptionsView';
 import { PlanEditor } from '../../../../components/options/PlanEditor';
 import { defaultRuleSettings } from '../../../../lib/core/engine/ruleSettings';
 import type { Locale } from '../../../../lib/core/i18n/translate';
-import type { CommandInput, CommandResult } from '../../../../lib/core/messages/commands';
+import type { CommandInput } from '../../../../lib/core/messages/commands';
 import { parseSettings, type Settings } from '../../../../lib/core/settings/settingsSchema';
+import { recordingSender } from '../../ui/recordingSender';
 
 let root: HTMLElement;
 let sent: CommandInput[];
-const send = async (command: CommandInput): Promise<CommandResult> => {
-  sent.push(command);
-  return { ok: true };
-};
+const send = recordingSender((command) => sent.push(command));
 beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);

@@ -8,12 +8,13 @@ import { PanelApp } from '../../../../components/panel/PanelApp';
 import { PanelView } from '../../../../components/panel/PanelView';
 import type { Cue } from '../../../../lib/core/engine/types';
 import type { Locale } from '../../../../lib/core/i18n/translate';
-import type { CommandInput, CommandResult } from '../../../../lib/core/messages/commands';
+import type { CommandInput } from '../../../../lib/core/messages/commands';
 import type { ReaderHealth } from '../../../../lib/core/messages/sample';
 import { defaultSettings, type Settings } from '../../../../lib/core/settings/settingsSchema';
 import type { SampleRow, SessionRow } from '../../../../lib/store/rows';
 import type { PanelState } from '../../../../lib/ui/panel/panelStore';
-import type { WriteWarning } from '../../../../lib/ui/panel/writeStatus';
+import type { RoomWarning, WriteWarning } from '../../../../lib/ui/panel/writeStatus';
+import { recordingSender } from '../../ui/recordingSender';
 
 const T = Date.UTC(2026, 10, 24, 12, 30);
 
@@ -72,6 +73,7 @@ interface Harness {
     settings: ReturnType<typeof signal<Settings>>;
     warning: ReturnType<typeof signal<WriteWarning>>;
     unreadHealth: ReturnType<typeof signal<ReaderHealth | null>>;
+    roomWarnings: ReturnType<typeof signal<RoomWarning[]>>;
     now: ReturnType<typeof signal<number>>;
   };
   sent: CommandInput[];
@@ -107,15 +109,13 @@ function mount(options: { locale?: Locale; mode?: Settings['mode']; sound?: bool
       }),
       warning: signal<WriteWarning>({ kind: 'none' }),
       unreadHealth: signal<ReaderHealth | null>(null),
+      roomWarnings: signal<RoomWarning[]>([]),
       now: signal(T),
     },
     sent,
     beeps: 0,
   };
-  const send = async (command: CommandInput): Promise<CommandResult> => {
-    sent.push(command);
-    return { ok: true };
-  };
+  const send = recordingSender((command) => sent.push(command));
   act(() => {
     render(
       <I18nContext.Provider value={createUiI18n(options.locale ?? 'en')}>
@@ -303,9 +303,10 @@ it('follows a Chinese browser when the language setting is auto', () => {
     settings: signal<Settings>({ ...defaultSettings(), locale: 'auto' }),
     warning: signal<WriteWarning>({ kind: 'none' }),
     unreadHealth: signal<ReaderHealth | null>(null),
+    roomWarnings: signal<RoomWarning[]>([]),
     now: signal(T),
   };
-  const send = async (): Promise<CommandResult> => ({ ok: true });
+  const send = recordingSender(() => {});
   act(() => render(<PanelApp state={state} send={send} browserLanguage="zh-TW" />, root));
   expect($('[data-testid="empty-state"] h2')?.textContent).toBe('当前没有在读取的直播间');
   expect(document.documentElement.lang).toBe('zh-CN');

@@ -8,6 +8,7 @@ import type { CommandInput, CommandResult } from '../../../../lib/core/messages/
 import { LivecueDb } from '../../../../lib/store/database';
 import type { CueRow, SampleRow, SessionRow } from '../../../../lib/store/rows';
 import { createPopupStore, type ExportedFile, type PopupStore } from '../../../../lib/ui/popup/popupStore';
+import { recordingSender } from '../../ui/recordingSender';
 
 const HOUR = 3_600_000;
 const T0 = new Date(2026, 10, 24, 20, 0, 0).getTime();
@@ -63,7 +64,7 @@ let db: LivecueDb;
 let store: PopupStore;
 let root: HTMLElement;
 let sent: CommandInput[];
-let answer: (command: CommandInput) => CommandResult;
+let answer: (command: CommandInput) => CommandResult | undefined;
 let downloads: ExportedFile[];
 let sidePanelOpened: number;
 let dbCount = 0;
@@ -76,7 +77,7 @@ beforeEach(async () => {
   sent = [];
   downloads = [];
   sidePanelOpened = 0;
-  answer = () => ({ ok: true });
+  answer = () => undefined;
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -91,10 +92,10 @@ afterEach(async () => {
 
 function show(browserLanguage = 'en-US') {
   store = createPopupStore(db, {
-    send: async (command) => {
-      sent.push(command);
-      return answer(command);
-    },
+    send: recordingSender(
+      (command) => sent.push(command),
+      (command) => answer(command),
+    ),
     download: (file) => downloads.push(file),
     storageEstimate: async () => ({ usage: 5 * 1024 * 1024, quota: 2 * 1024 * 1024 * 1024 }),
     now: () => T0,
@@ -255,15 +256,16 @@ describe('export', () => {
     expect($('[data-testid="export-progress"]')).toBeNull();
   });
 
-  it('exports CSV per minute as a samples file and a cues file, Chinese intact', async () => {
+  it('exports CSV per minute as a samples file, a cues file and a comments file, Chinese intact', async () => {
     show();
     await listed();
     choose(scarf.id);
     click('[data-testid="export-csv-minute"]');
-    await until(() => downloads.length === 2, 'both CSV downloads');
+    await until(() => downloads.length === 3, 'the three CSV downloads');
     expect(downloads.map((file) => [file.kind, file.name])).toEqual([
       ['samples', 'livecue-samples-per-minute-20261124-2000.csv'],
       ['cues', 'livecue-cues-20261124-2000.csv'],
+      ['comments', 'livecue-comments-20261124-2000.csv'],
     ]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await downloads[0]!.blob.arrayBuffer());
     expect(text.startsWith('\uFEFFsession_id,room,site,time,ts,samples,viewers')).toBe(true);
@@ -298,20 +300,49 @@ describe('import', () => {
     );
   });
 
-  it('refuses a file too big for one message before sending it', async () => {
+  it('refuses a file too big for one message before sending it, measured as sent', async () => {
     show();
-    await store.importJson(' '.repeat(61 * 1024 * 1024));
+    // 22 M characters, far under 60 M, but each is three bytes of UTF-8 in the message: 66 MB.
+    await store.importJson('羊'.repeat(22 * 1024 * 1024));
     await until(() => $('[data-testid="popup-notice"]') !== null, 'the import notice');
     expect(sent).toEqual([]);
-    expect($('[data-testid="popup-notice"]')?.textContent).toContain('61 MB');
+    expect($('[data-testid="popup-notice"]')?.textContent).toContain('67 MB');
   });
 
-  it('reports how many sessions came in', async () => {
-    answer = () => ({ ok: true, data: { counts: { sessions: 2, samples: 10, actions: 0, cues: 1 } } });
+  it('says exactly what the import added and what was here already', async () => {
+    answer = () => ({
+      ok: true,
+      data: {
+        added: { sessions: 2, samples: 10, comments: 0, actions: 0, cues: 1 },
+        alreadyHere: { sessions: 1, samples: 5, comments: 0, actions: 2, cues: 0 },
+        closed: 0,
+        sessionIds: ['a', 'b', 'c'],
+      },
+    });
     show();
     await pick('{}');
     await until(() => $('[data-testid="popup-notice"]') !== null, 'the import notice');
-    expect($('[data-testid="popup-notice"]')?.textContent).toBe('Imported 2 sessions.');
+    expect($('[data-testid="popup-notice"]')?.textContent).toBe(
+      'Imported 2 new sessions, 10 readings and 1 cues. 7 rows were here already and were left as they are.',
+    );
+  });
+
+  it('says how many comments came with the sessions, and counts the ones already here', async () => {
+    answer = () => ({
+      ok: true,
+      data: {
+        added: { sessions: 1, samples: 4, comments: 12, actions: 0, cues: 0 },
+        alreadyHere: { sessions: 0, samples: 0, comments: 3, actions: 0, cues: 0 },
+        closed: 0,
+        sessionIds: ['a'],
+      },
+    });
+    show();
+    await pick('{}');
+    await until(() => $('[data-testid="popup-notice"]') !== null, 'the import notice');
+    expect($('[data-testid="popup-notice"]')?.textContent).toBe(
+      'Imported 1 new sessions, 4 readings and 0 cues. 12 comments came with them. 3 rows were here already and were left as they are.',
+    );
   });
 });
 

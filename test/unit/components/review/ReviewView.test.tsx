@@ -6,7 +6,7 @@ import { createUiI18n, I18nContext } from '../../../../components/common/i18nCon
 import { chartData, chartOptions } from '../../../../components/review/chartOptions';
 import { ReviewView } from '../../../../components/review/ReviewView';
 import type { Cue } from '../../../../lib/core/engine/types';
-import type { SampleRow, SessionRow } from '../../../../lib/store/rows';
+import type { CommentRow, SampleRow, SessionRow } from '../../../../lib/store/rows';
 import { minuteSeries } from '../../../../lib/ui/review/minuteSeries';
 import type { ReviewData } from '../../../../lib/ui/review/reviewQueries';
 import { sessionFigures } from '../../../../lib/ui/review/sessionComparison';
@@ -36,6 +36,21 @@ const samples: SampleRow[] = Array.from({ length: 11 }, (_, minute) => ({
     conversionRate: 0.02,
   },
   product: { id: minute < 5 ? 'p1' : 'p2', name: minute < 5 ? '羊绒围巾' : 'Gloves' },
+}));
+/** While the scarf is on: three viewers ask its size (one of them twice), one asks the price; later, chatter. */
+const comments: CommentRow[] = [
+  ['a', '多大码', ['size']],
+  ['b', '165/120斤穿什么码', ['size']],
+  ['a', '多大码啊', ['size']],
+  ['c', '偏大吗', ['size']],
+  ['d', '多少钱', ['price']],
+  ['e', '好看', []],
+].map(([user, text, topics], i) => ({
+  sessionId: session.id,
+  ts: START + 60_000 + i * 10_000,
+  user: user as string,
+  text: text as string,
+  topics: topics as CommentRow['topics'],
 }));
 const cues: Cue[] = [
   {
@@ -77,6 +92,7 @@ function data(withPrevious: boolean): ReviewData {
   return {
     session,
     samples,
+    comments,
     cues,
     figures: sessionFigures(session, samples.at(-1)),
     previous: withPrevious ? [sessionFigures(previousSession, undefined)] : [],
@@ -149,19 +165,35 @@ it('compares with the room’s earlier sessions, or says there are none', () => 
   expect(root.querySelector('[data-testid="comparison-empty"]')).not.toBeNull();
 });
 
+it('lists what viewers asked per product slot, each asker once, with their words', () => {
+  show(data(true));
+  const slots = [...root.querySelectorAll<HTMLElement>('[data-testid="slot-questions"] > li')];
+  expect(slots.map((slot) => slot.querySelector('strong')?.textContent)).toEqual(['羊绒围巾']);
+  const topics = [...slots[0]!.querySelectorAll<HTMLElement>('[data-topic]')];
+  expect(topics.map((li) => li.dataset.topic)).toEqual(['size', 'price']);
+  expect(topics[0]?.textContent).toBe('3 asked about size 「偏大吗」 「多大码啊」 「165/120斤穿什么码」');
+});
+
 it('says so when the session is not in the history, in Chinese too', () => {
   show(null, 'zh-CN');
   expect(root.querySelector('[data-testid="review-missing"]')?.textContent).toContain('找不到');
 });
 
 it('builds uPlot data with conversion in percent and one series per curve', () => {
-  const series = minuteSeries(samples, START);
-  const [x, viewers, gmv, conversion] = chartData(series);
+  const series = minuteSeries(samples, START, undefined, comments);
+  const [x, viewers, gmv, conversion, commentsPerMinute] = chartData(series);
+  expect(commentsPerMinute?.slice(0, 3)).toEqual([0, 6, 0]);
   expect(x).toHaveLength(11);
   expect(viewers?.[2]).toBe(1100);
   expect(gmv?.[1]).toBe(2000);
   expect(conversion?.[0]).toBe(2);
   const options = chartOptions(createUiI18n('en').t, 'en', 800, cues, [], String);
-  expect(options.series.map((s) => s.label)).toEqual([undefined, 'Viewers', 'GMV / min', 'Conversion']);
+  expect(options.series.map((s) => s.label)).toEqual([
+    undefined,
+    'Viewers',
+    'GMV / min',
+    'Conversion',
+    'Comments / min',
+  ]);
   expect(options.hooks?.draw).toHaveLength(1);
 });

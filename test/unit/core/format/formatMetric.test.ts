@@ -3,7 +3,6 @@ import { formatClock } from '../../../../lib/core/format/formatClock';
 import { formatMetricChange, formatMetricValue } from '../../../../lib/core/format/formatMetric';
 import { visibleWindow } from '../../../../lib/ui/common/visibleWindow';
 import { summariseHealth } from '../../../../lib/ui/panel/readerHealth';
-import { writeWarningFrom } from '../../../../lib/ui/panel/writeStatus';
 
 describe('formatMetricValue', () => {
   it('writes large numbers with 万 in Chinese and k/M in English', () => {
@@ -53,25 +52,5 @@ describe('visibleWindow', () => {
     expect(visibleWindow(2000, 100, 20, 1000, 2)).toEqual({ start: 98, end: 108 });
     expect(visibleWindow(1e9, 100, 20, 1000, 2)).toEqual({ start: 999, end: 1000 });
     expect(visibleWindow(0, 100, 20, 0)).toEqual({ start: 0, end: 0 });
-  });
-});
-
-describe('writeWarningFrom', () => {
-  it('warns when the background reports a failing write, with its error', () => {
-    expect(
-      writeWarningFrom({ ok: true, data: { write: { state: 'failing', error: 'QuotaExceededError' } } }),
-    ).toEqual({
-      kind: 'failing',
-      error: 'QuotaExceededError',
-    });
-  });
-  it('stays quiet while writes are fine and says so when the worker does not answer', () => {
-    expect(writeWarningFrom({ ok: true, data: { write: { state: 'ok', error: null } } })).toEqual({
-      kind: 'none',
-    });
-    expect(writeWarningFrom({ ok: false, error: 'No answer' })).toEqual({
-      kind: 'unreachable',
-      error: 'No answer',
-    });
   });
 });

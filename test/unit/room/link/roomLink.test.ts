@@ -31,7 +31,7 @@ const sample = (ts: number): Omit<Sample, 'seq'> => ({
   health: { parsed: ['viewers'], failed: [], missing: [] },
 });
 
-function setup() {
+function setup(onHealth?: Parameters<typeof createRoomLink>[0]['onHealth']) {
   const ports: FakePort[] = [];
   const scheduled: (() => void)[] = [];
   const link = createRoomLink({
@@ -43,6 +43,7 @@ function setup() {
     onMessage: () => {},
     isContextValid: () => true,
     schedule: (fn) => scheduled.push(fn),
+    onHealth,
   });
   const reconnect = () => scheduled.shift()?.();
   return { link, ports, reconnect };
@@ -68,5 +69,64 @@ describe('createRoomLink', () => {
     reconnect();
     const sizes = ports[1]!.sent.map((m) => m.samples?.length);
     expect(sizes).toEqual([1000, 1000, 500]);
+  });
+});
+
+describe('createRoomLink sample times', () => {
+  const times = (port: FakePort) => port.sent.flatMap((m) => m.samples ?? []).map((s) => s.ts);
+
+  it('are strictly increasing: a second reading in one millisecond goes a millisecond later', () => {
+    const { link, ports } = setup();
+    for (const ts of [1000, 1000, 1000, 2000, 2000, 3000]) link.send(sample(ts));
+    expect(times(ports[0]!)).toEqual([1000, 1001, 1002, 2000, 2001, 3000]);
+  });
+
+  it('keep the page’s timeline when its clock is set back, and say by how much', () => {
+    const { link, ports } = setup();
+    const T = 1_800_000_000_000;
+    link.send(sample(T));
+    link.send(sample(T + 1000));
+    // The computer's clock goes back ten minutes: readings go on from where the page was, a second apart.
+    link.send(sample(T + 1000 - 600_000));
+    link.send(sample(T + 2000 - 600_000));
+    link.send(sample(T + 3000 - 600_000));
+    expect(times(ports[0]!)).toEqual([T, T + 1000, T + 1001, T + 2001, T + 3001]);
+    expect(link.health().clockSetBackMs).toBe(600_001);
+  });
+
+  it('let a reading with no number neither set the timeline nor fall behind it', () => {
+    const { link, ports } = setup();
+    const blank = (ts: number) => ({
+      ...sample(ts),
+      metrics: {},
+      health: { parsed: [], failed: [], missing: [] },
+    });
+    // A page blank on the wall clock, then numbers on an earlier clock (the e2e mock room's scenario time).
+    link.send(blank(5_000_000));
+    link.send(sample(1_000_000));
+    link.send(blank(900_000));
+    link.send(sample(1_001_000));
+    expect(times(ports[0]!)).toEqual([5_000_000, 1_000_000, 1_000_001, 1_001_000]);
+    expect(link.health().clockSetBackMs).toBe(0);
+  });
+});
+
+describe('createRoomLink health', () => {
+  it('counts what the background refused and knows when another tab feeds the room', () => {
+    const reports: ReturnType<ReturnType<typeof createRoomLink>['health']>[] = [];
+    const { link, ports } = setup((health) => reports.push(health));
+    for (let ts = 1; ts <= 4; ts++) link.send(sample(ts));
+    ports[0]!.deliver({ type: 'room.duplicate', duplicate: true, feedingTabId: 7 });
+    ports[0]!.deliver({ type: 'refused', seqs: [1, 2, 3], reason: 'duplicate-tab' });
+    ports[0]!.deliver({ type: 'ack', upTo: 4 });
+    expect(link.health()).toEqual({
+      duplicate: true,
+      feedingTabId: 7,
+      refused: { 'duplicate-tab': 3 },
+      clockSetBackMs: 0,
+    });
+    expect(link.pending()).toBe(0);
+    ports[0]!.deliver({ type: 'room.duplicate', duplicate: false });
+    expect(reports.at(-1)?.duplicate).toBe(false);
   });
 });

@@ -49,7 +49,8 @@ describe('exportSessionsCsv', () => {
     });
     expect(rows[100]?.orders_per_min).toBe('60');
     expect((await readCsv(cues)).length).toBe(2);
-    expect(progress.at(-1)).toEqual({ done: 125 + 2 + 2, total: 125 + 2 + 2 });
+    // Samples, 42 comments (one every 3 s), two cues and two actions.
+    expect(progress.at(-1)).toEqual({ done: 125 + 42 + 2 + 2, total: 125 + 42 + 2 + 2 });
     expect(progress.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -94,5 +95,40 @@ describe('exportSessionsCsv', () => {
     expect(rows[2]?.acted_at).toBe('');
     expect(rows[0]?.room).toBe(`'=HYPERLINK("http://evil","点我")`);
     expect((await readCsv(samples))[0]?.room).toBe(`'=HYPERLINK("http://evil","点我")`);
+  });
+
+  it('writes a comments file, Excel-safe, with names hidden when the operator asks', async () => {
+    const db = freshDb();
+    const { session, comments } = await seedSession(db, 'r1', T0, 15);
+    const shown = await readCsv(
+      (await exportSessionsCsv(db, [session.id], { resolution: 'second' })).comments,
+    );
+    expect(shown.map((row) => [row.user, row.text, row.topics])).toEqual([
+      ['小王', '多大码', 'size'],
+      ['Ann', 'how much?', 'price'],
+      ['小李', '好看', ''],
+      // Formula signs in a name or a text never reach Excel as a formula.
+      ["'=cmd", '\'=HYPERLINK("http://x")', ''],
+      ['小张', '几号链接\n在哪拍', 'link'],
+    ]);
+    expect(shown[0]).toMatchObject({
+      session_id: session.id,
+      room: '羊绒围巾专场',
+      ts: String(comments[0]!.ts),
+    });
+
+    await db.comments.put({ ...comments[0]!, ts: comments[0]!.ts + 1, text: '还有吗' });
+    const hidden = await readCsv(
+      (await exportSessionsCsv(db, [session.id], { resolution: 'second', hideUsers: true })).comments,
+    );
+    // The same commenter keeps one alias, so who asked twice still shows.
+    expect(hidden.map((row) => row.user)).toEqual([
+      'viewer 1',
+      'viewer 1',
+      'viewer 2',
+      'viewer 3',
+      'viewer 4',
+      'viewer 5',
+    ]);
   });
 });

@@ -25,30 +25,33 @@ describe('exportSessionsJson', () => {
     const file = JSON.parse(await blob.text());
     expect(file).toEqual({
       format: 'livecue-export',
-      schemaVersion: 1,
+      schemaVersion: 2,
       exportedAt: T0 + 9_999,
-      sessions: [first, second].map(({ session, samples, actions, cues }) => ({
+      sessions: [first, second].map(({ session, samples, comments, actions, cues }) => ({
         session,
         samples,
+        comments,
         actions,
         cues,
       })),
     });
     expect(exportFileSchema.safeParse(file).success).toBe(true);
 
-    // 23 samples in chunks of 5 → 5 sample reports for the first session, plus one for its actions and cues.
-    const total = 23 + 4 + 2 * (2 + 2);
+    // 23 samples in chunks of 5 → 5 sample reports for the first session, its 8 comments two more, plus one
+    // for its actions and cues; the second: one each for its 4 samples, its 2 comments, its actions and cues.
+    expect([first.comments.length, second.comments.length]).toEqual([8, 2]);
+    const total = 23 + 4 + 8 + 2 + 2 * (2 + 2);
     expect(progress[0]).toEqual({ done: 0, total });
     expect(progress.at(-1)).toEqual({ done: total, total });
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
-    expect(progress.length).toBe(1 + 5 + 1 + 1 + 1);
+    expect(progress.length).toBe(1 + (5 + 2 + 1) + (1 + 1 + 1));
   });
 
   it('exports a session without samples (the room closed before its first reading was stored)', async () => {
     const db = freshDb();
     const { session, cues, actions } = await seedSession(db, 'empty', T0, 0);
     const file = JSON.parse(await (await exportSessionsJson(db, [session.id])).text());
-    expect(file.sessions).toEqual([{ session, samples: [], actions, cues }]);
+    expect(file.sessions).toEqual([{ session, samples: [], comments: [], actions, cues }]);
     expect(exportFileSchema.safeParse(file).success).toBe(true);
   });
 
@@ -66,11 +69,24 @@ describe('exportSessionsJson', () => {
     const text = await (await exportSessionsJson(source, [a.session.id, b.session.id])).text();
     const target = freshDb();
     const result = await importExportJson(target, text);
-    expect(result).toEqual({
-      ok: true,
-      counts: { sessions: 2, samples: 19, actions: 4, cues: 4 },
+    expect(result.ok && result.answer).toEqual({
+      added: { sessions: 2, samples: 19, comments: 4 + 3, actions: 4, cues: 4 },
+      alreadyHere: { sessions: 0, samples: 0, comments: 0, actions: 0, cues: 0 },
+      closed: 0,
       sessionIds: [a.session.id, b.session.id],
     });
     expect(await dumpDb(target)).toEqual(await dumpDb(source));
+  });
+
+  it('writes commenters as aliases when the operator hides names, the rest of each comment as stored', async () => {
+    const db = freshDb();
+    const { session, comments } = await seedSession(db, 'r1', T0, 9);
+    const file = JSON.parse(
+      await (await exportSessionsJson(db, [session.id], () => {}, { hideUsers: true })).text(),
+    );
+    expect(file.sessions[0].comments).toEqual(
+      comments.map((row, i) => ({ ...row, user: `viewer ${i + 1}` })),
+    );
+    expect(exportFileSchema.safeParse(file).success).toBe(true);
   });
 });

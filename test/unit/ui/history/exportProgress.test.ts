@@ -42,10 +42,11 @@ describe('sampleChunks', () => {
 });
 
 describe('countExportRows', () => {
-  it('counts the samples, actions and cues of the chosen sessions', async () => {
+  it('counts the samples, comments, actions and cues of the chosen sessions', async () => {
     const db = freshDb();
     const a = await seedSession(db, 'a', T0, 12);
     await seedSession(db, 'b', T0, 30);
-    expect(await countExportRows(db, [a.session.id])).toBe(12 + 2 + 2);
+    expect(a.comments.length).toBe(4);
+    expect(await countExportRows(db, [a.session.id])).toBe(12 + 4 + 2 + 2);
   });
 });

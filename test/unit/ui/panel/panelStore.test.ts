@@ -1,10 +1,11 @@
 import { effect } from '@preact/signals';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Cue } from '../../../../lib/core/engine/types';
-import type { CommandInput, CommandResult } from '../../../../lib/core/messages/commands';
+import type { CommandInput } from '../../../../lib/core/messages/commands';
 import { LivecueDb } from '../../../../lib/store/database';
 import type { SessionRow } from '../../../../lib/store/rows';
 import { createPanelStore, type PanelStore } from '../../../../lib/ui/panel/panelStore';
+import { defaultAnswer, recordingSender } from '../recordingSender';
 
 const WALL = Date.UTC(2026, 10, 24, 12, 30);
 /** The e2e build runs the session on a scenario clock one hour behind the wall clock. */
@@ -43,10 +44,25 @@ const cue: Cue = {
 let db: LivecueDb;
 let store: PanelStore;
 const sent: CommandInput[] = [];
-const send = async (command: CommandInput): Promise<CommandResult> => {
-  sent.push(command);
-  return { ok: true, data: { write: { state: 'failing', error: 'QuotaExceededError' } } };
-};
+const send = recordingSender(
+  (command) => sent.push(command),
+  (command) =>
+    command.type === 'status.get'
+      ? {
+          ok: true,
+          data: {
+            ...defaultAnswer(command),
+            write: {
+              state: 'failing',
+              error: 'QuotaExceededError',
+              pending: 3,
+              since: WALL,
+              sessions: ['s'],
+            },
+          },
+        }
+      : undefined,
+);
 
 /** Resolves once `read()` satisfies `test`, as the signals update from liveQuery. */
 function until<T>(read: () => T, test: (value: T) => boolean): Promise<T> {

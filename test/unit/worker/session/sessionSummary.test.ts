@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cueCounts, summaryWithSamples } from '../../../../lib/worker/session/sessionSummary';
+import { summaryWithSamples } from '../../../../lib/worker/session/sessionSummary';
 
 describe('summaryWithSamples', () => {
   const start = { lastSampleAt: 1000, peakViewers: null, gmv: null };
@@ -18,16 +18,5 @@ describe('summaryWithSamples', () => {
       { ts: 4000, metrics: { gmv: 700, viewers: 8 } },
     ]);
     expect(summary).toEqual({ lastSampleAt: 5000, peakViewers: 10, gmv: 900 });
-  });
-});
-
-describe('cueCounts', () => {
-  it('counts every cue as fired and the done ones as acted on', () => {
-    expect(
-      cueCounts([{ status: 'done' }, { status: 'dismissed' }, { status: 'active' }, { status: 'done' }]),
-    ).toEqual({
-      cuesFired: 4,
-      cuesActed: 2,
-    });
   });
 });

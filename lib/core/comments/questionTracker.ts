@@ -1,0 +1,208 @@
+import { type ActivityReading, CommentActivity, commenterKey } from './commentActivity';
+import { COMMENT_TOPICS, type CommentTopic } from './commentTopics';
+import { EVIDENCE_CHARS, evidenceKey, shortEvidence } from './evidenceText';
+import { TimedKeys } from './timedKeys';
+
+// Which questions the room keeps asking: per topic, the distinct viewers who asked it in a sliding window
+// (one viewer asking three times counts once), a few of their words, and when the newest ask came. A topic is
+// open — a burst worth a cue — when enough distinct viewers asked it, and enough of the room's commenters
+// for its size, so scattered single questions and a busy room's ordinary trickle never are. Marking a topic
+// answered restarts its count; ignoring it stops counting it for a while.
+//
+// Fed every comment with the topics the classifier gave it, in time order; reads time only from its inputs
+// (it runs inside the engine's fold). O(1) amortised per comment; memory bounded per topic.
+
+export interface QuestionTrackerOptions {
+  /** The sliding window, seconds. */
+  windowSec?: number;
+  /** Distinct askers in the window for a topic to be open. */
+  minAskers?: number;
+  /** …and at least this share of the window's distinct commenters (0–1): a big room needs more askers. */
+  minShare?: number;
+  /** Quotes kept per open topic. */
+  maxEvidence?: number;
+  evidenceChars?: number;
+  /** The session start, for the commenter count of a window not yet full. */
+  startedAt?: number;
+}
+
+export interface TrackedComment {
+  ts: number;
+  user: string;
+  text: string;
+}
+
+export interface TopicQuestions {
+  topic: CommentTopic;
+  /** Distinct viewers who asked in the window (since it was last answered). */
+  askers: number;
+  /** A few of their words, newest first, short and never two alike. */
+  evidence: string[];
+  /** Time of the newest ask (epoch ms). */
+  lastAt: number;
+  /** Time of the oldest ask still in the window. */
+  firstAt: number;
+}
+
+export const QUESTION_DEFAULTS = {
+  windowSec: 90,
+  minAskers: 3,
+  minShare: 0.08,
+  maxEvidence: 3,
+} as const;
+
+/** The newest asks kept per topic for quoting; more than `maxEvidence` so repeats can be skipped. */
+const QUOTE_RING = 12;
+/** Most asks kept per topic in one window: beyond it the oldest are forgotten early. */
+const ASKS_PER_TOPIC = 4096;
+
+interface Quote {
+  ts: number;
+  asker: string;
+  text: string;
+}
+
+class TopicTally {
+  readonly asks = new TimedKeys(ASKS_PER_TOPIC);
+  readonly quotes: Quote[] = [];
+  lastAt = 0;
+  /** Asks at or before this time were answered. */
+  answeredAt = Number.NEGATIVE_INFINITY;
+  ignoredUntil = Number.NEGATIVE_INFINITY;
+
+  reset(): void {
+    this.asks.clear();
+    this.quotes.length = 0;
+  }
+}
+
+export class QuestionTracker {
+  private readonly windowMs: number;
+  private readonly minAskers: number;
+  private readonly minShare: number;
+  private readonly maxEvidence: number;
+  private readonly evidenceChars: number;
+  private readonly topics = new Map<CommentTopic, TopicTally>();
+  private readonly activity: CommentActivity;
+  private latest = Number.NEGATIVE_INFINITY;
+
+  constructor(options: QuestionTrackerOptions = {}) {
+    const windowSec = options.windowSec ?? QUESTION_DEFAULTS.windowSec;
+    this.windowMs = windowSec * 1000;
+    this.minAskers = options.minAskers ?? QUESTION_DEFAULTS.minAskers;
+    this.minShare = options.minShare ?? QUESTION_DEFAULTS.minShare;
+    this.maxEvidence = options.maxEvidence ?? QUESTION_DEFAULTS.maxEvidence;
+    this.evidenceChars = options.evidenceChars ?? EVIDENCE_CHARS;
+    this.activity = new CommentActivity({ windowSec, startedAt: options.startedAt });
+    for (const topic of COMMENT_TOPICS) this.topics.set(topic, new TopicTally());
+  }
+
+  /** One comment (chatter too: it counts towards the room's commenters) and the topics it asks about. */
+  add(comment: TrackedComment, topics: readonly CommentTopic[]): void {
+    const ts = this.clock(comment.ts);
+    this.activity.add(ts, comment.user, comment.text);
+    if (topics.length === 0) return;
+    const asker = commenterKey(comment.user, comment.text);
+    for (const topic of topics) {
+      const tally = this.topics.get(topic);
+      if (!tally || ts < tally.ignoredUntil || ts <= tally.answeredAt) continue;
+      tally.asks.add(ts, asker);
+      tally.lastAt = ts;
+      const quote = { ts, asker, text: comment.text };
+      if (tally.quotes.length === QUOTE_RING) tally.quotes.shift();
+      tally.quotes.push(quote);
+    }
+  }
+
+  /** One topic's askers and words as of `now` (counted whether or not it is open). */
+  topic(topic: CommentTopic, now: number): TopicQuestions {
+    const tally = this.topics.get(topic)!;
+    const at = Math.max(now, this.latest);
+    this.expire(tally, at);
+    return {
+      topic,
+      askers: tally.asks.distinct,
+      evidence: this.evidence(tally, at),
+      lastAt: tally.asks.length > 0 ? tally.lastAt : 0,
+      firstAt: tally.asks.oldest ?? 0,
+    };
+  }
+
+  /** The topics asked enough to cue as of `now`, most askers first (ties: newest ask first). */
+  open(now: number): TopicQuestions[] {
+    const commenters = this.activity.at(Math.max(now, this.latest)).commenters;
+    const needed = Math.max(this.minAskers, Math.ceil(this.minShare * commenters));
+    const open: TopicQuestions[] = [];
+    for (const topic of COMMENT_TOPICS) {
+      const tally = this.topics.get(topic)!;
+      if (now < tally.ignoredUntil) continue;
+      this.expire(tally, Math.max(now, this.latest));
+      if (tally.asks.distinct >= needed) open.push(this.topic(topic, now));
+    }
+    return open.sort((a, b) => b.askers - a.askers || b.lastAt - a.lastAt);
+  }
+
+  /** Comments and commenters per minute over the window (see CommentActivity). */
+  activityAt(now: number): ActivityReading {
+    return this.activity.at(Math.max(now, this.latest));
+  }
+
+  /**
+   * The operator answered the topic at `ts`: its count restarts from the asks after it. A time ahead of the
+   * newest comment (another clock) counts as the newest comment's time, so no later ask is lost.
+   */
+  answer(topic: CommentTopic, ts = this.latest): void {
+    const tally = this.topics.get(topic);
+    if (!tally) return;
+    tally.answeredAt = Math.max(tally.answeredAt, Math.min(ts, this.latest));
+    tally.reset();
+  }
+
+  /** Stops counting a topic until `until` (epoch ms; forever by default); its count restarts then. */
+  ignore(topic: CommentTopic, until = Number.POSITIVE_INFINITY): void {
+    const tally = this.topics.get(topic);
+    if (!tally) return;
+    tally.ignoredUntil = until;
+    tally.reset();
+  }
+
+  unignore(topic: CommentTopic): void {
+    const tally = this.topics.get(topic);
+    if (tally) tally.ignoredUntil = Number.NEGATIVE_INFINITY;
+  }
+
+  private expire(tally: TopicTally, now: number): void {
+    tally.asks.expire(now - this.windowMs);
+  }
+
+  /** Newest first; one quote per asker and per wording; only asks still in the window. */
+  private evidence(tally: TopicTally, now: number): string[] {
+    const words: string[] = [];
+    const askers = new Set<string>();
+    const keys = new Set<string>();
+    for (let i = tally.quotes.length - 1; i >= 0 && words.length < this.maxEvidence; i--) {
+      const quote = tally.quotes[i]!;
+      if (quote.ts <= now - this.windowMs) break;
+      const key = evidenceKey(quote.text);
+      if (askers.has(quote.asker) || keys.has(key)) continue;
+      askers.add(quote.asker);
+      keys.add(key);
+      words.push(shortEvidence(quote.text, this.evidenceChars));
+    }
+    return words;
+  }
+
+  /** Same rule as CommentActivity: a little earlier counts as the last time; a jump back far starts afresh. */
+  private clock(ts: number): number {
+    if (ts < this.latest - this.windowMs) {
+      for (const tally of this.topics.values()) {
+        tally.reset();
+        tally.answeredAt = Number.NEGATIVE_INFINITY;
+      }
+    } else if (ts < this.latest) {
+      return this.latest;
+    }
+    this.latest = ts;
+    return ts;
+  }
+}

@@ -1,0 +1,119 @@
+import { queryAll } from '../sites/pageText';
+import type { CommentSiteHints } from './commentSites';
+import { readCommentRow } from './readCommentRow';
+
+// Finds the element whose children are a room's comment rows. A site's hints are tried first (its row
+// selector, its list containers, inside its shadow hosts); then any scrolling list that looks like a comment
+// feed: a log / feed role or a class or id naming comments, chat, messages or danmu, whose repeated children
+// read as comments. Run on start and on a slow timer while nothing is found, never on a mutation: its
+// queries cost a few milliseconds on a big page.
+
+export interface CommentListSpot {
+  /** The element whose element children are the comment rows. */
+  list: Element;
+  /** The row selector from the site's hints, when it has one. */
+  row?: string;
+}
+
+const FEED =
+  '[role="log"],[role="feed"],[aria-live="polite"],[class*="comment" i],[id*="comment" i],[class*="chat" i],' +
+  '[id*="chat" i],[class*="message" i],[class*="danmu" i],[class*="barrage" i],[class*="评论"]';
+/** Where a feed's rows may sit below the element that names it. */
+const MAX_DEPTH = 4;
+const MAX_CANDIDATES = 60;
+const SAMPLE_ROWS = 8;
+/** Row reads one search may spend: a huge page full of "message" classes costs a bounded few milliseconds. */
+const ROW_READS = 600;
+
+/** `root` and the open shadow roots of the hinted hosts in it. */
+function searchRoots(root: ParentNode, hints: CommentSiteHints): ParentNode[] {
+  const roots: ParentNode[] = [root];
+  for (const selector of hints.shadowHosts ?? []) {
+    for (const host of queryAll(root, selector)) if (host.shadowRoot) roots.push(host.shadowRoot);
+  }
+  return roots;
+}
+
+/** How many of `el`'s children (a sample) read as comments with a name; rows without names count half. */
+function rowScore(el: Element, hints: CommentSiteHints, budget: { reads: number }): number {
+  const children = el.children;
+  if (children.length < 2 || budget.reads <= 0) return 0;
+  let named = 0;
+  let plain = 0;
+  const step = Math.max(1, Math.floor(children.length / SAMPLE_ROWS));
+  let sampled = 0;
+  for (let i = children.length - 1; i >= 0 && sampled < SAMPLE_ROWS; i -= step, sampled++) {
+    budget.reads--;
+    const parts = readCommentRow(children[i]!, hints);
+    if (parts?.user) named++;
+    else if (parts) plain++;
+  }
+  const share = (named + plain / 2) / sampled;
+  return share >= 0.5 ? (named + plain / 2) * (children.length / sampled) : 0;
+}
+
+/** The descendant (or `root` itself) whose children read most like comment rows. */
+function bestRowParent(
+  root: Element,
+  hints: CommentSiteHints,
+  budget: { reads: number },
+): { el: Element; score: number } {
+  let best = { el: root, score: rowScore(root, hints, budget) };
+  let level: Element[] = [root];
+  for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
+    const next: Element[] = [];
+    for (const el of level) {
+      for (const child of el.children) {
+        if (child.childElementCount === 0) continue;
+        const score = rowScore(child, hints, budget);
+        if (score > best.score) best = { el: child, score };
+        next.push(child);
+      }
+    }
+    level = next.length > 200 ? next.slice(0, 200) : next;
+  }
+  return best;
+}
+
+const LISTY = /list|feed|items|content|scroll|wrap|container|box|panel/i;
+
+/** The comment list in `root`, or null when the page shows none (yet). */
+export function locateCommentList(root: ParentNode, hints: CommentSiteHints = {}): CommentListSpot | null {
+  const roots = searchRoots(root, hints);
+  const budget = { reads: ROW_READS };
+  if (hints.row) {
+    for (const r of roots) {
+      const row = queryAll(r, hints.row).find((el) => el.parentElement);
+      if (row) return { list: row.parentElement!, row: hints.row };
+    }
+  }
+  for (const selector of hints.lists ?? []) {
+    for (const r of roots) {
+      const found = queryAll(r, selector)[0];
+      if (found) return { list: bestRowParent(found, hints, budget).el, row: hints.row };
+    }
+  }
+  // No hint matched: the best comment-like feed anywhere.
+  let best: { el: Element; score: number } | null = null;
+  let emptyFeed: Element | null = null;
+  for (const r of roots) {
+    const candidates = queryAll(r, FEED).slice(0, MAX_CANDIDATES);
+    for (const candidate of candidates) {
+      const found = bestRowParent(candidate, hints, budget);
+      if (found.score >= 2 && (!best || found.score > best.score)) best = found;
+      // A feed with no rows yet (a fresh room): the innermost list-like one, until rows appear.
+      if (
+        !best &&
+        candidate.childElementCount <= 1 &&
+        (candidate.tagName === 'UL' ||
+          candidate.tagName === 'OL' ||
+          LISTY.test(candidate.className) ||
+          candidate.getAttribute('role'))
+      ) {
+        if (!emptyFeed || emptyFeed.contains(candidate)) emptyFeed = candidate;
+      }
+    }
+  }
+  if (best) return { list: best.el };
+  return emptyFeed ? { list: emptyFeed } : null;
+}

@@ -1,0 +1,222 @@
+import type { RoomComment } from '../../core/comments/roomComment';
+import { createEngine } from '../../core/engine/createEngine';
+import type { Cue, EngineEvent } from '../../core/engine/types';
+import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
+import { actionEvent, commentEvent, sampleEvent, sessionEvents } from './sessionEvents';
+
+// One session held in the worker's memory: its stored events, the engine state folded from them, and the
+// cues as they stand. Everything here can be rebuilt from the database (a refold), so nothing in it must
+// survive a worker restart. The constructor throws when the session's rule settings build no engine.
+
+type EngineOf = ReturnType<typeof createEngine>;
+type StateOf = ReturnType<EngineOf['init']>;
+
+/** What a sample row holds besides its key: two rows are the same reading when these are equal. */
+const readingOf = (row: SampleRow) =>
+  JSON.stringify([row.metrics, row.capped ?? null, row.product ?? null, row.health ?? null]);
+
+const byTsThenId = (a: ActionRow, b: ActionRow) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export interface FiledComments {
+  /** Rows to write: each new comment at the time it was filed, with the topics it asks. */
+  filed: CommentRow[];
+  /** Comments already held at their time (a resend). */
+  held: CommentRow[];
+  changed: Cue[];
+}
+
+/** Index of the first row at or after `ts` in rows sorted by ts. */
+function indexFrom(rows: readonly { ts: number }[], ts: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.ts < ts) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface FiledSamples {
+  /** Rows to write: each new reading at the time it was filed. */
+  filed: SampleRow[];
+  /** Readings already held at their time (a resend). */
+  held: SampleRow[];
+  /** Cues created or changed. */
+  changed: Cue[];
+}
+
+export class LiveSession {
+  readonly engine: EngineOf;
+  state: StateOf;
+  /** Sorted by ts, one per ts. */
+  readonly samples: SampleRow[];
+  readonly actions: ActionRow[];
+  /** Sorted by ts, one per ts. */
+  readonly comments: CommentRow[];
+  readonly cues = new Map<string, Cue>();
+  /** Time of the newest event folded into the engine. */
+  lastEventTs: number;
+  /** Samples were slotted in before what the engine has seen: the state waits for a refold (settle). */
+  private stale = false;
+
+  constructor(
+    public row: SessionRow,
+    samples: readonly SampleRow[],
+    actions: readonly ActionRow[],
+    comments: readonly CommentRow[] = [],
+  ) {
+    this.engine = createEngine(row.ruleSettings);
+    this.samples = samples.slice().sort((a, b) => a.ts - b.ts);
+    this.actions = actions.slice().sort(byTsThenId);
+    this.comments = comments.slice().sort((a, b) => a.ts - b.ts);
+    this.state = this.engine.init(row.id, row.startedAt);
+    this.lastEventTs = row.startedAt;
+    this.refold();
+  }
+
+  /** Rebuilds the engine from every held event; returns every cue as it now stands. */
+  refold(): Cue[] {
+    this.stale = false;
+    this.state = this.engine.init(this.row.id, this.row.startedAt);
+    this.cues.clear();
+    this.lastEventTs = this.row.startedAt;
+    for (const event of sessionEvents(this.samples, this.actions, this.comments)) this.apply(event);
+    return [...this.cues.values()];
+  }
+
+  private apply(event: EngineEvent): Cue[] {
+    const changed = this.engine.step(this.state, event);
+    for (const cue of changed) this.cues.set(cue.id, cue);
+    if (event.ts > this.lastEventTs) this.lastEventTs = event.ts;
+    return changed;
+  }
+
+  /**
+   * Files readings in the session. A reading already held at its time is a resend; a different reading
+   * at a time already taken (two in one millisecond) is filed at the next free millisecond, so neither is
+   * lost and a resend of either finds its twin. Readings in order are folded at once; one older than what
+   * the engine has seen is slotted in and the session waits for one refold (settle), however many came.
+   */
+  addSamples(rows: readonly SampleRow[]): FiledSamples {
+    const filed: SampleRow[] = [];
+    const held: SampleRow[] = [];
+    const changed = new Map<string, Cue>();
+    for (const incoming of rows) {
+      const reading = readingOf(incoming);
+      let ts = incoming.ts;
+      let at = indexFrom(this.samples, ts);
+      let twin = false;
+      while (this.samples[at]?.ts === ts) {
+        if (readingOf(this.samples[at]!) === reading) {
+          twin = true;
+          break;
+        }
+        ts += 1;
+        at += 1;
+      }
+      if (twin) {
+        held.push(this.samples[at]!);
+        continue;
+      }
+      const row = ts === incoming.ts ? incoming : { ...incoming, ts };
+      this.samples.splice(at, 0, row);
+      filed.push(row);
+      if (!this.stale && at === this.samples.length - 1 && row.ts >= this.lastEventTs) {
+        for (const cue of this.apply(sampleEvent(row))) changed.set(cue.id, cue);
+      } else {
+        this.stale = true;
+      }
+    }
+    return { filed, held, changed: [...changed.values()] };
+  }
+
+  /**
+   * Files comments like readings: the same comment at its time is a resend; another comment at a time
+   * already taken moves to the next free millisecond. Each new one is classified by the session's lexicon
+   * and folded (in order at once, else after one refold).
+   */
+  addComments(comments: readonly RoomComment[]): FiledComments {
+    const filed: CommentRow[] = [];
+    const held: CommentRow[] = [];
+    const changed = new Map<string, Cue>();
+    for (const comment of comments) {
+      let ts = comment.ts;
+      let at = indexFrom(this.comments, ts);
+      let twin: CommentRow | undefined;
+      while (this.comments[at]?.ts === ts) {
+        const here = this.comments[at]!;
+        if (here.user === comment.user && here.text === comment.text) {
+          twin = here;
+          break;
+        }
+        ts += 1;
+        at += 1;
+      }
+      if (twin) {
+        held.push(twin);
+        continue;
+      }
+      const row: CommentRow = {
+        sessionId: this.row.id,
+        ts,
+        user: comment.user,
+        text: comment.text,
+        topics: [...this.engine.classifyComment(comment.text)],
+      };
+      this.comments.splice(at, 0, row);
+      filed.push(row);
+      if (!this.stale && at === this.comments.length - 1 && ts >= this.lastEventTs) {
+        for (const cue of this.apply(commentEvent(row))) changed.set(cue.id, cue);
+      } else {
+        this.stale = true;
+      }
+    }
+    return { filed, held, changed: [...changed.values()] };
+  }
+
+  /** Refolds when samples were slotted in; returns every cue then (none when nothing was waiting). */
+  settle(): Cue[] {
+    return this.stale ? this.refold() : [];
+  }
+
+  addAction(action: ActionRow): Cue[] {
+    this.actions.push(action);
+    if (!this.stale && action.ts >= this.lastEventTs) return this.apply(actionEvent(action));
+    this.actions.sort(byTsThenId);
+    return this.refold();
+  }
+
+  /** Adds stored rows this session did not hold (an import added them); refolds when any were new. */
+  merge(
+    samples: readonly SampleRow[],
+    actions: readonly ActionRow[],
+    comments: readonly CommentRow[] = [],
+  ): Cue[] {
+    const heldTs = new Set(this.samples.map((s) => s.ts));
+    const heldIds = new Set(this.actions.map((a) => a.id));
+    const heldCommentTs = new Set(this.comments.map((c) => c.ts));
+    const newSamples = samples.filter((s) => !heldTs.has(s.ts));
+    const newActions = actions.filter((a) => !heldIds.has(a.id));
+    const newComments = comments.filter((c) => !heldCommentTs.has(c.ts));
+    if (newSamples.length === 0 && newActions.length === 0 && newComments.length === 0) return [];
+    this.samples.push(...newSamples);
+    this.samples.sort((a, b) => a.ts - b.ts);
+    this.actions.push(...newActions);
+    this.actions.sort(byTsThenId);
+    this.comments.push(...newComments);
+    this.comments.sort((a, b) => a.ts - b.ts);
+    return this.refold();
+  }
+
+  activeCues(): Cue[] {
+    return [...this.cues.values()].filter((cue) => cue.status === 'active');
+  }
+
+  /** Cues the operator marked done (the session row's cuesActed). */
+  doneCount(): number {
+    let done = 0;
+    for (const cue of this.cues.values()) if (cue.status === 'done') done += 1;
+    return done;
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { SampleRow, SessionRow } from '../../../../lib/store/rows';
+import { LiveSession } from '../../../../lib/worker/session/liveSession';
+import { sessionEvents } from '../../../../lib/worker/session/sessionEvents';
+
+const T0 = Date.UTC(2026, 10, 24, 12);
+const row: SessionRow = {
+  id: 's',
+  site: 'douyin',
+  roomKey: 'r',
+  title: '',
+  startedAt: T0,
+  lastSampleAt: T0,
+  ruleSettings: {},
+  peakViewers: null,
+  gmv: null,
+  cuesFired: 0,
+  cuesActed: 0,
+};
+const sample = (ts: number, viewers: number): SampleRow => ({ sessionId: 's', ts, metrics: { viewers } });
+
+describe('LiveSession.addSamples', () => {
+  it('files two readings of one millisecond at consecutive milliseconds, and a resend finds its twin', () => {
+    const live = new LiveSession(row, [], []);
+    live.addSamples([sample(T0, 10)]);
+    const second = live.addSamples([sample(T0, 11)]);
+    expect(second.filed.map((r) => r.ts)).toEqual([T0 + 1]);
+    const resent = live.addSamples([sample(T0, 11), sample(T0, 10)]);
+    expect(resent.filed).toEqual([]);
+    expect(resent.held.map((r) => r.ts)).toEqual([T0 + 1, T0]);
+    expect(live.samples.map((r) => r.metrics.viewers)).toEqual([10, 11]);
+  });
+
+  it('slots late samples in and refolds once, to what a replay of the same rows gives', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => sample(T0 + i * 1000, i < 200 ? 1000 : 400));
+    const live = new LiveSession(row, [], []);
+    live.addSamples(rows.filter((_, i) => i % 2 === 0));
+    live.addSamples(rows.filter((_, i) => i % 2 === 1));
+    const settled = live.settle();
+    expect(settled.length).toBeGreaterThan(0);
+    expect(live.settle()).toEqual([]);
+    const replay = new LiveSession(row, rows, []);
+    expect([...live.cues.values()]).toEqual([...replay.cues.values()]);
+    expect(sessionEvents(live.samples, [])).toEqual(sessionEvents(rows, []));
+  });
+
+  it('will not build an engine from rule settings the rules refuse', () => {
+    expect(
+      () => new LiveSession({ ...row, ruleSettings: { 'traffic-drop': { dropPct: 'x' } } }, [], []),
+    ).toThrow(/traffic-drop\.dropPct/);
+  });
+});

@@ -1,0 +1,341 @@
+import { describe, expect, it } from 'vitest';
+import type { Sample } from '../../../lib/core/messages/sample';
+import type { LivecueDb } from '../../../lib/store/database';
+import {
+  disposeDb,
+  failWritesFor,
+  RoomPage,
+  restartWorker,
+  settlesWithin,
+  sleep,
+  startWorker,
+  until,
+  type WorkerHarness,
+} from './workerHarness';
+
+// Faults the background must survive without losing a sample (DESIGN.md §5: a sample is either stored or
+// refused with a reason the page shows — never acknowledged and dropped). Each test plays room pages
+// against the real listeners and checks exactly what is stored and what each page was told.
+
+const SEC = 1000;
+const MIN = 60 * SEC;
+
+/**
+ * How the background answered each sample a page sent: stored (a row of its room with its values, at its
+ * time or a millisecond or two after when that time was taken), refused (with a reason), or lost: acked
+ * but neither. Samples not yet answered are in none of them.
+ */
+async function answers(db: LivecueDb, page: RoomPage) {
+  const rows = (await db.samples.toArray()).filter((row) =>
+    row.sessionId.startsWith(`${page.site}:${page.roomKey}:`),
+  );
+  const byValues = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = JSON.stringify(row.metrics);
+    byValues.set(key, [...(byValues.get(key) ?? []), row.ts]);
+  }
+  const refused = page.refused();
+  const acked = page.ackedUpTo();
+  const stored = new Set<number>();
+  const lost: number[] = [];
+  for (const [seq, sample] of page.sent) {
+    const times = byValues.get(JSON.stringify(sample.metrics)) ?? [];
+    if (times.some((ts) => ts >= sample.ts && ts < sample.ts + 50)) stored.add(seq);
+    else if (seq <= acked && !refused.has(seq)) lost.push(seq);
+  }
+  return { stored, refused, acked, lost, rows };
+}
+
+function setup() {
+  let worker = startWorker();
+  disposeDb(worker.db);
+  const pages: RoomPage[] = [];
+  const open = (roomKey: string, tabId = pages.length + 1) => {
+    const page = new RoomPage(() => worker, tabId, 'douyin', roomKey);
+    pages.push(page);
+    return page;
+  };
+  return {
+    get worker(): WorkerHarness {
+      return worker;
+    },
+    open,
+    restart() {
+      worker = restartWorker(worker, pages);
+      for (const page of pages) page.connect();
+      return worker;
+    },
+  };
+}
+
+describe('one failing room', () => {
+  it('never stalls other rooms, ticks, session.end or deletes', async () => {
+    const world = setup();
+    const { db } = world.worker;
+    const disk = failWritesFor(db);
+    const t0 = Date.now() - 10 * MIN;
+    const a = world.open('room-a');
+    const b = world.open('room-b');
+
+    a.post([a.sample(t0, { viewers: 100 })]);
+    await until(() => a.ackedUpTo() === 1, 4000, 'room A started');
+
+    // Room A's rows hit a quota error mid-batch; room B keeps streaming meanwhile.
+    disk.tags.add('room-a');
+    a.post([1, 2, 3].map((i) => a.sample(t0 + i * SEC, { viewers: 100 + i })));
+    for (let i = 0; i < 20; i++) b.post([b.sample(t0 + i * SEC, { viewers: 500 + i })]);
+
+    await until(() => b.ackedUpTo() === 20, 4000, 'room B acknowledged while room A fails');
+    expect((await answers(db, b)).stored.size).toBe(20);
+    expect(a.ackedUpTo()).toBe(1);
+
+    // Commands answer while A's rows wait in memory.
+    const status = await settlesWithin(world.worker.command({ type: 'status.get' }), 4000, 'status.get');
+    expect(status).toMatchObject({ ok: true, data: { write: { state: 'failing' } } });
+    const bSession = `douyin:room-b:${t0}`;
+    await sleep(1100);
+    await world.worker.alarm('livecue-tick');
+    await until(
+      async () =>
+        (await db.actions.where('[sessionId+ts]').between([bSession, 0], [bSession, Infinity]).count()) > 0,
+      4000,
+      "room B's tick stored",
+    );
+    const ended = await settlesWithin(
+      world.worker.command({ type: 'session.end', sessionId: bSession }),
+      4000,
+      'session.end',
+    );
+    expect(ended.ok).toBe(true);
+    await until(async () => (await db.sessions.get(bSession))?.endReason === 'operator', 4000, 'B ended');
+    const deleted = await settlesWithin(
+      world.worker.command({ type: 'history.delete', sessionIds: [bSession] }),
+      4000,
+      'history.delete',
+    );
+    expect(deleted).toMatchObject({ ok: true, data: { deleted: 1 } });
+    expect(await db.sessions.get(bSession)).toBeUndefined();
+
+    // The disk recovers: A's rows land and only then are they acknowledged.
+    disk.tags.clear();
+    await until(() => a.ackedUpTo() === 4, 8000, 'room A acknowledged after recovery');
+    const aAnswers = await answers(db, a);
+    expect(aAnswers.stored.size).toBe(4);
+    expect(aAnswers.lost).toEqual([]);
+    expect(await db.sessions.get(bSession)).toBeUndefined();
+  });
+});
+
+describe('a worker restart between acknowledgement and write', () => {
+  it('acknowledges a resent sample only once it is durable, and loses nothing', async () => {
+    const world = setup();
+    const disk = failWritesFor(world.worker.db);
+    const t0 = Date.now() - 5 * MIN;
+    const page = world.open('room-r');
+    page.post([page.sample(t0, { viewers: 100 })]);
+    await until(() => page.ackedUpTo() === 1, 4000, 'session started');
+    disk.tags.add('room-r');
+    page.post([1, 2, 3].map((i) => page.sample(t0 + i * SEC, { viewers: 100 + i })));
+    await sleep(200);
+    expect(page.ackedUpTo()).toBe(1);
+
+    // The port drops (the page navigated inside the app, the worker dropped it) and the page resends.
+    page.drop();
+    page.connect();
+    page.resend();
+    await sleep(300);
+    expect(page.ackedUpTo()).toBe(1);
+
+    // The worker dies with the rows still in memory; the page reconnects to a new one and resends.
+    const worker = world.restart();
+    disk.tags.clear();
+    page.resend();
+    await until(() => page.ackedUpTo() === 4, 4000, 'acknowledged after the restart');
+    const { stored, lost } = await answers(worker.db, page);
+    expect(lost).toEqual([]);
+    expect(stored.size).toBe(4);
+  });
+});
+
+describe("a page's clock", () => {
+  it('stepped back ten minutes: its samples are stored or refused with a reason, never acked and dropped', async () => {
+    const world = setup();
+    const t0 = Date.now() - 20 * MIN;
+    const page = world.open('room-c');
+    page.post(Array.from({ length: 120 }, (_, i) => page.sample(t0 + i * SEC, { viewers: 1000 + i })));
+    await until(() => page.ackedUpTo() === 120, 4000, 'first two minutes acknowledged');
+
+    const back = t0 + 2 * MIN - 10 * MIN;
+    page.post(Array.from({ length: 600 }, (_, i) => page.sample(back + i * SEC, { viewers: 2000 + i })));
+    await until(
+      () => page.ackedUpTo() + page.refused().size >= 720 || page.ackedUpTo() === 720,
+      4000,
+      'answered',
+    );
+    await world.worker.services.queue.flush();
+    const { lost, refused, stored } = await answers(world.worker.db, page);
+    expect(lost).toEqual([]);
+    expect(stored.size + refused.size).toBe(720);
+    // Readings dated inside the session are filed there; those from before it began cannot be.
+    expect([...refused.keys()]).toEqual(Array.from({ length: 480 }, (_, i) => 121 + i));
+    expect(new Set(refused.values())).toEqual(new Set(['before-session']));
+    // The panel learns it from the status, with how many.
+    expect(await world.worker.command({ type: 'status.get' })).toMatchObject({
+      data: { rooms: [{ roomKey: 'room-c', refused: { reason: 'before-session', count: 480 } }] },
+    });
+  });
+
+  it('two readings in one millisecond: both are kept, the newer value last', async () => {
+    const world = setup();
+    const t0 = Date.now() - MIN;
+    const page = world.open('room-m');
+    page.post([page.sample(t0, { viewers: 10 })]);
+    page.post([page.sample(t0 + SEC, { viewers: 20 }), page.sample(t0 + SEC, { viewers: 21 })]);
+    await until(() => page.ackedUpTo() === 3, 4000, 'acknowledged');
+    const { lost } = await answers(world.worker.db, page);
+    expect(lost).toEqual([]);
+    const rows = await world.worker.db.samples.toArray();
+    expect(rows.map((row) => row.metrics.viewers)).toEqual([10, 20, 21]);
+  });
+});
+
+describe('two tabs of one room', () => {
+  it('one feeds the session, the other is told it is a duplicate', async () => {
+    const world = setup();
+    const t0 = Date.now() - MIN;
+    const first = world.open('room-d', 11);
+    const second = world.open('room-d', 12);
+    for (let i = 0; i < 10; i++) {
+      first.post([first.sample(t0 + i * SEC, { viewers: 100 + i })]);
+      second.post([second.sample(t0 + i * SEC + 400, { viewers: 900 + i })]);
+    }
+    await until(() => first.ackedUpTo() === 10 && second.refused().size === 10, 4000, 'answered');
+    await world.worker.services.queue.flush();
+    const rows = await world.worker.db.samples.toArray();
+    expect(rows.map((row) => row.metrics.viewers)).toEqual(Array.from({ length: 10 }, (_, i) => 100 + i));
+    expect(new Set(second.refused().values())).toEqual(new Set(['duplicate-tab']));
+    expect(second.messages('room.duplicate').at(-1)).toMatchObject({ duplicate: true, feedingTabId: 11 });
+    expect(await world.worker.command({ type: 'status.get' })).toMatchObject({
+      data: { rooms: [{ roomKey: 'room-d', feedingTabId: 11, duplicateTabIds: [12] }] },
+    });
+
+    // The feeding tab closes: the other one takes over the same session.
+    first.drop();
+    second.post([second.sample(t0 + 20 * SEC, { viewers: 950 })]);
+    await until(() => second.ackedUpTo() === 11, 4000, 'the second tab feeds');
+    expect(second.messages('room.duplicate').at(-1)).toMatchObject({ duplicate: false });
+    expect(await world.worker.db.sessions.count()).toBe(1);
+  });
+});
+
+describe('a room that shows its end flag and then live numbers again', () => {
+  it('continues its session and stores every later sample', async () => {
+    const world = setup();
+    const t0 = Date.now() - 10 * MIN;
+    const page = world.open('room-e');
+    const live = (i: number, extra: Partial<Sample> = {}) =>
+      page.sample(t0 + i * SEC, { viewers: 100 + i }, extra);
+    page.post([live(0), live(1), live(2)]);
+    page.post([live(3, { ended: true }), live(4, { ended: true })]);
+    for (let i = 5; i < 40; i++) page.post([live(i)]);
+    await until(() => page.ackedUpTo() === 40, 4000, 'acknowledged');
+    await world.worker.services.queue.flush();
+    const { lost, stored, refused } = await answers(world.worker.db, page);
+    expect(lost).toEqual([]);
+    expect(stored.size + refused.size).toBe(40);
+    const sessions = await world.worker.db.sessions.toArray();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]?.endedAt).toBeUndefined();
+    expect(sessions[0]?.lastSampleAt).toBe(t0 + 39 * SEC);
+  });
+});
+
+describe('an open session whose rule settings no longer build an engine', () => {
+  it('is closed, its room goes on in a new session, and the healthy rooms keep ticking', async () => {
+    const world = setup();
+    const { db } = world.worker;
+    const t0 = Date.now() - 5 * MIN;
+    const brokenId = `douyin:broken:${t0}`;
+    await db.sessions.put({
+      id: brokenId,
+      site: 'douyin',
+      roomKey: 'broken',
+      title: '',
+      startedAt: t0,
+      lastSampleAt: t0,
+      ruleSettings: { 'traffic-drop': { dropPct: 'lots' } },
+      peakViewers: null,
+      gmv: null,
+      cuesFired: 0,
+      cuesActed: 0,
+    });
+    const broken = world.open('broken');
+    const healthy = world.open('healthy');
+    broken.post([broken.sample(t0 + SEC, { viewers: 1 })]);
+    healthy.post([healthy.sample(t0 + SEC, { viewers: 2 })]);
+    await until(() => healthy.ackedUpTo() === 1 && broken.ackedUpTo() === 1, 4000, 'both acknowledged');
+    await world.worker.services.queue.flush();
+    expect((await answers(db, broken)).stored.size).toBe(1);
+    expect(await db.sessions.get(brokenId)).toMatchObject({ endedAt: t0 });
+    expect(
+      await db.samples.where('[sessionId+ts]').between([brokenId, 0], [brokenId, Infinity]).count(),
+    ).toBe(0);
+
+    await sleep(1100);
+    await world.worker.alarm('livecue-tick');
+    const healthyId = `douyin:healthy:${t0 + SEC}`;
+    await until(
+      async () =>
+        (await db.actions.where('[sessionId+ts]').between([healthyId, 0], [healthyId, Infinity]).count()) > 0,
+      4000,
+      'healthy tick',
+    );
+  });
+});
+
+describe('an imported session dated ahead of this clock', () => {
+  it('never swallows the live samples of its room, even after a worker restart', async () => {
+    const world = setup();
+    const now = Date.now();
+    const HOUR = 3_600_000;
+    const id = `douyin:room-f:${now + 6 * HOUR}`;
+    const file = {
+      format: 'livecue-export',
+      schemaVersion: 1,
+      exportedAt: now + 8 * HOUR,
+      sessions: [
+        {
+          session: {
+            id,
+            site: 'douyin',
+            roomKey: 'room-f',
+            title: 'from a machine whose clock runs ahead',
+            startedAt: now + 6 * HOUR,
+            lastSampleAt: now + 7 * HOUR,
+            endedAt: now + 7 * HOUR,
+            endReason: 'room-ended',
+            ruleSettings: {},
+            peakViewers: 5,
+            gmv: null,
+            cuesFired: 0,
+            cuesActed: 0,
+          },
+          samples: [{ sessionId: id, ts: now + 7 * HOUR, metrics: { viewers: 5 } }],
+          actions: [],
+          cues: [],
+        },
+      ],
+    };
+    const imported = await world.worker.command({ type: 'history.import', json: JSON.stringify(file) });
+    expect(imported).toMatchObject({ ok: true, data: { added: { sessions: 1, samples: 1 } } });
+
+    const worker = world.restart();
+    const page = world.open('room-f');
+    page.post(Array.from({ length: 5 }, (_, i) => page.sample(now - MIN + i * SEC, { viewers: 100 + i })));
+    await until(() => page.ackedUpTo() === 5, 4000, 'acknowledged');
+    const { lost, stored } = await answers(worker.db, page);
+    expect(lost).toEqual([]);
+    expect(stored.size).toBe(5);
+    expect(await worker.db.sessions.count()).toBe(2);
+  });
+});
