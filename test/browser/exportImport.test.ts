@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EXPORT_SCHEMA_VERSION } from '../../lib/store/exportSchema';
 import {
   type Harness,
   loadScenario,
@@ -81,7 +82,7 @@ describe('export and import', () => {
     await popup.locator('[data-testid="select-all"]').click();
     [jsonFile] = (await download(popup, 'export-json')) as [string];
     const file = JSON.parse(readFileSync(jsonFile, 'utf8'));
-    expect(file).toMatchObject({ format: 'livecue-export', schemaVersion: 1 });
+    expect(file).toMatchObject({ format: 'livecue-export', schemaVersion: EXPORT_SCHEMA_VERSION });
     expect(file.sessions[0].samples).toHaveLength(exported.samples.length);
 
     const csvFiles = await download(popup, 'export-csv-second', 2);
