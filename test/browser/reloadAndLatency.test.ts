@@ -48,6 +48,9 @@ describe('page reload and latency', () => {
     expect(tables.sessions).toHaveLength(1);
     const last = Math.max(...tables.samples.map((s) => s.ts));
     expect(last - tables.sessions[0]!.startedAt).toBeGreaterThan(400_000);
+    // A second tab on the same room would be a duplicate whose readings are refused: the next test's room
+    // is the only one.
+    await room.close();
   });
 
   it('shows each cue in the panel after the page change that caused it (prints the latency)', async () => {
