@@ -34,11 +34,15 @@ export default defineConfig({
         'unlimitedStorage',
         'sidePanel',
         'alarms',
+        'scripting',
         'contextMenus',
         ...(mode === 'e2e' ? ['notifications'] : []),
       ],
       ...(mode === 'e2e' ? {} : { optional_permissions: ['notifications'] }),
       host_permissions: matches,
+      // An operator may enable Livecue on a dashboard no adapter knows (JD, Pinduoduo, a brand's own screen):
+      // that one origin is asked for at run time, from a click in the panel (lib/worker/setupSiteAccess.ts).
+      optional_host_permissions: ['https://*/*', 'http://*/*'],
       action: { default_title: '__MSG_actionTitle__' },
       commands: manifestCommands(),
     };

@@ -10,6 +10,7 @@ import { setupRoomPort } from '../lib/worker/setupRoomPort';
 import { setupSamplePacking } from '../lib/worker/setupSamplePacking';
 import { setupShortcuts } from '../lib/worker/setupShortcuts';
 import { setupSidePanel } from '../lib/worker/setupSidePanel';
+import { setupSiteAccess } from '../lib/worker/setupSiteAccess';
 
 // Wiring only: every listener is registered synchronously in the worker's first turn.
 export default defineBackground(() => {
@@ -20,6 +21,7 @@ export default defineBackground(() => {
   setupCommands(services);
   setupAlarms(services);
   setupSidePanel();
+  setupSiteAccess();
   setupActionMenu();
   setupSamplePacking(services.db);
   // Acting from anywhere: shortcuts and notification buttons go through the panel's own command path;

@@ -4,14 +4,15 @@ import type { Settings } from '../../lib/core/settings/settingsSchema';
 import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 import { BindingsList } from './BindingsList';
+import { EnabledSites } from './EnabledSites';
 import { GeneralSettings } from './GeneralSettings';
 import { PlanEditor } from './PlanEditor';
 import { RuleSettingsForm } from './RuleSettingsForm';
 import { ShortcutSettings } from './ShortcutSettings';
 import { UrgentNotificationSetting } from './UrgentNotificationSetting';
 
-// The settings page: general preferences, shortcuts and notifications, the run-of-show, rule parameters
-// and site bindings.
+// The settings page: general preferences, shortcuts and notifications, the run-of-show, rule parameters,
+// site bindings and the sites read on request.
 
 interface OptionsViewProps {
   settings: Settings;
@@ -60,6 +61,7 @@ export function OptionsView({ settings, send, rulesSchema = ruleSettingsSchema }
         </button>
       </section>
       <BindingsList bindings={settings.bindings} send={send} />
+      <EnabledSites send={send} />
       <section class="danger">
         <button
           type="button"

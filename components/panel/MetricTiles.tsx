@@ -3,7 +3,8 @@ import { type MetricTile, SPARKLINE_WINDOW_MS } from '../../lib/ui/panel/metricT
 import { useI18n } from '../common/i18nContext';
 import { Sparkline } from './Sparkline';
 
-// Live values with their last ten minutes and how much they moved.
+// Live values with their last ten minutes and how much they moved; a number the engine knows is stale is
+// greyed and says why (the cues that read it are held back too).
 
 interface MetricTilesProps {
   tiles: readonly MetricTile[];
@@ -19,8 +20,17 @@ export function MetricTiles({ tiles, now }: MetricTilesProps) {
         const direction =
           tile.change === null || tile.change === 0 ? 'flat' : tile.change > 0 ? 'up' : 'down';
         return (
-          <li key={tile.metric} class="metric-tile" data-metric={tile.metric} data-value={tile.value ?? ''}>
-            <span class="metric-label">{t(`metric.${tile.metric}`)}</span>
+          <li
+            key={tile.metric}
+            class={tile.stale ? 'metric-tile stale' : 'metric-tile'}
+            data-metric={tile.metric}
+            data-value={tile.value ?? ''}
+            data-stale={tile.stale ?? undefined}
+          >
+            <span class="metric-label">
+              {t(`metric.${tile.metric}`)}
+              {tile.stale && <span class="count metric-stale">{t(`metrics.stale.${tile.stale}`)}</span>}
+            </span>
             <span class="metric-value">
               {formatMetricValue(tile.metric, tile.value, locale, tile.capped)}
             </span>

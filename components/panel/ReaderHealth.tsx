@@ -1,8 +1,23 @@
+import { formatClock } from '../../lib/core/format/formatClock';
 import type { MetricId } from '../../lib/core/metrics/metricCatalog';
 import type { HealthSummary } from '../../lib/ui/panel/readerHealth';
 import { useI18n } from '../common/i18nContext';
 
-// How much of the room the reader can see, and a way to point it at what it cannot.
+// How much of the room the reader can see, each refusal with the raw text the page showed and why, whether
+// the page has stopped changing, and a way to point the reader at what it cannot find.
+
+/** Why a number was refused, in words (parseMetricText's and the plausibility gate's reasons). */
+const REASON_KEYS = {
+  dash: 'health.reason.dash',
+  empty: 'health.reason.empty',
+  unparseable: 'health.reason.unparseable',
+  ambiguous: 'health.reason.ambiguous',
+  'unit-mismatch': 'health.reason.unit-mismatch',
+  'unknown-unit': 'health.reason.unknown-unit',
+  implausible: 'health.reason.implausible',
+} as const;
+const reasonKey = (reason: string) =>
+  Object.hasOwn(REASON_KEYS, reason) ? REASON_KEYS[reason as keyof typeof REASON_KEYS] : undefined;
 
 interface ReaderHealthProps {
   health: HealthSummary | null;
@@ -21,11 +36,26 @@ export function ReaderHealth({ health, onPick }: ReaderHealthProps) {
           {t('health.count', { parsed: health.parsed, total: health.total })}
         </span>
       </h3>
+      {health.frozenSec !== undefined && (
+        <p class="health-frozen" data-testid="reader-health-frozen" role="status">
+          {t('health.frozen', { time: formatClock(health.frozenSec * 1000) })}
+        </p>
+      )}
+      {health.hidden && (
+        <p class="health-hidden" data-testid="reader-health-hidden">
+          {t('health.hidden')}
+        </p>
+      )}
       {health.failed.length > 0 && (
         <ul class="health-failed">
           {health.failed.map((failure) => (
             <li key={failure.metric} data-metric-failed={failure.metric}>
-              {t('health.failed', { metric: t(`metric.${failure.metric}`) })} <code>{failure.raw}</code>
+              {t('health.failed', { metric: t(`metric.${failure.metric}`) })} <code>{failure.raw}</code>{' '}
+              {reasonKey(failure.reason) && (
+                <span class="health-reason" data-reason={failure.reason}>
+                  {t(reasonKey(failure.reason)!)}
+                </span>
+              )}
               <button
                 type="button"
                 data-testid={`pick-${failure.metric}`}

@@ -1,62 +1,56 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { BackgroundToRoom, OverlayCue } from '../../lib/core/messages/portProtocol';
 import { createOverlayCard, type OverlayCard, overlayCss } from '../../lib/room/overlay/overlayCard';
 
-// The in-page cue card, off by default. It lives in a shadow root so neither side's CSS leaks, and it
-// is mounted only while enabled so a room without the overlay carries no extra DOM.
+// The in-page cue card, off by default. It lives in the open shadow root of its own <livecue-overlay> element
+// so neither side's CSS leaks, and it is mounted only while enabled so a room without the overlay carries no
+// extra DOM. Mounted by hand (a host, a shadow root, a style): WXT's shadow-root UI helper costs the content
+// script ~2.6 KB gzip of its 16 KB budget for options Livecue does not use.
 
 export interface OverlayController {
   handle(message: BackgroundToRoom): void;
   remove(): void;
 }
 
-export function createOverlayController(ctx: ContentScriptContext): OverlayController {
-  let enabled = false;
-  let cue: OverlayCue | null = null;
-  let ui: ShadowRootContentScriptUi<OverlayCard> | undefined;
-  let mounting = false;
+interface Mounted {
+  host: HTMLElement;
+  card: OverlayCard;
+}
 
-  const setEnabled = (next: boolean) => {
-    enabled = next;
-    if (!enabled) {
-      ui?.remove();
-      ui = undefined;
-      return;
-    }
-    if (ui) return ui.mounted?.show(cue);
-    if (mounting) return;
-    mounting = true;
-    void createShadowRootUi(ctx, {
-      name: 'livecue-overlay',
-      position: 'overlay',
-      zIndex: 2147483000,
-      onMount(container, shadow) {
-        const style = document.createElement('style');
-        style.textContent = overlayCss;
-        shadow.append(style);
-        const card = createOverlayCard(document, { onClose: () => setEnabled(false) });
-        container.append(card.element);
-        card.show(cue);
-        return card;
-      },
-      onRemove: (card) => card?.destroy(),
-    }).then((created) => {
-      mounting = false;
-      if (!enabled) return;
-      ui = created;
-      ui.mount();
-    });
+export function createOverlayController(ctx: ContentScriptContext): OverlayController {
+  let cue: OverlayCue | null = null;
+  let mounted: Mounted | undefined;
+
+  const unmount = () => {
+    mounted?.card.destroy();
+    mounted?.host.remove();
+    mounted = undefined;
   };
+
+  const mount = () => {
+    if (mounted) return mounted.card.show(cue);
+    const host = document.createElement('livecue-overlay');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = overlayCss;
+    const card = createOverlayCard(document, { onClose: unmount });
+    shadow.append(style, card.element);
+    (document.body ?? document.documentElement).append(host);
+    mounted = { host, card };
+    card.show(cue);
+  };
+  ctx.onInvalidated(unmount);
 
   return {
     handle(message) {
-      if (message.type === 'overlay.set') setEnabled(message.enabled);
-      else if (message.type === 'overlay.cue') {
+      if (message.type === 'overlay.set') {
+        if (message.enabled) mount();
+        else unmount();
+      } else if (message.type === 'overlay.cue') {
         cue = message.cue;
-        ui?.mounted?.show(cue);
+        mounted?.card.show(cue);
       }
     },
-    remove: () => setEnabled(false),
+    remove: unmount,
   };
 }

@@ -1,4 +1,5 @@
 import type { BackgroundToRoom } from '../core/messages/portProtocol';
+import type { Sample } from '../core/messages/sample';
 import type { MetricId } from '../core/metrics/metricCatalog';
 import type { RoomLink } from './link/roomLink';
 import { startRoomSampler } from './sampling/roomSampler';
@@ -6,6 +7,7 @@ import { createSampleClock } from './sampling/sampleClock';
 import { startElementPicker } from './sites/elementPicker';
 import { createRoomReader } from './sites/labelReader';
 import { adapterForUrl } from './sites/siteRegistry';
+import { matchesPattern } from './sites/urlPattern';
 
 // Reads the room at the current URL and streams samples through the link. Restarted on SPA navigation
 // and when the operator's bindings change; stopped when the extension context goes away.
@@ -26,19 +28,32 @@ export function startRoomWatch(
   let bindings: Partial<Record<MetricId, string>> = {};
   let stopSampler: (() => void) | undefined;
   let stopPicker: (() => void) | undefined;
+  let lastSent: { sample: Omit<Sample, 'seq'>; url: URL } | undefined;
 
   const start = () => {
     stopSampler?.();
     const url = new URL(doc.location.href);
     const adapter = adapterForUrl(url);
     const roomKey = adapter.roomKey(url);
-    const reader = createRoomReader(doc, adapter, bindings);
+    // The platform sent the room's page to its after-the-live page (TikTok: /streamer/live/session): the
+    // room we were reading has ended, whatever the new page shows.
+    const previous = lastSent?.sample;
+    if (
+      previous &&
+      !previous.ended &&
+      (previous.site !== adapter.id || previous.roomKey !== roomKey) &&
+      adapterForUrl(lastSent!.url).ended?.urls?.some((p) => matchesPattern(url, p))
+    ) {
+      link.send({ ...previous, ts: Math.max(now(), previous.ts + 1), ended: true });
+    }
+    lastSent = undefined;
+    const reader = createRoomReader(doc, adapter, bindings, { sampleNow: now });
     stopSampler = startRoomSampler({
       reader,
       now,
       onError: (error) => console.warn('Livecue: stopped reading this room', error),
       post: ({ ts, reading }) => {
-        link.send({
+        const sample: Omit<Sample, 'seq'> = {
           ts,
           site: adapter.id,
           roomKey,
@@ -48,7 +63,9 @@ export function startRoomWatch(
           product: reading.product,
           health: reading.health,
           ended: reading.ended,
-        });
+        };
+        link.send(sample);
+        if (reading.health.parsed.length > 0) lastSent = { sample, url };
       },
     });
   };

@@ -9,6 +9,7 @@ import type { StatusAnswer } from '../core/messages/statusAnswer';
 import { importExportJson } from './history/importExport';
 import { deleteSessions } from './history/retention';
 import type { BackgroundServices } from './services';
+import { siteAccessHandlers } from './setupSiteAccess';
 
 // Pages write only through these commands. Each is validated, run, and answered with the answer its type
 // declares in lib/core/messages/commands.ts (Chromium takes the Promise returned from onMessage as the
@@ -66,6 +67,7 @@ export function commandHandlers(services: BackgroundServices): Handlers {
       ports.send(room.port, { type: 'picker.start', metric });
       return { tabId: room.tabId };
     },
+    ...siteAccessHandlers,
     'overlay.toggle': async ({ enabled }) => ({
       enabled: (await settings.update({ overlay: enabled })).overlay,
     }),

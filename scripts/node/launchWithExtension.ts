@@ -51,6 +51,7 @@ export async function launchWithExtension(
     headless?: boolean;
     extensionDir?: string;
     userDataDir?: string;
+    extraArgs?: string[];
     /** Lets CDP drive the extension's UI (the toolbar button): for tests only. */
     extensionDebugging?: boolean;
   } = {},
@@ -69,6 +70,7 @@ export async function launchWithExtension(
       ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.extraArgs ?? []),
     ],
   });
   const firstWorker =

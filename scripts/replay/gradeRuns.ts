@@ -108,16 +108,37 @@ export function detectionTable(grades: readonly RunGrade[]): DetectionRow[] {
   });
 }
 
-export function formatDetectionTable(rows: readonly DetectionRow[]): string[] {
+/**
+ * The per-rule table; with `floors` (median delays of the CUSUM floor on the same runs) two more columns
+ * say how far the engine is from it: the floor's delay and `delay / floor`.
+ */
+export function formatDetectionTable(
+  rows: readonly DetectionRow[],
+  floors?: Partial<Record<RuleId, number | null>>,
+): string[] {
   const header = ['rule', 'detected', 'missed', 'false', 'false/h', 'median delay'];
-  const body = rows.map((row) => [
-    row.rule,
-    `${row.detections}/${row.expected}`,
-    String(row.misses),
-    String(row.falseCues),
-    row.falsePerHour.toFixed(2),
-    row.medianDelaySec === null ? '–' : `${row.medianDelaySec.toFixed(0)} s`,
-  ]);
+  if (floors) header.push('CUSUM floor', 'delay / floor');
+  const body = rows.map((row) => {
+    const cells = [
+      row.rule,
+      `${row.detections}/${row.expected}`,
+      String(row.misses),
+      String(row.falseCues),
+      row.falsePerHour.toFixed(2),
+      row.medianDelaySec === null ? '–' : `${row.medianDelaySec.toFixed(0)} s`,
+    ];
+    if (floors) {
+      const floor = floors[row.rule];
+      cells.push(floor == null ? '–' : `${floor.toFixed(0)} s`);
+      // A floor of 0 s (an alarm at the very sample of the change) counts as one second.
+      cells.push(
+        floor == null || row.medianDelaySec === null
+          ? '–'
+          : (row.medianDelaySec / Math.max(1, floor)).toFixed(2),
+      );
+    }
+    return cells;
+  });
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));
   const line = (cells: string[]) =>
     cells

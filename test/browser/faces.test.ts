@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trafficDropParams } from '../../lib/core/engine/rules/trafficDrop';
 import {
   type Harness,
   loadScenario,
@@ -170,6 +171,6 @@ describe('faces', () => {
     await shot(options, 'settings-page');
 
     await rule.locator('[data-testid="reset-traffic-drop"]').click();
-    await expect.poll(storedDropPct).toBe(25);
+    await expect.poll(storedDropPct).toBe(trafficDropParams.parse({}).dropPct);
   });
 });

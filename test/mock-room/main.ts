@@ -13,6 +13,8 @@ import {
 
 // The mock live room: plays a scenario file at N× speed and keeps the scenario clock in
 // document.documentElement.dataset.scenarioTime (DESIGN.md §3, "The mock room and its test hooks").
+// The player gives the numbers the dashboard shows: redrawn at the scenario's refresh cadence, held on a
+// stuck tile or a frozen page, rounded by the display style.
 
 interface PlayOptions {
   speed?: number;
@@ -70,7 +72,8 @@ function play(input: unknown, options: PlayOptions = {}): void {
       renderGoods(goods, products, currentProduct);
     }
     byId('live-clock').textContent = formatClock(sec);
-    tickComments(byId('comment-feed'), sec);
+    // A frozen feed (scenario `freezes`) stops the numbers and the comments; the page's own clock runs on.
+    if (!player.isFrozen(sec)) tickComments(byId('comment-feed'), sec);
     state.sec = sec;
   };
 

@@ -138,6 +138,17 @@ function withinRateLimit(arbiter: Arbiter, priority: number, now: number): boole
   return count < params.maxPerWindow;
 }
 
+/** The condition a rule cued is over (data-stale: the numbers are live again): its active cue expires now. */
+export function resolve(arbiter: Arbiter, ruleId: RuleId, changed: Cue[]): void {
+  for (let i = arbiter.live.length - 1; i >= 0; i--) {
+    const cue = arbiter.live[i]!;
+    if (cue.ruleId !== ruleId || cue.status !== 'active') continue;
+    cue.status = 'expired';
+    arbiter.live.splice(i, 1);
+    mark(changed, cue);
+  }
+}
+
 /** Records an admitted cue: the rule disarms until its condition recovers, and its older cue is superseded. */
 export function record(arbiter: Arbiter, slot: number, cue: Cue, changed: Cue[]): void {
   for (let i = arbiter.live.length - 1; i >= 0; i--) {

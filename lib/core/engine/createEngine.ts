@@ -1,20 +1,25 @@
-import { type Arbiter, admit, advanceCues, applyAction, createArbiter, record } from './arbitration';
+import { type Arbiter, admit, advanceCues, applyAction, createArbiter, record, resolve } from './arbitration';
 import { classifierFor } from './commentClassifier';
 import { type PendingOutcome, settleOutcomes, startOutcome } from './outcomes';
-import { RoomStats, type SeriesName } from './roomStats';
-import { CLEAR, FIRE, type RuleChecker, type RuleCommon, type RuleDefinition } from './ruleDefinition';
+import { bit, RoomStats, S, type SeriesName } from './roomStats';
+import { CLEAR, FIRE, REARM, type RuleChecker, type RuleCommon, type RuleDefinition } from './ruleDefinition';
 import { parseRuleSettings, type RuleSettings } from './ruleSettings';
 import { RULES } from './rules/index';
+import { Staleness } from './staleness';
 import type { Cue, Engine } from './types';
 
 // The engine: a deterministic fold over EngineEvents. State is mutated in place for speed; time only ever
-// comes from the events. Rules run in priority order so the stronger cue takes a contested place.
+// comes from the events. After each event the room is judged for stale numbers; rules that read them wait
+// (all but data-stale when the whole page is stale). Rules run in priority order so the stronger cue takes
+// a contested place.
 
 interface LiveRule {
   definition: RuleDefinition<RuleCommon>;
   params: RuleCommon;
   checker: RuleChecker;
   slot: number;
+  /** Bits of the series the rule reads (S): it waits while any of them is stale. */
+  readsMask: number;
 }
 
 export interface EngineState {
@@ -22,6 +27,7 @@ export interface EngineState {
   startedAt: number;
   settings: RuleSettings;
   room: RoomStats;
+  staleness: Staleness;
   rules: LiveRule[];
   arbiter: Arbiter;
   /** The series each cue's outcome is measured on, by cue id. */
@@ -60,15 +66,19 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
     classifyComment,
     init(sessionId, startedAt) {
       const room = new RoomStats(startedAt);
+      // The stale-data judgement holds back every rule, so it runs even when the data-stale cue is off.
+      const staleness = new Staleness(settings['data-stale']);
       const rules = enabled.map((definition, slot) => {
         const params = settings[definition.id] as RuleCommon;
-        return { definition, params, checker: definition.create(params, room), slot };
+        const readsMask = definition.reads.reduce((mask, series) => mask | bit(S[series]), 0);
+        return { definition, params, checker: definition.create(params, room), slot, readsMask };
       });
       return {
         sessionId,
         startedAt,
         settings,
         room,
+        staleness,
         rules,
         arbiter: createArbiter(
           settings.arbitration,
@@ -90,15 +100,23 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
       advanceCues(arbiter, now, changed);
       switch (event.kind) {
         case 'sample':
-          room.addSample(now, event.metrics, event.product);
+          room.addSample(now, event.metrics, event.product, event.frozenSec);
+          state.staleness.update(room, now);
           if (event.ended) state.ended = true;
           if (state.pendingOutcomes.length > 0) {
-            settleOutcomes(room, state.pendingOutcomes, state.settings.arbitration.outcomeWindowSec, changed);
+            settleOutcomes(
+              room,
+              state.staleness,
+              state.pendingOutcomes,
+              state.settings.arbitration.outcomeWindowSec,
+              changed,
+            );
           }
           runRules(state, now, false, changed);
           break;
         case 'tick':
           room.now = now;
+          state.staleness.update(room, now);
           runRules(state, now, true, changed);
           break;
         case 'comment':
@@ -114,7 +132,13 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
           const done = applyAction(arbiter, event, changed);
           const series = done && state.outcomeSeries.get(done.id);
           if (done && series) {
-            const pending = startOutcome(room, done, series, state.settings.arbitration.outcomeWindowSec);
+            const pending = startOutcome(
+              room,
+              state.staleness,
+              done,
+              series,
+              state.settings.arbitration.outcomeWindowSec,
+            );
             if (pending) state.pendingOutcomes.push(pending);
           }
           break;
@@ -127,11 +151,19 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
 
 function runRules(state: EngineState, now: number, onTick: boolean, changed: Cue[]) {
   const { rules, arbiter } = state;
+  const staleMask = state.room.staleMask;
+  const { staleKind, pageSuspect } = state.room;
+  const pageStale = pageSuspect || staleKind === 'frozen' || staleKind === 'silent';
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     if (onTick && !rule.definition.onTick) continue;
+    // No rule runs on numbers the engine knows are stale; it neither fires nor re-arms until they are fresh.
+    if (!rule.definition.watchesStaleness && (pageStale || (rule.readsMask & staleMask) !== 0)) continue;
     const level = rule.checker.check(now);
-    if (level === CLEAR) {
+    if (level === CLEAR || level === REARM) {
+      if (level === CLEAR && rule.definition.resolvesOnClear && arbiter.armed[i] === 0) {
+        resolve(arbiter, rule.definition.id, changed);
+      }
       arbiter.armed[i] = 1;
       continue;
     }

@@ -4,7 +4,8 @@ import type { PlanSlot } from './types';
 
 // The engine's rolling view of a room: one value per second per series in a ring buffer (carried forward
 // over seconds with no sample, because the page still shows the last number), O(1) windowed means and
-// EWMA baselines updated as each second is written. Unknown values are NaN, never 0.
+// EWMA baselines updated as each second is written, and how often each number really changes on the page
+// (its cadence), learnt from the samples. Unknown values are NaN, never 0.
 
 /** Series index of each canonical metric, then the derived gauges. */
 export const S = {
@@ -32,6 +33,34 @@ export const SERIES_COUNT = METRIC_COUNT + 2;
 
 /** One hour of seconds: every window a rule may ask for fits. */
 export const RING_SECONDS = 3600;
+
+/**
+ * `silent`: no samples (the page is gone); `frozen`: samples but no number changes (the page froze);
+ * `stuck` / `lost`: one number stopped changing or became unreadable while others move (the reader lost it).
+ */
+export type StaleKind = 'fresh' | 'stuck' | 'lost' | 'frozen' | 'silent';
+
+/** Bits of every series: a stale mask with all of them set means the whole page is stale. */
+export const ALL_SERIES = (1 << SERIES_COUNT) - 1;
+
+/** The bit of a series in a stale mask. */
+export const bit = (series: number) => 1 << series;
+
+/** Called with each known value of a series, in time order; `changed` when it differs from the one before. */
+export interface SeriesObserver {
+  observe(ts: number, value: number, changed: boolean): void;
+}
+
+/** A cadence estimate moves by 1/8 of each new gap, and a gap counts at most 4× the estimate (a pause is not a cadence). */
+const CADENCE_WEIGHT = 1 / 8;
+const CADENCE_CLAMP = 4;
+
+/** Running mean of intervals in seconds: plain mean over the first 8, then an exponential one, outliers clamped. */
+function nextCadence(current: number, count: number, gapSec: number): number {
+  if (!(current >= 0)) return gapSec;
+  const clamped = Math.min(gapSec, current * CADENCE_CLAMP);
+  return current + (count >= 8 ? CADENCE_WEIGHT : 1 / count) * (clamped - current);
+}
 
 /** Mean of one series over the last `seconds` written seconds, skipping unknown ones. */
 export class WindowMean {
@@ -66,12 +95,45 @@ export class RoomStats {
   now: number;
   lastSampleTs = Number.NaN;
   sampleCount = 0;
+  /** Mean seconds between samples. */
+  sampleGapSec = Number.NaN;
   /** Latest value per series (NaN: unknown). */
   readonly last = new Float64Array(SERIES_COUNT).fill(Number.NaN);
   /** ts of the last change of each series' value, and how often it changed (for data-stale). */
   readonly lastChangeTs = new Float64Array(SERIES_COUNT).fill(Number.NaN);
   readonly changeCount = new Uint32Array(SERIES_COUNT);
-  private readonly ring = new Float64Array(SERIES_COUNT * RING_SECONDS).fill(Number.NaN);
+  /** Mean seconds between changes of each metric: how often the page really redraws it with a new number. */
+  readonly changeGapSec = new Float64Array(SERIES_COUNT).fill(Number.NaN);
+  /** ts of the last sample in which each metric had a number, and how many did. */
+  readonly lastSeenTs = new Float64Array(SERIES_COUNT).fill(Number.NaN);
+  readonly seenCount = new Uint32Array(SERIES_COUNT);
+  /** The page as a whole: the last sample in which any number changed, how often that happens, and how many did. */
+  lastAnyChangeTs = Number.NaN;
+  anyChangeGapSec = Number.NaN;
+  anyChangeCount = 0;
+  /** What the content script last said: no number on the page changed for this many seconds, as of `reportedAt`. */
+  reportedFrozenSec = 0;
+  reportedAt = Number.NaN;
+  /**
+   * Series the engine knows are stale now (bits of `S`), set by the staleness tracker after each event;
+   * ALL_SERIES when the whole page froze or went silent. Rules that read a stale series do not run.
+   */
+  staleMask = 0;
+  /** What kind of staleness, since when (ts), and for `stuck` / `lost` which metric (series index, else −1). */
+  staleKind: StaleKind = 'fresh';
+  staleSince = Number.NaN;
+  staleSeries = -1;
+  /**
+   * The whole page has been still (or silent) for a few redraws: not yet known stale, but no rule other than
+   * data-stale acts on it until the numbers move again or the staleness is confirmed.
+   */
+  pageSuspect = false;
+  /** Bumped each time a series turns stale, so trackers know to learn the room afresh. */
+  readonly staleEpoch = new Uint32Array(SERIES_COUNT);
+  private readonly sharedParts = new Map<string, unknown>();
+  private readonly observers: SeriesObserver[] = [];
+  private readonly observedSeries: number[] = [];
+  private readonly ring: Float64Array;
   private readonly windows: WindowMean[] = [];
   private readonly ewmas: Ewma[] = [];
 
@@ -84,15 +146,20 @@ export class RoomStats {
   plan: PlanSlot[] | null = null;
   planSetAt = Number.NaN;
 
-  constructor(readonly startedAt: number) {
+  /** `ringSeconds`: how much history to keep (an hour for the engine; a face reading ten minutes needs less). */
+  constructor(
+    readonly startedAt: number,
+    readonly ringSeconds = RING_SECONDS,
+  ) {
     this.now = startedAt;
+    this.ring = new Float64Array(SERIES_COUNT * ringSeconds).fill(Number.NaN);
   }
 
   /** Registers a windowed mean; call before the first sample (rules do it when they are created). */
   meanOver(series: number, seconds: number): WindowMean {
     const existing = this.windows.find((w) => w.series === series && w.seconds === seconds);
     if (existing) return existing;
-    const window = new WindowMean(series, Math.max(1, Math.min(RING_SECONDS - 1, Math.round(seconds))));
+    const window = new WindowMean(series, Math.max(1, Math.min(this.ringSeconds - 1, Math.round(seconds))));
     this.windows.push(window);
     return window;
   }
@@ -107,6 +174,38 @@ export class RoomStats {
     return ewma;
   }
 
+  /** One part several rules share (traffic-drop and traffic-surge read one viewer level), made once by key. */
+  shared<T>(key: string, make: () => T): T {
+    let part = this.sharedParts.get(key) as T | undefined;
+    if (part === undefined) {
+      part = make();
+      this.sharedParts.set(key, part);
+    }
+    return part;
+  }
+
+  /** Hands every new value of `series` to `observer` (rules do it when they are created). */
+  observe(series: number, observer: SeriesObserver): void {
+    this.observers.push(observer);
+    this.observedSeries.push(series);
+  }
+
+  /** Mean seconds between changes of a series; NaN until it changed twice. */
+  cadenceSec(series: number): number {
+    return this.changeGapSec[series]!;
+  }
+
+  /**
+   * A window long enough to hold `updates` changes of `series` at its own cadence, and at least `seconds`:
+   * a dashboard that redraws a counter every 30 s is judged over more seconds than one that redraws it
+   * every second. Never longer than the ring holds.
+   */
+  windowFor(series: number, seconds: number, updates = 6): number {
+    const cadence = this.changeGapSec[series]!;
+    const wanted = cadence * updates > seconds ? Math.ceil(cadence * updates) : seconds;
+    return Math.min(this.ringSeconds - 1, wanted);
+  }
+
   /** Seconds of history written so far. */
   get historySec(): number {
     return this.sec < 0 ? 0 : this.sec - this.firstSec;
@@ -115,8 +214,9 @@ export class RoomStats {
   /** The value `secondsAgo` before the newest second, or NaN outside the history. */
   valueAgo(series: number, secondsAgo: number): number {
     const target = this.sec - Math.round(secondsAgo);
-    if (target < this.firstSec || target > this.sec || this.sec - target >= RING_SECONDS) return Number.NaN;
-    return this.ring[series * RING_SECONDS + (target % RING_SECONDS)]!;
+    const size = this.ringSeconds;
+    if (target < this.firstSec || target > this.sec || this.sec - target >= size) return Number.NaN;
+    return this.ring[series * size + (target % size)]!;
   }
 
   /** Growth of a counter over the last `seconds` (NaN when either end is unknown or out of history). */
@@ -153,21 +253,53 @@ export class RoomStats {
     ts: number,
     metrics: Partial<Record<MetricId, number | null>>,
     product: Product | null | undefined,
+    frozenSec?: number,
   ) {
     this.now = ts;
+    if (!Number.isNaN(this.lastSampleTs) && ts > this.lastSampleTs) {
+      this.sampleGapSec = nextCadence(this.sampleGapSec, this.sampleCount, (ts - this.lastSampleTs) / 1000);
+    }
     this.lastSampleTs = ts;
     this.sampleCount++;
+    if (frozenSec !== undefined) {
+      this.reportedFrozenSec = frozenSec;
+      this.reportedAt = ts;
+    }
     const last = this.last;
     // Seconds without a sample showed the previous numbers: keep them to carry over a gap.
     this.carry.set(last);
+    let anyChange = false;
+    let changedMask = 0;
     for (let i = 0; i < METRIC_COUNT; i++) {
       const raw = metrics[METRIC_IDS[i]!];
       const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : Number.NaN;
-      if (!Number.isNaN(value) && value !== last[i]) {
-        this.changeCount[i]!++;
-        this.lastChangeTs[i] = ts;
+      if (!Number.isNaN(value)) {
+        this.lastSeenTs[i] = ts;
+        this.seenCount[i]!++;
+        if (value !== last[i]) {
+          anyChange = true;
+          changedMask |= 1 << i;
+          this.noteChange(i, ts);
+        }
       }
       last[i] = value;
+    }
+    const observers = this.observers;
+    for (let o = 0; o < observers.length; o++) {
+      const series = this.observedSeries[o]!;
+      const value = last[series]!;
+      if (!Number.isNaN(value)) observers[o]!.observe(ts, value, (changedMask & (1 << series)) !== 0);
+    }
+    if (anyChange) {
+      if (!Number.isNaN(this.lastAnyChangeTs) && ts > this.lastAnyChangeTs) {
+        this.anyChangeGapSec = nextCadence(
+          this.anyChangeGapSec,
+          this.anyChangeCount,
+          (ts - this.lastAnyChangeTs) / 1000,
+        );
+      }
+      this.lastAnyChangeTs = ts;
+      this.anyChangeCount++;
     }
     const gmv = last[S.gmv]!;
     const views = last[S.views]!;
@@ -186,7 +318,7 @@ export class RoomStats {
     }
 
     const sec = Math.max(0, Math.floor((ts - this.startedAt) / 1000));
-    if (this.sec < 0 || sec - this.sec > RING_SECONDS) {
+    if (this.sec < 0 || sec - this.sec > this.ringSeconds) {
       // First sample, or a gap longer than the ring: start the history here rather than fill an hour of copies.
       this.resetHistory(sec);
       return;
@@ -206,8 +338,23 @@ export class RoomStats {
 
   private readonly carry = new Float64Array(SERIES_COUNT).fill(Number.NaN);
 
+  private noteChange(i: number, ts: number) {
+    const previous = this.lastChangeTs[i]!;
+    // A gap across a frozen or silent page says nothing about the page's cadence.
+    if (!Number.isNaN(previous) && ts > previous && this.staleMask !== ALL_SERIES) {
+      this.changeGapSec[i] = nextCadence(
+        this.changeGapSec[i]!,
+        this.changeCount[i]!,
+        (ts - previous) * 0.001,
+      );
+    }
+    this.changeCount[i]!++;
+    this.lastChangeTs[i] = ts;
+  }
+
   private resetHistory(sec: number) {
-    this.ring.fill(Number.NaN);
+    // The ring starts empty; only a later reset (a gap longer than it) has old seconds to clear.
+    if (this.firstSec >= 0) this.ring.fill(Number.NaN);
     for (const w of this.windows) {
       w.sum = 0;
       w.count = 0;
@@ -218,14 +365,15 @@ export class RoomStats {
   }
 
   private writeSecond(sec: number, last: Float64Array, replace: boolean) {
-    const cell = sec % RING_SECONDS;
+    const size = this.ringSeconds;
+    const cell = sec % size;
     const ring = this.ring;
     const windows = this.windows;
     for (let w = 0; w < windows.length; w++) {
       const mean = windows[w]!;
       const value = last[mean.series]!;
       if (replace) {
-        const old = ring[mean.series * RING_SECONDS + cell]!;
+        const old = ring[mean.series * size + cell]!;
         if (!Number.isNaN(old)) {
           mean.sum -= old;
           mean.count--;
@@ -233,7 +381,7 @@ export class RoomStats {
       } else {
         const leaving = sec - mean.seconds;
         if (leaving >= this.firstSec) {
-          const old = ring[mean.series * RING_SECONDS + (leaving % RING_SECONDS)]!;
+          const old = ring[mean.series * size + (leaving % size)]!;
           if (!Number.isNaN(old)) {
             mean.sum -= old;
             mean.count--;
@@ -254,6 +402,6 @@ export class RoomStats {
         ewma.value = !Number.isNaN(ewma.value) ? ewma.value + ewma.alpha * (value - ewma.value) : value;
       }
     }
-    for (let s = 0; s < SERIES_COUNT; s++) ring[s * RING_SECONDS + cell] = last[s]!;
+    for (let s = 0; s < SERIES_COUNT; s++) ring[s * size + cell] = last[s]!;
   }
 }

@@ -10,7 +10,8 @@ import type { Evidence, RuleId, Severity } from './types';
 export const CLEAR = 0; // the condition has recovered: the rule may re-arm
 export const HOLD = 1; // neither firing nor recovered (between the fire and re-arm thresholds)
 export const FIRE = 2; // the condition holds: propose a cue
-export type RuleLevel = typeof CLEAR | typeof HOLD | typeof FIRE;
+export const REARM = 3; // a new condition replaced the cued one: re-arm without ending the cue on screen
+export type RuleLevel = typeof CLEAR | typeof HOLD | typeof FIRE | typeof REARM;
 
 export interface Proposal {
   severity?: Severity;
@@ -48,6 +49,14 @@ export interface RuleDefinition<P extends RuleCommon = RuleCommon> {
   priority: number;
   /** Whether the rule also runs on `tick` events (time passing with no sample). */
   onTick: boolean;
+  /**
+   * The series the rule judges by. While any of them is stale (stuck, unreadable) the rule does not run,
+   * and while the whole page is stale (frozen, silent) no rule runs but data-stale, which `watchesStaleness`.
+   */
+  reads: readonly SeriesName[];
+  watchesStaleness?: boolean;
+  /** Its active cue expires as soon as the condition clears (it says a state, not a moment to act). */
+  resolvesOnClear?: boolean;
   paramsSchema: z.ZodMiniType<P>;
   create(params: P, room: RoomStats): RuleChecker;
 }

@@ -75,6 +75,8 @@ export type EngineEvent =
       metrics: Partial<Record<MetricId, number | null>>;
       product?: { id?: string; name: string; price?: number } | null;
       ended?: boolean;
+      /** The reader's own count of seconds no number on the page changed (ReaderHealth.frozenSec), when it sent one. */
+      frozenSec?: number;
     }
   | { kind: 'tick'; ts: number }
   | { kind: 'action'; ts: number; cueId: string; action: CueAction; snoozeSec?: number }

@@ -58,12 +58,18 @@ const en = {
     'Thank the room and push the close: "We just passed {threshold} — thank you, here is another deal!"',
   'cue.milestone.detailViewers':
     'Big room: hero product now. "{threshold} of you here! New friends, follow first — price drop coming!"',
-  'cue.data-stale.titleSilent': 'No data for {ageSec}',
+  'cue.data-stale.titleSilent': 'No data at all for {ageSec}: the dashboard page may be gone',
   'cue.data-stale.detailSilent':
-    'Is the dashboard tab still open, in the background, or has the live ended? Cues before this may be out of date.',
+    'Is the dashboard tab still open, in the background, or has the live ended? No other cues until data returns; earlier cues may be out of date.',
+  'cue.data-stale.titlePage': 'No number has changed for {sinceSec}: the dashboard page froze',
+  'cue.data-stale.detailPage':
+    'Reload the dashboard or check the connection; no other cues until the numbers move again, and earlier cues may be out of date.',
   'cue.data-stale.titleFrozen': '{metric} has not changed for {sinceSec} while other numbers move',
   'cue.data-stale.detailFrozen':
-    'The reading may be broken: check whether the dashboard changed or a dialog covers it; re-pick the metric in settings if needed.',
+    'The reader may have lost this number: check whether the dashboard changed or a dialog covers it; re-pick the metric in settings if needed. Cues that use it are paused.',
+  'cue.data-stale.titleLost': '{metric} unreadable for {sinceSec} while other numbers move',
+  'cue.data-stale.detailLost':
+    'The dashboard no longer shows this number in a form the reader can use: check whether it changed or a dialog covers it; re-pick the metric in settings if needed. Cues that use it are paused.',
 };
 
 const zh = {
@@ -110,10 +116,17 @@ const zh = {
   'cue.milestone.titleViewers': '在线人数破 {threshold}！',
   'cue.milestone.detailGmv': '口播感谢，顺势逼单：“破 {threshold} 了！感谢宝宝们，再给大家上一波福利！”',
   'cue.milestone.detailViewers': '人多的时候上爆款：“{threshold} 人在线了！新来的宝宝先点关注，马上开价！”',
-  'cue.data-stale.titleSilent': '{ageSec}没收到数据',
-  'cue.data-stale.detailSilent': '看板页是否还开着、被切到后台或已下播？在此之前的提示可能已过时。',
+  'cue.data-stale.titleSilent': '{ageSec}没收到任何数据：看板页可能已关闭或断开',
+  'cue.data-stale.detailSilent':
+    '看板页是否还开着、被切到后台或已下播？数据回来之前不发其它提示，之前的提示可能已过时。',
+  'cue.data-stale.titlePage': '所有数字已 {sinceSec}没变化：看板页卡住了',
+  'cue.data-stale.detailPage': '刷新看板页或检查网络；数字恢复变化之前不发其它提示，之前的提示可能已过时。',
   'cue.data-stale.titleFrozen': '{metric}已 {sinceSec}没变化，其它数据在动',
-  'cue.data-stale.detailFrozen': '读数可能失效：检查看板是否改版或被弹窗遮挡，必要时在设置里重新选取该指标。',
+  'cue.data-stale.detailFrozen':
+    '这个数可能没读到：检查看板是否改版或被弹窗遮挡，必要时在设置里重新选取该指标；用到它的提示先暂停。',
+  'cue.data-stale.titleLost': '{metric}已 {sinceSec}读不到，其它数据在动',
+  'cue.data-stale.detailLost':
+    '看板上这个数读不出来了：检查是否改版或被弹窗遮挡，必要时在设置里重新选取该指标；用到它的提示先暂停。',
 };
 
 export const cueMessages = defineCatalog(en, zh);

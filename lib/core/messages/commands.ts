@@ -9,6 +9,8 @@ import type { StatusAnswer } from './statusAnswer';
 // pages read (lib/ui/sendCommand.ts sends them typed).
 
 const id = z.string().check(z.minLength(1), z.maxLength(400));
+/** A web origin (`https://host[:port]`), the unit Livecue is enabled on for dashboards no adapter knows. */
+const origin = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i));
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cue.done'), cueId: id }),
@@ -29,6 +31,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('picker.start'), metric: metricIdSchema, tabId: z.optional(z.int()) }),
   z.object({ type: z.literal('overlay.toggle'), enabled: z.boolean() }),
   z.object({ type: z.literal('status.get') }),
+  /** Read this origin from now on (its permission was just granted by a click) and start on the tab now. */
+  z.object({ type: z.literal('site.enable'), origin, tabId: z.optional(z.int()) }),
+  /** Stop reading this origin: its content script and its permission both go. */
+  z.object({ type: z.literal('site.remove'), origin }),
+  z.object({ type: z.literal('site.list') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandInput = z.input<typeof commandSchema>;
@@ -72,6 +79,17 @@ export interface CommandAnswers {
   'picker.start': { tabId?: number };
   'overlay.toggle': { enabled: boolean };
   'status.get': StatusAnswer;
+  /** The sites read on request, and whether the page's tab was started at once. */
+  'site.enable': { sites: EnabledSite[]; started: boolean };
+  'site.remove': { sites: EnabledSite[] };
+  'site.list': { sites: EnabledSite[] };
+}
+
+/** A site Livecue reads on request (beyond the platforms it knows). */
+export interface EnabledSite {
+  origin: string;
+  /** Its content script is registered (false only when registering failed). */
+  registered: boolean;
 }
 
 export type CommandResult<T extends CommandType = CommandType> =

@@ -1,5 +1,6 @@
+import { metricOfLabelKey } from './labelIndex';
 import type { MetricUnit } from './metricCatalog';
-import { toHalfwidth } from './normalizeText';
+import { labelKey, toHalfwidth } from './normalizeText';
 
 // Dashboard text → a number, or a reason why not. Bad text never becomes a number: anything
 // unclear (two numbers, a % where a count is expected, "--") is a failure the reader reports.
@@ -14,24 +15,36 @@ export type ParseFailureReason =
   /** More than one number, or a bound (`<1%`) rather than a value. */
   | 'ambiguous'
   /** A number of the wrong kind for the metric: a % on a count, a currency on a people metric. */
-  | 'unit-mismatch';
+  | 'unit-mismatch'
+  /** A word after the number that is no multiplier or unit we know (`12 Tr`, `3 jt`, `1.2 million`, `12 kg`). */
+  | 'unknown-unit'
+  /** A number no room shows for this metric (set by the plausibility gate): see plausibility.ts. */
+  | 'implausible';
 
 export type ParsedMetric =
   | { ok: true; value: number; capped: boolean }
   | { ok: false; reason: ParseFailureReason; raw: string };
 
-const NUMBER_TOKEN = /\d(?:[\d,.]*\d)?/g;
+const NUMBER_TOKEN = /\.?\d(?:[\d,.]*\d)?/g;
 const PLACEHOLDER = /^(?:n\/?a|null|none|nil|undefined|nan|暂无(?:数据)?|无数据|无|未知|未开播)$/i;
 const DASHES = /[-—~_·…]/;
 const COLON_DURATION = /(\d{1,3}):(\d{2})(?::(\d{2}))?/;
 const DURATION_UNIT =
   /^\s*(天|小时|时|分钟|分|秒钟|秒|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])/i;
 const SUFFIX =
-  /^\s*(百万|千万|万|亿|千|[wWkKMB](?![a-zA-Z])|m(?![a-zA-Z]))?\s*(\+)?\s*(%|‰)?\s*(\+)?\s*(元|円|₫|€|rmb|cny|usd)?/i;
+  /^\s*(万亿|千亿|百亿|百万|千万|万|亿|千|[wWkKMB](?![a-zA-Z])|m(?![a-zA-Z]))?\s*(\+)?\s*(%|‰)?\s*(\+|以上)?\s*(元|円|₫|€|rmb|cny|usd)?/i;
 const PREFIX =
-  /(超过|大于|不足|小于|[<>≥≤])?\s*([+-])?\s*(us\$|hk\$|nt\$|rmb|cny|usd|[¥$€£₩฿₫₱₹])?\s*([+-])?\s*$/i;
+  /(超过|大于|不足|小于|超|逾|[<>≥≤])?\s*([+-])?\s*(us\$|hk\$|nt\$|rmb|cny|usd|[¥$€£₩฿₫₱₹])?\s*([+-])?\s*$/i;
+/** Count words and qualifiers that may sit around a number without changing it. */
+const UNIT_WORDS = /^(?:以上|人次|人|次|个|件|单|笔|位|条|份|元|円)+/;
+const APPROX_WORDS = /(?:约|近|共|累计|合计|总计|超过|超|逾|大于)+$/;
+const LETTER = /\p{L}/u;
+const LATIN = /[a-z]/i;
 
 const MULTIPLIER_EXP: Record<string, number> = {
+  万亿: 12,
+  千亿: 11,
+  百亿: 10,
   万: 4,
   w: 4,
   亿: 8,
@@ -83,6 +96,11 @@ function parseNormalized(s: string, unit: MetricUnit | undefined): ParseFailureR
 
   const prefix = PREFIX.exec(s.slice(0, start))!;
   const suffix = SUFFIX.exec(s.slice(start + token.length))!;
+  const words = leftoverWords(
+    s.slice(0, start - prefix[0].length),
+    s.slice(start + token.length + suffix[0].length),
+  );
+  if (words !== undefined) return words;
   const bound = prefix[1];
   if (bound !== undefined && /^(<|≤|小于|不足)$/.test(bound)) return 'ambiguous';
   const currency = prefix[3] !== undefined || suffix[5] !== undefined;
@@ -104,7 +122,20 @@ function parseNormalized(s: string, unit: MetricUnit | undefined): ParseFailureR
   if (!Number.isFinite(value)) return 'unparseable';
   // A ratio written bare must be a fraction; "12.5" without a % could mean 12.5 % or 1250 %.
   if (unit === 'ratio' && fraction === undefined && Math.abs(value) > 1) return 'unit-mismatch';
-  return [value, bound !== undefined || suffix[2] === '+' || suffix[4] === '+'];
+  return [value, bound !== undefined || suffix[2] === '+' || suffix[4] !== undefined];
+}
+
+/**
+ * Words left beside the number once its prefix and suffix are read: nothing, count words (人, 件, 以上), an
+ * approximation (约) or the metric's own label are fine; anything else means the text is not a plain value.
+ */
+function leftoverWords(before: string, after: string): ParseFailureReason | undefined {
+  const tail = labelKey(after).replace(UNIT_WORDS, '');
+  if (LETTER.test(tail) && metricOfLabelKey(tail) === undefined)
+    return LATIN.test(tail.charAt(0)) ? 'unknown-unit' : 'unparseable';
+  const head = labelKey(before).replace(APPROX_WORDS, '');
+  if (LETTER.test(head) && metricOfLabelKey(head) === undefined) return 'unparseable';
+  return undefined;
 }
 
 /** `1,234.5` → `1234.5`; `1.234.567` → `1234567`; `1.234,5` → `1234.5`; irregular groups → undefined. */

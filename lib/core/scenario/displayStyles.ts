@@ -100,3 +100,47 @@ export function displayPrecision(value: number, style: DisplayStyle): number {
       return 0.5;
   }
 }
+
+/**
+ * The number a reader gets back from `writeDisplayValue(value, style)` (what `parseMetricText` reads from
+ * that text): what the page really shows, so `1.52万` is 15200 and `10万+` is 100000. The mock room and the
+ * replay CLI both see this value. Read back by the style rather than by the general parser: scenarios call
+ * it for every step of every metric.
+ */
+export function shownValue(value: number, style: DisplayStyle): number {
+  if (!Number.isFinite(value)) return value;
+  const text = writeDisplayValue(value, style);
+  const negative = text.startsWith('-');
+  const body = (negative ? text.slice(1) : text).replace(/[¥,]/g, '');
+  let shown: number;
+  switch (style) {
+    case 'capped':
+      if (body === '10万+') return CAP_AT;
+      shown = scaledBack(body, '万', 4);
+      break;
+    case 'wan':
+    case 'currency-wan':
+      shown = scaledBack(body, '万', 4);
+      break;
+    case 'w':
+      shown = scaledBack(body, 'w', 4);
+      break;
+    case 'k':
+      shown = scaledBack(body, 'k', 3);
+      break;
+    case 'percent':
+      shown = Number(`${body.slice(0, -1)}e-2`);
+      break;
+    case 'duration':
+      // The reader reads a duration without its sign (scenario values are never negative anyway).
+      return Math.round(Math.abs(value));
+    default:
+      shown = Number(body);
+  }
+  return negative && shown !== 0 ? -shown : shown;
+}
+
+/** `1.52万` → 15200 exactly (decimal exponent, never a binary multiplication). */
+function scaledBack(body: string, suffix: string, exponent: number): number {
+  return body.endsWith(suffix) ? Number(`${body.slice(0, -suffix.length)}e${exponent}`) : Number(body);
+}

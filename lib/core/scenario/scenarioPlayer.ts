@@ -1,10 +1,13 @@
 import type { Product } from '../messages/sample';
 import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
+import { shownValue } from './displayStyles';
 import { mixSeed, mulberry32 } from './mulberry32';
 import type { Scenario } from './scenarioSchema';
 
 // Plays a scenario: every metric is precomputed at each step, so valuesAt() is random-access and the
-// mock room (seeking by wall clock) and the CLI (walking every step) see the same numbers.
+// mock room (seeking by wall clock) and the CLI (walking every step) see the same numbers — the numbers
+// the page shows: drawn only when the dashboard redraws, held while a tile is stuck or the page frozen,
+// and rounded by the display style (`1.52万` is 15200).
 
 export const DEFAULT_START_AT = '2026-01-01T00:00:00Z';
 
@@ -27,6 +30,8 @@ export interface ScenarioPlayer {
   samples(): Iterable<ScenarioStep>;
   /** Whether the reader sees the page at `sec` (false inside a silence). */
   isSilent(sec: number): boolean;
+  /** Whether the whole page is frozen at `sec` (inside a freeze, after its first second). */
+  isFrozen(sec: number): boolean;
 }
 
 function interpolate(points: readonly (readonly [number, number])[], sec: number): number {
@@ -50,14 +55,47 @@ function roundFor(metric: MetricId, value: number): number {
   return Math.round(value);
 }
 
-const inSpans = (spans: readonly (readonly [number, number])[] | undefined, sec: number) =>
-  spans?.some(([from, to]) => sec >= from && sec <= to) ?? false;
+type Spans = readonly (readonly [number, number])[] | undefined;
+
+const inSpans = (spans: Spans, sec: number) => spans?.some(([from, to]) => sec >= from && sec <= to) ?? false;
+
+/** Start of the span that holds `sec` after its first second (the page keeps what it showed at `from`). */
+const heldFrom = (spans: Spans, sec: number): number | undefined =>
+  spans?.find(([from, to]) => sec > from && sec <= to)?.[0];
+
+/**
+ * Which steps a redraw lands on: one at a random phase within the first interval, then every `refresh`
+ * seconds (or a seeded random interval in [min, max]). Step 0 is always drawn (the page loaded).
+ */
+function redrawSteps(
+  refresh: number | readonly [number, number],
+  random: () => number,
+  stepSec: number,
+  stepCount: number,
+): Uint8Array {
+  const interval = () =>
+    typeof refresh === 'number' ? refresh : refresh[0] + random() * (refresh[1] - refresh[0]);
+  const drawn = new Uint8Array(stepCount);
+  drawn[0] = 1;
+  let at = random() * interval();
+  const end = (stepCount - 1) * stepSec;
+  while (at <= end) {
+    drawn[Math.min(stepCount - 1, Math.ceil(at / stepSec - 1e-9))] = 1;
+    at += interval();
+  }
+  return drawn;
+}
 
 export function createScenarioPlayer(scenario: Scenario): ScenarioPlayer {
   const stepSec = scenario.stepSec;
   const stepCount = Math.floor(scenario.durationSec / stepSec) + 1;
   const startTs = Date.parse(scenario.startAt ?? DEFAULT_START_AT);
   const series = new Map<MetricId, Float64Array>();
+  // One poll redraws every tile at once, unless a metric has its own cadence.
+  const pageRedraws =
+    scenario.refreshSec !== undefined
+      ? redrawSteps(scenario.refreshSec, mulberry32(mixSeed(scenario.seed, 0)), stepSec, stepCount)
+      : undefined;
 
   METRIC_IDS.forEach((metric, metricIndex) => {
     const track = scenario.metrics[metric];
@@ -81,7 +119,38 @@ export function createScenarioPlayer(scenario: Scenario): ScenarioPlayer {
         values[i] = roundFor(metric, Math.max(0, interpolate(track.points, i * stepSec) * jitter()));
       }
     }
-    series.set(metric, values);
+    const redraws =
+      track.refreshSec !== undefined
+        ? redrawSteps(
+            track.refreshSec,
+            mulberry32(mixSeed(scenario.seed, metricIndex + 1, 1)),
+            stepSec,
+            stepCount,
+          )
+        : pageRedraws;
+    const style = scenario.display?.[metric];
+    const shown = new Float64Array(stepCount);
+    // The last value written and how it read back: repeated values are common and formatting is not free.
+    let lastValue = Number.NaN;
+    let lastShown = Number.NaN;
+    for (let i = 0; i < stepCount; i++) {
+      const sec = i * stepSec;
+      const held =
+        i > 0 &&
+        ((redraws !== undefined && redraws[i] === 0) ||
+          heldFrom(track.stuck, sec) !== undefined ||
+          heldFrom(scenario.freezes, sec) !== undefined);
+      if (held) {
+        shown[i] = shown[i - 1]!;
+        continue;
+      }
+      if (values[i] !== lastValue) {
+        lastValue = values[i]!;
+        lastShown = style ? shownValue(lastValue, style) : lastValue;
+      }
+      shown[i] = lastShown;
+    }
+    series.set(metric, shown);
   });
 
   const products = scenario.products ?? [];
@@ -106,16 +175,20 @@ export function createScenarioPlayer(scenario: Scenario): ScenarioPlayer {
         ? null
         : values[index]!;
     }
-    return { metrics, product: productAt(index * stepSec) };
+    // A frozen page keeps showing the product it showed when it froze.
+    const frozenAt = heldFrom(scenario.freezes, index * stepSec);
+    return { metrics, product: productAt(frozenAt ?? index * stepSec) };
   };
 
   const isSilent = (sec: number) => inSpans(scenario.silences, sec);
+  const isFrozen = (sec: number) => heldFrom(scenario.freezes, sec) !== undefined;
 
   return {
     startTs,
     stepCount,
     valuesAt,
     isSilent,
+    isFrozen,
     *samples() {
       for (let i = 0; i < stepCount; i++) {
         const sec = i * stepSec;

@@ -13,6 +13,18 @@ const ruleId = z.enum(RULE_IDS);
 const seconds = z.number().finite().nonnegative();
 
 const pointSchema = z.tuple([seconds, z.number().finite()]);
+const spansSchema = z.array(z.tuple([seconds, seconds]));
+
+/**
+ * How often the dashboard redraws a number: every N seconds, or a seeded random interval in [min, max]
+ * seconds (a page that polls every 3–5 s). Between redraws the page keeps showing the last drawn value.
+ */
+const refreshSchema = z.union([
+  z.number().positive().max(3600),
+  z
+    .tuple([z.number().positive().max(3600), z.number().positive().max(3600)])
+    .refine(([min, max]) => min <= max, 'the first interval must not exceed the second'),
+]);
 
 const metricTrackSchema = z.strictObject({
   /** `[secondsFromStart, value]`, linearly interpolated; seconds strictly increasing. */
@@ -20,7 +32,11 @@ const metricTrackSchema = z.strictObject({
   /** Each value times a uniform factor in [1 − p/100, 1 + p/100]; on a counter it perturbs the rate. */
   noisePct: z.number().min(0).max(50).optional(),
   /** Stretches `[from, to]` (seconds) where the room shows the metric as unreadable (`--`): null, never 0. */
-  unreadable: z.array(z.tuple([seconds, seconds])).optional(),
+  unreadable: spansSchema.optional(),
+  /** Stretches `[from, to]` where this tile keeps showing the number it showed at `from` (the reader lost it). */
+  stuck: spansSchema.optional(),
+  /** This metric's own redraw cadence (overrides the scenario's `refreshSec`). */
+  refreshSec: refreshSchema.optional(),
 });
 
 const planSlotSchema = z.strictObject({
@@ -63,7 +79,14 @@ export const scenarioSchema = z
     /** Whether the room shows its end-of-live signal when the scenario finishes (default: it does). */
     ended: z.boolean().optional(),
     /** Stretches `[from, to]` with no sample at all (the reader lost the page); time still passes. */
-    silences: z.array(z.tuple([seconds, seconds])).optional(),
+    silences: spansSchema.optional(),
+    /**
+     * Stretches `[from, to]` where the whole page froze (a dropped feed, a throttled tab): every number and
+     * the product keep what they showed at `from` while the reader keeps reading them.
+     */
+    freezes: spansSchema.optional(),
+    /** How often the dashboard redraws every number, one poll for all tiles (default: every step). */
+    refreshSec: refreshSchema.optional(),
     expect: z
       .array(z.strictObject({ rule: ruleId, from: seconds, within: z.number().positive() }))
       .optional(),
@@ -91,6 +114,20 @@ export const scenarioSchema = z
           });
         }
       }
+    }
+    const checkSpans = (
+      spans: readonly (readonly [number, number])[] | undefined,
+      path: (string | number)[],
+    ) =>
+      spans?.forEach(([from, to], i) => {
+        if (to < from)
+          ctx.addIssue({ code: 'custom', path: [...path, i, 1], message: '`to` is before `from`' });
+      });
+    checkSpans(scenario.silences, ['silences']);
+    checkSpans(scenario.freezes, ['freezes']);
+    for (const [metric, track] of Object.entries(scenario.metrics)) {
+      checkSpans(track?.unreadable, ['metrics', metric, 'unreadable']);
+      checkSpans(track?.stuck, ['metrics', metric, 'stuck']);
     }
     scenario.quiet?.forEach((span, i) => {
       if (span.to < span.from) {

@@ -7,7 +7,9 @@ import { SampleBuffer } from './sampleBuffer';
 // reconnects when the worker goes away and resends them. Ports are injected so tests use a fake.
 // The times of readings with numbers leave here strictly increasing, so the background never sees two
 // readings of one page at one time or a page going back in time; what the background refuses, and whether
-// another tab of the same room feeds its session instead, is kept as the link's health.
+// another tab of the same room feeds its session instead, is kept as the link's health. Port messages go at
+// most 10 in any second (DESIGN.md §6): each at once while the last second holds fewer, a burst's rest in one
+// trailing message, every sample kept.
 
 /** A clock that goes back further than this was set back: later readings keep the page's timeline. */
 const CLOCK_STEP_BACK_MS = 1000;
@@ -39,6 +41,15 @@ export interface RoomLinkOptions {
   schedule?: (fn: () => void, ms: number) => void;
   /** Called when the link's health changes (a refusal, becoming or ceasing to be a duplicate tab). */
   onHealth?: (health: LinkHealth) => void;
+  /**
+   * At most this many port messages in any second (10, DESIGN.md §6): each goes at once while the last second
+   * holds fewer, a burst's rest goes in one trailing message when the window frees up.
+   */
+  postsPerSecond?: number;
+  /** Schedules the trailing post; setTimeout by default. */
+  later?: (fn: () => void, ms: number) => void;
+  /** Monotonic ms; performance.now() by default. */
+  clock?: () => number;
 }
 
 export interface RoomLink {
@@ -53,6 +64,13 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
   const buffer = new SampleBuffer();
   const backoff = options.backoffMs ?? [0, 100, 500, 1000, 2000, 5000];
   const schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+  const later = options.later ?? ((fn, ms) => setTimeout(fn, ms));
+  const clock = options.clock ?? (() => performance.now());
+  const perSecond = options.postsPerSecond ?? 10;
+  /** When the last `perSecond` messages went, oldest first. */
+  const recent: number[] = [];
+  let outbox: Sample[] = [];
+  let trailing = false;
   let seq = 0;
   let lastTs = 0;
   /** Added to every reading's time once the clock was set back, so times never go back. */
@@ -92,6 +110,7 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
         reconnectLater();
       });
       port = next;
+      outbox = [];
       // Whatever the previous worker never acknowledged goes again; the background ignores duplicates.
       for (const samples of buffer.chunks(MAX_SAMPLES_PER_MESSAGE)) {
         next.postMessage({ type: 'samples', samples } satisfies RoomToBackground);
@@ -119,6 +138,17 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
     }
   };
 
+  const flush = () => {
+    if (outbox.length === 0) return;
+    const batch = outbox;
+    outbox = [];
+    recent.push(clock());
+    if (recent.length > perSecond) recent.shift();
+    // Without a port they stay in the buffer and go with the reconnect's resend.
+    for (let i = 0; i < batch.length; i += MAX_SAMPLES_PER_MESSAGE)
+      post({ type: 'samples', samples: batch.slice(i, i + MAX_SAMPLES_PER_MESSAGE) });
+  };
+
   open();
   return {
     send(partial) {
@@ -137,7 +167,18 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
       if (readable) lastTs = ts;
       const sample = { ...partial, ts, seq } as Sample;
       buffer.push(sample);
-      post({ type: 'samples', samples: [sample] });
+      outbox.push(sample);
+      if (trailing) return;
+      const wait = recent.length < perSecond ? 0 : recent[0]! + 1000 - clock();
+      if (wait <= 0) {
+        flush();
+        return;
+      }
+      trailing = true;
+      later(() => {
+        trailing = false;
+        flush();
+      }, wait);
     },
     post,
     pending: () => buffer.size,

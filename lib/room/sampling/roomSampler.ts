@@ -1,8 +1,12 @@
 import type { RoomReader, RoomReading } from '../sites/labelReader';
+import { SETTLE_MS } from '../sites/valueSettle';
 
-// Turns a room reader into a stream of readings: read from the MutationObserver callback itself (it is
-// already batched, and timers are throttled in background tabs — DESIGN.md §6), post only what changed,
-// and post the full reading on a heartbeat so the background knows the room is still there.
+// Turns a room reader into a stream of readings. One MutationObserver watches the document, its open shadow
+// roots and same-origin frames (structure and text) and each value node (its attributes: a roller moves by
+// `style`); the reader is told what changed and read from the observer callback itself (already batched, and
+// timers are throttled in background tabs — DESIGN.md §6). Only a changed reading is posted; in a quiet room the
+// full reading goes on a heartbeat so the background knows the room is still there, and the heartbeat's read is
+// the only one that may walk the page.
 
 export interface TimedReading {
   ts: number;
@@ -10,12 +14,12 @@ export interface TimedReading {
 }
 
 export interface RoomSamplerOptions {
-  reader: Pick<RoomReader, 'read' | 'metricArea'> & Partial<Pick<RoomReader, 'relocate'>>;
+  reader: Pick<RoomReader, 'read' | 'noteMutations' | 'noteMotionEnd' | 'noteFrameLoad' | 'targets'>;
   now: () => number;
   post: (sample: TimedReading) => void;
   heartbeatMs?: number;
-  /** What to observe; by default the reader's metric area, followed when it moves. */
-  observeRoot?: Node;
+  /** The first post may wait this long (none by default: values found on the first look wait for themselves). */
+  startupMs?: number;
   /** A failed post or read (e.g. the extension context went away) stops the sampler and lands here. */
   onError?: (error: unknown) => void;
 }
@@ -26,61 +30,118 @@ export interface RoomSamplerOptions {
  * failure's reason follows its text.
  */
 export const readingKey = (reading: RoomReading): string =>
-  JSON.stringify(reading, (key, value) => (key === 'reason' ? undefined : value));
+  JSON.stringify(reading, (key, value) =>
+    key === 'reason' || key === 'settling' || key === 'looking' ? undefined : value,
+  );
 
-const addsElement = (record: MutationRecord) => {
-  for (const node of record.addedNodes) if (node.nodeType === 1) return true;
-  return false;
-};
+const VALUE_ATTRIBUTES = ['style', 'class', 'hidden', 'aria-hidden', 'aria-label', 'title', 'aria-valuetext'];
+const MOTION_EVENTS = ['transitionend', 'transitioncancel', 'animationend'] as const;
 
-/** Starts observing and heartbeating; returns `stop()`. The first reading is posted at once. */
+/** Starts observing and heartbeating; returns `stop()`. */
 export function startRoomSampler({
   reader,
   now,
   post,
   heartbeatMs = 1000,
-  observeRoot,
+  startupMs = 0,
   onError,
 }: RoomSamplerOptions): () => void {
   let last: string | undefined;
-  let observed: Node | null = null;
+  let lastPostAt = Number.NEGATIVE_INFINITY;
+  let version = -1;
   let stopped = false;
+  let warm = startupMs <= 0;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let lookTimer: ReturnType<typeof setTimeout> | undefined;
+  const listened = new Set<Node>();
 
-  // New elements (tiles rendered, a panel swapped in) may hold metrics the reader has not located yet:
-  // look again at once rather than on the reader's periodic rescan. Text-only changes cost nothing extra.
   const observer = new MutationObserver((records) => {
-    if (records.some(addsElement)) reader.relocate?.();
-    sample(false);
+    if (reader.noteMutations(records)) sample(false);
   });
-
-  const follow = () => {
-    const target = observeRoot ?? reader.metricArea();
-    if (target === observed) return;
-    observer.disconnect();
-    observer.observe(target, { subtree: true, characterData: true, childList: true });
-    observed = target;
+  const onMotionEnd = (event: Event) => {
+    if (reader.noteMotionEnd(event.target)) sample(false);
+  };
+  // Load events do not bubble, but a capturing listener on the root sees a frame's.
+  const onLoad = (event: Event) => {
+    const target = event.target as Element | null;
+    if (target?.tagName === 'IFRAME' && reader.noteFrameLoad(target)) sample(false);
   };
 
-  const sample = (heartbeat: boolean) => {
+  const follow = () => {
+    const targets = reader.targets();
+    if (targets.version === version) return;
+    version = targets.version;
+    const pending = observer.takeRecords();
+    if (pending.length) reader.noteMutations(pending);
+    observer.disconnect();
+    for (const root of targets.roots) {
+      observer.observe(root, { subtree: true, childList: true, characterData: true });
+      if (!listened.has(root)) {
+        listened.add(root);
+        for (const type of MOTION_EVENTS) root.addEventListener(type, onMotionEnd, true);
+        root.addEventListener('load', onLoad, true);
+      }
+    }
+    for (const value of targets.values) {
+      if (value.nodeType === 1)
+        observer.observe(value, { subtree: true, attributes: true, attributeFilter: VALUE_ATTRIBUTES });
+    }
+  };
+
+  function sample(heartbeat: boolean) {
     if (stopped) return;
     try {
-      const reading = reader.read();
+      const reading = reader.read({ scan: heartbeat });
       follow();
+      if (reading.looking && !lookTimer) {
+        // The first look goes on in the next task, leaving the page its turn in between.
+        lookTimer = setTimeout(() => {
+          lookTimer = undefined;
+          sample(true);
+        }, 0);
+      }
+      if (reading.settling && !settleTimer) {
+        settleTimer = setTimeout(() => {
+          settleTimer = undefined;
+          sample(false);
+        }, SETTLE_MS);
+      }
+      if (!warm) return;
+      // Values found, none settled yet (the page may be counting up as it loads): nothing to say until they are.
+      if (reading.settling && reading.health.parsed.length === 0 && reading.health.failed.length === 0)
+        return;
       const key = readingKey(reading);
-      if (!heartbeat && key === last) return;
+      if (key === last) {
+        // An unchanged reading goes only as the heartbeat of a quiet room: while changes flow they say the room
+        // is there, and a heartbeat must not take the slot of the next change (posts are ≤ 10 a second).
+        if (!heartbeat || performance.now() - lastPostAt < heartbeatMs * 0.9) return;
+      }
       last = key;
+      lastPostAt = performance.now();
       post({ ts: now(), reading });
     } catch (error) {
       stop();
       onError?.(error);
     }
-  };
+  }
 
   const timer = setInterval(() => sample(true), heartbeatMs);
+  const startup = warm
+    ? undefined
+    : setTimeout(() => {
+        warm = true;
+        sample(true);
+      }, startupMs);
   function stop() {
     stopped = true;
     observer.disconnect();
     clearInterval(timer);
+    clearTimeout(startup);
+    clearTimeout(settleTimer);
+    clearTimeout(lookTimer);
+    for (const root of listened)
+      for (const type of MOTION_EVENTS) root.removeEventListener(type, onMotionEnd, true);
+    listened.clear();
   }
   sample(true);
   return stop;

@@ -1,28 +1,16 @@
 // Walking a page's visible text: the shared DOM plumbing of the label reader, the product reader and
-// the end-of-live detector. Works on any ParentNode (a Document, an element, a parsed fixture).
+// the end-of-live detector. Works on any ParentNode (a Document, an element, a shadow root, a parsed fixture).
+//
+// Cost matters here (a dashboard can hold 50k elements): a TreeWalker with a JS filter pays a callback per
+// node (~2 µs each, 100 ms on a big page), so the walk takes text nodes only, without a filter (~0.2 µs each),
+// lets the caller's cheap `accept` test throw most texts away, and checks where a kept text sits (a skipped
+// tag, an excluded container) with one `closest()` call. Shadow roots and frames are found by discoverRoots.
 
-const TEXT_NODE = 3;
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
+const SHOW_TEXT = 0x4;
 
-/** Never text a person reads as a dashboard value: code, inputs, buttons, drawings, menus. */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'SVG',
-  'svg',
-  'CANVAS',
-  'IFRAME',
-]);
+/** Never text a person reads as a dashboard value: code, inputs, drawings, menus, our own overlay. */
+const SKIPPED =
+  'script,style,noscript,template,textarea,input,select,option,svg,canvas,iframe,livecue-overlay';
 
 /** Containers whose text is never a metric, whatever the site: feeds, tooltips, menus, virtual lists, hidden parts. */
 export const GENERIC_EXCLUDE =
@@ -45,35 +33,147 @@ export function queryOne(root: ParentNode, selector: string): Element | null {
   }
 }
 
-/** Every element matching any of the selectors (bad selectors are skipped). */
-export function collect(root: ParentNode, selectors: readonly string[]): Set<Element> {
-  return new Set(selectors.flatMap((selector) => queryAll(root, selector)));
+/** `queryAll` over several roots (the document, its open shadow roots, its same-origin frames). */
+export function queryAllIn(roots: readonly ParentNode[], selector: string): Element[] {
+  return roots.flatMap((root) => queryAll(root, selector));
+}
+
+/** The containers a walk leaves out (feeds, menus, an adapter's goods list), by selector. */
+export class Exclusion {
+  private readonly withButtons: string;
+  private readonly withoutButtons: string;
+  constructor(readonly selector: string) {
+    this.withoutButtons = selector ? `${SKIPPED},${selector}` : SKIPPED;
+    this.withButtons = `${this.withoutButtons},button`;
+  }
+
+  /** True when `el` is inside (or is) something the walk leaves out. */
+  covers(el: Element, skipButtons = true): boolean {
+    try {
+      return el.closest(skipButtons ? this.withButtons : this.withoutButtons) !== null;
+    } catch {
+      return el.closest(skipButtons ? `${SKIPPED},button` : SKIPPED) !== null;
+    }
+  }
+}
+
+export const NO_EXCLUSION = new Exclusion('');
+
+/** The document of a same-origin frame, or null (cross-origin, not loaded, or not a frame). */
+export function frameDocument(el: Element): Document | null {
+  if (el.tagName !== 'IFRAME' && el.tagName !== 'FRAME') return null;
+  try {
+    return (el as HTMLIFrameElement).contentDocument ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Calls `visit` for each non-blank text node under `root`, skipping the subtrees of `excluded` elements and of
- * tags whose text is not page content. `skipButtons: false` keeps button text (the product reader needs it).
+ * Every open shadow root and same-origin frame document under `root`, nested ones too (WeChat's `<wujie-app>`,
+ * a dashboard's data frame), except our own overlay's.
  */
-export function walkText(
+export function discoverRoots(root: ParentNode, found: (root: Document | ShadowRoot) => void): void {
+  const elements = root.querySelectorAll('*');
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    const shadow = el.shadowRoot;
+    if (shadow && el.tagName !== 'LIVECUE-OVERLAY') {
+      found(shadow);
+      discoverRoots(shadow, found);
+    } else if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
+      const frame = frameDocument(el);
+      if (frame?.documentElement) {
+        found(frame);
+        discoverRoots(frame, found);
+      }
+    }
+  }
+}
+
+/** A walk that can pause: `step(deadline)` walks until done (true) or the clock passes the deadline (false). */
+export interface TextWalk {
+  step(deadline: number, now?: () => number): boolean;
+}
+
+/** How many texts between two looks at the clock. */
+const CLOCK_EVERY = 512;
+/** A paused walk whose place was taken off the page starts over (its visits repeat) at most this often. */
+const MAX_RESTARTS = 3;
+
+/**
+ * Walks `root`'s own tree, calling `visit` for each non-blank text node that `accept` keeps (all, by default)
+ * and that no excluded container or skipped tag holds. `skipButtons: false` keeps button text (the product
+ * reader needs it). A root that is a frame or a shadow host is walked inside. The walk can be done in slices
+ * (the reader's first look on a big page), so no slice is a long task.
+ */
+export function textWalk(
   root: ParentNode,
-  excluded: ReadonlySet<Element>,
+  exclusion: Exclusion,
   visit: (text: Text) => void,
   skipButtons = true,
-): void {
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, SHOW_ELEMENT_AND_TEXT, {
-    acceptNode: (node: Node) =>
-      node.nodeType === TEXT_NODE
-        ? FILTER_ACCEPT
-        : excluded.has(node as Element) ||
-            (SKIPPED_TAGS.has((node as Element).tagName) &&
-              (skipButtons || (node as Element).tagName !== 'BUTTON'))
-          ? FILTER_REJECT
-          : FILTER_SKIP,
-  });
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (node.data.trim()) visit(node);
+  accept?: (data: string) => boolean,
+): TextWalk {
+  const start = root as Node;
+  const inner: TextWalk[] = [];
+  let skip = false;
+  if (start.nodeType === 1) {
+    const el = start as Element;
+    const frame = frameDocument(el);
+    if (frame) return textWalk(frame, exclusion, visit, skipButtons, accept);
+    if (el.shadowRoot) inner.push(textWalk(el.shadowRoot, exclusion, visit, skipButtons, accept));
+    skip = exclusion.covers(el, skipButtons);
   }
+  const doc = start.ownerDocument ?? (start as Document);
+  if (!doc?.createTreeWalker) skip = true;
+  let walker: TreeWalker | undefined;
+  let restarts = 0;
+  let checked: Element | null = null;
+  let checkedOut = false;
+  return {
+    step(deadline, now = () => performance.now()) {
+      for (const walk of inner) if (!walk.step(deadline, now)) return false;
+      inner.length = 0;
+      if (skip) return true;
+      if (!walker) walker = doc.createTreeWalker(start, SHOW_TEXT);
+      else if (
+        walker.currentNode !== start &&
+        !start.contains(walker.currentNode) &&
+        restarts++ < MAX_RESTARTS
+      )
+        walker = doc.createTreeWalker(start, SHOW_TEXT);
+      let count = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const data = node.data;
+        if (++count % CLOCK_EVERY === 0 && now() > deadline) {
+          walker.previousNode();
+          return false;
+        }
+        if (accept ? !accept(data) : !data.trim()) continue;
+        const parent = node.parentElement;
+        if (!parent) continue;
+        // Sibling texts share a parent: one closest() answers for all of them.
+        if (parent !== checked) {
+          checked = parent;
+          checkedOut = exclusion.covers(parent, skipButtons);
+        }
+        if (!checkedOut && data.trim()) visit(node);
+      }
+      skip = true;
+      return true;
+    },
+  };
+}
+
+/** textWalk in one go. */
+export function walkText(
+  root: ParentNode,
+  exclusion: Exclusion,
+  visit: (text: Text) => void,
+  skipButtons = true,
+  accept?: (data: string) => boolean,
+): void {
+  textWalk(root, exclusion, visit, skipButtons, accept).step(Number.POSITIVE_INFINITY);
 }
 
 /** Hidden by the page: `hidden`, `aria-hidden`, inline `display:none` / `visibility:hidden`, or not rendered. */

@@ -10,6 +10,10 @@ export const PLATFORM_MATCHES = [
   'https://zs.kwaixiaodian.com/control*',
   'https://shop.tiktok.com/streamer/live/*',
   'https://shop.tiktok.com/workbench/live/*',
+  'https://*.tiktok.com/compass/live-*',
+  'https://channels.weixin.qq.com/platform/live/liveBuild*',
+  'https://ark.xiaohongshu.com/live_center_control*',
+  'https://ark.xiaohongshu.com/live_screen/*',
   'https://liveplatform.taobao.com/restful/index/live/control*',
   'https://market.m.taobao.com/app/mtb/live-professional-screen/*',
 ] as const;

@@ -1,7 +1,7 @@
 import type { Product } from '../../core/messages/sample';
 import { labelKey } from '../../core/metrics/normalizeText';
 import { parseMetricText } from '../../core/metrics/parseMetricText';
-import { queryAll, queryOne, repeatedItem, walkText } from './pageText';
+import { NO_EXCLUSION, queryAllIn, queryOne, repeatedItem, walkText } from './pageText';
 import type { ProductHints } from './siteAdapter';
 
 // The product being explained, found by the state of its explain button (取消讲解 / 结束讲解 / Unpin) or
@@ -32,8 +32,12 @@ const ID_ATTRIBUTES = [
   'data-key',
 ];
 const ITEM_HOOKS = ID_ATTRIBUTES.map((a) => `[${a}]`).join(',');
-const NO_EXCLUSIONS: ReadonlySet<Element> = new Set();
 const LETTER = /\p{L}/gu;
+/** No explain button or state tag is longer than this: longer texts are not looked at. */
+const MARKER_CHARS = 24;
+const MARKER_HINT = /讲解|pin|置顶/i;
+/** Words worth a closer look in a changed text: it may be an explain button switching state. */
+export const PRODUCT_HINT = /讲解|pin|置顶/;
 
 export interface ProductSpot {
   marker: Element;
@@ -41,10 +45,10 @@ export interface ProductSpot {
   item: Element;
 }
 
-/** Finds the explained product's row under `root`; null when no product is being explained. */
-export function locateProduct(root: ParentNode, hints: ProductHints = {}): ProductSpot | null {
-  const roots = (hints.listRoots ?? []).flatMap((s) => queryAll(root, s));
-  const scopes: ParentNode[] = roots.length > 0 ? roots : [root];
+/** Finds the explained product's row under the roots; null when no product is being explained. */
+export function locateProduct(roots: readonly ParentNode[], hints: ProductHints = {}): ProductSpot | null {
+  const lists = (hints.listRoots ?? []).flatMap((s) => queryAllIn(roots, s));
+  const scopes: readonly ParentNode[] = lists.length > 0 ? lists : roots;
   let marker: Element | null = null;
   if (hints.active) {
     for (const scope of scopes) marker ??= queryOne(scope, hints.active);
@@ -55,7 +59,7 @@ export function locateProduct(root: ParentNode, hints: ProductHints = {}): Produ
     for (const scope of scopes) {
       walkText(
         scope,
-        NO_EXCLUSIONS,
+        NO_EXCLUSION,
         (text) => {
           if (marker) return;
           const key = labelKey(text.data);
@@ -63,6 +67,7 @@ export function locateProduct(root: ParentNode, hints: ProductHints = {}): Produ
           else if (!tag && ACTIVE_TAGS.includes(key)) tag = text.parentElement;
         },
         false,
+        (data) => data.length <= MARKER_CHARS && MARKER_HINT.test(data),
       );
     }
     marker ??= tag;
@@ -95,7 +100,7 @@ export function readProduct(item: Element, hints: ProductHints = {}): Product | 
   }
   if (!name || price === undefined) {
     let bestLetters = 0;
-    walkText(item, NO_EXCLUSIONS, (text) => {
+    walkText(item, NO_EXCLUSION, (text) => {
       const raw = text.data.trim();
       const key = labelKey(raw);
       if (CONTROL_TEXTS.has(key)) return;

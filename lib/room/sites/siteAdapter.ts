@@ -24,6 +24,8 @@ export interface EndedHints {
   selectors?: readonly string[];
   /** Extra texts (normalised) that mean the live has ended. */
   texts?: readonly string[];
+  /** Pages the platform redirects a room to once its live ended (match patterns). */
+  urls?: readonly string[];
 }
 
 export interface SiteAdapter {
@@ -46,4 +48,8 @@ export interface RoomReading {
   product: Product | null;
   ended: boolean;
   title?: string;
+  /** Some value is still moving (an animation): read again shortly for its settled value. Never sent. */
+  settling?: boolean;
+  /** The first look at the page is not finished (it goes in slices): read again at once. Never sent. */
+  looking?: boolean;
 }

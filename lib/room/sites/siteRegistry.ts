@@ -4,6 +4,8 @@ import { genericAdapter } from './adapters/generic';
 import { kuaishouAdapter } from './adapters/kuaishou';
 import { taobaoAdapter } from './adapters/taobao';
 import { tiktokShopAdapter } from './adapters/tiktokShop';
+import { wechatChannelsAdapter } from './adapters/wechatChannels';
+import { xiaohongshuAdapter } from './adapters/xiaohongshu';
 import type { SiteAdapter } from './siteAdapter';
 import { matchesPattern } from './urlPattern';
 
@@ -15,6 +17,8 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [
   douyinEosAdapter,
   tiktokShopAdapter,
   taobaoAdapter,
+  wechatChannelsAdapter,
+  xiaohongshuAdapter,
 ];
 
 export { genericAdapter };

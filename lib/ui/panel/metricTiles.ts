@@ -1,7 +1,12 @@
+import { dataStaleParams } from '../../core/engine/rules/dataStale';
+import { type StaleKind, type StalenessParams, staleMetricsOf } from '../../core/engine/staleness';
 import { METRIC_IDS, METRICS, type MetricId, type MetricKind } from '../../core/metrics/metricCatalog';
 import type { SampleRow } from '../../store/rows';
 
-// Live metric tiles: the latest value of each metric, its recent curve and how much it moved.
+// Live metric tiles: the latest value of each metric, its recent curve and how much it moved, and whether
+// the engine would call it stale (the tile greys out, saying why).
+
+const DEFAULT_STALENESS: StalenessParams = dataStaleParams.parse({});
 
 export const SPARKLINE_WINDOW_MS = 10 * 60 * 1000;
 /** More points than a tile has pixels only costs time. */
@@ -20,6 +25,8 @@ export interface MetricTile {
   change: number | null;
   /** change ÷ first value, null when the first value is 0 or missing. */
   changeRatio: number | null;
+  /** Why the number is not live, as the engine judges it (the same rules that hold its cues back). */
+  stale: Exclude<StaleKind, 'fresh'> | null;
 }
 
 /** Keeps the last point of each of `max` equal time buckets, so the curve keeps its end value. */
@@ -41,9 +48,11 @@ export function buildMetricTiles(
   samples: readonly SampleRow[],
   now: number,
   windowMs = SPARKLINE_WINDOW_MS,
+  staleness: StalenessParams = DEFAULT_STALENESS,
 ): MetricTile[] {
   const since = now - windowMs;
   const latest = samples[samples.length - 1];
+  const stale = staleMetricsOf(samples, now, staleness);
   const tiles: MetricTile[] = [];
   for (const metric of METRIC_IDS) {
     const points: SeriesPoint[] = [];
@@ -65,6 +74,7 @@ export function buildMetricTiles(
       series: downsample(points),
       change,
       changeRatio: change !== null && first !== 0 ? change / first : null,
+      stale: stale.kind !== 'fresh' && stale.metrics.includes(metric) ? stale.kind : null,
     });
   }
   return tiles;

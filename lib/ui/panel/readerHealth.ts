@@ -6,16 +6,24 @@ export interface HealthSummary {
   /** Metrics the reader looked for: parsed + failed + missing. */
   total: number;
   missing: MetricId[];
+  /** Each refusal with the text the page showed, so the operator sees exactly what could not be read. */
   failed: { metric: MetricId; raw: string; reason: string }[];
+  /** Seconds no number on the page has changed, once that is long enough to say so. */
+  frozenSec?: number;
+  /** The room's tab was in the background. */
+  hidden?: boolean;
 }
 
 /** "9/12 metrics" and what is wrong with the other three, from the newest sample's health. */
 export function summariseHealth(health: ReaderHealth | undefined): HealthSummary | null {
   if (!health) return null;
-  return {
+  const summary: HealthSummary = {
     parsed: health.parsed.length,
     total: health.parsed.length + health.failed.length + health.missing.length,
     missing: [...health.missing],
     failed: health.failed.map((failure) => ({ ...failure })),
   };
+  if (health.frozenSec !== undefined) summary.frozenSec = health.frozenSec;
+  if (health.hidden) summary.hidden = true;
+  return summary;
 }

@@ -41,13 +41,15 @@ export function commentEvent(comment: CommentRow): EngineEvent {
   return { kind: 'comment', ts: comment.ts, user: comment.user, text: comment.text, topics: comment.topics };
 }
 
-/** One stored sample as the engine sees it, live and in a refold alike. */
+/** One stored sample as the engine sees it, live and in a refold alike (with the reader's frozenSec when sent). */
 export function sampleEvent(sample: SampleRow): EngineEvent {
+  const frozenSec = sample.health?.frozenSec;
   return {
     kind: 'sample',
     ts: sample.ts,
     metrics: sample.metrics,
     ...(sample.product !== undefined && { product: sample.product }),
+    ...(frozenSec !== undefined && { frozenSec }),
   };
 }
 

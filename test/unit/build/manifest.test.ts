@@ -12,6 +12,7 @@ type ManifestFn = (env: { mode: string; browser: string; manifestVersion: number
   optional_permissions?: string[];
   commands?: Record<string, unknown>;
   default_locale?: string;
+  optional_host_permissions?: string[];
 };
 
 const messagesOf = (locale: string) =>
@@ -27,8 +28,14 @@ describe('manifest', () => {
   it('asks production for the platform dashboards only', () => {
     const manifest = manifestFor('production');
     expect(manifest.host_permissions).toEqual([...PLATFORM_MATCHES]);
-    expect(JSON.stringify(manifest)).not.toMatch(/localhost|127\.0\.0\.1|<all_urls>|\*:\/\/\*\//);
+    const { optional_host_permissions: optional, ...granted } = manifest;
+    expect(JSON.stringify(granted)).not.toMatch(
+      /localhost|127\.0\.0\.1|<all_urls>|\*:\/\/\*\/|https?:\/\/\*\//,
+    );
     expect(manifest.permissions).not.toContain('tabs');
+    // Any other site only on request, one origin at a time, from a click (never granted at install).
+    expect(optional).toEqual(['https://*/*', 'http://*/*']);
+    expect(manifest.permissions).toContain('scripting');
   });
 
   it('lets the e2e build read localhost too', () => {

@@ -167,7 +167,7 @@ describe('rule parameter schemas (zod/mini) in the settings form', () => {
         min: 5,
         max: 90,
         step: 0.1,
-        defaultValue: 25,
+        defaultValue: 20,
       },
     ]);
     expect(fields.map((field) => field.key)).toEqual(Object.keys(trafficDropParams.shape));

@@ -25,6 +25,12 @@ export function defaultAnswer<T extends CommandType>(command: CommandInput & { t
     'history.delete': (c) => ({ deleted: c.sessionIds.length }),
     'picker.start': (c) => ({ tabId: c.tabId }),
     'overlay.toggle': (c) => ({ enabled: c.enabled }),
+    'site.enable': (c) => ({
+      sites: [{ origin: c.origin, registered: true }],
+      started: c.tabId !== undefined,
+    }),
+    'site.remove': () => ({ sites: [] }),
+    'site.list': () => ({ sites: [] }),
     'status.get': () => ({
       write: { state: 'ok' },
       pendingWrites: 0,

@@ -16,6 +16,7 @@ import {
 // Buy traffic (投流) at a peak while conversion is good. There is no spend metric on the page, so the rule
 // reads the two things spend should follow: traffic above its recent level and conversion at least as
 // good as the room's so far (practice: add spend at peaks with good conversion, ~30 % when ROI is strong).
+// The conversion window stretches to hold several changes of the order count at its own cadence.
 
 export const adBoostParams = z.object({
   ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
@@ -32,10 +33,12 @@ export const adBoost = defineRule({
   severity: 'act',
   priority: 60,
   onTick: false,
+  reads: ['viewers', 'orders', 'buyers', 'productClicks'],
   paramsSchema: adBoostParams,
   create(params: AdBoostParams, room: RoomStats) {
     const viewers = room.meanOver(S.viewers, params.windowSec);
     const level = room.ewma(S.viewers, 900);
+    let window = params.windowSec;
     return {
       check() {
         if (room.historySec < params.windowSec * 2) return HOLD;
@@ -43,17 +46,19 @@ export const adBoost = defineRule({
         if (!(lift >= 1 + params.trafficLiftPct / 100)) {
           return lift < 1 + params.trafficLiftPct / 200 ? CLEAR : HOLD;
         }
-        const recent = windowConversion(room, params.windowSec);
-        const before = cumulativeConversion(room, params.windowSec);
-        const orders = room.delta(ordersSeries(room), params.windowSec);
+        window = room.windowFor(ordersSeries(room), params.windowSec);
+        if (room.historySec < window * 2) return HOLD;
+        const recent = windowConversion(room, window);
+        const before = cumulativeConversion(room, window);
+        const orders = room.delta(ordersSeries(room), window);
         if (!(orders >= params.minOrders) || !(recent >= before * (1 + params.conversionLiftPct / 100))) {
           return HOLD;
         }
         return FIRE;
       },
       propose() {
-        const recent = { rate: windowConversion(room, params.windowSec) };
-        const before = { rate: cumulativeConversion(room, params.windowSec) };
+        const recent = { rate: windowConversion(room, window) };
+        const before = { rate: cumulativeConversion(room, window) };
         return {
           title: 'cue.ad-boost.title',
           detail: 'cue.ad-boost.detail',
@@ -75,7 +80,7 @@ export const adBoost = defineRule({
               metric: 'conversionRate',
               from: round(before.rate, 4),
               to: round(recent.rate, 4),
-              windowSec: params.windowSec,
+              windowSec: window,
             },
           ],
           outcome: 'gmv',

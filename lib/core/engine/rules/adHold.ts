@@ -14,7 +14,8 @@ import {
 } from '../ruleDefinition';
 
 // Stop or cut paid traffic when conversion collapses: clicks keep coming but orders do not (practice: below
-// 80 % of target → cut; sizeable spend with zero conversions → stop). Clicks stand in for spend.
+// 80 % of target → cut; sizeable spend with zero conversions → stop). Clicks stand in for spend. The window
+// stretches to hold several changes of clicks and orders at their own cadence.
 
 export const adHoldParams = z.object({
   ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
@@ -30,31 +31,36 @@ export const adHold = defineRule({
   severity: 'act',
   priority: 80,
   onTick: false,
+  reads: ['orders', 'buyers', 'productClicks'],
   paramsSchema: adHoldParams,
   create(params: AdHoldParams, room: RoomStats) {
+    let window = params.windowSec;
     return {
       check() {
-        if (room.historySec < params.windowSec * 2) return HOLD;
-        if (!(room.valueAgo(ordersSeries(room), params.windowSec) >= params.minOrdersBefore)) return HOLD;
-        const before = cumulativeConversion(room, params.windowSec);
-        if (!(before > 0) || !(room.delta(S.productClicks, params.windowSec) >= params.minClicks))
-          return HOLD;
-        const recent = windowConversion(room, params.windowSec);
+        window = Math.max(
+          room.windowFor(ordersSeries(room), params.windowSec),
+          room.windowFor(S.productClicks, params.windowSec),
+        );
+        if (room.historySec < window * 2) return HOLD;
+        if (!(room.valueAgo(ordersSeries(room), window) >= params.minOrdersBefore)) return HOLD;
+        const before = cumulativeConversion(room, window);
+        if (!(before > 0) || !(room.delta(S.productClicks, window) >= params.minClicks)) return HOLD;
+        const recent = windowConversion(room, window);
         if (Number.isNaN(recent)) return HOLD;
         if (recent <= before * params.collapseRatio) return FIRE;
         return recent >= before * 0.8 ? CLEAR : HOLD;
       },
       propose() {
-        const before = { rate: cumulativeConversion(room, params.windowSec) };
+        const before = { rate: cumulativeConversion(room, window) };
         const recent = {
-          rate: windowConversion(room, params.windowSec),
-          clicks: room.delta(S.productClicks, params.windowSec),
+          rate: windowConversion(room, window),
+          clicks: room.delta(S.productClicks, window),
         };
         return {
           title: recent.rate === 0 ? 'cue.ad-hold.titleZero' : 'cue.ad-hold.title',
           detail: 'cue.ad-hold.detail',
           params: {
-            windowSec: params.windowSec,
+            windowSec: window,
             conversionPct: round(recent.rate * 100, 1),
             beforePct: round(before.rate * 100, 1),
             clicks: round(recent.clicks),
@@ -64,9 +70,9 @@ export const adHold = defineRule({
               metric: 'conversionRate',
               from: round(before.rate, 4),
               to: round(recent.rate, 4),
-              windowSec: params.windowSec,
+              windowSec: window,
             },
-            { metric: 'productClicks', from: 0, to: round(recent.clicks), windowSec: params.windowSec },
+            { metric: 'productClicks', from: 0, to: round(recent.clicks), windowSec: window },
           ],
           outcome: 'gpm',
         };

@@ -1,86 +1,108 @@
 import { METRIC_IDS } from '../../metrics/metricCatalog';
 import { z } from '../../zodMini';
-import { type RoomStats, S } from '../roomStats';
-import { CLEAR, commonFields, defineRule, FIRE, field, intIn, type Proposal, round } from '../ruleDefinition';
+import { type RoomStats, S, type StaleKind } from '../roomStats';
+import {
+  CLEAR,
+  commonFields,
+  defineRule,
+  FIRE,
+  field,
+  intIn,
+  type Proposal,
+  REARM,
+  round,
+} from '../ruleDefinition';
+import type { Evidence } from '../types';
 
-// The numbers stopped being live: no sample for a while (seen on a tick), or a metric that always moves in a
-// live room has not changed while others have — the reader has likely lost it (markup change, a modal).
-// Orders and GMV are not watched here: their standing still is a sales stall, not stale data.
-
-/** Metrics that keep moving in any room with people in it. */
-const WATCHED = [S.viewers, S.entries, S.views, S.likes] as const;
+// Says plainly that the numbers stopped being live, and which way: no samples at all (the page is gone),
+// samples but nothing changes (the page froze), or one number stuck or unreadable while others move (the
+// reader lost it). The judging is the engine's (lib/core/engine/staleness.ts, with these parameters):
+// while it holds, every other rule that reads the stale numbers waits. A worse state cues again, and the
+// cue goes away once the numbers are live again.
 
 export const dataStaleParams = z.object({
-  ...commonFields({ cooldownSec: 600, ttlSec: 300 }),
-  noSampleSec: field(intIn(10, 3600), 60),
-  frozenSec: field(intIn(60, 3600), 300),
+  ...commonFields({ cooldownSec: 120, ttlSec: 300 }),
+  noSampleSec: field(intIn(10, 3600), 20),
+  minStuckSec: field(intIn(10, 3600), 30),
   minChanges: field(intIn(2, 10000), 10),
-  minMovers: field(intIn(1, 11), 2),
+  minMovers: field(intIn(1, 11), 1),
 });
 export type DataStaleParams = z.infer<typeof dataStaleParams>;
+
+const RANK: Record<StaleKind, number> = { fresh: 0, stuck: 1, lost: 1, frozen: 2, silent: 3 };
+
+/** Up to three numbers the page showed, as they stood when it froze: what the operator can check. */
+function frozenEvidence(room: RoomStats, sinceSec: number): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const series of [S.viewers, S.gmv, S.orders, S.entries, S.likes, S.comments]) {
+    const value = room.last[series]!;
+    if (Number.isNaN(value) || evidence.length >= 3) continue;
+    evidence.push({ metric: METRIC_IDS[series]!, from: value, to: value, windowSec: sinceSec });
+  }
+  return evidence;
+}
 
 export const dataStale = defineRule({
   id: 'data-stale',
   severity: 'urgent',
   priority: 110,
   onTick: true,
+  reads: [],
+  watchesStaleness: true,
+  resolvesOnClear: true,
   paramsSchema: dataStaleParams,
-  create(params: DataStaleParams, room: RoomStats) {
-    let pending: 'silent' | 'frozen' = 'silent';
-    let frozen: number = S.viewers;
-    const frozenMs = params.frozenSec * 1000;
+  create(_params: DataStaleParams, room: RoomStats) {
+    let cued: StaleKind = 'fresh';
     return {
-      check(now) {
-        const last = room.lastSampleTs;
-        if (!Number.isNaN(last) && now - last >= params.noSampleSec * 1000) {
-          pending = 'silent';
-          return FIRE;
+      check() {
+        const kind = room.staleKind;
+        if (kind === 'fresh') {
+          cued = 'fresh';
+          return CLEAR;
         }
-        for (let w = 0; w < WATCHED.length; w++) {
-          const series = WATCHED[w]!;
-          if (
-            room.changeCount[series]! < params.minChanges ||
-            !(now - room.lastChangeTs[series]! >= frozenMs)
-          )
-            continue;
-          let movers = 0;
-          for (let m = 0; m < METRIC_IDS.length; m++) {
-            if (m !== series && now - room.lastChangeTs[m]! < frozenMs) movers++;
-          }
-          if (movers >= params.minMovers) {
-            pending = 'frozen';
-            frozen = series;
-            return FIRE;
-          }
+        // Worse than what was cued (a stuck tile, then the whole page): re-arm so the new state is said.
+        if (cued !== 'fresh' && RANK[kind] > RANK[cued]) {
+          cued = 'fresh';
+          return REARM;
         }
-        return CLEAR;
+        return FIRE;
       },
       propose(now): Proposal {
-        if (pending === 'silent') {
-          const ageSec = round((now - room.lastSampleTs) / 1000);
+        const kind = room.staleKind;
+        const sinceSec = round((now - room.staleSince) / 1000);
+        if (kind === 'silent') {
           return {
             title: 'cue.data-stale.titleSilent',
             detail: 'cue.data-stale.detailSilent',
-            params: { ageSec },
-            evidence: [{ metric: 'sampleAgeSec', from: 0, to: ageSec, windowSec: ageSec }],
+            params: { ageSec: sinceSec },
+            evidence: [{ metric: 'sampleAgeSec', from: 0, to: sinceSec, windowSec: sinceSec }],
           };
         }
-        const metric = METRIC_IDS[frozen]!;
-        const sinceSec = round((now - room.lastChangeTs[frozen]!) / 1000);
-        const value = room.last[frozen]!;
+        if (kind === 'frozen') {
+          return {
+            title: 'cue.data-stale.titlePage',
+            detail: 'cue.data-stale.detailPage',
+            params: { sinceSec },
+            evidence: frozenEvidence(room, sinceSec),
+          };
+        }
+        const series = room.staleSeries;
+        const metric = METRIC_IDS[series]!;
+        const lost = kind === 'lost';
+        // An unreadable number is quoted as it last read.
+        const value = lost
+          ? room.valueAgo(series, room.sec - Math.floor((room.lastSeenTs[series]! - room.startedAt) / 1000))
+          : room.last[series]!;
+        const shown = Number.isNaN(value) ? 0 : round(value, 4);
         return {
-          title: 'cue.data-stale.titleFrozen',
-          detail: 'cue.data-stale.detailFrozen',
+          title: lost ? 'cue.data-stale.titleLost' : 'cue.data-stale.titleFrozen',
+          detail: lost ? 'cue.data-stale.detailLost' : 'cue.data-stale.detailFrozen',
           params: { metric, sinceSec },
-          evidence: [
-            {
-              metric,
-              from: !Number.isNaN(value) ? value : 0,
-              to: !Number.isNaN(value) ? value : 0,
-              windowSec: sinceSec,
-            },
-          ],
+          evidence: [{ metric, from: shown, to: shown, windowSec: sinceSec }],
         };
+      },
+      fired() {
+        cued = room.staleKind;
       },
     };
   },

@@ -1,5 +1,5 @@
 import { z } from '../../zodMini';
-import { type RoomStats, S } from '../roomStats';
+import { RING_SECONDS, type RoomStats, S } from '../roomStats';
 import {
   CLEAR,
   commonFields,
@@ -14,6 +14,7 @@ import {
 
 // The room goes quiet: comments fall far below their recent pace, or stop altogether in a room that was
 // chatty. Cue an engagement line (a question, a comment task) — practice: dead air over ~30 s costs viewers.
+// The windows stretch to hold several changes of the comment count at its own cadence.
 
 export const engagementLowParams = z.object({
   ...commonFields({ cooldownSec: 600, ttlSec: 120 }),
@@ -30,19 +31,23 @@ export const engagementLow = defineRule({
   severity: 'info',
   priority: 40,
   onTick: false,
+  reads: ['comments', 'viewers'],
   paramsSchema: engagementLowParams,
   create(params: EngagementLowParams, room: RoomStats) {
     const viewers = room.meanOver(S.viewers, 30);
+    let window = params.windowSec;
     let compare = params.compareSec;
     const rates = () => ({
-      recent: room.ratePerMin(S.comments, params.windowSec),
-      before: room.rateBetween(S.comments, params.windowSec + compare, params.windowSec),
+      recent: room.ratePerMin(S.comments, window),
+      before: room.rateBetween(S.comments, window + compare, window),
     });
     return {
       check() {
+        window = room.windowFor(S.comments, params.windowSec);
         const history = room.historySec;
-        if (history < params.windowSec * 2) return HOLD;
-        compare = Math.min(params.compareSec, history - params.windowSec);
+        if (history < window * 2) return HOLD;
+        const scaledCompare = Math.round((params.compareSec * window) / params.windowSec);
+        compare = Math.min(scaledCompare, history - window, RING_SECONDS - 1 - window);
         const { recent, before } = rates();
         if (!(before >= params.minCommentsPerMin)) return HOLD;
         if (recent <= before * params.lowRatio) return viewers.mean >= params.minViewers ? FIRE : HOLD;
@@ -53,10 +58,8 @@ export const engagementLow = defineRule({
         return {
           title: 'cue.engagement-low.title',
           detail: 'cue.engagement-low.detail',
-          params: { windowSec: params.windowSec, recent: round(recent, 1), before: round(before, 1) },
-          evidence: [
-            { metric: 'comments', from: round(before, 1), to: round(recent, 1), windowSec: params.windowSec },
-          ],
+          params: { windowSec: window, recent: round(recent, 1), before: round(before, 1) },
+          evidence: [{ metric: 'comments', from: round(before, 1), to: round(recent, 1), windowSec: window }],
           outcome: 'comments',
         };
       },

@@ -18,6 +18,7 @@ export const followCadence = defineRule({
   severity: 'info',
   priority: 30,
   onTick: false,
+  reads: ['entries', 'newFollowers'],
   paramsSchema: followCadenceParams,
   create(params: FollowCadenceParams, room: RoomStats) {
     let lastTs = Number.NaN;

@@ -1,5 +1,5 @@
 import { z } from '../../zodMini';
-import { type RoomStats, S } from '../roomStats';
+import { bit, type RoomStats, S } from '../roomStats';
 import { CLEAR, commonFields, defineRule, FIRE, field, intIn, round } from '../ruleDefinition';
 
 // A giveaway (福袋) every 15–20 minutes, tied to a follow + comment task (practice). The page does not
@@ -18,6 +18,7 @@ export const giveawayCadence = defineRule({
   severity: 'act',
   priority: 45,
   onTick: false,
+  reads: [],
   paramsSchema: giveawayCadenceParams,
   create(params: GiveawayCadenceParams, room: RoomStats) {
     let lastTs = Number.NaN;
@@ -40,14 +41,18 @@ export const giveawayCadence = defineRule({
             // A giveaway's minimum watch time must be at least 2 minutes shorter than its duration (TikTok).
             watchSec: Math.max(30, params.giveawaySec - 120),
           },
-          evidence: [
-            {
-              metric: 'viewers',
-              from: round(room.valueAgo(S.viewers, sinceSec)),
-              to: round(room.last[S.viewers]!),
-              windowSec: sinceSec,
-            },
-          ],
+          // The cadence runs by the clock; the viewer count is quoted only while it is live.
+          evidence:
+            (room.staleMask & bit(S.viewers)) === 0
+              ? [
+                  {
+                    metric: 'viewers',
+                    from: round(room.valueAgo(S.viewers, sinceSec)),
+                    to: round(room.last[S.viewers]!),
+                    windowSec: sinceSec,
+                  },
+                ]
+              : [],
           outcome: 'viewers',
         };
       },

@@ -1,5 +1,5 @@
 import { z } from '../../zodMini';
-import { type RoomStats, S } from '../roomStats';
+import { bit, type RoomStats, S } from '../roomStats';
 import { CLEAR, commonFields, defineRule, FIRE, field, HOLD, round } from '../ruleDefinition';
 
 // GMV or viewer thresholds crossed: a moment to thank the room and push the close. Thresholds already passed
@@ -23,6 +23,7 @@ export const milestone = defineRule({
   severity: 'info',
   priority: 20,
   onTick: false,
+  reads: [],
   paramsSchema: milestoneParams,
   create(params: MilestoneParams, room: RoomStats) {
     const gmvSteps = [...params.gmvSteps].sort((a, b) => a - b);
@@ -36,10 +37,15 @@ export const milestone = defineRule({
       while (i < list.length && list[i]! <= value) i++;
       return i;
     };
+    // Each threshold is judged on its own number: a stuck viewer tile does not hold back a GMV milestone.
+    const fresh = (series: number) => (room.staleMask & bit(series)) === 0;
     const gmvCrossed = () =>
-      gmvNext >= 0 && gmvNext < gmvSteps.length && room.last[S.gmv]! >= gmvSteps[gmvNext]!;
+      fresh(S.gmv) && gmvNext >= 0 && gmvNext < gmvSteps.length && room.last[S.gmv]! >= gmvSteps[gmvNext]!;
     const viewersCrossed = () =>
-      viewerNext >= 0 && viewerNext < viewerSteps.length && viewers.mean >= viewerSteps[viewerNext]!;
+      fresh(S.viewers) &&
+      viewerNext >= 0 &&
+      viewerNext < viewerSteps.length &&
+      viewers.mean >= viewerSteps[viewerNext]!;
     let pending: 'gmv' | 'viewers' = 'gmv';
 
     return {

@@ -18,6 +18,7 @@ export const planNext = defineRule({
   severity: 'act',
   priority: 75,
   onTick: true,
+  reads: [],
   paramsSchema: planNextParams,
   create(params: PlanNextParams, room: RoomStats) {
     let planSetAt = Number.NaN;

@@ -29,14 +29,17 @@ export const productDwell = defineRule({
   severity: 'act',
   priority: 50,
   onTick: false,
+  reads: ['orders'],
   paramsSchema: productDwellParams,
   create(params: ProductDwellParams, room: RoomStats) {
     let key = '';
     let ordersAtStart = Number.NaN;
     const dwellSec = (now: number) => (now - room.productSinceTs) / 1000;
+    // The fade window stretches to hold several changes of the order count at its own cadence.
+    const fadeWindow = () => room.windowFor(S.orders, params.fadeWindowSec);
     const rates = (now: number) => {
       const average = ((room.last[S.orders]! - ordersAtStart) * 60) / dwellSec(now);
-      const recent = room.ratePerMin(S.orders, params.fadeWindowSec);
+      const recent = room.ratePerMin(S.orders, fadeWindow());
       return { average, recent };
     };
     return {
@@ -74,7 +77,7 @@ export const productDwell = defineRule({
                     metric: 'orders' as const,
                     from: round(average, 1),
                     to: round(recent, 1),
-                    windowSec: params.fadeWindowSec,
+                    windowSec: fadeWindow(),
                   },
                 ]
               : []),

@@ -7,10 +7,11 @@ import { createTrafficShift } from '../trafficShift';
 
 export const trafficDropParams = z.object({
   ...commonFields({ cooldownSec: 180, ttlSec: 120 }),
-  dropPct: field(numberIn(5, 90), 25),
+  dropPct: field(numberIn(5, 90), 20),
   rearmPct: field(numberIn(0, 50), 10),
-  fastWindowSec: field(intIn(3, 120), 10),
-  baselineHalfLifeSec: field(intIn(30, 1800), 180),
+  evidenceSigmas: field(numberIn(2, 20), 3),
+  sharpWithinSec: field(intIn(5, 600), 30),
+  baselineHalfLifeSec: field(intIn(30, 1800), 60),
   minViewers: field(intIn(0, 100000), 30),
   minHistorySec: field(intIn(10, 1800), 45),
   holdSec: field(intIn(10, 600), 60),
@@ -22,11 +23,13 @@ export const trafficDrop = defineRule({
   severity: 'urgent',
   priority: 100,
   onTick: false,
+  reads: ['viewers'],
   paramsSchema: trafficDropParams,
   create(params: TrafficDropParams, room: RoomStats) {
     const shift = createTrafficShift(-1, { ...params, thresholdPct: params.dropPct }, room);
     return {
       check: shift.check,
+      fired: shift.fired,
       propose(now) {
         const evidence = shift.evidence(now);
         return {

@@ -7,10 +7,11 @@ import { createTrafficShift } from '../trafficShift';
 
 export const trafficSurgeParams = z.object({
   ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
-  surgePct: field(numberIn(5, 500), 35),
+  surgePct: field(numberIn(5, 500), 20),
   rearmPct: field(numberIn(0, 100), 15),
-  fastWindowSec: field(intIn(3, 120), 10),
-  baselineHalfLifeSec: field(intIn(30, 1800), 180),
+  evidenceSigmas: field(numberIn(2, 20), 3),
+  sharpWithinSec: field(intIn(5, 600), 30),
+  baselineHalfLifeSec: field(intIn(30, 1800), 60),
   minViewers: field(intIn(0, 100000), 30),
   minHistorySec: field(intIn(10, 1800), 45),
   countdownSec: field(intIn(10, 600), 60),
@@ -22,11 +23,13 @@ export const trafficSurge = defineRule({
   severity: 'act',
   priority: 90,
   onTick: false,
+  reads: ['viewers'],
   paramsSchema: trafficSurgeParams,
   create(params: TrafficSurgeParams, room: RoomStats) {
     const shift = createTrafficShift(1, { ...params, thresholdPct: params.surgePct }, room);
     return {
       check: shift.check,
+      fired: shift.fired,
       propose(now) {
         const evidence = shift.evidence(now);
         return {

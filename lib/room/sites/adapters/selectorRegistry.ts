@@ -62,6 +62,15 @@ export const ADAPTER_RECORDS: Record<string, AdapterRecord> = {
       productRow: entry('[data-tid^="m4b_"][data-product-id]', 'tiktok-live-manager.html', 3),
     },
   },
+  'wechat-channels': {
+    name: '视频号助手 直播中控',
+    verified: false,
+    selectors: {
+      microFrontend: entry('wujie-app.wujie_iframe', 'wechat-channels-live.html', 1),
+      comment: entry('.live-message-item-container', 'wechat-channels-live.html', 2),
+    },
+  },
+  xiaohongshu: { name: '小红书 直播中控 / 直播大屏', verified: false, selectors: {} },
   taobao: {
     name: '淘宝直播 中控台',
     verified: false,

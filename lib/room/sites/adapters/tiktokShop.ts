@@ -1,8 +1,10 @@
 import type { SiteAdapter } from '../siteAdapter';
 import { keyByQuery } from '../urlPattern';
 
-// TikTok Shop LIVE Manager / LIVE Screen, from PLATFORMS.md. Labels are English here but the page is
-// localised, so the label reader stays the primary path. UNVERIFIED: checked only against
+// TikTok Shop LIVE Manager / LIVE Screen / LIVE Dashboard and the seller compass, from PLATFORMS.md. Labels
+// are English here but the page is localised, so the label reader stays the primary path; the Dashboard's
+// odometer and Arco statistics are read by the value view. When the live ends the platform redirects to the
+// session page. UNVERIFIED: checked only against
 // test/fixtures/sites (selectorRegistry.ts); set `verified: true` there once someone has checked these
 // selectors on the live site.
 
@@ -16,5 +18,8 @@ export const tiktokShopAdapter: SiteAdapter = {
   roomKey: keyByQuery('room_id', 'roomId', 'live_id'),
   metricRoots: ['#guide-step-2'],
   product: { active: '.pc_pin_product_unpin', item: '[data-tid^="m4b_"][data-product-id]' },
-  ended: { texts: ['liveended', 'thelivehasended'] },
+  ended: {
+    texts: ['liveended', 'thelivehasended'],
+    urls: ['https://shop.tiktok.com/streamer/live/session*'],
+  },
 };

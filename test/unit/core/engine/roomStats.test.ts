@@ -61,4 +61,22 @@ describe('RoomStats', () => {
     room.addSample(T0 + 90_000, {}, { id: 'p2', name: 'B' });
     expect(room.productSinceTs).toBe(T0 + 90_000);
   });
+
+  it('learns how often each number really changes, and stretches windows to hold several changes', () => {
+    const room = new RoomStats(T0);
+    for (let sec = 0; sec <= 600; sec++) {
+      // Viewers redraw every second, orders every 30 s (a slow tile), likes every 5 s.
+      room.addSample(
+        T0 + sec * 1000,
+        { viewers: 1000 + (sec % 2), orders: Math.floor(sec / 30), likes: Math.floor(sec / 5) * 50 },
+        undefined,
+      );
+    }
+    expect(room.cadenceSec(S.viewers)).toBeCloseTo(1, 5);
+    expect(room.cadenceSec(S.likes)).toBeCloseTo(5, 5);
+    expect(room.cadenceSec(S.orders)).toBeCloseTo(30, 5);
+    expect(room.anyChangeGapSec).toBeCloseTo(1, 5);
+    expect(room.windowFor(S.viewers, 60)).toBe(60);
+    expect(room.windowFor(S.orders, 60)).toBe(180);
+  });
 });

@@ -14,7 +14,10 @@ describe('cue messages', () => {
     expect(Object.keys(cueMessages['zh-CN']).sort()).toEqual(Object.keys(cueMessages.en).sort());
   });
 
-  it('render every cue of the scenario library with all placeholders filled, in both languages', () => {
+  // The library is some forty hours of scenarios: give the replay time on a busy machine.
+  it('render every cue of the scenario library with all placeholders filled, in both languages', {
+    timeout: 60_000,
+  }, () => {
     for (const name of readdirSync(DIR).filter((file) => file.endsWith('.json'))) {
       const read = readRuns(JSON.parse(readFileSync(join(DIR, name), 'utf8')), name);
       if (!read.ok) throw new Error(read.error);

@@ -44,6 +44,7 @@ describe('uiMessages', () => {
       ...['info', 'act', 'urgent'].map((s) => `severity.${s}`),
       ...['done', 'snooze', 'dismiss'].map((a) => `cue.action.${a}`),
       ...['durationMs', 'peakViewers', 'gmv', 'gpm', 'cuesActed'].map((f) => `figure.${f}`),
+      ...['stuck', 'lost', 'frozen', 'silent'].map((kind) => `metrics.stale.${kind}`),
     ];
     expect(families.filter((key) => !(key in en) || !(key in zh))).toEqual([]);
   });

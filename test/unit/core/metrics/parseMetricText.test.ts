@@ -124,3 +124,39 @@ describe('parseMetricText', () => {
     expect(reason(null as unknown as string)).toBe('empty');
   });
 });
+
+describe('parseMetricText on the formats of real dashboards', () => {
+  it('reads 万亿, a leading decimal point and the capped forms 以上 / 超', () => {
+    expect(value('1.2万亿')).toBe(1.2e12);
+    expect(value('.5%')).toBe(0.005);
+    expect(value('.5%', 'ratio')).toBe(0.005);
+    expect(parseMetricText('10万以上')).toEqual({ ok: true, value: 100000, capped: true });
+    expect(parseMetricText('超10万')).toEqual({ ok: true, value: 100000, capped: true });
+    expect(parseMetricText('超过1,000人')).toEqual({ ok: true, value: 1000, capped: true });
+  });
+
+  it('reads the durations TikTok writes', () => {
+    expect(value('3 hr, 11 min, 17 sec', 'seconds')).toBe(3 * 3600 + 11 * 60 + 17);
+    expect(value('1h1m37s', 'seconds')).toBe(3697);
+    expect(value('1m42s', 'seconds')).toBe(102);
+    expect(value('11s', 'seconds')).toBe(11);
+    expect(reason('1m42s', 'currency')).toBe('unit-mismatch');
+  });
+
+  it('refuses a multiplier word it does not know, rather than a value 10⁴ off', () => {
+    expect(reason('12 Tr')).toBe('unknown-unit');
+    expect(reason('3 jt')).toBe('unknown-unit');
+    expect(reason('1.2 million')).toBe('unknown-unit');
+    expect(reason('12 kg')).toBe('unknown-unit');
+    expect(parseMetricText('12 Tr', 'currency')).toEqual({ ok: false, reason: 'unknown-unit', raw: '12 Tr' });
+  });
+
+  it('refuses a number inside other words: a rank, a model name', () => {
+    expect(reason('Top 3')).toBe('unparseable');
+    expect(reason('iPhone 15')).toBe('unparseable');
+    expect(reason('第3名')).toBe('unparseable');
+    // The metric's own label beside the number is fine.
+    expect(value('GMV ($) 4,348.11', 'currency')).toBe(4348.11);
+    expect(value('30,696人进入直播间', 'people')).toBe(30696);
+  });
+});

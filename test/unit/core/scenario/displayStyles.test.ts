@@ -6,6 +6,7 @@ import {
   DISPLAY_STYLES,
   type DisplayStyle,
   displayPrecision,
+  shownValue,
   writeDisplayValue,
 } from '../../../../lib/core/scenario/displayStyles';
 
@@ -72,5 +73,21 @@ describe('parseMetricText properties', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('shownValue', () => {
+  it('is exactly what the reader parses from the text the style writes (property)', () => {
+    fc.assert(
+      fc.property(value, style, (v, s) => {
+        const parsed = parseMetricText(writeDisplayValue(v, s));
+        expect(parsed.ok).toBe(true);
+        if (parsed.ok) expect(shownValue(v, s)).toBe(parsed.value);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(shownValue(15_234, 'wan')).toBe(15_200);
+    expect(shownValue(123_456, 'capped')).toBe(100_000);
+    expect(shownValue(0.12345, 'percent')).toBe(0.1235);
   });
 });

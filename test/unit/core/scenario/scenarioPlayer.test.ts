@@ -101,6 +101,62 @@ describe('createScenarioPlayer', () => {
     expect(steps.at(-1)!.ended).toBe(true);
   });
 
+  it('redraws numbers only at the dashboard refresh, every 3–5 s, holding them in between', () => {
+    const player = createScenarioPlayer(scenario({ refreshSec: [3, 5], durationSec: 600 }));
+    const viewers = [...player.samples()].map((step) => step.metrics.viewers!);
+    const runs: number[] = [];
+    let run = 1;
+    for (let i = 1; i < viewers.length; i++) {
+      if (viewers[i] === viewers[i - 1]) run++;
+      else {
+        runs.push(run);
+        run = 1;
+      }
+    }
+    // Noisy values change at a redraw and at no other step: runs of 3–5 s (longer only when a redraw
+    // happens to show the same number again).
+    expect(Math.min(...runs.slice(1))).toBeGreaterThanOrEqual(3);
+    expect(runs.filter((length) => length <= 5).length / runs.length).toBeGreaterThan(0.9);
+    expect(runs.length).toBeGreaterThan(600 / 5 - 5);
+  });
+
+  it('shows what the display style shows: 1.52万 is 15200, 10万+ is 100000', () => {
+    const player = createScenarioPlayer(
+      scenario({
+        display: { viewers: 'wan', orders: 'capped' },
+        metrics: { viewers: { points: [[0, 15_234]] }, orders: { points: [[0, 123_456]] } },
+      }),
+    );
+    expect(player.valuesAt(0).metrics).toEqual({ viewers: 15_200, orders: 100_000 });
+  });
+
+  it('holds a stuck tile at the number it showed, and a frozen page at every number and the product', () => {
+    const player = createScenarioPlayer(
+      scenario({
+        metrics: {
+          viewers: { points: [[0, 1000]], noisePct: 8, stuck: [[20, 40]] },
+          orders: {
+            points: [
+              [0, 0],
+              [120, 240],
+            ],
+          },
+        },
+        freezes: [[80, 100]],
+      }),
+    );
+    const at = (sec: number) => player.valuesAt(sec);
+    expect(at(30).metrics.viewers).toBe(at(20).metrics.viewers);
+    expect(at(41).metrics.viewers).not.toBe(at(20).metrics.viewers);
+    expect(at(30).metrics.orders).toBe(60);
+    expect(at(95).metrics).toEqual(at(80).metrics);
+    expect(at(95).product).toEqual({ id: 'a', name: 'A' });
+    expect(at(101).product).toEqual({ id: 'b', name: 'B', price: 9 });
+    expect(player.isFrozen(95)).toBe(true);
+    expect(player.isFrozen(80)).toBe(false);
+    expect([...player.samples()]).toHaveLength(121);
+  });
+
   it('mulberry32 is a seeded generator in [0, 1)', () => {
     const a = mulberry32(1);
     const b = mulberry32(1);

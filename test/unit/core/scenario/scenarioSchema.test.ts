@@ -71,6 +71,13 @@ describe('parseScenario', () => {
     [{ ...minimal, expect: [{ rule: 'traffic-dip', from: 0, within: 5 }] }, /^expect\.0\.rule/],
     [{ ...minimal, quiet: [{ rule: 'milestone', from: 10, to: 5 }] }, /^quiet\.0\.to/],
     [{ ...minimal, whithin: 3 }, /whithin/],
+    [{ ...minimal, refreshSec: [5, 3] }, /^refreshSec: the first interval/],
+    [{ ...minimal, refreshSec: 0 }, /^refreshSec/],
+    [{ ...minimal, freezes: [[30, 20]] }, /^freezes\.0\.1: `to` is before `from`/],
+    [
+      { ...minimal, metrics: { viewers: { points: [[0, 1]], stuck: [[9, 3]] } } },
+      /^metrics\.viewers\.stuck\.0\.1/,
+    ],
   ])('names the bad field (%#)', (input, message) => {
     const parsed = parseScenario(input);
     expect(parsed.ok).toBe(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../../lib/core/messages/sample';
 import { createRoomLink, type PortLike } from '../../../../lib/room/link/roomLink';
+import { SampleBuffer } from '../../../../lib/room/link/sampleBuffer';
 
 // The content script's side of the room port: unacknowledged samples survive a dropped port (a stopped
 // worker) and go again, in messages small enough for the background to accept.
@@ -44,6 +45,8 @@ function setup(onHealth?: Parameters<typeof createRoomLink>[0]['onHealth']) {
     isContextValid: () => true,
     schedule: (fn) => scheduled.push(fn),
     onHealth,
+    // These tests look at what is sent, not how often: no rate limit.
+    postsPerSecond: Number.POSITIVE_INFINITY,
   });
   const reconnect = () => scheduled.shift()?.();
   return { link, ports, reconnect };
@@ -69,6 +72,66 @@ describe('createRoomLink', () => {
     reconnect();
     const sizes = ports[1]!.sent.map((m) => m.samples?.length);
     expect(sizes).toEqual([1000, 1000, 500]);
+  });
+});
+
+describe('posting to the port', () => {
+  function timed() {
+    let ms = 0;
+    const timers: { at: number; fn: () => void }[] = [];
+    const ports: FakePort[] = [];
+    const link = createRoomLink({
+      connect: () => {
+        const port = new FakePort();
+        ports.push(port);
+        return port;
+      },
+      onMessage: () => {},
+      isContextValid: () => true,
+      schedule: () => {},
+      clock: () => ms,
+      later: (fn, wait) => timers.push({ at: ms + wait, fn }),
+    });
+    const advance = (by: number) => {
+      ms += by;
+      const due = timers.filter((t) => t.at <= ms);
+      timers.splice(0, timers.length, ...timers.filter((t) => t.at > ms));
+      for (const timer of due) timer.fn();
+    };
+    return { link, port: () => ports[0]!, advance };
+  }
+
+  it('posts each sample at once while the last second holds fewer than 10 messages, a burst past that in one trailing message', () => {
+    const { link, port, advance } = timed();
+    for (let ts = 1; ts <= 10; ts++) {
+      link.send(sample(ts));
+      advance(30);
+    }
+    // Ten changes in 300 ms: each went at once.
+    expect(port().sent).toHaveLength(10);
+    for (let ts = 11; ts <= 15; ts++) {
+      link.send(sample(ts));
+      advance(30);
+    }
+    expect(port().sent).toHaveLength(10);
+    // The window frees up a second after the first message: the burst's rest goes in one message.
+    advance(600);
+    expect(port().sent).toHaveLength(11);
+    expect(
+      port()
+        .sent.at(-1)!
+        .samples!.map((s) => s.ts),
+    ).toEqual([11, 12, 13, 14, 15]);
+  });
+});
+
+describe('SampleBuffer', () => {
+  it('caps the backlog in bytes, dropping the oldest', () => {
+    const buffer = new SampleBuffer(1000, 2000);
+    for (let seq = 1; seq <= 50; seq++) buffer.push({ ...sample(seq), seq } as Sample);
+    expect(buffer.bytes).toBeLessThanOrEqual(2000);
+    expect(buffer.size).toBeLessThan(50);
+    expect(buffer.chunks(100)[0]!.at(-1)!.seq).toBe(50);
   });
 });
 

@@ -4,6 +4,11 @@ import { startRoomSampler, type TimedReading } from '../../../../lib/room/sampli
 import { genericAdapter } from '../../../../lib/room/sites/adapters/generic';
 import { createRoomReader } from '../../../../lib/room/sites/labelReader';
 
+// The sampler on a fake clock (vitest's timers move Date.now too): the reader's first look waits for the
+// values to hold still, then every change is posted from the observer callback itself.
+
+const clock = () => Date.now();
+
 function room() {
   document.body.innerHTML = `
     <section id="metrics">
@@ -11,65 +16,105 @@ function room() {
       <div class="c-1"><span class="n-1">成交金额</span><div class="d-1"><span id="gmv">¥500</span></div></div>
     </section>
     <ul id="feed"><li>小鹿：好看</li><li>阿杰：链接</li><li>momo：已拍</li></ul>`;
-  return createRoomReader(document, genericAdapter);
+  return createRoomReader(document, genericAdapter, {}, { sampleNow: clock });
 }
 
 const flush = () => new Promise<void>((r) => queueMicrotask(r)).then(() => vi.advanceTimersByTimeAsync(0));
 
 describe('startRoomSampler', () => {
   let posts: TimedReading[];
-  let clock: number;
   beforeEach(() => {
     vi.useFakeTimers();
+    vi.setSystemTime(1_700_000_000_000);
     posts = [];
-    clock = 1_700_000_000_000;
   });
   afterEach(() => vi.useRealTimers());
 
-  const start = (reader = room()) =>
-    startRoomSampler({ reader, now: () => clock, post: (s) => posts.push(s), heartbeatMs: 1000 });
+  const start = async (reader = room()) => {
+    const stop = startRoomSampler({ reader, now: clock, post: (s) => posts.push(s), heartbeatMs: 1000 });
+    await vi.advanceTimersByTimeAsync(700);
+    return stop;
+  };
 
-  it('posts the first reading at once, then each change from the observer callback', async () => {
-    const stop = start();
+  it('posts the first reading once the page held still, then each change from the observer callback', async () => {
+    const stop = startRoomSampler({
+      reader: room(),
+      now: clock,
+      post: (s) => posts.push(s),
+      heartbeatMs: 1000,
+    });
+    expect(posts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(700);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.reading.metrics).toEqual({ viewers: 1000, gmv: 500 });
 
-    clock += 120;
+    await vi.advanceTimersByTimeAsync(120);
     document.getElementById('viewers')!.textContent = '1,250';
     await flush();
     expect(posts).toHaveLength(2);
-    expect(posts[1]).toMatchObject({ ts: clock, reading: { metrics: { viewers: 1250, gmv: 500 } } });
+    expect(posts[1]).toMatchObject({ ts: clock(), reading: { metrics: { viewers: 1250, gmv: 500 } } });
     stop();
   });
 
   it('reads tiles rendered after the start at once, without waiting for the periodic rescan', async () => {
     document.body.innerHTML = '<section id="metrics"></section>';
-    const stop = start(createRoomReader(document, genericAdapter));
+    const stop = await start(createRoomReader(document, genericAdapter, {}, { sampleNow: clock }));
     expect(posts[0]!.reading.health.parsed).toEqual([]);
 
-    clock += 50;
+    await vi.advanceTimersByTimeAsync(50);
     document.getElementById('metrics')!.innerHTML =
       '<div><span>实时在线人数</span><div><span>2,400</span></div></div>';
     await flush();
-    expect(posts.at(-1)).toMatchObject({ ts: clock, reading: { metrics: { viewers: 2400 } } });
+    expect(posts.at(-1)).toMatchObject({ ts: clock(), reading: { metrics: { viewers: 2400 } } });
     stop();
   });
 
-  it('skips mutations that change no value, and still posts the full reading on each heartbeat', async () => {
-    const stop = start();
+  it('holds a count-up until it stops and posts where it stopped, never a frame', async () => {
+    const stop = await start();
+    const viewers = document.getElementById('viewers')!;
+    await vi.advanceTimersByTimeAsync(1000);
+    for (const frame of ['1,020', '1,090', '1,180', '1,240', '1,250']) {
+      viewers.textContent = frame;
+      await flush();
+      await vi.advanceTimersByTimeAsync(16);
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    const shown = new Set(posts.map((p) => p.reading.metrics.viewers));
+    // The first frame after a long quiet looks like a plain change (a page that counts up as it loads is
+    // caught before anything is posted); from the second frame on, the page is known to animate.
+    expect([...shown]).toEqual([1000, 1020, 1250]);
+    expect(posts.at(-1)!.reading.metrics.viewers).toBe(1250);
+    stop();
+  });
+
+  it('skips mutations that change no value, and posts the full reading on each heartbeat of a quiet room', async () => {
+    const stop = await start();
+    expect(posts).toHaveLength(1);
     document.getElementById('viewers')!.textContent = '1,000';
     document.getElementById('viewers')!.setAttribute('title', 'x');
     await flush();
     expect(posts).toHaveLength(1);
 
     await vi.advanceTimersByTimeAsync(3000);
-    expect(posts).toHaveLength(4);
+    // One a second, but none within a second of the last post.
+    expect(posts.length).toBeGreaterThanOrEqual(3);
     expect(posts.every((p) => p.reading.metrics.gmv === 500)).toBe(true);
     stop();
   });
 
+  it('says so when no number on the page changed for a while, and when the tab is hidden', async () => {
+    const stop = await start();
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(posts.at(-1)!.reading.health.frozenSec).toBeGreaterThanOrEqual(10);
+    document.getElementById('gmv')!.textContent = '¥510';
+    await flush();
+    expect(posts.at(-1)!.reading.health.frozenSec).toBeUndefined();
+    stop();
+  });
+
   it('reports a value that turns unreadable as null with the raw text', async () => {
-    const stop = start();
+    const stop = await start();
+    await vi.advanceTimersByTimeAsync(500);
     document.getElementById('gmv')!.textContent = '--';
     await flush();
     expect(posts.at(-1)!.reading.metrics.gmv).toBeNull();
@@ -78,12 +123,13 @@ describe('startRoomSampler', () => {
   });
 
   it('stops observing and beating after stop()', async () => {
-    const stop = start();
+    const stop = await start();
+    const before = posts.length;
     stop();
     document.getElementById('viewers')!.textContent = '9,999';
     await flush();
     await vi.advanceTimersByTimeAsync(5000);
-    expect(posts).toHaveLength(1);
+    expect(posts).toHaveLength(before);
   });
 
   it('stops itself and reports when posting fails (the extension context went away)', async () => {
@@ -91,7 +137,7 @@ describe('startRoomSampler', () => {
     let calls = 0;
     startRoomSampler({
       reader: room(),
-      now: () => clock,
+      now: clock,
       post: () => {
         calls++;
         if (calls > 1) throw new Error('Extension context invalidated.');

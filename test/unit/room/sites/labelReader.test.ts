@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { genericAdapter } from '../../../../lib/room/sites/adapters/generic';
 import { createRoomReader } from '../../../../lib/room/sites/labelReader';
-import { loadFixture } from './loadFixture';
+import { loadFixture, settledReading, steadyClock } from './loadFixture';
 
-const readGeneric = (fixture: string) => createRoomReader(loadFixture(fixture), genericAdapter).read();
+const readGeneric = (fixture: string) => settledReading(loadFixture(fixture), genericAdapter);
 
 describe('the generic label reader on layouts no adapter was written for', () => {
   it('reads labels above their numbers, and never takes 粉丝 for new followers', () => {
@@ -94,41 +94,55 @@ describe('the mock room, read by its labels alone', () => {
 
   it('follows value changes, re-locates re-rendered tiles and notices the end of the live', () => {
     const doc = loadFixture('generic-mock-room.html');
-    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 0 });
+    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 0, sampleNow: steadyClock() });
+    // What the sampler does: hand the reader each batch of mutations before reading.
+    const observer = new MutationObserver(() => {});
+    observer.observe(doc, { subtree: true, childList: true, characterData: true });
+    const read = () => {
+      reader.noteMutations(observer.takeRecords());
+      return reader.read({ scan: false });
+    };
+    reader.read();
     reader.read();
     const viewers = [...doc.querySelectorAll('.metricCard-k3j9m')].find((c) =>
       c.textContent?.includes('实时在线人数'),
     )!;
     viewers.querySelector('.data--p0q2w span')!.textContent = '1.35万';
-    expect(reader.read().metrics.viewers).toBe(13500);
+    expect(read().metrics.viewers).toBe(13500);
 
     // The dashboard re-renders the whole tile: the cached element is detached, the reader finds the new one.
     const fresh = viewers.cloneNode(true) as Element;
     fresh.querySelector('.data--p0q2w span')!.textContent = '9,876';
     viewers.replaceWith(fresh);
-    expect(reader.read().metrics.viewers).toBe(9876);
+    expect(read().metrics.viewers).toBe(9876);
 
     // The explain button moves to another product.
     const items = doc.querySelectorAll('#goods-list li');
     items[1]!.querySelector('button')!.textContent = '讲解';
     items[1]!.querySelector('.tag--e3r4')!.remove();
     items[2]!.querySelector('button')!.textContent = '取消讲解';
-    expect(reader.read().product).toEqual({ id: 'p3', name: '羊毛袜', price: 29 });
+    expect(read().product).toEqual({ id: 'p3', name: '羊毛袜', price: 29 });
 
     const modal = doc.createElement('div');
     modal.innerHTML = '<div class="modal-body-l0k9"><h3>直播已结束</h3><p>直播总结已生成</p></div>';
     doc.body.append(modal);
-    expect(reader.read().ended).toBe(true);
-    expect(reader.metricArea().contains(fresh)).toBe(true);
+    expect(read().ended).toBe(true);
+    expect(reader.targets().values.some((node) => fresh.contains(node))).toBe(true);
+
+    // The modal closes (the room came back): the end is recomputed, never sticky.
+    modal.remove();
+    expect(read().ended).toBe(false);
   });
 
   it('uses operator bindings before labels, and labels when a binding matches nothing', () => {
     const doc = loadFixture('generic-mock-room.html');
-    const reader = createRoomReader(doc, genericAdapter, {
-      likes: '#player-status',
-      views: '#no-such-element',
-      viewers: '[[bad selector',
-    });
+    const reader = createRoomReader(
+      doc,
+      genericAdapter,
+      { likes: '#player-status', views: '#no-such-element', viewers: '[[bad selector' },
+      { sampleNow: steadyClock() },
+    );
+    reader.read();
     const reading = reader.read();
     expect(reading.metrics.likes).toBeNull();
     expect(reading.health.failed).toEqual([{ metric: 'likes', raw: '播放中', reason: 'unparseable' }]);
@@ -141,23 +155,83 @@ describe('the mock room, read by its labels alone', () => {
 });
 
 describe('how often the reader walks the page', () => {
-  it('finds a tile that appears later at the next rescan, which waits for rescanMs', () => {
+  // A reader fed the page's mutations, as the sampler feeds it; `walks` counts full walks of the page.
+  function watched(html: string) {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 0, sampleNow: steadyClock() });
+    const observer = new MutationObserver(() => {});
+    observer.observe(doc, { subtree: true, childList: true, characterData: true });
+    const walker = doc.createTreeWalker.bind(doc);
+    let walks = 0;
+    doc.createTreeWalker = ((node: Node, ...rest: [number?, NodeFilter?]) => {
+      if (node === doc) walks++;
+      return walker(node, ...rest);
+    }) as Document['createTreeWalker'];
+    const read = () => {
+      reader.noteMutations(observer.takeRecords());
+      return reader.read({ scan: false });
+    };
+    return { doc, reader, read, walks: () => walks };
+  }
+
+  it('finds a tile rendered later in what was added, without walking the page again', () => {
+    const room = watched('<div id="grid"><div><span>在线人数</span><b>10</b></div></div>');
+    room.reader.read();
+    expect(room.reader.read().metrics).toEqual({ viewers: 10 });
+    const walksAfterFirstLook = room.walks();
+    const tile = room.doc.createElement('div');
+    tile.innerHTML = '<span>点赞数</span><b>77</b>';
+    room.doc.getElementById('grid')!.append(tile);
+    expect(room.read().metrics).toEqual({ viewers: 10, likes: 77 });
+    expect(room.walks()).toBe(walksAfterFirstLook);
+  });
+
+  it('takes its first look at a big page in slices, none longer than a few ms', () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `<p>说明 ${i}</p>`).join('');
     const doc = new DOMParser().parseFromString(
-      '<div id="grid"><div><span>在线人数</span><b>10</b></div></div>',
+      `${filler}<div><span>在线人数</span><b>321</b></div>`,
       'text/html',
     );
     let ms = 0;
-    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 2000, now: () => ms });
-    expect(reader.read().metrics).toEqual({ viewers: 10 });
-    const tile = doc.createElement('div');
-    tile.append(doc.createElement('span'), doc.createElement('b'));
-    tile.firstElementChild!.textContent = '点赞数';
-    tile.lastElementChild!.textContent = '77';
-    doc.getElementById('grid')!.append(tile);
-    ms = 1500;
-    expect(reader.read().metrics).toEqual({ viewers: 10 });
-    ms = 2100;
-    expect(reader.read().metrics).toEqual({ viewers: 10, likes: 77 });
+    // Each look at the clock finds 10 ms gone: every slice stops at its first look at the clock.
+    const reader = createRoomReader(
+      doc,
+      genericAdapter,
+      {},
+      { now: () => (ms += 10), sampleNow: steadyClock() },
+    );
+    let slices = 0;
+    let reading = reader.read();
+    while (reading.looking && slices < 50) {
+      slices++;
+      reading = reader.read();
+    }
+    expect(slices).toBeGreaterThan(3);
+    expect(reader.read().metrics).toEqual({ viewers: 321 });
+  });
+
+  it('finds a value that appears beside a label that had none (a tile still loading)', () => {
+    const room = watched(
+      '<div id="grid"><div><span>在线人数</span><b>10</b></div><div><span>点赞数</span><b>加载中</b></div></div>',
+    );
+    room.reader.read();
+    expect(room.reader.read().metrics).toEqual({ viewers: 10 });
+    room.doc.querySelectorAll('b')[1]!.firstChild!.nodeValue = '1.2万';
+    expect(room.read().metrics).toEqual({ viewers: 10, likes: 12000 });
+  });
+
+  it('re-finds a metric whose node was re-rendered beside the same label, and never walks on a value change', () => {
+    const room = watched('<div id="grid"><div><span>在线人数</span><b>10</b></div></div>');
+    room.reader.read();
+    room.reader.read();
+    const walks = room.walks();
+    room.doc
+      .querySelector('b')!
+      .replaceWith(Object.assign(room.doc.createElement('b'), { textContent: '12' }));
+    expect(room.read().metrics).toEqual({ viewers: 12 });
+    room.doc.querySelector('b')!.textContent = '13';
+    expect(room.read().metrics).toEqual({ viewers: 13 });
+    expect(room.walks()).toBe(walks);
   });
 });
 
@@ -168,7 +242,7 @@ describe('what is not a metric', () => {
        <ol><li><span>成交人数</span><b>7</b><button>讲解</button></li><li><span>毛衣</span><button>取消讲解</button></li></ol>`,
       'text/html',
     );
-    const reading = createRoomReader(doc, genericAdapter).read();
+    const reading = settledReading(doc, genericAdapter);
     expect(reading.metrics).toEqual({});
     expect(reading.health.missing).toHaveLength(12);
   });
@@ -179,7 +253,7 @@ describe('what is not a metric', () => {
        <div><span>成交人数</span><b>3</b></div></div>`,
       'text/html',
     );
-    expect(createRoomReader(doc, genericAdapter).read().metrics).toEqual({
+    expect(settledReading(doc, genericAdapter).metrics).toEqual({
       newFollowers: 40,
       gmv: 10,
       buyers: 3,
@@ -192,6 +266,6 @@ describe('what is not a metric', () => {
        <div><div><span>直播间成交金额</span><b>¥123.45万</b></div><div><span>累计观看人数</span><b>12.04万</b></div></div>`,
       'text/html',
     );
-    expect(createRoomReader(doc, genericAdapter).read().metrics).toEqual({ gmv: 1234500, entries: 120400 });
+    expect(settledReading(doc, genericAdapter).metrics).toEqual({ gmv: 1234500, entries: 120400 });
   });
 });

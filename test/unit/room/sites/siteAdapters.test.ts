@@ -8,13 +8,11 @@ import { kuaishouAdapter } from '../../../../lib/room/sites/adapters/kuaishou';
 import { ADAPTER_RECORDS } from '../../../../lib/room/sites/adapters/selectorRegistry';
 import { taobaoAdapter } from '../../../../lib/room/sites/adapters/taobao';
 import { tiktokShopAdapter } from '../../../../lib/room/sites/adapters/tiktokShop';
-import { createRoomReader } from '../../../../lib/room/sites/labelReader';
 import type { SiteAdapter } from '../../../../lib/room/sites/siteAdapter';
 import { adapterForUrl, SITE_ADAPTERS } from '../../../../lib/room/sites/siteRegistry';
-import { FIXTURE_DIR, loadFixture } from './loadFixture';
+import { FIXTURE_DIR, loadFixture, settledReading } from './loadFixture';
 
-const read = (adapter: SiteAdapter, fixture: string) =>
-  createRoomReader(loadFixture(fixture), adapter).read();
+const read = (adapter: SiteAdapter, fixture: string) => settledReading(loadFixture(fixture), adapter);
 
 describe('each adapter reads its fixture pages', () => {
   it('Kuaishou live helper: every tile, the product being explained (结束讲解), no goods text', () => {
@@ -140,6 +138,31 @@ describe('each adapter reads its fixture pages', () => {
   });
 });
 
+describe('the adapters added for the production matches', () => {
+  it('Xiaohongshu live center: the common labels, its comment log left alone', () => {
+    const reading = read(
+      adapterForUrl(new URL('https://ark.xiaohongshu.com/live_center_control')),
+      'xiaohongshu-live-center.html',
+    );
+    expect(reading.metrics).toEqual({
+      viewers: 842,
+      entries: 13600,
+      gmv: 21380,
+      orders: 163,
+      newFollowers: 57,
+    });
+  });
+
+  it('every production match is read by some adapter (none falls to the generic reader)', () => {
+    const samples = [
+      'https://channels.weixin.qq.com/platform/live/liveBuild',
+      'https://ark.xiaohongshu.com/live_center_control',
+      'https://seller-us.tiktok.com/compass/live-analytics',
+    ];
+    for (const href of samples) expect(adapterForUrl(new URL(href)).id, href).not.toBe('generic');
+  });
+});
+
 describe('selector registries', () => {
   const fixtures = new Set(readdirSync(FIXTURE_DIR));
   const recordOf = (adapter: SiteAdapter) => {
@@ -154,9 +177,13 @@ describe('selector registries', () => {
       expect(recordOf(adapter).verified).toBe(false);
       for (const { selector, fixture, expectCount } of entriesOf(adapter)) {
         expect(fixtures.has(fixture), fixture).toBe(true);
-        expect(loadFixture(fixture).querySelectorAll(selector).length, `${selector} in ${fixture}`).toBe(
-          expectCount,
-        );
+        // Open shadow roots count too (`<template shadowrootmode>` in a saved page).
+        const doc = loadFixture(fixture);
+        const templates = [...doc.querySelectorAll('template[shadowrootmode]')] as HTMLTemplateElement[];
+        const count =
+          doc.querySelectorAll(selector).length +
+          templates.reduce((sum, t) => sum + t.content.querySelectorAll(selector).length, 0);
+        expect(count, `${selector} in ${fixture}`).toBe(expectCount);
       }
     });
   }
@@ -205,6 +232,14 @@ describe('adapterForUrl', () => {
         'seller-us.tiktok.com/compass/live-analytics',
       ],
       ['https://liveplatform.taobao.com/restful/index/live/control?liveId=555', 'taobao', 'liveId=555'],
+      ['https://shop.tiktok.com/workbench/live/overview?room_id=7311', 'tiktok-shop', 'room_id=7311'],
+      [
+        'https://channels.weixin.qq.com/platform/live/liveBuild',
+        'wechat-channels',
+        'channels.weixin.qq.com/platform/live/liveBuild',
+      ],
+      ['https://ark.xiaohongshu.com/live_center_control?roomId=88', 'xiaohongshu', 'roomId=88'],
+      ['https://ark.xiaohongshu.com/live_screen/operation?roomId=88', 'xiaohongshu', 'roomId=88'],
       [
         'http://localhost:5178/mock-room/?scenario=evening-drop&speed=20',
         'generic',

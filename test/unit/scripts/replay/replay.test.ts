@@ -7,7 +7,8 @@ import { createScenarioPlayer } from '../../../../lib/core/scenario/scenarioPlay
 import { scenarioSchema } from '../../../../lib/core/scenario/scenarioSchema';
 import type { ActionRow, SampleRow, SessionRow } from '../../../../lib/store/rows';
 import { cueLine } from '../../../../scripts/replay/cueLines';
-import { detectionTable, gradeRun, median } from '../../../../scripts/replay/gradeRuns';
+import { cusumFloor } from '../../../../scripts/replay/cusumFloor';
+import { detectionTable, formatDetectionTable, gradeRun, median } from '../../../../scripts/replay/gradeRuns';
 import { readRuns } from '../../../../scripts/replay/readRuns';
 import { replayRun } from '../../../../scripts/replay/replayRun';
 
@@ -85,6 +86,35 @@ describe('grading', () => {
     expect(table.find((row) => row.rule === 'traffic-surge')!.falsePerHour).toBe(0.5);
     expect(table.find((row) => row.rule === 'traffic-drop')!.medianDelaySec).toBe(8);
     expect(median([3, 1, 2, 10])).toBe(2.5);
+  });
+});
+
+describe('the CUSUM floor', () => {
+  it('tunes a textbook CUSUM to the least threshold with no false alarm and reports its delay', () => {
+    const runs = ['thin-drop.json', 'evening-drop.json', 'steady-4h.json', 'slow-slide.json'].map((name) => {
+      const read = readRuns(load(name), name);
+      if (!read.ok) throw new Error(read.error);
+      return read.runs[0]!;
+    });
+    const floor = cusumFloor(runs, 'traffic-drop');
+    expect(floor.misses).toBe(0);
+    expect(floor.delays).toHaveLength(2);
+    expect(floor.medianDelaySec).toBeLessThanOrEqual(3);
+    expect(floor.h).toBeGreaterThan(0);
+  });
+
+  it('is quoted beside the engine as delay / floor', () => {
+    const rows = detectionTable([
+      {
+        name: 'r',
+        durationSec: 3600,
+        rules: [{ rule: 'traffic-drop', expected: 1, detections: 1, misses: 0, falseCues: 0, delays: [3] }],
+        problems: [],
+      },
+    ]);
+    const [header, line] = formatDetectionTable(rows, { 'traffic-drop': 2 });
+    expect(header).toMatch(/CUSUM floor +delay \/ floor$/);
+    expect(line).toMatch(/3 s +2 s +1\.50$/);
   });
 });
 

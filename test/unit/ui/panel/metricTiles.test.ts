@@ -38,6 +38,41 @@ describe('buildMetricTiles', () => {
   });
 });
 
+describe('stale tiles', () => {
+  // Ten lively minutes: every number moves every second.
+  const lively = (sec: number): SampleRow['metrics'] => ({
+    viewers: 1000 + ((sec * 37) % 41),
+    entries: sec * 2,
+    likes: sec * 11,
+    gmv: sec * 50,
+  });
+  const run = (until: number, at: (sec: number) => SampleRow['metrics']): SampleRow[] =>
+    Array.from({ length: until + 1 }, (_, sec) => ({ sessionId: 's', ts: T + sec * 1000, metrics: at(sec) }));
+  const staleOf = (rows: SampleRow[], now: number) =>
+    Object.fromEntries(buildMetricTiles(rows, now).map((tile) => [tile.metric, tile.stale]));
+
+  it('are none while every number moves', () => {
+    expect(staleOf(run(600, lively), T + 600_000)).toEqual({
+      viewers: null,
+      entries: null,
+      likes: null,
+      gmv: null,
+    });
+  });
+
+  it('name the one tile the reader lost while the others move', () => {
+    const rows = run(600, (sec) => ({ ...lively(sec), viewers: lively(Math.min(sec, 540)).viewers }));
+    expect(staleOf(rows, T + 600_000)).toEqual({ viewers: 'stuck', entries: null, likes: null, gmv: null });
+  });
+
+  it('grey every tile when the page froze or stopped sending', () => {
+    const frozen = run(600, (sec) => lively(Math.min(sec, 540)));
+    expect(new Set(Object.values(staleOf(frozen, T + 600_000)))).toEqual(new Set(['frozen']));
+    const gone = run(540, lively);
+    expect(new Set(Object.values(staleOf(gone, T + 600_000)))).toEqual(new Set(['silent']));
+  });
+});
+
 describe('downsample', () => {
   it('keeps at most the asked number of points and the last point', () => {
     const points = Array.from({ length: 600 }, (_, i) => [T + i * 1000, i] as const);

@@ -22,4 +22,15 @@ describe('sessionEvents', () => {
     ]);
     expect(events[3]).toEqual({ kind: 'action', ts: 2000, cueId: 'c1', action: 'snooze', snoozeSec: 60 });
   });
+
+  it('passes the reader’s frozenSec to the engine, so a refold judges a frozen page as live did', () => {
+    const frozen: SampleRow = {
+      ...sample(1000, 5),
+      health: { parsed: ['viewers'], failed: [], missing: [], frozenSec: 42 },
+    };
+    expect(sessionEvents([frozen, sample(2000, 6)], [])).toEqual([
+      { kind: 'sample', ts: 1000, metrics: { viewers: 5 }, frozenSec: 42 },
+      { kind: 'sample', ts: 2000, metrics: { viewers: 6 } },
+    ]);
+  });
 });

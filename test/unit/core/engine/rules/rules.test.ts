@@ -1,11 +1,77 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../../../lib/core/engine/types';
+import { mulberry32 } from '../../../../../lib/core/scenario/mulberry32';
 import { fold, only, samples, T0 } from '../engineHarness';
+
+/** Viewers following `level(sec)` with ±`pct` % uniform noise, redrawn every `everySec` seconds. */
+function viewerRoom(level: (sec: number) => number, pct: number, everySec = 1, seed = 3) {
+  const random = mulberry32(seed);
+  const drawn = new Map<number, number>();
+  return (sec: number) => {
+    const at = sec - (sec % everySec);
+    if (!drawn.has(at)) drawn.set(at, Math.round(level(at) * (1 + (random() * 2 - 1) * (pct / 100))));
+    return { viewers: drawn.get(at)! };
+  };
+}
+
+const traffic = only({ 'traffic-drop': {}, 'traffic-surge': {} });
+const cuesOf = (events: EngineEvent[]) =>
+  fold(events, traffic).cues.map((cue) => ({
+    rule: cue.ruleId,
+    at: (cue.firedAt - T0) / 1000,
+    params: cue.params,
+  }));
 
 describe('rules', () => {
   it('traffic-drop: unreadable viewers are not a drop', () => {
     const events = samples(0, 300, (sec) => ({ viewers: sec < 120 ? 1000 : null }));
     expect(fold(events, only({ 'traffic-drop': {} })).cues).toEqual([]);
+  });
+
+  it('traffic-drop: a sharp fall is cued at the first redraw that shows it, saying from what to what in how long', () => {
+    for (const everySec of [1, 3, 5]) {
+      const room = viewerRoom((sec) => (sec < 600 ? 1500 : 850), 8, everySec);
+      const [cue, ...rest] = cuesOf(samples(0, 900, room));
+      expect(rest).toEqual([]);
+      expect(cue).toMatchObject({ rule: 'traffic-drop' });
+      expect(cue!.at - 600).toBeLessThanOrEqual(everySec + 1);
+      expect(cue!.params.to).toBeLessThan(950);
+      expect(cue!.params.from).toBeGreaterThan(1350);
+      expect(cue!.params.windowSec).toBeLessThanOrEqual(2 * everySec);
+    }
+  });
+
+  it('traffic-drop and traffic-surge: quiet on noisy steady hours and on a slow slide, at any redraw cadence', () => {
+    for (const everySec of [1, 4]) {
+      for (const seed of [1, 2, 3]) {
+        expect(
+          cuesOf(
+            samples(
+              0,
+              7200,
+              viewerRoom(() => 1200, 8, everySec, seed),
+            ),
+          ),
+        ).toEqual([]);
+        const slide = viewerRoom((sec) => 1500 - (750 * sec) / 2400, 8, everySec, seed);
+        expect(cuesOf(samples(0, 2400, slide))).toEqual([]);
+      }
+    }
+  });
+
+  it('traffic-surge: a climb of a third over a minute and a half is a trend, not a surge', () => {
+    const climb = viewerRoom((sec) => (sec < 600 ? 700 : 700 + Math.min(sec - 600, 90) * 2.5), 4);
+    expect(cuesOf(samples(0, 900, climb))).toEqual([]);
+  });
+
+  it('traffic-drop and traffic-surge: a room that swings keeps getting both cues, each change on its own', () => {
+    // Halves every 90 s and comes back 45 s later: the falls must not teach the surge side that the room is noisy.
+    const swing = viewerRoom((sec) => (sec >= 60 && (sec - 60) % 90 < 45 ? 550 : 1200), 2);
+    const cues = cuesOf(samples(0, 1200, swing));
+    const at = (rule: string) => cues.filter((cue) => cue.rule === rule).map((cue) => cue.at);
+    // Every fall the cooldown (180 s) allows, every rise the cooldown (300 s) allows, each at the change.
+    expect(at('traffic-drop')).toEqual([60, 240, 420, 600, 780, 960, 1140]);
+    expect(at('traffic-surge')).toEqual([105, 465, 825, 1185]);
   });
 
   it('traffic-surge: a sharp rise against the baseline, with a close countdown', () => {
@@ -16,7 +82,8 @@ describe('rules', () => {
   });
 
   it('sales-stall: uses GMV when orders are not on the page', () => {
-    const events = samples(0, 1200, (sec) => ({ viewers: 900, gmv: Math.min(sec, 600) * 10 }));
+    // People keep watching (the viewer count moves) while GMV stops growing at 10 minutes.
+    const events = samples(0, 1200, (sec) => ({ viewers: 900 + (sec % 5), gmv: Math.min(sec, 600) * 10 }));
     const [cue] = fold(events, only({ 'sales-stall': {} })).cues;
     expect(cue).toMatchObject({ ruleId: 'sales-stall', title: 'cue.sales-stall.titleGmv' });
     expect(cue!.evidence[0]!.metric).toBe('gmv');
@@ -52,14 +119,19 @@ describe('rules', () => {
     ]);
   });
 
-  it('data-stale: no sample for a minute is noticed on a tick', () => {
+  it('data-stale: no sample for 20 s is noticed on the next tick', () => {
     const events: EngineEvent[] = [
       ...samples(0, 100, () => ({ viewers: 900 })),
+      { kind: 'tick', ts: T0 + 115_000 },
       { kind: 'tick', ts: T0 + 130_000 },
-      { kind: 'tick', ts: T0 + 161_000 },
     ];
     const [cue] = fold(events, only({ 'data-stale': {} })).cues;
-    expect(cue).toMatchObject({ ruleId: 'data-stale', firedAt: T0 + 161_000, params: { ageSec: 61 } });
+    expect(cue).toMatchObject({
+      ruleId: 'data-stale',
+      firedAt: T0 + 130_000,
+      title: 'cue.data-stale.titleSilent',
+      params: { ageSec: 30 },
+    });
   });
 
   it('data-stale: a GMV that stands still is a sales stall, not stale data', () => {

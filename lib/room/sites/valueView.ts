@@ -1,0 +1,230 @@
+// Reading a value element as a person sees it, not as its DOM text runs. Dashboards draw numbers as
+// odometers (one span per digit beside a hidden spacer "8"), digit rollers (a clipped column holding 0–9,
+// moved by a transform), per-character spans ("¥ 1 5 9 , 3 5 7 万") and split parts (`6` `.38` `K`). A plan
+// is worked out once per element (styles, which parts show) and re-made only when the element's structure
+// changes; reading it is a walk over a few cached nodes, plus geometry for a roller's columns.
+
+export interface ValueView {
+  /** The text on screen ('' while it cannot be told, e.g. a roller between two digits). */
+  text: string;
+  /** False while the number moves (a roller mid-transition, an odometer's ribbon rolling). */
+  settled: boolean;
+}
+
+/** Digits stacked in a clipped box; the one inside the box is the digit shown. */
+interface Column {
+  clip: Element;
+  digits: Element[];
+}
+
+type Part = Text | Column;
+
+export interface ValuePlan {
+  read(): ValueView;
+  /** Reading needs layout (a roller's columns): do it only after something moved. */
+  geometric: boolean;
+  /** The structure moved under the plan (a part detached): make a new one. */
+  stale(): boolean;
+}
+
+const TEXT_NODE = 3;
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'CANVAS', 'BUTTON']);
+const SINGLE_DIGIT = /^\s*\d\s*$/;
+const TOLERANCE_PX = 1;
+
+const styleOf = (el: Element): CSSStyleDeclaration | null => {
+  try {
+    return el.ownerDocument.defaultView?.getComputedStyle(el) ?? null;
+  } catch {
+    return null;
+  }
+};
+
+const clips = (style: CSSStyleDeclaration | null) =>
+  !!style && [style.overflow, style.overflowY].some((o) => !!o && o !== 'visible' && o !== '');
+
+/** Hidden from a person: `hidden`, `display:none`, or (when `aria` is true) `aria-hidden`. */
+function hiddenElement(el: Element, style: CSSStyleDeclaration | null, aria: boolean): boolean {
+  return (
+    el.hasAttribute('hidden') ||
+    (aria && el.getAttribute('aria-hidden') === 'true') ||
+    style?.display === 'none' ||
+    (el as HTMLElement).style?.display === 'none'
+  );
+}
+
+/** The element's own visibility (inherited unless it says otherwise), or undefined when nothing says. */
+function visibilityOf(el: Element, style: CSSStyleDeclaration | null): 'visible' | 'hidden' | undefined {
+  const v = style?.visibility || (el as HTMLElement).style?.visibility;
+  if (!v) return undefined;
+  return v === 'hidden' || v === 'collapse' ? 'hidden' : 'visible';
+}
+
+/** A rect worth trusting: the element has layout (happy-dom and display:none give all zeros). */
+const laidOut = (r: DOMRect) => r.width > 0 || r.height > 0;
+
+/** The one digit of a column inside its clip box, '' when none or several are (the column is rolling). */
+function shownDigit(column: Column): { digit: string; settled: boolean } {
+  const box = column.clip.getBoundingClientRect();
+  if (!laidOut(box)) return { digit: '', settled: false };
+  let shown: Element | null = null;
+  let partial = false;
+  for (const digit of column.digits) {
+    const r = digit.getBoundingClientRect();
+    if (!laidOut(r)) continue;
+    const inside =
+      r.top >= box.top - TOLERANCE_PX &&
+      r.bottom <= box.bottom + TOLERANCE_PX &&
+      r.left >= box.left - TOLERANCE_PX &&
+      r.right <= box.right + TOLERANCE_PX;
+    const overlaps = r.bottom > box.top + TOLERANCE_PX && r.top < box.bottom - TOLERANCE_PX;
+    if (inside) {
+      if (shown) return { digit: '', settled: false };
+      shown = digit;
+    } else if (overlaps) partial = true;
+  }
+  if (!shown) return { digit: '', settled: false };
+  return { digit: (shown.textContent ?? '').trim(), settled: !partial };
+}
+
+/** True while a CSS transition or animation runs on the element or inside it. */
+function animating(el: Element): boolean {
+  try {
+    const running = (el as Element & { getAnimations?: (o?: object) => Animation[] }).getAnimations?.({
+      subtree: true,
+    });
+    return !!running?.some((a) => a.playState === 'running');
+  } catch {
+    return false;
+  }
+}
+
+/** Collects what shows of `el`: visible text nodes, and clipped digit columns kept whole. */
+function collectParts(
+  el: Element,
+  parts: Part[],
+  aria: boolean,
+  columns: Column[],
+  hiddenText: boolean,
+): void {
+  for (const child of el.childNodes) {
+    if (child.nodeType === TEXT_NODE) {
+      if (!hiddenText && (child as Text).data.trim()) parts.push(child as Text);
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const element = child as Element;
+    if (SKIPPED.has(element.tagName)) continue;
+    const style = styleOf(element);
+    if (hiddenElement(element, style, aria)) continue;
+    const own = visibilityOf(element, style);
+    const childHidden = own === undefined ? hiddenText : own === 'hidden';
+    if (clips(style)) {
+      const digits = digitLeaves(element, aria, childHidden);
+      if (digits.length >= 2 && isColumn(element, digits)) {
+        const column = { clip: element, digits };
+        parts.push(column);
+        columns.push(column);
+        continue;
+      }
+    }
+    collectParts(element, parts, aria, columns, childHidden);
+  }
+}
+
+/** The visible single-digit elements under a clipped box, in order. */
+function digitLeaves(el: Element, aria: boolean, hiddenText: boolean): Element[] {
+  const out: Element[] = [];
+  for (const leaf of el.querySelectorAll('*')) {
+    if (leaf.childElementCount > 0 || !SINGLE_DIGIT.test(leaf.textContent ?? '')) continue;
+    const style = styleOf(leaf);
+    if (hiddenElement(leaf, style, aria)) continue;
+    const own = visibilityOf(leaf, style);
+    if (own === 'hidden' || (own === undefined && hiddenText)) continue;
+    out.push(leaf);
+  }
+  return out;
+}
+
+/**
+ * A clipped box whose digits do not all fit inside it is a roller's column (or an odometer's ribbon mid-roll);
+ * a clipped box that shows all its digits is only a number with `overflow:hidden` (an ellipsis), read as text.
+ * Without layout there is nothing to go by: a run of ten digits is then left to the plausibility gate.
+ */
+function isColumn(clip: Element, digits: Element[]): boolean {
+  const box = clip.getBoundingClientRect();
+  if (!laidOut(box)) return false;
+  return digits.some((d) => {
+    const r = d.getBoundingClientRect();
+    return laidOut(r) && (r.top < box.top - TOLERANCE_PX || r.bottom > box.bottom + TOLERANCE_PX);
+  });
+}
+
+/** A number given by the platform for people who cannot see the animation (`aria-label="4,348.11"`). */
+function labelledValue(el: Element): string | null {
+  for (const name of ['aria-label', 'title', 'aria-valuetext']) {
+    const value = el.getAttribute(name);
+    if (value && /\d/.test(value) && value.length <= 60) return value;
+  }
+  return null;
+}
+
+/** How to read `source` as it shows: its own text, an accessible label, or its visible parts. */
+export function planValue(source: Node): ValuePlan {
+  if (source.nodeType === TEXT_NODE) {
+    const text = source as Text;
+    return { read: () => ({ text: text.data, settled: true }), stale: () => false, geometric: false };
+  }
+  const el = source as Element;
+  const labelled = labelledValue(el);
+  if (labelled !== null) {
+    return {
+      read: () => ({ text: labelledValue(el) ?? el.textContent ?? '', settled: true }),
+      stale: () => labelledValue(el) === null,
+      geometric: false,
+    };
+  }
+  if (el.childElementCount === 0) {
+    return {
+      read: () => ({ text: el.textContent ?? '', settled: true }),
+      stale: () => el.childElementCount > 0,
+      geometric: false,
+    };
+  }
+  const parts: Part[] = [];
+  const columns: Column[] = [];
+  const hidden = visibilityOf(el, styleOf(el)) === 'hidden';
+  collectParts(el, parts, true, columns, hidden);
+  // Nothing left but what is marked aria-hidden: the page hid the digits from screen readers only.
+  if (parts.length === 0) collectParts(el, parts, false, columns, hidden);
+  const nodes = parts.flatMap((p): Node[] => ('digits' in p ? [p.clip, ...p.digits] : [p]));
+  return {
+    read() {
+      let text = '';
+      let settled = true;
+      for (const part of parts) {
+        if ('digits' in part) {
+          const shown = shownDigit(part);
+          text += shown.digit;
+          if (!shown.settled) settled = false;
+        } else text += part.data.trim();
+      }
+      if (columns.length > 0 && settled && animating(el)) settled = false;
+      return { text, settled };
+    },
+    stale: () => nodes.some((n) => !el.contains(n)),
+    geometric: columns.length > 0,
+  };
+}
+
+/** A text node a person can see: no ancestor up to `within` is hidden, and its own box is not invisible. */
+export function textShows(text: Text, within: Element): boolean {
+  const parent = text.parentElement;
+  if (!parent) return false;
+  const own = styleOf(parent);
+  if (visibilityOf(parent, own) === 'hidden') return false;
+  for (let el: Element | null = parent; el && el !== within; el = el.parentElement) {
+    if (hiddenElement(el, el === parent ? own : styleOf(el), false)) return false;
+  }
+  return true;
+}
