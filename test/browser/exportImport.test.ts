@@ -85,7 +85,8 @@ describe('export and import', () => {
     expect(file).toMatchObject({ format: 'livecue-export', schemaVersion: EXPORT_SCHEMA_VERSION });
     expect(file.sessions[0].samples).toHaveLength(exported.samples.length);
 
-    const csvFiles = await download(popup, 'export-csv-second', 2);
+    // Samples, cues and comments: waits for all three, since they may land in any order.
+    const csvFiles = await download(popup, 'export-csv-second', 3);
     const samplesCsv = readFileSync(csvFiles.find((f) => /sample/i.test(f)) ?? csvFiles[0]!, 'utf8');
     expect(samplesCsv.charCodeAt(0)).toBe(0xfeff);
     expect(samplesCsv).toContain('羊绒围巾');
