@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './lib/core/shortcuts/shortcutCommands';
 import { E2E_MATCHES, PLATFORM_MATCHES } from './lib/room/sites/platformMatches';
 
 // Production reads only the platforms' live dashboards. `--mode e2e` (output .output/chrome-mv3-e2e)
@@ -21,18 +22,40 @@ export default defineConfig({
   manifest: ({ mode }) => {
     const matches = mode === 'e2e' ? [...PLATFORM_MATCHES, ...E2E_MATCHES] : [...PLATFORM_MATCHES];
     return {
-      name: 'Livecue',
-      description: 'Live-commerce co-pilot: reads your live room and cues the streamer when to act.',
-      permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'alarms', 'scripting'],
+      // Name, description and shortcut names come from public/_locales (zh_CN, en), as the stores expect.
+      name: '__MSG_extName__',
+      short_name: '__MSG_extShortName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      // `notifications` is asked for only when the user turns urgent-cue notifications on (settings page).
+      // The e2e build holds it from the start: a headless browser cannot click Chrome's permission prompt.
+      permissions: [
+        'storage',
+        'unlimitedStorage',
+        'sidePanel',
+        'alarms',
+        'scripting',
+        'contextMenus',
+        ...(mode === 'e2e' ? ['notifications'] : []),
+      ],
+      ...(mode === 'e2e' ? {} : { optional_permissions: ['notifications'] }),
       host_permissions: matches,
       // An operator may enable Livecue on a dashboard no adapter knows (JD, Pinduoduo, a brand's own screen):
       // that one origin is asked for at run time, from a click in the panel (lib/worker/setupSiteAccess.ts).
       optional_host_permissions: ['https://*/*', 'http://*/*'],
-      action: { default_title: 'Livecue' },
+      action: { default_title: '__MSG_actionTitle__' },
+      commands: manifestCommands(),
     };
   },
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
+      // The toolbar button opens the side panel (setupSidePanel); the session list the popup held is a page
+      // of its own, reached from the panel and the button's right-click menu.
+      // WXT fills the button's popup and title from the popup page; the button has no popup, and its own title.
+      if (manifest.action) {
+        delete manifest.action.default_popup;
+        manifest.action.default_title = '__MSG_actionTitle__';
+      }
       if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...new Set([...(script.matches ?? []), ...E2E_MATCHES])];

@@ -1,16 +1,36 @@
+import { startColdStartProbe } from '../lib/worker/coldStartProbe';
+import { watchOpenCues } from '../lib/worker/openCueWatch';
 import { createBackgroundServices } from '../lib/worker/services';
+import { setupActionMenu } from '../lib/worker/setupActionMenu';
 import { setupAlarms } from '../lib/worker/setupAlarms';
-import { setupCommands } from '../lib/worker/setupCommands';
+import { setupBadge } from '../lib/worker/setupBadge';
+import { commandHandlers, runCommand, setupCommands } from '../lib/worker/setupCommands';
+import { setupNotifications } from '../lib/worker/setupNotifications';
 import { setupRoomPort } from '../lib/worker/setupRoomPort';
+import { setupSamplePacking } from '../lib/worker/setupSamplePacking';
+import { setupShortcuts } from '../lib/worker/setupShortcuts';
 import { setupSidePanel } from '../lib/worker/setupSidePanel';
 import { setupSiteAccess } from '../lib/worker/setupSiteAccess';
 
 // Wiring only: every listener is registered synchronously in the worker's first turn.
 export default defineBackground(() => {
+  // e2e builds time their own cold start for `npm run bench`; production builds drop this.
+  const probe = import.meta.env.MODE === 'e2e' ? startColdStartProbe() : undefined;
   const services = createBackgroundServices();
   setupRoomPort(services);
   setupCommands(services);
   setupAlarms(services);
   setupSidePanel();
   setupSiteAccess();
+  setupActionMenu();
+  setupSamplePacking(services.db);
+  // Acting from anywhere: shortcuts and notification buttons go through the panel's own command path;
+  // the badge and the notifications follow the open rooms' cues in the database, as the panel does.
+  const handlers = commandHandlers(services);
+  const run = (command: Parameters<typeof runCommand>[1]) => runCommand(handlers, command);
+  const openCues = watchOpenCues(services.db);
+  setupShortcuts(services.db, run);
+  setupBadge(openCues, services.settings);
+  setupNotifications(openCues, services.settings, run);
+  probe?.ready();
 });

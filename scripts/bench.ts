@@ -3,7 +3,16 @@ import { parseArgs } from 'node:util';
 // `npm run bench`: every budget of DESIGN.md §6, quoted as medians. Each bench is a module under
 // scripts/bench/ exporting `run(): Promise<string[]>`; `--only name,name` picks some.
 
-const BENCHES = ['engine', 'reader', 'bigPage', 'comments', 'bundle', 'export', 'latency'] as const;
+const BENCHES = [
+  'engine',
+  'reader',
+  'bigPage',
+  'comments',
+  'bundle',
+  'coldStart',
+  'export',
+  'latency',
+] as const;
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const chosen = values.only ? values.only.split(',') : [...BENCHES];

@@ -5,14 +5,15 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { Cue } from '../lib/core/engine/types';
 import { renderCueText } from '../lib/core/i18n/renderCue';
-import { findChromium, MissingBrowserError } from './node/findChromium';
+import { SHORTCUTS } from '../lib/core/shortcuts/shortcutCommands';
+import { ensureChromiumOrExit } from './node/findChromium';
 import { launchWithExtension } from './node/launchWithExtension';
 import { PROJECT_ROOT, startMockRoomServer } from './node/mockRoomServer';
 
 // `npm start`: the demo. Builds the e2e extension, serves the mock room playing a scenario, opens
-// Chromium with the extension, the room and the side panel (as a tab: Chrome opens the real panel only
-// on a user gesture). With no display it runs headless, prints each cue as it fires and saves a
-// screenshot of the panel when stopped.
+// Chromium with the extension, the room and the side panel (the real one, opened by clicking the toolbar
+// button over CDP; a narrow window if that fails). With no display it runs headless with the panel in a
+// tab, prints each cue as it fires and saves a screenshot of the panel when stopped.
 
 const { values } = parseArgs({
   options: {
@@ -24,15 +25,8 @@ const { values } = parseArgs({
   },
 });
 
-try {
-  findChromium();
-} catch (error) {
-  if (error instanceof MissingBrowserError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+// Installs Debian's chromium when none is found and this machine allows it; else one line says how.
+ensureChromiumOrExit();
 
 if (!values['no-build']) {
   console.log('Building the extension (wxt build --mode e2e)…');
@@ -42,13 +36,34 @@ if (!values['no-build']) {
 
 const headless = values.headless ?? !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const room = await startMockRoomServer(Number(process.env.PORT ?? 5178));
-const browser = await launchWithExtension({ headless });
+const browser = await launchWithExtension({ headless, extensionDebugging: !headless });
 const roomUrl = `${room.url}?scenario=${encodeURIComponent(values.scenario)}&speed=${encodeURIComponent(values.speed)}`;
 
 const roomPage = browser.context.pages()[0] ?? (await browser.context.newPage());
 await roomPage.goto(roomUrl);
-const panel = headless ? await openPanelTab() : await openPanelWindow();
+// The panel as a page of ours to screenshot (headless), or undefined when it is Chrome's real side panel.
+const panel = headless ? await openPanelTab() : await openRealSidePanel();
 await roomPage.bringToFront();
+
+/** With a display: the toolbar button, clicked as a user would, opens the real side panel beside the room. */
+async function openRealSidePanel(): Promise<Page | undefined> {
+  const opened = await browser
+    .clickToolbarButton(roomPage)
+    .then(async () => {
+      for (let tries = 0; tries < 50; tries++) {
+        const contexts = await (await browser.serviceWorker()).evaluate(() =>
+          (
+            globalThis as unknown as { chrome: { runtime: { getContexts(o: object): Promise<unknown[]> } } }
+          ).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }),
+        );
+        if (contexts.length) return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
+    })
+    .catch(() => false);
+  return opened ? undefined : openPanelWindow();
+}
 
 /** Headless: the panel is a tab of its own, screenshotted at panel size. */
 async function openPanelTab(): Promise<Page> {
@@ -90,10 +105,22 @@ console.log(`Mock room:   ${roomUrl}`);
 console.log(
   `Side panel:  ${browser.extensionUrl('sidepanel.html')} (${headless ? 'headless' : 'open beside the room'})`,
 );
+const SHORTCUT_WORDS = {
+  'cue-done': 'done',
+  'cue-snooze': 'later',
+  'cue-dismiss': 'dismiss',
+  _execute_action: 'side panel',
+};
+console.log(
+  `Shortcuts:   ${SHORTCUTS.map(({ command, suggestedKey }) => `${suggestedKey} ${SHORTCUT_WORDS[command]}`).join(' · ')} (any tab)`,
+);
 console.log('Cues print here as they fire. Ctrl+C stops.');
 
 const seen = new Set<string>();
-const printNewCues = async (page: Page) => {
+/** A page or the worker: both run a function in the extension's origin. */
+type Evaluator = { evaluate<R>(fn: () => Promise<R>): Promise<R> };
+
+const printNewCues = async (page: Evaluator) => {
   const cues = await readCues(page).catch(() => [] as Cue[]);
   for (const cue of cues) {
     if (seen.has(cue.id)) continue;
@@ -105,7 +132,8 @@ const printNewCues = async (page: Page) => {
     );
   }
 };
-const poll = setInterval(() => void printNewCues(panel), 1000);
+// Cues are read from the database through the panel page, or through the worker when the panel is Chrome's.
+const poll = setInterval(async () => void printNewCues(panel ?? (await browser.serviceWorker())), 1000);
 
 let stopping = false;
 const stop = async () => {
@@ -115,7 +143,10 @@ const stop = async () => {
   const dir = join(PROJECT_ROOT, 'test-results');
   mkdirSync(dir, { recursive: true });
   const shot = join(dir, 'start-panel.png');
-  await panel.screenshot({ path: shot }).then(
+  await (panel
+    ? panel.screenshot({ path: shot })
+    : Promise.reject(new Error('the panel is Chrome’s own'))
+  ).then(
     () => console.log(`Saved a screenshot of the side panel: ${shot}`),
     (error: unknown) => console.error(`No screenshot: ${String(error)}`),
   );
@@ -128,8 +159,8 @@ process.on('SIGTERM', () => void stop());
 browser.context.on('close', () => void stop());
 if (values.seconds) setTimeout(() => void stop(), Number(values.seconds) * 1000);
 
-/** Reads the cues straight from the extension's IndexedDB through the panel page (read-only). */
-function readCues(page: Page): Promise<Cue[]> {
+/** Reads the cues straight from the extension's IndexedDB through an extension page or the worker (read-only). */
+function readCues(page: Evaluator): Promise<Cue[]> {
   return page.evaluate(async () => {
     // Opening a database that does not exist yet would create it; leave that to the background.
     if (!(await indexedDB.databases()).some((d) => d.name === 'livecue')) return [];

@@ -12,5 +12,8 @@ export default defineConfig({
     environment: 'node',
     include: ['test/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup/fakeIndexedDb.ts'],
+    // A hang guard, never a budget: `npm test` must pass while other work keeps a core busy (DESIGN.md §7).
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

@@ -10,8 +10,11 @@ import { GeneralSettings } from './GeneralSettings';
 import { PlanEditor } from './PlanEditor';
 import { QuestionWords } from './QuestionWords';
 import { RuleSettingsForm } from './RuleSettingsForm';
+import { ShortcutSettings } from './ShortcutSettings';
+import { UrgentNotificationSetting } from './UrgentNotificationSetting';
 
-// The settings page: general preferences, the run-of-show, rule parameters, site bindings and the sites read on request.
+// The settings page: general preferences, shortcuts and notifications, the run-of-show, rule parameters,
+// site bindings and the sites read on request.
 
 interface OptionsViewProps {
   settings: Settings;
@@ -31,6 +34,8 @@ export function OptionsView({ settings, send, rulesSchema = ruleSettingsSchema }
         <h1>{t('options.title')}</h1>
       </header>
       <GeneralSettings settings={settings} send={send} />
+      <ShortcutSettings />
+      <UrgentNotificationSetting settings={settings} send={send} />
       <PlanEditor plan={settings.plan} send={send} />
       <section class="rules" data-testid="rules">
         <h2>{t('rules.title')}</h2>

@@ -2,6 +2,7 @@ import type { MetricId } from '../../lib/core/metrics/metricCatalog';
 import type { HealthSummary } from '../../lib/ui/panel/readerHealth';
 import { useI18n } from '../common/i18nContext';
 import { ReaderHealth } from './ReaderHealth';
+import { SessionHistoryLink } from './SessionHistoryLink';
 
 // No session yet: what a new user does next, and — for a room page that reports but cannot be read —
 // its reader health with buttons to pick the metrics by hand.
@@ -26,6 +27,7 @@ export function EmptyPanel({
         <a href="/options.html" target="_blank" rel="noreferrer" data-testid="link-settings">
           {t('link.settings')}
         </a>
+        <SessionHistoryLink />
       </section>
       {unread && (
         <section class="unread-room" data-testid="unread-room">

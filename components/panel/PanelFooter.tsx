@@ -1,8 +1,11 @@
 import type { Settings } from '../../lib/core/settings/settingsSchema';
 import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
+import { SessionHistoryLink } from './SessionHistoryLink';
+import { ShortcutHint } from './ShortcutHint';
 
-// The operator's switches (overlay, sound) and the links to the review of this session and to settings.
+// The operator's switches (overlay, sound), the links to the review of this session, the session history
+// and settings, and the browser-wide shortcut keys.
 
 interface PanelFooterProps {
   sessionId: string;
@@ -42,9 +45,11 @@ export function PanelFooter({ sessionId, settings, run }: PanelFooterProps) {
       >
         {t('link.review')}
       </a>
+      <SessionHistoryLink />
       <a href="/options.html" target="_blank" rel="noreferrer" data-testid="link-settings">
         {t('link.settings')}
       </a>
+      <ShortcutHint />
     </footer>
   );
 }

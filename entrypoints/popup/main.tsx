@@ -15,11 +15,11 @@ const store = createPopupStore(openLivecueDb(), {
 const reviewUrl = (sessionId: string) =>
   `${browser.runtime.getURL('/review.html')}?session=${encodeURIComponent(sessionId)}`;
 
-// Called straight from the click: an await before sidePanel.open would lose the user gesture.
+// Called straight from the click: an await before sidePanel.open would lose the user gesture. The page is a
+// tab now (the toolbar button opens the panel itself), so it stays open beside the panel.
 const openSidePanel = () => {
   browser.sidePanel
     .open({ windowId: browser.windows.WINDOW_ID_CURRENT })
-    .then(() => window.close())
     .catch((error: unknown) => console.warn('Livecue: could not open the side panel', error));
 };
 

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { declareVersions } from './dbVersions';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow, SettingsRow } from './rows';
+import type { SampleBlockRow, SamplePackRow } from './sampleBlocks';
 
 // The Dexie database `livecue` (DESIGN.md §5). The background is its only writer; pages read it with
 // liveQuery. Schema versions and their upgrades live in dbVersions.ts.
@@ -12,6 +13,9 @@ export class LivecueDb extends Dexie {
   cues!: EntityTable<CueRow, 'id'>;
   actions!: EntityTable<ActionRow, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
+  /** Ended sessions' samples packed for fast reading (v3); `samples` stays the source of truth. */
+  sampleBlocks!: Table<SampleBlockRow, [string, number]>;
+  samplePacks!: EntityTable<SamplePackRow, 'sessionId'>;
 
   constructor(name = 'livecue') {
     super(name);

@@ -2,7 +2,7 @@ import type { Dexie, Transaction } from 'dexie';
 
 // Every schema version of the `livecue` database, oldest first. A new version is appended here (never
 // edited in place) with an upgrade that brings the previous version's rows forward, and a test in
-// test/unit/db/ that opens data written by the previous version.
+// test/unit/store/ that opens data written by the previous version.
 
 export interface DbVersion {
   version: number;
@@ -77,10 +77,18 @@ async function zeroCommentCounts(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * v4: a read-optimised copy of ended sessions' samples (sampleBlocks, lib/store/sampleBlocks.ts) and what
+ * each copy covers (samplePacks). `samples` is unchanged and stays the source of truth; the background
+ * packs ended sessions after the upgrade, so the upgrade itself moves nothing.
+ */
+const V4_STORES = { ...V3_STORES, sampleBlocks: '[sessionId+ts]', samplePacks: 'sessionId' };
+
 export const DB_VERSIONS: readonly DbVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES, upgrade: fillSessionSummaries },
   { version: 3, stores: V3_STORES, upgrade: zeroCommentCounts },
+  { version: 4, stores: V4_STORES },
 ];
 
 export const LATEST_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

@@ -24,11 +24,11 @@ const savedWithin = (durable: Promise<void>): Promise<boolean> =>
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), SAVE_WAIT_MS)),
   ]);
 
-type Handlers = {
+export type Handlers = {
   [T in CommandType]: (command: Extract<Command, { type: T }>) => Promise<CommandAnswers[T]>;
 };
 
-function commandHandlers(services: BackgroundServices): Handlers {
+export function commandHandlers(services: BackgroundServices): Handlers {
   const { registry, settings, ports, queue, db } = services;
   return {
     'cue.done': async ({ cueId }) => {

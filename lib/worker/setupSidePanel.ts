@@ -1,7 +1,19 @@
-// The side panel is the main face; the toolbar button opens the popup (sessions and export), which links
-// to the panel. Chrome only opens a panel on a user gesture, so nothing here opens it by itself.
+import { PANEL_PAGE } from '../core/extensionPages';
+
+// The side panel is the main face, and the toolbar button opens it (so does the `_execute_action` shortcut,
+// Alt+Shift+L by default). Chrome keeps the behaviour across restarts; setting it at every start also
+// covers a profile that had the popup before.
 export function setupSidePanel(): void {
-  const sidePanel = (globalThis as { chrome?: { sidePanel?: { setOptions(o: object): Promise<void> } } })
-    .chrome?.sidePanel;
-  void sidePanel?.setOptions({ path: 'sidepanel.html', enabled: true }).catch(() => {});
+  const sidePanel = (
+    globalThis as {
+      chrome?: {
+        sidePanel?: {
+          setOptions(o: object): Promise<void>;
+          setPanelBehavior(b: { openPanelOnActionClick: boolean }): Promise<void>;
+        };
+      };
+    }
+  ).chrome?.sidePanel;
+  void sidePanel?.setOptions({ path: PANEL_PAGE.slice(1), enabled: true }).catch(() => {});
+  void sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 }

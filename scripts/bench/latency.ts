@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { collectCueLatencies, percentile, watchPanelCues } from '../node/cueLatency';
-import { E2E_BUILD_DIR, launchWithExtension } from '../node/launchWithExtension';
-import { PROJECT_ROOT, startMockRoomServer } from '../node/mockRoomServer';
+import { ensureE2eBuild, launchWithExtension } from '../node/launchWithExtension';
+import { startMockRoomServer } from '../node/mockRoomServer';
 import { measurePanelFirstRender } from '../node/panelFirstRender';
 
 // In a real Chromium with the built e2e extension: page value change → cue visible in the side panel
@@ -34,9 +31,7 @@ export function swingScenario(durationSec: number) {
 }
 
 export async function run(): Promise<string[]> {
-  if (!existsSync(join(E2E_BUILD_DIR, 'manifest.json'))) {
-    spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-  }
+  ensureE2eBuild();
   const server = await startMockRoomServer(0);
   const browser = await launchWithExtension();
   try {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,12 @@ import { PROJECT_ROOT } from './mockRoomServer';
 // machine needs (DEVELOPERS.md). Shared by `npm start`, the browser tests and the bench.
 
 export const E2E_BUILD_DIR = join(PROJECT_ROOT, '.output/chrome-mv3-e2e');
+
+/** Builds the e2e extension when there is none yet (the benches; tests and `npm start` build it first). */
+export function ensureE2eBuild(): void {
+  if (existsSync(join(E2E_BUILD_DIR, 'manifest.json'))) return;
+  spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+}
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -30,12 +37,24 @@ export interface ExtensionBrowser {
   serviceWorker(): Promise<Worker>;
   /** Stops the extension's service worker the way Chrome does when it idles (CDP). */
   stopServiceWorker(): Promise<void>;
+  /**
+   * Clicks the extension's toolbar button on the tab showing `page`, as a user does (CDP
+   * Extensions.triggerAction; needs `extensionDebugging`).
+   */
+  clickToolbarButton(page: Page): Promise<void>;
   userDataDir: string;
   close(): Promise<void>;
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; userDataDir?: string; extraArgs?: string[] } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    userDataDir?: string;
+    extraArgs?: string[];
+    /** Lets CDP drive the extension's UI (the toolbar button): for tests only. */
+    extensionDebugging?: boolean;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? E2E_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -48,6 +67,7 @@ export async function launchWithExtension(
     viewport: null,
     args: [
       ...CHROMIUM_FLAGS,
+      ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...(options.extraArgs ?? []),
@@ -95,6 +115,20 @@ export async function launchWithExtension(
       await session.send('ServiceWorker.stopAllWorkers');
       await stopped;
       await session.detach();
+    },
+    async clickToolbarButton(page) {
+      const browser = context.browser();
+      if (!browser) throw new Error('No browser-level CDP session to click the toolbar button with');
+      const session = await browser.newBrowserCDPSession();
+      try {
+        // The action runs on a tab target (not the page target inside it); the test's page URL names it.
+        const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+        const tab = targetInfos.find((target) => target.url === page.url());
+        if (!tab) throw new Error(`No tab shows ${page.url()}`);
+        await session.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      } finally {
+        await session.detach();
+      }
     },
     async close() {
       await context.close();

@@ -28,11 +28,11 @@ export async function measurePanelFirstRender(
     await page.goto(url);
     // Polled with evaluate: extension pages forbid the eval that a string waitForFunction needs.
     let first: number | undefined;
-    for (let tries = 0; first === undefined && tries < 200; tries++) {
+    for (let tries = 0; first === undefined && tries < 600; tries++) {
       first = (await page.evaluate('window.__firstRender')) as number | undefined;
       if (first === undefined) await page.waitForTimeout(50);
     }
-    if (first === undefined) throw new Error('The side panel rendered nothing within 10 s');
+    if (first === undefined) throw new Error('The side panel rendered nothing within 30 s');
     times.push(first);
     await page.close();
   }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EXPORT_SCHEMA_VERSION } from '../../lib/store/exportSchema';
 import {
   type Harness,
   loadScenario,
@@ -59,10 +60,16 @@ describe('export and import', () => {
     const room = await source.openRoom(loadScenario('thin-drop'), { speed: 12 });
     await room.waitForFunction(() => window.mockRoom.state().ended, undefined, { timeout: 60_000 });
     // The room's end-of-live modal ends the session; wait for that before taking the reference copy.
-    for (let i = 0; i < 100 && !(await readStoredTables(panel)).sessions[0]?.endedAt; i++)
-      await panel.waitForTimeout(200);
+    await vi.waitFor(
+      async () => expect((await readStoredTables(panel)).sessions[0]?.endedAt).toBeTypeOf('number'),
+      { timeout: 30_000, interval: 200 },
+    );
     exported = await readStoredTables(panel);
     expect(exported.sessions[0]?.endReason).toBe('room-ended');
+    // The background packs ended sessions for fast export (on an alarm; the e2e build lets the test say
+    // when), so the export below reads the packed copy.
+    const packed = await (await source.browser.serviceWorker()).evaluate(() => globalThis.livecuePackNow!());
+    expect(packed).toBe(1);
   }, 120_000);
   afterAll(async () => {
     await source?.close();
@@ -75,10 +82,11 @@ describe('export and import', () => {
     await popup.locator('[data-testid="select-all"]').click();
     [jsonFile] = (await download(popup, 'export-json')) as [string];
     const file = JSON.parse(readFileSync(jsonFile, 'utf8'));
-    expect(file).toMatchObject({ format: 'livecue-export', schemaVersion: 1 });
+    expect(file).toMatchObject({ format: 'livecue-export', schemaVersion: EXPORT_SCHEMA_VERSION });
     expect(file.sessions[0].samples).toHaveLength(exported.samples.length);
 
-    const csvFiles = await download(popup, 'export-csv-second', 2);
+    // Samples, cues and comments: waits for all three, since they may land in any order.
+    const csvFiles = await download(popup, 'export-csv-second', 3);
     const samplesCsv = readFileSync(csvFiles.find((f) => /sample/i.test(f)) ?? csvFiles[0]!, 'utf8');
     expect(samplesCsv.charCodeAt(0)).toBe(0xfeff);
     expect(samplesCsv).toContain('羊绒围巾');

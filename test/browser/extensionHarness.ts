@@ -23,7 +23,7 @@ export function loadScenario(name: string): Record<string, unknown> {
 
 export async function startHarness(): Promise<Harness> {
   const room = await startMockRoomServer(0);
-  const browser = await launchWithExtension({ headless: true });
+  const browser = await launchWithExtension({ headless: true, extensionDebugging: true });
   return {
     browser,
     room,
@@ -78,6 +78,18 @@ export async function readStoredTables(page: Page): Promise<StoredTables> {
     db.close();
     return tables;
   })()`);
+}
+
+/** The stored settings as the background wrote them (the row's `value`), read through an extension page. */
+export async function readStoredSettings(page: Page): Promise<Record<string, unknown> | undefined> {
+  const row = (await page.evaluate(`(async () => {
+    const open = indexedDB.open('livecue');
+    const db = await new Promise((r) => { open.onsuccess = () => r(open.result); });
+    const row = await new Promise((r) => { const q = db.transaction('settings').objectStore('settings').get('settings'); q.onsuccess = () => r(q.result); });
+    db.close();
+    return row;
+  })()`)) as { value?: Record<string, unknown> } | undefined;
+  return row?.value;
 }
 
 /** The export file shape (lib/store/exportSchema.ts) built from stored tables, as `npm run replay` reads it. */

@@ -6,6 +6,7 @@ import { trafficDropParams } from '../../lib/core/engine/rules/trafficDrop';
 import {
   type Harness,
   loadScenario,
+  readStoredSettings,
   readStoredTables,
   SCREENSHOT_DIR,
   sendCommandFrom,
@@ -118,14 +119,7 @@ describe('faces', () => {
     await target.click();
     await expect
       .poll(async () => {
-        const tables = await panel.evaluate(`(async () => {
-          const open = indexedDB.open('livecue');
-          const db = await new Promise((r) => { open.onsuccess = () => r(open.result); });
-          const row = await new Promise((r) => { const q = db.transaction('settings').objectStore('settings').get('settings'); q.onsuccess = () => r(q.result); });
-          db.close();
-          return row;
-        })()`);
-        return JSON.stringify(tables ?? null);
+        return JSON.stringify((await readStoredSettings(panel))?.bindings ?? null);
       })
       .toContain('likes');
     // Samples after the binding read `likes` from that element.
@@ -161,14 +155,10 @@ describe('faces', () => {
     await rule.locator('summary').click();
     await dropPct.waitFor();
     const storedDropPct = async () => {
-      const row = (await options.evaluate(`(async () => {
-        const open = indexedDB.open('livecue');
-        const db = await new Promise((r) => { open.onsuccess = () => r(open.result); });
-        const row = await new Promise((r) => { const q = db.transaction('settings').objectStore('settings').get('settings'); q.onsuccess = () => r(q.result); });
-        db.close();
-        return row;
-      })()`)) as { value?: { rules?: Record<string, { dropPct?: number }> } } | undefined;
-      return row?.value?.rules?.['traffic-drop']?.dropPct;
+      const settings = (await readStoredSettings(options)) as
+        | { rules?: Record<string, { dropPct?: number }> }
+        | undefined;
+      return settings?.rules?.['traffic-drop']?.dropPct;
     };
 
     await dropPct.fill('500');

@@ -21,15 +21,26 @@ describe('service worker killed mid-session', () => {
     const panel = await harness.openPanel();
     const room = await harness.openRoom(scenario, { speed: 30 });
 
+    // Each kill waits for the restarted worker to have stored fresh samples, so every kill lands mid-session
+    // on a live worker however slowly a busy machine plays the room.
+    let stored = 0;
     for (let kill = 0; kill < 4; kill++) {
-      await room.waitForTimeout(4_000);
+      const before = stored;
+      await expect
+        .poll(
+          async () => {
+            stored = (await readStoredTables(panel)).samples.length;
+            return stored;
+          },
+          { timeout: 30_000 },
+        )
+        .toBeGreaterThanOrEqual(before + 60);
       await harness.browser.stopServiceWorker();
     }
-    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 60_000 });
-    // The content script resends what the stopped workers never acknowledged; let it land.
-    await room.waitForTimeout(3_000);
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 120_000 });
 
     const shown = await room.evaluate(() => window.mockRoom.shownTimes());
+    // The content script resends what the stopped workers never acknowledged: wait until all of it landed.
     let tables = await readStoredTables(panel);
     await expect
       .poll(
@@ -38,7 +49,7 @@ describe('service worker killed mid-session', () => {
           const stored = new Set(tables.samples.map((s) => s.ts));
           return shown.filter((ts) => !stored.has(ts)).length;
         },
-        { timeout: 20_000 },
+        { timeout: 30_000 },
       )
       .toBe(0);
 

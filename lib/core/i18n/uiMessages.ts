@@ -1,4 +1,5 @@
 import { METRIC_NAMES as SHARED_METRIC_NAMES } from './metricNames';
+import { SHORTCUT_MESSAGES } from './shortcutMessages';
 import { defineCatalog, type KeyOf } from './translate';
 
 // Every string of the side panel, the settings page and the review page, in zh-CN and en.
@@ -184,6 +185,7 @@ const en = {
   ...METRIC_NAMES.en,
   ...RULE_NAMES.en,
   ...PARAM_LABELS.en,
+  ...SHORTCUT_MESSAGES.en,
   'panel.documentTitle': 'Livecue',
   'cue.current': 'Cue to act on now',
   'cue.none': 'All good — keep going.',
@@ -384,6 +386,7 @@ const zh = {
   ...METRIC_NAMES['zh-CN'],
   ...RULE_NAMES['zh-CN'],
   ...PARAM_LABELS['zh-CN'],
+  ...SHORTCUT_MESSAGES['zh-CN'],
   'panel.documentTitle': 'Livecue',
   'cue.current': '当前提示',
   'cue.none': '一切正常,继续播。',

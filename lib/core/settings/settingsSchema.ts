@@ -22,6 +22,8 @@ export const settingsSchema = z.object({
   mode: z.enum(['streamer', 'operator']),
   sound: z.boolean(),
   overlay: z.boolean(),
+  /** A system notification for an urgent cue while the side panel is closed (needs Chrome's permission). */
+  notifyUrgent: z.boolean(),
   retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
   /** Exports write commenters as `viewer 1`, `viewer 2`… instead of their names. */
   exportHideUsers: z.boolean(),
@@ -38,6 +40,7 @@ export function defaultSettings(): Settings {
     mode: 'operator',
     sound: false,
     overlay: false,
+    notifyUrgent: false,
     retentionDays: 90,
     exportHideUsers: false,
     plan: [],

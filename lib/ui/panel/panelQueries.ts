@@ -1,19 +1,12 @@
 import Dexie from 'dexie';
 import type { LivecueDb } from '../../store/database';
-import type { CommentRow, CueRow, SampleRow, SessionRow } from '../../store/rows';
+import type { CommentRow, CueRow, SampleRow } from '../../store/rows';
 
 // What the side panel reads. Each is a plain async function over the database, so a page wraps it in
 // liveQuery and a test runs it against fake-indexeddb.
 
-/** The room being read now: the open session that most recently received a sample. */
-export async function currentSession(db: LivecueDb): Promise<SessionRow | undefined> {
-  const latest = await db.sessions
-    .orderBy('lastSampleAt')
-    .reverse()
-    .filter((session) => session.endedAt === undefined)
-    .first();
-  return latest;
-}
+// The current room and its waiting cues are read exactly as the worker's shortcuts and badge read them.
+export { currentSession, openCues } from '../../store/openCues';
 
 /** The session's samples from `sinceTs` on, oldest first (the sparklines' window). */
 export function samplesSince(db: LivecueDb, sessionId: string, sinceTs: number): Promise<SampleRow[]> {
@@ -45,15 +38,6 @@ export function sessionCues(db: LivecueDb, sessionId: string): Promise<CueRow[]>
     .where('[sessionId+firedAt]')
     .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
     .toArray();
-}
-
-/**
- * One session's cues waiting for the operator (active or snoozed), in firing order. Read through the status
- * index (few cues are open at a time), then kept to the session.
- */
-export async function openCues(db: LivecueDb, sessionId: string): Promise<CueRow[]> {
-  const cues = await db.cues.where('status').anyOf(['active', 'snoozed']).toArray();
-  return cues.filter((cue) => cue.sessionId === sessionId).sort((a, b) => a.firedAt - b.firedAt);
 }
 
 export function startOfLocalDay(now: number): number {

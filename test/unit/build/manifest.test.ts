@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { E2E_MATCHES, PLATFORM_MATCHES } from '../../../lib/room/sites/platformMatches';
 import config from '../../../wxt.config';
@@ -8,8 +9,17 @@ import config from '../../../wxt.config';
 type ManifestFn = (env: { mode: string; browser: string; manifestVersion: number; command: string }) => {
   host_permissions?: string[];
   permissions?: string[];
+  optional_permissions?: string[];
+  commands?: Record<string, unknown>;
+  default_locale?: string;
   optional_host_permissions?: string[];
 };
+
+const messagesOf = (locale: string) =>
+  JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Record<
+    string,
+    { message: string; description?: string }
+  >;
 
 const manifestFor = (mode: string) =>
   (config.manifest as ManifestFn)({ mode, browser: 'chrome', manifestVersion: 3, command: 'build' });
@@ -41,5 +51,38 @@ describe('manifest', () => {
     const e2e = { content_scripts: [{ matches: [...PLATFORM_MATCHES] }] };
     hook({ config: { mode: 'e2e' } }, e2e);
     expect(e2e.content_scripts[0]!.matches).toEqual(expect.arrayContaining([...E2E_MATCHES]));
+  });
+
+  it('asks for notifications only when the user turns them on (the e2e build holds it for headless tests)', () => {
+    const production = manifestFor('production');
+    expect(production.permissions).not.toContain('notifications');
+    expect(production.optional_permissions).toEqual(['notifications']);
+    expect(manifestFor('e2e').permissions).toContain('notifications');
+  });
+
+  it('names the extension, its description and its shortcuts in English and Chinese through _locales', () => {
+    const manifest = manifestFor('production');
+    expect(manifest.default_locale).toBe('en');
+    const [en, zh] = [messagesOf('en'), messagesOf('zh_CN')];
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    const used = [...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+    expect(used).toEqual(expect.arrayContaining(['extName', 'extDescription', 'command_cue_done']));
+    for (const key of used) {
+      expect(en[key]?.message, key).toBeTruthy();
+      expect(zh[key]?.message, key).toMatch(/[\u4e00-\u9fff]|^Livecue$/);
+    }
+    // The stores' limits.
+    for (const messages of [en, zh]) {
+      expect(messages.extName!.message.length).toBeLessThanOrEqual(75);
+      expect(messages.extDescription!.message.length).toBeLessThanOrEqual(132);
+      expect(messages.extShortName!.message.length).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it('lets the toolbar button open the side panel: no popup, its own localised title', () => {
+    const hooks = config.hooks as unknown as Record<string, (wxt: unknown, manifest: unknown) => void>;
+    const manifest = { action: { default_popup: 'popup.html', default_title: 'Livecue' } };
+    hooks['build:manifestGenerated']!({ config: { mode: 'production' } }, manifest);
+    expect(manifest.action).toEqual({ default_title: '__MSG_actionTitle__' });
   });
 });

