@@ -1,5 +1,6 @@
 import type { RoomReader, RoomReading } from '../sites/labelReader';
-import { SETTLE_MS } from '../sites/valueSettle';
+import { MAX_HOLD_MS, SETTLE_MS } from '../sites/valueSettle';
+import { afterDrawnFrames } from './afterDrawnFrames';
 
 // Turns a room reader into a stream of readings. One MutationObserver watches the document, its open shadow
 // roots and same-origin frames (structure and text) and each value node (its attributes: a roller moves by
@@ -34,6 +35,7 @@ export const readingKey = (reading: RoomReading): string =>
     key === 'reason' || key === 'settling' || key === 'looking' ? undefined : value,
   );
 
+const SETTLE_RECHECK_MS = SETTLE_MS / 4;
 const VALUE_ATTRIBUTES = ['style', 'class', 'hidden', 'aria-hidden', 'aria-label', 'title', 'aria-valuetext'];
 const MOTION_EVENTS = ['transitionend', 'transitioncancel', 'animationend'] as const;
 
@@ -52,6 +54,7 @@ export function startRoomSampler({
   let stopped = false;
   let warm = startupMs <= 0;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let settleWait: (() => void) | undefined;
   let lookTimer: ReturnType<typeof setTimeout> | undefined;
   const listened = new Set<Node>();
 
@@ -88,10 +91,11 @@ export function startRoomSampler({
     }
   };
 
-  function sample(heartbeat: boolean) {
+  // Only the settle check, after the page drew frames, may take an animating value as settled (valueSettle.ts).
+  function sample(heartbeat: boolean, drawn = false) {
     if (stopped) return;
     try {
-      const reading = reader.read({ scan: heartbeat });
+      const reading = reader.read({ scan: heartbeat, drawn });
       follow();
       if (reading.looking && !lookTimer) {
         // The first look goes on in the next task, leaving the page its turn in between.
@@ -100,11 +104,22 @@ export function startRoomSampler({
           sample(true);
         }, 0);
       }
+      // A check that found a value still moving looks again soon: it is near its end by then.
       if (reading.settling && !settleTimer) {
-        settleTimer = setTimeout(() => {
-          settleTimer = undefined;
-          sample(false);
-        }, SETTLE_MS);
+        settleTimer = setTimeout(
+          () => {
+            settleWait = afterDrawnFrames(
+              document,
+              () => {
+                settleTimer = undefined;
+                settleWait = undefined;
+                sample(false, true);
+              },
+              MAX_HOLD_MS,
+            );
+          },
+          drawn ? SETTLE_RECHECK_MS : SETTLE_MS,
+        );
       }
       if (!warm) return;
       // Values found, none settled yet (the page may be counting up as it loads): nothing to say until they are.
@@ -138,6 +153,7 @@ export function startRoomSampler({
     clearInterval(timer);
     clearTimeout(startup);
     clearTimeout(settleTimer);
+    settleWait?.();
     clearTimeout(lookTimer);
     for (const root of listened)
       for (const type of MOTION_EVENTS) root.removeEventListener(type, onMotionEnd, true);

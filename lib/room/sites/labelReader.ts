@@ -30,8 +30,11 @@ export type { RoomReading } from './siteAdapter';
 // from its label (at most once a second), never by walking the page.
 
 export interface RoomReader {
-  /** `scan: false` (a mutation's read) never walks the page; the heartbeat's read may. */
-  read(options?: { scan?: boolean }): RoomReading;
+  /**
+   * `scan: false` (a mutation's read) never walks the page; the heartbeat's read may. `drawn: false`: the
+   * page may not have drawn a frame lately, so an animating value that looks still is not taken yet.
+   */
+  read(options?: { scan?: boolean; drawn?: boolean }): RoomReading;
   /** Tells the reader what changed; true when a read may now give something new. */
   noteMutations(records: readonly MutationRecord[]): boolean;
   /** A transition or animation ended on this element: a roller may have come to rest. */
@@ -294,7 +297,7 @@ export function createRoomReader(
     const view = slot.dirty || !slot.plan.geometric ? slot.plan.read() : slot.view;
     slot.view = view;
     slot.dirty = false;
-    const settled = settle(slot.settle, view, at, motion);
+    const settled = settle(slot.settle, view, at, motion, drawn);
     if (settled.changed) lastChangeAt = at;
     if (settled.waiting) waiting = true;
     if (settled.text === null) return null;
@@ -306,6 +309,7 @@ export function createRoomReader(
   };
 
   let waiting = false;
+  let drawn = true;
 
   const readProductNow = (): Product | null => {
     if (!productSpot) return null;
@@ -317,8 +321,9 @@ export function createRoomReader(
     return product;
   };
 
-  const read = ({ scan: mayScan = true } = {}): RoomReading => {
+  const read = ({ scan: mayScan = true, drawn: framesDrawn = true } = {}): RoomReading => {
     waiting = false;
+    drawn = framesDrawn;
     at = sampleNow();
     // One walk of the page per read at most: (a slice of) the first look, or one of lookAround's.
     const walked = !scanned;

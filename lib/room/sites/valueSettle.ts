@@ -10,7 +10,9 @@ import type { ValueView } from './valueView';
 // each change is reported once the text has held still for SETTLE_MS (and at least every MAX_HOLD_MS). A plain slot's change
 // is reported at once (DESIGN.md §6: post from the observer callback, never behind a timer). What the reader
 // finds on its first look waits until it held still (a page may be counting up as it loads), and the sampler
-// holds its first post that long.
+// holds its first post that long. On a careful slot, holding still is judged only by the sampler's settle
+// check, which runs after the page drew frames: a starved tab can go half a second without a frame, and a
+// count-up's middle frame must not pass for a settled value because none came to replace it.
 
 export const BURST_MS = 250;
 export const SETTLE_MS = 500;
@@ -55,12 +57,16 @@ export function newSettleState(
   };
 }
 
-/** Feeds one reading of the slot; returns the text to report (null: none settled yet) and whether to wait. */
+/**
+ * Feeds one reading of the slot; returns the text to report (null: none settled yet) and whether to wait.
+ * `drawn`: the page has drawn frames since the wait began, so a careful slot that held still has settled.
+ */
 export function settle(
   state: SettleState,
   view: ValueView,
   now: number,
   page: PageMotion,
+  drawn = true,
 ): { text: string | null; waiting: boolean; changed: boolean } {
   const changed = view.text !== state.seen;
   if (changed) {
@@ -77,7 +83,7 @@ export function settle(
     return { text: state.accepted, waiting: false, changed };
   }
   state.pendingSince ??= now;
-  const quiet = now - state.changedAt >= SETTLE_MS || now < state.changedAt;
+  const quiet = drawn && (now - state.changedAt >= SETTLE_MS || now < state.changedAt);
   const overdue = now - state.pendingSince >= MAX_HOLD_MS;
   const careful = state.animated || page.animated || state.probation;
   const waiting = !view.settled || (careful && !quiet && !overdue);

@@ -24,7 +24,19 @@ const flush = () => new Promise<void>((r) => queueMicrotask(r)).then(() => vi.ad
 describe('startRoomSampler', () => {
   let posts: TimedReading[];
   beforeEach(() => {
-    vi.useFakeTimers();
+    // Frames too: the settle check waits for the page to draw before it takes a value as settled.
+    vi.useFakeTimers({
+      toFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'Date',
+        'performance',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+      ],
+    });
     vi.setSystemTime(1_700_000_000_000);
     posts = [];
   });
@@ -85,6 +97,44 @@ describe('startRoomSampler', () => {
     expect([...shown]).toEqual([1000, 1020, 1250]);
     expect(posts.at(-1)!.reading.metrics.viewers).toBe(1250);
     stop();
+  });
+
+  it('takes no middle frame of a count-up starved of frames, however long it held still, until the page drew', async () => {
+    const stop = await start();
+    const viewers = document.getElementById('viewers')!;
+    await vi.advanceTimersByTimeAsync(1000);
+    // Then the machine gets busy: timers still run, but the page draws no frame for a second and a half.
+    let queued: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => queued.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    const draw = async () => {
+      for (const pass of [1, 2]) {
+        const due = queued;
+        queued = [];
+        for (const callback of due) callback(performance.now() + pass);
+        await flush();
+      }
+    };
+    try {
+      for (const frame of ['1,020', '1,090', '1,180']) {
+        viewers.textContent = frame;
+        await flush();
+        await vi.advanceTimersByTimeAsync(16);
+      }
+      await vi.advanceTimersByTimeAsync(1500);
+      expect(posts.map((p) => p.reading.metrics.viewers)).not.toContain(1180);
+      // The page's next frame ends the count-up; the check after it waits for the value to hold still.
+      viewers.textContent = '1,250';
+      await draw();
+      for (let i = 0; i < 8; i++) {
+        await vi.advanceTimersByTimeAsync(125);
+        await draw();
+      }
+      expect([...new Set(posts.map((p) => p.reading.metrics.viewers))]).toEqual([1000, 1020, 1250]);
+    } finally {
+      vi.unstubAllGlobals();
+      stop();
+    }
   });
 
   it('skips mutations that change no value, and posts the full reading on each heartbeat of a quiet room', async () => {
