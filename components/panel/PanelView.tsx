@@ -64,7 +64,11 @@ export function PanelView({ state, send, beep = playBeep }: PanelViewProps) {
     return (
       <main class={`panel mode-${mode}`} data-mode={mode}>
         {top}
-        <EmptyPanel unread={summariseHealth(state.unreadHealth.value ?? undefined)} onPick={pick} />
+        <EmptyPanel
+          unread={summariseHealth(state.unreadHealth.value ?? undefined)}
+          onPick={pick}
+          send={send}
+        />
         <CueAnnouncer text={announcement} />
       </main>
     );

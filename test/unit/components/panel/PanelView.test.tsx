@@ -288,6 +288,25 @@ it('tells a new user what to do when no room is being read', () => {
   expect($('[data-testid="empty-state"]')?.textContent).toContain('Open your live dashboard');
   expect($('[data-testid="current-cue"]')).toBeNull();
   expect($('[data-testid="unread-room"]')).toBeNull();
+  // A dashboard Livecue does not know can be enabled from here.
+  expect($('[data-testid="site-access"] [data-testid="site-enable"]')).not.toBeNull();
+});
+
+it('says a typed address that is not a site, without asking the browser', async () => {
+  mount();
+  act(() => {
+    harness.state.session.value = null;
+  });
+  const address = $('[data-testid="site-address"]') as HTMLInputElement;
+  act(() => {
+    address.value = 'not a site';
+    address.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  act(() => {
+    $('[data-testid="site-access"] form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+  });
+  await act(async () => {});
+  expect($('[data-testid="site-outcome"]')?.getAttribute('data-outcome')).toBe('invalid');
 });
 
 it('offers to bind the metrics of a room page it cannot read, before any session starts', () => {
