@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -11,10 +11,30 @@ import { PROJECT_ROOT } from './mockRoomServer';
 
 export const E2E_BUILD_DIR = join(PROJECT_ROOT, '.output/chrome-mv3-e2e');
 
-/** Builds the e2e extension when there is none yet (the benches; tests and `npm start` build it first). */
+const SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package-lock.json'];
+
+/** The newest modification time of a file under `path` (ms), or 0 when there is none. */
+function newestUnder(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestUnder(join(path, entry)));
+  return newest;
+}
+
+/**
+ * Builds the e2e extension when there is none, or when a source changed since it was built (the benches;
+ * tests and `npm start` build it first): a bench of a stale build measures code that is gone.
+ */
 export function ensureE2eBuild(): void {
-  if (existsSync(join(E2E_BUILD_DIR, 'manifest.json'))) return;
-  spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+  const manifest = join(E2E_BUILD_DIR, 'manifest.json');
+  if (existsSync(manifest)) {
+    const builtAt = statSync(manifest).mtimeMs;
+    if (SOURCES.every((source) => newestUnder(join(PROJECT_ROOT, source)) <= builtAt)) return;
+  }
+  const built = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+  if (built.status !== 0) throw new Error('The e2e build failed: run `npm run build:e2e` to see why');
 }
 
 export const CHROMIUM_FLAGS = [

@@ -92,6 +92,8 @@ export class QuestionTracker {
   private readonly topics = new Map<CommentTopic, TopicTally>();
   private readonly activity: CommentActivity;
   private latest = Number.NEGATIVE_INFINITY;
+  /** False once a look found no topic at the floor of askers; an ask that reaches it sets it again. */
+  private mayBeOpen = false;
   /** When the stream was first watched (the session start, else the first comment). */
   private firstAt: number | undefined;
 
@@ -123,6 +125,7 @@ export class QuestionTracker {
       if (!tally.asks.has(asker) && tally.asks.distinct + 1 < this.needed(tally, ts))
         tally.history.add(ts, asker);
       tally.asks.add(ts, asker);
+      if (tally.asks.distinct >= this.minAskers) this.mayBeOpen = true;
       tally.lastAt = ts;
       const quote = { ts, asker, text: comment.text };
       if (tally.quotes.length === QUOTE_RING) tally.quotes.shift();
@@ -146,14 +149,20 @@ export class QuestionTracker {
 
   /** The topics asked enough to cue as of `now`, most askers first (ties: newest ask first). */
   open(now: number): TopicQuestions[] {
+    // The rule looks on every sample; a room where no topic has the floor of askers is answered at once.
+    if (!this.mayBeOpen) return [];
     const at = Math.max(now, this.latest);
     const open: TopicQuestions[] = [];
+    let atFloor = false;
     for (const topic of COMMENT_TOPICS) {
       const tally = this.topics.get(topic)!;
       if (now < tally.ignoredUntil) continue;
       this.expire(tally, at);
+      if (tally.asks.distinct < this.minAskers) continue;
+      atFloor = true;
       if (tally.asks.distinct >= this.needed(tally, at)) open.push(this.topic(topic, now));
     }
+    this.mayBeOpen = atFloor;
     return open.sort((a, b) => b.askers - a.askers || b.lastAt - a.lastAt);
   }
 
