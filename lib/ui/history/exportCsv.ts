@@ -6,8 +6,8 @@ import { commenterNames, type NameCommenter } from './commenterNames';
 import { type CsvCell, type CsvWriter, createCsvWriter } from './csvText';
 import {
   commentChunks,
-  countExportRows,
   DEFAULT_EXPORT_CHUNK,
+  exportStart,
   type OnExportProgress,
   sampleChunks,
 } from './exportProgress';
@@ -147,13 +147,8 @@ export async function exportSessionsCsv(
   onProgress: OnExportProgress = () => {},
 ): Promise<{ samples: Blob; cues: Blob; comments: Blob }> {
   const chunkSize = options.chunkSize ?? DEFAULT_EXPORT_CHUNK;
-  const sessions = (await db.sessions.bulkGet([...sessionIds])).filter((row): row is SessionRow => !!row);
-  const total = await countExportRows(
-    db,
-    sessions.map((row) => row.id),
-  );
+  const { sessions, total } = await exportStart(db, sessionIds, onProgress);
   let done = 0;
-  onProgress({ done, total });
 
   const csv: CsvWriter = createCsvWriter();
   const sampleParts: BlobPart[] = [BOM, csv.rows([SAMPLE_FIELDS])];

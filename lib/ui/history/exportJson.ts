@@ -1,12 +1,11 @@
 import type { LivecueDb } from '../../store/database';
 import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION } from '../../store/exportSchema';
-import type { SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
 import { commenterNames } from './commenterNames';
 import {
   commentChunks,
-  countExportRows,
   DEFAULT_EXPORT_CHUNK,
+  exportStart,
   type OnExportProgress,
   sampleChunks,
 } from './exportProgress';
@@ -31,13 +30,8 @@ export async function exportSessionsJson(
   options: JsonExportOptions = {},
 ): Promise<Blob> {
   const chunkSize = options.chunkSize ?? DEFAULT_EXPORT_CHUNK;
-  const sessions = (await db.sessions.bulkGet([...sessionIds])).filter((row): row is SessionRow => !!row);
-  const total = await countExportRows(
-    db,
-    sessions.map((row) => row.id),
-  );
+  const { sessions, total } = await exportStart(db, sessionIds, onProgress);
   let done = 0;
-  onProgress({ done, total });
 
   const exportedAt = (options.now ?? Date.now)();
   const name = commenterNames(options.hideUsers ?? false);

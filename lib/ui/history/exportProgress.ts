@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { LivecueDb } from '../../store/database';
-import type { SampleRow } from '../../store/rows';
+import type { SampleRow, SessionRow } from '../../store/rows';
 import { unpackBlock } from '../../store/sampleBlocks';
 import { sessionRange } from '../../store/sessionRange';
 
@@ -137,4 +137,22 @@ export async function countExportRows(db: LivecueDb, sessionIds: readonly string
     total += samples + comments + actions + cues;
   }
   return total;
+}
+
+/**
+ * The start of every export: the chosen sessions that still exist, in the order asked, and the rows they
+ * will write, told to the progress bar as 0 done.
+ */
+export async function exportStart(
+  db: LivecueDb,
+  sessionIds: readonly string[],
+  onProgress: OnExportProgress,
+): Promise<{ sessions: SessionRow[]; total: number }> {
+  const sessions = (await db.sessions.bulkGet([...sessionIds])).filter((row): row is SessionRow => !!row);
+  const total = await countExportRows(
+    db,
+    sessions.map((row) => row.id),
+  );
+  onProgress({ done: 0, total });
+  return { sessions, total };
 }

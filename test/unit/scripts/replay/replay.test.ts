@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../lib/core/engine/createEngine';
 import type { Cue } from '../../../../lib/core/engine/types';
+import { RULE_IDS } from '../../../../lib/core/engine/types';
 import { createScenarioPlayer } from '../../../../lib/core/scenario/scenarioPlayer';
 import { scenarioSchema } from '../../../../lib/core/scenario/scenarioSchema';
 import type { ActionRow, SampleRow, SessionRow } from '../../../../lib/store/rows';
@@ -20,23 +21,8 @@ describe('the scenario library', () => {
   it('covers every rule with an expectation, and has steady hours quiet on drop, surge and stall', () => {
     const scenarios = FILES.map((name) => scenarioSchema.parse(load(name)));
     const expected = new Set(scenarios.flatMap((s) => (s.expect ?? []).map((e) => e.rule)));
-    expect([...expected].sort()).toEqual(
-      [
-        'traffic-drop',
-        'traffic-surge',
-        'sales-stall',
-        'product-dwell',
-        'ad-boost',
-        'ad-hold',
-        'engagement-low',
-        'follow-cadence',
-        'giveaway-cadence',
-        'plan-next',
-        'milestone',
-        'data-stale',
-        'questions',
-      ].sort(),
-    );
+    // Every rule the engine has: a new rule needs a labelled scenario that expects it.
+    expect([...expected].sort()).toEqual([...RULE_IDS].sort());
     const steadyHours = scenarios
       .filter((s) =>
         ['traffic-drop', 'traffic-surge', 'sales-stall'].every((rule) =>
