@@ -20,6 +20,8 @@ interface LiveRule {
   slot: number;
   /** Bits of the series the rule reads (S): it waits while any of them is stale. */
   readsMask: number;
+  /** Event time of its last check on a sample (see RuleDefinition.checkEverySec). */
+  checkedAt: number;
 }
 
 export interface EngineState {
@@ -71,7 +73,8 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
       const rules = enabled.map((definition, slot) => {
         const params = settings[definition.id] as RuleCommon;
         const readsMask = definition.reads.reduce((mask, series) => mask | bit(S[series]), 0);
-        return { definition, params, checker: definition.create(params, room), slot, readsMask };
+        const checker = definition.create(params, room);
+        return { definition, params, checker, slot, readsMask, checkedAt: Number.NEGATIVE_INFINITY };
       });
       return {
         sessionId,
@@ -176,6 +179,11 @@ function runRules(state: EngineState, now: number, trigger: Trigger, changed: Cu
     if (trigger === 'comment' && !rule.definition.onComment) continue;
     // No rule runs on numbers the engine knows are stale; it neither fires nor re-arms until they are fresh.
     if (!rule.definition.watchesStaleness && (pageStale || (rule.readsMask & staleMask) !== 0)) continue;
+    const every = rule.definition.checkEverySec;
+    if (every !== undefined && trigger === 'sample') {
+      if (now - rule.checkedAt < every * 1000) continue;
+      rule.checkedAt = now;
+    }
     const level = rule.checker.check(now);
     if (level === CLEAR || level === REARM) {
       if (level === CLEAR && rule.definition.resolvesOnClear && arbiter.armed[i] === 0) {

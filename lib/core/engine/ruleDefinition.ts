@@ -68,6 +68,12 @@ export interface RuleDefinition<P extends RuleCommon = RuleCommon> {
   watchesStaleness?: boolean;
   /** Its active cue expires as soon as the condition clears (it says a state, not a moment to act). */
   resolvesOnClear?: boolean;
+  /**
+   * A rule judged over minutes (a stall, a cadence, a milestone) is checked on samples at most this often,
+   * in event time: a dashboard redrawn every second gives it nothing new each second, and an 8-hour replay
+   * stays fast. Ticks and comments still check it as they come.
+   */
+  checkEverySec?: number;
   paramsSchema: z.ZodMiniType<P>;
   create(params: P, room: RoomStats): RuleChecker;
 }

@@ -33,6 +33,7 @@ export const adBoost = defineRule({
   severity: 'act',
   priority: 60,
   onTick: false,
+  checkEverySec: 5,
   reads: ['viewers', 'orders', 'buyers', 'productClicks'],
   paramsSchema: adBoostParams,
   create(params: AdBoostParams, room: RoomStats) {

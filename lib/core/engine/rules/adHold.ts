@@ -31,6 +31,7 @@ export const adHold = defineRule({
   severity: 'act',
   priority: 80,
   onTick: false,
+  checkEverySec: 5,
   reads: ['orders', 'buyers', 'productClicks'],
   paramsSchema: adHoldParams,
   create(params: AdHoldParams, room: RoomStats) {

@@ -34,6 +34,7 @@ export const engagementLow = defineRule({
   severity: 'info',
   priority: 40,
   onTick: false,
+  checkEverySec: 5,
   reads: ['comments', 'viewers'],
   paramsSchema: engagementLowParams,
   create(params: EngagementLowParams, room: RoomStats) {

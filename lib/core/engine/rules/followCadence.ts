@@ -18,6 +18,7 @@ export const followCadence = defineRule({
   severity: 'info',
   priority: 30,
   onTick: false,
+  checkEverySec: 5,
   reads: ['entries', 'newFollowers'],
   paramsSchema: followCadenceParams,
   create(params: FollowCadenceParams, room: RoomStats) {

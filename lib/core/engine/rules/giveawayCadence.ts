@@ -18,6 +18,7 @@ export const giveawayCadence = defineRule({
   severity: 'act',
   priority: 45,
   onTick: false,
+  checkEverySec: 5,
   reads: [],
   paramsSchema: giveawayCadenceParams,
   create(params: GiveawayCadenceParams, room: RoomStats) {

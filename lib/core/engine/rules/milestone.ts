@@ -23,6 +23,7 @@ export const milestone = defineRule({
   severity: 'info',
   priority: 20,
   onTick: false,
+  checkEverySec: 5,
   reads: [],
   paramsSchema: milestoneParams,
   create(params: MilestoneParams, room: RoomStats) {

@@ -18,6 +18,7 @@ export const planNext = defineRule({
   severity: 'act',
   priority: 75,
   onTick: true,
+  checkEverySec: 5,
   reads: [],
   paramsSchema: planNextParams,
   create(params: PlanNextParams, room: RoomStats) {

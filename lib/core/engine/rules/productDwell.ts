@@ -29,6 +29,7 @@ export const productDwell = defineRule({
   severity: 'act',
   priority: 50,
   onTick: false,
+  checkEverySec: 5,
   reads: ['orders'],
   paramsSchema: productDwellParams,
   create(params: ProductDwellParams, room: RoomStats) {

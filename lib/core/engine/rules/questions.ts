@@ -41,6 +41,7 @@ export const questions = defineRule({
   severity: 'act',
   priority: 65,
   onTick: false,
+  checkEverySec: 5,
   onComment: true,
   keyed: true,
   reads: [],

@@ -32,6 +32,7 @@ export const salesStall = defineRule({
   severity: 'act',
   priority: 70,
   onTick: false,
+  checkEverySec: 5,
   reads: ['orders', 'gmv', 'viewers'],
   paramsSchema: salesStallParams,
   create(params: SalesStallParams, room: RoomStats) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULES_BY_ID } from '../../../../../lib/core/engine/rules/index';
 import type { EngineEvent } from '../../../../../lib/core/engine/types';
 import { mulberry32 } from '../../../../../lib/core/scenario/mulberry32';
 import { fold, only, samples, T0 } from '../engineHarness';
@@ -148,6 +149,15 @@ describe('rules', () => {
     const events = samples(0, 600, (sec) => ({ gmv: 60_000 + sec * 100 }));
     const cues = fold(events, only({ milestone: {} })).cues;
     expect(cues.map((cue) => cue.params.threshold)).toEqual([100_000]);
+  });
+
+  it('a rule judged over minutes is checked every few seconds of samples, not on each one', () => {
+    // GMV passes 100,000 at second 402; milestone looks at seconds 0, 5, …, so it says so at second 405.
+    const events = samples(0, 600, (sec) => ({ gmv: 59_800 + sec * 100 }));
+    const [cue] = fold(events, only({ milestone: {} })).cues;
+    expect(cue?.params.threshold).toBe(100_000);
+    expect((cue!.firedAt - T0) / 1000).toBe(405);
+    expect(RULES_BY_ID.milestone.checkEverySec).toBe(5);
   });
 
   it('follow-cadence and giveaway-cadence keep their rhythm from the session start', () => {
