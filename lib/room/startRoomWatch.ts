@@ -9,6 +9,7 @@ import { startElementPicker } from './sites/elementPicker';
 import { createRoomReader } from './sites/labelReader';
 import { adapterForUrl } from './sites/siteRegistry';
 import { matchesPattern } from './sites/urlPattern';
+import type { PageMotion } from './sites/valueSettle';
 
 // Reads the room at the current URL and streams samples through the link. Restarted on SPA navigation
 // and when the operator's bindings change; stopped when the extension context goes away.
@@ -27,6 +28,9 @@ export function startRoomWatch(
 ): RoomWatch {
   const now = createSampleClock(doc, useScenarioTime);
   let bindings: Partial<Record<MetricId, string>> = {};
+  // A page that was seen animating its numbers still does after the reader is rebuilt (new bindings, SPA
+  // navigation): a fresh reader would take the next count-up's first frame for a plain change.
+  const motion: PageMotion = { animated: false };
   let stopSampler: (() => void) | undefined;
   let stopComments: (() => void) | undefined;
   let stopPicker: (() => void) | undefined;
@@ -50,7 +54,7 @@ export function startRoomWatch(
       link.send({ ...previous, ts: Math.max(now(), previous.ts + 1), ended: true });
     }
     lastSent = undefined;
-    const reader = createRoomReader(doc, adapter, bindings, { sampleNow: now });
+    const reader = createRoomReader(doc, adapter, bindings, { sampleNow: now, motion });
     // The comment list, read on the sample clock; its batches ride on the next readings.
     const comments = startCommentReader(doc, adapter.id, (batch) => link.addComments(batch), {
       now,
@@ -83,6 +87,8 @@ export function startRoomWatch(
   return {
     handle(message) {
       if (message.type === 'bindings') {
+        // The worker says the bindings on every connect; only a change rebuilds the reader (a page walk).
+        if (JSON.stringify(message.bindings) === JSON.stringify(bindings)) return;
         bindings = message.bindings;
         start();
       } else if (message.type === 'picker.start') {

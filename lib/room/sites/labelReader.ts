@@ -55,6 +55,8 @@ export interface RoomReaderOptions {
   /** First wait between walks while some metric is missing; doubles on each walk that finds nothing new. */
   rescanMs?: number;
   maxRescanMs?: number;
+  /** Whether the page animates its numbers, kept by the caller across readers of one page (a rebuilt reader keeps it). */
+  motion?: PageMotion;
 }
 
 interface Slot {
@@ -105,7 +107,7 @@ export function createRoomReader(
   const excludeSelector = [GENERIC_EXCLUDE, ...(adapter.excludeRoots ?? [])].join(',');
   const exclusion = new Exclusion(excludeSelector);
   const endedExclusion = new Exclusion(`${excludeSelector},${ENDED_EXCLUDE}`);
-  const motion: PageMotion = { animated: false };
+  const motion: PageMotion = options.motion ?? { animated: false };
 
   const slots = new Map<MetricId, Slot>();
   const feeds = new WeakSet<Node>();
