@@ -1,5 +1,6 @@
 import type { Product } from '../messages/sample';
 import { METRIC_IDS, type MetricId } from '../metrics/metricCatalog';
+import { readMetricValues } from './readMetricValues';
 import type { PlanSlot } from './types';
 
 // The engine's rolling view of a room: one value per second per series in a ring buffer (carried forward
@@ -270,9 +271,10 @@ export class RoomStats {
     this.carry.set(last);
     let anyChange = false;
     let changedMask = 0;
+    const incoming = this.incoming;
+    readMetricValues(metrics, incoming);
     for (let i = 0; i < METRIC_COUNT; i++) {
-      const raw = metrics[METRIC_IDS[i]!];
-      const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : Number.NaN;
+      const value = incoming[i]!;
       if (!Number.isNaN(value)) {
         this.lastSeenTs[i] = ts;
         this.seenCount[i]!++;
@@ -337,6 +339,8 @@ export class RoomStats {
   }
 
   private readonly carry = new Float64Array(SERIES_COUNT).fill(Number.NaN);
+  /** The sample being added, in METRIC_IDS order. */
+  private readonly incoming = new Float64Array(METRIC_COUNT);
 
   private noteChange(i: number, ts: number) {
     const previous = this.lastChangeTs[i]!;
