@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Sample } from '../../../lib/core/messages/sample';
 import type { RoomLink } from '../../../lib/room/link/roomLink';
 import { startRoomWatch } from '../../../lib/room/startRoomWatch';
+import { useFakeClockAndFrames } from './fakeClockAndFrames';
 
 // The content script's watch over one page, with a link that only records what it is given: the reader
 // and the sampler on a fake clock (frames too, which the settle check waits for).
@@ -24,18 +25,7 @@ function recordingLink() {
 
 describe('startRoomWatch', () => {
   beforeEach(() => {
-    vi.useFakeTimers({
-      toFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'Date',
-        'performance',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-      ],
-    });
+    useFakeClockAndFrames();
     document.body.innerHTML = `
       <section><div><span>实时在线人数</span><div><span id="viewers">1,000</span></div></div>
       <div><span>成交金额</span><div><span id="gmv">¥500</span></div></div></section>`;

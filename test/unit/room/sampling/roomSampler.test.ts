@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startRoomSampler, type TimedReading } from '../../../../lib/room/sampling/roomSampler';
 import { genericAdapter } from '../../../../lib/room/sites/adapters/generic';
 import { createRoomReader } from '../../../../lib/room/sites/labelReader';
+import { useFakeClockAndFrames } from '../fakeClockAndFrames';
 
 // The sampler on a fake clock (vitest's timers move Date.now too): the reader's first look waits for the
 // values to hold still, then every change is posted from the observer callback itself.
@@ -24,19 +25,7 @@ const flush = () => new Promise<void>((r) => queueMicrotask(r)).then(() => vi.ad
 describe('startRoomSampler', () => {
   let posts: TimedReading[];
   beforeEach(() => {
-    // Frames too: the settle check waits for the page to draw before it takes a value as settled.
-    vi.useFakeTimers({
-      toFake: [
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-        'Date',
-        'performance',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-      ],
-    });
+    useFakeClockAndFrames();
     vi.setSystemTime(1_700_000_000_000);
     posts = [];
   });
