@@ -68,7 +68,7 @@ export function createSiteAccess(api: SiteAccessApi) {
    * site allowed in chrome://extensions ("site access") is granted without showing in getAll(), so a
    * registration is only dropped once `contains` says no too.
    */
-  const sync = async (also: string[] = []): Promise<EnabledSite[]> => {
+  const syncNow = async (also: string[] = []): Promise<EnabledSite[]> => {
     const listed = await enabledOrigins();
     const registered = await ours();
     const originOfId = (id: string) => id.slice(ID_PREFIX.length);
@@ -90,10 +90,24 @@ export function createSiteAccess(api: SiteAccessApi) {
           missing.map((o) => ({ id: `${ID_PREFIX}${o}`, matches: [patternOf(o)], js: files })),
         );
       } catch {
-        failed = new Set(missing);
+        // Another registration of the same id may have won (an id is registered once): ask what is there.
+        const now = new Set((await ours()).map((s) => originOfId(s.id)));
+        failed = new Set(missing.filter((o) => !now.has(o)));
       }
     }
     return origins.map((o) => ({ origin: o, registered: files.length > 0 && !failed.has(o) }));
+  };
+
+  // One check at a time: a granted permission fires onAdded (a sync) while the page's site.enable syncs
+  // too, and two registrations of one script id make the second fail.
+  let queue: Promise<unknown> = Promise.resolve();
+  const sync = (also: string[] = []): Promise<EnabledSite[]> => {
+    const next = queue.then(
+      () => syncNow(also),
+      () => syncNow(also),
+    );
+    queue = next.catch(() => undefined);
+    return next;
   };
 
   const enable = async (origin: string, tabId?: number): Promise<CommandAnswers['site.enable']> => {

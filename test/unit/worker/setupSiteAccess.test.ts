@@ -30,6 +30,9 @@ function fakeBrowser(granted: string[] = []) {
     removePermission: async (p) => state.granted.delete(p),
     registered: async () => [...state.scripts].map(([id, matches]) => ({ id, matches })),
     register: async (scripts) => {
+      await Promise.resolve();
+      // As Chrome: an id is registered once.
+      if (scripts.some((s) => state.scripts.has(s.id))) throw new Error('Duplicate script ID');
       for (const s of scripts) state.scripts.set(s.id, s.matches);
     },
     unregister: async (ids) => {
@@ -53,6 +56,15 @@ describe('site access', () => {
     });
     expect(state.scripts.get('livecue-site:https://live.jd.com')).toEqual(['https://live.jd.com/*']);
     expect(state.injected).toEqual([7]);
+  });
+
+  it('enables a site while the permission event checks the same site (the browser fires it as it grants)', async () => {
+    const { api, state } = fakeBrowser(['https://live.jd.com/*']);
+    const access = createSiteAccess(api);
+    const [fromEvent, enabled] = await Promise.all([access.sync(), access.enable('https://live.jd.com', 7)]);
+    expect(enabled.sites).toEqual([{ origin: 'https://live.jd.com', registered: true }]);
+    expect(fromEvent).toEqual([{ origin: 'https://live.jd.com', registered: true }]);
+    expect([...state.scripts.keys()]).toEqual(['livecue-site:https://live.jd.com']);
   });
 
   it('refuses an origin the operator has not allowed, with a clear error', async () => {
