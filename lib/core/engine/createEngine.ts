@@ -1,5 +1,5 @@
 import { type Arbiter, admit, advanceCues, applyAction, createArbiter, record, resolve } from './arbitration';
-import { classifierFor } from './commentClassifier';
+import { lazyClassifierFor } from './commentClassifier';
 import { type PendingOutcome, settleOutcomes, startOutcome } from './outcomes';
 import { bit, RoomStats, S, type SeriesName } from './roomStats';
 import { CLEAR, FIRE, REARM, type RuleChecker, type RuleCommon, type RuleDefinition } from './ruleDefinition';
@@ -62,7 +62,7 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
     (a, b) => b.priority - a.priority,
   );
 
-  const classifyComment = classifierFor(ruleSettings);
+  const classifyComment = lazyClassifierFor(ruleSettings);
 
   return {
     classifyComment,
