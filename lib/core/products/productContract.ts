@@ -87,3 +87,16 @@ export interface ProductTableReading {
 export const MAX_PRODUCT_ROWS_PER_SAMPLE = 500;
 export const MAX_PRODUCT_ID_CHARS = 200;
 export const MAX_PRODUCT_NAME_CHARS = 500;
+
+/**
+ * The engine's products event (lib/core/engine/types.ts EngineEvent): a sample's product table, in order with
+ * the samples, comments and actions of its session. The worker feeds the rows it stored (changed values
+ * only); a scenario feeds what its page shows.
+ */
+export interface ProductsEvent {
+  kind: 'products';
+  ts: number;
+  rows: readonly ProductRowReading[];
+  /** As in ProductTableReading: absent when the page cannot tell which product is pinned. */
+  pinnedId?: string | null;
+}
