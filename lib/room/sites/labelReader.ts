@@ -1,25 +1,27 @@
-import type { MetricValues, Product, ReaderHealth } from '../../core/messages/sample';
-import { mayBeLabelText, stillLabelled } from '../../core/metrics/labelIndex';
+import type { MetricValues, ReaderHealth } from '../../core/messages/sample';
+import { mayBeLabelText } from '../../core/metrics/labelIndex';
 import { METRIC_IDS, type MetricId } from '../../core/metrics/metricCatalog';
 import { labelKey } from '../../core/metrics/normalizeText';
 import type { ParsedMetric } from '../../core/metrics/parseMetricText';
-import { ENDED_EXCLUDE, ENDED_HINT, type EndedSpot, findEnded, stillEnded } from './endedDetector';
+import { ENDED_EXCLUDE, ENDED_HINT } from './endedDetector';
 import {
   boundMetrics,
-  type FoundLabel,
   findLabels,
-  type LabelSearch,
-  labelSearch,
+  type LocateContext,
   locateMetrics,
   type MetricLocation,
-  parseAt,
-  placeLabels,
 } from './locateMetrics';
 import { discoverRoots, Exclusion, GENERIC_EXCLUDE, queryAllIn } from './pageText';
-import { locateProduct, PRODUCT_HINT, type ProductSpot, readProduct, spotStillActive } from './productReader';
+import { PRODUCT_HINT } from './productReader';
+import { EndedWatch } from './reader/endedWatch';
+import { FeedWatch } from './reader/feedWatch';
+import { type MetricSlot, newSlot, readSlot, slotHolds } from './reader/metricSlot';
+import { OrphanCards } from './reader/orphanCards';
+import { ProductWatch } from './reader/productWatch';
+import { RescanPacing } from './reader/rescanPacing';
+import { type SlicedLook, slicedLook } from './reader/slicedLook';
 import type { RoomReading, SiteAdapter } from './siteAdapter';
-import { newSettleState, type PageMotion, type SettleState, settle } from './valueSettle';
-import { planValue, type ValuePlan, type ValueView } from './valueView';
+import type { PageMotion } from './valueSettle';
 
 export type { RoomReading } from './siteAdapter';
 
@@ -59,16 +61,6 @@ export interface RoomReaderOptions {
   motion?: PageMotion;
 }
 
-interface Slot {
-  location: MetricLocation;
-  plan: ValuePlan;
-  view: ValueView;
-  dirty: boolean;
-  settle: SettleState;
-  text: string | null;
-  parsed: ParsedMetric | null;
-}
-
 const RAW_LIMIT = 200;
 const TITLE_LIMIT = 300;
 /** A metric whose node detached is looked for again at most this often. */
@@ -77,20 +69,8 @@ const RELOCATE_MS = 1000;
 export const FROZEN_AFTER_MS = 10_000;
 /** The first look at a big page goes in slices of this many ms, one per read. */
 const SLICE_MS = 8;
-/** Label cards watched for a value to appear in (a tile still loading). */
-const MAX_ORPHANS = 24;
-/** Rows added to one container without a label before it counts as a feed and is no longer looked into. */
-const FEED_ROWS = 8;
 /** Added subtrees searched per read; past that the heartbeat's walk takes over. */
 const MAX_ADDED = 2000;
-
-function labelValid(location: MetricLocation): boolean {
-  const { source, label, labelText, match } = location;
-  if (!source.isConnected) return false;
-  if (!label) return true;
-  if (!label.isConnected) return false;
-  return label.data === labelText || (match !== null && stillLabelled(label.data, match));
-}
 
 export function createRoomReader(
   root: ParentNode,
@@ -100,42 +80,31 @@ export function createRoomReader(
 ): RoomReader {
   const now = options.now ?? (() => performance.now());
   const sampleNow = options.sampleNow ?? (() => Date.now());
-  const firstRescanMs = options.rescanMs ?? 2000;
-  const maxRescanMs = options.maxRescanMs ?? 30_000;
   const rootNode = root as Node;
   const doc = rootNode.ownerDocument ?? (root as Document);
   const excludeSelector = [GENERIC_EXCLUDE, ...(adapter.excludeRoots ?? [])].join(',');
-  const exclusion = new Exclusion(excludeSelector);
-  const endedExclusion = new Exclusion(`${excludeSelector},${ENDED_EXCLUDE}`);
+  const context: LocateContext = { exclusion: new Exclusion(excludeSelector) };
   const motion: PageMotion = options.motion ?? { animated: false };
+  const pacing = new RescanPacing(options.rescanMs ?? 2000, options.maxRescanMs ?? 30_000);
+  const feeds = new FeedWatch();
+  const orphans = new OrphanCards();
+  const endedWatch = new EndedWatch(new Exclusion(`${excludeSelector},${ENDED_EXCLUDE}`), adapter.ended);
+  const productWatch = new ProductWatch(adapter.product);
 
-  const slots = new Map<MetricId, Slot>();
-  const feeds = new WeakSet<Node>();
-  const quietRows = new WeakMap<Node, number>();
+  const slots = new Map<MetricId, MetricSlot>();
   const lostAt = new Map<MetricId, number>();
   let roots: ParentNode[] = [root];
   let version = 0;
   let scanned = false;
-  let nextRootsAt = 0;
-  let firstLookJob: {
-    wanted: Set<MetricId>;
-    bound: Map<MetricId, MetricLocation>;
-    searches: [ParentNode, LabelSearch][];
-  } | null = null;
-  const orphans = new Set<Element>();
-  let rescanMs = firstRescanMs;
+  let look: SlicedLook | null = null;
   let added = new Set<Node>();
-  let productSpot: ProductSpot | null = null;
-  let productText: string | null = null;
-  let product: Product | null = null;
-  let productSearch = true;
-  let ended: EndedSpot | null = null;
-  let endedSearch = true;
   let lastChangeAt = sampleNow();
   /** The sample clock, read once per read(). */
   let at = lastChangeAt;
   /** Only the reader's very first walk is a first look; a relocate() after navigation is not. */
   let firstLook = true;
+  let waiting = false;
+  let drawn = true;
 
   const addRoot = (found: Document | ShadowRoot) => {
     if (!roots.includes(found)) {
@@ -143,23 +112,12 @@ export function createRoomReader(
       version++;
     }
   };
-  const context = () => ({ exclusion });
 
   const missing = () => METRIC_IDS.filter((id) => !slots.has(id));
 
   const bind = (location: MetricLocation) => {
-    const plan = planValue(location.source);
-    const view = plan.read();
-    slots.set(location.metric, {
-      location,
-      plan,
-      view,
-      dirty: false,
-      // On the first look the page may be counting up as it loads: those values wait until they hold still.
-      settle: newSettleState(view, at, motion, !scanned && firstLook),
-      text: null,
-      parsed: null,
-    });
+    // On the first look the page may be counting up as it loads: those values wait until they hold still.
+    slots.set(location.metric, newSlot(location, at, motion, !scanned && firstLook));
     version++;
   };
 
@@ -177,32 +135,20 @@ export function createRoomReader(
    * page it goes in slices of SLICE_MS, one per read, so none is a long task. True once done.
    */
   const scan = (): boolean => {
-    if (!firstLookJob) {
+    if (!look) {
       discoverRoots(root, addRoot);
       const wanted = new Set(missing());
       const bound = boundMetrics(wanted, bindings, roots);
-      const searches = metricRoots().map((r): [ParentNode, LabelSearch] => [r, labelSearch(r, context())]);
-      firstLookJob = { wanted, bound, searches };
+      look = slicedLook(metricRoots(), wanted, bound, context, (label) => orphans.note(label));
     }
-    const deadline = now() + SLICE_MS;
-    for (const [, search] of firstLookJob.searches) if (!search.step(deadline)) return false;
-    const { wanted, bound, searches } = firstLookJob;
-    firstLookJob = null;
-    const labelled = searches.map(([r, search]): [ParentNode, FoundLabel[]] => [r, search.labels]);
-    for (const location of placeLabels(labelled, wanted, bound, context(), noteOrphan).values())
-      bind(location);
-    nextRootsAt = now() + rescanMs;
+    const found = look.step(now() + SLICE_MS);
+    if (!found) return false;
+    look = null;
+    for (const location of found.values()) bind(location);
+    pacing.scanned(now());
     scanned = true;
     firstLook = false;
     return true;
-  };
-
-  /** A missing metric's label with no value beside it yet ("加载中"): its card is watched for one. */
-  const noteOrphan = (label: Text) => {
-    if (orphans.size >= MAX_ORPHANS) return;
-    let area: Element | null = label.parentElement;
-    for (let i = 0; i < 3 && area?.parentElement; i++) area = area.parentElement;
-    if (area) orphans.add(area);
   };
 
   /**
@@ -211,22 +157,18 @@ export function createRoomReader(
    * roots attached since — a custom element upgraded late — whose content is then searched.
    */
   const lookAround = () => {
-    if (endedSearch || productSearch) {
-      if (endedSearch) ended = findEnded(roots, endedExclusion, adapter.ended);
-      if (productSearch) {
-        productSpot = locateProduct(roots, adapter.product);
-        productText = null;
-      }
-      endedSearch = false;
-      productSearch = false;
-    } else if (now() >= nextRootsAt && slots.size < METRIC_IDS.length) {
+    if (endedWatch.pending || productWatch.pending) {
+      if (endedWatch.pending) endedWatch.search(roots);
+      if (productWatch.pending) productWatch.search(roots);
+      endedWatch.pending = false;
+      productWatch.pending = false;
+    } else if (pacing.due(now()) && slots.size < METRIC_IDS.length) {
       const before = roots.length;
       discoverRoots(root, (found) => {
         if (!roots.includes(found)) added.add(found as unknown as Node);
         addRoot(found);
       });
-      rescanMs = roots.length > before ? firstRescanMs : Math.min(maxRescanMs, rescanMs * 2);
-      nextRootsAt = now() + rescanMs;
+      pacing.looked(now(), roots.length > before);
       if (added.size > 0) searchAdded();
     }
   };
@@ -236,7 +178,7 @@ export function createRoomReader(
     const fresh = [...added].filter((n) => n.isConnected || n.nodeType === 11);
     added = new Set();
     const outside: ParentNode[] = fresh.filter(
-      (n) => n.nodeType !== 1 || !exclusion.covers(n as Element, false),
+      (n) => n.nodeType !== 1 || !context.exclusion.covers(n as Element, false),
     ) as ParentNode[];
     if (outside.length === 0) return;
     // Open shadow roots and frames that came with the new nodes are part of the room from now on.
@@ -248,79 +190,38 @@ export function createRoomReader(
     }
     const wanted = new Set(missing());
     if (wanted.size > 0) {
-      const found = locateMetrics(outside, wanted, context(), bindings, roots);
+      const found = locateMetrics(outside, wanted, context, bindings, roots);
       for (const location of found.values()) bind(location);
-      for (const location of found.values())
-        for (const area of orphans) if (area.contains(location.source)) orphans.delete(area);
+      for (const location of found.values()) orphans.resolve(location.source);
     }
-    // A container that keeps taking rows without a single label is a feed (comments, a ticker): its next
-    // rows are not looked into, so a busy comment list costs the reader nothing.
     for (const el of outside) {
       if (!(el instanceof Element)) continue;
       const parent = el.parentNode;
-      if (!parent || feeds.has(parent)) continue;
-      if (findLabels(el, context()).length > 0) {
-        quietRows.delete(parent);
-        continue;
-      }
-      const quiet = (quietRows.get(parent) ?? 0) + 1;
-      quietRows.set(parent, quiet);
-      if (quiet >= FEED_ROWS) feeds.add(parent);
+      if (!parent || feeds.isFeed(parent)) continue;
+      feeds.noteRow(parent, findLabels(el, context).length > 0);
     }
-    if (!ended) {
-      ended = findEnded(outside, endedExclusion, adapter.ended);
-      if (ended) endedSearch = false;
-    }
-    if (!productSpot) {
-      productSpot = locateProduct(outside, adapter.product);
-      if (productSpot) productSearch = false;
-    }
+    endedWatch.searchAdded(outside);
+    productWatch.searchAdded(outside);
   };
 
   /** A metric's node detached: find it again beside its label, which usually stayed where it was. */
-  const relocateFromLabel = (id: MetricId, slot: Slot) => {
+  const relocateFromLabel = (id: MetricId, slot: MetricSlot) => {
     const label = slot.location.label;
-    const at = now();
-    if (at - (lostAt.get(id) ?? -Infinity) < RELOCATE_MS) return;
-    lostAt.set(id, at);
+    const t = now();
+    if (t - (lostAt.get(id) ?? -Infinity) < RELOCATE_MS) return;
+    lostAt.set(id, t);
     if (!label?.isConnected || !label.parentElement) return;
     let area: Element = label.parentElement;
     for (let i = 0; i < 3 && area.parentElement; i++) area = area.parentElement;
-    const found = locateMetrics([area], new Set([id]), context(), bindings, roots).get(id);
+    const found = locateMetrics([area], new Set([id]), context, bindings, roots).get(id);
     if (found) bind(found);
   };
 
-  const readSlot = (id: MetricId, slot: Slot): ParsedMetric | null => {
-    if (slot.plan.stale()) {
-      slot.plan = planValue(slot.location.source);
-      slot.dirty = true;
-    }
-    // Plain text is read every time (microseconds); a roller's geometry only after something moved.
-    const view = slot.dirty || !slot.plan.geometric ? slot.plan.read() : slot.view;
-    slot.view = view;
-    slot.dirty = false;
-    const settled = settle(slot.settle, view, at, motion, drawn);
-    if (settled.changed) lastChangeAt = at;
-    if (settled.waiting) waiting = true;
-    if (settled.text === null) return null;
-    if (settled.text !== slot.text || !slot.parsed) {
-      slot.text = settled.text;
-      slot.parsed = parseAt(settled.text, id, slot.location.match);
-    }
-    return slot.parsed;
-  };
-
-  let waiting = false;
-  let drawn = true;
-
-  const readProductNow = (): Product | null => {
-    if (!productSpot) return null;
-    const text = productSpot.item.textContent ?? '';
-    if (text !== productText) {
-      productText = text;
-      product = readProduct(productSpot.item, adapter.product);
-    }
-    return product;
+  const readValue = (id: MetricId, slot: MetricSlot): ParsedMetric | null => {
+    const reading = readSlot(id, slot, at, motion, drawn);
+    if (reading.changed) lastChangeAt = at;
+    if (reading.waiting) waiting = true;
+    return reading.parsed;
   };
 
   const read = ({ scan: mayScan = true, drawn: framesDrawn = true } = {}): RoomReading => {
@@ -331,20 +232,14 @@ export function createRoomReader(
     const walked = !scanned;
     const looking = !scanned && !scan();
     for (const [id, slot] of slots) {
-      if (!labelValid(slot.location)) {
+      if (!slotHolds(slot.location)) {
         slots.delete(id);
         version++;
         relocateFromLabel(id, slot);
       }
     }
-    if (productSpot && !spotStillActive(productSpot, adapter.product)) {
-      productSpot = null;
-      productSearch = true;
-    }
-    if (ended && !stillEnded(ended, adapter.ended)) {
-      ended = null;
-      endedSearch = true;
-    }
+    productWatch.check();
+    endedWatch.check();
     if (added.size > 0) searchAdded();
     if (mayScan && !walked) lookAround();
 
@@ -353,7 +248,7 @@ export function createRoomReader(
     const health: ReaderHealth = { parsed: [], failed: [], missing: [] };
     for (const id of METRIC_IDS) {
       const slot = slots.get(id);
-      const parsed = slot ? readSlot(id, slot) : null;
+      const parsed = slot ? readValue(id, slot) : null;
       if (!parsed) {
         health.missing.push(id);
       } else if (parsed.ok) {
@@ -372,8 +267,8 @@ export function createRoomReader(
       metrics,
       capped,
       health,
-      product: readProductNow(),
-      ended: ended !== null,
+      product: productWatch.read(),
+      ended: endedWatch.ended,
     };
     if (waiting) reading.settling = true;
     if (looking) reading.looking = true;
@@ -382,7 +277,7 @@ export function createRoomReader(
     return reading;
   };
 
-  const slotOf = (node: Node): Slot | undefined => {
+  const slotOf = (node: Node): MetricSlot | undefined => {
     for (const slot of slots.values()) {
       const source = slot.location.source;
       if (source === node || source.contains(node)) return slot;
@@ -392,10 +287,9 @@ export function createRoomReader(
 
   /** Something the reader holds was taken off the page (a tile re-rendered, a modal closed). */
   const lostSomething = () =>
-    [...slots.values()].some((slot) => !labelValid(slot.location)) ||
-    (ended !== null && !ended.text.isConnected) ||
-    (productSpot !== null && !productSpot.marker.isConnected);
+    [...slots.values()].some((slot) => !slotHolds(slot.location)) || endedWatch.lost() || productWatch.lost();
 
+  /** A short text that may say the live ended or a product is explained: its box is looked into. */
   const noteText = (node: Node) => {
     const text = node.textContent ?? '';
     if (text.length > 40) return false;
@@ -417,11 +311,9 @@ export function createRoomReader(
           relevant = true;
         }
         if (orphans.size > 0) {
-          for (const area of orphans) {
-            if (area.contains(record.target)) {
-              added.add(area);
-              relevant = true;
-            }
+          for (const card of orphans.touchedBy(record.target)) {
+            added.add(card);
+            relevant = true;
           }
         }
         if (record.type === 'characterData') {
@@ -435,7 +327,7 @@ export function createRoomReader(
             }
           }
         } else if (record.type === 'childList') {
-          if (feeds.has(record.target)) continue;
+          if (feeds.isFeed(record.target)) continue;
           for (const node of record.addedNodes) {
             if (added.size >= MAX_ADDED) break;
             if (node.nodeType === 1) {
@@ -467,13 +359,11 @@ export function createRoomReader(
       lostAt.clear();
       roots = [root];
       scanned = false;
-      firstLookJob = null;
+      look = null;
       orphans.clear();
-      endedSearch = true;
-      productSearch = true;
-      productSpot = null;
-      ended = null;
-      rescanMs = firstRescanMs;
+      endedWatch.reset();
+      productWatch.reset();
+      pacing.reset();
       version++;
     },
   };
