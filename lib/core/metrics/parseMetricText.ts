@@ -1,6 +1,14 @@
 import { metricOfLabelKey } from './labelIndex';
 import type { MetricUnit } from './metricCatalog';
 import { labelKey, toHalfwidth } from './normalizeText';
+import {
+  asciiDigits,
+  type Convention,
+  CURRENCY_CONVENTION,
+  canonicalDigits,
+  LOCAL_MULTIPLIERS,
+  type NumberKind,
+} from './numberGrammar';
 
 // Dashboard text → a number, or a reason why not. Bad text never becomes a number: anything
 // unclear (two numbers, a % where a count is expected, "--") is a failure the reader reports.
@@ -16,7 +24,7 @@ export type ParseFailureReason =
   | 'ambiguous'
   /** A number of the wrong kind for the metric: a % on a count, a currency on a people metric. */
   | 'unit-mismatch'
-  /** A word after the number that is no multiplier or unit we know (`12 Tr`, `3 jt`, `1.2 million`, `12 kg`). */
+  /** A word after the number that is no multiplier or unit we know (`1.2 million`, `12 kg`, `12 pcs`). */
   | 'unknown-unit'
   /** A number no room shows for this metric (set by the plausibility gate): see plausibility.ts. */
   | 'implausible';
@@ -25,18 +33,30 @@ export type ParsedMetric =
   | { ok: true; value: number; capped: boolean }
   | { ok: false; reason: ParseFailureReason; raw: string };
 
-const NUMBER_TOKEN = /\.?\d(?:[\d,.]*\d)?/g;
+/** Digits with their marks; a space only between groups of three (`1 234 567`, the narrow space of fr-FR). */
+const NUMBER_TOKEN = /\.?\d(?:(?:[\d,.]| (?=\d{3}(?!\d)))*\d)?/g;
 const PLACEHOLDER = /^(?:n\/?a|null|none|nil|undefined|nan|暂无(?:数据)?|无数据|无|未知|未开播)$/i;
 const DASHES = /[-—~_·…]/;
 const COLON_DURATION = /(\d{1,3}):(\d{2})(?::(\d{2}))?/;
 const DURATION_UNIT =
   /^\s*(天|小时|时|分钟|分|秒钟|秒|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])/i;
 const SUFFIX =
-  /^\s*(万亿|千亿|百亿|百万|千万|万|亿|千|[wWkKMB](?![a-zA-Z])|m(?![a-zA-Z]))?\s*(\+)?\s*(%|‰)?\s*(\+|以上)?\s*(元|円|₫|€|rmb|cny|usd)?/i;
+  /^\s*(万亿|千亿|百亿|百万|千万|万|亿|千|萬|億|천|만|억|(?:juta|jt|miliar|ribu|rb|triệu|tr|tỷ|nghìn|n|j|mio|mrd|mil|mln|mld|tys|mi|bi|bn|md)(?![a-z])|ล้าน|แสน|หมื่น|พัน|[wWkKMB](?![a-zA-Z])|m(?![a-zA-Z]))?\s*(\+)?\s*(%|‰)?\s*(\+|以上)?\s*(元|円|₫|đ(?![a-z])|€|¥|฿|บาท|(?:rmb|cny|usd|vnd|idr|thb|myr|php|jpy|eur|gbp|sgd)(?![a-z]))?/i;
 const PREFIX =
-  /(超过|大于|不足|小于|超|逾|[<>≥≤])?\s*([+-])?\s*(us\$|hk\$|nt\$|rmb|cny|usd|[¥$€£₩฿₫₱₹])?\s*([+-])?\s*$/i;
+  /(超过|大于|不足|小于|超|逾|[<>≥≤])?\s*([+-])?\s*(us\$|hk\$|nt\$|s\$|(?<![a-z])(?:rmb|cny|usd|vnd|idr|thb|myr|php|jpy|eur|gbp|sgd|rp|rm)|[¥$€£₩฿₫₱₹])?\s*([+-])?\s*$/i;
 /** Count words and qualifiers that may sit around a number without changing it. */
 const UNIT_WORDS = /^(?:以上|人次|人|次|个|件|单|笔|位|条|份|元|円)+/;
+/** Words that say the number counts people or things: never a price, a duration or a rate. */
+const COUNT_WORDS = /人|次|个|件|单|笔|位|条|份/;
+/** Units whose numbers are whole counts. */
+const COUNT_UNITS = new Set<MetricUnit | undefined>([
+  'people',
+  'views',
+  'orders',
+  'clicks',
+  'comments',
+  'likes',
+]);
 const APPROX_WORDS = /(?:约|近|共|累计|合计|总计|超过|超|逾|大于)+$/;
 const LETTER = /\p{L}/u;
 const LATIN = /[a-z]/i;
@@ -51,6 +71,11 @@ const MULTIPLIER_EXP: Record<string, number> = {
   千: 3,
   k: 3,
   百万: 6,
+  萬: 4,
+  億: 8,
+  천: 3,
+  만: 4,
+  억: 8,
   m: 6,
   千万: 7,
   b: 9,
@@ -73,8 +98,11 @@ export function parseMetricText(text: string, unit?: MetricUnit): ParsedMetric {
     : { ok: true, value: out[0] === 0 ? 0 : out[0], capped: out[1] };
 }
 
-function parseNormalized(s: string, unit: MetricUnit | undefined): ParseFailureReason | [number, boolean] {
-  if (s === '') return 'empty';
+function parseNormalized(text: string, unit: MetricUnit | undefined): ParseFailureReason | [number, boolean] {
+  if (text === '') return 'empty';
+  const s = asciiDigits(text);
+  // A superscript or a fraction sign is no digit: `12³` is not 12.
+  if (s === undefined) return 'unparseable';
   const tokens = [...s.matchAll(NUMBER_TOKEN)];
   if (tokens.length === 0) {
     return PLACEHOLDER.test(s.replace(/[\s¥$%‰元人次个件单]/g, '')) || DASHES.test(s)
@@ -91,32 +119,51 @@ function parseNormalized(s: string, unit: MetricUnit | undefined): ParseFailureR
   if (tokens.length > 1) return 'ambiguous';
   const token = tokens[0]![0];
   const start = tokens[0]!.index!;
-  const digits = canonicalDigits(token);
-  if (digits === undefined) return 'ambiguous';
 
   const prefix = PREFIX.exec(s.slice(0, start))!;
   const suffix = SUFFIX.exec(s.slice(start + token.length))!;
-  const words = leftoverWords(
-    s.slice(0, start - prefix[0].length),
-    s.slice(start + token.length + suffix[0].length),
-  );
+  const after = s.slice(start + token.length + suffix[0].length);
+  const words = leftoverWords(s.slice(0, start - prefix[0].length), after);
   if (words !== undefined) return words;
   const bound = prefix[1];
   if (bound !== undefined && /^(<|≤|小于|不足)$/.test(bound)) return 'ambiguous';
-  const currency = prefix[3] !== undefined || suffix[5] !== undefined;
-  const multiplier = suffix[1];
+  const currencySign = (prefix[3] ?? suffix[5])?.toLowerCase();
+  const currency = currencySign !== undefined;
+  const multiplier = suffix[1]?.toLowerCase();
+  // Indonesian writes M for miliar (10⁹), not a million: `Rp1,5 M`.
+  const local =
+    multiplier === undefined
+      ? undefined
+      : multiplier === 'm' && (currencySign === 'rp' || currencySign === 'idr')
+        ? LOCAL_MULTIPLIERS.miliar
+        : LOCAL_MULTIPLIERS[multiplier];
   const fraction = suffix[3];
-
-  const exp =
-    (multiplier === undefined ? 0 : (MULTIPLIER_EXP[multiplier.toLowerCase()] ?? 0)) -
-    (fraction === '%' ? 2 : fraction === '‰' ? 3 : 0);
+  const counted = COUNT_WORDS.test(labelKey(after).match(UNIT_WORDS)?.[0] ?? '');
 
   if (unit === 'ratio') {
-    if (currency || multiplier !== undefined) return 'unit-mismatch';
+    if (currency || multiplier !== undefined || counted) return 'unit-mismatch';
+  } else if (unit === 'seconds' || unit === 'currency') {
+    // `约1.2万人` is a number of people, not a watch time; `1,234人` is no amount of money.
+    if (fraction !== undefined || counted) return 'unit-mismatch';
+    if (unit === 'seconds' && (currency || multiplier !== undefined)) return 'unit-mismatch';
   } else if (unit !== undefined) {
-    if (fraction !== undefined || (currency && unit !== 'currency')) return 'unit-mismatch';
+    if (fraction !== undefined || currency) return 'unit-mismatch';
   }
 
+  const convention: Convention | undefined =
+    (currencySign === undefined ? undefined : CURRENCY_CONVENTION[currencySign]) ?? local?.[1];
+  const kind: NumberKind =
+    currency || unit === 'currency' ? 'currency' : COUNT_UNITS.has(unit) ? 'count' : 'other';
+  const digits = canonicalDigits(token, {
+    kind,
+    convention,
+    scaled: multiplier !== undefined || fraction !== undefined,
+  });
+  if (digits === undefined) return 'ambiguous';
+
+  const exp =
+    (multiplier === undefined ? 0 : (local?.[0] ?? MULTIPLIER_EXP[multiplier] ?? 0)) -
+    (fraction === '%' ? 2 : fraction === '‰' ? 3 : 0);
   const negative = prefix[2] === '-' || prefix[4] === '-';
   const value = Number(`${negative ? '-' : ''}${digits}e${exp}`);
   if (!Number.isFinite(value)) return 'unparseable';
@@ -135,16 +182,6 @@ function leftoverWords(before: string, after: string): ParseFailureReason | unde
     return LATIN.test(tail.charAt(0)) ? 'unknown-unit' : 'unparseable';
   const head = labelKey(before).replace(APPROX_WORDS, '');
   if (LETTER.test(head) && metricOfLabelKey(head) === undefined) return 'unparseable';
-  return undefined;
-}
-
-/** `1,234.5` → `1234.5`; `1.234.567` → `1234567`; `1.234,5` → `1234.5`; irregular groups → undefined. */
-function canonicalDigits(token: string): string | undefined {
-  const hasComma = token.includes(',');
-  if (!hasComma && token.split('.').length <= 2) return token;
-  if (hasComma && /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token)) return token.replace(/,/g, '');
-  if (/^\d{1,3}(?:\.\d{3})+$/.test(token)) return token.replace(/\./g, '');
-  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(token)) return token.replace(/\./g, '').replace(',', '.');
   return undefined;
 }
 
@@ -174,7 +211,7 @@ function readUnitDuration(
   let total = 0;
   let u: string | undefined;
   for (const t of tokens) {
-    if (t[0].includes(',')) return undefined;
+    if (/[, ]/.test(t[0])) return undefined;
     u = DURATION_UNIT.exec(s.slice(t.index! + t[0].length))?.[1];
     // Upper-case M is a million; lower-case m alone is ambiguous and only means minutes for a duration metric.
     if (!u || u === 'M') return undefined;

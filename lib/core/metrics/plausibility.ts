@@ -3,8 +3,8 @@ import { toHalfwidth } from './normalizeText';
 import type { ParsedMetric } from './parseMetricText';
 
 // The gate between a parsed number and a stored one: never store a number the page did not show. A digit
-// roller's column of 0–9, an odometer's spacers read as digits, a negative count or a magnitude no live room
-// reaches are refused with the raw text, so health can show exactly what was on the page.
+// roller's column of 0–9, an odometer's spacers read as digits, a negative or fractional count or a
+// magnitude no live room reaches are refused with the raw text, so health can show exactly what was on the page.
 
 /** The largest value each metric can take in one live session (generous: the biggest rooms on record × 10). */
 export const METRIC_MAX: Record<MetricId, number> = {
@@ -22,6 +22,22 @@ export const METRIC_MAX: Record<MetricId, number> = {
   conversionRate: 1,
 };
 
+/** Metrics that count people or things: a count is a whole number (`12.5` viewers is a misread, not a value). */
+const WHOLE: Record<MetricId, boolean> = {
+  viewers: true,
+  entries: true,
+  views: true,
+  gmv: false,
+  orders: true,
+  buyers: true,
+  productClicks: true,
+  comments: true,
+  likes: true,
+  newFollowers: true,
+  avgWatchSec: false,
+  conversionRate: false,
+};
+
 /** The digits of a roller column or a spacer run: ten digits in a row, up or down. */
 const DIGIT_RUN = /0123456789|9876543210/;
 
@@ -33,7 +49,8 @@ export function checkPlausible(metric: MetricId, parsed: ParsedMetric, raw: stri
     DIGIT_RUN.test(digits) ||
     parsed.value < 0 ||
     parsed.value > METRIC_MAX[metric] ||
-    !Number.isFinite(parsed.value)
+    !Number.isFinite(parsed.value) ||
+    (WHOLE[metric] && !Number.isInteger(parsed.value))
   ) {
     return { ok: false, reason: 'implausible', raw };
   }
