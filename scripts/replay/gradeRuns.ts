@@ -2,7 +2,8 @@ import { type Cue, RULE_IDS, type RuleId } from '../../lib/core/engine/types';
 import type { ReplayRun } from './readRuns';
 
 // Grades cues against a scenario's labels: an `expect` is detected when a cue of its rule fires within
-// [from, from + within]; a cue of a rule inside one of its `quiet` spans is a false cue.
+// [from, from + within]; a cue of a rule inside one of its `quiet` spans is a false cue. A label that names
+// a key (the `questions` rule's `topic`) is met only by a cue with that key.
 
 export interface RuleGrade {
   rule: RuleId;
@@ -24,6 +25,22 @@ export interface RunGrade {
 
 const secondsIn = (run: ReplayRun, cue: Cue) => (cue.firedAt - run.startedAt) / 1000;
 
+interface KeyedLabel {
+  rule: RuleId;
+  topic?: string;
+  key?: string;
+}
+const keyOf = (label: KeyedLabel) => label.key ?? label.topic;
+/** The cue is of the label's rule and, when the label names a key, about that key. */
+const matches = (label: KeyedLabel, cue: Cue) => {
+  const key = keyOf(label);
+  return cue.ruleId === label.rule && (key === undefined || cue.key === key);
+};
+const named = (label: KeyedLabel) => {
+  const key = keyOf(label);
+  return key === undefined ? label.rule : `${label.rule} (${key})`;
+};
+
 export function gradeRun(run: ReplayRun, cues: readonly Cue[]): RunGrade {
   const grades = new Map<RuleId, RuleGrade>();
   const gradeOf = (rule: RuleId) => {
@@ -40,7 +57,7 @@ export function gradeRun(run: ReplayRun, cues: readonly Cue[]): RunGrade {
     grade.expected++;
     const hit = cues.find((cue) => {
       const at = secondsIn(run, cue);
-      return cue.ruleId === expect.rule && at >= expect.from && at <= expect.from + expect.within;
+      return matches(expect, cue) && at >= expect.from && at <= expect.from + expect.within;
     });
     if (hit) {
       grade.detections++;
@@ -48,16 +65,17 @@ export function gradeRun(run: ReplayRun, cues: readonly Cue[]): RunGrade {
     } else {
       grade.misses++;
       problems.push(
-        `${run.name}: missed ${expect.rule} expected in [${expect.from}, ${expect.from + expect.within}] s`,
+        `${run.name}: missed ${named(expect)} expected in [${expect.from}, ${expect.from + expect.within}] s`,
       );
     }
   }
   for (const cue of cues) {
     const at = secondsIn(run, cue);
-    const span = run.quiet.find((quiet) => quiet.rule === cue.ruleId && at >= quiet.from && at <= quiet.to);
+    const span = run.quiet.find((quiet) => matches(quiet, cue) && at >= quiet.from && at <= quiet.to);
     if (!span) continue;
     gradeOf(cue.ruleId).falseCues++;
-    problems.push(`${run.name}: false ${cue.ruleId} at ${at} s (quiet ${span.from}–${span.to} s)`);
+    const about = cue.key === undefined ? '' : ` (${cue.key})`;
+    problems.push(`${run.name}: false ${cue.ruleId}${about} at ${at} s (quiet ${span.from}–${span.to} s)`);
   }
   for (const quiet of run.quiet) gradeOf(quiet.rule);
   return {

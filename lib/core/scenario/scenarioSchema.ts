@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMENT_TOPICS } from '../comments/commentTopics';
 import { RULE_IDS } from '../engine/types';
 import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS } from '../messages/roomPortConstants';
 import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
@@ -26,6 +27,26 @@ const refreshSchema = z.union([
     .tuple([z.number().positive().max(3600), z.number().positive().max(3600)])
     .refine(([min, max]) => min <= max, 'the first interval must not exceed the second'),
 ]);
+
+/** Rules whose cues name what they are about (`Cue.key`): the `questions` rule names the topic asked. */
+const KEYED_RULES = new Set<string>(['questions']);
+
+/**
+ * An `expect` or `quiet` label; for a keyed rule it may name the key its cue must carry: `topic` for the
+ * `questions` rule, `key` for any keyed rule. A label names no key on a rule that has none (it could never match).
+ */
+const labelKeys = {
+  topic: z.enum(COMMENT_TOPICS).optional(),
+  key: z.string().min(1).max(200).optional(),
+};
+const checkLabelKey = (label: { rule: string; topic?: string; key?: string }, ctx: z.RefinementCtx) => {
+  if (label.topic !== undefined && label.rule !== 'questions')
+    ctx.addIssue({ code: 'custom', path: ['topic'], message: 'only the questions rule has a topic' });
+  if (label.key !== undefined && !KEYED_RULES.has(label.rule))
+    ctx.addIssue({ code: 'custom', path: ['key'], message: `the ${label.rule} rule names no key` });
+  if (label.topic !== undefined && label.key !== undefined && label.topic !== label.key)
+    ctx.addIssue({ code: 'custom', path: ['key'], message: 'names another topic than `topic`' });
+};
 
 const metricTrackSchema = z.strictObject({
   /** `[secondsFromStart, value]`, linearly interpolated; seconds strictly increasing. */
@@ -103,9 +124,17 @@ export const scenarioSchema = z
     /** How often the dashboard redraws every number, one poll for all tiles (default: every step). */
     refreshSec: refreshSchema.optional(),
     expect: z
-      .array(z.strictObject({ rule: ruleId, from: seconds, within: z.number().positive() }))
+      .array(
+        z
+          .strictObject({ rule: ruleId, from: seconds, within: z.number().positive(), ...labelKeys })
+          .superRefine(checkLabelKey),
+      )
       .optional(),
-    quiet: z.array(z.strictObject({ rule: ruleId, from: seconds, to: seconds })).optional(),
+    quiet: z
+      .array(
+        z.strictObject({ rule: ruleId, from: seconds, to: seconds, ...labelKeys }).superRefine(checkLabelKey),
+      )
+      .optional(),
   })
   .superRefine((scenario, ctx) => {
     for (const [metric, track] of Object.entries(scenario.metrics)) {
