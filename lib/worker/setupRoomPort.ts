@@ -85,14 +85,25 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
       }
       if (!batch) return;
       // Each batch takes its place in the port's acknowledgements now, so they go out in order: an ack
-      // covers every seq up to it, so it waits for the batches before it.
-      const upTo = Math.max(...batch.samples.map((s) => s.seq), ...batch.invalid);
+      // covers every seq up to it, so it waits for the batches before it. It never reaches a sample of an
+      // oversize message that was not looked at.
+      const unseen = 'unseenFrom' in batch ? batch.unseenFrom : undefined;
+      const upTo = Math.min(
+        Math.max(...batch.samples.map((s) => s.seq), ...batch.invalid),
+        unseen === undefined ? Number.POSITIVE_INFINITY : unseen - 1,
+      );
       const placed = receive(info, batch.samples, batch.invalid);
       info.acks = info.acks
         .then(() => placed)
         .then(({ durable }) => durable)
         .then(() => {
           if (!info.closed) ports.send(port, { type: 'ack', upTo });
+          // A later ack would cover the unseen samples: drop the port, so the room reconnects and resends
+          // them (in messages of the allowed size).
+          if (unseen !== undefined && !info.closed) {
+            ports.remove(port);
+            port.disconnect();
+          }
         })
         .catch(() => undefined);
       placed.catch((error: unknown) => {

@@ -28,9 +28,12 @@ const seqOnly = z.object({ seq: z.int().check(z.nonnegative()) });
 /**
  * The samples of a `samples` message that failed validation as a whole, one by one: the valid ones, and
  * the seqs of the others, so each is refused rather than left to be covered by a later ack. null: not a
- * samples message at all, or one whose samples carry no seq to answer.
+ * samples message at all, or one whose samples carry no seq to answer. Past MAX_SAMPLES_PER_MESSAGE nothing
+ * is looked at: `unseenFrom` is the lowest seq left unseen, which no ack may cover.
  */
-export function sortSamples(raw: unknown): { samples: Sample[]; invalid: number[] } | null {
+export function sortSamples(
+  raw: unknown,
+): { samples: Sample[]; invalid: number[]; unseenFrom?: number } | null {
   const list = (raw as { type?: unknown; samples?: unknown } | null)?.samples;
   if ((raw as { type?: unknown } | null)?.type !== 'samples' || !Array.isArray(list)) return null;
   const samples: Sample[] = [];
@@ -43,7 +46,13 @@ export function sortSamples(raw: unknown): { samples: Sample[]; invalid: number[
       if (seq.success) invalid.push(seq.data.seq);
     }
   }
-  return samples.length || invalid.length ? { samples, invalid } : null;
+  let unseenFrom: number | undefined;
+  for (const item of list.slice(MAX_SAMPLES_PER_MESSAGE)) {
+    const seq = seqOnly.safeParse(item);
+    if (seq.success && !(seq.data.seq >= (unseenFrom ?? Number.POSITIVE_INFINITY))) unseenFrom = seq.data.seq;
+  }
+  if (!samples.length && !invalid.length) return null;
+  return unseenFrom === undefined ? { samples, invalid } : { samples, invalid, unseenFrom };
 }
 
 export type BackgroundToRoom =

@@ -38,6 +38,29 @@ describe('setupRoomPort', () => {
     expect((await worker.db.samples.toArray()).map((row) => row.metrics.viewers)).toEqual([5]);
   });
 
+  it('never acknowledges a sample of an oversize message it did not look at', async () => {
+    const worker = freshWorker();
+    const page = new RoomPage(() => worker, 1, 'douyin', 'big');
+    const t0 = Date.now() - 3_600_000;
+    const samples = Array.from({ length: 1200 }, (_, i) => page.sample(t0 + i * 1000, { viewers: i + 1 }));
+    // Past the cap of one message (1000) and out of order: seq 5 comes last and is not looked at.
+    const [fifth] = samples.splice(4, 1);
+    page.post([...samples, fifth!]);
+    await until(() => page.ackedUpTo() > 0, 8000, 'acknowledged');
+    await sleep(100);
+    expect(page.ackedUpTo()).toBe(4);
+    const stored = new Set((await worker.db.samples.toArray()).map((row) => row.metrics.viewers));
+    expect(stored.has(5)).toBe(false);
+    // Every sample the ack covers was stored.
+    for (let seq = 1; seq <= page.ackedUpTo(); seq++) expect(stored.has(seq)).toBe(true);
+    // The port is dropped, so no later ack can cover seq 5: the room reconnects and resends what it holds.
+    expect(page.port.connected).toBe(false);
+    page.connect();
+    page.resend();
+    await until(() => page.ackedUpTo() === 1200, 8000, 'all acknowledged');
+    expect(await worker.db.samples.count()).toBe(1200);
+  });
+
   it('refuses a reading with no number and reports the room as unread', async () => {
     const worker = freshWorker();
     const page = new RoomPage(() => worker, 1, 'kuaishou', 'r1');
