@@ -8,6 +8,8 @@ import {
   productSchema,
   readerHealthSchema,
 } from '../core/messages/sample';
+import { unknownRuleSettingsKey } from '../core/settings/ruleSettingsKeys';
+import { MAX_PLAN_MINUTES } from '../core/settings/settingsSchema';
 import { z } from '../core/zodMini';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from './rows';
 
@@ -39,12 +41,18 @@ export const EXPORT_LIMITS = {
 
 /**
  * A session's frozen rule settings must build an engine: checked with the rules' own schemas, so a bad
- * file is refused at the field (`…ruleSettings.traffic-drop.dropPct`) instead of failing every refold.
+ * file is refused at the field (`…ruleSettings.traffic-drop.dropPct`) instead of failing every refold, and a
+ * key no rule knows is refused rather than dropped without a word.
  */
 const ruleSettingsField = z.record(z.string(), z.unknown()).check(
   z.superRefine((value, ctx) => {
     if (JSON.stringify(value).length > EXPORT_LIMITS.ruleSettingsChars) {
       ctx.addIssue({ code: 'custom', message: `larger than ${EXPORT_LIMITS.ruleSettingsChars / 1024} KB` });
+      return;
+    }
+    const unknown = unknownRuleSettingsKey(value);
+    if (unknown) {
+      ctx.addIssue({ code: 'custom', path: unknown, message: 'unknown field' });
       return;
     }
     const parsed = ruleSettingsSchema.safeParse(value);
@@ -100,7 +108,7 @@ export const actionRowSchema: z.ZodMiniType<ActionRow> = z.discriminatedUnion('t
         z.object({
           productId: z.optional(z.string().check(z.maxLength(200))),
           name: z.string().check(z.maxLength(200)),
-          minutes: finite.check(z.positive()),
+          minutes: finite.check(z.positive(), z.maximum(MAX_PLAN_MINUTES)),
         }),
       )
       .check(z.maxLength(200)),

@@ -5,10 +5,13 @@ import { z } from '../zodMini';
 // The user's settings, stored as one row (key 'settings') and merged field by field so a bad or
 // missing field falls back to its default instead of losing the rest.
 
+/** No slot of a run-of-show lasts longer than a day. */
+export const MAX_PLAN_MINUTES = 24 * 60;
+
 export const planSlotSchema = z.object({
   productId: z.optional(z.string().check(z.maxLength(200))),
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  minutes: z.number().check(z.positive(), z.maximum(24 * 60)),
+  minutes: z.number().check(z.positive(), z.maximum(MAX_PLAN_MINUTES)),
 });
 
 /** site → metric → CSS selector picked by the user on that site's dashboard. */
