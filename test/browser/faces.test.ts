@@ -93,16 +93,37 @@ describe('faces', () => {
     expect(actions.length).toBeGreaterThanOrEqual(1 + (second ? 1 : 0) + (third ? 1 : 0));
   });
 
-  it('shows the in-page overlay on the room when switched on, in a shadow root', async () => {
+  it('shows the in-page overlay on the room when switched on, in a closed shadow root', async () => {
     await room.bringToFront();
     const scenario = { ...loadScenario('thin-drop'), startAt: '2026-11-24T13:00:00Z' };
     await room.evaluate((s) => window.mockRoom.play(s, { speed: 10 }), scenario);
     await panel.locator('[data-testid="overlay-toggle"]').click();
-    const card = room.locator('livecue-overlay').locator('[data-testid="overlay-card"][data-rule-id]');
-    await card.waitFor({ state: 'visible', timeout: 60_000 });
-    expect(await card.getAttribute('data-cue-id')).toBeTruthy();
+    await room.locator('livecue-overlay').waitFor({ state: 'attached', timeout: 60_000 });
+    // The page's own scripts cannot reach into the card.
+    expect(
+      await room.evaluate(() => document.querySelector('livecue-overlay')?.shadowRoot ?? null),
+    ).toBeNull();
+    // DevTools can: read the card through the protocol, which pierces closed roots.
+    const cdp = await room.context().newCDPSession(room);
+    const overlay = async () => {
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+      const host = findNode(root, (n) => n.nodeName === 'LIVECUE-OVERLAY');
+      const shadow = host?.shadowRoots?.[0];
+      const card =
+        shadow &&
+        findNode(
+          shadow,
+          (n) => attr(n, 'data-testid') === 'overlay-card' && attr(n, 'data-rule-id') !== undefined,
+        );
+      return { shadow, card };
+    };
+    await expect.poll(async () => (await overlay()).card !== undefined, { timeout: 60_000 }).toBe(true);
+    const { shadow, card } = await overlay();
+    expect(shadow?.shadowRootType).toBe('closed');
+    expect(attr(card!, 'data-cue-id')).toBeTruthy();
     // Page text never becomes markup in the card.
-    expect(await room.locator('livecue-overlay').locator('img, script').count()).toBe(0);
+    expect(findNode(shadow!, (n) => n.nodeName === 'IMG' || n.nodeName === 'SCRIPT')).toBeUndefined();
+    await cdp.detach();
     await shot(room, 'overlay-on-mock-room');
     await panel.locator('[data-testid="overlay-toggle"]').click();
     await expect.poll(() => room.locator('livecue-overlay').count()).toBe(0);
@@ -174,3 +195,23 @@ describe('faces', () => {
     await expect.poll(storedDropPct).toBe(trafficDropParams.parse({}).dropPct);
   });
 });
+
+/** A node of CDP's DOM.getDocument answer. */
+interface DomNode {
+  nodeName: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { shadowRootType?: string })[];
+}
+const attr = (node: DomNode, name: string) => {
+  const i = node.attributes?.indexOf(name) ?? -1;
+  return i >= 0 && i % 2 === 0 ? node.attributes![i + 1] : undefined;
+};
+function findNode(node: DomNode, test: (n: DomNode) => boolean): DomNode | undefined {
+  if (test(node)) return node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
+}
