@@ -4,7 +4,9 @@ import {
   COST_WORDS,
   DEFAULT_TOPIC_WORDS,
   FILLER_WORDS,
+  HOMOPHONES,
   IGNORED_PHRASES,
+  LATIN_SHORTHAND,
   NEUTRAL_STOCK_WORDS,
   PROBLEM_WORDS,
   QUESTION_WORDS,
@@ -209,7 +211,10 @@ function compile(user: CommentLexicon): Compiled {
   const addTopicWords = (topic: number, kind: number, list: readonly string[] | undefined, rank: number) => {
     for (const raw of list ?? []) {
       const phrase = normalizeComment(raw);
-      add(phrase, kind !== ASK && kind !== VERB && holdsQuestionWord(phrase) ? ASK : kind, topic, rank);
+      const sorted = kind !== ASK && kind !== VERB && holdsQuestionWord(phrase) ? ASK : kind;
+      add(phrase, sorted, topic, rank);
+      // An input-method slip of a topic word names the same topic; any real phrase of the lexicon wins.
+      if (sorted !== WEAK) for (const slip of homophoneSlips(phrase)) add(slip, sorted, topic, 0);
     }
   };
 
@@ -270,10 +275,10 @@ export function createCommentClassifier(lexicon: CommentLexicon = {}): ClassifyC
   return (input) => {
     let text = normalizeComment(input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input);
     if (text.length === 0) return NONE;
-    if (text.includes('不')) text = text.replace(REPEATED_QUESTION, askForm);
-    text = fixTypos(text);
+    if (text.includes('不') || text.includes('唔')) text = text.replace(REPEATED_QUESTION, askForm);
+    text = fixTypos(text).replace(SHORTHAND, (word) => LATIN_SHORTHAND[word] ?? word);
 
-    const hits = acceptHits(text, automaton, entries);
+    const hits = acceptHits(text, automaton, entries).filter((hit) => !isExclaimed(text, hit));
     for (const cue of findNumberCues(text)) {
       hits.push({
         start: cue.start,
@@ -290,8 +295,38 @@ export function createCommentClassifier(lexicon: CommentLexicon = {}): ClassifyC
   };
 }
 
-/** "透不透" / "掉不掉色" / "包不包邮" → "透吗" / "掉色吗" / "包邮吗"; 是不是, 能不能… are question words already. */
-const REPEATED_QUESTION = /([\u4e00-\u9fff])不\1([\u4e00-\u9fff]?)/g;
+/**
+ * The A-not-A question, Mandarin 不 or Cantonese 唔: "透不透" / "掉不掉色" / "快唔快" → "透吗" / "掉色吗" / "快吗";
+ * 是不是, 能不能… are question words already.
+ */
+const REPEATED_QUESTION = /([\u4e00-\u9fff])[不唔]\1([\u4e00-\u9fff]?)/g;
+
+const SHORTHAND = new RegExp(`(?<![a-z])(?:${Object.keys(LATIN_SHORTHAND).join('|')})(?![a-z])`, 'g');
+
+/** Each word with one character swapped for a homophone of its group (HOMOPHONES), keeping one exact character. */
+const HOMOPHONE_OF = new Map<string, string>();
+for (const group of HOMOPHONES) for (const c of group) HOMOPHONE_OF.set(c, group);
+function homophoneSlips(phrase: string): string[] {
+  if (phrase.length < 2 || !isCjk(phrase.charCodeAt(0))) return [];
+  const slips: string[] = [];
+  for (let i = 0; i < phrase.length; i++) {
+    const group = HOMOPHONE_OF.get(phrase[i]!);
+    if (!group) continue;
+    for (const c of group) if (c !== phrase[i]) slips.push(phrase.slice(0, i) + c + phrase.slice(i + 1));
+  }
+  return slips;
+}
+
+/**
+ * "how much I love this", "what we need is…": an English question word followed by I or we opens an
+ * exclamation or a clause of a statement, not a question ("how much do I pay" has its verb first).
+ */
+const EXCLAMATION_AFTER = /^ (?:i|we|i'm|we're)\b/;
+const isExclaimed = (text: string, hit: Hit) =>
+  hit.entry.latinEnd &&
+  hit.entry.kind !== ABOUT &&
+  hit.entry.kind !== WEAK &&
+  EXCLAMATION_AFTER.test(text.slice(hit.end, hit.end + 8));
 const QUESTION_WORD_HEADS = new Set('是能会可行好要有对'.split(''));
 // 好不好 alone asks "OK?"; before a word it asks that word (好不好用 → 好用吗).
 const askForm = (match: string, head: string, next: string) =>

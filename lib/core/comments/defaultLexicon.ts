@@ -13,7 +13,10 @@ import type { CommentTopic } from './commentTopics';
 //   a weak word or a product number they follow (黑色那款多少, 3号多少);
 // - `verb`: asks made of a verb, which give their question to a topic word right beside them.
 // A word with a question word inside it (什么价, how much) is an `ask` wherever it is listed; the
-// operator's words are sorted the same way.
+// operator's words are sorted the same way. Viewers type the pinyin initials of a topic word (jg 价格, lj 链接,
+// yhq 优惠券, fh 发货): those that are no English word are listed beside it. Slips of the input method (练接,
+// 优会卷) are not listed: the classifier matches each word with one character swapped for a homophone
+// (HOMOPHONES below).
 
 export interface TopicWords {
   ask?: readonly string[];
@@ -40,7 +43,7 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
       '多少钱 多少元 多少块 多少一 几块 几块钱 几元 几米 多少米 多钱 几钱 点卖 啥价 什么价 啥价格 什么价格 怎么卖 咋卖 怎么算 ' +
         '报个价 报价 how_much howmuch hw_much how_much_is_it what_is_the_price',
     ),
-    about: words('价格 价钱 价位 价 售价 到手价 直播价 单价 一口价 hm price prices pricing cost costs'),
+    about: words('价格 价钱 价位 价 售价 到手价 直播价 单价 一口价 jg hm price prices pricing cost costs'),
     weak: words('贵 💰 💲 💵 🤑 $ ¥'),
     alone: words('多少 多少呀 多少啊 多少呢 米'),
   },
@@ -50,7 +53,7 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
         '几岁穿 多大的孩子 多大能穿 多高 多重 多少斤 能穿多少斤 what_size which_size',
     ),
     about: words(
-      '尺码 码数 码子 码 尺码表 码表 尺寸 尺寸表 大码 小码 均码 偏码 标准码 身高 体重 斤 胸围 腰围 臀围 ' +
+      '尺码 码数 码子 码 尺码表 码表 尺寸 尺寸表 cm 大码 小码 均码 偏码 标准码 身高 体重 斤 胸围 腰围 臀围 ' +
         '肩宽 衣长 裤长 袖长 长度 鞋码 脚长 能穿 穿得下 穿不下 小个子 大个子 微胖 胖mm 胖子 size sizes sizing size_chart tts ' +
         'plus_size petite measurements waist bust inseam length xs xl xxl xxxl 2xl 3xl 4xl 5xl true_to_size runs_small ' +
         'runs_big run_small run_big runs_large',
@@ -65,7 +68,7 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
         'how_do_i_order how_to_order how_can_i_order where_to_order',
     ),
     about: words(
-      '链接 连接 练接 上链接 求链接 小黄车 黄车 购物车 上车 挂车 上架 弹一下 弹窗 没找到 找不到 🔗 link links cart basket ' +
+      '链接 连接 上链接 求链接 lj 小黄车 黄车 购物车 上车 挂车 上架 弹一下 弹窗 没找到 找不到 🔗 link links cart basket ' +
         "orange_basket yellow_basket shopping_bag pin number shop 讲解 没看到 can't_find cant_find can_not_find",
     ),
     weak: words('买 购买 下单 find'),
@@ -80,7 +83,7 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
         '什么时候能发 什么时候能到 几时到 几时发 到吗 能到吗 能到',
     ),
     about: words(
-      '发货 能发货 发货地 快递 顺丰 圆通 中通 韵达 申通 京东快递 邮政 ems 包邮 邮费 运费 快递费 能发 发吗 偏远 偏远地区 新疆 ' +
+      '发货 能发货 发货地 快递 fh kd 顺丰 圆通 中通 韵达 申通 京东快递 邮政 ems 包邮 邮费 运费 快递费 能发 发吗 偏远 偏远地区 新疆 ' +
         '西藏 内蒙 青海 港澳台 香港 澳门 台湾 海外 国外 预售 现货 物流 配送 寄到 送到 到货 当天发 今天发 明天发 ship ' +
         'shipping delivery deliver arrive receive postage courier dhl ups usps fedex international worldwide overseas ' +
         'free_shipping when_will_i_get when_do_i_get when_will_it_come',
@@ -92,7 +95,7 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
         'any_left any_more sold_out soldout out_of_stock',
     ),
     about: words(
-      '有货 有现货 货 缺货 断货 库存 补货 补 补吗 还有 还剩 卖完 卖光 下架 仲有 in_stock stock restock re-stock ' +
+      '有货 有现货 货 缺货 断货 库存 kc 补货 补 补吗 还有 还剩 卖完 卖光 下架 仲有 in_stock stock restock re-stock ' +
         'back_in_stock be_back come_back oos still_have',
     ),
     verb: words('有吗 还有吗 没了 available availability'),
@@ -103,21 +106,21 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
       '送什么 几折 便宜点 能便宜 能少 少点 买一送一 买二送一 第二件半价 满多少减 领不到 领不了 buy_one_get_one',
     ),
     about: words(
-      '优惠 优惠券 优惠卷 券 折 领券 福利 满减 打折 折扣 降价 活动 赠品 赠送 半价 秒杀 会员价 新人价 宠粉价 福利价 凑单 返现 ' +
+      '优惠 优惠券 优惠卷 券 折 yh yhq 领券 福利 满减 打折 折扣 降价 活动 赠品 赠送 半价 秒杀 会员价 新人价 宠粉价 福利价 凑单 返现 ' +
         '叠加 discount discounts coupon coupons code promo promo_code deal deals sale bogo bundle bundle_price voucher',
     ),
     weak: words('便宜 cheaper cheap'),
   },
   giveaway: {
     about: words(
-      '福袋 抽奖 开奖 中奖 红包 红包雨 免单 抽免单 宠粉 🧧 🎁 giveaway give_away raffle lucky_draw prize',
+      '福袋 抽奖 开奖 中奖 红包 fd hb 红包雨 免单 抽免单 宠粉 🧧 🎁 giveaway give_away raffle lucky_draw prize',
     ),
     weak: words('抽 winner win'),
     ask: words('who_won'),
   },
   quality: {
     about: words(
-      '面料 材质 材料 成分 成分表 料子 质量 品质 做工 纯棉 全棉 棉 真丝 桑蚕丝 羊毛 羊绒 含量 含棉量 涤纶 聚酯 真皮 牛皮 ' +
+      '面料 材质 材料 成分 成分表 料子 质量 zl 品质 做工 纯棉 全棉 棉 真丝 桑蚕丝 羊毛 羊绒 含量 含棉量 涤纶 聚酯 真皮 牛皮 ' +
         '皮质 厚度 薄厚 重量 纯银 纯金 真金 黄金 银 k金 18k 起球 掉色 褪色 缩水 变形 掉毛 氧化 掉漆 生锈 变黑 味道 异味 甲醛 过敏 敏感肌 ' +
         '正品 真假 假货 保质期 生产日期 产地 material ' +
         'materials fabric quality cotton silk wool polyester leather real_leather real_gold real_silver sterling plated pill ' +
@@ -131,7 +134,7 @@ export const DEFAULT_TOPIC_WORDS: Record<CommentTopic, TopicWords> = {
   },
   aftersales: {
     about: words(
-      '退 退换 退换货 退货 退款 换 换货 换码 客服 swap 可以换 能换 包换 包退 七天无理由 7天无理由 无理由 运费险 售后 保修 质保 ' +
+      '退 退换 退换货 退货 退款 tk 换 换货 换码 客服 swap 可以换 能换 包换 包退 七天无理由 7天无理由 无理由 运费险 售后 保修 质保 ' +
         '不合适 退货地址 寄回 退货包运费 包运费 退货运费 退运费 return return_shipping returns returnable refund refunds exchange warranty guarantee money_back return_policy ' +
         "doesn't_fit does_not_fit",
     ),
@@ -199,4 +202,31 @@ export const NEUTRAL_STOCK_WORDS = words('有吗 available availability');
 
 export const COST_WORDS: Partial<Record<CommentTopic, readonly string[]>> = {
   shipping: words('运费 邮费 快递费 shipping postage delivery ship to_ship'),
+};
+
+/**
+ * Characters a pinyin input method puts in each other's place (same syllable, often the first candidate):
+ * a topic word with one of them swapped for another of its group still names the topic (练接, 优会卷, 尺玛).
+ * Only groups whose swaps make no common word of another meaning out of a lexicon word.
+ */
+export const HOMOPHONES = [
+  '链连练炼',
+  '惠会汇慧',
+  '券卷劵',
+  '码玛',
+  '货获',
+  '价架驾',
+  '尺齿',
+  '购够',
+  '袋代带',
+];
+
+/** English shorthand typed in chat, read as the word it stands for ("sz chart", "avail in xl?"). */
+export const LATIN_SHORTHAND: Readonly<Record<string, string>> = {
+  sz: 'size',
+  szs: 'sizes',
+  avail: 'available',
+  shpg: 'shipping',
+  dlvry: 'delivery',
+  lnk: 'link',
 };
