@@ -92,6 +92,12 @@ function labelValid(location: MetricLocation): boolean {
   return label.data === labelText || (match !== null && stillLabelled(label.data, match));
 }
 
+/** Health names how a metric was found when it was not beside its own label: the adapter's headline, or the operator's pick. */
+function noteSource(health: ReaderHealth, id: MetricId, via: MetricLocation['via']): void {
+  const source = via === 'adapter' ? 'adapter' : via === 'binding' ? 'picked' : null;
+  if (source) health.sources = { ...health.sources, [id]: source };
+}
+
 export function createRoomReader(
   root: ParentNode,
   adapter: SiteAdapter,
@@ -143,7 +149,7 @@ export function createRoomReader(
       version++;
     }
   };
-  const context = () => ({ exclusion });
+  const context = () => ({ exclusion, headlines: adapter.headlines });
 
   const missing = () => METRIC_IDS.filter((id) => !slots.has(id));
 
@@ -360,6 +366,7 @@ export function createRoomReader(
         metrics[id] = parsed.value;
         health.parsed.push(id);
         if (parsed.capped) capped.push(id);
+        noteSource(health, id, slot!.location.via);
       } else {
         metrics[id] = null;
         health.failed.push({ metric: id, raw: parsed.raw.trim().slice(0, RAW_LIMIT), reason: parsed.reason });
