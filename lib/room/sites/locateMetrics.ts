@@ -233,9 +233,14 @@ function placeHeadlines(
   context: LocateContext,
 ): void {
   const reads = (text: string, match: LabelMatch) => parseAt(text, match.metric, match).ok;
-  const roots = labelled.map(([root]) => root);
+  const roots = new Set(labelled.map(([root]) => root));
+  // A headline's label rendered again on its own (switched back to GMV) has its value outside what was searched.
+  for (const [, labels] of labelled)
+    for (const { node, match } of labels)
+      if (wanted.has(match.metric) && !found.has(match.metric) && !best.has(match.metric))
+        roots.add(node.getRootNode() as ParentNode);
   for (const { source, label, match } of locateHeadlines(
-    roots,
+    [...roots],
     context.headlines!,
     context.exclusion,
     reads,

@@ -49,6 +49,36 @@ describe('the headline GMV of a TikTok LIVE Dashboard', () => {
     expect(reader.read().metrics.gmv).toBe(1204.5);
   });
 
+  it('is read again when the operator switches the headline away from GMV and back', () => {
+    mountOverview();
+    const reader = createRoomReader(document, tiktokShopAdapter, {}, { sampleNow: steadyClock() });
+    const label = document
+      .querySelector('.ecom-screen-animated-number-container')!
+      .previousElementSibling!.querySelector('.text-xl')!.firstChild as Text;
+    const change = (text: string) => {
+      const observer = new MutationObserver(() => {});
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+      label.data = text;
+      reader.noteMutations(observer.takeRecords());
+      observer.disconnect();
+      reader.read();
+      return reader.read();
+    };
+    reader.read();
+    expect(reader.read().metrics.gmv).toBe(525);
+    expect(change('Show GPM').metrics.gmv).toBeUndefined();
+    const back = change('GMV');
+    expect(back.metrics.gmv).toBe(525);
+    expect(back.health.sources).toEqual({ gmv: 'adapter' });
+  });
+
+  it('wins over a table column that reads as money too (the traffic table showing amounts, not shares)', () => {
+    mountOverview();
+    const firstRow = document.querySelector('.trafficTable--mTZFh tbody tr')!;
+    firstRow.children[1]!.querySelector('.text-right')!.textContent = '$312.50';
+    expect(read().metrics).toEqual({ gmv: 525, ...EVERY_OTHER });
+  });
+
   it('finds the label below the digits too, past the badges, in another sibling branch', () => {
     mountOverview();
     const container = document.querySelector('.ecom-screen-animated-number-container')!;
