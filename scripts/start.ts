@@ -36,7 +36,8 @@ if (!values['no-build']) {
 
 const headless = values.headless ?? !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const room = await startMockRoomServer(Number(process.env.PORT ?? 5178));
-const browser = await launchWithExtension({ headless, extensionDebugging: !headless });
+// Ctrl+C is ours (stop() below): the panel's screenshot is taken before the browser closes.
+const browser = await launchWithExtension({ headless, extensionDebugging: !headless, ownSignals: true });
 const roomUrl = `${room.url}?scenario=${encodeURIComponent(values.scenario)}&speed=${encodeURIComponent(values.speed)}`;
 
 const roomPage = browser.context.pages()[0] ?? (await browser.context.newPage());

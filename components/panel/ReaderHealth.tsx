@@ -46,6 +46,15 @@ export function ReaderHealth({ health, onPick }: ReaderHealthProps) {
           {t('health.hidden')}
         </p>
       )}
+      {health.sources && (
+        <ul class="health-sources">
+          {health.sources.map(({ metric, source }) => (
+            <li key={metric} data-metric-source={metric} data-source={source}>
+              {t(`health.source.${source}`, { metric: t(`metric.${metric}`) })}
+            </li>
+          ))}
+        </ul>
+      )}
       {health.failed.length > 0 && (
         <ul class="health-failed">
           {health.failed.map((failure) => (

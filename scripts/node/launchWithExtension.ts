@@ -74,6 +74,11 @@ export async function launchWithExtension(
     extraArgs?: string[];
     /** Lets CDP drive the extension's UI (the toolbar button): for tests only. */
     extensionDebugging?: boolean;
+    /**
+     * The caller handles Ctrl+C and SIGTERM and closes the browser itself (`npm start` takes its screenshot
+     * first). By default Playwright closes the browser on those signals, before any handler of ours has run.
+     */
+    ownSignals?: boolean;
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? E2E_BUILD_DIR;
@@ -85,6 +90,9 @@ export async function launchWithExtension(
     executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: null,
+    // The browser runs in its own process group (Playwright spawns it detached), so a terminal's Ctrl+C
+    // reaches only this process; with ownSignals nothing closes the browser before the caller's handler.
+    ...(options.ownSignals && { handleSIGINT: false, handleSIGTERM: false }),
     args: [
       ...CHROMIUM_FLAGS,
       ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),

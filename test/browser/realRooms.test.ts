@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricValues } from '../../lib/core/messages/sample';
-import { type HttpsFixtureServer, startHttpsFixtureServer } from '../../scripts/node/httpsFixtureServer';
+import {
+  FIXTURE_DIR,
+  type HttpsFixtureServer,
+  startHttpsFixtureServer,
+} from '../../scripts/node/httpsFixtureServer';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/node/launchWithExtension';
 import { readStoredTables } from './extensionHarness';
 
@@ -12,6 +18,7 @@ import { readStoredTables } from './extensionHarness';
 
 const PAGES = {
   tiktok: 'https://shop.tiktok.com/workbench/live/overview?room_id=7311',
+  tiktokSaved: 'https://shop.tiktok.com/workbench/live/overview?room_id=7623209740167809805&region=US',
   roller: 'https://eos.douyin.com/dp/liveScreen?room_id=4242&mode=main',
   chars: 'https://compass.jinritemai.com/screen/anchor/shop?live_room_id=7001',
   glued: 'https://buyin.jinritemai.com/dashboard/live/control?room_id=55',
@@ -22,8 +29,14 @@ const PAGES = {
 };
 const COUNT_UP = 'https://ark.xiaohongshu.com/live_screen/operation?roomId=88';
 
-const ROUTES: Record<string, string> = {
-  'shop.tiktok.com/workbench/live/overview': 'tiktok-live-dashboard.html',
+const fixture = (name: string) => readFileSync(join(FIXTURE_DIR, name), 'utf8');
+
+const ROUTES: Record<string, string | ((url: URL) => string)> = {
+  // Two builds of the same page: the label beside the digits (room 7311), and as the saved real pages draw it.
+  'shop.tiktok.com/workbench/live/overview': (url) =>
+    fixture(
+      url.searchParams.get('room_id') === '7311' ? 'tiktok-live-dashboard.html' : 'tiktok-live-overview.html',
+    ),
   'eos.douyin.com/dp/liveScreen': 'data-screen-roller.html',
   'compass.jinritemai.com/screen/anchor/shop': 'douyin-compass-chars.html',
   'buyin.jinritemai.com/dashboard/live/control': 'glued-header.html',
@@ -38,7 +51,12 @@ interface Stored {
   site: string;
   roomKey: string;
   endedAt?: number;
-  samples: { ts: number; metrics: MetricValues; failed: { metric: string; raw: string; reason: string }[] }[];
+  samples: {
+    ts: number;
+    metrics: MetricValues;
+    failed: { metric: string; raw: string; reason: string }[];
+    sources?: Record<string, string>;
+  }[];
 }
 
 async function storedRooms(panel: Page): Promise<Stored[]> {
@@ -50,7 +68,12 @@ async function storedRooms(panel: Page): Promise<Stored[]> {
     samples: tables.samples
       .filter((s) => s.sessionId === session.id)
       .sort((a, b) => a.ts - b.ts)
-      .map((s) => ({ ts: s.ts, metrics: s.metrics, failed: s.health?.failed ?? [] })),
+      .map((s) => ({
+        ts: s.ts,
+        metrics: s.metrics,
+        failed: s.health?.failed ?? [],
+        sources: s.health?.sources,
+      })),
   }));
 }
 
@@ -106,6 +129,41 @@ describe('real renderings, read by the built extension at their real URLs', () =
       (await room('tiktok-shop', 'room_id=7311')).flatMap((r) => r.samples.map((s) => s.metrics.gmv)),
     );
     expect([...seen].sort()).toEqual([4348.11, 4391.67]);
+  });
+
+  it('TikTok LIVE Dashboard as the saved pages draw it: the headline GMV, its label in a sibling branch, stored exactly from its odometer, the adapter named as its source', async () => {
+    const site = 'tiktok-shop';
+    const key = 'room_id=7623209740167809805';
+    await settledTo(site, key, { gmv: 525, viewers: 6380, orders: 21, views: 7290, avgWatchSec: 21 });
+    const first = await latest(site, key);
+    expect(first?.sources).toEqual({ gmv: 'adapter' });
+    expect(first?.failed).toEqual([]);
+    const page = opened.get('tiktokSaved')!;
+    const odometer = (call: 'setOdometer' | 'animateOdometer', text: string) =>
+      page.evaluate(
+        ([name, value]) => (window as unknown as Record<string, (t: string) => void>)[name]!(value),
+        [call, text] as const,
+      );
+    // The other saved pages' headlines: 14, and a larger one with separators, rolled to its next value.
+    await odometer('setOdometer', '14');
+    await expect.poll(async () => (await latest(site, key))?.metrics.gmv, { timeout: 10_000 }).toBe(14);
+    await odometer('setOdometer', '12,345.62');
+    await expect.poll(async () => (await latest(site, key))?.metrics.gmv, { timeout: 10_000 }).toBe(12345.62);
+    await odometer('animateOdometer', '12,345.67');
+    await expect.poll(async () => (await latest(site, key))?.metrics.gmv, { timeout: 10_000 }).toBe(12345.67);
+    const rooms = await room(site, key);
+    const gmvs = new Set(rooms.flatMap((r) => r.samples.map((s) => s.metrics.gmv)));
+    // A value still rolling is left out of a sample, never a frame of it put in.
+    gmvs.delete(undefined);
+    expect([...gmvs].sort()).toEqual([12345.62, 12345.67, 14, 525]);
+    // No other metric moved while the headline did.
+    expect((await latest(site, key))?.metrics).toEqual({
+      gmv: 12345.67,
+      viewers: 6380,
+      orders: 21,
+      views: 7290,
+      avgWatchSec: 21,
+    });
   });
 
   it('a data-screen digit roller read from geometry, and rolled to a new value without a frame stored', async () => {

@@ -232,6 +232,8 @@ const en = {
   'health.reason.implausible': 'is no number a room shows',
   'health.frozen': 'No number on the page has changed for {time}.',
   'health.hidden': 'The room’s tab is in the background: the page may be updating slowly.',
+  'health.source.adapter': '{metric} read from where this site always shows it (no label beside it).',
+  'health.source.picked': '{metric} read from the element you picked.',
   'site.title': 'Read another dashboard',
   'site.help':
     'For a dashboard Livecue has no adapter for: allow this one site, and Livecue reads it by its labels.',
@@ -433,6 +435,8 @@ const zh = {
   'health.reason.implausible': '不是直播间会出现的数值',
   'health.frozen': '页面上的数字已有{time}没有变化。',
   'health.hidden': '直播间标签页在后台,页面可能更新变慢。',
+  'health.source.adapter': '{metric}按该平台固定的显示位置读取(旁边没有标签)。',
+  'health.source.picked': '{metric}从你选取的元素读取。',
   'site.title': '读取其他中控台',
   'site.help': '没有适配的中控台:允许这一个网站后,Livecue 按标签读取数据。',
   'site.address': '中控台网址',

@@ -38,6 +38,11 @@ export const readerHealthSchema = z.object({
   frozenSec: z.optional(z.int().check(z.nonnegative(), z.maximum(7 * 86_400))),
   /** The tab was hidden when read (document.visibilityState), so timers and rendering may be throttled. */
   hidden: z.optional(z.boolean()),
+  /**
+   * How a parsed metric was found when not beside its own label: `adapter`, the site adapter's knowledge of its
+   * headline block; `picked`, the element the operator picked. A metric absent here was read beside its label.
+   */
+  sources: z.optional(z.partialRecord(metricIdSchema, z.enum(['adapter', 'picked']))),
 });
 export type ReaderHealth = z.infer<typeof readerHealthSchema>;
 

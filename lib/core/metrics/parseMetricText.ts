@@ -36,7 +36,8 @@ export type ParsedMetric =
 /** Digits with their marks; a space only between groups of three (`1 234 567`, the narrow space of fr-FR). */
 const NUMBER_TOKEN = /\.?\d(?:(?:[\d,.]| (?=\d{3}(?!\d)))*\d)?/g;
 const PLACEHOLDER = /^(?:n\/?a|null|none|nil|undefined|nan|暂无(?:数据)?|无数据|无|未知|未开播)$/i;
-const DASHES = /[-—~_·…]/;
+/** Only dashes (`--`, `--.--`, `-:-`): a hyphenated word such as "Non-followers" is text, not a placeholder. */
+const DASHES = /^(?=.*[-—~_·…])[-—~_·….:/]+$/;
 const COLON_DURATION = /(\d{1,3}):(\d{2})(?::(\d{2}))?/;
 const DURATION_UNIT =
   /^\s*(天|小时|时|分钟|分|秒钟|秒|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])/i;
@@ -105,9 +106,8 @@ function parseNormalized(text: string, unit: MetricUnit | undefined): ParseFailu
   if (s === undefined) return 'unparseable';
   const tokens = [...s.matchAll(NUMBER_TOKEN)];
   if (tokens.length === 0) {
-    return PLACEHOLDER.test(s.replace(/[\s¥$%‰元人次个件单]/g, '')) || DASHES.test(s)
-      ? 'dash'
-      : 'unparseable';
+    const bare = s.replace(/[\s¥$%‰元人次个件单]/g, '');
+    return PLACEHOLDER.test(bare) || DASHES.test(bare) ? 'dash' : 'unparseable';
   }
 
   const duration = readColonDuration(s, tokens) ?? readUnitDuration(s, tokens, unit);

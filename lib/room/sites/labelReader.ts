@@ -72,6 +72,12 @@ const SLICE_MS = 8;
 /** Added subtrees searched per read; past that the heartbeat's walk takes over. */
 const MAX_ADDED = 2000;
 
+/** Health names how a metric was found when it was not beside its own label: the adapter's headline, or the operator's pick. */
+function noteSource(health: ReaderHealth, id: MetricId, via: MetricLocation['via']): void {
+  const source = via === 'adapter' ? 'adapter' : via === 'binding' ? 'picked' : null;
+  if (source) health.sources = { ...health.sources, [id]: source };
+}
+
 export function createRoomReader(
   root: ParentNode,
   adapter: SiteAdapter,
@@ -83,7 +89,7 @@ export function createRoomReader(
   const rootNode = root as Node;
   const doc = rootNode.ownerDocument ?? (root as Document);
   const excludeSelector = [GENERIC_EXCLUDE, ...(adapter.excludeRoots ?? [])].join(',');
-  const context: LocateContext = { exclusion: new Exclusion(excludeSelector) };
+  const context: LocateContext = { exclusion: new Exclusion(excludeSelector), headlines: adapter.headlines };
   const motion: PageMotion = options.motion ?? { animated: false };
   const pacing = new RescanPacing(options.rescanMs ?? 2000, options.maxRescanMs ?? 30_000);
   const feeds = new FeedWatch();
@@ -255,6 +261,7 @@ export function createRoomReader(
         metrics[id] = parsed.value;
         health.parsed.push(id);
         if (parsed.capped) capped.push(id);
+        noteSource(health, id, slot!.location.via);
       } else {
         metrics[id] = null;
         health.failed.push({ metric: id, raw: parsed.raw.trim().slice(0, RAW_LIMIT), reason: parsed.reason });

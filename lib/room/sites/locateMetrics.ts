@@ -10,6 +10,7 @@ import { METRICS, type MetricId } from '../../core/metrics/metricCatalog';
 import { labelKey } from '../../core/metrics/normalizeText';
 import { type ParsedMetric, parseMetricText } from '../../core/metrics/parseMetricText';
 import { checkPlausible } from '../../core/metrics/plausibility';
+import { locateHeadlines } from './headlineHint';
 import { type Exclusion, queryOne, repeatedItem, textWalk, walkText } from './pageText';
 import { planValue, textShows } from './valueView';
 
@@ -26,11 +27,14 @@ export interface MetricLocation {
   label: Text | null;
   labelText: string;
   match: LabelMatch | null;
-  via: 'binding' | 'card' | 'column' | 'glued' | 'sibling';
+  /** `adapter`: a site's headline, whose label the adapter's knowledge of the block ties to it (headlineHint.ts). */
+  via: 'adapter' | 'binding' | 'card' | 'column' | 'glued' | 'sibling';
 }
 
 export interface LocateContext {
   exclusion: Exclusion;
+  /** The adapter's headline value elements (SiteAdapter.headlines). */
+  headlines?: readonly string[];
 }
 
 const MAX_CARD_DEPTH = 5;
@@ -212,8 +216,43 @@ export function placeLabels(
       if (!current || rank > current.rank) best.set(match.metric, { location, rank });
     }
   }
+  if (context.headlines?.length) placeHeadlines(labelled, wanted, found, best, context);
   for (const [metric, candidate] of best) found.set(metric, candidate.location);
   return found;
+}
+
+/**
+ * Where proximity could not tie a wanted metric's label to a value that reads (no place, a table column, a
+ * refusal), the adapter's headline for that metric decides.
+ */
+function placeHeadlines(
+  labelled: readonly [ParentNode, FoundLabel[]][],
+  wanted: ReadonlySet<MetricId>,
+  found: Map<MetricId, MetricLocation>,
+  best: Map<MetricId, Candidate>,
+  context: LocateContext,
+): void {
+  const reads = (text: string, match: LabelMatch) => parseAt(text, match.metric, match).ok;
+  const roots = new Set(labelled.map(([root]) => root));
+  // A headline's label rendered again on its own (switched back to GMV) has its value outside what was searched.
+  for (const [, labels] of labelled)
+    for (const { node, match } of labels)
+      if (wanted.has(match.metric) && !found.has(match.metric) && !best.has(match.metric))
+        roots.add(node.getRootNode() as ParentNode);
+  for (const { source, label, match } of locateHeadlines(
+    [...roots],
+    context.headlines!,
+    context.exclusion,
+    reads,
+  )) {
+    const metric = match.metric;
+    if (!wanted.has(metric) || found.has(metric)) continue;
+    const current = best.get(metric)?.location;
+    if (current && current.via !== 'column' && reads(viewText(current.source), current.match ?? match))
+      continue;
+    const location: MetricLocation = { metric, source, label, labelText: label.data, match, via: 'adapter' };
+    best.set(metric, { location, rank: Number.POSITIVE_INFINITY });
+  }
 }
 
 /**

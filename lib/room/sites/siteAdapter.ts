@@ -37,6 +37,11 @@ export interface SiteAdapter {
   metricRoots?: readonly string[];
   /** Containers never read for metrics: product list, comment feed, charts. */
   excludeRoots?: readonly string[];
+  /**
+   * The site's headline value elements, whose label sits in a sibling branch of a block that also holds other
+   * tiles (headlineHint.ts): read where proximity cannot tie the label to a value.
+   */
+  headlines?: readonly string[];
   product?: ProductHints;
   ended?: EndedHints;
 }

@@ -12,6 +12,8 @@ export interface HealthSummary {
   frozenSec?: number;
   /** The room's tab was in the background. */
   hidden?: boolean;
+  /** Metrics read from the site's own layout (`adapter`) or the operator's pick rather than beside their label. */
+  sources?: { metric: MetricId; source: 'adapter' | 'picked' }[];
 }
 
 /** "9/12 metrics" and what is wrong with the other three, from the newest sample's health. */
@@ -25,5 +27,7 @@ export function summariseHealth(health: ReaderHealth | undefined): HealthSummary
   };
   if (health.frozenSec !== undefined) summary.frozenSec = health.frozenSec;
   if (health.hidden) summary.hidden = true;
+  const sources = Object.entries(health.sources ?? {}) as [MetricId, 'adapter' | 'picked'][];
+  if (sources.length > 0) summary.sources = sources.map(([metric, source]) => ({ metric, source }));
   return summary;
 }

@@ -53,13 +53,14 @@ export const ADAPTER_RECORDS: Record<string, AdapterRecord> = {
     selectors: { room: entry('[data-room-id]', 'douyin-eos-screen.html', 1) },
   },
   'tiktok-shop': {
-    name: 'TikTok Shop LIVE Manager',
+    name: 'TikTok Shop LIVE Manager / LIVE Dashboard',
     verified: false,
     selectors: {
       metricGrid: entry('#guide-step-2', 'tiktok-live-manager.html', 1),
       pinned: entry('.pc_pin_product_unpin', 'tiktok-live-manager.html', 1),
       pinButtons: entry('.pc_pin_product_pin, .pc_pin_product_unpin', 'tiktok-live-manager.html', 3),
       productRow: entry('[data-tid^="m4b_"][data-product-id]', 'tiktok-live-manager.html', 3),
+      headline: entry('.ecom-screen-animated-number-container', 'tiktok-live-overview.html', 1),
     },
   },
   'wechat-channels': {

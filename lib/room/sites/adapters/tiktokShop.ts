@@ -3,7 +3,8 @@ import { keyByQuery } from '../urlPattern';
 
 // TikTok Shop LIVE Manager / LIVE Screen / LIVE Dashboard and the seller compass, from PLATFORMS.md. Labels
 // are English here but the page is localised, so the label reader stays the primary path; the Dashboard's
-// odometer and Arco statistics are read by the value view. When the live ends the platform redirects to the
+// odometer and Arco statistics are read by the value view, and its headline GMV, which no label sits beside,
+// through `headlines`. When the live ends the platform redirects to the
 // session page. UNVERIFIED: checked only against
 // test/fixtures/sites (selectorRegistry.ts); set `verified: true` there once someone has checked these
 // selectors on the live site.
@@ -17,6 +18,9 @@ export const tiktokShopAdapter: SiteAdapter = {
   ],
   roomKey: keyByQuery('room_id', 'roomId', 'live_id'),
   metricRoots: ['#guide-step-2'],
+  // The LIVE Dashboard's headline GMV odometer: its label ("GMV" + " ($)") is in a sibling branch of a block
+  // that also holds the Items sold / Viewers badges and the carousel of tiles.
+  headlines: ['.ecom-screen-animated-number-container'],
   product: { active: '.pc_pin_product_unpin', item: '[data-tid^="m4b_"][data-product-id]' },
   ended: {
     texts: ['liveended', 'thelivehasended'],

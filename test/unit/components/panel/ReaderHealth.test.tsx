@@ -44,3 +44,24 @@ it('shows each refusal with the raw text the page showed and why, and a frozen p
   expect(root.querySelector('[data-testid="reader-health-frozen"]')?.textContent).toContain('1:15');
   expect(root.querySelector('[data-testid="reader-health-hidden"]')).not.toBeNull();
 });
+
+it('names how a metric was found when no label sits beside it: the site’s own headline, or the operator’s pick', () => {
+  const health = summariseHealth({
+    parsed: ['gmv', 'viewers', 'orders'],
+    failed: [],
+    missing: [],
+    sources: { gmv: 'adapter', orders: 'picked' },
+  });
+  act(() =>
+    render(
+      <I18nContext.Provider value={createUiI18n('en')}>
+        <ReaderHealth health={health} onPick={() => {}} />
+      </I18nContext.Provider>,
+      root,
+    ),
+  );
+  expect(root.querySelector('[data-metric-source="gmv"]')?.getAttribute('data-source')).toBe('adapter');
+  expect(root.querySelector('[data-metric-source="gmv"]')?.textContent).toContain('always shows it');
+  expect(root.querySelector('[data-metric-source="orders"]')?.textContent).toContain('you picked');
+  expect(root.querySelector('[data-metric-source="viewers"]')).toBeNull();
+});

@@ -97,6 +97,9 @@ describe('parseMetricText', () => {
     for (const text of ['--', '-', '—', 'N/A', 'n/a', '暂无', '¥--', '--%', '－－'])
       expect(reason(text)).toBe('dash');
     expect(reason('好看！')).toBe('unparseable');
+    // A hyphenated word is text: TikTok's "Non-followers" beside a "New followers" legend is no placeholder.
+    expect(reason('Non-followers')).toBe('unparseable');
+    expect(reason('--.--')).toBe('dash');
     expect(parseMetricText('--')).toEqual({ ok: false, reason: 'dash', raw: '--' });
   });
 
