@@ -2,12 +2,8 @@ import { COMMENT_TOPICS } from '../core/comments/commentTopics';
 import { ruleSettingsSchema } from '../core/engine/ruleSettings';
 import { RULE_IDS } from '../core/engine/types';
 import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS } from '../core/messages/roomPortConstants';
-import {
-  metricIdSchema,
-  metricValuesSchema,
-  productSchema,
-  readerHealthSchema,
-} from '../core/messages/sample';
+import { metricValuesSchema, productSchema, readerHealthSchema } from '../core/messages/sample';
+import { metricIdSchema } from '../core/metrics/metricIdSchema';
 import { z } from '../core/zodMini';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from './rows';
 

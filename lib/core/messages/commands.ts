@@ -1,7 +1,7 @@
 import type { Cue } from '../engine/types';
+import { metricIdSchema } from '../metrics/metricIdSchema';
 import type { Settings } from '../settings/settingsSchema';
 import { z } from '../zodMini';
-import { metricIdSchema } from './sample';
 import type { StatusAnswer } from './statusAnswer';
 
 // Commands the pages (side panel, popup, options, review) send to the background, the only writer, and

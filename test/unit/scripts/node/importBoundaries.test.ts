@@ -77,3 +77,53 @@ describe('import boundaries', () => {
     ]);
   });
 });
+
+describe('the core stack', () => {
+  const reasons = (files: Record<string, string>) =>
+    checkImportBoundaries(tree(files)).map((v) => `${v.file}: ${v.reason}`);
+
+  it('lets a core folder import the folders below it', () => {
+    expect(
+      reasons({
+        'lib/core/engine/rules/questions.ts': "import { x } from '../../comments/commentLexicon';",
+        'lib/core/comments/commentLexicon.ts': "import type { I } from '../settingsIssue';",
+        'lib/core/settingsIssue.ts': '',
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses an upward import, a type-only one too, and one beside it', () => {
+    expect(
+      reasons({
+        'lib/core/engine/commentClassifier.ts': "import { parse } from '../settings/commentLexicon';",
+        'lib/core/settings/commentLexicon.ts': '',
+        'lib/core/comments/commentLexicon.ts': "import type { I } from '../settings/settingsSchema';",
+        'lib/core/settings/settingsSchema.ts': '',
+        'lib/core/format/formatNumber.ts': "import { c } from '../comments/commentTopics';",
+        'lib/core/comments/commentTopics.ts': '',
+      }),
+    ).toEqual([
+      'lib/core/engine/commentClassifier.ts: core/engine may not import core/settings, which sits above it',
+      'lib/core/comments/commentLexicon.ts: core/comments may not import core/settings, which sits above it',
+      'lib/core/format/formatNumber.ts: core/format may not import core/comments, which sits beside it',
+    ]);
+  });
+
+  it('refuses a folder not placed in the stack', () => {
+    expect(
+      reasons({
+        'lib/core/engine/types.ts': "import type { P } from '../stock/stockLevels';",
+        'lib/core/stock/stockLevels.ts': '',
+      }),
+    ).toEqual(['lib/core/engine/types.ts: core/stock is not placed in the core stack (CORE_LEVELS)']);
+  });
+
+  it('asks for the shortest path, not a detour out of a folder and back', () => {
+    expect(
+      reasons({
+        'lib/core/cues/cueOrder.ts': "import type { Cue } from '../../core/engine/types';",
+        'lib/core/engine/types.ts': '',
+      }),
+    ).toEqual(['lib/core/cues/cueOrder.ts: import it as ../engine/types']);
+  });
+});

@@ -1,8 +1,8 @@
-import type { CommentLexicon } from '../comments/classifyComment';
-import { COMMENT_TOPICS } from '../comments/commentTopics';
-import { normalizeComment } from '../comments/normalizeComment';
+import type { SettingsIssue } from '../settingsIssue';
 import { z } from '../zodMini';
-import type { SettingsIssue } from './settingsSchema';
+import type { CommentLexicon } from './classifyComment';
+import { COMMENT_TOPICS } from './commentTopics';
+import { normalizeComment } from './normalizeComment';
 
 // The operator's own comment words (settings → comments): per topic, phrases that ask about it in their room
 // ("几号车" for link, "米数" for size), and phrases to ignore (a product named "包邮哥", a brand with 码 in

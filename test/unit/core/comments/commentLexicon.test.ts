@@ -3,7 +3,7 @@ import {
   commentLexiconSchema,
   MAX_LEXICON_WORDS,
   parseCommentLexicon,
-} from '../../../../lib/core/settings/commentLexicon';
+} from '../../../../lib/core/comments/commentLexicon';
 
 describe('comment lexicon settings', () => {
   it('accepts words per topic and words to ignore', () => {
