@@ -162,7 +162,7 @@ export async function run(): Promise<string[]> {
           await page.evaluate('window.bigPage.stop()');
           await page.waitForTimeout(1500);
           const expected = (await page.evaluate(EXPECTED)) as Record<string, number>;
-          const stored = await latestStored(browser.context, browser.extensionUrl('popup.html'));
+          const stored = await latestStored(browser.context, browser.extensionUrl('sessions.html'));
           const wrong = Object.keys(expected).filter((k) => stored[k] !== expected[k]);
           read = {
             right: Object.keys(expected).length - wrong.length,

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../node/mockRoomServer';
 
-// Bundle budgets (DESIGN.md §6): content script ≤ 16 KB gzip, background ≤ 70 KB gzip, on the production build.
+// Bundle budgets, gzip, on the production build: the one place these numbers live (DESIGN.md §6 budgets the
+// content script's cost in time and asks for its size printed; these are the house's size lines).
+export const BUNDLE_BUDGET_KB = { contentScript: 16, background: 70 } as const;
 
 const BUILD = join(PROJECT_ROOT, '.output/chrome-mv3');
 
@@ -28,8 +30,8 @@ export async function run(): Promise<string[]> {
   const verdict = (kb: number, budget: number) =>
     `${kb.toFixed(1)} KB gzip (budget ${budget} KB: ${kb <= budget ? 'ok' : 'OVER'})`;
   return [
-    `bundle content script: ${verdict(contentKb, 16)}`,
-    `bundle background: ${verdict(backgroundKb, 70)}`,
+    `bundle content script: ${verdict(contentKb, BUNDLE_BUDGET_KB.contentScript)}`,
+    `bundle background: ${verdict(backgroundKb, BUNDLE_BUDGET_KB.background)}`,
   ];
 }
 

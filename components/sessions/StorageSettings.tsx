@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { formatBytes } from '../../lib/core/format/formatNumber';
-import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { usePopupI18n } from '../common/i18nContext';
+import type { SessionsStore } from '../../lib/ui/sessions/sessionsStore';
+import { useSessionsI18n } from '../common/i18nContext';
 
 /** How long history is kept (a setting the background applies) and how much space it takes. */
-export function StorageSettings({ store }: { store: PopupStore }) {
-  const { t } = usePopupI18n();
+export function StorageSettings({ store }: { store: SessionsStore }) {
+  const { t } = useSessionsI18n();
   const saved = store.settings.value.retentionDays;
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? String(saved);
@@ -24,7 +24,7 @@ export function StorageSettings({ store }: { store: PopupStore }) {
         }}
       >
         <label>
-          {t('popup.retention')}{' '}
+          {t('sessions.retention')}{' '}
           <input
             type="number"
             min={1}
@@ -34,17 +34,17 @@ export function StorageSettings({ store }: { store: PopupStore }) {
             value={value}
             onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
           />{' '}
-          {t('popup.retentionDays')}
+          {t('sessions.retentionDays')}
         </label>{' '}
         <button type="submit" data-testid="retention-save" disabled={!valid || days === saved}>
-          {t('popup.retentionSave')}
+          {t('sessions.retentionSave')}
         </button>
       </form>
       {storage === undefined ? null : (
         <p data-testid="storage-used">
           {storage
-            ? t('popup.storage', { usage: formatBytes(storage.usage), quota: formatBytes(storage.quota) })
-            : t('popup.storageUnknown')}
+            ? t('sessions.storage', { usage: formatBytes(storage.usage), quota: formatBytes(storage.quota) })
+            : t('sessions.storageUnknown')}
         </p>
       )}
     </section>

@@ -1,9 +1,9 @@
-import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { usePopupI18n } from '../common/i18nContext';
+import type { SessionsStore } from '../../lib/ui/sessions/sessionsStore';
+import { useSessionsI18n } from '../common/i18nContext';
 
 /** Import of an export file: read here, validated and written by the background. */
-export function ImportButton({ store }: { store: PopupStore }) {
-  const { t } = usePopupI18n();
+export function ImportButton({ store }: { store: SessionsStore }) {
+  const { t } = useSessionsI18n();
   const onChange = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -16,7 +16,7 @@ export function ImportButton({ store }: { store: PopupStore }) {
   return (
     <label class="import">
       <span class="button-like">
-        {store.busy.value === 'import' ? t('popup.importing') : t('popup.import')}
+        {store.busy.value === 'import' ? t('sessions.importing') : t('sessions.import')}
       </span>
       <input
         type="file"

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importMessageBytes, jsonStringBytes } from '../../../../lib/ui/popup/importMessageSize';
+import { importMessageBytes, jsonStringBytes } from '../../../../lib/ui/sessions/importMessageSize';
 
 const utf8 = (text: string) => new TextEncoder().encode(text).length;
 

@@ -1,9 +1,9 @@
 import { formatClock, formatStart } from '../../lib/core/format/formatClock';
 import { formatMetricValue } from '../../lib/core/format/formatMetric';
-import { isPopupMessageKey } from '../../lib/core/i18n/popupMessages';
+import { isSessionsMessageKey } from '../../lib/core/i18n/sessionsMessages';
 import type { SessionRow } from '../../lib/store/rows';
 import { sessionDurationMs } from '../../lib/ui/history/sessionDuration';
-import { usePopupI18n } from '../common/i18nContext';
+import { useSessionsI18n } from '../common/i18nContext';
 
 interface SessionItemProps {
   session: SessionRow;
@@ -14,9 +14,9 @@ interface SessionItemProps {
 
 /** One session in the list: what room, when, how long, how it went. */
 export function SessionItem({ session, selected, onToggle, reviewUrl }: SessionItemProps) {
-  const { t, locale } = usePopupI18n();
+  const { t, locale } = useSessionsI18n();
   const siteKey = `site.${session.site}`;
-  const site = isPopupMessageKey(siteKey) ? t(siteKey) : session.site;
+  const site = isSessionsMessageKey(siteKey) ? t(siteKey) : session.site;
   const checkboxId = `select-${session.id}`;
   return (
     <li class="session" data-testid="session-row" data-session-id={session.id}>
@@ -37,19 +37,19 @@ export function SessionItem({ session, selected, onToggle, reviewUrl }: SessionI
           <span data-testid="session-duration">{formatClock(sessionDurationMs(session))}</span>
           {session.endedAt === undefined ? (
             <span class="badge-live" data-testid="session-live">
-              {t('popup.live')}
+              {t('sessions.live')}
             </span>
           ) : null}
         </span>
         <span class="session-meta">
           <span data-testid="session-peak">
-            {t('popup.peakViewers', { value: formatMetricValue('viewers', session.peakViewers, locale) })}
+            {t('sessions.peakViewers', { value: formatMetricValue('viewers', session.peakViewers, locale) })}
           </span>
           <span data-testid="session-gmv">
-            {t('popup.gmv', { value: formatMetricValue('gmv', session.gmv, locale) })}
+            {t('sessions.gmv', { value: formatMetricValue('gmv', session.gmv, locale) })}
           </span>
           <span data-testid="session-cues">
-            {t('popup.cues', { fired: session.cuesFired, acted: session.cuesActed })}
+            {t('sessions.cues', { fired: session.cuesFired, acted: session.cuesActed })}
           </span>
         </span>
       </label>
@@ -60,7 +60,7 @@ export function SessionItem({ session, selected, onToggle, reviewUrl }: SessionI
         target="_blank"
         rel="noreferrer"
       >
-        {t('popup.review')}
+        {t('sessions.review')}
       </a>
     </li>
   );

@@ -1,18 +1,18 @@
-import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { usePopupI18n } from '../common/i18nContext';
+import type { SessionsStore } from '../../lib/ui/sessions/sessionsStore';
+import { useSessionsI18n } from '../common/i18nContext';
 import { SessionItem } from './SessionItem';
 
 interface SessionListProps {
-  store: PopupStore;
+  store: SessionsStore;
   reviewUrl: (sessionId: string) => string;
 }
 
 /** The filtered sessions with their checkboxes, and a select-all for what is listed. */
 export function SessionList({ store, reviewUrl }: SessionListProps) {
-  const { t } = usePopupI18n();
+  const { t } = useSessionsI18n();
   const all = store.sessions.value;
-  if (all === undefined) return <p data-testid="sessions-loading">{t('popup.loading')}</p>;
-  if (all.length === 0) return <p data-testid="sessions-empty">{t('popup.empty')}</p>;
+  if (all === undefined) return <p data-testid="sessions-loading">{t('sessions.loading')}</p>;
+  if (all.length === 0) return <p data-testid="sessions-empty">{t('sessions.empty')}</p>;
   const listed = store.visible.value;
   const selected = store.selected.value;
   const allChosen = listed.length > 0 && listed.every((session) => selected.has(session.id));
@@ -26,12 +26,14 @@ export function SessionList({ store, reviewUrl }: SessionListProps) {
             checked={allChosen}
             onChange={() => store.toggleAll()}
           />{' '}
-          {t('popup.selectAll', { count: listed.length })}
+          {t('sessions.selectAll', { count: listed.length })}
         </label>
-        <span data-testid="selected-count">{t('popup.selected', { count: store.chosen.value.length })}</span>
+        <span data-testid="selected-count">
+          {t('sessions.selected', { count: store.chosen.value.length })}
+        </span>
       </div>
       {listed.length === 0 ? (
-        <p data-testid="sessions-no-match">{t('popup.noMatch')}</p>
+        <p data-testid="sessions-no-match">{t('sessions.noMatch')}</p>
       ) : (
         <ul class="session-list" data-testid="session-list">
           {listed.map((session) => (

@@ -1,36 +1,36 @@
-import type { PopupMessageKey } from '../../lib/core/i18n/popupMessages';
+import type { SessionsMessageKey } from '../../lib/core/i18n/sessionsMessages';
 import type { Translate } from '../../lib/core/i18n/translate';
-import type { Notice } from '../../lib/ui/popup/popupStore';
-import { usePopupI18n } from '../common/i18nContext';
+import type { Notice } from '../../lib/ui/sessions/sessionsStore';
+import { useSessionsI18n } from '../common/i18nContext';
 
-function noticeText(notice: Notice, t: Translate<PopupMessageKey>): string {
+function noticeText(notice: Notice, t: Translate<SessionsMessageKey>): string {
   switch (notice.kind) {
     case 'imported': {
       const { added, alreadyHere } = notice;
       const here = alreadyHere.samples + alreadyHere.comments + alreadyHere.actions + alreadyHere.cues;
       const parts = [
-        t('popup.imported', { sessions: added.sessions, samples: added.samples, cues: added.cues }),
-        ...(added.comments > 0 ? [t('popup.importedComments', { comments: added.comments })] : []),
-        ...(here > 0 ? [t('popup.importedAlreadyHere', { rows: here })] : []),
+        t('sessions.imported', { sessions: added.sessions, samples: added.samples, cues: added.cues }),
+        ...(added.comments > 0 ? [t('sessions.importedComments', { comments: added.comments })] : []),
+        ...(here > 0 ? [t('sessions.importedAlreadyHere', { rows: here })] : []),
       ];
       return parts.join(' ');
     }
     case 'importFailed':
-      return t('popup.importFailed', { error: notice.error });
+      return t('sessions.importFailed', { error: notice.error });
     case 'importTooLarge':
-      return t('popup.importTooLarge', { megabytes: notice.megabytes });
+      return t('sessions.importTooLarge', { megabytes: notice.megabytes });
     case 'deleted':
-      return t('popup.deleted', { count: notice.count });
+      return t('sessions.deleted', { count: notice.count });
     case 'deleteFailed':
-      return t('popup.deleteFailed', { error: notice.error });
+      return t('sessions.deleteFailed', { error: notice.error });
     case 'exportFailed':
-      return t('popup.exportFailed', { error: notice.error });
+      return t('sessions.exportFailed', { error: notice.error });
     case 'retentionSaved':
-      return t('popup.retentionSaved');
+      return t('sessions.retentionSaved');
     case 'settingFailed':
-      return t('popup.settingFailed', { error: notice.error });
+      return t('sessions.settingFailed', { error: notice.error });
     case 'retentionFailed':
-      return t('popup.retentionFailed', { error: notice.error });
+      return t('sessions.retentionFailed', { error: notice.error });
     case 'none':
       return '';
   }
@@ -47,14 +47,14 @@ const FAILURES = new Set<Notice['kind']>([
 
 /** The outcome of the last import, delete, export or save; failures are announced to screen readers. */
 export function NoticeLine({ notice }: { notice: Notice }) {
-  const { t } = usePopupI18n();
+  const { t } = useSessionsI18n();
   if (notice.kind === 'none') return null;
   const failed = FAILURES.has(notice.kind);
   return (
     <p
       class={failed ? 'notice notice-error' : 'notice'}
       role={failed ? 'alert' : 'status'}
-      data-testid="popup-notice"
+      data-testid="sessions-notice"
       data-notice={notice.kind}
     >
       {noticeText(notice, t)}

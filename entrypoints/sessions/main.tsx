@@ -1,13 +1,13 @@
 import { render } from 'preact';
-import { PopupApp } from '../../components/popup/PopupApp';
+import { SessionsApp } from '../../components/sessions/SessionsApp';
 import { openLivecueDb } from '../../lib/store/database';
-import { downloadFile } from '../../lib/ui/popup/downloadFile';
-import { createPopupStore } from '../../lib/ui/popup/popupStore';
 import { sendCommand } from '../../lib/ui/sendCommand';
-import './popup.css';
+import { downloadFile } from '../../lib/ui/sessions/downloadFile';
+import { createSessionsStore } from '../../lib/ui/sessions/sessionsStore';
+import './sessions.css';
 
 // Wiring only: read the database live, write through commands, download with `<a download>`.
-const store = createPopupStore(openLivecueDb(), {
+const store = createSessionsStore(openLivecueDb(), {
   send: sendCommand,
   download: (file) => downloadFile(file),
 });
@@ -24,7 +24,7 @@ const openSidePanel = () => {
 };
 
 render(
-  <PopupApp store={store} reviewUrl={reviewUrl} openSidePanel={openSidePanel} />,
+  <SessionsApp store={store} reviewUrl={reviewUrl} openSidePanel={openSidePanel} />,
   document.getElementById('app')!,
 );
 addEventListener('pagehide', () => store.dispose());

@@ -3,11 +3,15 @@ import { Dexie } from 'dexie';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PopupApp } from '../../../../components/popup/PopupApp';
+import { SessionsApp } from '../../../../components/sessions/SessionsApp';
 import type { CommandInput, CommandResult } from '../../../../lib/core/messages/commands';
 import { LivecueDb } from '../../../../lib/store/database';
 import type { CueRow, SampleRow, SessionRow } from '../../../../lib/store/rows';
-import { createPopupStore, type ExportedFile, type PopupStore } from '../../../../lib/ui/popup/popupStore';
+import {
+  createSessionsStore,
+  type ExportedFile,
+  type SessionsStore,
+} from '../../../../lib/ui/sessions/sessionsStore';
 import { recordingSender } from '../../ui/recordingSender';
 
 const HOUR = 3_600_000;
@@ -61,7 +65,7 @@ const cueOf = (s: SessionRow): CueRow => ({
 });
 
 let db: LivecueDb;
-let store: PopupStore;
+let store: SessionsStore;
 let root: HTMLElement;
 let sent: CommandInput[];
 let answer: (command: CommandInput) => CommandResult | undefined;
@@ -70,7 +74,7 @@ let sidePanelOpened: number;
 let dbCount = 0;
 
 beforeEach(async () => {
-  db = new LivecueDb(`livecue-popup-${Date.now()}-${dbCount++}`);
+  db = new LivecueDb(`livecue-sessions-${Date.now()}-${dbCount++}`);
   await db.sessions.bulkPut([scarf, tea, live]);
   await db.samples.bulkPut([...samplesOf(scarf, 130), ...samplesOf(tea, 3)]);
   await db.cues.bulkPut([cueOf(scarf), cueOf(tea)]);
@@ -91,7 +95,7 @@ afterEach(async () => {
 });
 
 function show(browserLanguage = 'en-US') {
-  store = createPopupStore(db, {
+  store = createSessionsStore(db, {
     send: recordingSender(
       (command) => sent.push(command),
       (command) => answer(command),
@@ -102,7 +106,7 @@ function show(browserLanguage = 'en-US') {
   });
   act(() =>
     render(
-      <PopupApp
+      <SessionsApp
         store={store}
         reviewUrl={(id) => `chrome-extension://livecue/review.html?session=${encodeURIComponent(id)}`}
         openSidePanel={() => {
@@ -290,9 +294,9 @@ describe('import', () => {
     answer = () => ({ ok: false, error: 'sessions[0].samples[12].ts: expected number' });
     show();
     await pick('{"format":"livecue-export"}');
-    await until(() => $('[data-testid="popup-notice"]') !== null, 'the import notice');
+    await until(() => $('[data-testid="sessions-notice"]') !== null, 'the import notice');
     expect(sent).toEqual([{ type: 'history.import', json: '{"format":"livecue-export"}' }]);
-    const notice = $('[data-testid="popup-notice"]')!;
+    const notice = $('[data-testid="sessions-notice"]')!;
     expect(notice.dataset.notice).toBe('importFailed');
     expect(notice.getAttribute('role')).toBe('alert');
     expect(notice.textContent).toBe(
@@ -304,9 +308,9 @@ describe('import', () => {
     show();
     // 22 M characters, far under 60 M, but each is three bytes of UTF-8 in the message: 66 MB.
     await store.importJson('羊'.repeat(22 * 1024 * 1024));
-    await until(() => $('[data-testid="popup-notice"]') !== null, 'the import notice');
+    await until(() => $('[data-testid="sessions-notice"]') !== null, 'the import notice');
     expect(sent).toEqual([]);
-    expect($('[data-testid="popup-notice"]')?.textContent).toContain('67 MB');
+    expect($('[data-testid="sessions-notice"]')?.textContent).toContain('67 MB');
   });
 
   it('says exactly what the import added and what was here already', async () => {
@@ -321,8 +325,8 @@ describe('import', () => {
     });
     show();
     await pick('{}');
-    await until(() => $('[data-testid="popup-notice"]') !== null, 'the import notice');
-    expect($('[data-testid="popup-notice"]')?.textContent).toBe(
+    await until(() => $('[data-testid="sessions-notice"]') !== null, 'the import notice');
+    expect($('[data-testid="sessions-notice"]')?.textContent).toBe(
       'Imported 2 new sessions, 10 readings and 1 cues. 7 rows were here already and were left as they are.',
     );
   });
@@ -339,8 +343,8 @@ describe('import', () => {
     });
     show();
     await pick('{}');
-    await until(() => $('[data-testid="popup-notice"]') !== null, 'the import notice');
-    expect($('[data-testid="popup-notice"]')?.textContent).toBe(
+    await until(() => $('[data-testid="sessions-notice"]') !== null, 'the import notice');
+    expect($('[data-testid="sessions-notice"]')?.textContent).toBe(
       'Imported 1 new sessions, 4 readings and 0 cues. 12 comments came with them. 3 rows were here already and were left as they are.',
     );
   });
@@ -361,9 +365,9 @@ describe('delete', () => {
     answer = () => ({ ok: true, data: { deleted: 2 } });
     click('[data-testid="delete-sessions"]');
     click('[data-testid="delete-confirm"]');
-    await until(() => $('[data-testid="popup-notice"]') !== null, 'the delete notice');
+    await until(() => $('[data-testid="sessions-notice"]') !== null, 'the delete notice');
     expect(sent).toEqual([{ type: 'history.delete', sessionIds: [scarf.id, tea.id] }]);
-    expect($('[data-testid="popup-notice"]')?.textContent).toBe('Deleted 2 sessions.');
+    expect($('[data-testid="sessions-notice"]')?.textContent).toBe('Deleted 2 sessions.');
     expect($('[data-testid="selected-count"]')?.textContent).toBe('0 selected');
   });
 });
@@ -382,7 +386,7 @@ describe('retention and storage', () => {
       $('form.retention')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
     expect(sent).toEqual([{ type: 'settings.update', patch: { retentionDays: 14 } }]);
-    expect($('[data-testid="popup-notice"]')?.textContent).toBe('Saved.');
+    expect($('[data-testid="sessions-notice"]')?.textContent).toBe('Saved.');
   });
 
   it('shows the storage used', async () => {

@@ -1,26 +1,26 @@
 import type { Signal } from '@preact/signals';
-import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { usePopupI18n } from '../common/i18nContext';
+import type { SessionsStore } from '../../lib/ui/sessions/sessionsStore';
+import { useSessionsI18n } from '../common/i18nContext';
 
 const bind = (target: Signal<string>) => (event: Event) => {
   target.value = (event.currentTarget as HTMLInputElement).value;
 };
 
 /** Search by room and filter by start date. */
-export function SessionFilters({ store }: { store: PopupStore }) {
-  const { t } = usePopupI18n();
+export function SessionFilters({ store }: { store: SessionsStore }) {
+  const { t } = useSessionsI18n();
   return (
     <div class="filters">
       <input
         type="search"
         data-testid="session-search"
-        placeholder={t('popup.search')}
-        aria-label={t('popup.search')}
+        placeholder={t('sessions.search')}
+        aria-label={t('sessions.search')}
         value={store.search.value}
         onInput={bind(store.search)}
       />
       <label>
-        {t('popup.from')}{' '}
+        {t('sessions.from')}{' '}
         <input
           type="date"
           data-testid="filter-from"
@@ -29,7 +29,7 @@ export function SessionFilters({ store }: { store: PopupStore }) {
         />
       </label>
       <label>
-        {t('popup.to')}{' '}
+        {t('sessions.to')}{' '}
         <input type="date" data-testid="filter-to" value={store.toDate.value} onInput={bind(store.toDate)} />
       </label>
     </div>

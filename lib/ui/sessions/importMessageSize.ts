@@ -1,5 +1,5 @@
 // Chrome refuses a runtime message whose JSON is over 64 MiB, with an error that says nothing useful; the
-// popup checks first. What counts is the message as sent — the file's text inside a JSON string, so every
+// sessions page checks first. What counts is the message as sent — the file's text inside a JSON string, so every
 // quote, backslash and control character is escaped, and every character is UTF-8 (a Chinese character is
 // three bytes) — not the file's length in characters.
 

@@ -1,21 +1,21 @@
-import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { usePopupI18n } from '../common/i18nContext';
+import type { SessionsStore } from '../../lib/ui/sessions/sessionsStore';
+import { useSessionsI18n } from '../common/i18nContext';
 
 /** Delete of the chosen sessions, asked twice: the data cannot come back. */
-export function DeleteSessions({ store }: { store: PopupStore }) {
-  const { t } = usePopupI18n();
+export function DeleteSessions({ store }: { store: SessionsStore }) {
+  const { t } = useSessionsI18n();
   const count = store.chosen.value.length;
   if (store.confirmingDelete.value && count > 0) {
     return (
       <div class="delete-confirm" role="alertdialog" data-testid="delete-confirmation">
-        <p>{t('popup.deleteConfirm', { count })}</p>
+        <p>{t('sessions.deleteConfirm', { count })}</p>
         <button
           type="button"
           class="danger"
           data-testid="delete-confirm"
           onClick={() => store.deleteChosen()}
         >
-          {t('popup.deleteYes')}
+          {t('sessions.deleteYes')}
         </button>
         <button
           type="button"
@@ -24,7 +24,7 @@ export function DeleteSessions({ store }: { store: PopupStore }) {
             store.confirmingDelete.value = false;
           }}
         >
-          {t('popup.cancel')}
+          {t('sessions.cancel')}
         </button>
       </div>
     );
@@ -38,7 +38,7 @@ export function DeleteSessions({ store }: { store: PopupStore }) {
         store.confirmingDelete.value = true;
       }}
     >
-      {t('popup.delete')}
+      {t('sessions.delete')}
     </button>
   );
 }

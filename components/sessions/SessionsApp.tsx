@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { resolveLocale } from '../../lib/core/i18n/translate';
-import type { PopupStore } from '../../lib/ui/popup/popupStore';
-import { createPopupI18n, PopupI18nContext } from '../common/i18nContext';
+import type { SessionsStore } from '../../lib/ui/sessions/sessionsStore';
+import { createSessionsI18n, SessionsI18nContext } from '../common/i18nContext';
 import { DeleteSessions } from './DeleteSessions';
 import { ExportPanel } from './ExportPanel';
 import { ImportButton } from './ImportButton';
@@ -10,37 +10,37 @@ import { SessionFilters } from './SessionFilters';
 import { SessionList } from './SessionList';
 import { StorageSettings } from './StorageSettings';
 
-interface PopupAppProps {
-  store: PopupStore;
+interface SessionsAppProps {
+  store: SessionsStore;
   reviewUrl: (sessionId: string) => string;
   openSidePanel: () => void;
   browserLanguage?: string;
 }
 
-/** The toolbar popup: session history with export, import, delete and retention. */
-export function PopupApp({
+/** The sessions page: session history with export, import, delete and retention. */
+export function SessionsApp({
   store,
   reviewUrl,
   openSidePanel,
   browserLanguage = globalThis.navigator?.language,
-}: PopupAppProps) {
+}: SessionsAppProps) {
   const locale = resolveLocale(store.settings.value.locale, browserLanguage);
-  const i18n = useMemo(() => createPopupI18n(locale), [locale]);
+  const i18n = useMemo(() => createSessionsI18n(locale), [locale]);
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = i18n.t('popup.documentTitle');
+    document.title = i18n.t('sessions.documentTitle');
   }, [locale]);
   useEffect(() => {
     void store.refreshStorage();
   }, [store]);
   const { t } = i18n;
   return (
-    <PopupI18nContext.Provider value={i18n}>
-      <main class="popup" data-testid="popup">
-        <header class="popup-header">
-          <h1>{t('popup.heading')}</h1>
+    <SessionsI18nContext.Provider value={i18n}>
+      <main class="sessions-page" data-testid="sessions-page">
+        <header class="sessions-header">
+          <h1>{t('sessions.heading')}</h1>
           <button type="button" data-testid="open-side-panel" onClick={openSidePanel}>
-            {t('popup.openSidePanel')}
+            {t('sessions.openSidePanel')}
           </button>
         </header>
         <SessionFilters store={store} />
@@ -55,6 +55,6 @@ export function PopupApp({
         <NoticeLine notice={store.notice.value} />
         <StorageSettings store={store} />
       </main>
-    </PopupI18nContext.Provider>
+    </SessionsI18nContext.Provider>
   );
 }

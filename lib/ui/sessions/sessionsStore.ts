@@ -15,7 +15,7 @@ import { type LiveSignal, liveSignal } from '../liveSignal';
 import type { SendCommand } from '../sendCommand';
 import { importMessageBytes, MAX_MESSAGE_BYTES } from './importMessageSize';
 
-// What the popup shows and does. It reads the database directly (liveQuery) and writes only through
+// What the sessions page shows and does. It reads the database directly (liveQuery) and writes only through
 // commands to the background; exports are built here from the rows it can read.
 
 export interface ExportedFile {
@@ -23,7 +23,7 @@ export interface ExportedFile {
   kind: 'samples' | 'cues' | 'comments' | 'json';
   name: string;
   blob: Blob;
-  /** An object URL of the blob, alive until the next export or the popup closes. */
+  /** An object URL of the blob, alive until the next export or the page closes. */
   url: string;
 }
 
@@ -40,7 +40,7 @@ export type Notice =
   | { kind: 'settingFailed'; error: string }
   | { kind: 'retentionFailed'; error: string };
 
-export interface PopupStore {
+export interface SessionsStore {
   /** Every session, newest first; undefined while loading. */
   sessions: ReadonlySignal<SessionRow[] | undefined>;
   settings: ReadonlySignal<Settings>;
@@ -72,9 +72,9 @@ export interface PopupStore {
   dispose(): void;
 }
 
-export interface PopupStoreOptions {
+export interface SessionsStoreOptions {
   send: SendCommand;
-  /** Starts the download of a finished file (an `<a download>` click in the popup). */
+  /** Starts the download of a finished file (an `<a download>` click on the page). */
   download: (file: ExportedFile) => void;
   storageEstimate?: () => Promise<StorageUse | null>;
   now?: () => number;
@@ -83,7 +83,7 @@ export interface PopupStoreOptions {
 /** Room left in a message for what Chrome wraps around it. */
 const MESSAGE_MARGIN_BYTES = 4096;
 
-export function createPopupStore(db: LivecueDb, options: PopupStoreOptions): PopupStore {
+export function createSessionsStore(db: LivecueDb, options: SessionsStoreOptions): SessionsStore {
   const now = options.now ?? Date.now;
   const storageEstimate = options.storageEstimate ?? (() => estimateStorage());
   const queries: LiveSignal<unknown>[] = [];
