@@ -1,10 +1,10 @@
 import type { ComponentType } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { renderCueText } from '../../lib/core/cues/renderCue';
 import { summariseOutcomes } from '../../lib/core/engine/outcomeSummary';
 import type { Cue } from '../../lib/core/engine/types';
 import { formatClock } from '../../lib/core/format/formatClock';
 import { formatMetricValue } from '../../lib/core/format/formatMetric';
+import { renderCueText } from '../../lib/core/format/renderCue';
 import type { Locale, Translate } from '../../lib/core/i18n/translate';
 import type { UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import { minuteSeries } from '../../lib/ui/review/minuteSeries';

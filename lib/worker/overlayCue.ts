@@ -1,6 +1,6 @@
 import { currentCue } from '../core/cues/cueOrder';
-import { renderCueText } from '../core/cues/renderCue';
 import type { Cue } from '../core/engine/types';
+import { renderCueText } from '../core/format/renderCue';
 import type { Locale } from '../core/i18n/translate';
 import type { OverlayCue } from '../core/messages/portProtocol';
 

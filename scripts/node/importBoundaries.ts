@@ -58,12 +58,12 @@ const NEVER_REACHES: Partial<Record<Layer, readonly string[]>> = {
  */
 export const CORE_LEVELS: readonly (readonly string[])[] = [
   ['.'], // zodMini, the extension's page paths, the settings issue shape
-  ['i18n', 'metrics', 'products'], // message catalogues; what a metric is; the products contract
-  ['format', 'comments'], // numbers and times as text; reading the comment stream
-  ['engine'], // the cue engine and its rules
+  ['i18n', 'metrics'], // message catalogues and the translator; what a metric is
+  ['comments', 'products'], // reading the comment stream; the products contract
+  ['engine'], // the cue engine and its rules: it speaks message keys and numbers, never text
   ['settings'], // what the operator set: rule settings, plan, bindings
   ['messages'], // what crosses contexts: samples, ports, commands
-  ['cues', 'scenario', 'shortcuts'], // cues as shown; scripted rooms; keyboard commands
+  ['format', 'cues', 'scenario', 'shortcuts'], // numbers, times and cues as text; cues as shown; scripted rooms; keys
 ];
 
 /** The core folder of a path under lib/core (`engine/rules` is `engine`), or `.` for its root files. */

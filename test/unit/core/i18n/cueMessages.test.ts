@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderCueText } from '../../../../lib/core/cues/renderCue';
 import { formatDuration } from '../../../../lib/core/format/formatDuration';
+import { renderCueText } from '../../../../lib/core/format/renderCue';
 import { cueMessages } from '../../../../lib/core/i18n/cueMessages';
 import { readRuns } from '../../../../scripts/replay/readRuns';
 import { replayRun } from '../../../../scripts/replay/replayRun';

@@ -99,13 +99,13 @@ describe('the core stack', () => {
         'lib/core/settings/commentLexicon.ts': '',
         'lib/core/comments/commentLexicon.ts': "import type { I } from '../settings/settingsSchema';",
         'lib/core/settings/settingsSchema.ts': '',
-        'lib/core/format/formatNumber.ts': "import { c } from '../comments/commentTopics';",
-        'lib/core/comments/commentTopics.ts': '',
+        'lib/core/cues/cueBadge.ts': "import { f } from '../format/formatNumber';",
+        'lib/core/format/formatNumber.ts': '',
       }),
     ).toEqual([
       'lib/core/engine/commentClassifier.ts: core/engine may not import core/settings, which sits above it',
       'lib/core/comments/commentLexicon.ts: core/comments may not import core/settings, which sits above it',
-      'lib/core/format/formatNumber.ts: core/format may not import core/comments, which sits beside it',
+      'lib/core/cues/cueBadge.ts: core/cues may not import core/format, which sits beside it',
     ]);
   });
 

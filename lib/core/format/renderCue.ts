@@ -1,8 +1,8 @@
 import type { Cue } from '../engine/types';
-import { formatDuration } from '../format/formatDuration';
-import { formatCount } from '../format/formatNumber';
 import { cueMessages } from '../i18n/cueMessages';
 import { createStoredKeyTranslator, type Locale } from '../i18n/translate';
+import { formatDuration } from './formatDuration';
+import { formatCount } from './formatNumber';
 
 // Turns a stored cue (i18n keys + params) into text in one locale. Params named `…Sec` read as durations,
 // `metric` as a metric name, other numbers with the locale's grouping (万 in Chinese).
