@@ -4,6 +4,7 @@ import { openLivecueDb } from '../../lib/store/database';
 import { sendCommand } from '../../lib/ui/sendCommand';
 import { downloadFile } from '../../lib/ui/sessions/downloadFile';
 import { createSessionsStore } from '../../lib/ui/sessions/sessionsStore';
+import '../../components/common/pageBase.css';
 import './sessions.css';
 
 // Wiring only: read the database live, write through commands, download with `<a download>`.
