@@ -43,19 +43,15 @@ export default defineConfig({
       // An operator may enable Livecue on a dashboard no adapter knows (JD, Pinduoduo, a brand's own screen):
       // that one origin is asked for at run time, from a click in the panel (lib/worker/setupSiteAccess.ts).
       optional_host_permissions: ['https://*/*', 'http://*/*'],
+      // The toolbar button opens the side panel (setupSidePanel), so it has no popup: the session history is
+      // an unlisted page (entrypoints/sessions/), reached from the panel and the button's right-click menu.
+      // WXT would make an entrypoint named `popup` the button's popup and take its title from the page.
       action: { default_title: '__MSG_actionTitle__' },
       commands: manifestCommands(),
     };
   },
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
-      // The toolbar button opens the side panel (setupSidePanel); the session list the popup held is a page
-      // of its own, reached from the panel and the button's right-click menu.
-      // WXT fills the button's popup and title from the popup page; the button has no popup, and its own title.
-      if (manifest.action) {
-        delete manifest.action.default_popup;
-        manifest.action.default_title = '__MSG_actionTitle__';
-      }
       if (wxt.config.mode !== 'e2e') return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...new Set([...(script.matches ?? []), ...E2E_MATCHES])];

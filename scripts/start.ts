@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { Cue } from '../lib/core/engine/types';
-import { renderCueText } from '../lib/core/i18n/renderCue';
+import { renderCueText } from '../lib/core/format/renderCue';
 import { SHORTCUTS } from '../lib/core/shortcuts/shortcutCommands';
 import { ensureChromiumOrExit } from './node/findChromium';
 import { launchWithExtension } from './node/launchWithExtension';

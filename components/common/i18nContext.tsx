@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { popupMessages } from '../../lib/core/i18n/popupMessages';
+import { sessionsMessages } from '../../lib/core/i18n/sessionsMessages';
 import {
   createTranslator,
   type KeyOf,
@@ -31,8 +31,8 @@ export const createUiI18n = ui.create;
 export const I18nContext = ui.Context;
 export const useI18n = ui.use;
 
-/** The popup's own catalog. */
-const popup = i18nFor(popupMessages);
-export const createPopupI18n = popup.create;
-export const PopupI18nContext = popup.Context;
-export const usePopupI18n = popup.use;
+/** The sessions page's own catalog. */
+const sessions = i18nFor(sessionsMessages);
+export const createSessionsI18n = sessions.create;
+export const SessionsI18nContext = sessions.Context;
+export const useSessionsI18n = sessions.use;

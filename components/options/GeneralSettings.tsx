@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { CommandInput } from '../../lib/core/messages/commands';
 import type { Settings } from '../../lib/core/settings/settingsSchema';
 import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
+import { OutputToggle } from '../common/OutputToggle';
 
 // Language, panel mode, sound, overlay and how long history is kept.
 
@@ -15,10 +17,11 @@ export function GeneralSettings({ settings, send }: GeneralSettingsProps) {
   const [retention, setRetention] = useState(String(settings.retentionDays));
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => setRetention(String(settings.retentionDays)), [settings.retentionDays]);
-  const update = async (patch: Partial<Settings>) => {
-    const answer = await send({ type: 'settings.update', patch });
+  const sendAndShow = async (command: CommandInput) => {
+    const answer = await send(command);
     setStatus(answer.ok ? t('form.saved') : t('error.command', { error: answer.error }));
   };
+  const update = (patch: Partial<Settings>) => sendAndShow({ type: 'settings.update', patch });
   const retentionDays = Number(retention);
   const retentionValid = Number.isInteger(retentionDays) && retentionDays >= 1 && retentionDays <= 3650;
 
@@ -51,26 +54,24 @@ export function GeneralSettings({ settings, send }: GeneralSettingsProps) {
         </select>
       </div>
       <div class="field">
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            data-testid="sound-checkbox"
-            checked={settings.sound}
-            onChange={(event) => update({ sound: event.currentTarget.checked })}
-          />
-          {t('general.sound')}
-        </label>
+        <OutputToggle
+          setting="sound"
+          settings={settings}
+          label={t('general.sound')}
+          testId="sound-checkbox"
+          class="checkbox"
+          onCommand={sendAndShow}
+        />
       </div>
       <div class="field">
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            data-testid="overlay-checkbox"
-            checked={settings.overlay}
-            onChange={(event) => send({ type: 'overlay.toggle', enabled: event.currentTarget.checked })}
-          />
-          {t('general.overlay')}
-        </label>
+        <OutputToggle
+          setting="overlay"
+          settings={settings}
+          label={t('general.overlay')}
+          testId="overlay-checkbox"
+          class="checkbox"
+          onCommand={send}
+        />
       </div>
       <form
         class={`field ${retentionValid ? '' : 'invalid'}`}

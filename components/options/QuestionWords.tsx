@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CommentLexicon } from '../../lib/core/comments/classifyComment';
-import { COMMENT_LEXICON_KEYS } from '../../lib/core/settings/commentLexicon';
+import { COMMENT_LEXICON_KEYS } from '../../lib/core/comments/commentLexicon';
 import {
   draftsOf,
   type LexiconDrafts,

@@ -1,6 +1,6 @@
 import type { Cue } from '../../lib/core/engine/types';
 import { formatClock } from '../../lib/core/format/formatClock';
-import { renderCueText } from '../../lib/core/i18n/renderCue';
+import { renderCueText } from '../../lib/core/format/renderCue';
 import { useI18n } from '../common/i18nContext';
 
 // Cues waiting behind the current one, and the snoozed ones with when they come back.

@@ -1,6 +1,6 @@
 import { countdownLeft } from '../../lib/core/cues/cueOrder';
 import type { Cue, CueAction } from '../../lib/core/engine/types';
-import { renderCueText } from '../../lib/core/i18n/renderCue';
+import { renderCueText } from '../../lib/core/format/renderCue';
 import { useI18n } from '../common/i18nContext';
 import { CountdownRing } from './CountdownRing';
 import { CueActions } from './CueActions';

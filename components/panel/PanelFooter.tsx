@@ -1,6 +1,7 @@
 import type { Settings } from '../../lib/core/settings/settingsSchema';
 import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
+import { OutputToggle } from '../common/OutputToggle';
 import { SessionHistoryLink } from './SessionHistoryLink';
 import { ShortcutHint } from './ShortcutHint';
 
@@ -17,26 +18,22 @@ export function PanelFooter({ sessionId, settings, run }: PanelFooterProps) {
   const { t } = useI18n();
   return (
     <footer class="panel-footer">
-      <label class="overlay-toggle">
-        <input
-          type="checkbox"
-          data-testid="overlay-toggle"
-          checked={settings.overlay}
-          onChange={(event) => run({ type: 'overlay.toggle', enabled: event.currentTarget.checked })}
-        />
-        {t('overlay.toggle')}
-      </label>
-      <label class="sound-toggle">
-        <input
-          type="checkbox"
-          data-testid="sound-toggle"
-          checked={settings.sound}
-          onChange={(event) =>
-            run({ type: 'settings.update', patch: { sound: event.currentTarget.checked } })
-          }
-        />
-        {t('sound.toggle')}
-      </label>
+      <OutputToggle
+        setting="overlay"
+        settings={settings}
+        label={t('overlay.toggle')}
+        testId="overlay-toggle"
+        class="overlay-toggle"
+        onCommand={run}
+      />
+      <OutputToggle
+        setting="sound"
+        settings={settings}
+        label={t('sound.toggle')}
+        testId="sound-toggle"
+        class="sound-toggle"
+        onCommand={run}
+      />
       <a
         href={`/review.html?session=${encodeURIComponent(sessionId)}`}
         target="_blank"

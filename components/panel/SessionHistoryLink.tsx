@@ -2,7 +2,7 @@ import { SESSIONS_PAGE } from '../../lib/core/extensionPages';
 import { useI18n } from '../common/i18nContext';
 
 // The way from the side panel to the session history (list, export, import, delete): the toolbar button
-// now opens the panel, so the page that was its popup opens from here, in a tab of its own.
+// opens the panel, so the sessions page opens from here, in a tab of its own.
 
 export function SessionHistoryLink() {
   const { t } = useI18n();

@@ -1,5 +1,5 @@
 import type { Cue } from '../../lib/core/engine/types';
-import { renderCueText } from '../../lib/core/i18n/renderCue';
+import { renderCueText } from '../../lib/core/format/renderCue';
 import type { Locale, Translate } from '../../lib/core/i18n/translate';
 import type { UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import { useI18n } from '../common/i18nContext';

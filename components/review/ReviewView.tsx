@@ -4,7 +4,7 @@ import { summariseOutcomes } from '../../lib/core/engine/outcomeSummary';
 import type { Cue } from '../../lib/core/engine/types';
 import { formatClock } from '../../lib/core/format/formatClock';
 import { formatMetricValue } from '../../lib/core/format/formatMetric';
-import { renderCueText } from '../../lib/core/i18n/renderCue';
+import { renderCueText } from '../../lib/core/format/renderCue';
 import type { Locale, Translate } from '../../lib/core/i18n/translate';
 import type { UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import { minuteSeries } from '../../lib/ui/review/minuteSeries';

@@ -3,6 +3,7 @@ import { OptionsApp } from '../../components/options/OptionsApp';
 import { openLivecueDb } from '../../lib/store/database';
 import { createOptionsStore } from '../../lib/ui/options/optionsStore';
 import { sendCommand } from '../../lib/ui/sendCommand';
+import '../../components/common/pageBase.css';
 import '../../components/common/lightPage.css';
 import './options.css';
 

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { ReviewApp } from '../../components/review/ReviewApp';
 import { openLivecueDb } from '../../lib/store/database';
 import { createReviewStore } from '../../lib/ui/review/reviewStore';
+import '../../components/common/pageBase.css';
 import '../../components/common/lightPage.css';
 import './review.css';
 

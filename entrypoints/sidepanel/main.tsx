@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { PanelApp } from '../../components/panel/PanelApp';
 import { createPanelStore } from '../../lib/ui/panel/panelStore';
+import '../../components/common/pageBase.css';
 import './panel.css';
 import { openLivecueDb } from '../../lib/store/database';
 import { sendCommand } from '../../lib/ui/sendCommand';

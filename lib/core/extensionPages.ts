@@ -2,5 +2,5 @@
 
 /** The side panel. */
 export const PANEL_PAGE = '/sidepanel.html';
-/** The session history (list, export, import, delete): once the toolbar popup, now a page of its own. */
-export const SESSIONS_PAGE = '/popup.html';
+/** The session history (list, export, import, delete): a page of its own, opened from the panel and the toolbar button's menu. */
+export const SESSIONS_PAGE = '/sessions.html';

@@ -13,7 +13,7 @@ import { z } from 'zod/mini';
 //
 // Classic zod also installs its memoizer, which only gives recursive schemas (z.lazy, getters) cycle
 // support and removes itself from any other schema on first parse. None of ours is recursive
-// (test/unit/settings/zodMini.test.ts checks), so the worker does without it (~1 KB gzip).
+// (test/unit/core/zodMini.test.ts checks), so the worker does without it (~1 KB gzip).
 
 const quote = (value: unknown) =>
   typeof value === 'string' ? `"${value}"` : typeof value === 'bigint' ? `${value}n` : String(value);

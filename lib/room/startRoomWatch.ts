@@ -1,4 +1,5 @@
 import type { BackgroundToRoom } from '../core/messages/portProtocol';
+import { isReadable } from '../core/messages/readable';
 import type { Sample } from '../core/messages/sample';
 import type { MetricId } from '../core/metrics/metricCatalog';
 import { startCommentReader } from './comments/commentReader';
@@ -78,7 +79,7 @@ export function startRoomWatch(
           ended: reading.ended,
         };
         link.send(sample);
-        if (reading.health.parsed.length > 0) lastSent = { sample, url };
+        if (isReadable(reading)) lastSent = { sample, url };
       },
     });
   };

@@ -20,8 +20,8 @@ const V1_STORES = {
 };
 
 /**
- * v2: sessions carry a running summary (peak viewers, GMV, cues fired / acted on) so the popup can list
- * hundreds of sessions without reading their samples. The upgrade fills it from the stored rows.
+ * v2: sessions carry a running summary (peak viewers, GMV, cues fired / acted on) so the sessions page can
+ * list hundreds of sessions without reading their samples. The upgrade fills it from the stored rows.
  */
 const V2_STORES = { ...V1_STORES };
 

@@ -2,12 +2,8 @@ import { COMMENT_TOPICS } from '../core/comments/commentTopics';
 import { ruleSettingsSchema } from '../core/engine/ruleSettings';
 import { RULE_IDS } from '../core/engine/types';
 import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS } from '../core/messages/roomPortConstants';
-import {
-  metricIdSchema,
-  metricValuesSchema,
-  productSchema,
-  readerHealthSchema,
-} from '../core/messages/sample';
+import { metricValuesSchema, productSchema, readerHealthSchema } from '../core/messages/sample';
+import { metricIdSchema } from '../core/metrics/metricIdSchema';
 import { unknownRuleSettingsKey } from '../core/settings/ruleSettingsKeys';
 import { MAX_PLAN_MINUTES } from '../core/settings/settingsSchema';
 import { z } from '../core/zodMini';

@@ -20,7 +20,7 @@ export interface SessionRow {
   clockOffsetMs?: number;
   /** Rule parameters in force for this session, so a refold or a replay gives the same cues. */
   ruleSettings: Record<string, unknown>;
-  /** Running summary kept by the background for the popup list. */
+  /** Running summary kept by the background for the sessions page. */
   peakViewers: number | null;
   gmv: number | null;
   cuesFired: number;

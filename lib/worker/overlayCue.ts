@@ -1,6 +1,6 @@
 import { currentCue } from '../core/cues/cueOrder';
 import type { Cue } from '../core/engine/types';
-import { renderCueText } from '../core/i18n/renderCue';
+import { renderCueText } from '../core/format/renderCue';
 import type { Locale } from '../core/i18n/translate';
 import type { OverlayCue } from '../core/messages/portProtocol';
 

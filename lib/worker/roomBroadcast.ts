@@ -1,4 +1,5 @@
 import { resolveLocale } from '../core/i18n/translate';
+import { roomIdOf } from '../core/messages/roomId';
 import { overlayCueFor } from './overlayCue';
 import type { RoomPortInfo, RoomPorts } from './roomPorts';
 import type { SessionRegistry } from './session/sessionRegistry';
@@ -30,7 +31,7 @@ export function createRoomBroadcast(
     ports.toRoom(site, roomKey, { type: 'overlay.cue', cue });
   };
   const pushAllCues = () => {
-    const rooms = new Map(ports.all().map((info) => [`${info.site}\u0000${info.roomKey}`, info]));
+    const rooms = new Map(ports.all().map((info) => [roomIdOf(info.site ?? '', info.roomKey ?? ''), info]));
     for (const info of rooms.values()) if (info.site && info.roomKey) void pushCue(info.site, info.roomKey);
   };
 

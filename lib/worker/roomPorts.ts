@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { BackgroundToRoom } from '../core/messages/portProtocol';
+import { roomIdOf, roomOfId } from '../core/messages/roomId';
 import type { RoomNotice } from '../core/messages/statusAnswer';
 
 // The connected rooms: which port reads which room in which tab, so the background can answer one room
@@ -34,8 +35,6 @@ interface Claim {
   /** Wall time of the tab's latest reading of this room (a tab that navigated away stops renewing it). */
   lastAt: number;
 }
-
-const roomIdOf = (site: string, roomKey: string) => `${site}\u0000${roomKey}`;
 
 export class RoomPorts {
   private readonly ports = new Map<Port, RoomPortInfo>();
@@ -127,7 +126,7 @@ export class RoomPorts {
   /** Rooms with a feeding tab, and the duplicate tabs of each. */
   notices(): Omit<RoomNotice, 'refused'>[] {
     return [...this.claims.entries()].map(([room, { info }]) => {
-      const [site = '', roomKey = ''] = room.split('\u0000');
+      const { site, roomKey } = roomOfId(room);
       const duplicateTabIds = this.all()
         .filter((other) => other !== info && other.toldDuplicate && other.site === site)
         .filter((other) => other.roomKey === roomKey && other.tabId !== undefined)

@@ -1,5 +1,5 @@
 // The toolbar button opens the side panel; its right-click menu keeps the session history (list, export,
-// import, delete — the page that was the popup) one click away, as the panel's own link does.
+// import, delete — the sessions page) one click away, as the panel's own link does.
 
 import { SESSIONS_PAGE } from '../core/extensionPages';
 

@@ -5,6 +5,7 @@ import {
   type CommandType,
   commandSchema,
 } from '../core/messages/commands';
+import { roomIdOf } from '../core/messages/roomId';
 import type { StatusAnswer } from '../core/messages/statusAnswer';
 import { importExportJson } from './history/importExport';
 import { deleteSessions } from './history/retention';
@@ -72,10 +73,11 @@ export function commandHandlers(services: BackgroundServices): Handlers {
       enabled: (await settings.update({ overlay: enabled })).overlay,
     }),
     'status.get': async (): Promise<StatusAnswer> => {
-      const refusals = new Map(registry.refusals().map((r) => [`${r.site}\u0000${r.roomKey}`, r]));
+      const refusals = new Map(registry.refusals().map((r) => [roomIdOf(r.site, r.roomKey), r]));
       const rooms = ports.notices().map((notice) => {
-        const refused = refusals.get(`${notice.site}\u0000${notice.roomKey}`);
-        refusals.delete(`${notice.site}\u0000${notice.roomKey}`);
+        const room = roomIdOf(notice.site, notice.roomKey);
+        const refused = refusals.get(room);
+        refusals.delete(room);
         return {
           ...notice,
           ...(refused && { refused: { reason: refused.reason, count: refused.count, at: refused.at } }),

@@ -4,6 +4,7 @@ import {
   type SampleRefusal,
   sortSamples,
 } from '../core/messages/portProtocol';
+import { isReadable } from '../core/messages/readable';
 import type { Sample } from '../core/messages/sample';
 import type { RoomPortInfo } from './roomPorts';
 import type { BackgroundServices } from './services';
@@ -47,7 +48,7 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
         .catch((error: unknown) => console.warn('Livecue: room not welcomed', error));
 
     const feeding = samples.filter((s) =>
-      ports.feeds(info, { ...s, readable: s.health.parsed.length > 0 }, info.lastSampleAt),
+      ports.feeds(info, { ...s, readable: isReadable(s) }, info.lastSampleAt),
     );
     if (last) tellDuplicate(info, feeding.length < samples.length, last);
     const filed = await registry.ingest(feeding);

@@ -1,5 +1,5 @@
 import type { Cue } from '../core/engine/types';
-import { renderCueText } from '../core/i18n/renderCue';
+import { renderCueText } from '../core/format/renderCue';
 import { toolbarMessages } from '../core/i18n/toolbarMessages';
 import { createTranslator, resolveLocale } from '../core/i18n/translate';
 import type { Settings } from '../core/settings/settingsSchema';

@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findChromium } from '../node/findChromium';
 import { startHttpsFixtureServer } from '../node/httpsFixtureServer';
 import { CHROMIUM_FLAGS, launchWithExtension } from '../node/launchWithExtension';
-import { PROJECT_ROOT } from '../node/mockRoomServer';
+import { ensureProductionBuild, PRODUCTION_BUILD } from './benchStart';
 
 // The content script on a big busy page (DESIGN.md §6: no long task added). The generated page
 // (test/fixtures/sites/big-busy-page.html) holds 30,000 elements, takes 20 comments a second and changes every
@@ -13,7 +10,7 @@ import { PROJECT_ROOT } from '../node/mockRoomServer';
 // one run: the page's long tasks without the extension and with it, the content script's main-thread time per
 // second (CPU profile samples whose stack runs through the content script), and whether it read the numbers.
 
-const BUILD = join(PROJECT_ROOT, '.output/chrome-mv3');
+const BUILD = PRODUCTION_BUILD;
 const ROOM = 'https://buyin.jinritemai.com/dashboard/live/control';
 const ELEMENTS = 30_000;
 const RATE = 20;
@@ -127,10 +124,8 @@ const EXPECTED = `(() => {
 const steady = (run: PageRun) => run.longTasks.filter(([start]) => start >= LOADED_MS);
 
 export async function run(): Promise<string[]> {
-  if (!existsSync(join(BUILD, 'manifest.json'))) {
-    const build = spawnSync('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-    if (build.status !== 0) return ['big page: production build failed (run `npm run build` to see why)'];
-  }
+  const failed = ensureProductionBuild('big page', { rebuild: false });
+  if (failed) return [failed];
   const server = await startHttpsFixtureServer({
     'buyin.jinritemai.com/dashboard/live/control': 'big-busy-page.html',
   });
@@ -162,7 +157,7 @@ export async function run(): Promise<string[]> {
           await page.evaluate('window.bigPage.stop()');
           await page.waitForTimeout(1500);
           const expected = (await page.evaluate(EXPECTED)) as Record<string, number>;
-          const stored = await latestStored(browser.context, browser.extensionUrl('popup.html'));
+          const stored = await latestStored(browser.context, browser.extensionUrl('sessions.html'));
           const wrong = Object.keys(expected).filter((k) => stored[k] !== expected[k]);
           read = {
             right: Object.keys(expected).length - wrong.length,

@@ -1,8 +1,8 @@
 import type { Worker } from 'playwright-core';
 import type { ColdStartMarks } from '../../lib/worker/coldStartProbe';
 import { percentile } from '../node/cueLatency';
-import { type ExtensionBrowser, ensureE2eBuild, launchWithExtension } from '../node/launchWithExtension';
-import { startMockRoomServer } from '../node/mockRoomServer';
+import type { ExtensionBrowser } from '../node/launchWithExtension';
+import { startBrowserBench } from './benchStart';
 
 // Service-worker cold start → first stored sample (DESIGN.md §6: ≤ 150 ms), in Chromium with the built e2e
 // extension: a room streams samples, the worker is stopped over CDP the way Chrome stops an idle one, and
@@ -131,9 +131,7 @@ function streamingScenario() {
 }
 
 export async function run(): Promise<string[]> {
-  ensureE2eBuild();
-  const server = await startMockRoomServer(0);
-  const browser = await launchWithExtension();
+  const { browser, server, close } = await startBrowserBench();
   try {
     const room = await browser.context.newPage();
     await room.goto(server.url);
@@ -158,8 +156,7 @@ export async function run(): Promise<string[]> {
       `  each start (ms): ${totals.map((t) => t.toFixed(0)).join(' ')}`,
     ];
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

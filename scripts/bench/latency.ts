@@ -1,7 +1,6 @@
 import { collectCueLatencies, percentile, watchPanelCues } from '../node/cueLatency';
-import { ensureE2eBuild, launchWithExtension } from '../node/launchWithExtension';
-import { startMockRoomServer } from '../node/mockRoomServer';
 import { measurePanelFirstRender } from '../node/panelFirstRender';
+import { startBrowserBench } from './benchStart';
 
 // In a real Chromium with the built e2e extension: page value change → cue visible in the side panel
 // (DESIGN.md §6: cue p95 ≤ 30 ms) and side panel first render (budget ≤ 150 ms), both quoted as medians and p95.
@@ -31,9 +30,7 @@ export function swingScenario(durationSec: number) {
 }
 
 export async function run(): Promise<string[]> {
-  ensureE2eBuild();
-  const server = await startMockRoomServer(0);
-  const browser = await launchWithExtension();
+  const { browser, server, close } = await startBrowserBench();
   try {
     const empty = await measurePanelFirstRender(browser.context, browser.extensionUrl('sidepanel.html'), 7);
     const panel = await browser.context.newPage();
@@ -58,8 +55,7 @@ export async function run(): Promise<string[]> {
       `panel first render: median ${firstMedian.toFixed(0)} ms (empty ${percentile(empty, 50).toFixed(0)} ms, live session ${percentile(withSession, 50).toFixed(0)} ms; budget 150 ms: ${firstMedian <= 150 ? 'ok' : 'OVER'})`,
     ];
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 // The house's layer rules (DESIGN.md §1 "Layers"): a file's folder says where it runs and so what it may
-// import. `npm test` runs this over the tree (test/unit/build/importBoundaries.test.ts).
+// import. `npm test` runs this over the tree (test/unit/scripts/node/importBoundaries.test.ts).
 
 export type Layer =
   | 'core'
@@ -49,6 +49,50 @@ const NEVER_REACHES: Partial<Record<Layer, readonly string[]>> = {
   worker: ['preact', '@preact/signals', 'papaparse', 'uplot'],
   background: ['preact', '@preact/signals', 'papaparse', 'uplot'],
 };
+
+/**
+ * Inside lib/core, its sub-folders are a one-way stack, lowest first: a folder imports its own files and
+ * folders on lower levels only, never one beside it or above it (type-only imports too: a type circle is
+ * still a circle a reader must hold). The files at the root of lib/core are the lowest level. A new folder
+ * must be placed here before it can be imported.
+ */
+export const CORE_LEVELS: readonly (readonly string[])[] = [
+  ['.'], // zodMini, the extension's page paths, the settings issue shape
+  ['i18n', 'metrics'], // message catalogues and the translator; what a metric is
+  ['comments', 'products'], // reading the comment stream; the products contract
+  ['engine'], // the cue engine and its rules: it speaks message keys and numbers, never text
+  ['settings'], // what the operator set: rule settings, plan, bindings
+  ['messages'], // what crosses contexts: samples, ports, commands
+  ['format', 'cues', 'scenario', 'shortcuts'], // numbers, times and cues as text; cues as shown; scripted rooms; keys
+];
+
+/** The core folder of a path under lib/core (`engine/rules` is `engine`), or `.` for its root files. */
+export function coreFolderOf(path: string): string {
+  const rest = path.replace(/\\/g, '/').replace(/^lib\/core\//, '');
+  return rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : '.';
+}
+
+const coreLevelOf = (folder: string) => CORE_LEVELS.findIndex((level) => level.includes(folder));
+
+/** Why `file` may not import `target` (both in lib/core), or null when the stack allows it. */
+function coreStackRefusal(file: string, target: string): string | null {
+  const from = coreFolderOf(file);
+  const to = coreFolderOf(target);
+  if (from === to) return null;
+  const fromLevel = coreLevelOf(from);
+  const toLevel = coreLevelOf(to);
+  if (fromLevel < 0) return `core/${from} is not placed in the core stack (CORE_LEVELS)`;
+  if (toLevel < 0) return `core/${to} is not placed in the core stack (CORE_LEVELS)`;
+  if (toLevel > fromLevel) return `core/${from} may not import core/${to}, which sits above it`;
+  if (toLevel === fromLevel) return `core/${from} may not import core/${to}, which sits beside it`;
+  return null;
+}
+
+/** The specifier that reaches `target` from `file` by the shortest path (no detour out of a folder and back). */
+function shortestSpecifier(file: string, target: string): string {
+  const rel = relative(dirname(file), target.replace(/(\/index)?\.tsx?$/, '')).replace(/\\/g, '/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
 
 /** Pure code reads no clock, DOM, browser API or database: time and text arrive as arguments. */
 const IMPURE_IN_CORE =
@@ -174,6 +218,14 @@ export function checkImportBoundaries(tree: SourceTree): Violation[] {
             reason: `${layer} may not import ${targetLayer}`,
           });
           continue;
+        }
+        const shortest = shortestSpecifier(file, target);
+        if (edge.specifier !== shortest && edge.specifier.replace(/\/index$/, '') !== shortest) {
+          violations.push({ file, specifier: edge.specifier, reason: `import it as ${shortest}` });
+        }
+        if (layer === 'core') {
+          const refusal = coreStackRefusal(file, target);
+          if (refusal) violations.push({ file, specifier: edge.specifier, reason: refusal });
         }
         if (!edge.typeOnly) {
           for (const banned of NEVER_REACHES[layer] ?? []) {

@@ -110,7 +110,7 @@ export async function launchWithExtension(
     if (live) return live;
     // A stopped worker starts again on the next extension event; opening an extension page wakes it.
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.goto(`chrome-extension://${extensionId}/sessions.html`);
     const worker =
       context.serviceWorkers().find((w) => w.url().includes(extensionId)) ??
       (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

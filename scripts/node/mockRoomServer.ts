@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 
 // Serves test/ over HTTP so /mock-room/ is the mock live room and /scenarios/NAME.json its scenarios.
-// Vite compiles the room's TypeScript on the fly, so the room always runs the current lib/scenario code.
+// Vite compiles the room's TypeScript on the fly, so the room always runs the current lib/core/scenario code.
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -1,6 +1,6 @@
 import type { Cue } from '../../lib/core/engine/types';
 import { formatClock } from '../../lib/core/format/formatClock';
-import { renderCueText } from '../../lib/core/i18n/renderCue';
+import { renderCueText } from '../../lib/core/format/renderCue';
 import type { Locale } from '../../lib/core/i18n/translate';
 
 // The replay CLI's output: one record per cue (ndjson) or an aligned table, rendered in one locale.

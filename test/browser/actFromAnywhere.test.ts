@@ -1,6 +1,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCue } from '../../lib/core/cues/cueOrder';
+import { SESSIONS_PAGE } from '../../lib/core/extensionPages';
 import type { CueRow } from '../../lib/store/rows';
 import { swingScenario } from '../../scripts/bench/latency';
 import {
@@ -246,7 +247,9 @@ describe('acting from anywhere', () => {
     const opened = harness.browser.context.waitForEvent('page');
     await panel.locator('[data-testid="link-sessions"]').first().click();
     const sessions = await opened;
-    await sessions.locator('[data-testid="popup"]').waitFor();
+    await sessions.locator('[data-testid="sessions-page"]').waitFor();
+    // The button's menu opens the same page (lib/worker/setupActionMenu.ts).
+    expect(new URL(sessions.url()).pathname).toBe(SESSIONS_PAGE);
     await expect.poll(() => sessions.locator('[data-testid="session-row"]').count()).toBeGreaterThan(0);
   });
 });

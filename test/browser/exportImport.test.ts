@@ -12,32 +12,32 @@ import {
   startHarness,
 } from './extensionHarness';
 
-// History leaves the machine only by an explicit export from the popup, and comes back by import:
+// History leaves the machine only by an explicit export from the sessions page, and comes back by import:
 // JSON export → import into a fresh profile gives identical data; CSV opens in Excel with Chinese
 // intact (UTF-8 BOM); a corrupt file is refused with the path of its error and changes nothing.
 
 const dir = mkdtempSync(join(tmpdir(), 'livecue-export-'));
 
-async function openPopup(harness: Harness): Promise<Page> {
-  const popup = await harness.browser.context.newPage();
-  await popup.goto(harness.browser.extensionUrl('popup.html'));
-  await popup.locator('[data-testid="popup"]').waitFor();
-  return popup;
+async function openSessions(harness: Harness): Promise<Page> {
+  const sessions = await harness.browser.context.newPage();
+  await sessions.goto(harness.browser.extensionUrl('sessions.html'));
+  await sessions.locator('[data-testid="sessions-page"]').waitFor();
+  return sessions;
 }
 
-async function download(popup: Page, testId: string, count = 1): Promise<string[]> {
+async function download(sessions: Page, testId: string, count = 1): Promise<string[]> {
   const files: string[] = [];
   const done = new Promise<void>((resolve) => {
-    popup.on('download', async (item) => {
+    sessions.on('download', async (item) => {
       const path = join(dir, item.suggestedFilename());
       await item.saveAs(path);
       files.push(path);
       if (files.length === count) resolve();
     });
   });
-  await popup.locator(`[data-testid="${testId}"]`).click();
+  await sessions.locator(`[data-testid="${testId}"]`).click();
   await done;
-  popup.removeAllListeners('download');
+  sessions.removeAllListeners('download');
   return files;
 }
 
@@ -76,17 +76,17 @@ describe('export and import', () => {
     await target?.close();
   });
 
-  it('lists the session in the popup and exports it as JSON and as CSV with Chinese intact', async () => {
-    const popup = await openPopup(source);
-    await expect.poll(() => popup.locator('[data-testid="session-row"]').count()).toBe(1);
-    await popup.locator('[data-testid="select-all"]').click();
-    [jsonFile] = (await download(popup, 'export-json')) as [string];
+  it('lists the session on the sessions page and exports it as JSON and as CSV with Chinese intact', async () => {
+    const sessions = await openSessions(source);
+    await expect.poll(() => sessions.locator('[data-testid="session-row"]').count()).toBe(1);
+    await sessions.locator('[data-testid="select-all"]').click();
+    [jsonFile] = (await download(sessions, 'export-json')) as [string];
     const file = JSON.parse(readFileSync(jsonFile, 'utf8'));
     expect(file).toMatchObject({ format: 'livecue-export', schemaVersion: EXPORT_SCHEMA_VERSION });
     expect(file.sessions[0].samples).toHaveLength(exported.samples.length);
 
     // Samples, cues and comments: waits for all three, since they may land in any order.
-    const csvFiles = await download(popup, 'export-csv-second', 3);
+    const csvFiles = await download(sessions, 'export-csv-second', 3);
     const samplesCsv = readFileSync(csvFiles.find((f) => /sample/i.test(f)) ?? csvFiles[0]!, 'utf8');
     expect(samplesCsv.charCodeAt(0)).toBe(0xfeff);
     expect(samplesCsv).toContain('羊绒围巾');
@@ -95,26 +95,26 @@ describe('export and import', () => {
 
   it('imports the JSON into a fresh profile with identical data', async () => {
     target = await startHarness();
-    const popup = await openPopup(target);
-    await popup.locator('[data-testid="import-file"]').setInputFiles(jsonFile);
+    const sessions = await openSessions(target);
+    await sessions.locator('[data-testid="import-file"]').setInputFiles(jsonFile);
     await expect
-      .poll(() => popup.locator('[data-testid="session-row"]').count(), { timeout: 20_000 })
+      .poll(() => sessions.locator('[data-testid="session-row"]').count(), { timeout: 20_000 })
       .toBe(1);
-    const imported = await readStoredTables(popup);
+    const imported = await readStoredTables(sessions);
     expect(JSON.parse(canonical(imported))).toEqual(JSON.parse(canonical(exported)));
   });
 
   it('refuses a corrupt file, names the field, and changes nothing', async () => {
-    const popup = await openPopup(target);
-    const before = canonical(await readStoredTables(popup));
+    const sessions = await openSessions(target);
+    const before = canonical(await readStoredTables(sessions));
     const corrupt = JSON.parse(readFileSync(jsonFile, 'utf8'));
     corrupt.sessions[0].samples[3].ts = 'yesterday';
     corrupt.sessions[0].session.id = 'another-session';
     const corruptFile = join(dir, 'corrupt.json');
     writeFileSync(corruptFile, JSON.stringify(corrupt));
-    await popup.locator('[data-testid="import-file"]').setInputFiles(corruptFile);
-    const notice = popup.locator('[data-testid="popup-notice"]');
+    await sessions.locator('[data-testid="import-file"]').setInputFiles(corruptFile);
+    const notice = sessions.locator('[data-testid="sessions-notice"]');
     await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toMatch(/samples\[3\]\.ts/);
-    expect(canonical(await readStoredTables(popup))).toBe(before);
+    expect(canonical(await readStoredTables(sessions))).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Cue } from '../../../lib/core/engine/types';
-import { renderCueText } from '../../../lib/core/i18n/renderCue';
+import { renderCueText } from '../../../lib/core/format/renderCue';
 import { useI18n } from '../../common/i18nContext';
 
 /**

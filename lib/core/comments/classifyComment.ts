@@ -26,7 +26,7 @@ import { buildTypoFixer } from './typoFixer';
 // Statements (已拍, 发货很快, love the fabric) ask nothing unless a question word says so. Chatter — cheers,
 // greetings, emoji, questions about the streamer — holds no topic word and returns [].
 
-/** The operator's own words per topic, plus phrases to ignore (see lib/core/settings/commentLexicon.ts). */
+/** The operator's own words per topic, plus phrases to ignore (see lib/core/comments/commentLexicon.ts). */
 export type CommentLexicon = Partial<Record<CommentTopic | 'ignore', readonly string[]>>;
 
 export type ClassifyComment = (text: string) => readonly CommentTopic[];

@@ -1,4 +1,5 @@
-import { type ActivityReading, CommentActivity, commenterKey } from './commentActivity';
+import { askerKey, byMostAskers } from './askers';
+import { type ActivityReading, CommentActivity } from './commentActivity';
 import { COMMENT_TOPICS, type CommentTopic } from './commentTopics';
 import { EVIDENCE_CHARS, evidenceKey, shortEvidence } from './evidenceText';
 import { TimedKeys } from './timedKeys';
@@ -115,7 +116,7 @@ export class QuestionTracker {
     this.firstAt ??= ts;
     this.activity.add(ts, comment.user, comment.text);
     if (topics.length === 0) return;
-    const asker = commenterKey(comment.user, comment.text);
+    const asker = askerKey(comment);
     for (const topic of topics) {
       const tally = this.topics.get(topic);
       if (!tally) continue;
@@ -163,7 +164,7 @@ export class QuestionTracker {
       if (tally.asks.distinct >= this.needed(tally, at)) open.push(this.topic(topic, now));
     }
     this.mayBeOpen = atFloor;
-    return open.sort((a, b) => b.askers - a.askers || b.lastAt - a.lastAt);
+    return open.sort(byMostAskers);
   }
 
   /** Comments and commenters per minute over the window (see CommentActivity). */

@@ -1,4 +1,4 @@
-import type { Cue, Severity } from '../../core/engine/types';
+import type { Cue, Severity } from '../engine/types';
 
 // Which cue is current — the one the streamer sees large, the overlay shows, the toolbar badge colours and a
 // shortcut acts on — and which wait below it. One order for every face.

@@ -1,5 +1,5 @@
 import { type ClassifyComment, createCommentClassifier } from '../comments/classifyComment';
-import { parseCommentLexicon } from '../settings/commentLexicon';
+import { parseCommentLexicon } from '../comments/commentLexicon';
 
 // The comment classifier a session runs: the default lexicon extended by the operator's words, which are
 // frozen into the session's rule settings (`questions.lexicon`) like every other parameter, so the live

@@ -1,7 +1,6 @@
-import type { Product } from '../messages/sample';
 import { METRIC_IDS, type MetricId } from '../metrics/metricCatalog';
 import { readMetricValues } from './readMetricValues';
-import type { PlanSlot } from './types';
+import type { OnAirProduct, PlanSlot } from './types';
 
 // The engine's rolling view of a room: one value per second per series in a ring buffer (carried forward
 // over seconds with no sample, because the page still shows the last number), O(1) windowed means and
@@ -138,7 +137,7 @@ export class RoomStats {
   private readonly windows: WindowMean[] = [];
   private readonly ewmas: Ewma[] = [];
 
-  product: Product | null = null;
+  product: OnAirProduct | null = null;
   /** Identity of the product (id, else name) and when it came on screen. */
   productKey = '';
   productSinceTs = Number.NaN;
@@ -253,7 +252,7 @@ export class RoomStats {
   addSample(
     ts: number,
     metrics: Partial<Record<MetricId, number | null>>,
-    product: Product | null | undefined,
+    product: OnAirProduct | null | undefined,
     frozenSec?: number,
   ) {
     this.now = ts;

@@ -71,12 +71,19 @@ export interface PlanSlot {
   minutes: number;
 }
 
+/** The product on screen as a sample names it (the engine's view of the reading's `product`). */
+export interface OnAirProduct {
+  id?: string;
+  name: string;
+  price?: number;
+}
+
 export type EngineEvent =
   | {
       kind: 'sample';
       ts: number;
       metrics: Partial<Record<MetricId, number | null>>;
-      product?: { id?: string; name: string; price?: number } | null;
+      product?: OnAirProduct | null;
       ended?: boolean;
       /** The reader's own count of seconds no number on the page changed (ReaderHealth.frozenSec), when it sent one. */
       frozenSec?: number;

@@ -1,5 +1,5 @@
 // A small typed translator: catalogs are plain objects of templates with `{name}` placeholders.
-// Each area keeps its own catalog file (uiMessages, popupMessages, cueMessages) and registers it here.
+// Each area keeps its own catalog file (uiMessages, sessionsMessages, cueMessages) and registers it here.
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

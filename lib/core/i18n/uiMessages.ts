@@ -3,7 +3,7 @@ import { SHORTCUT_MESSAGES } from './shortcutMessages';
 import { defineCatalog, type KeyOf } from './translate';
 
 // Every string of the side panel, the settings page and the review page, in zh-CN and en.
-// Cue texts live in cueMessages.ts; the popup has its own catalog.
+// Cue texts live in cueMessages.ts; the sessions page has its own catalog.
 
 // The shared metric names, plus the pages' own: derived figures, and a shorter tile label.
 const METRIC_NAMES = {

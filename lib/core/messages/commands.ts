@@ -1,10 +1,10 @@
 import type { Cue } from '../engine/types';
+import { metricIdSchema } from '../metrics/metricIdSchema';
 import type { Settings } from '../settings/settingsSchema';
 import { z } from '../zodMini';
-import { metricIdSchema } from './sample';
 import type { StatusAnswer } from './statusAnswer';
 
-// Commands the pages (side panel, popup, options, review) send to the background, the only writer, and
+// Commands the pages (side panel, sessions, options, review) send to the background, the only writer, and
 // what each is answered with: one map from command to answer, so the background must produce what the
 // pages read (lib/ui/sendCommand.ts sends them typed).
 

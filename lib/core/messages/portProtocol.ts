@@ -1,7 +1,8 @@
 import type { MetricId } from '../metrics/metricCatalog';
+import { metricIdSchema } from '../metrics/metricIdSchema';
 import { z } from '../zodMini';
 import { MAX_SAMPLES_PER_MESSAGE } from './roomPortConstants';
-import { metricIdSchema, type Sample, sampleSchema } from './sample';
+import { type Sample, sampleSchema } from './sample';
 
 // Messages on the `livecue-room` runtime Port between a room's content script and the background.
 

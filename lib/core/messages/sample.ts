@@ -1,11 +1,10 @@
-import { METRIC_IDS, type MetricId } from '../metrics/metricCatalog';
+import type { MetricId } from '../metrics/metricCatalog';
+import { metricIdSchema } from '../metrics/metricIdSchema';
 import { z } from '../zodMini';
 import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS, MAX_COMMENTS_PER_SAMPLE } from './roomPortConstants';
 
 // A Sample is what the content script reads from a room at one moment (DESIGN.md §1).
 // The content script builds plain objects of these types; the background validates them here.
-
-export const metricIdSchema = z.enum(METRIC_IDS);
 
 /** zod 4 numbers are finite: NaN and ±Infinity fail as invalid_type. */
 const finiteNumber = z.number();

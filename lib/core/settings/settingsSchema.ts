@@ -1,5 +1,6 @@
 import { defaultRuleSettings, ruleSettingsSchema } from '../engine/ruleSettings';
-import { metricIdSchema } from '../messages/sample';
+import { metricIdSchema } from '../metrics/metricIdSchema';
+import type { SettingsIssue } from '../settingsIssue';
 import { z } from '../zodMini';
 
 // The user's settings, stored as one row (key 'settings') and merged field by field so a bad or
@@ -52,11 +53,6 @@ export function defaultSettings(): Settings {
   };
 }
 
-export interface SettingsIssue {
-  /** Dotted path of the field that was replaced by its default, e.g. `rules.traffic-drop.dropPct`. */
-  path: string;
-  message: string;
-}
 export interface ParsedSettings {
   settings: Settings;
   issues: SettingsIssue[];

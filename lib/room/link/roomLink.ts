@@ -1,5 +1,6 @@
 import type { RoomComment } from '../../core/comments/roomComment';
 import type { BackgroundToRoom, RoomToBackground, SampleRefusal } from '../../core/messages/portProtocol';
+import { isReadable } from '../../core/messages/readable';
 import { MAX_COMMENTS_PER_SAMPLE, MAX_SAMPLES_PER_MESSAGE } from '../../core/messages/roomPortConstants';
 import type { Sample } from '../../core/messages/sample';
 import { SampleBuffer } from './sampleBuffer';
@@ -166,7 +167,7 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
       let ts = partial.ts + shiftMs;
       // Readings with numbers make the page's timeline; one without (a page still loading, a blank
       // between shows) is never dated behind it, but neither does it move it.
-      const readable = partial.health.parsed.length > 0;
+      const readable = isReadable(partial);
       if (readable && ts < lastTs - CLOCK_STEP_BACK_MS) {
         shiftMs += lastTs + 1 - ts;
         health.clockSetBackMs = shiftMs;

@@ -1,6 +1,6 @@
 import type { SessionRow } from '../../store/rows';
 
-// The popup's search and date filter over the session list (newest first).
+// The sessions page's search and date filter over the session list (newest first).
 
 export interface SessionFilter {
   /** Matched against the room title, room key and site, ignoring case. */

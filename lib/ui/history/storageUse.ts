@@ -1,4 +1,4 @@
-// The storage the extension's origin uses, for the popup's retention settings.
+// The storage the extension's origin uses, for the sessions page's retention settings.
 
 export interface StorageUse {
   usage: number;

@@ -3,8 +3,8 @@ import {
   COMMENT_LEXICON_KEYS,
   MAX_LEXICON_WORDS,
   parseCommentLexicon,
-} from '../../core/settings/commentLexicon';
-import type { SettingsIssue } from '../../core/settings/settingsSchema';
+} from '../../core/comments/commentLexicon';
+import type { SettingsIssue } from '../../core/settingsIssue';
 
 // The settings page's editor of the operator's comment words: one text box per topic (and one of words to
 // ignore), a word per line or separated by commas. What would not validate is said per word, never saved.

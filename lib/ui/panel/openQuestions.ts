@@ -1,10 +1,12 @@
+import { askedSince, askerKey, byMostAskers } from '../../core/comments/askers';
 import type { CommentTopic } from '../../core/comments/commentTopics';
 import type { Cue } from '../../core/engine/types';
 import type { CommentRow } from '../../store/rows';
 
 // The side panel's open questions: each `questions` cue still waiting (active or snoozed) as its topic, how
 // many distinct viewers have asked it since its burst began (the cue's count, grown by the asks stored
-// since), the newest of their words and when the newest ask came.
+// since, counted as the engine counts them: lib/core/comments/askers.ts), the newest of their words and
+// when the newest ask came.
 
 export interface OpenQuestion {
   cueId: string;
@@ -31,10 +33,9 @@ export function openQuestions(cues: readonly Cue[], comments: readonly CommentRo
     let lastAt = cue.firedAt;
     for (let i = comments.length - 1; i >= 0; i--) {
       const comment = comments[i]!;
-      if (comment.ts < since) break;
+      if (!askedSince(comment.ts, since)) break;
       if (!comment.topics.includes(topic)) continue;
-      // A nameless row cannot be told apart: each counts as its own asker.
-      askers.add(comment.user || `#${comment.ts}`);
+      askers.add(askerKey(comment));
       lastAt = Math.max(lastAt, comment.ts);
       if (words.length < WORDS && !words.includes(comment.text)) words.push(comment.text);
     }
@@ -47,7 +48,7 @@ export function openQuestions(cues: readonly Cue[], comments: readonly CommentRo
       status: cue.status,
     });
   }
-  return open.sort((a, b) => b.askers - a.askers || b.lastAt - a.lastAt);
+  return open.sort(byMostAskers);
 }
 
 /** The quotes the cue was fired with (`「…」 「…」`). */

@@ -1,5 +1,6 @@
 import type { RoomComment } from '../../core/comments/roomComment';
 import { createEngine } from '../../core/engine/createEngine';
+import { byTimeThenId } from '../../core/engine/eventOrder';
 import type { Cue, EngineEvent } from '../../core/engine/types';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { actionEvent, commentEvent, sampleEvent, sessionEvents } from './sessionEvents';
@@ -14,8 +15,6 @@ type StateOf = ReturnType<EngineOf['init']>;
 /** What a sample row holds besides its key: two rows are the same reading when these are equal. */
 const readingOf = (row: SampleRow) =>
   JSON.stringify([row.metrics, row.capped ?? null, row.product ?? null, row.health ?? null]);
-
-const byTsThenId = (a: ActionRow, b: ActionRow) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export interface FiledComments {
   /** Rows to write: each new comment at the time it was filed, with the topics it asks. */
@@ -68,7 +67,7 @@ export class LiveSession {
   ) {
     this.engine = createEngine(row.ruleSettings);
     this.samples = samples.slice().sort((a, b) => a.ts - b.ts);
-    this.actions = actions.slice().sort(byTsThenId);
+    this.actions = actions.slice().sort(byTimeThenId);
     this.comments = comments.slice().sort((a, b) => a.ts - b.ts);
     this.state = this.engine.init(row.id, row.startedAt);
     this.lastEventTs = row.startedAt;
@@ -183,7 +182,7 @@ export class LiveSession {
   addAction(action: ActionRow): Cue[] {
     this.actions.push(action);
     if (!this.stale && action.ts >= this.lastEventTs) return this.apply(actionEvent(action));
-    this.actions.sort(byTsThenId);
+    this.actions.sort(byTimeThenId);
     return this.refold();
   }
 
@@ -203,7 +202,7 @@ export class LiveSession {
     this.samples.push(...newSamples);
     this.samples.sort((a, b) => a.ts - b.ts);
     this.actions.push(...newActions);
-    this.actions.sort(byTsThenId);
+    this.actions.sort(byTimeThenId);
     this.comments.push(...newComments);
     this.comments.sort((a, b) => a.ts - b.ts);
     return this.refold();

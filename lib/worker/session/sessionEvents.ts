@@ -1,3 +1,4 @@
+import { byTimeThenId } from '../../core/engine/eventOrder';
 import type { EngineEvent } from '../../core/engine/types';
 import type { ActionRow, CommentRow, SampleRow } from '../../store/rows';
 
@@ -11,7 +12,7 @@ export function sessionEvents(
   comments: readonly CommentRow[] = [],
 ): EngineEvent[] {
   const sortedSamples = [...samples].sort((a, b) => a.ts - b.ts);
-  const sortedActions = [...actions].sort((a, b) => a.ts - b.ts || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sortedActions = [...actions].sort(byTimeThenId);
   const sortedComments = [...comments].sort((a, b) => a.ts - b.ts);
   const events: EngineEvent[] = [];
   let s = 0;

@@ -2,6 +2,8 @@ import type { RoomComment } from '../../core/comments/roomComment';
 import { classifierFor } from '../../core/engine/commentClassifier';
 import type { Cue, CueAction, PlanSlot } from '../../core/engine/types';
 import type { SampleRefusal } from '../../core/messages/portProtocol';
+import { isReadable } from '../../core/messages/readable';
+import { roomIdOf } from '../../core/messages/roomId';
 import type { Sample } from '../../core/messages/sample';
 import type { UnreadRoom } from '../../core/messages/statusAnswer';
 import type { LivecueDb } from '../../store/database';
@@ -63,8 +65,6 @@ interface Room {
   chain: Promise<unknown>;
   refusals?: RoomRefusals;
 }
-
-const roomIdOf = (site: string, roomKey: string) => `${site}\u0000${roomKey}`;
 
 /** The rows one step queues, in one enqueue (one durability promise). */
 interface Batch {
@@ -145,7 +145,7 @@ export class SessionRegistry {
     room: Room,
     sample: Sample,
   ): Promise<{ refused?: SampleRefusal; durable?: Promise<void> }> {
-    const readable = sample.health.parsed.length > 0;
+    const readable = isReadable(sample);
     const placement = placeSample([...room.sessions.values()], { ...sample, readable }, this.timing);
     if (placement.kind === 'refuse') {
       this.noteRefusal(room, sample, placement.reason);

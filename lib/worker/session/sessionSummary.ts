@@ -1,6 +1,6 @@
 import type { SampleRow, SessionRow } from '../../store/rows';
 
-// The running summary a session row carries for the popup list: peak viewers, GMV so far, cues fired
+// The running summary a session row carries for the sessions page: peak viewers, GMV so far, cues fired
 // and acted on (those two the registry takes from the engine). Pure, so the background keeps it up to
 // date per sample without reading the database.
 

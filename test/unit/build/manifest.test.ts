@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { E2E_MATCHES, PLATFORM_MATCHES } from '../../../lib/room/sites/platformMatches';
 import config from '../../../wxt.config';
@@ -13,6 +13,7 @@ type ManifestFn = (env: { mode: string; browser: string; manifestVersion: number
   commands?: Record<string, unknown>;
   default_locale?: string;
   optional_host_permissions?: string[];
+  action?: Record<string, unknown>;
 };
 
 const messagesOf = (locale: string) =>
@@ -80,9 +81,9 @@ describe('manifest', () => {
   });
 
   it('lets the toolbar button open the side panel: no popup, its own localised title', () => {
-    const hooks = config.hooks as unknown as Record<string, (wxt: unknown, manifest: unknown) => void>;
-    const manifest = { action: { default_popup: 'popup.html', default_title: 'Livecue' } };
-    hooks['build:manifestGenerated']!({ config: { mode: 'production' } }, manifest);
-    expect(manifest.action).toEqual({ default_title: '__MSG_actionTitle__' });
+    expect(manifestFor('production').action).toEqual({ default_title: '__MSG_actionTitle__' });
+    // WXT turns an entrypoint named popup into the button's popup; the session history is an unlisted page.
+    expect(readdirSync('entrypoints').filter((name) => /^popup(\.|$)/.test(name))).toEqual([]);
+    expect(readdirSync('entrypoints/sessions')).toContain('index.html');
   });
 });

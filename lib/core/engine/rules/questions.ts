@@ -1,6 +1,6 @@
+import { commentLexiconSchema } from '../../comments/commentLexicon';
 import type { CommentTopic } from '../../comments/commentTopics';
 import { QuestionTracker, type TopicQuestions } from '../../comments/questionTracker';
-import { commentLexiconSchema } from '../../settings/commentLexicon';
 import { z } from '../../zodMini';
 import type { RoomStats } from '../roomStats';
 import {

@@ -1,6 +1,6 @@
 // Each site adapter's paperwork: its display name, whether anyone has checked it on the live site, and every
 // selector it relies on with the fixture page it must match and how many elements it finds there
-// (checked by test/unit/sites). Imported only by tests, so none of it ships in the content script.
+// (checked by test/unit/room/sites). Imported only by tests, so none of it ships in the content script.
 
 /** One selector an adapter relies on, the fixture page it must match and how many elements it finds there. */
 export interface SelectorEntry {

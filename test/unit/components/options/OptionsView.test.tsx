@@ -28,7 +28,7 @@ afterEach(() => {
 });
 
 const settle = () => act(async () => {});
-const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
+const $ = <E extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<E>(selector);
 
 function show(settings: Settings, locale: Locale = 'en') {
   act(() =>
@@ -216,5 +216,21 @@ describe('question words', () => {
     await submitWords();
     expect(sent).toEqual([]);
     expect($('[data-testid="question-words-errors"]')?.textContent).toContain('price: ');
+  });
+});
+
+describe('general settings', () => {
+  it('switches sound and the overlay with the same commands as the panel, and says when sound is saved', async () => {
+    show(parseSettings({ sound: true, overlay: false }).settings);
+    expect($<HTMLInputElement>('[data-testid="sound-checkbox"]')?.checked).toBe(true);
+    expect($<HTMLInputElement>('[data-testid="overlay-checkbox"]')?.checked).toBe(false);
+    act(() => $('[data-testid="sound-checkbox"]')!.click());
+    act(() => $('[data-testid="overlay-checkbox"]')!.click());
+    await settle();
+    expect(sent).toEqual([
+      { type: 'settings.update', patch: { sound: false } },
+      { type: 'overlay.toggle', enabled: true },
+    ]);
+    expect($('[data-testid="general-settings"] .status')?.textContent).toBe('Saved.');
   });
 });

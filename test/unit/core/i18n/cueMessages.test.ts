@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../../../../lib/core/format/formatDuration';
+import { renderCueText } from '../../../../lib/core/format/renderCue';
 import { cueMessages } from '../../../../lib/core/i18n/cueMessages';
-import { renderCueText } from '../../../../lib/core/i18n/renderCue';
 import { readRuns } from '../../../../scripts/replay/readRuns';
 import { replayRun } from '../../../../scripts/replay/replayRun';
 

@@ -3,7 +3,7 @@ import { fieldLabel } from '../../../../components/options/RuleSettingsForm';
 import { ruleSettingsSchema } from '../../../../lib/core/engine/ruleSettings';
 import { RULE_IDS } from '../../../../lib/core/engine/types';
 import { cueMessages } from '../../../../lib/core/i18n/cueMessages';
-import { popupMessages } from '../../../../lib/core/i18n/popupMessages';
+import { sessionsMessages } from '../../../../lib/core/i18n/sessionsMessages';
 import { createTranslator } from '../../../../lib/core/i18n/translate';
 import { uiMessages } from '../../../../lib/core/i18n/uiMessages';
 import { METRIC_IDS } from '../../../../lib/core/metrics/metricCatalog';
@@ -54,7 +54,7 @@ describe('uiMessages', () => {
 // these check what only shows at run time: both languages present, with the same placeholders.
 describe.each([
   ['the panel, settings and review pages', uiMessages],
-  ['the popup', popupMessages],
+  ['the sessions page', sessionsMessages],
   ['the cue texts', cueMessages],
 ])('the catalog of %s', (_name, catalog) => {
   const en: Record<string, string> = catalog.en;

@@ -18,7 +18,7 @@ describe('import boundaries', () => {
     expect(layerOf('lib/room/sites/labelReader.ts')).toBe('room');
     expect(layerOf('entrypoints/content/index.ts')).toBe('content');
     expect(layerOf('entrypoints/background.ts')).toBe('background');
-    expect(layerOf('entrypoints/popup/main.tsx')).toBe('page');
+    expect(layerOf('entrypoints/sessions/main.tsx')).toBe('page');
     expect(layerOf('scripts/replay.ts')).toBeNull();
   });
 
@@ -75,5 +75,55 @@ describe('import boundaries', () => {
       'lib/worker/services.ts: worker may not import ui',
       'lib/ui/panel/panelStore.ts: ui may not import worker',
     ]);
+  });
+});
+
+describe('the core stack', () => {
+  const reasons = (files: Record<string, string>) =>
+    checkImportBoundaries(tree(files)).map((v) => `${v.file}: ${v.reason}`);
+
+  it('lets a core folder import the folders below it', () => {
+    expect(
+      reasons({
+        'lib/core/engine/rules/questions.ts': "import { x } from '../../comments/commentLexicon';",
+        'lib/core/comments/commentLexicon.ts': "import type { I } from '../settingsIssue';",
+        'lib/core/settingsIssue.ts': '',
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses an upward import, a type-only one too, and one beside it', () => {
+    expect(
+      reasons({
+        'lib/core/engine/commentClassifier.ts': "import { parse } from '../settings/commentLexicon';",
+        'lib/core/settings/commentLexicon.ts': '',
+        'lib/core/comments/commentLexicon.ts': "import type { I } from '../settings/settingsSchema';",
+        'lib/core/settings/settingsSchema.ts': '',
+        'lib/core/cues/cueBadge.ts': "import { f } from '../format/formatNumber';",
+        'lib/core/format/formatNumber.ts': '',
+      }),
+    ).toEqual([
+      'lib/core/engine/commentClassifier.ts: core/engine may not import core/settings, which sits above it',
+      'lib/core/comments/commentLexicon.ts: core/comments may not import core/settings, which sits above it',
+      'lib/core/cues/cueBadge.ts: core/cues may not import core/format, which sits beside it',
+    ]);
+  });
+
+  it('refuses a folder not placed in the stack', () => {
+    expect(
+      reasons({
+        'lib/core/engine/types.ts': "import type { P } from '../stock/stockLevels';",
+        'lib/core/stock/stockLevels.ts': '',
+      }),
+    ).toEqual(['lib/core/engine/types.ts: core/stock is not placed in the core stack (CORE_LEVELS)']);
+  });
+
+  it('asks for the shortest path, not a detour out of a folder and back', () => {
+    expect(
+      reasons({
+        'lib/core/cues/cueOrder.ts': "import type { Cue } from '../../core/engine/types';",
+        'lib/core/engine/types.ts': '',
+      }),
+    ).toEqual(['lib/core/cues/cueOrder.ts: import it as ../engine/types']);
   });
 });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { QuestionTracker } from '../../../../lib/core/comments/questionTracker';
 import type { Cue } from '../../../../lib/core/engine/types';
 import type { CommentRow } from '../../../../lib/store/rows';
 import { openQuestions, questionsSince } from '../../../../lib/ui/panel/openQuestions';
@@ -57,4 +59,43 @@ it('keeps the cue’s own count and quotes until its comments are read', () => {
     { askers: 4, words: ['多大码', '偏大吗'], lastAt: T },
   ]);
   expect(questionsSince([])).toBeNull();
+});
+
+it('counts askers as the engine does: names case-blind, a nameless ask by its words, the window open at its start', () => {
+  const comments = [
+    comment(-90, 'early', '多大码', ['size']), // at the window's opening: out, as in the engine
+    comment(-60, 'Lily', '多大码', ['size']),
+    comment(-50, ' lily ', '偏大吗', ['size']),
+    comment(-40, '', '有S码吗', ['size']),
+    comment(-30, '', '有S码吗', ['size']),
+    comment(-20, '', '165穿什么码', ['size']),
+  ];
+  const cue = questionCue('size', 'size', { params: { topic: 'size', askers: 0, windowSec: 90 } });
+  const tracker = new QuestionTracker({ windowSec: 90, minAskers: 1 });
+  for (const c of comments) tracker.add(c, c.topics);
+  expect(openQuestions([cue], comments)[0]?.askers).toBe(3);
+  expect(tracker.topic('size', T).askers).toBe(3);
+});
+
+it('never counts the askers of a burst other than the engine’s tracker does', () => {
+  const users = ['a', 'A', ' a', 'b', '', ''];
+  const texts = ['多大码', '偏大吗', '多大码 '];
+  const ask = fc.record({
+    sec: fc.integer({ min: -150, max: 0 }),
+    user: fc.constantFrom(...users),
+    text: fc.constantFrom(...texts),
+    size: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(fc.array(ask, { maxLength: 40 }), (asks) => {
+      const comments = asks
+        .sort((x, y) => x.sec - y.sec)
+        .map((a) => comment(a.sec, a.user, a.text, a.size ? ['size'] : []));
+      const tracker = new QuestionTracker({ windowSec: 90, minAskers: 1 });
+      for (const c of comments) tracker.add(c, c.topics);
+      const cue = questionCue('size', 'size', { params: { topic: 'size', askers: 0, windowSec: 90 } });
+      const counted = openQuestions([cue], comments)[0]?.askers;
+      expect(counted).toBe(tracker.topic('size', T).askers);
+    }),
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../../../lib/core/engine/types';
-import { renderCueText } from '../../../../../lib/core/i18n/renderCue';
+import { renderCueText } from '../../../../../lib/core/format/renderCue';
 import { fold, only, samples, T0 } from '../engineHarness';
 
 // The `questions` rule through the engine: comments in (with the samples a room sends), cues out.
