@@ -4,8 +4,8 @@ import { labelKey, toHalfwidth } from './normalizeText';
 import {
   asciiDigits,
   type Convention,
-  CURRENCY_CONVENTION,
   canonicalDigits,
+  currencyConvention,
   LOCAL_MULTIPLIERS,
   type NumberKind,
 } from './numberGrammar';
@@ -158,7 +158,7 @@ function parseNormalized(text: string, unit: MetricUnit | undefined): ParseFailu
   }
 
   const convention: Convention | undefined =
-    (currencySign === undefined ? undefined : CURRENCY_CONVENTION[currencySign]) ?? local?.[1];
+    (currencySign === undefined ? undefined : currencyConvention(currencySign)) ?? local?.[1];
   const kind: NumberKind =
     currency || unit === 'currency' ? 'currency' : COUNT_UNITS.has(unit) ? 'count' : 'other';
   const digits = canonicalDigits(token, {
