@@ -15,6 +15,7 @@ const REASON_KEYS = {
   'unit-mismatch': 'health.reason.unit-mismatch',
   'unknown-unit': 'health.reason.unknown-unit',
   implausible: 'health.reason.implausible',
+  change: 'health.reason.change',
 } as const;
 const reasonKey = (reason: string) =>
   Object.hasOwn(REASON_KEYS, reason) ? REASON_KEYS[reason as keyof typeof REASON_KEYS] : undefined;

@@ -72,89 +72,32 @@ export function canonicalDigits(token: string, context: DigitsContext): string |
   return localDecimal ? decimal : group;
 }
 
-/** The convention a currency's markets write numbers in. */
-export const CURRENCY_CONVENTION: Record<string, Convention> = {
-  $: 'comma-group',
-  us$: 'comma-group',
-  s$: 'comma-group',
-  hk$: 'comma-group',
-  nt$: 'comma-group',
-  usd: 'comma-group',
-  sgd: 'comma-group',
-  '£': 'comma-group',
-  gbp: 'comma-group',
-  '¥': 'comma-group',
-  円: 'comma-group',
-  元: 'comma-group',
-  rmb: 'comma-group',
-  cny: 'comma-group',
-  jpy: 'comma-group',
-  '₩': 'comma-group',
-  '₹': 'comma-group',
-  '฿': 'comma-group',
-  บาท: 'comma-group',
-  thb: 'comma-group',
-  rm: 'comma-group',
-  myr: 'comma-group',
-  '₱': 'comma-group',
-  php: 'comma-group',
-  '€': 'dot-group',
-  eur: 'dot-group',
-  '₫': 'dot-group',
-  đ: 'dot-group',
-  vnd: 'dot-group',
-  rp: 'dot-group',
-  idr: 'dot-group',
-};
+/** Currencies whose markets group with dots and mark decimals with a comma; every other one the parser knows writes `1,234.5`. */
+const DOT_GROUP_CURRENCIES = new Set(['€', 'eur', '₫', 'đ', 'vnd', 'rp', 'idr']);
 
-/** Multiplier words of the markets' own languages: a power of ten, and the convention that language writes. */
-export const LOCAL_MULTIPLIERS: Record<string, [number, Convention]> = {
-  // Indonesian: ribu (thousand), juta (million), miliar (billion).
-  rb: [3, 'dot-group'],
-  ribu: [3, 'dot-group'],
-  jt: [6, 'dot-group'],
-  juta: [6, 'dot-group'],
-  miliar: [9, 'dot-group'],
-  // Vietnamese: nghìn / N (thousand), triệu / Tr (million), tỷ (billion).
-  nghìn: [3, 'dot-group'],
-  n: [3, 'dot-group'],
-  tr: [6, 'dot-group'],
-  triệu: [6, 'dot-group'],
-  tỷ: [9, 'dot-group'],
-  // Malay: J (juta, million), written the English way.
-  j: [6, 'comma-group'],
-  // German Mio. / Mrd., Spanish and Portuguese mil (thousand).
-  mio: [6, 'dot-group'],
-  mrd: [9, 'dot-group'],
-  mil: [3, 'dot-group'],
-  // Polish tys. / mln / mld, Dutch and Italian mln / mld, Portuguese mil / mi / bi, French Md, English bn.
-  tys: [3, 'dot-group'],
-  mln: [6, 'dot-group'],
-  mld: [9, 'dot-group'],
-  mi: [6, 'dot-group'],
-  bi: [9, 'dot-group'],
-  md: [9, 'dot-group'],
-  bn: [9, 'comma-group'],
-  // Thai: พัน (thousand), หมื่น (ten thousand), แสน (hundred thousand), ล้าน (million).
-  พัน: [3, 'comma-group'],
-  หมื่น: [4, 'comma-group'],
-  แสน: [5, 'comma-group'],
-  ล้าน: [6, 'comma-group'],
-};
+/** The convention a currency's markets write numbers in (its sign or code, lower case). */
+export const currencyConvention = (sign: string): Convention =>
+  DOT_GROUP_CURRENCIES.has(sign) ? 'dot-group' : 'comma-group';
 
-/** Decimal digits of other scripts (Thai ๑๒๓, Arabic-Indic, Devanagari…) by their zero. */
-const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xed0, 0x1040, 0x17e0];
-const SCRIPT_DIGIT =
-  /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59\u0ed0-\u0ed9\u1040-\u1049\u17e0-\u17e9]/g;
+/**
+ * Multiplier words of the markets' own languages: word, power of ten, and `d` when that language writes
+ * `1.234,5` (`c`: `1,234.5`). Indonesian rb/ribu, jt/juta, miliar; Vietnamese nghìn/N, Tr/triệu, tỷ; Malay
+ * J (juta); German Mio./Mrd.; Spanish and Portuguese mil, mi, bi; Polish tys., mln, mld; Dutch and Italian
+ * mln, mld; French Md; English bn; Thai พัน หมื่น แสน ล้าน.
+ */
+export const LOCAL_MULTIPLIERS: Record<string, [number, Convention]> = Object.fromEntries(
+  'rb3d ribu3d jt6d juta6d miliar9d nghìn3d n3d tr6d triệu6d tỷ9d j6c mio6d mrd9d mil3d tys3d mln6d mld9d mi6d bi9d md9d bn9c พัน3c หมื่น4c แสน5c ล้าน6c'
+    .split(' ')
+    .map((w) => [w.slice(0, -2), [Number(w.at(-2)), w.endsWith('d') ? 'dot-group' : 'comma-group']]),
+);
+
+/** Thai digits (๐–๙), which Thai pages may use: read as ASCII digits. */
+const THAI_DIGIT = /[\u0e50-\u0e59]/g;
 /** A numeral that is no decimal digit: a superscript `³`, a fraction `½`, a circled `①`, a Roman `Ⅻ`. */
 const OTHER_NUMERAL = /[^\P{N}0-9]/u;
 
-/** Other scripts' decimal digits as ASCII; undefined when a numeral that is no plain digit remains (`12³`). */
+/** Thai digits as ASCII; undefined when a numeral that is no plain digit remains (`12³`, `½`, `①`). */
 export function asciiDigits(text: string): string | undefined {
-  const out = text.replace(SCRIPT_DIGIT, (c) => {
-    const code = c.charCodeAt(0);
-    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9)!;
-    return String(code - zero);
-  });
+  const out = text.replace(THAI_DIGIT, (c) => String(c.charCodeAt(0) - 0xe50));
   return OTHER_NUMERAL.test(out) ? undefined : out;
 }

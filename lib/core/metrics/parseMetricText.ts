@@ -4,8 +4,8 @@ import { labelKey, toHalfwidth } from './normalizeText';
 import {
   asciiDigits,
   type Convention,
-  CURRENCY_CONVENTION,
   canonicalDigits,
+  currencyConvention,
   LOCAL_MULTIPLIERS,
   type NumberKind,
 } from './numberGrammar';
@@ -27,7 +27,9 @@ export type ParseFailureReason =
   /** A word after the number that is no multiplier or unit we know (`1.2 million`, `12 kg`, `12 pcs`). */
   | 'unknown-unit'
   /** A number no room shows for this metric (set by the plausibility gate): see plausibility.ts. */
-  | 'implausible';
+  | 'implausible'
+  /** A change beside the value, not the value: a sign or an arrow before it (`+1,203`, `↑ 12,5%`, `▼3`). */
+  | 'change';
 
 export type ParsedMetric =
   | { ok: true; value: number; capped: boolean }
@@ -60,6 +62,8 @@ const COUNT_UNITS = new Set<MetricUnit | undefined>([
 ]);
 const APPROX_WORDS = /(?:约|近|共|累计|合计|总计|超过|超|逾|大于)+$/;
 const LETTER = /\p{L}/u;
+/** Arrows that mark a number as a change against an earlier one (a delta badge). */
+const ARROWS = /[↑↓↗↘⇧⇩▲▼△▽▴▾⬆⬇🔺🔻]/u;
 const LATIN = /[a-z]/i;
 
 const MULTIPLIER_EXP: Record<string, number> = {
@@ -123,6 +127,9 @@ function parseNormalized(text: string, unit: MetricUnit | undefined): ParseFailu
   const prefix = PREFIX.exec(s.slice(0, start))!;
   const suffix = SUFFIX.exec(s.slice(start + token.length))!;
   const after = s.slice(start + token.length + suffix[0].length);
+  // A delta badge (`+1,203`, `↑ 12,5%`) says how much a value moved, never what it is; a level is never
+  // written with a plus, and a minus sign on a level is left to the plausibility gate.
+  if (prefix[2] === '+' || prefix[4] === '+' || ARROWS.test(s)) return 'change';
   const words = leftoverWords(s.slice(0, start - prefix[0].length), after);
   if (words !== undefined) return words;
   const bound = prefix[1];
@@ -151,7 +158,7 @@ function parseNormalized(text: string, unit: MetricUnit | undefined): ParseFailu
   }
 
   const convention: Convention | undefined =
-    (currencySign === undefined ? undefined : CURRENCY_CONVENTION[currencySign]) ?? local?.[1];
+    (currencySign === undefined ? undefined : currencyConvention(currencySign)) ?? local?.[1];
   const kind: NumberKind =
     currency || unit === 'currency' ? 'currency' : COUNT_UNITS.has(unit) ? 'count' : 'other';
   const digits = canonicalDigits(token, {

@@ -11,7 +11,7 @@ import { labelKey } from '../../core/metrics/normalizeText';
 import { type ParsedMetric, parseMetricText } from '../../core/metrics/parseMetricText';
 import { checkPlausible } from '../../core/metrics/plausibility';
 import { locateHeadlines } from './headlineHint';
-import { type Exclusion, queryOne, repeatedItem, textWalk, walkText } from './pageText';
+import { type Exclusion, isSeen, queryOne, repeatedItem, textWalk, walkText } from './pageText';
 import { planValue, textShows } from './valueView';
 
 // Finding where each metric's value sits, by DOM structure and text only (never by class names): the
@@ -127,6 +127,8 @@ export function labelSearch(root: ParentNode, context: LocateContext): LabelSear
       // A paused walk that started over visits some texts twice.
       if (seen.has(node)) return;
       seen.add(node);
+      // A label no one sees (a tooltip's "viewers in the last 5 min", kept hidden until hovered) is no label.
+      if (!isSeen(node.parentElement!)) return;
       for (const match of matched) labels.push({ node, match });
     },
     true,
@@ -288,10 +290,17 @@ function inForeignList(
   return foreign;
 }
 
-/** Parses for the metric, and is not of the wrong kind (a percent is never a currency, a duration never a count). */
+/**
+ * Parses for the metric, and is not of the wrong kind (a percent is never a currency, a duration never a count,
+ * a change never a level).
+ */
 function fits(node: Node, match: LabelMatch): { ok: boolean; fits: boolean } {
   const parsed = parseAt(viewText(node), match.metric, match);
-  return { ok: parsed.ok, fits: parsed.ok || parsed.reason !== 'unit-mismatch' };
+  // A delta badge beside the value is never the value, not even while the value itself shows no number.
+  return {
+    ok: parsed.ok,
+    fits: parsed.ok || (parsed.reason !== 'unit-mismatch' && parsed.reason !== 'change'),
+  };
 }
 
 type BaseLocation = Omit<MetricLocation, 'source' | 'via'> & { label: Text; match: LabelMatch };

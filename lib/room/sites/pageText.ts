@@ -192,6 +192,23 @@ export function isHidden(el: Element): boolean {
 }
 
 /**
+ * Whether a person can see `el`: not hidden (isHidden) and not see-through (a tooltip kept in the page at
+ * opacity 0 until hovered).
+ */
+export function isSeen(el: Element): boolean {
+  if (isHidden(el)) return false;
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    if ((a as HTMLElement).style?.opacity === '0') return false;
+  }
+  try {
+    const check = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
+    return typeof check === 'function' ? check.call(el, { opacityProperty: true }) : true;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * The row of a repeated list `node` sits in (a comment, a product, a metric card): the nearest ancestor, within
  * `limit` levels, whose parent has at least `minSiblings` children of its tag. Null when there is none.
  */

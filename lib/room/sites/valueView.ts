@@ -1,6 +1,7 @@
 // Reading a value element as a person sees it, not as its DOM text runs. Dashboards draw numbers as
 // odometers (one span per digit beside a hidden spacer "8"), digit rollers (a clipped column holding 0–9,
-// moved by a transform), per-character spans ("¥ 1 5 9 , 3 5 7 万") and split parts (`6` `.38` `K`). A plan
+// moved by a transform), per-character spans ("¥ 1 5 9 , 3 5 7 万") and split parts (`6` `.38` `K`), lay
+// digits out in another order than the DOM's (a reversed flex row, `order`), and add units in CSS (::after). A plan
 // is worked out once per element (styles, which parts show) and re-made only when the element's structure
 // changes; reading it is a walk over a few cached nodes, plus geometry for a roller's columns.
 
@@ -17,7 +18,13 @@ interface Column {
   digits: Element[];
 }
 
-type Part = Text | Column;
+/** Text drawn by CSS (`content` of ::before / ::after): a unit (`万`, `%`) a person sees beside the digits. */
+interface Pseudo {
+  host: Element;
+  which: '::before' | '::after';
+}
+
+type Part = Text | Column | Pseudo;
 
 export interface ValuePlan {
   read(): ValueView;
@@ -106,8 +113,10 @@ function collectParts(
   aria: boolean,
   columns: Column[],
   hiddenText: boolean,
+  style: CSSStyleDeclaration | null = styleOf(el),
 ): void {
-  for (const child of el.childNodes) {
+  if (!hiddenText && pseudoText(el, '::before')) parts.push({ host: el, which: '::before' });
+  for (const child of visualOrder(el, style)) {
     if (child.nodeType === TEXT_NODE) {
       if (!hiddenText && (child as Text).data.trim()) parts.push(child as Text);
       continue;
@@ -128,9 +137,52 @@ function collectParts(
         continue;
       }
     }
-    collectParts(element, parts, aria, columns, childHidden);
+    collectParts(element, parts, aria, columns, childHidden, style);
   }
+  if (!hiddenText && pseudoText(el, '::after')) parts.push({ host: el, which: '::after' });
 }
+
+/**
+ * The children in the order they are drawn: a flex box lays its items out by their `order`, and backwards
+ * when its direction is reversed (digits in `row-reverse` read right to left in the DOM).
+ */
+function visualOrder(el: Element, style: CSSStyleDeclaration | null): ChildNode[] {
+  const children = [...el.childNodes];
+  const display = style?.display || (el as HTMLElement).style?.display;
+  if (!display?.includes('flex') || children.length < 2) return children;
+  const direction = style?.flexDirection || (el as HTMLElement).style?.flexDirection || '';
+  const orderOf = (node: ChildNode) => {
+    if (node.nodeType !== 1) return 0;
+    const order = styleOf(node as Element)?.order || (node as HTMLElement).style?.order;
+    return Number.parseInt(order || '0', 10) || 0;
+  };
+  const keyed = children.map((node, i) => ({ node, i, order: orderOf(node) }));
+  keyed.sort((a, b) => a.order - b.order || a.i - b.i);
+  const drawn = keyed.map((k) => k.node);
+  return direction.endsWith('-reverse') ? drawn.reverse() : drawn;
+}
+
+/** The text CSS draws in an element's ::before / ::after: its quoted strings and attr() values, '' for none. */
+export function pseudoText(el: Element, which: '::before' | '::after'): string {
+  let content: string | undefined;
+  try {
+    content = el.ownerDocument.defaultView?.getComputedStyle(el, which).content;
+  } catch {
+    return '';
+  }
+  if (!content || content === 'none' || content === 'normal') return '';
+  let text = '';
+  for (const m of content.matchAll(CSS_CONTENT_PART)) {
+    if (m[3] !== undefined) text += el.getAttribute(m[3]) ?? '';
+    else text += unescapeCss(m[1] ?? m[2] ?? '');
+  }
+  return text;
+}
+const CSS_CONTENT_PART = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)/g;
+const unescapeCss = (s: string) =>
+  s.replace(/\\([0-9a-f]{1,6}\s?|.)/gi, (_, e: string) =>
+    /^[0-9a-f]/i.test(e) ? String.fromCodePoint(Number.parseInt(e, 16)) : e,
+  );
 
 /** The visible single-digit elements under a clipped box, in order. */
 function digitLeaves(el: Element, aria: boolean, hiddenText: boolean): Element[] {
@@ -184,7 +236,7 @@ export function planValue(source: Node): ValuePlan {
       geometric: false,
     };
   }
-  if (el.childElementCount === 0) {
+  if (el.childElementCount === 0 && !pseudoText(el, '::before') && !pseudoText(el, '::after')) {
     return {
       read: () => ({ text: el.textContent ?? '', settled: true }),
       stale: () => el.childElementCount > 0,
@@ -193,11 +245,14 @@ export function planValue(source: Node): ValuePlan {
   }
   const parts: Part[] = [];
   const columns: Column[] = [];
-  const hidden = visibilityOf(el, styleOf(el)) === 'hidden';
-  collectParts(el, parts, true, columns, hidden);
+  const style = styleOf(el);
+  const hidden = visibilityOf(el, style) === 'hidden';
+  collectParts(el, parts, true, columns, hidden, style);
   // Nothing left but what is marked aria-hidden: the page hid the digits from screen readers only.
-  if (parts.length === 0) collectParts(el, parts, false, columns, hidden);
-  const nodes = parts.flatMap((p): Node[] => ('digits' in p ? [p.clip, ...p.digits] : [p]));
+  if (parts.length === 0) collectParts(el, parts, false, columns, hidden, style);
+  const nodes = parts.flatMap((p): Node[] =>
+    'digits' in p ? [p.clip, ...p.digits] : 'host' in p ? [p.host] : [p],
+  );
   return {
     read() {
       let text = '';
@@ -207,7 +262,8 @@ export function planValue(source: Node): ValuePlan {
           const shown = shownDigit(part);
           text += shown.digit;
           if (!shown.settled) settled = false;
-        } else text += part.data.trim();
+        } else if ('host' in part) text += pseudoText(part.host, part.which).trim();
+        else text += part.data.trim();
       }
       if (columns.length > 0 && settled && animating(el)) settled = false;
       return { text, settled };
@@ -217,14 +273,17 @@ export function planValue(source: Node): ValuePlan {
   };
 }
 
-/** A text node a person can see: no ancestor up to `within` is hidden, and its own box is not invisible. */
+/** A text node a person can see: no ancestor up to `within` is hidden or see-through, and its own box is not invisible. */
 export function textShows(text: Text, within: Element): boolean {
   const parent = text.parentElement;
   if (!parent) return false;
   const own = styleOf(parent);
   if (visibilityOf(parent, own) === 'hidden') return false;
   for (let el: Element | null = parent; el && el !== within; el = el.parentElement) {
-    if (hiddenElement(el, el === parent ? own : styleOf(el), false)) return false;
+    const style = el === parent ? own : styleOf(el);
+    if (hiddenElement(el, style, false)) return false;
+    // See-through: a tooltip kept on the page at opacity 0 until hovered.
+    if ((style?.opacity || (el as HTMLElement).style?.opacity) === '0') return false;
   }
   return true;
 }

@@ -113,7 +113,8 @@ describe('parseMetricText', () => {
   });
 
   it('lets the unit reject numbers of the wrong kind', () => {
-    expect(reason('+12%', 'people')).toBe('unit-mismatch');
+    expect(reason('12%', 'people')).toBe('unit-mismatch');
+    expect(reason('+12%', 'people')).toBe('change');
     expect(reason('¥12', 'people')).toBe('unit-mismatch');
     expect(reason('12.5', 'ratio')).toBe('unit-mismatch');
     expect(reason('¥0.5', 'ratio')).toBe('unit-mismatch');
