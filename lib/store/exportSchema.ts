@@ -60,7 +60,7 @@ export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({
   title: z.string().check(z.maxLength(300)),
   startedAt: epochMs,
   endedAt: z.optional(epochMs),
-  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence', 'imported'])),
+  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence', 'imported', 'clock-set-back'])),
   lastSampleAt: epochMs,
   clockOffsetMs: z.optional(finite),
   ruleSettings: ruleSettingsField,

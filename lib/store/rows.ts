@@ -13,8 +13,16 @@ export interface SessionRow {
   title: string;
   startedAt: number;
   endedAt?: number;
-  /** `imported`: the file held the session open; an import never opens one. */
-  endReason?: 'room-ended' | 'operator' | 'silence' | 'imported';
+  /**
+   * `imported`: the file held the session open; an import never opens one. `clock-set-back`: the room's
+   * readings came dated inside its recorded time (the computer's clock went back), so a new session took them.
+   */
+  endReason?: 'room-ended' | 'operator' | 'silence' | 'imported' | 'clock-set-back';
+  /**
+   * When this computer took the session in from an import file (wall ms). Imported history is closed
+   * history: it never decides where a live reading goes, and retention counts its age from here.
+   */
+  importedAt?: number;
   lastSampleAt: number;
   /** Wall clock minus sample clock at the last sample, so pages can run countdowns on the session's clock. */
   clockOffsetMs?: number;

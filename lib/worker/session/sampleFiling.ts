@@ -166,7 +166,11 @@ export class SampleFiling {
   /** A new session that starts with this sample, its run-of-show as its first event. */
   private async start(room: Room, sample: Sample, batch: Batch): Promise<Target> {
     const { rules, plan } = await this.options.settings();
-    const id = sessionIdFor(sample.site, sample.roomKey, sample.ts);
+    // An imported session may hold this id (another machine recorded the room at this very time): never
+    // overwrite it.
+    let id = sessionIdFor(sample.site, sample.roomKey, sample.ts);
+    for (let n = 2; room.sessions.has(id); n++)
+      id = `${sessionIdFor(sample.site, sample.roomKey, sample.ts)}~${n}`;
     const session: SessionRow = {
       id,
       site: sample.site,

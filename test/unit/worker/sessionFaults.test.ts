@@ -339,3 +339,65 @@ describe('an imported session dated ahead of this clock', () => {
     expect(await worker.db.sessions.count()).toBe(2);
   });
 });
+
+describe('an imported session of a live room, dated +20 h', () => {
+  it('never changes where new samples go: after the operator ends the live session and a restart, the next live is recorded', async () => {
+    const world = setup();
+    const now = Date.now();
+    const HOUR = 3_600_000;
+    const page = world.open('room-g');
+    page.post(
+      Array.from({ length: 5 }, (_, i) => page.sample(now - 10 * MIN + i * SEC, { viewers: 100 + i })),
+    );
+    await until(() => page.ackedUpTo() === 5, 4000, 'live session recorded');
+    const id = `douyin:room-g:${now + 20 * HOUR}`;
+    const session = {
+      id,
+      site: 'douyin',
+      roomKey: 'room-g',
+      title: 'schema-valid, dated ahead',
+      startedAt: now + 20 * HOUR,
+      lastSampleAt: now + 21 * HOUR,
+      endedAt: now + 21 * HOUR,
+      endReason: 'room-ended',
+      ruleSettings: {},
+      peakViewers: 5,
+      gmv: null,
+      cuesFired: 0,
+      cuesActed: 0,
+    };
+    const file = {
+      format: 'livecue-export',
+      schemaVersion: 1,
+      exportedAt: now + 22 * HOUR,
+      sessions: [
+        {
+          session,
+          samples: [{ sessionId: id, ts: now + 21 * HOUR, metrics: { viewers: 5 } }],
+          actions: [],
+          cues: [],
+        },
+      ],
+    };
+    expect(await world.worker.command({ type: 'history.import', json: JSON.stringify(file) })).toMatchObject({
+      ok: true,
+    });
+    // The live goes on in its session, then the operator ends it and the worker restarts.
+    page.post([page.sample(now - 5 * MIN, { viewers: 200 })]);
+    await until(() => page.ackedUpTo() === 6, 4000, 'still recorded after the import');
+    const live = `douyin:room-g:${now - 10 * MIN}`;
+    expect(await world.worker.command({ type: 'session.end', sessionId: live })).toMatchObject({ ok: true });
+    await world.worker.services.queue.flush();
+    const worker = world.restart();
+    page.post(
+      Array.from({ length: 5 }, (_, i) => page.sample(now - 4 * MIN + i * SEC, { viewers: 300 + i })),
+    );
+    await until(() => page.ackedUpTo() + page.refused().size >= 11, 4000, 'answered');
+    const { stored, refused, lost } = await answers(worker.db, page);
+    expect(refused).toEqual(new Map());
+    expect(lost).toEqual([]);
+    expect(stored.size).toBe(11);
+    expect(await worker.db.sessions.count()).toBe(3);
+    expect(await worker.db.sessions.get(id)).toMatchObject({ endedAt: now + 21 * HOUR });
+  });
+});
