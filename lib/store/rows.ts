@@ -74,7 +74,8 @@ export type ActionRow =
 
 export type CueRow = Cue;
 
+/** `settings`: the user's settings; `retention`: what the last retention run removed (retentionReport.ts). */
 export interface SettingsRow {
-  key: 'settings';
+  key: 'settings' | 'retention';
   value: unknown;
 }

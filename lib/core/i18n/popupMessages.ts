@@ -51,6 +51,8 @@ const en = {
   'popup.retentionSave': 'Save',
   'popup.retentionSaved': 'Saved.',
   'popup.retentionFailed': 'Could not save: {error}',
+  'popup.retentionRemoved':
+    'On {at}, {count} sessions older than {days} days (counted from when they arrived here) were removed: {titles}',
   'popup.storage': 'Storage used: {usage} of {quota}',
   'popup.storageUnknown': 'Storage used: not reported by this browser',
   'site.douyin-buyin': 'Douyin Buyin',
@@ -110,6 +112,7 @@ const zh = {
   'popup.retentionSave': '保存',
   'popup.retentionSaved': '已保存。',
   'popup.retentionFailed': '保存失败：{error}',
+  'popup.retentionRemoved': '{at} 已删除 {count} 场超过 {days} 天的历史（从到达本机之日算起）：{titles}',
   'popup.storage': '已用存储：{usage}（共 {quota}）',
   'popup.storageUnknown': '已用存储：此浏览器未提供',
   'site.douyin-buyin': '抖音百应',

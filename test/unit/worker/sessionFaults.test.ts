@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../../lib/core/messages/sample';
 import type { LivecueDb } from '../../../lib/store/database';
+import { readRetentionReport } from '../../../lib/store/retentionReport';
 import {
   disposeDb,
   failWritesFor,
@@ -399,5 +400,60 @@ describe('an imported session of a live room, dated +20 h', () => {
     expect(stored.size).toBe(11);
     expect(await worker.db.sessions.count()).toBe(3);
     expect(await worker.db.sessions.get(id)).toMatchObject({ endedAt: now + 21 * HOUR });
+  });
+});
+
+describe('retention after an import', () => {
+  it('keeps history imported today however old its dates, and says what it removed', async () => {
+    const world = setup();
+    const { db } = world.worker;
+    const now = Date.now();
+    const DAY = 86_400_000;
+    const old = (roomKey: string) => {
+      const startedAt = now - 100 * DAY;
+      const id = `douyin:${roomKey}:${startedAt}`;
+      return {
+        session: {
+          id,
+          site: 'douyin',
+          roomKey,
+          title: `archive ${roomKey}`,
+          startedAt,
+          lastSampleAt: startedAt + MIN,
+          endedAt: startedAt + MIN,
+          endReason: 'operator',
+          ruleSettings: {},
+          peakViewers: 5,
+          gmv: null,
+          cuesFired: 0,
+          cuesActed: 0,
+        },
+        samples: [{ sessionId: id, ts: startedAt + MIN, metrics: { viewers: 5 } }],
+        actions: [],
+        cues: [],
+      };
+    };
+    // One old session recorded here long ago, one imported today from a file of the same age.
+    const recorded = old('recorded');
+    await db.sessions.put(recorded.session as never);
+    const file = {
+      format: 'livecue-export',
+      schemaVersion: 1,
+      exportedAt: now - 99 * DAY,
+      sessions: [old('archive')],
+    };
+    expect(await world.worker.command({ type: 'history.import', json: JSON.stringify(file) })).toMatchObject({
+      ok: true,
+    });
+    await world.worker.command({ type: 'settings.update', patch: { retentionDays: 90 } });
+
+    await world.worker.alarm('livecue-retention');
+    await until(async () => (await readRetentionReport(db)) !== null, 4000, 'retention ran');
+    expect((await db.sessions.toArray()).map((row) => row.roomKey)).toEqual(['archive']);
+    expect(await readRetentionReport(db)).toMatchObject({
+      keepDays: 90,
+      count: 1,
+      sessions: [{ id: recorded.session.id, title: 'archive recorded' }],
+    });
   });
 });
