@@ -44,8 +44,13 @@ export function commandHandlers(services: BackgroundServices): Handlers {
       return { cue, saved: await savedWithin(durable) };
     },
     'session.end': async ({ sessionId }) => {
-      const { session, durable } = await registry.end(sessionId);
+      const { session, durable, kept } = await registry.end(sessionId);
       const saved = await savedWithin(durable);
+      // Not on disk and not noted for a restart: a restart would reopen it, so this is no success.
+      if (!saved && !(await kept))
+        throw new Error(
+          'Ended here, but writes are failing and the end could not be kept: it may come back open',
+        );
       return { sessionId, endedAt: session.endedAt ?? session.lastSampleAt, saved };
     },
     // What a change means for the rooms (bindings, overlay, run-of-show) follows the settings' change event.

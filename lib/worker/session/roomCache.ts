@@ -3,6 +3,7 @@ import type { SampleRefusal } from '../../core/messages/portProtocol';
 import type { LivecueDb } from '../../store/database';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import type { WriteQueue } from '../writeQueue';
+import { EndIntents } from './endIntents';
 import { LiveSession } from './liveSession';
 import { closedSession } from './sessionRows';
 import { loadOpenSessions, loadRoomSessions, loadSessionEvents } from './storedSessions';
@@ -63,7 +64,33 @@ export class RoomCache {
   constructor(
     readonly db: LivecueDb,
     readonly queue: WriteQueue,
+    readonly endIntents: EndIntents = new EndIntents(),
   ) {}
+
+  /**
+   * Queues the operator's end of a session and forgets its note once the ended row is durable; until then
+   * the note closes it again after a restart (applyEndIntents).
+   */
+  queueEnd(room: Room, ended: SessionRow): Promise<void> {
+    const batch = newBatch();
+    this.keep(room, ended, batch);
+    const durable = this.queue.enqueue(batch);
+    void durable.then(() => this.endIntents.remove([ended.id]));
+    return durable;
+  }
+
+  /** A freshly loaded room's sessions that the operator ended but whose end never reached the disk. */
+  private async applyEndIntents(room: Room): Promise<void> {
+    const pending = await this.endIntents.pending();
+    const done: string[] = [];
+    for (const [id, endedAt] of pending) {
+      const row = room.sessions.get(id);
+      if (!row) continue;
+      if (row.endedAt !== undefined) done.push(id);
+      else void this.queueEnd(room, closedSession(row, Math.max(endedAt, row.startedAt), 'operator'));
+    }
+    if (done.length) void this.endIntents.remove(done);
+  }
 
   onCueChange(listener: (change: CueChange) => void): () => void {
     this.listeners.add(listener);
@@ -93,6 +120,7 @@ export class RoomCache {
           for (const row of rows) {
             if (!target.sessions.has(row.id) && !this.deleted.has(row.id)) target.sessions.set(row.id, row);
           }
+          return this.applyEndIntents(target);
         },
         (error: unknown) => {
           target.loaded = undefined;

@@ -119,15 +119,21 @@ export class SessionCommands {
     );
   }
 
-  /** The operator's end of a session; the room's next reading starts a new one. */
-  async end(sessionId: string): Promise<{ session: SessionRow; durable: Promise<void> }> {
+  /**
+   * The operator's end of a session; the room's next reading starts a new one. `kept` resolves true once the
+   * End is noted where a worker restart keeps it (endIntents.ts), so it holds even while writes fail.
+   */
+  async end(
+    sessionId: string,
+  ): Promise<{ session: SessionRow; durable: Promise<void>; kept: Promise<boolean> }> {
     const result = await this.cache.inSessionRoom(sessionId, async (room, session) => {
-      if (session.endedAt !== undefined) return { session, durable: Promise.resolve() };
+      if (session.endedAt !== undefined)
+        return { session, durable: Promise.resolve(), kept: Promise.resolve(true) };
       const engine = room.engines.get(session.id);
       const ended = closedSession(session, this.sessionNow(session, engine), 'operator');
-      const batch = newBatch();
-      this.cache.keep(room, ended, batch);
-      return { session: ended, durable: this.cache.queue.enqueue(batch) };
+      // Noted first: a restart between the two finds the note and closes the session again.
+      const kept = this.cache.endIntents.add(ended.id, ended.endedAt!);
+      return { session: ended, durable: this.cache.queueEnd(room, ended), kept };
     });
     if (!result) throw new Error(`No session ${sessionId}`);
     return result;
@@ -138,6 +144,7 @@ export class SessionCommands {
    * theirs in flight. The caller deletes them from the database next.
    */
   async forget(sessionIds: readonly string[]): Promise<void> {
+    void this.cache.endIntents.remove(sessionIds);
     for (const id of sessionIds) this.cache.deleted.add(id);
     await Promise.all(
       [...this.cache.rooms.values()]

@@ -5,6 +5,7 @@ import type { LivecueDb } from '../../store/database';
 import type { SessionRow } from '../../store/rows';
 import type { WriteQueue } from '../writeQueue';
 import { DEFAULT_SESSION_TIMING, type SessionTiming } from './decideSession';
+import type { EndIntents } from './endIntents';
 import { type CueChange, RoomCache, type RoomRefusals } from './roomCache';
 import { type Filed, SampleFiling } from './sampleFiling';
 import { SessionCommands } from './sessionCommands';
@@ -23,6 +24,8 @@ export interface RegistryOptions {
   settings(): Promise<{ rules: Record<string, unknown>; plan: PlanSlot[] }>;
   timing?: Partial<SessionTiming>;
   wallNow?: () => number;
+  /** Where the operator's End is noted until its row is durable (memory when not given: tests). */
+  endIntents?: EndIntents;
 }
 
 export class SessionRegistry {
@@ -33,7 +36,7 @@ export class SessionRegistry {
   constructor(db: LivecueDb, queue: WriteQueue, options: RegistryOptions) {
     const timing = { ...DEFAULT_SESSION_TIMING, ...options.timing };
     const wallNow = options.wallNow ?? Date.now;
-    this.cache = new RoomCache(db, queue);
+    this.cache = new RoomCache(db, queue, options.endIntents);
     this.filing = new SampleFiling(this.cache, { settings: options.settings, timing, wallNow });
     this.commands = new SessionCommands(this.cache, timing, wallNow);
   }
@@ -63,7 +66,7 @@ export class SessionRegistry {
   tick(): Promise<void> {
     return this.commands.tick();
   }
-  end(sessionId: string): Promise<{ session: SessionRow; durable: Promise<void> }> {
+  end(sessionId: string): Promise<{ session: SessionRow; durable: Promise<void>; kept: Promise<boolean> }> {
     return this.commands.end(sessionId);
   }
   forget(sessionIds: readonly string[]): Promise<void> {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import type { Sample } from '../../../lib/core/messages/sample';
 import type { LivecueDb } from '../../../lib/store/database';
 import { readRetentionReport } from '../../../lib/store/retentionReport';
@@ -455,5 +456,45 @@ describe('retention after an import', () => {
       count: 1,
       sessions: [{ id: recorded.session.id, title: 'archive recorded' }],
     });
+  });
+});
+
+describe("the operator's End while writes fail", () => {
+  it('survives a worker restart: the session stays ended and the next reading starts a new one', async () => {
+    const world = setup();
+    const disk = failWritesFor(world.worker.db);
+    const t0 = Date.now() - 5 * MIN;
+    const page = world.open('room-h');
+    page.post([page.sample(t0, { viewers: 100 })]);
+    await until(() => page.ackedUpTo() === 1, 4000, 'session started');
+    const id = `douyin:room-h:${t0}`;
+
+    disk.tags.add('room-h');
+    const ended = await world.worker.command({ type: 'session.end', sessionId: id });
+    expect(ended).toMatchObject({ ok: true, data: { saved: false } });
+    const worker = world.restart();
+    disk.tags.clear();
+    expect((await worker.db.sessions.get(id))?.endedAt).toBeUndefined();
+
+    page.post([page.sample(t0 + MIN, { viewers: 150 })]);
+    await until(() => page.ackedUpTo() === 2, 4000, 'the next reading stored');
+    await worker.services.queue.flush();
+    expect(await worker.db.sessions.get(id)).toMatchObject({ endReason: 'operator' });
+    expect((await worker.db.sessions.get(id))!.endedAt).toBeLessThan(t0 + MIN);
+    expect(await worker.db.sessions.get(`douyin:room-h:${t0 + MIN}`)).toMatchObject({ startedAt: t0 + MIN });
+  });
+
+  it('answers an error, not ok, when the End can be neither written nor kept', async () => {
+    const world = setup();
+    const disk = failWritesFor(world.worker.db);
+    const t0 = Date.now() - 5 * MIN;
+    const page = world.open('room-i');
+    page.post([page.sample(t0, { viewers: 100 })]);
+    await until(() => page.ackedUpTo() === 1, 4000, 'session started');
+    disk.tags.add('room-i');
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('storage quota'));
+    const ended = await world.worker.command({ type: 'session.end', sessionId: `douyin:room-i:${t0}` });
+    expect(ended).toMatchObject({ ok: false });
+    expect(ended.error).toMatch(/could not be kept/);
   });
 });

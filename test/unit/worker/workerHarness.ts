@@ -188,9 +188,13 @@ afterEach(async () => {
 /** Starts the background's listeners on fakeBrowser, as entrypoints/background.ts does. */
 export function startWorker(
   db: LivecueDb = new LivecueDb(`livecue-worker-${Date.now()}-${dbCount++}`),
-  options: { wallNow?: () => number } = {},
+  options: { wallNow?: () => number; keepStorage?: boolean } = {},
 ) {
-  fakeBrowser.reset();
+  // A restarted worker finds extension storage as the last one left it; everything else starts afresh.
+  if (options.keepStorage) {
+    for (const [name, api] of Object.entries(fakeBrowser))
+      if (name !== 'storage' && name !== 'reset') (api as { resetState?: () => void }).resetState?.();
+  } else fakeBrowser.reset();
   const onConnect = event<[FakeRoomPort]>();
   (fakeBrowser.runtime as unknown as { onConnect: unknown }).onConnect = onConnect;
   vi.stubGlobal('browser', fakeBrowser);
@@ -242,7 +246,7 @@ export function disposeDb(db: LivecueDb): void {
 export function restartWorker(old: WorkerHarness, pages: RoomPage[]): WorkerHarness {
   old.services.queue.stop();
   for (const page of pages) page.drop();
-  const next = startWorker(old.db);
+  const next = startWorker(old.db, { keepStorage: true });
   return next;
 }
 
