@@ -44,6 +44,8 @@ export interface SampleRow {
   capped?: MetricId[];
   product?: Product | null;
   health?: ReaderHealth;
+  /** Who sent it: `page:seq` of the reading (absent on rows of senders that gave no page). */
+  src?: string;
 }
 
 /** One comment of the room's comment list, filed in the session it was read in. */
@@ -56,6 +58,8 @@ export interface CommentRow {
   text: string;
   /** What it asks, by the session's classifier when it was stored (empty: chatter). */
   topics: CommentTopic[];
+  /** Who sent it: `page:seq:index` of the reading that carried it (absent when the sender gave no page). */
+  src?: string;
 }
 
 export type ActionRow =

@@ -54,6 +54,11 @@ export const roomCommentSchema = z.object({
 export const sampleSchema = z.object({
   /** Monotonic per content-script instance; the background acknowledges by it. */
   seq: z.int().check(z.nonnegative()),
+  /**
+   * The content-script instance (random per page load). With `seq` it names the reading and its comments,
+   * so the background tells a resend by who sent it, never by what it says (300 viewers' "扣1" are 300).
+   */
+  page: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** Epoch ms when the page showed these values. */
   ts: z.int().check(z.positive()),
   site: z.string().check(z.minLength(1), z.maxLength(64)),

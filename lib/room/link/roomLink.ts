@@ -53,6 +53,8 @@ export interface RoomLinkOptions {
   later?: (fn: () => void, ms: number) => void;
   /** Monotonic ms; performance.now() by default. */
   clock?: () => number;
+  /** Names this page load on every sample (with seq: who sent it); random by default. */
+  pageId?: string;
 }
 
 export interface RoomLink {
@@ -68,6 +70,12 @@ export interface RoomLink {
   close(): void;
 }
 
+/** A name for this page load that no other load of the room shares. */
+const newPageId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+
 export function createRoomLink(options: RoomLinkOptions): RoomLink {
   const buffer = new SampleBuffer();
   const backoff = options.backoffMs ?? [0, 100, 500, 1000, 2000, 5000];
@@ -80,6 +88,7 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
   let outbox: Sample[] = [];
   let trailing = false;
   let seq = 0;
+  const page = options.pageId ?? newPageId();
   let lastTs = 0;
   let lastCommentTs = 0;
   let waitingComments: RoomComment[] = [];
@@ -178,7 +187,7 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
       // A reading is never dated before the comments it carries (they were read before it).
       if (comments.length) ts = Math.max(ts, comments[comments.length - 1]!.ts);
       if (readable) lastTs = ts;
-      const sample = { ...partial, ts, seq } as Sample;
+      const sample = { ...partial, ts, seq, page } as Sample;
       if (comments.length) sample.comments = comments;
       buffer.push(sample);
       outbox.push(sample);

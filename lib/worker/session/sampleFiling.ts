@@ -9,7 +9,7 @@ import { type SessionTiming, sessionIdFor } from './decideSession';
 import { LiveSession } from './liveSession';
 import { type Placement, placeSample } from './placeSample';
 import { type Batch, newBatch, type Room, type RoomCache, roomIdOf } from './roomCache';
-import { closedSession, reopenedSession, toSampleRow } from './sessionRows';
+import { closedSession, reopenedSession, sourceOf, toSampleRow } from './sessionRows';
 import { summaryWithSamples } from './sessionSummary';
 
 // The path of a sample through the worker, top to bottom: grouped by room, run in the room's chain in time
@@ -121,7 +121,9 @@ export class SampleFiling {
     batch: Batch,
   ): Promise<void> {
     // The comments it carries were read before it: filed and folded first, in the sample's session.
-    const comments = this.fileComments(before, engine, sample.comments ?? []);
+    const src = sourceOf(sample);
+    const sent = (sample.comments ?? []).map((c, i) => (src ? { ...c, src: `${src}:${i}` } : c));
+    const comments = this.fileComments(before, engine, sent);
     const row = toSampleRow(before.id, sample);
     const { filed, held, changed } = engine?.addSamples([row]) ?? { filed: [row], held: [], changed: [] };
     changed.unshift(...comments.changed.filter((cue) => !changed.some((c) => c.id === cue.id)));
@@ -152,7 +154,7 @@ export class SampleFiling {
   private fileComments(
     session: SessionRow,
     engine: LiveSession | undefined,
-    comments: readonly RoomComment[],
+    comments: readonly (RoomComment & { src?: string })[],
   ): { filed: CommentRow[]; held: CommentRow[]; changed: Cue[] } {
     if (comments.length === 0) return { filed: [], held: [], changed: [] };
     if (engine) return engine.addComments(comments);

@@ -8,8 +8,14 @@ export function toSampleRow(sessionId: string, sample: Sample): SampleRow {
   const row: SampleRow = { sessionId, ts: sample.ts, metrics: sample.metrics, health: sample.health };
   if (sample.capped?.length) row.capped = sample.capped;
   if (sample.product !== undefined) row.product = sample.product;
+  const src = sourceOf(sample);
+  if (src) row.src = src;
   return row;
 }
+
+/** Who sent a reading (its page load and seq); undefined when the sender named no page. */
+export const sourceOf = (sample: Pick<Sample, 'page' | 'seq'>): string | undefined =>
+  sample.page === undefined ? undefined : `${sample.page}:${sample.seq}`;
 
 export const closedSession = (
   row: SessionRow,

@@ -498,3 +498,38 @@ describe("the operator's End while writes fail", () => {
     expect(ended.error).toMatch(/could not be kept/);
   });
 });
+
+describe('comments after a page reload', () => {
+  it('300 viewers repeating 扣1 at times the page before used are all stored; a true resend is not', async () => {
+    const world = setup();
+    const t0 = Date.now() - 5 * MIN;
+    const page = world.open('room-j');
+    // 150 comments per reading (a reading carries at most 200).
+    const kou1 = (from: number) =>
+      Array.from({ length: 150 }, (_, i) => ({
+        ts: from + i,
+        user: `user${i % 30}`,
+        text: i % 2 ? '扣1' : '1',
+      }));
+    page.post([page.sample(t0, { viewers: 100 })]);
+    page.post([page.sample(t0 + 200, { viewers: 101 }, { comments: kou1(t0 + 1) })]);
+    page.post([page.sample(t0 + 400, { viewers: 102 }, { comments: kou1(t0 + 201) })]);
+    await until(() => page.ackedUpTo() === 3, 4000, 'the first load acknowledged');
+
+    // The page reloads; its comment times start again from its clock and meet the ones already stored.
+    page.reload();
+    page.post([page.sample(t0 + 500, { viewers: 103 }, { comments: kou1(t0 + 1) })]);
+    page.post([page.sample(t0 + 700, { viewers: 104 }, { comments: kou1(t0 + 201) })]);
+    await until(() => page.ackedUpTo() === 2, 4000, 'the second load acknowledged');
+    await world.worker.services.queue.flush();
+    expect(await world.worker.db.comments.count()).toBe(600);
+
+    // The worker restarts and the page resends what it sent: nothing is stored twice.
+    const worker = world.restart();
+    page.post([...page.sent.values()]);
+    await until(() => page.messages('ack').length > 0, 4000, 'the resend acknowledged');
+    await worker.services.queue.flush();
+    expect(await worker.db.comments.count()).toBe(600);
+    expect(await worker.db.sessions.get(`douyin:room-j:${t0}`)).toMatchObject({ commentCount: 600 });
+  });
+});

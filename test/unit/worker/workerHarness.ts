@@ -52,6 +52,8 @@ export class FakeRoomPort {
 export class RoomPage {
   port!: FakeRoomPort;
   seq = 0;
+  /** This page load's name on its samples; a reload gives a new one (and seqs start again). */
+  pageId: string;
   readonly sent = new Map<number, Sample>();
   constructor(
     private readonly worker: () => WorkerHarness,
@@ -59,6 +61,17 @@ export class RoomPage {
     readonly site: string,
     readonly roomKey: string,
   ) {
+    this.pageId = `tab${tabId}-load1`;
+    this.connect();
+  }
+
+  /** The page reloads: a new load (new name, seqs from 1) whose earlier samples it no longer holds. */
+  reload(): void {
+    this.drop();
+    this.pageId = `tab${this.tabId}-load${Number(this.pageId.split('load')[1]) + 1}`;
+    this.seq = 0;
+    this.sent.clear();
+    this.history.length = 0;
     this.connect();
   }
 
@@ -71,6 +84,7 @@ export class RoomPage {
     this.seq += 1;
     const sample: Sample = {
       seq: this.seq,
+      page: this.pageId,
       ts,
       site: this.site,
       roomKey: this.roomKey,
