@@ -232,6 +232,8 @@ const en = {
   'health.reason.implausible': 'is no number a room shows',
   'health.frozen': 'No number on the page has changed for {time}.',
   'health.hidden': 'The room’s tab is in the background: the page may be updating slowly.',
+  'health.commentsDropped':
+    '{count} comments were read but could not be kept: more came than the page can hold while they wait.',
   'site.title': 'Read another dashboard',
   'site.help':
     'For a dashboard Livecue has no adapter for: allow this one site, and Livecue reads it by its labels.',
@@ -433,6 +435,7 @@ const zh = {
   'health.reason.implausible': '不是直播间会出现的数值',
   'health.frozen': '页面上的数字已有{time}没有变化。',
   'health.hidden': '直播间标签页在后台,页面可能更新变慢。',
+  'health.commentsDropped': '有 {count} 条评论已读到但未能保留：等待发送的评论超出了页面可容纳的量。',
   'site.title': '读取其他中控台',
   'site.help': '没有适配的中控台:允许这一个网站后,Livecue 按标签读取数据。',
   'site.address': '中控台网址',

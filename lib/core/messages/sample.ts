@@ -38,6 +38,8 @@ export const readerHealthSchema = z.object({
   frozenSec: z.optional(z.int().check(z.nonnegative(), z.maximum(7 * 86_400))),
   /** The tab was hidden when read (document.visibilityState), so timers and rendering may be throttled. */
   hidden: z.optional(z.boolean()),
+  /** Comments read but given up since the page loaded (more waited than the page may hold): shown, never silent. */
+  commentsDropped: z.optional(z.int().check(z.nonnegative())),
 });
 export type ReaderHealth = z.infer<typeof readerHealthSchema>;
 

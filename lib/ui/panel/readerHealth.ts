@@ -12,6 +12,8 @@ export interface HealthSummary {
   frozenSec?: number;
   /** The room's tab was in the background. */
   hidden?: boolean;
+  /** Comments the page read but had to give up since it loaded. */
+  commentsDropped?: number;
 }
 
 /** "9/12 metrics" and what is wrong with the other three, from the newest sample's health. */
@@ -25,5 +27,6 @@ export function summariseHealth(health: ReaderHealth | undefined): HealthSummary
   };
   if (health.frozenSec !== undefined) summary.frozenSec = health.frozenSec;
   if (health.hidden) summary.hidden = true;
+  if (health.commentsDropped) summary.commentsDropped = health.commentsDropped;
   return summary;
 }

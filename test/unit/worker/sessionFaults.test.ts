@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Sample } from '../../../lib/core/messages/sample';
+import { createRoomLink, type PortLike } from '../../../lib/room/link/roomLink';
 import type { LivecueDb } from '../../../lib/store/database';
 import { readRetentionReport } from '../../../lib/store/retentionReport';
 import {
   disposeDb,
+  FakeRoomPort,
   failWritesFor,
   RoomPage,
   restartWorker,
@@ -531,5 +533,49 @@ describe('comments after a page reload', () => {
     await worker.services.queue.flush();
     expect(await worker.db.comments.count()).toBe(600);
     expect(await worker.db.sessions.get(`douyin:room-j:${t0}`)).toMatchObject({ commentCount: 600 });
+  });
+});
+
+describe('a flood of comments through the room link', () => {
+  it('10,000 in one second are all stored, in order, none silently cut', async () => {
+    const world = setup();
+    // The content script's real link, its port wired to the worker's listeners.
+    const link = createRoomLink({
+      connect: () => {
+        const worker = new FakeRoomPort({ tab: { id: 41, url: 'https://example.test/room-k' } });
+        const toPage: ((message: unknown) => void)[] = [];
+        worker.postMessage = (message) => {
+          for (const listener of toPage) listener(structuredClone(message));
+        };
+        const port: PortLike = {
+          postMessage: (message) => worker.onMessage.fire(structuredClone(message)),
+          disconnect: () => worker.onDisconnect.fire(),
+          onMessage: { addListener: (listener) => void toPage.push(listener) },
+          onDisconnect: { addListener: () => {} },
+        };
+        world.worker.connect(worker);
+        return port;
+      },
+      onMessage: () => {},
+      isContextValid: () => true,
+      postsPerSecond: Number.POSITIVE_INFINITY,
+    });
+    const t0 = Date.now() - 10 * MIN;
+    link.addComments(
+      Array.from({ length: 10_000 }, (_, i) => ({ ts: t0, user: `v${i % 97}`, text: `扣${i}` })),
+    );
+    for (let i = 1; i <= 50; i++)
+      link.send({
+        ts: t0 + i * SEC,
+        site: 'douyin',
+        roomKey: 'room-k',
+        metrics: { viewers: 1000 + i },
+        health: { parsed: ['viewers'], failed: [], missing: [] },
+      });
+    await until(() => link.pending() === 0, 8000, 'every reading acknowledged');
+    const stored = await world.worker.db.comments.orderBy('[sessionId+ts]').toArray();
+    expect(stored.map((row) => row.text)).toEqual(Array.from({ length: 10_000 }, (_, i) => `扣${i}`));
+    expect(link.health().commentsDropped).toBe(0);
+    link.close();
   });
 });
