@@ -579,3 +579,29 @@ describe('a flood of comments through the room link', () => {
     link.close();
   });
 });
+
+describe('a forged end of live', () => {
+  it('shown for 11 minutes while the numbers go on never splits the session, and nothing is lost', async () => {
+    const world = setup();
+    const t0 = Date.now() - 30 * MIN;
+    const page = world.open('room-l');
+    const at = (i: number, ended = false) =>
+      page.sample(t0 + i * 10 * SEC, { viewers: 500 + i }, ended ? { ended: true } : {});
+    // Two minutes live, eleven minutes with the end flag up (a viewer's "直播已结束"), then live again.
+    const samples = [
+      ...Array.from({ length: 12 }, (_, i) => at(i)),
+      ...Array.from({ length: 66 }, (_, i) => at(12 + i, true)),
+      ...Array.from({ length: 12 }, (_, i) => at(78 + i)),
+    ];
+    for (const sample of samples) page.post([sample]);
+    await until(() => page.ackedUpTo() === samples.length, 4000, 'every reading answered');
+    await world.worker.services.queue.flush();
+    const { lost, stored, refused } = await answers(world.worker.db, page);
+    expect(lost).toEqual([]);
+    expect(stored.size + refused.size).toBe(samples.length);
+    const sessions = await world.worker.db.sessions.toArray();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ startedAt: t0, lastSampleAt: t0 + 89 * 10 * SEC });
+    expect(sessions[0]!.endedAt).toBeUndefined();
+  });
+});
