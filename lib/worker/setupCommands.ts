@@ -94,6 +94,12 @@ export function commandHandlers(services: BackgroundServices): Handlers {
           refused: { reason: r.reason, count: r.count, at: r.at },
         });
       }
+      for (const back of registry.clockSetBacks()) {
+        const clockSetBack = { byMs: back.byMs, at: back.at };
+        const room = rooms.find((r) => r.site === back.site && r.roomKey === back.roomKey);
+        if (room) room.clockSetBack = clockSetBack;
+        else rooms.push({ site: back.site, roomKey: back.roomKey, duplicateTabIds: [], clockSetBack });
+      }
       return {
         write: queue.status(),
         pendingWrites: queue.pending(),

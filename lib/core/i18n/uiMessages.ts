@@ -269,6 +269,8 @@ const en = {
     "Livecue is refusing {count} readings of {title}: they are dated before its session began (was the computer's clock set back?). End the session to start a new one.",
   'notice.refused.between-sessions':
     'Livecue refused {count} readings of {title}: they are dated between two of its sessions.',
+  'notice.clockSetBack':
+    "The computer's clock went back about {minutes} min under {title}: its session was closed there and a new one records from now, so the two timelines never mix.",
   'session.end': 'End session',
   'session.endConfirm': 'End this session now? The next reading starts a new one.',
   'session.endYes': 'End it',
@@ -468,6 +470,8 @@ const zh = {
   'notice.refused.before-session':
     'Livecue 拒收了 {title} 的 {count} 条读数：时间早于本场开始(电脑时间被调回了？)。结束本场即可开始新的一场。',
   'notice.refused.between-sessions': 'Livecue 拒收了 {title} 的 {count} 条读数：时间落在两场之间。',
+  'notice.clockSetBack':
+    '电脑时钟在 {title} 的场次中回拨了约 {minutes} 分钟：原场次已在此结束，新场次从现在开始记录，两条时间线不会混在一起。',
   'session.end': '结束本场',
   'session.endConfirm': '现在结束本场？下一次读数会开始新的一场。',
   'session.endYes': '结束',

@@ -188,6 +188,16 @@ export class LiveSession {
     return { filed, held, changed: [...changed.values()] };
   }
 
+  /** Whether the session already holds this reading (a resend of it), at its time or just after. */
+  holds(incoming: SampleRow): boolean {
+    for (let at = indexFrom(this.samples, incoming.ts); at < this.samples.length; at++) {
+      const held = this.samples[at]!;
+      if (held.ts > incoming.ts + 1000) return false;
+      if (sameSample(held, incoming)) return true;
+    }
+    return false;
+  }
+
   /** Refolds when samples were slotted in; returns every cue then (none when nothing was waiting). */
   settle(): Cue[] {
     return this.stale ? this.refold() : [];

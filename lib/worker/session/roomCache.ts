@@ -41,6 +41,21 @@ export interface Room {
   loaded?: Promise<void>;
   chain: Promise<unknown>;
   refusals?: RoomRefusals;
+  /** The latest time this worker saw the room's clock set back under an open session (health). */
+  clockSetBack?: ClockSetBack;
+}
+
+/** The computer's clock went back under a room's session: its readings went to a new session instead. */
+export interface ClockSetBack {
+  site: string;
+  roomKey: string;
+  /** How far back, ms (the wall clock against when the last reading arrived). */
+  byMs: number;
+  /** When it was seen (wall ms, on the set-back clock). */
+  at: number;
+  /** The session closed there, and the one that took the readings after. */
+  closedSessionId: string;
+  sessionId: string;
 }
 
 /** The rows one step queues, in one enqueue (one durability promise). */

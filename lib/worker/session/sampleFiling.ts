@@ -16,6 +16,9 @@ import { summaryWithSamples } from './sessionSummary';
 // order, placed (placeSample), the session it goes to opened, reopened or closed as placed, its comments and
 // itself folded into that session's engine, and its rows queued. Refusals are counted per room for health.
 
+/** Readings dated this far inside a session's recorded time, on a clock this far behind, are a set-back clock. */
+const CLOCK_BACK_TOLERANCE_MS = 5000;
+
 export interface Filed {
   /** Samples that will never be stored, by seq, with the reason the page is told. */
   refused: { seq: number; reason: SampleRefusal }[];
@@ -85,7 +88,63 @@ export class SampleFiling {
       }
       target = await this.targetOf(room, placement, sample, batch);
     } while (!target);
+    if (placement.kind === 'store' && !placement.reopen && this.clockWentBack(target, sample)) {
+      const apart = await this.apart(room, target.session, sample, batch);
+      if ('refused' in apart) {
+        if (batch.sessions.length) void this.cache.queue.enqueue(batch);
+        this.noteRefusal(room, sample, apart.refused);
+        return apart;
+      }
+      placement = { kind: 'start' };
+      target = apart;
+    }
     return { durable: this.fold(room, sample, placement, target, batch) };
+  }
+
+  /**
+   * The computer's clock was set back under this session: the reading is dated inside the time it already
+   * recorded, it is no resend of a reading it holds, and the worker's own clock is behind when the session's
+   * last reading arrived. Filed there it would be mixed into the old timeline (and rules would fire on the
+   * mix), so the timelines are kept apart.
+   */
+  private clockWentBack({ session, engine }: Target, sample: Sample): boolean {
+    if (sample.health.parsed.length === 0) return false;
+    if (sample.ts >= session.lastSampleAt - CLOCK_BACK_TOLERANCE_MS) return false;
+    const arrived = session.lastSampleAt + (session.clockOffsetMs ?? 0);
+    if (this.options.wallNow() >= arrived - CLOCK_BACK_TOLERANCE_MS) return false;
+    return !engine?.holds(toSampleRow(session.id, sample));
+  }
+
+  /**
+   * Keeps a set-back clock's readings apart: the room's latest session is closed where it stands and a new
+   * one starts with the reading (shown in health); a reading dated inside an earlier session is refused.
+   */
+  private async apart(
+    room: Room,
+    session: SessionRow,
+    sample: Sample,
+    batch: Batch,
+  ): Promise<Target | { refused: SampleRefusal }> {
+    const live = [...room.sessions.values()].filter((row) => row.importedAt === undefined);
+    const latest = live.every((row) => row.startedAt <= session.startedAt);
+    if (sample.ended) return { refused: 'room-ended' };
+    if (!latest) return { refused: 'between-sessions' };
+    if (session.endedAt === undefined)
+      this.cache.keep(room, closedSession(session, session.lastSampleAt, 'clock-set-back'), batch);
+    const target = await this.start(room, sample, batch);
+    const wall = this.options.wallNow();
+    room.clockSetBack = {
+      site: room.site,
+      roomKey: room.roomKey,
+      byMs: session.lastSampleAt + (session.clockOffsetMs ?? 0) - wall,
+      at: wall,
+      closedSessionId: session.id,
+      sessionId: target.session.id,
+    };
+    console.warn(
+      `Livecue: the clock went back under ${session.id}; its room goes on in ${target.session.id}`,
+    );
+    return target;
   }
 
   private place(room: Room, sample: Sample): Placement {

@@ -6,7 +6,7 @@ import type { SessionRow } from '../../store/rows';
 import type { WriteQueue } from '../writeQueue';
 import { DEFAULT_SESSION_TIMING, type SessionTiming } from './decideSession';
 import type { EndIntents } from './endIntents';
-import { type CueChange, RoomCache, type RoomRefusals } from './roomCache';
+import { type ClockSetBack, type CueChange, RoomCache, type RoomRefusals } from './roomCache';
 import { type Filed, SampleFiling } from './sampleFiling';
 import { SessionCommands } from './sessionCommands';
 
@@ -17,7 +17,7 @@ import { SessionCommands } from './sessionCommands';
 // After a worker restart every cache is rebuilt from the database, and the pages resend what was never
 // acknowledged.
 
-export type { CueChange, Filed, RoomRefusals };
+export type { ClockSetBack, CueChange, Filed, RoomRefusals };
 
 export interface RegistryOptions {
   /** Rule settings frozen into each new session (so its refold and replay agree), and the run-of-show. */
@@ -93,6 +93,11 @@ export class SessionRegistry {
   /** The latest refusal of each room that had one. */
   refusals(): RoomRefusals[] {
     return [...this.cache.rooms.values()].flatMap((room) => (room.refusals ? [room.refusals] : []));
+  }
+
+  /** Rooms whose clock went back under a session this worker's life, the latest time of each. */
+  clockSetBacks(): ClockSetBack[] {
+    return [...this.cache.rooms.values()].flatMap((room) => (room.clockSetBack ? [room.clockSetBack] : []));
   }
 
   liveCount(): number {

@@ -605,3 +605,47 @@ describe('a forged end of live', () => {
     expect(sessions[0]!.endedAt).toBeUndefined();
   });
 });
+
+describe('a clock set back after a reload', () => {
+  it('keeps the timelines apart: a new session, shown in health, and no rule on mixed data', async () => {
+    let wall = Date.now();
+    const worker = startWorker(undefined, { wallNow: () => wall });
+    disposeDb(worker.db);
+    const page = new RoomPage(() => worker, 1, 'douyin', 'room-n');
+    const t0 = wall - 20 * MIN;
+    // Twenty minutes of a steady room, each reading arriving as it is read.
+    for (let i = 0; i < 120; i++) {
+      wall = t0 + i * 10 * SEC;
+      page.post([page.sample(wall, { viewers: 1000 + (i % 3) })]);
+    }
+    await until(() => page.ackedUpTo() === 120, 4000, 'the first twenty minutes');
+    await worker.services.queue.flush();
+    const old = `douyin:room-n:${t0}`;
+    const cuesBefore = await worker.db.cues.where('sessionId').equals(old).count();
+
+    // The page reloads and the computer's clock is set back ten minutes: a surge, dated inside the old time.
+    page.reload();
+    const back = t0 + 10 * MIN;
+    for (let i = 0; i < 30; i++) {
+      wall = back + i * 10 * SEC;
+      page.post([page.sample(wall, { viewers: 5000 + i * 100 })]);
+      await until(() => page.ackedUpTo() === i + 1, 4000, 'each reading after the set-back');
+    }
+    await worker.services.queue.flush();
+
+    const count = (id: string) =>
+      worker.db.samples.where('[sessionId+ts]').between([id, 0], [id, Infinity]).count();
+    expect(await worker.db.sessions.get(old)).toMatchObject({
+      endReason: 'clock-set-back',
+      endedAt: t0 + 119 * 10 * SEC,
+    });
+    expect(await count(old)).toBe(120);
+    expect(await count(`douyin:room-n:${back}`)).toBe(30);
+    // Nothing fired in the old session on the surge; the status says what happened.
+    expect(await worker.db.cues.where('sessionId').equals(old).count()).toBe(cuesBefore);
+    const status = await worker.command({ type: 'status.get' });
+    expect(status).toMatchObject({ data: { rooms: [{ roomKey: 'room-n', clockSetBack: { at: back } }] } });
+    const byMs = (status.data as { rooms: { clockSetBack: { byMs: number } }[] }).rooms[0]!.clockSetBack.byMs;
+    expect(byMs).toBeGreaterThan(9 * MIN);
+  });
+});
