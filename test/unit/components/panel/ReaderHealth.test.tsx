@@ -44,3 +44,16 @@ it('shows each refusal with the raw text the page showed and why, and a frozen p
   expect(root.querySelector('[data-testid="reader-health-frozen"]')?.textContent).toContain('1:15');
   expect(root.querySelector('[data-testid="reader-health-hidden"]')).not.toBeNull();
 });
+
+it('says how many comments the page read but could not keep', () => {
+  const health = summariseHealth({ parsed: ['viewers'], failed: [], missing: [], commentsDropped: 1234 });
+  act(() =>
+    render(
+      <I18nContext.Provider value={createUiI18n('en')}>
+        <ReaderHealth health={health} onPick={() => {}} />
+      </I18nContext.Provider>,
+      root,
+    ),
+  );
+  expect(root.querySelector('[data-testid="reader-health-comments-dropped"]')?.textContent).toContain('1234');
+});
