@@ -56,6 +56,11 @@ export function ReaderHealth({ health, onPick }: ReaderHealthProps) {
           ))}
         </ul>
       )}
+      {health.commentsDropped !== undefined && (
+        <p class="health-dropped" data-testid="reader-health-comments-dropped" role="alert">
+          {t('health.commentsDropped', { count: health.commentsDropped })}
+        </p>
+      )}
       {health.failed.length > 0 && (
         <ul class="health-failed">
           {health.failed.map((failure) => (

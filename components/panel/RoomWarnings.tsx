@@ -12,6 +12,12 @@ export function RoomWarnings({ warnings }: { warnings: RoomWarning[] }) {
       {warnings.map((warning) => {
         const title = warning.title || warning.roomKey;
         const key = `${warning.kind}:${warning.site}:${warning.roomKey}`;
+        if (warning.kind === 'clock-set-back')
+          return (
+            <li key={key} class="room-warning" role="alert" data-testid="clock-set-back-notice">
+              {t('notice.clockSetBack', { title, minutes: warning.minutes })}
+            </li>
+          );
         return warning.kind === 'duplicate' ? (
           <li key={key} class="room-warning" role="status" data-testid="duplicate-tab-notice">
             {t('notice.duplicateTab', { title, count: warning.tabs })}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatStart } from '../../lib/core/format/formatClock';
 import { formatBytes } from '../../lib/core/format/formatNumber';
 import type { SessionsStore } from '../../lib/ui/sessions/sessionsStore';
 import { useSessionsI18n } from '../common/i18nContext';
@@ -12,6 +13,7 @@ export function StorageSettings({ store }: { store: SessionsStore }) {
   const days = Number(value);
   const valid = Number.isInteger(days) && days >= 1 && days <= 3650;
   const storage = store.storage.value;
+  const removed = store.retention.value;
   return (
     <section class="storage">
       <form
@@ -40,6 +42,18 @@ export function StorageSettings({ store }: { store: SessionsStore }) {
           {t('sessions.retentionSave')}
         </button>
       </form>
+      {removed && (
+        <p data-testid="retention-removed" role="status">
+          {t('sessions.retentionRemoved', {
+            count: removed.count,
+            days: removed.keepDays,
+            at: formatStart(removed.at),
+            titles: removed.sessions
+              .map((s) => `${s.title || s.id} (${formatStart(s.startedAt)})`)
+              .join(', '),
+          })}
+        </p>
+      )}
       {storage === undefined ? null : (
         <p data-testid="storage-used">
           {storage

@@ -64,7 +64,7 @@ export const sessionRowSchema: z.ZodMiniType<SessionRow> = z.object({
   title: z.string().check(z.maxLength(300)),
   startedAt: epochMs,
   endedAt: z.optional(epochMs),
-  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence', 'imported'])),
+  endReason: z.optional(z.enum(['room-ended', 'operator', 'silence', 'imported', 'clock-set-back'])),
   lastSampleAt: epochMs,
   clockOffsetMs: z.optional(finite),
   ruleSettings: ruleSettingsField,
@@ -82,6 +82,8 @@ export const sampleRowSchema: z.ZodMiniType<SampleRow> = z.object({
   capped: z.optional(z.array(metricIdSchema)),
   product: z.optional(z.nullable(productSchema)),
   health: z.optional(readerHealthSchema),
+  /** Who sent it (page load and seq), kept so a round trip is exact. */
+  src: z.optional(z.string().check(z.maxLength(100))),
 });
 
 export const actionRowSchema: z.ZodMiniType<ActionRow> = z.discriminatedUnion('type', [
@@ -153,6 +155,7 @@ export const commentRowSchema: z.ZodMiniType<CommentRow> = z.object({
   user: z.string().check(z.maxLength(MAX_COMMENT_USER_CHARS)),
   text: z.string().check(z.minLength(1), z.maxLength(MAX_COMMENT_TEXT_CHARS)),
   topics: z.array(z.enum(COMMENT_TOPICS)).check(z.maxLength(COMMENT_TOPICS.length)),
+  src: z.optional(z.string().check(z.maxLength(100))),
 });
 
 export interface ExportedSession {

@@ -13,8 +13,16 @@ export interface SessionRow {
   title: string;
   startedAt: number;
   endedAt?: number;
-  /** `imported`: the file held the session open; an import never opens one. */
-  endReason?: 'room-ended' | 'operator' | 'silence' | 'imported';
+  /**
+   * `imported`: the file held the session open; an import never opens one. `clock-set-back`: the room's
+   * readings came dated inside its recorded time (the computer's clock went back), so a new session took them.
+   */
+  endReason?: 'room-ended' | 'operator' | 'silence' | 'imported' | 'clock-set-back';
+  /**
+   * When this computer took the session in from an import file (wall ms). Imported history is closed
+   * history: it never decides where a live reading goes, and retention counts its age from here.
+   */
+  importedAt?: number;
   lastSampleAt: number;
   /** Wall clock minus sample clock at the last sample, so pages can run countdowns on the session's clock. */
   clockOffsetMs?: number;
@@ -36,6 +44,8 @@ export interface SampleRow {
   capped?: MetricId[];
   product?: Product | null;
   health?: ReaderHealth;
+  /** Who sent it: `page:seq` of the reading (absent on rows of senders that gave no page). */
+  src?: string;
 }
 
 /** One comment of the room's comment list, filed in the session it was read in. */
@@ -48,6 +58,8 @@ export interface CommentRow {
   text: string;
   /** What it asks, by the session's classifier when it was stored (empty: chatter). */
   topics: CommentTopic[];
+  /** Who sent it: `page:seq:index` of the reading that carried it (absent when the sender gave no page). */
+  src?: string;
 }
 
 export type ActionRow =
@@ -66,7 +78,8 @@ export type ActionRow =
 
 export type CueRow = Cue;
 
+/** `settings`: the user's settings; `retention`: what the last retention run removed (retentionReport.ts). */
 export interface SettingsRow {
-  key: 'settings';
+  key: 'settings' | 'retention';
   value: unknown;
 }

@@ -2,6 +2,7 @@ import type { LivecueDb } from '../store/database';
 import { openLivecueDb } from '../store/database';
 import { createRoomBroadcast, type RoomBroadcast } from './roomBroadcast';
 import { RoomPorts } from './roomPorts';
+import { EndIntents } from './session/endIntents';
 import { type RegistryOptions, SessionRegistry } from './session/sessionRegistry';
 import { SettingsStore } from './settingsStore';
 import { createWriteQueue, type WriteQueue } from './writeQueue';
@@ -46,6 +47,7 @@ export function createBackgroundServices(
     },
     timing: options.timing,
     wallNow: options.wallNow,
+    endIntents: new EndIntents(browser.storage.local),
   });
   // A new run-of-show reaches every open session as an event, so a refold sees it where it happened.
   settings.onChange(({ next, changed }) => {

@@ -45,8 +45,13 @@ export function commandHandlers(services: BackgroundServices): Handlers {
       return { cue, saved: await savedWithin(durable) };
     },
     'session.end': async ({ sessionId }) => {
-      const { session, durable } = await registry.end(sessionId);
+      const { session, durable, kept } = await registry.end(sessionId);
       const saved = await savedWithin(durable);
+      // Not on disk and not noted for a restart: a restart would reopen it, so this is no success.
+      if (!saved && !(await kept))
+        throw new Error(
+          'Ended here, but writes are failing and the end could not be kept: it may come back open',
+        );
       return { sessionId, endedAt: session.endedAt ?? session.lastSampleAt, saved };
     },
     // What a change means for the rooms (bindings, overlay, run-of-show) follows the settings' change event.
@@ -90,6 +95,12 @@ export function commandHandlers(services: BackgroundServices): Handlers {
           duplicateTabIds: [],
           refused: { reason: r.reason, count: r.count, at: r.at },
         });
+      }
+      for (const back of registry.clockSetBacks()) {
+        const clockSetBack = { byMs: back.byMs, at: back.at };
+        const room = rooms.find((r) => r.site === back.site && r.roomKey === back.roomKey);
+        if (room) room.clockSetBack = clockSetBack;
+        else rooms.push({ site: back.site, roomKey: back.roomKey, duplicateTabIds: [], clockSetBack });
       }
       return {
         write: queue.status(),

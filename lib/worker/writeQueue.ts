@@ -1,13 +1,28 @@
 import type { WriteStatus } from '../core/messages/statusAnswer';
 import type { LivecueDb } from '../store/database';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../store/rows';
+import { writeGroups } from './writeQueueDisk';
+import {
+  addRows,
+  addSessionChanges,
+  type Group,
+  mergeBack,
+  newGroup,
+  releaseWaiters,
+  rowCount,
+  setSessionRow,
+  waitFor,
+} from './writeQueueGroups';
+import { RetryBackoff } from './writeQueueRetries';
 
 // Batched writes from the background, kept per session. Normally everything pending goes in one
 // transaction; when that fails, each session is written in its own, so one session's failing rows (a quota
 // error, a row the disk refuses) never hold back another's. A failed session keeps its rows in memory and
 // retries with backoff: nothing is dropped. Rows are kept by their keys (samples and comments by [sessionId+ts],
 // cues and actions by id), so a resent or refolded row replaces its twin and a retry writes the same thing.
-// The background acknowledges samples only once their enqueue resolved (durable).
+// The background acknowledges samples only once their enqueue resolved (durable). Its parts: what is held
+// per session (writeQueueGroups.ts), the transaction (writeQueueDisk.ts), the backoff (writeQueueRetries.ts);
+// this file owns the timers and the order of writes.
 
 export type { WriteStatus };
 
@@ -52,102 +67,14 @@ export interface WriteQueue {
   stop(): void;
 }
 
-/** Tables of rows that belong to one session, and each row's key within its session. */
-const ROW_TABLES = {
-  samples: (row: SampleRow) => String(row.ts),
-  comments: (row: CommentRow) => String(row.ts),
-  cues: (row: CueRow) => row.id,
-  actions: (row: ActionRow) => row.id,
-} as const;
-type RowTable = keyof typeof ROW_TABLES;
-const ROW_TABLE_NAMES = Object.keys(ROW_TABLES) as RowTable[];
-type RowOf<T extends RowTable> = Parameters<(typeof ROW_TABLES)[T]>[0];
-
-interface Waiter {
-  remaining: number;
-  resolve: () => void;
-}
-
-/** Everything queued for one session. */
-interface Group {
-  sessionId: string;
-  rows: { [T in RowTable]: Map<string, RowOf<T>> };
-  row?: SessionRow;
-  changes: Partial<SessionRow>;
-  hasChanges: boolean;
-  waiters: Set<Waiter>;
-  /** Set when its session was discarded while the group was being written. */
-  discarded?: boolean;
-}
-
-interface Failing {
-  failures: number;
-  retryAt: number;
-  error: string;
-}
-
-const newGroup = (sessionId: string): Group => ({
-  sessionId,
-  rows: { samples: new Map(), comments: new Map(), cues: new Map(), actions: new Map() },
-  changes: {},
-  hasChanges: false,
-  waiters: new Set(),
-});
-
-const rowCount = (group: Group) =>
-  ROW_TABLE_NAMES.reduce((sum, table) => sum + group.rows[table].size, 0) +
-  (group.row || group.hasChanges ? 1 : 0);
-
-function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    // Dexie wraps the cause (e.g. QuotaExceededError inside an AbortError); the inner name says most.
-    const inner = (error as { inner?: unknown }).inner;
-    const innerText = inner instanceof Error ? ` (${inner.name}: ${inner.message})` : '';
-    return `${error.name}: ${error.message}${innerText}`;
-  }
-  return String(error);
-}
-
-async function writeGroups(db: LivecueDb, groups: readonly Group[]): Promise<void> {
-  await db.transaction('rw', [db.sessions, ...ROW_TABLE_NAMES.map((table) => db[table])], async () => {
-    const whole = groups.flatMap((g) => (g.row ? [{ ...g.row, ...g.changes }] : []));
-    if (whole.length) await db.sessions.bulkPut(whole);
-    for (const group of groups) {
-      if (!group.row && group.hasChanges) await db.sessions.update(group.sessionId, group.changes);
-    }
-    for (const table of ROW_TABLE_NAMES) {
-      const rows = groups.flatMap((g) => [...g.rows[table].values()]);
-      if (rows.length) await (db[table] as { bulkPut(rows: unknown[]): Promise<unknown> }).bulkPut(rows);
-    }
-  });
-}
-
-/** Puts a failed group back under what arrived for its session since: newer rows and whole rows win. */
-function mergeBack(failed: Group, newer: Group | undefined): Group {
-  if (!newer) return failed;
-  for (const table of ROW_TABLE_NAMES) {
-    const into = newer.rows[table] as Map<string, unknown>;
-    for (const [key, row] of failed.rows[table]) if (!into.has(key)) into.set(key, row);
-  }
-  if (!newer.row) {
-    newer.row = failed.row;
-    newer.changes = { ...failed.changes, ...newer.changes };
-    newer.hasChanges ||= failed.hasChanges;
-  }
-  for (const waiter of failed.waiters) newer.waiters.add(waiter);
-  return newer;
-}
-
 export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {}): WriteQueue {
   const batchDelayMs = options.batchDelayMs ?? 0;
-  const retryBaseMs = options.retryBaseMs ?? 500;
-  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const now = options.now ?? Date.now;
+  const backoff = new RetryBackoff(options.retryBaseMs ?? 500, options.maxBackoffMs ?? 30_000);
 
   const pending = new Map<string, Group>();
   let inFlight: Group[] = [];
   let settled: Promise<void> = Promise.resolve();
-  const failing = new Map<string, Failing>();
   let current: WriteStatus = { state: 'ok' };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let timerAt = Number.POSITIVE_INFINITY;
@@ -166,17 +93,7 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
     [...pending.values(), ...inFlight].reduce((sum, group) => sum + rowCount(group), 0);
 
   const updateStatus = () => {
-    let next: WriteStatus = { state: 'ok' };
-    if (failing.size) {
-      const first = [...failing.values()][0]!;
-      next = {
-        state: 'failing',
-        error: first.error,
-        pending: countPending(),
-        since: current.state === 'failing' ? current.since : now(),
-        sessions: [...failing.keys()],
-      };
-    }
+    const next = backoff.status(current, countPending(), now());
     if (next.state === 'ok' && current.state === 'ok') return;
     current = next;
     options.onStatus?.(next);
@@ -196,34 +113,22 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
   };
 
   const commit = (group: Group) => {
-    failing.delete(group.sessionId);
-    for (const waiter of group.waiters) {
-      waiter.remaining -= 1;
-      if (waiter.remaining === 0) waiter.resolve();
-    }
+    backoff.clear(group.sessionId);
+    releaseWaiters(group);
   };
 
   const fail = (group: Group, error: unknown) => {
-    const before = failing.get(group.sessionId);
-    const failures = (before?.failures ?? 0) + 1;
-    failing.set(group.sessionId, {
-      failures,
-      retryAt: Date.now() + Math.min(maxBackoffMs, retryBaseMs * 2 ** (failures - 1)),
-      error: describeError(error),
-    });
-    if (group.discarded) {
-      failing.delete(group.sessionId);
-      return commit(group);
-    }
+    if (group.discarded) return commit(group);
+    backoff.failed(group.sessionId, error, Date.now());
     pending.set(group.sessionId, mergeBack(group, pending.get(group.sessionId)));
   };
 
   async function runFlush(): Promise<void> {
     if (inFlight.length) return;
     const wall = Date.now();
-    const due = [...pending.values()].filter((g) => (failing.get(g.sessionId)?.retryAt ?? 0) <= wall);
+    const due = [...pending.values()].filter((g) => backoff.retryAt(g.sessionId) <= wall);
     if (due.length === 0) {
-      const next = Math.min(...[...failing.values()].map((f) => f.retryAt));
+      const next = backoff.nextRetry();
       if (pending.size && Number.isFinite(next)) schedule(Math.max(0, next - wall));
       return;
     }
@@ -234,8 +139,8 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
     try {
       // A closed database (the worker's handle was closed, or Dexie closed it after an error) reopens here.
       if (!db.isOpen()) await db.open();
-      const healthy = due.filter((g) => !failing.has(g.sessionId));
-      const retrying = due.filter((g) => failing.has(g.sessionId));
+      const healthy = due.filter((g) => !backoff.isFailing(g.sessionId));
+      const retrying = due.filter((g) => backoff.isFailing(g.sessionId));
       let alone = retrying;
       if (healthy.length) {
         try {
@@ -262,54 +167,31 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
     updateStatus();
     if (pending.size) {
       const wallNow = Date.now();
-      const next = Math.min(
-        ...[...pending.values()].map((g) => failing.get(g.sessionId)?.retryAt ?? wallNow),
-      );
+      const next = Math.min(...[...pending.values()].map((g) => backoff.retryAt(g.sessionId) || wallNow));
       schedule(Math.max(0, next - wallNow));
     }
   }
 
-  /** A promise that resolves once each of `groups` is written (or discarded). */
-  const waitFor = (groups: Iterable<Group>): Promise<void> => {
-    const list = [...new Set(groups)];
-    if (list.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const waiter: Waiter = { remaining: list.length, resolve };
-      for (const group of list) group.waiters.add(waiter);
-    });
-  };
-
   return {
     enqueue(batch) {
       const touched = new Set<Group>();
-      const add = <T extends RowTable>(table: T, rows: readonly RowOf<T>[] | undefined) => {
-        for (const row of rows ?? []) {
-          const group = groupOf(row.sessionId);
-          (group.rows[table] as Map<string, RowOf<T>>).set(
-            (ROW_TABLES[table] as (r: RowOf<T>) => string)(row),
-            row,
-          );
-          touched.add(group);
-        }
-      };
       for (const row of batch.sessions ?? []) {
         const group = groupOf(row.id);
-        // A whole row replaces what came before it, including earlier field updates.
-        group.row = row;
-        group.changes = {};
-        group.hasChanges = false;
+        setSessionRow(group, row);
         touched.add(group);
       }
       for (const { id, changes } of batch.sessionChanges ?? []) {
         const group = groupOf(id);
-        group.changes = { ...group.changes, ...changes };
-        group.hasChanges = true;
+        addSessionChanges(group, changes);
         touched.add(group);
       }
-      add('samples', batch.samples);
-      add('comments', batch.comments);
-      add('cues', batch.cues);
-      add('actions', batch.actions);
+      for (const group of [
+        ...addRows(groupOf, 'samples', batch.samples),
+        ...addRows(groupOf, 'comments', batch.comments),
+        ...addRows(groupOf, 'cues', batch.cues),
+        ...addRows(groupOf, 'actions', batch.actions),
+      ])
+        touched.add(group);
       const durable = waitFor(touched);
       if (touched.size) schedule(batchDelayMs);
       return durable;
@@ -327,7 +209,7 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
       for (const id of ids) {
         const group = pending.get(id);
         pending.delete(id);
-        failing.delete(id);
+        backoff.clear(id);
         if (group) commit(group);
       }
       const writing = inFlight.filter((g) => ids.has(g.sessionId));

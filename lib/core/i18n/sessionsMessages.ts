@@ -51,6 +51,8 @@ const en = {
   'sessions.retentionSave': 'Save',
   'sessions.retentionSaved': 'Saved.',
   'sessions.retentionFailed': 'Could not save: {error}',
+  'sessions.retentionRemoved':
+    'On {at}, {count} sessions older than {days} days (counted from when they arrived here) were removed: {titles}',
   'sessions.storage': 'Storage used: {usage} of {quota}',
   'sessions.storageUnknown': 'Storage used: not reported by this browser',
   'site.douyin-buyin': 'Douyin Buyin',
@@ -110,6 +112,7 @@ const zh = {
   'sessions.retentionSave': '保存',
   'sessions.retentionSaved': '已保存。',
   'sessions.retentionFailed': '保存失败：{error}',
+  'sessions.retentionRemoved': '{at} 已删除 {count} 场超过 {days} 天的历史（从到达本机之日算起）：{titles}',
   'sessions.storage': '已用存储：{usage}（共 {quota}）',
   'sessions.storageUnknown': '已用存储：此浏览器未提供',
   'site.douyin-buyin': '抖音百应',

@@ -235,6 +235,8 @@ const en = {
   'health.hidden': 'The room’s tab is in the background: the page may be updating slowly.',
   'health.source.adapter': '{metric} read from where this site always shows it (no label beside it).',
   'health.source.picked': '{metric} read from the element you picked.',
+  'health.commentsDropped':
+    '{count} comments were read but could not be kept: more came than the page can hold while they wait.',
   'site.title': 'Read another dashboard',
   'site.help':
     'For a dashboard Livecue has no adapter for: allow this one site, and Livecue reads it by its labels.',
@@ -270,6 +272,8 @@ const en = {
     "Livecue is refusing {count} readings of {title}: they are dated before its session began (was the computer's clock set back?). End the session to start a new one.",
   'notice.refused.between-sessions':
     'Livecue refused {count} readings of {title}: they are dated between two of its sessions.',
+  'notice.clockSetBack':
+    "The computer's clock went back about {minutes} min under {title}: its session was closed there and a new one records from now, so the two timelines never mix.",
   'session.end': 'End session',
   'session.endConfirm': 'End this session now? The next reading starts a new one.',
   'session.endYes': 'End it',
@@ -439,6 +443,7 @@ const zh = {
   'health.hidden': '直播间标签页在后台,页面可能更新变慢。',
   'health.source.adapter': '{metric}按该平台固定的显示位置读取(旁边没有标签)。',
   'health.source.picked': '{metric}从你选取的元素读取。',
+  'health.commentsDropped': '有 {count} 条评论已读到但未能保留：等待发送的评论超出了页面可容纳的量。',
   'site.title': '读取其他中控台',
   'site.help': '没有适配的中控台:允许这一个网站后,Livecue 按标签读取数据。',
   'site.address': '中控台网址',
@@ -471,6 +476,8 @@ const zh = {
   'notice.refused.before-session':
     'Livecue 拒收了 {title} 的 {count} 条读数：时间早于本场开始(电脑时间被调回了？)。结束本场即可开始新的一场。',
   'notice.refused.between-sessions': 'Livecue 拒收了 {title} 的 {count} 条读数：时间落在两场之间。',
+  'notice.clockSetBack':
+    '电脑时钟在 {title} 的场次中回拨了约 {minutes} 分钟：原场次已在此结束，新场次从现在开始记录，两条时间线不会混在一起。',
   'session.end': '结束本场',
   'session.endConfirm': '现在结束本场？下一次读数会开始新的一场。',
   'session.endYes': '结束',

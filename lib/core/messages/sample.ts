@@ -42,6 +42,8 @@ export const readerHealthSchema = z.object({
    * headline block; `picked`, the element the operator picked. A metric absent here was read beside its label.
    */
   sources: z.optional(z.partialRecord(metricIdSchema, z.enum(['adapter', 'picked']))),
+  /** Comments read but given up since the page loaded (more waited than the page may hold): shown, never silent. */
+  commentsDropped: z.optional(z.int().check(z.nonnegative())),
 });
 export type ReaderHealth = z.infer<typeof readerHealthSchema>;
 
@@ -58,6 +60,11 @@ export const roomCommentSchema = z.object({
 export const sampleSchema = z.object({
   /** Monotonic per content-script instance; the background acknowledges by it. */
   seq: z.int().check(z.nonnegative()),
+  /**
+   * The content-script instance (random per page load). With `seq` it names the reading and its comments,
+   * so the background tells a resend by who sent it, never by what it says (300 viewers' "扣1" are 300).
+   */
+  page: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   /** Epoch ms when the page showed these values. */
   ts: z.int().check(z.positive()),
   site: z.string().check(z.minLength(1), z.maxLength(64)),

@@ -38,6 +38,11 @@ export interface RoomNotice {
   duplicateTabIds: number[];
   /** The latest kind of reading the background refused for this room, and how many since the worker started. */
   refused?: { reason: SampleRefusal; count: number; at: number };
+  /**
+   * The computer's clock went back under the room's session (by `byMs`, seen at `at`): the session was
+   * closed there and the readings after went to a new one, never mixed into the old timeline.
+   */
+  clockSetBack?: { byMs: number; at: number };
 }
 
 export interface StatusAnswer {

@@ -4,6 +4,7 @@ import { isReadable } from '../../core/messages/readable';
 import { MAX_COMMENTS_PER_SAMPLE, MAX_SAMPLES_PER_MESSAGE } from '../../core/messages/roomPortConstants';
 import type { Sample } from '../../core/messages/sample';
 import { SampleBuffer } from './sampleBuffer';
+import { WaitingComments } from './waitingComments';
 
 // The content script's side of the `livecue-room` port: sends samples, keeps the unacknowledged ones,
 // reconnects when the worker goes away and resends them. Ports are injected so tests use a fake.
@@ -15,8 +16,12 @@ import { SampleBuffer } from './sampleBuffer';
 
 /** A clock that goes back further than this was set back: later readings keep the page's timeline. */
 const CLOCK_STEP_BACK_MS = 1000;
-/** Comments waiting for a reading with numbers to carry them: past this the oldest give way. */
-const MAX_WAITING_COMMENTS = 5000;
+/**
+ * Bytes of comments waiting for readings with numbers to carry them (200 each, in order). A flood of
+ * 10,000 in one second is some 1 MB and waits whole; past this the oldest give way, counted in the link's
+ * health and in the health every later reading carries, so the panel says what was lost.
+ */
+export const MAX_WAITING_COMMENT_BYTES = 4 * 1024 * 1024;
 
 export interface LinkHealth {
   /** Another tab of the same room feeds its session; this one's readings are refused meanwhile. */
@@ -26,6 +31,8 @@ export interface LinkHealth {
   refused: Partial<Record<SampleRefusal, number>>;
   /** How far this page's clock was found set back (its readings keep their own timeline), ms. */
   clockSetBackMs: number;
+  /** Comments read but given up since the page loaded (the waiting bytes ran over); 0 in any normal room. */
+  commentsDropped: number;
 }
 
 export interface PortLike {
@@ -54,6 +61,10 @@ export interface RoomLinkOptions {
   later?: (fn: () => void, ms: number) => void;
   /** Monotonic ms; performance.now() by default. */
   clock?: () => number;
+  /** Names this page load on every sample (with seq: who sent it); random by default. */
+  pageId?: string;
+  /** Bytes of comments that may wait for readings (MAX_WAITING_COMMENT_BYTES by default). */
+  maxWaitingCommentBytes?: number;
 }
 
 export interface RoomLink {
@@ -69,6 +80,12 @@ export interface RoomLink {
   close(): void;
 }
 
+/** A name for this page load that no other load of the room shares. */
+const newPageId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+
 export function createRoomLink(options: RoomLinkOptions): RoomLink {
   const buffer = new SampleBuffer();
   const backoff = options.backoffMs ?? [0, 100, 500, 1000, 2000, 5000];
@@ -81,12 +98,13 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
   let outbox: Sample[] = [];
   let trailing = false;
   let seq = 0;
+  const page = options.pageId ?? newPageId();
   let lastTs = 0;
   let lastCommentTs = 0;
-  let waitingComments: RoomComment[] = [];
+  const waiting = new WaitingComments(options.maxWaitingCommentBytes ?? MAX_WAITING_COMMENT_BYTES);
   /** Added to every reading's time once the clock was set back, so times never go back. */
   let shiftMs = 0;
-  const health: LinkHealth = { duplicate: false, refused: {}, clockSetBackMs: 0 };
+  const health: LinkHealth = { duplicate: false, refused: {}, clockSetBackMs: 0, commentsDropped: 0 };
   const onHealth =
     options.onHealth ??
     ((h: LinkHealth) => {
@@ -175,11 +193,13 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
       }
       // Two readings in one millisecond: the later one a millisecond later.
       ts = Math.max(ts, lastTs + 1);
-      const comments = readable ? waitingComments.splice(0, MAX_COMMENTS_PER_SAMPLE) : [];
+      const comments = readable ? waiting.take(MAX_COMMENTS_PER_SAMPLE) : [];
       // A reading is never dated before the comments it carries (they were read before it).
       if (comments.length) ts = Math.max(ts, comments[comments.length - 1]!.ts);
       if (readable) lastTs = ts;
-      const sample = { ...partial, ts, seq } as Sample;
+      const sample = { ...partial, ts, seq, page } as Sample;
+      if (health.commentsDropped > 0)
+        sample.health = { ...sample.health, commentsDropped: health.commentsDropped };
       if (comments.length) sample.comments = comments;
       buffer.push(sample);
       outbox.push(sample);
@@ -199,10 +219,12 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
       for (const comment of comments) {
         const ts = Math.max(comment.ts + shiftMs, lastCommentTs + 1);
         lastCommentTs = ts;
-        waitingComments.push({ ...comment, ts });
+        const dropped = waiting.push({ ...comment, ts });
+        if (dropped > 0) {
+          health.commentsDropped += dropped;
+          report();
+        }
       }
-      if (waitingComments.length > MAX_WAITING_COMMENTS)
-        waitingComments = waitingComments.slice(-MAX_WAITING_COMMENTS);
     },
     post,
     pending: () => buffer.size,

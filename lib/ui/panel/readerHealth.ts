@@ -14,6 +14,8 @@ export interface HealthSummary {
   hidden?: boolean;
   /** Metrics read from the site's own layout (`adapter`) or the operator's pick rather than beside their label. */
   sources?: { metric: MetricId; source: 'adapter' | 'picked' }[];
+  /** Comments the page read but had to give up since it loaded. */
+  commentsDropped?: number;
 }
 
 /** "9/12 metrics" and what is wrong with the other three, from the newest sample's health. */
@@ -29,5 +31,6 @@ export function summariseHealth(health: ReaderHealth | undefined): HealthSummary
   if (health.hidden) summary.hidden = true;
   const sources = Object.entries(health.sources ?? {}) as [MetricId, 'adapter' | 'picked'][];
   if (sources.length > 0) summary.sources = sources.map(([metric, source]) => ({ metric, source }));
+  if (health.commentsDropped) summary.commentsDropped = health.commentsDropped;
   return summary;
 }

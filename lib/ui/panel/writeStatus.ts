@@ -29,7 +29,9 @@ export type RoomWarning =
       title?: string;
       reason: 'before-session' | 'between-sessions';
       count: number;
-    };
+    }
+  /** The computer's clock went back under the room's session: a new session took the readings after. */
+  | { kind: 'clock-set-back'; site: string; roomKey: string; title?: string; minutes: number };
 
 export function roomWarningsFrom(result: CommandResult<'status.get'>, wallNow: number): RoomWarning[] {
   if (!result.ok) return [];
@@ -46,6 +48,15 @@ export function roomWarningsFrom(result: CommandResult<'status.get'>, wallNow: n
     ) {
       out.push({ kind: 'refused', site, roomKey, title, reason: refused.reason, count: refused.count });
     }
+    const back = room.clockSetBack;
+    if (back && Math.abs(wallNow - back.at) <= REFUSAL_NOTICE_MS)
+      out.push({
+        kind: 'clock-set-back',
+        site,
+        roomKey,
+        title,
+        minutes: Math.max(1, Math.round(back.byMs / 60_000)),
+      });
     return out;
   });
 }

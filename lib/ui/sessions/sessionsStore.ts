@@ -4,6 +4,7 @@ import type { ImportCounts } from '../../core/messages/commands';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
 import type { LivecueDb } from '../../store/database';
 import { readSettings } from '../../store/readSettings';
+import { type RetentionReport, readRetentionReport } from '../../store/retentionReport';
 import type { SessionRow } from '../../store/rows';
 import { exportSessionsCsv } from '../history/exportCsv';
 import { exportSessionsJson } from '../history/exportJson';
@@ -57,6 +58,8 @@ export interface SessionsStore {
   busy: ReadonlySignal<'export' | 'import' | 'delete' | null>;
   notice: ReadonlySignal<Notice>;
   storage: ReadonlySignal<StorageUse | null | undefined>;
+  /** What the last retention run removed (null: it never removed anything). */
+  retention: ReadonlySignal<RetentionReport | null>;
 
   toggle(sessionId: string): void;
   /** Selects every listed session, or clears the selection when all of them are already selected. */
@@ -93,7 +96,8 @@ export function createSessionsStore(db: LivecueDb, options: SessionsStoreOptions
     undefined,
   );
   const settingsQuery = liveSignal(async () => (await readSettings(db)).settings, defaultSettings());
-  queries.push(sessionsQuery, settingsQuery);
+  const retentionQuery = liveSignal(() => readRetentionReport(db), null);
+  queries.push(sessionsQuery, settingsQuery, retentionQuery);
 
   const search = signal('');
   const fromDate = signal('');
@@ -163,6 +167,7 @@ export function createSessionsStore(db: LivecueDb, options: SessionsStoreOptions
     busy,
     notice,
     storage,
+    retention: retentionQuery.value,
 
     toggle(sessionId) {
       const next = new Set(selected.value);

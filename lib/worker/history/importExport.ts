@@ -127,9 +127,13 @@ function closedRow(entry: ExportedSession): SessionRow {
   return { ...session, endedAt: lastTs, endReason: 'imported' };
 }
 
-/** The row to store: closed, counting the comments it will hold (the file's own count is not trusted). */
-function importedRow(entry: ExportedSession): SessionRow {
-  return { ...closedRow(entry), commentCount: entry.comments?.length ?? 0 };
+/**
+ * The row to store: closed, counting the comments it will hold (the file's own count is not trusted), and
+ * marked with when it arrived here: whatever its dates, it never places a live reading (placeSample) and
+ * its retention runs from its import.
+ */
+function importedRow(entry: ExportedSession, now: number): SessionRow {
+  return { ...closedRow(entry), commentCount: entry.comments?.length ?? 0, importedAt: now };
 }
 
 export async function importExportJson(
@@ -151,7 +155,7 @@ export async function importExportJson(
           alreadyHere.sessions += 1;
           sessions.push(here);
         } else {
-          const row = importedRow(entry);
+          const row = importedRow(entry, now);
           if (entry.session.endedAt === undefined) closed += 1;
           await db.sessions.add(row);
           added.sessions += 1;

@@ -1,7 +1,9 @@
 import type { LivecueDb } from '../../store/database';
+import { REPORT_NAMES, type RetentionReport } from '../../store/retentionReport';
+import type { SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
 
-// Deleting history: chosen sessions and sessions past the retention period.
+// Deleting history: chosen sessions, and sessions past the retention period counted from when they arrived.
 
 const DAY_MS = 86_400_000;
 
@@ -29,9 +31,18 @@ export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[
 }
 
 /**
- * Deletes ended sessions whose last sample is more than `keepDays` days old; returns their ids.
- * A session still open is kept whatever its age (the silence sweep ends it first). `forget` runs first,
- * so the worker's session registry lets them go before they leave the disk.
+ * When a session's rows arrived on this computer: an imported one at its import, a recorded one when its
+ * last sample came (its last reading's time on the wall clock of the worker that stored it).
+ */
+export function arrivedAt(row: SessionRow): number {
+  return row.importedAt ?? row.lastSampleAt + (row.clockOffsetMs ?? 0);
+}
+
+/**
+ * Deletes ended sessions whose rows arrived more than `keepDays` days ago, and keeps a report of what went
+ * for the sessions page (retentionReport.ts); returns their ids. History imported today is kept however old
+ * its dates. A session still open is kept whatever its age (the silence sweep ends it first). `forget` runs
+ * first, so the worker's session registry lets them go before they leave the disk.
  */
 export async function applyRetention(
   db: LivecueDb,
@@ -40,13 +51,20 @@ export async function applyRetention(
   forget: (sessionIds: string[]) => Promise<void> = async () => {},
 ): Promise<string[]> {
   if (!Number.isFinite(keepDays) || keepDays <= 0) return [];
-  const expired = await db.sessions
-    .where('lastSampleAt')
-    .below(now - keepDays * DAY_MS)
-    .filter((row) => row.endedAt !== undefined)
-    .primaryKeys();
+  const cutoff = now - keepDays * DAY_MS;
+  const expired = (
+    await db.sessions.filter((row) => row.endedAt !== undefined && arrivedAt(row) < cutoff).toArray()
+  ).sort((a, b) => a.startedAt - b.startedAt);
   if (expired.length === 0) return [];
-  await forget(expired);
-  await deleteSessions(db, expired);
-  return expired;
+  const ids = expired.map((row) => row.id);
+  await forget(ids);
+  await deleteSessions(db, ids);
+  const report: RetentionReport = {
+    at: now,
+    keepDays,
+    count: expired.length,
+    sessions: expired.slice(0, REPORT_NAMES).map(({ id, title, startedAt }) => ({ id, title, startedAt })),
+  };
+  await db.settings.put({ key: 'retention', value: report });
+  return ids;
 }

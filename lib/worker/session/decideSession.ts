@@ -5,13 +5,17 @@ import type { SessionRow } from '../../store/rows';
 // and does what the answer says.
 
 export interface SessionTiming {
-  /** A session ended by the room's own signal reopens if the room reports live again within this. */
+  /**
+   * A session ended by the room's own signal reopens if the room reports live numbers again within this:
+   * numbers after an end mean the end was not the live's (a flash during a reload, or a forged one), so it
+   * is as long as the silence an open session survives, and an end shown for minutes never splits a live.
+   */
   graceMs: number;
   /** An open session whose room has been silent longer than this is over (browser closed, stream stopped). */
   silenceMs: number;
 }
 
-export const DEFAULT_SESSION_TIMING: SessionTiming = { graceMs: 10 * 60_000, silenceMs: 30 * 60_000 };
+export const DEFAULT_SESSION_TIMING: SessionTiming = { graceMs: 30 * 60_000, silenceMs: 30 * 60_000 };
 
 export type SessionDecision =
   /** The sample belongs to `existing`; `reopen` clears its end, `roomEnded` says the sample ends it. */

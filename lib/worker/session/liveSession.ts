@@ -12,9 +12,21 @@ import { actionEvent, commentEvent, sampleEvent, sessionEvents } from './session
 type EngineOf = ReturnType<typeof createEngine>;
 type StateOf = ReturnType<EngineOf['init']>;
 
-/** What a sample row holds besides its key: two rows are the same reading when these are equal. */
+/** What a sample row holds besides its key: for a sender that names no page, equal readings are one. */
 const readingOf = (row: SampleRow) =>
   JSON.stringify([row.metrics, row.capped ?? null, row.product ?? null, row.health ?? null]);
+
+/**
+ * Whether a held row is the incoming one sent again. A sender that names itself (page load + seq) is
+ * believed: the same source is a resend, another is a new row whatever it says. A sender that names no page
+ * (older stored rows, tests) falls back to equal content at one time.
+ */
+const sameSample = (held: SampleRow, incoming: SampleRow) =>
+  incoming.src !== undefined ? held.src === incoming.src : readingOf(held) === readingOf(incoming);
+const sameComment = (held: CommentRow, incoming: RoomComment & { src?: string }) =>
+  incoming.src !== undefined
+    ? held.src === incoming.src
+    : held.src === undefined && held.user === incoming.user && held.text === incoming.text;
 
 export interface FiledComments {
   /** Rows to write: each new comment at the time it was filed, with the topics it asks. */
@@ -102,12 +114,11 @@ export class LiveSession {
     const held: SampleRow[] = [];
     const changed = new Map<string, Cue>();
     for (const incoming of rows) {
-      const reading = readingOf(incoming);
       let ts = incoming.ts;
       let at = indexFrom(this.samples, ts);
       let twin = false;
       while (this.samples[at]?.ts === ts) {
-        if (readingOf(this.samples[at]!) === reading) {
+        if (sameSample(this.samples[at]!, incoming)) {
           twin = true;
           break;
         }
@@ -131,11 +142,12 @@ export class LiveSession {
   }
 
   /**
-   * Files comments like readings: the same comment at its time is a resend; another comment at a time
-   * already taken moves to the next free millisecond. Each new one is classified by the session's lexicon
-   * and folded (in order at once, else after one refold).
+   * Files comments like readings: the same comment from the same sender (`src`: its reading's page load,
+   * seq and place) is a resend; any other comment at a time already taken moves to the next free
+   * millisecond. Each new one is classified by the session's lexicon and folded (in order at once, else
+   * after one refold).
    */
-  addComments(comments: readonly RoomComment[]): FiledComments {
+  addComments(comments: readonly (RoomComment & { src?: string })[]): FiledComments {
     const filed: CommentRow[] = [];
     const held: CommentRow[] = [];
     const changed = new Map<string, Cue>();
@@ -145,7 +157,7 @@ export class LiveSession {
       let twin: CommentRow | undefined;
       while (this.comments[at]?.ts === ts) {
         const here = this.comments[at]!;
-        if (here.user === comment.user && here.text === comment.text) {
+        if (sameComment(here, comment)) {
           twin = here;
           break;
         }
@@ -162,6 +174,7 @@ export class LiveSession {
         user: comment.user,
         text: comment.text,
         topics: [...this.engine.classifyComment(comment.text)],
+        ...(comment.src !== undefined && { src: comment.src }),
       };
       this.comments.splice(at, 0, row);
       filed.push(row);
@@ -172,6 +185,16 @@ export class LiveSession {
       }
     }
     return { filed, held, changed: [...changed.values()] };
+  }
+
+  /** Whether the session already holds this reading (a resend of it), at its time or just after. */
+  holds(incoming: SampleRow): boolean {
+    for (let at = indexFrom(this.samples, incoming.ts); at < this.samples.length; at++) {
+      const held = this.samples[at]!;
+      if (held.ts > incoming.ts + 1000) return false;
+      if (sameSample(held, incoming)) return true;
+    }
+    return false;
   }
 
   /** Refolds when samples were slotted in; returns every cue then (none when nothing was waiting). */

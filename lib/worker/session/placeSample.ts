@@ -6,7 +6,8 @@ import { decideSession, type SessionTiming } from './decideSession';
 // session it was read in, into a new session, or nowhere — and then with the reason the page is told.
 // The session a sample was read in is the latest one started at or before it, so a resend that comes late
 // still lands in an earlier session, and a session dated after the sample (a clock set back, an imported
-// file from a machine whose clock ran ahead) never swallows it.
+// file from a machine whose clock ran ahead) never swallows it. Imported sessions take no part at all: they
+// are closed history from another time or machine, never a lock on the room, whatever they are dated.
 
 export type Placement =
   /** Into `session`; `reopen` clears its end, `roomEnded` says the sample ends it. */
@@ -31,10 +32,11 @@ const latestOf = (sessions: readonly SessionRow[], atOrBefore = Number.POSITIVE_
 };
 
 export function placeSample(
-  sessions: readonly SessionRow[],
+  roomSessions: readonly SessionRow[],
   sample: PlacedSample,
   timing: SessionTiming,
 ): Placement {
+  const sessions = roomSessions.filter((row) => row.importedAt === undefined);
   const latest = latestOf(sessions);
   const prior = latestOf(sessions, sample.ts);
   if (!prior) {

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import type { Sample } from '../../../lib/core/messages/sample';
+import { createRoomLink, type PortLike } from '../../../lib/room/link/roomLink';
 import type { LivecueDb } from '../../../lib/store/database';
+import { readRetentionReport } from '../../../lib/store/retentionReport';
 import {
   disposeDb,
+  FakeRoomPort,
   failWritesFor,
   RoomPage,
   restartWorker,
@@ -337,5 +341,311 @@ describe('an imported session dated ahead of this clock', () => {
     expect(lost).toEqual([]);
     expect(stored.size).toBe(5);
     expect(await worker.db.sessions.count()).toBe(2);
+  });
+});
+
+describe('an imported session of a live room, dated +20 h', () => {
+  it('never changes where new samples go: after the operator ends the live session and a restart, the next live is recorded', async () => {
+    const world = setup();
+    const now = Date.now();
+    const HOUR = 3_600_000;
+    const page = world.open('room-g');
+    page.post(
+      Array.from({ length: 5 }, (_, i) => page.sample(now - 10 * MIN + i * SEC, { viewers: 100 + i })),
+    );
+    await until(() => page.ackedUpTo() === 5, 4000, 'live session recorded');
+    const id = `douyin:room-g:${now + 20 * HOUR}`;
+    const session = {
+      id,
+      site: 'douyin',
+      roomKey: 'room-g',
+      title: 'schema-valid, dated ahead',
+      startedAt: now + 20 * HOUR,
+      lastSampleAt: now + 21 * HOUR,
+      endedAt: now + 21 * HOUR,
+      endReason: 'room-ended',
+      ruleSettings: {},
+      peakViewers: 5,
+      gmv: null,
+      cuesFired: 0,
+      cuesActed: 0,
+    };
+    const file = {
+      format: 'livecue-export',
+      schemaVersion: 1,
+      exportedAt: now + 22 * HOUR,
+      sessions: [
+        {
+          session,
+          samples: [{ sessionId: id, ts: now + 21 * HOUR, metrics: { viewers: 5 } }],
+          actions: [],
+          cues: [],
+        },
+      ],
+    };
+    expect(await world.worker.command({ type: 'history.import', json: JSON.stringify(file) })).toMatchObject({
+      ok: true,
+    });
+    // The live goes on in its session, then the operator ends it and the worker restarts.
+    page.post([page.sample(now - 5 * MIN, { viewers: 200 })]);
+    await until(() => page.ackedUpTo() === 6, 4000, 'still recorded after the import');
+    const live = `douyin:room-g:${now - 10 * MIN}`;
+    expect(await world.worker.command({ type: 'session.end', sessionId: live })).toMatchObject({ ok: true });
+    await world.worker.services.queue.flush();
+    const worker = world.restart();
+    page.post(
+      Array.from({ length: 5 }, (_, i) => page.sample(now - 4 * MIN + i * SEC, { viewers: 300 + i })),
+    );
+    await until(() => page.ackedUpTo() + page.refused().size >= 11, 4000, 'answered');
+    const { stored, refused, lost } = await answers(worker.db, page);
+    expect(refused).toEqual(new Map());
+    expect(lost).toEqual([]);
+    expect(stored.size).toBe(11);
+    expect(await worker.db.sessions.count()).toBe(3);
+    expect(await worker.db.sessions.get(id)).toMatchObject({ endedAt: now + 21 * HOUR });
+  });
+});
+
+describe('retention after an import', () => {
+  it('keeps history imported today however old its dates, and says what it removed', async () => {
+    const world = setup();
+    const { db } = world.worker;
+    const now = Date.now();
+    const DAY = 86_400_000;
+    const old = (roomKey: string) => {
+      const startedAt = now - 100 * DAY;
+      const id = `douyin:${roomKey}:${startedAt}`;
+      return {
+        session: {
+          id,
+          site: 'douyin',
+          roomKey,
+          title: `archive ${roomKey}`,
+          startedAt,
+          lastSampleAt: startedAt + MIN,
+          endedAt: startedAt + MIN,
+          endReason: 'operator',
+          ruleSettings: {},
+          peakViewers: 5,
+          gmv: null,
+          cuesFired: 0,
+          cuesActed: 0,
+        },
+        samples: [{ sessionId: id, ts: startedAt + MIN, metrics: { viewers: 5 } }],
+        actions: [],
+        cues: [],
+      };
+    };
+    // One old session recorded here long ago, one imported today from a file of the same age.
+    const recorded = old('recorded');
+    await db.sessions.put(recorded.session as never);
+    const file = {
+      format: 'livecue-export',
+      schemaVersion: 1,
+      exportedAt: now - 99 * DAY,
+      sessions: [old('archive')],
+    };
+    expect(await world.worker.command({ type: 'history.import', json: JSON.stringify(file) })).toMatchObject({
+      ok: true,
+    });
+    await world.worker.command({ type: 'settings.update', patch: { retentionDays: 90 } });
+
+    await world.worker.alarm('livecue-retention');
+    await until(async () => (await readRetentionReport(db)) !== null, 4000, 'retention ran');
+    expect((await db.sessions.toArray()).map((row) => row.roomKey)).toEqual(['archive']);
+    expect(await readRetentionReport(db)).toMatchObject({
+      keepDays: 90,
+      count: 1,
+      sessions: [{ id: recorded.session.id, title: 'archive recorded' }],
+    });
+  });
+});
+
+describe("the operator's End while writes fail", () => {
+  it('survives a worker restart: the session stays ended and the next reading starts a new one', async () => {
+    const world = setup();
+    const disk = failWritesFor(world.worker.db);
+    const t0 = Date.now() - 5 * MIN;
+    const page = world.open('room-h');
+    page.post([page.sample(t0, { viewers: 100 })]);
+    await until(() => page.ackedUpTo() === 1, 4000, 'session started');
+    const id = `douyin:room-h:${t0}`;
+
+    disk.tags.add('room-h');
+    const ended = await world.worker.command({ type: 'session.end', sessionId: id });
+    expect(ended).toMatchObject({ ok: true, data: { saved: false } });
+    const worker = world.restart();
+    disk.tags.clear();
+    expect((await worker.db.sessions.get(id))?.endedAt).toBeUndefined();
+
+    page.post([page.sample(t0 + MIN, { viewers: 150 })]);
+    await until(() => page.ackedUpTo() === 2, 4000, 'the next reading stored');
+    await worker.services.queue.flush();
+    expect(await worker.db.sessions.get(id)).toMatchObject({ endReason: 'operator' });
+    expect((await worker.db.sessions.get(id))!.endedAt).toBeLessThan(t0 + MIN);
+    expect(await worker.db.sessions.get(`douyin:room-h:${t0 + MIN}`)).toMatchObject({ startedAt: t0 + MIN });
+  });
+
+  it('answers an error, not ok, when the End can be neither written nor kept', async () => {
+    const world = setup();
+    const disk = failWritesFor(world.worker.db);
+    const t0 = Date.now() - 5 * MIN;
+    const page = world.open('room-i');
+    page.post([page.sample(t0, { viewers: 100 })]);
+    await until(() => page.ackedUpTo() === 1, 4000, 'session started');
+    disk.tags.add('room-i');
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('storage quota'));
+    const ended = await world.worker.command({ type: 'session.end', sessionId: `douyin:room-i:${t0}` });
+    expect(ended).toMatchObject({ ok: false });
+    expect(ended.error).toMatch(/could not be kept/);
+  });
+});
+
+describe('comments after a page reload', () => {
+  it('300 viewers repeating 扣1 at times the page before used are all stored; a true resend is not', async () => {
+    const world = setup();
+    const t0 = Date.now() - 5 * MIN;
+    const page = world.open('room-j');
+    // 150 comments per reading (a reading carries at most 200).
+    const kou1 = (from: number) =>
+      Array.from({ length: 150 }, (_, i) => ({
+        ts: from + i,
+        user: `user${i % 30}`,
+        text: i % 2 ? '扣1' : '1',
+      }));
+    page.post([page.sample(t0, { viewers: 100 })]);
+    page.post([page.sample(t0 + 200, { viewers: 101 }, { comments: kou1(t0 + 1) })]);
+    page.post([page.sample(t0 + 400, { viewers: 102 }, { comments: kou1(t0 + 201) })]);
+    await until(() => page.ackedUpTo() === 3, 4000, 'the first load acknowledged');
+
+    // The page reloads; its comment times start again from its clock and meet the ones already stored.
+    page.reload();
+    page.post([page.sample(t0 + 500, { viewers: 103 }, { comments: kou1(t0 + 1) })]);
+    page.post([page.sample(t0 + 700, { viewers: 104 }, { comments: kou1(t0 + 201) })]);
+    await until(() => page.ackedUpTo() === 2, 4000, 'the second load acknowledged');
+    await world.worker.services.queue.flush();
+    expect(await world.worker.db.comments.count()).toBe(600);
+
+    // The worker restarts and the page resends what it sent: nothing is stored twice.
+    const worker = world.restart();
+    page.post([...page.sent.values()]);
+    await until(() => page.messages('ack').length > 0, 4000, 'the resend acknowledged');
+    await worker.services.queue.flush();
+    expect(await worker.db.comments.count()).toBe(600);
+    expect(await worker.db.sessions.get(`douyin:room-j:${t0}`)).toMatchObject({ commentCount: 600 });
+  });
+});
+
+describe('a flood of comments through the room link', () => {
+  it('10,000 in one second are all stored, in order, none silently cut', async () => {
+    const world = setup();
+    // The content script's real link, its port wired to the worker's listeners.
+    const link = createRoomLink({
+      connect: () => {
+        const worker = new FakeRoomPort({ tab: { id: 41, url: 'https://example.test/room-k' } });
+        const toPage: ((message: unknown) => void)[] = [];
+        worker.postMessage = (message) => {
+          for (const listener of toPage) listener(structuredClone(message));
+        };
+        const port: PortLike = {
+          postMessage: (message) => worker.onMessage.fire(structuredClone(message)),
+          disconnect: () => worker.onDisconnect.fire(),
+          onMessage: { addListener: (listener) => void toPage.push(listener) },
+          onDisconnect: { addListener: () => {} },
+        };
+        world.worker.connect(worker);
+        return port;
+      },
+      onMessage: () => {},
+      isContextValid: () => true,
+      postsPerSecond: Number.POSITIVE_INFINITY,
+    });
+    const t0 = Date.now() - 10 * MIN;
+    link.addComments(
+      Array.from({ length: 10_000 }, (_, i) => ({ ts: t0, user: `v${i % 97}`, text: `扣${i}` })),
+    );
+    for (let i = 1; i <= 50; i++)
+      link.send({
+        ts: t0 + i * SEC,
+        site: 'douyin',
+        roomKey: 'room-k',
+        metrics: { viewers: 1000 + i },
+        health: { parsed: ['viewers'], failed: [], missing: [] },
+      });
+    await until(() => link.pending() === 0, 8000, 'every reading acknowledged');
+    const stored = await world.worker.db.comments.orderBy('[sessionId+ts]').toArray();
+    expect(stored.map((row) => row.text)).toEqual(Array.from({ length: 10_000 }, (_, i) => `扣${i}`));
+    expect(link.health().commentsDropped).toBe(0);
+    link.close();
+  });
+});
+
+describe('a forged end of live', () => {
+  it('shown for 11 minutes while the numbers go on never splits the session, and nothing is lost', async () => {
+    const world = setup();
+    const t0 = Date.now() - 30 * MIN;
+    const page = world.open('room-l');
+    const at = (i: number, ended = false) =>
+      page.sample(t0 + i * 10 * SEC, { viewers: 500 + i }, ended ? { ended: true } : {});
+    // Two minutes live, eleven minutes with the end flag up (a viewer's "直播已结束"), then live again.
+    const samples = [
+      ...Array.from({ length: 12 }, (_, i) => at(i)),
+      ...Array.from({ length: 66 }, (_, i) => at(12 + i, true)),
+      ...Array.from({ length: 12 }, (_, i) => at(78 + i)),
+    ];
+    for (const sample of samples) page.post([sample]);
+    await until(() => page.ackedUpTo() === samples.length, 4000, 'every reading answered');
+    await world.worker.services.queue.flush();
+    const { lost, stored, refused } = await answers(world.worker.db, page);
+    expect(lost).toEqual([]);
+    expect(stored.size + refused.size).toBe(samples.length);
+    const sessions = await world.worker.db.sessions.toArray();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ startedAt: t0, lastSampleAt: t0 + 89 * 10 * SEC });
+    expect(sessions[0]!.endedAt).toBeUndefined();
+  });
+});
+
+describe('a clock set back after a reload', () => {
+  it('keeps the timelines apart: a new session, shown in health, and no rule on mixed data', async () => {
+    let wall = Date.now();
+    const worker = startWorker(undefined, { wallNow: () => wall });
+    disposeDb(worker.db);
+    const page = new RoomPage(() => worker, 1, 'douyin', 'room-n');
+    const t0 = wall - 20 * MIN;
+    // Twenty minutes of a steady room, each reading arriving as it is read.
+    for (let i = 0; i < 120; i++) {
+      wall = t0 + i * 10 * SEC;
+      page.post([page.sample(wall, { viewers: 1000 + (i % 3) })]);
+    }
+    await until(() => page.ackedUpTo() === 120, 4000, 'the first twenty minutes');
+    await worker.services.queue.flush();
+    const old = `douyin:room-n:${t0}`;
+    const cuesBefore = await worker.db.cues.where('sessionId').equals(old).count();
+
+    // The page reloads and the computer's clock is set back ten minutes: a surge, dated inside the old time.
+    page.reload();
+    const back = t0 + 10 * MIN;
+    for (let i = 0; i < 30; i++) {
+      wall = back + i * 10 * SEC;
+      page.post([page.sample(wall, { viewers: 5000 + i * 100 })]);
+      await until(() => page.ackedUpTo() === i + 1, 4000, 'each reading after the set-back');
+    }
+    await worker.services.queue.flush();
+
+    const count = (id: string) =>
+      worker.db.samples.where('[sessionId+ts]').between([id, 0], [id, Infinity]).count();
+    expect(await worker.db.sessions.get(old)).toMatchObject({
+      endReason: 'clock-set-back',
+      endedAt: t0 + 119 * 10 * SEC,
+    });
+    expect(await count(old)).toBe(120);
+    expect(await count(`douyin:room-n:${back}`)).toBe(30);
+    // Nothing fired in the old session on the surge; the status says what happened.
+    expect(await worker.db.cues.where('sessionId').equals(old).count()).toBe(cuesBefore);
+    const status = await worker.command({ type: 'status.get' });
+    expect(status).toMatchObject({ data: { rooms: [{ roomKey: 'room-n', clockSetBack: { at: back } }] } });
+    const byMs = (status.data as { rooms: { clockSetBack: { byMs: number } }[] }).rooms[0]!.clockSetBack.byMs;
+    expect(byMs).toBeGreaterThan(9 * MIN);
   });
 });

@@ -52,6 +52,8 @@ export class FakeRoomPort {
 export class RoomPage {
   port!: FakeRoomPort;
   seq = 0;
+  /** This page load's name on its samples; a reload gives a new one (and seqs start again). */
+  pageId: string;
   readonly sent = new Map<number, Sample>();
   constructor(
     private readonly worker: () => WorkerHarness,
@@ -59,6 +61,17 @@ export class RoomPage {
     readonly site: string,
     readonly roomKey: string,
   ) {
+    this.pageId = `tab${tabId}-load1`;
+    this.connect();
+  }
+
+  /** The page reloads: a new load (new name, seqs from 1) whose earlier samples it no longer holds. */
+  reload(): void {
+    this.drop();
+    this.pageId = `tab${this.tabId}-load${Number(this.pageId.split('load')[1]) + 1}`;
+    this.seq = 0;
+    this.sent.clear();
+    this.history.length = 0;
     this.connect();
   }
 
@@ -71,6 +84,7 @@ export class RoomPage {
     this.seq += 1;
     const sample: Sample = {
       seq: this.seq,
+      page: this.pageId,
       ts,
       site: this.site,
       roomKey: this.roomKey,
@@ -188,9 +202,13 @@ afterEach(async () => {
 /** Starts the background's listeners on fakeBrowser, as entrypoints/background.ts does. */
 export function startWorker(
   db: LivecueDb = new LivecueDb(`livecue-worker-${Date.now()}-${dbCount++}`),
-  options: { wallNow?: () => number } = {},
+  options: { wallNow?: () => number; keepStorage?: boolean } = {},
 ) {
-  fakeBrowser.reset();
+  // A restarted worker finds extension storage as the last one left it; everything else starts afresh.
+  if (options.keepStorage) {
+    for (const [name, api] of Object.entries(fakeBrowser))
+      if (name !== 'storage' && name !== 'reset') (api as { resetState?: () => void }).resetState?.();
+  } else fakeBrowser.reset();
   const onConnect = event<[FakeRoomPort]>();
   (fakeBrowser.runtime as unknown as { onConnect: unknown }).onConnect = onConnect;
   vi.stubGlobal('browser', fakeBrowser);
@@ -242,7 +260,7 @@ export function disposeDb(db: LivecueDb): void {
 export function restartWorker(old: WorkerHarness, pages: RoomPage[]): WorkerHarness {
   old.services.queue.stop();
   for (const page of pages) page.drop();
-  const next = startWorker(old.db);
+  const next = startWorker(old.db, { keepStorage: true });
   return next;
 }
 

@@ -65,3 +65,16 @@ it('names how a metric was found when no label sits beside it: the site’s own 
   expect(root.querySelector('[data-metric-source="orders"]')?.textContent).toContain('you picked');
   expect(root.querySelector('[data-metric-source="viewers"]')).toBeNull();
 });
+
+it('says how many comments the page read but could not keep', () => {
+  const health = summariseHealth({ parsed: ['viewers'], failed: [], missing: [], commentsDropped: 1234 });
+  act(() =>
+    render(
+      <I18nContext.Provider value={createUiI18n('en')}>
+        <ReaderHealth health={health} onPick={() => {}} />
+      </I18nContext.Provider>,
+      root,
+    ),
+  );
+  expect(root.querySelector('[data-testid="reader-health-comments-dropped"]')?.textContent).toContain('1234');
+});

@@ -389,6 +389,23 @@ describe('retention and storage', () => {
     expect($('[data-testid="sessions-notice"]')?.textContent).toBe('Saved.');
   });
 
+  it('says what the last retention run removed', async () => {
+    await db.settings.put({
+      key: 'retention',
+      value: {
+        at: T0,
+        keepDays: 90,
+        count: 2,
+        sessions: [{ id: 'douyin:a:1', title: '春季上新', startedAt: T0 }],
+      },
+    });
+    show();
+    await until(() => $('[data-testid="retention-removed"]') !== null, 'the retention report');
+    const text = $('[data-testid="retention-removed"]')!.textContent!;
+    expect(text).toContain('2 sessions older than 90 days');
+    expect(text).toContain('春季上新');
+  });
+
   it('shows the storage used', async () => {
     show();
     await until(() => $('[data-testid="storage-used"]') !== null, 'the storage estimate');

@@ -32,7 +32,10 @@ const sample = (ts: number): Omit<Sample, 'seq'> => ({
   health: { parsed: ['viewers'], failed: [], missing: [] },
 });
 
-function setup(onHealth?: Parameters<typeof createRoomLink>[0]['onHealth']) {
+function setup(
+  onHealth?: Parameters<typeof createRoomLink>[0]['onHealth'],
+  more: Partial<Parameters<typeof createRoomLink>[0]> = {},
+) {
   const ports: FakePort[] = [];
   const scheduled: (() => void)[] = [];
   const link = createRoomLink({
@@ -47,6 +50,7 @@ function setup(onHealth?: Parameters<typeof createRoomLink>[0]['onHealth']) {
     onHealth,
     // These tests look at what is sent, not how often: no rate limit.
     postsPerSecond: Number.POSITIVE_INFINITY,
+    ...more,
   });
   const reconnect = () => scheduled.shift()?.();
   return { link, ports, reconnect };
@@ -187,9 +191,52 @@ describe('createRoomLink health', () => {
       feedingTabId: 7,
       refused: { 'duplicate-tab': 3 },
       clockSetBackMs: 0,
+      commentsDropped: 0,
     });
     expect(link.pending()).toBe(0);
     ports[0]!.deliver({ type: 'room.duplicate', duplicate: false });
     expect(reports.at(-1)?.duplicate).toBe(false);
+  });
+});
+
+describe('createRoomLink waiting comments', () => {
+  const flood = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => ({ ts: from, user: `u${i % 50}`, text: `扣${i}` }));
+  const carried = (port: FakePort) =>
+    port.sent.flatMap((m) => m.samples ?? []).flatMap((s) => s.comments ?? []);
+
+  it('keeps a flood of 10,000 in one second whole and hands it on in order, 200 per reading', () => {
+    const { link, ports } = setup();
+    const T = 1_800_000_000_000;
+    link.addComments(flood(T, 10_000));
+    for (let i = 1; i <= 50; i++) link.send(sample(T + i * 1000));
+    const comments = carried(ports[0]!);
+    expect(comments.map((c) => c.text)).toEqual(Array.from({ length: 10_000 }, (_, i) => `扣${i}`));
+    expect(link.health().commentsDropped).toBe(0);
+  });
+
+  it('past its byte bound gives up the oldest, counts them and says so on every later reading', () => {
+    const reports: number[] = [];
+    const { link, ports } = setup((health) => reports.push(health.commentsDropped), {
+      maxWaitingCommentBytes: 10_000,
+    });
+    link.addComments(flood(1000, 1000));
+    const dropped = link.health().commentsDropped;
+    expect(dropped).toBeGreaterThan(0);
+    expect(reports.at(-1)).toBe(dropped);
+    link.send(sample(5000));
+    link.send(sample(6000));
+    const samples = ports[0]!.sent.flatMap((m) => m.samples ?? []);
+    expect(samples.map((s) => s.health.commentsDropped)).toEqual([dropped, dropped]);
+    // What was kept is the newest, in order, and with what was given up it is every comment read.
+    const kept = carried(ports[0]!);
+    expect(kept.length + dropped).toBe(1000);
+    expect(kept.at(-1)?.text).toBe('扣999');
+  });
+
+  it('names its page load on every sample', () => {
+    const { link, ports } = setup(undefined, { pageId: 'load-7' });
+    link.send(sample(1));
+    expect(ports[0]!.sent[0]!.samples![0]).toMatchObject({ page: 'load-7', seq: 1 });
   });
 });

@@ -73,4 +73,25 @@ describe('roomWarningsFrom', () => {
     ]);
     expect(roomWarningsFrom({ ok: false, error: 'gone' }, WALL)).toEqual([]);
   });
+
+  it('says when the computer clock went back under a room, for a while after', () => {
+    const rooms: StatusAnswer['rooms'] = [
+      {
+        site: 'douyin',
+        roomKey: 'r1',
+        title: '围巾专场',
+        duplicateTabIds: [],
+        clockSetBack: { byMs: 600_000, at: WALL - 1000 },
+      },
+      {
+        site: 'douyin',
+        roomKey: 'r2',
+        duplicateTabIds: [],
+        clockSetBack: { byMs: 600_000, at: WALL - 3_600_000 },
+      },
+    ];
+    expect(roomWarningsFrom({ ok: true, data: status({ rooms }) }, WALL)).toEqual([
+      { kind: 'clock-set-back', site: 'douyin', roomKey: 'r1', title: '围巾专场', minutes: 10 },
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readRetentionReport } from '../../../../lib/store/retentionReport';
 import { applyRetention, deleteSessions } from '../../../../lib/worker/history/retention';
 import { dumpDb, freshDb, seedSession, T0 } from '../../historyFixtures';
 
@@ -43,5 +44,31 @@ describe('applyRetention', () => {
     await seedSession(db, 'old', T0 - 400 * DAY, 2);
     expect(await applyRetention(db, T0, 0)).toEqual([]);
     expect(await db.sessions.count()).toBe(1);
+  });
+
+  it('counts from when the rows arrived: history imported today stays, and the run says what it removed', async () => {
+    const db = freshDb();
+    const recorded = await seedSession(db, 'recorded', T0 - 100 * DAY, 5);
+    const imported = await seedSession(db, 'imported', T0 - 100 * DAY, 5);
+    await db.sessions.update(imported.session.id, { importedAt: T0 - DAY });
+    expect(await readRetentionReport(db)).toBeNull();
+    expect(await applyRetention(db, T0, 90)).toEqual([recorded.session.id]);
+    expect((await db.sessions.toArray()).map((row) => row.id)).toEqual([imported.session.id]);
+    expect(await readRetentionReport(db)).toEqual({
+      at: T0,
+      keepDays: 90,
+      count: 1,
+      sessions: [{ id: recorded.session.id, title: recorded.session.title, startedAt: T0 - 100 * DAY }],
+    });
+    // 90 days after its import it goes too.
+    expect(await applyRetention(db, T0 + 90 * DAY, 90)).toEqual([imported.session.id]);
+  });
+
+  it('dates a recorded session by the wall clock it arrived on, not its page clock', async () => {
+    const db = freshDb();
+    // Recorded by a page whose clock ran 20 days behind this computer's: it arrived 80 days ago, not 100.
+    const behind = await seedSession(db, 'behind', T0 - 100 * DAY, 5);
+    await db.sessions.update(behind.session.id, { clockOffsetMs: 20 * DAY });
+    expect(await applyRetention(db, T0, 90)).toEqual([]);
   });
 });

@@ -62,3 +62,18 @@ describe('placeSample', () => {
     });
   });
 });
+
+describe('placeSample and imported history', () => {
+  it('an imported session dated ahead never decides where a live reading goes', () => {
+    const live = session(T0, { endedAt: T0 + 10 * MIN, endReason: 'operator' });
+    const imported = session(T0 + 20 * 60 * MIN, {
+      endedAt: T0 + 21 * 60 * MIN,
+      endReason: 'room-ended',
+      importedAt: T0,
+    });
+    // After the operator's End the next reading starts a new session, imported history or not.
+    expect(place([live, imported], T0 + 11 * MIN)).toEqual({ kind: 'start' });
+    // A reading dated inside the imported session is not filed there either.
+    expect(place([imported], T0 + 20 * 60 * MIN + MIN)).toEqual({ kind: 'start' });
+  });
+});

@@ -1,0 +1,263 @@
+import type { Cue } from '../../core/engine/types';
+import type { SampleRefusal } from '../../core/messages/portProtocol';
+import { roomIdOf } from '../../core/messages/roomId';
+import type { LivecueDb } from '../../store/database';
+import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
+import type { WriteQueue } from '../writeQueue';
+import { EndIntents } from './endIntents';
+import { LiveSession } from './liveSession';
+import { closedSession } from './sessionRows';
+import { loadOpenSessions, loadRoomSessions, loadSessionEvents } from './storedSessions';
+
+// The worker's memory of rooms (DESIGN.md §1, §5): for each room its sessions (newer than the disk while
+// writes are queued), the engines of the sessions it folds, and a chain that runs the room's work in order.
+// Work in a chain awaits database reads only (loading a room, a session's events); writes go to the write
+// queue and are never awaited here. After a worker restart all of it is rebuilt from the database.
+
+/** Cues a step created or changed, with the session's active cues after it. */
+export interface CueChange {
+  session: SessionRow;
+  changed: Cue[];
+  active: Cue[];
+}
+
+export interface RoomRefusals {
+  site: string;
+  roomKey: string;
+  reason: SampleRefusal;
+  count: number;
+  at: number;
+}
+
+export interface Room {
+  id: string;
+  site: string;
+  roomKey: string;
+  /** Every session of the room, as the worker knows it (ahead of the disk while writes are queued). */
+  sessions: Map<string, SessionRow>;
+  /** Engines of the sessions being folded: the open one, or an ended one a late resend went to. */
+  engines: Map<string, LiveSession>;
+  /** Sessions whose stored rule settings build no engine. */
+  unusable: Set<string>;
+  loaded?: Promise<void>;
+  chain: Promise<unknown>;
+  refusals?: RoomRefusals;
+  /** The latest time this worker saw the room's clock set back under an open session (health). */
+  clockSetBack?: ClockSetBack;
+}
+
+/** The computer's clock went back under a room's session: its readings went to a new session instead. */
+export interface ClockSetBack {
+  site: string;
+  roomKey: string;
+  /** How far back, ms (the wall clock against when the last reading arrived). */
+  byMs: number;
+  /** When it was seen (wall ms, on the set-back clock). */
+  at: number;
+  /** The session closed there, and the one that took the readings after. */
+  closedSessionId: string;
+  sessionId: string;
+}
+
+/** The rows one step queues, in one enqueue (one durability promise). */
+export interface Batch {
+  samples: SampleRow[];
+  comments: CommentRow[];
+  cues: Cue[];
+  actions: ActionRow[];
+  sessions: SessionRow[];
+}
+export const newBatch = (): Batch => ({ samples: [], comments: [], cues: [], actions: [], sessions: [] });
+
+export class RoomCache {
+  readonly rooms = new Map<string, Room>();
+  /** Sessions deleted in this worker's life: a room loaded while their delete commits must not bring them back. */
+  readonly deleted = new Set<string>();
+  private readonly listeners = new Set<(change: CueChange) => void>();
+
+  constructor(
+    readonly db: LivecueDb,
+    readonly queue: WriteQueue,
+    readonly endIntents: EndIntents = new EndIntents(),
+  ) {}
+
+  /**
+   * Queues the operator's end of a session and forgets its note once the ended row is durable; until then
+   * the note closes it again after a restart (applyEndIntents).
+   */
+  queueEnd(room: Room, ended: SessionRow): Promise<void> {
+    const batch = newBatch();
+    this.keep(room, ended, batch);
+    const durable = this.queue.enqueue(batch);
+    void durable.then(() => this.endIntents.remove([ended.id]));
+    return durable;
+  }
+
+  /** A freshly loaded room's sessions that the operator ended but whose end never reached the disk. */
+  private async applyEndIntents(room: Room): Promise<void> {
+    const pending = await this.endIntents.pending();
+    const done: string[] = [];
+    for (const [id, endedAt] of pending) {
+      const row = room.sessions.get(id);
+      if (!row) continue;
+      if (row.endedAt !== undefined) done.push(id);
+      else void this.queueEnd(room, closedSession(row, Math.max(endedAt, row.startedAt), 'operator'));
+    }
+    if (done.length) void this.endIntents.remove(done);
+  }
+
+  onCueChange(listener: (change: CueChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs `task` after the room's earlier work, once the room's sessions are loaded. */
+  inRoom<T>(site: string, roomKey: string, task: (room: Room) => Promise<T> | T): Promise<T> {
+    const id = roomIdOf(site, roomKey);
+    let room = this.rooms.get(id);
+    if (!room) {
+      room = {
+        id,
+        site,
+        roomKey,
+        sessions: new Map(),
+        engines: new Map(),
+        unusable: new Set(),
+        chain: Promise.resolve(),
+      };
+      this.rooms.set(id, room);
+    }
+    const target = room;
+    const run = target.chain.then(async () => {
+      target.loaded ??= loadRoomSessions(this.db, site, roomKey).then(
+        (rows) => {
+          for (const row of rows) {
+            if (!target.sessions.has(row.id) && !this.deleted.has(row.id)) target.sessions.set(row.id, row);
+          }
+          return this.applyEndIntents(target);
+        },
+        (error: unknown) => {
+          target.loaded = undefined;
+          throw error;
+        },
+      );
+      await target.loaded;
+      try {
+        return await task(target);
+      } finally {
+        this.settle(target);
+      }
+    });
+    target.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs `task` in the room of a session known here or on disk; undefined when there is no such session. */
+  async inSessionRoom<T>(
+    sessionId: string,
+    task: (room: Room, session: SessionRow) => Promise<T> | T,
+  ): Promise<T | undefined> {
+    let where: { site: string; roomKey: string } | undefined;
+    for (const room of this.rooms.values()) if (room.sessions.has(sessionId)) where = room;
+    where ??= await this.db.sessions.get(sessionId);
+    if (!where || this.deleted.has(sessionId)) return undefined;
+    return this.inRoom(where.site, where.roomKey, (room) => {
+      const session = room.sessions.get(sessionId);
+      return session ? task(room, session) : undefined;
+    });
+  }
+
+  /**
+   * The engine of a session, refolded from its events on disk and those still queued. undefined: its rule
+   * settings build no engine; an open one is then closed where it stands (into `batch`), so no later
+   * sample or tick tries again, and its rows are still stored, only not folded.
+   */
+  async engineFor(room: Room, session: SessionRow, batch: Batch): Promise<LiveSession | undefined> {
+    const known = room.engines.get(session.id);
+    if (known) return known;
+    if (room.unusable.has(session.id)) return undefined;
+    // What is queued is taken first: a row that lands while the disk is read is then in one or the other.
+    const queued = this.queue.held(session.id);
+    const stored = await loadSessionEvents(this.db, session.id);
+    const samples = new Map(stored.samples.map((row) => [row.ts, row]));
+    for (const row of queued.samples) samples.set(row.ts, row);
+    const actions = new Map(stored.actions.map((row) => [row.id, row]));
+    for (const row of queued.actions) actions.set(row.id, row);
+    const comments = new Map(stored.comments.map((row) => [row.ts, row]));
+    for (const row of queued.comments) comments.set(row.ts, row);
+    try {
+      const engine = new LiveSession(
+        session,
+        [...samples.values()],
+        [...actions.values()],
+        [...comments.values()],
+      );
+      room.engines.set(session.id, engine);
+      return engine;
+    } catch (error) {
+      console.error(`Livecue: session ${session.id} cannot be folded; it is closed`, error);
+      room.unusable.add(session.id);
+      this.keep(room, closedSession(session, session.lastSampleAt, 'silence'), batch);
+      return undefined;
+    }
+  }
+
+  /** Records the session's new state in memory and in the batch. */
+  keep(room: Room, session: SessionRow, batch: Batch): void {
+    room.sessions.set(session.id, session);
+    const engine = room.engines.get(session.id);
+    if (engine) engine.row = session;
+    batch.sessions.push(session);
+  }
+
+  /**
+   * After each piece of a room's work: engines that slotted samples in refold once and queue their cues,
+   * and engines of ended sessions are let go (a refold rebuilds one if a late resend needs it).
+   */
+  private settle(room: Room): void {
+    for (const [id, engine] of room.engines) {
+      const changed = engine.settle();
+      if (changed.length) {
+        const session = { ...engine.row, cuesFired: engine.cues.size, cuesActed: engine.doneCount() };
+        const batch = newBatch();
+        batch.cues.push(...changed);
+        this.keep(room, session, batch);
+        void this.queue.enqueue(batch);
+        this.emit(engine, changed);
+      }
+      if (engine.row.endedAt !== undefined) room.engines.delete(id);
+    }
+  }
+
+  emit(engine: LiveSession, changed: Cue[]): void {
+    if (changed.length === 0) return;
+    const change: CueChange = { session: engine.row, changed, active: engine.activeCues() };
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('Livecue: a cue listener failed', error);
+      }
+    }
+  }
+
+  /** Every open session: those in memory, and those on disk whose room has not reported since the restart. */
+  async openSessions(): Promise<SessionRow[]> {
+    const rows = new Map<string, SessionRow>();
+    for (const row of await loadOpenSessions(this.db)) if (!this.deleted.has(row.id)) rows.set(row.id, row);
+    for (const room of this.rooms.values()) {
+      for (const row of room.sessions.values()) {
+        if (row.endedAt === undefined) rows.set(row.id, row);
+        else rows.delete(row.id);
+      }
+    }
+    return [...rows.values()];
+  }
+
+  /** The engine of the room's open session, when the room is folding one. */
+  openEngine(site: string, roomKey: string): LiveSession | undefined {
+    const room = this.rooms.get(roomIdOf(site, roomKey));
+    for (const engine of room?.engines.values() ?? []) if (engine.row.endedAt === undefined) return engine;
+    return undefined;
+  }
+}
