@@ -164,6 +164,8 @@ export class ProductBook {
   pinnedSince = Number.NaN;
   /** Whether any event said which product is pinned (else pins come from the samples' product, if at all). */
   pinKnown = false;
+  /** Bits (1 << PM.x) of the metrics any product's row has shown: a rule whose column the page lacks can skip. */
+  shownMask = 0;
   /** ts of the newest products event. */
   lastEventAt = Number.NaN;
   eventCount = 0;
@@ -241,6 +243,7 @@ export class ProductBook {
       else if (!Number.isNaN(last[PM.clicks]!)) product.unreadableMask |= 1 << PM.clicks;
     }
     if (changed) product.snapshot(ts);
+    this.shownMask |= product.readMask;
   }
 
   private pin(id: string | null, ts: number) {

@@ -100,7 +100,8 @@ export const productFading = defineRule({
   severity: 'act',
   priority: 55,
   onTick: false,
-  checkEverySec: 5,
+  // Two-minute windows: every 10 s is soon enough.
+  checkEverySec: 10,
   keyed: true,
   reads: [],
   paramsSchema: productFadingParams,

@@ -48,6 +48,8 @@ export const unpaidOrders = defineRule({
     return {
       check(now) {
         pending = undefined;
+        // A page without an unpaid-orders column costs nothing.
+        if ((room.products.shownMask & (1 << PM.unpaidOrders)) === 0) return CLEAR;
         let most = 0;
         for (const product of room.products.products) {
           const unpaid = product.value(PM.unpaidOrders);
