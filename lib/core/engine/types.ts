@@ -1,5 +1,6 @@
 import type { CommentTopic } from '../comments/commentTopics';
 import type { MetricId } from '../metrics/metricCatalog';
+import type { ProductsEvent } from '../products/productContract';
 
 // The engine's contract (DESIGN.md §1, §4). The engine is a deterministic fold:
 //   state = engine.init(sessionId, settings); for each event: cues = engine.step(state, event)
@@ -19,6 +20,10 @@ export const RULE_IDS = [
   'milestone',
   'data-stale',
   'questions',
+  'stock-low',
+  'product-fading',
+  'product-hot-unpinned',
+  'unpaid-orders',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -26,8 +31,28 @@ export type Severity = 'info' | 'act' | 'urgent';
 export type CueStatus = 'active' | 'done' | 'snoozed' | 'dismissed' | 'expired';
 export type CueAction = 'done' | 'snooze' | 'dismiss';
 
+/** Evidence about one product (its id in Evidence.productId): stock, sell / click rates, CTR, conversion, unpaid orders. */
+export const PRODUCT_EVIDENCE_METRICS = [
+  'productStock',
+  'productSellPerMin',
+  'productClicksPerMin',
+  'productCtr',
+  'productConversion',
+  'productUnpaid',
+] as const;
+export type ProductEvidenceMetric = (typeof PRODUCT_EVIDENCE_METRICS)[number];
+
 export interface Evidence {
-  metric: MetricId | 'gpm' | 'uvValue' | 'productDwellSec' | 'sampleAgeSec' | 'askers';
+  metric:
+    | MetricId
+    | 'gpm'
+    | 'uvValue'
+    | 'productDwellSec'
+    | 'sampleAgeSec'
+    | 'askers'
+    | ProductEvidenceMetric;
+  /** The product the evidence is about (product rules). */
+  productId?: string;
   from: number;
   to: number;
   windowSec: number;
@@ -95,7 +120,9 @@ export type EngineEvent =
    * One comment of the room's comment list. `topics` are what the session's classifier said when it was
    * stored; absent (a scenario, or a replay with other settings), the engine classifies it itself.
    */
-  | { kind: 'comment'; ts: number; user: string; text: string; topics?: readonly CommentTopic[] };
+  | { kind: 'comment'; ts: number; user: string; text: string; topics?: readonly CommentTopic[] }
+  /** The product table's changed rows and the pinned product (lib/core/products/productContract.ts). */
+  | ProductsEvent;
 
 /**
  * `step` returns every cue that was created or changed by the event (a new cue, or one whose status or
