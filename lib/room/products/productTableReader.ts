@@ -18,8 +18,8 @@ export interface DomProductRow {
 }
 
 export interface ProductTableReader {
-  /** Reads the rows marked changed (within the budget); returns the ids whose shown values changed. */
-  read(deadline?: number): Set<string>;
+  /** Reads the rows marked changed (for about `budgetMs`, at least one); returns the ids whose shown values changed. */
+  read(budgetMs?: number): Set<string>;
   /** Every product read so far, by id (rows scrolled out keep their last values). */
   rows(): ReadonlyMap<string, DomProductRow>;
   /** The pinned / explained product: null when the list shows none; undefined when the list has no pin controls. */
@@ -172,11 +172,14 @@ export function createProductTableReader(
   };
 
   return {
-    read(deadline = now() + 8) {
+    read(budgetMs = 8) {
       const changed = new Set<string>();
       if (now() >= nextLocateAt || lists.some((l) => !l.container.isConnected)) locate();
+      const deadline = now() + budgetMs;
+      let first = true;
       for (const row of [...dirty]) {
-        if (now() > deadline) break;
+        if (!first && now() > deadline) break;
+        first = false;
         dirty.delete(row);
         if (!row.isConnected) continue;
         const read = readRow(row);
@@ -184,7 +187,7 @@ export function createProductTableReader(
         if (read.settling) dirty.add(row);
         if (read.controls) controls = true;
         if (read.active) pinned = read.id;
-        else if (pinned === read.id && read.controls) pinned = null;
+        else if (pinned === read.id) pinned = null;
         const value: DomProductRow = { metrics: read.metrics, failed: read.failed };
         if (read.name) value.name = read.name;
         if (read.price !== undefined) value.price = read.price;
