@@ -1,5 +1,6 @@
 import type { CommentTopic } from '../comments/commentTopics';
 import type { MetricId } from '../metrics/metricCatalog';
+import type { ProductsEvent } from '../products/productContract';
 
 // The engine's contract (DESIGN.md §1, §4). The engine is a deterministic fold:
 //   state = engine.init(sessionId, settings); for each event: cues = engine.step(state, event)
@@ -88,7 +89,9 @@ export type EngineEvent =
    * One comment of the room's comment list. `topics` are what the session's classifier said when it was
    * stored; absent (a scenario, or a replay with other settings), the engine classifies it itself.
    */
-  | { kind: 'comment'; ts: number; user: string; text: string; topics?: readonly CommentTopic[] };
+  | { kind: 'comment'; ts: number; user: string; text: string; topics?: readonly CommentTopic[] }
+  /** The product table's changed rows and the pinned product (lib/core/products/productContract.ts). */
+  | ProductsEvent;
 
 /**
  * `step` returns every cue that was created or changed by the event (a new cue, or one whose status or
