@@ -8,8 +8,10 @@ import type { JsonValue } from './pageJsonFeed';
 import type { DomProductRow } from './productTableReader';
 
 // One product's values from the two sources, per value: the page's JSON where it has the value and is fresh
-// (exact: fen, not "1.2万"), the table as shown otherwise; a value only one source has comes from it (a row
-// scrolled out of a virtual list keeps its last value either way). `sources` says which gave each value.
+// (exact: fen, not "1.2万") — fresh meaning recent and not older than the table's last change, since a page
+// may redraw its table from a faster feed than the call we see — the table as shown otherwise; a value only
+// one source has comes from it (a row scrolled out of a virtual list keeps its last value either way).
+// `sources` says which gave each value.
 
 /** A JSON response older than this no longer outranks what the table shows (the page stopped polling it). */
 export const JSON_FRESH_MS = 30_000;
@@ -20,7 +22,8 @@ export function reconcileRow(
   json: JsonValue | undefined,
   now: number,
 ): ProductRowReading {
-  const fresh = json !== undefined && now - json.at <= JSON_FRESH_MS;
+  const fresh =
+    json !== undefined && now - json.at <= JSON_FRESH_MS && (dom === undefined || dom.at <= json.at);
   const metrics: ProductMetricValues = {};
   const sources: Partial<Record<(typeof PRODUCT_METRIC_IDS)[number], ProductValueSource>> = {};
   for (const metric of PRODUCT_METRIC_IDS) {

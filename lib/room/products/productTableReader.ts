@@ -15,6 +15,8 @@ export interface DomProductRow {
   price?: number;
   metrics: ProductMetricValues;
   failed: { metric: ProductMetricId; raw: string }[];
+  /** When the shown values last changed (monotonic ms). */
+  at: number;
 }
 
 export interface ProductTableReader {
@@ -72,7 +74,7 @@ const defaultObserve = (target: Node, onRecords: (records: MutationRecord[]) => 
   return () => observer.disconnect();
 };
 
-const rowKey = (row: DomProductRow) => JSON.stringify([row.name, row.price, row.metrics]);
+const rowKey = (row: Omit<DomProductRow, 'at'>) => JSON.stringify([row.name, row.price, row.metrics]);
 
 export function createProductTableReader(
   root: ParentNode,
@@ -188,7 +190,7 @@ export function createProductTableReader(
         if (read.controls) controls = true;
         if (read.active) pinned = read.id;
         else if (pinned === read.id) pinned = null;
-        const value: DomProductRow = { metrics: read.metrics, failed: read.failed };
+        const value: DomProductRow = { metrics: read.metrics, failed: read.failed, at: now() };
         if (read.name) value.name = read.name;
         if (read.price !== undefined) value.price = read.price;
         const key = rowKey(value);
