@@ -45,7 +45,8 @@ export function createPageJsonFeed(now: () => number = () => performance.now()):
       const result = parsePageJson(path.kind, m.text);
       if (!result.ok) {
         if (result.reason !== 'unknown-shape') return false;
-        const clipped = m.path.slice(0, MAX_PATH);
+        // By path alone: a poll's query (its time, its room) would make every response a new entry.
+        const clipped = m.path.split('?')[0]!.slice(0, MAX_PATH);
         if (unknown.includes(clipped)) return false;
         unknown = [...unknown, clipped].slice(-MAX_UNKNOWN);
         return true;
