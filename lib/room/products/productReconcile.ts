@@ -29,7 +29,8 @@ export function reconcileRow(
   for (const metric of PRODUCT_METRIC_IDS) {
     const fromJson = json?.row.metrics[metric];
     const fromDom = dom?.metrics[metric];
-    if (typeof fromJson === 'number' && (fresh || fromDom === undefined)) {
+    // Both showing the same number: the table's, so a JSON poll that only catches up re-sends nothing.
+    if (typeof fromJson === 'number' && (fresh || fromDom === undefined) && fromJson !== fromDom) {
       metrics[metric] = fromJson;
       sources[metric] = 'json';
     } else if (fromDom !== undefined) {

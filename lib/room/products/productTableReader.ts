@@ -34,7 +34,7 @@ export interface ProductTableReader {
 export interface ProductTableReaderOptions {
   /** Monotonic ms, for the read budget and the look for new lists. */
   now?: () => number;
-  /** How often lists are looked for again (a tab switched to products, a list re-mounted). */
+  /** How often lists are looked for again while none is found (a tab switched to products, a list re-mounted); 4× as long once one is. */
   relocateMs?: number;
   /** For tests: the observer to use (happy-dom's is real; a fake lets a test drive records). */
   observe?: (target: Node, onRecords: (records: MutationRecord[]) => void) => () => void;
@@ -123,7 +123,7 @@ export function createProductTableReader(
 
   /** Finds lists by selector (no text walk); a table shape counts only when its header names products. */
   const locate = () => {
-    nextLocateAt = now() + relocateMs;
+    nextLocateAt = now() + relocateMs * (lists.length > 0 ? 4 : 1);
     for (let i = lists.length - 1; i >= 0; i--) {
       if (!lists[i]!.container.isConnected) {
         lists[i]!.unobserve();

@@ -37,6 +37,11 @@ describe('reconciling a product’s values', () => {
     expect(old.metrics.clicks).toBe(1200);
   });
 
+  it('the same number from both is the table’s: a JSON poll that only catches up changes nothing', () => {
+    const same = { ...json(200), row: { ...json(200).row, metrics: { clicks: 1200 } } };
+    expect(reconcileRow('g', dom(100), same, 1000).sources).toEqual({ clicks: 'dom', sold: 'dom', ctr: 'dom' });
+  });
+
   it('a row only one source has (scrolled out of the list, or not in the JSON) comes from it', () => {
     expect(reconcileRow('g', undefined, json(0), 10 * JSON_FRESH_MS).metrics).toEqual({
       clicks: 1234,
