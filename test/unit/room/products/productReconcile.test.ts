@@ -39,7 +39,11 @@ describe('reconciling a product’s values', () => {
 
   it('the same number from both is the table’s: a JSON poll that only catches up changes nothing', () => {
     const same = { ...json(200), row: { ...json(200).row, metrics: { clicks: 1200 } } };
-    expect(reconcileRow('g', dom(100), same, 1000).sources).toEqual({ clicks: 'dom', sold: 'dom', ctr: 'dom' });
+    expect(reconcileRow('g', dom(100), same, 1000).sources).toEqual({
+      clicks: 'dom',
+      sold: 'dom',
+      ctr: 'dom',
+    });
   });
 
   it('a row only one source has (scrolled out of the list, or not in the JSON) comes from it', () => {
