@@ -17,8 +17,8 @@ const BUILD = join(PROJECT_ROOT, '.output/chrome-mv3');
 const ROOM = 'https://buyin.jinritemai.com/dashboard/live/control';
 const ELEMENTS = 30_000;
 const RATE = 20;
-/** Products in the page's table (24 change a second) and in the JSON it polls every 3 s. */
-const PRODUCTS = 144;
+/** Products in the page's table (24 change a second) and in the JSON it polls every 3 s; BENCH_PRODUCTS=0 for none. */
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 144);
 const SECONDS = 15;
 const ROUNDS = 2;
 const PROFILE_SECONDS = 10;
