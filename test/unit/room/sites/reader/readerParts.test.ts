@@ -116,6 +116,7 @@ describe('EndedWatch and ProductWatch: page markers held between reads', () => {
     watch.search([doc]);
     expect([watch.ended, watch.pending]).toEqual([false, false]);
     const modal = doc.createElement('div');
+    modal.setAttribute('role', 'dialog');
     modal.innerHTML = '<h3>直播已结束</h3>';
     doc.body.append(modal);
     watch.searchAdded([modal]);
