@@ -18,7 +18,7 @@ import {
 import { discoverRoots, Exclusion, GENERIC_EXCLUDE, queryAllIn } from './pageText';
 import { locateProduct, PRODUCT_HINT, type ProductSpot, readProduct, spotStillActive } from './productReader';
 import type { RoomReading, SiteAdapter } from './siteAdapter';
-import { newSettleState, type PageMotion, type SettleState, settle } from './valueSettle';
+import { type FrameCheck, newSettleState, type PageMotion, type SettleState, settle } from './valueSettle';
 import { planValue, type ValuePlan, type ValueView } from './valueView';
 
 export type { RoomReading } from './siteAdapter';
@@ -31,10 +31,14 @@ export type { RoomReading } from './siteAdapter';
 
 export interface RoomReader {
   /**
-   * `scan: false` (a mutation's read) never walks the page; the heartbeat's read may. `drawn: false`: the
-   * page may not have drawn a frame lately, so an animating value that looks still is not taken yet.
+   * `scan: false` (a mutation's read) never walks the page; the heartbeat's read may. `drawnAfterRead`: the
+   * page drew two frames after that read (see `reads()`), so an animating value unchanged since then has
+   * settled; null: not known (an animating value is not taken yet); left out: frames were drawn since the
+   * previous read.
    */
-  read(options?: { scan?: boolean; drawn?: boolean }): RoomReading;
+  read(options?: { scan?: boolean; drawnAfterRead?: number | null }): RoomReading;
+  /** The number of the last read (reads are numbered from 1). */
+  reads(): number;
   /** Tells the reader what changed; true when a read may now give something new. */
   noteMutations(records: readonly MutationRecord[]): boolean;
   /** A transition or animation ended on this element: a roller may have come to rest. */
@@ -132,6 +136,8 @@ export function createRoomReader(
   let ended: EndedSpot | null = null;
   let endedSearch = true;
   let lastChangeAt = sampleNow();
+  /** Reads are numbered: the settle check says after which one the page drew frames. */
+  let readNo = 0;
   /** The sample clock, read once per read(). */
   let at = lastChangeAt;
   /** Only the reader's very first walk is a first look; a relocate() after navigation is not. */
@@ -156,7 +162,7 @@ export function createRoomReader(
       view,
       dirty: false,
       // On the first look the page may be counting up as it loads: those values wait until they hold still.
-      settle: newSettleState(view, at, motion, !scanned && firstLook),
+      settle: newSettleState(view, at, motion, !scanned && firstLook, readNo),
       text: null,
       parsed: null,
     });
@@ -299,7 +305,7 @@ export function createRoomReader(
     const view = slot.dirty || !slot.plan.geometric ? slot.plan.read() : slot.view;
     slot.view = view;
     slot.dirty = false;
-    const settled = settle(slot.settle, view, at, motion, drawn);
+    const settled = settle(slot.settle, view, at, motion, frames);
     if (settled.changed) lastChangeAt = at;
     if (settled.waiting) waiting = true;
     if (settled.text === null) return null;
@@ -311,7 +317,7 @@ export function createRoomReader(
   };
 
   let waiting = false;
-  let drawn = true;
+  let frames: FrameCheck = { read: 0, drawnAfterRead: null };
 
   const readProductNow = (): Product | null => {
     if (!productSpot) return null;
@@ -323,9 +329,16 @@ export function createRoomReader(
     return product;
   };
 
-  const read = ({ scan: mayScan = true, drawn: framesDrawn = true } = {}): RoomReading => {
+  const read = ({
+    scan: mayScan = true,
+    drawnAfterRead,
+  }: {
+    scan?: boolean;
+    drawnAfterRead?: number | null;
+  } = {}): RoomReading => {
     waiting = false;
-    drawn = framesDrawn;
+    readNo += 1;
+    frames = { read: readNo, drawnAfterRead: drawnAfterRead === undefined ? readNo - 1 : drawnAfterRead };
     at = sampleNow();
     // One walk of the page per read at most: (a slice of) the first look, or one of lookAround's.
     const walked = !scanned;
@@ -408,6 +421,7 @@ export function createRoomReader(
 
   return {
     read,
+    reads: () => readNo,
     noteMutations(records) {
       let relevant = false;
       for (const record of records) {
