@@ -3,9 +3,12 @@ import { PanelApp } from '../../components/panel/PanelApp';
 import { createPanelStore } from '../../lib/ui/panel/panelStore';
 import './panel.css';
 import { openLivecueDb } from '../../lib/store/database';
+import { PANEL_PORT_NAME } from '../../lib/store/livePush';
 import { sendCommand } from '../../lib/ui/sendCommand';
 
-// Wiring only: open the database, start the panel's live queries, render.
-const store = createPanelStore(openLivecueDb(), sendCommand);
+// Wiring only: open the database, start the panel's live queries and the worker's push port, render.
+const store = createPanelStore(openLivecueDb(), sendCommand, {
+  connectLive: () => browser.runtime.connect({ name: PANEL_PORT_NAME }),
+});
 render(<PanelApp state={store} send={sendCommand} />, document.getElementById('app')!);
 addEventListener('pagehide', () => store.dispose());

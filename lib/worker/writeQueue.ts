@@ -29,6 +29,8 @@ export interface WriteQueueOptions {
   retryBaseMs?: number;
   maxBackoffMs?: number;
   onStatus?: (status: WriteStatus) => void;
+  /** Told each batch as it is queued (in memory, before it is durable): live pages are pushed from here. */
+  onEnqueue?: (batch: WriteBatch) => void;
   /** The clock for `since` in the status (retries run on timers). */
   now?: () => number;
 }
@@ -281,6 +283,7 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
 
   return {
     enqueue(batch) {
+      options.onEnqueue?.(batch);
       const touched = new Set<Group>();
       const add = <T extends RowTable>(table: T, rows: readonly RowOf<T>[] | undefined) => {
         for (const row of rows ?? []) {
