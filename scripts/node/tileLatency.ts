@@ -22,7 +22,8 @@ export function busyTileScenario(durationSec: number) {
     durationSec,
     stepSec: 0.25,
     seed: 5,
-    startAt: '2026-11-25T09:00:00Z',
+    // Before the cue phase's scenario (08:00), which then reads as the same room going on later.
+    startAt: '2026-11-25T06:00:00Z',
     metrics: {
       viewers: {
         points: [
