@@ -2,7 +2,7 @@ import { collectCueLatencies, percentile, watchPanelCues } from '../node/cueLate
 import { ensureE2eBuild, launchWithExtension } from '../node/launchWithExtension';
 import { startMockRoomServer } from '../node/mockRoomServer';
 import { measurePanelFirstRender } from '../node/panelFirstRender';
-import { busyTileScenario, collectTileFigures, watchPanelTile } from '../node/tileLatency';
+import { animatingPrelude, busyTileScenario, collectTileFigures, watchPanelTile } from '../node/tileLatency';
 
 // In a real Chromium with the built e2e extension: page value change → tile shows it in the side panel
 // (DESIGN.md §6: tile p95 ≤ 50 ms including the two-frame settle check, every value held ≥ 250 ms shown),
@@ -45,7 +45,9 @@ export async function run(): Promise<string[]> {
     await room.goto(server.url);
     await room.waitForFunction('typeof window.mockRoom?.play === "function"');
 
-    // A dashboard redrawing 4×/s at speed 1: every value must reach the tile.
+    // A dashboard that animates its numbers, then redraws 4×/s at speed 1: every value must reach the tile.
+    await room.evaluate((s) => window.mockRoom.play(s, { speed: 1 }), animatingPrelude());
+    await room.waitForFunction('!window.mockRoom.state().playing', undefined, { timeout: 30_000 });
     const tiles = busyTileScenario(45);
     await room.evaluate((s) => window.mockRoom.play(s, { speed: 1 }), tiles);
     await panel.locator('[data-metric="viewers"]').waitFor({ timeout: 30_000 });

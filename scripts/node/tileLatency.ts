@@ -42,6 +42,36 @@ export function busyTileScenario(durationSec: number) {
   };
 }
 
+/**
+ * Five redraws a second for a few seconds: closer than BURST_MS on the sample clock, so the reader takes
+ * the page for one that animates its numbers and from then on checks each change over two drawn frames
+ * (what a real dashboard with count-ups costs). Played before `busyTileScenario`, in the same page.
+ */
+export function animatingPrelude() {
+  return {
+    name: 'latency-tiles-prelude',
+    durationSec: 3,
+    stepSec: 0.2,
+    seed: 6,
+    startAt: '2026-11-25T05:59:00Z',
+    metrics: {
+      viewers: {
+        points: [
+          [0, 500],
+          [3, 800],
+        ] as [number, number][],
+      },
+      gmv: {
+        points: [
+          [0, 0],
+          [3, 30],
+        ] as [number, number][],
+      },
+    },
+    ended: false,
+  };
+}
+
 /** Starts recording, in the panel page, the wall time each viewers value first shows in its tile. */
 export async function watchPanelTile(panel: Page, metric = 'viewers'): Promise<void> {
   await panel.evaluate(`(() => {
