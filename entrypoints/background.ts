@@ -1,5 +1,6 @@
 import { startColdStartProbe } from '../lib/worker/coldStartProbe';
 import { watchOpenCues } from '../lib/worker/openCueWatch';
+import { setupPanelPush } from '../lib/worker/panelPush';
 import { createBackgroundServices } from '../lib/worker/services';
 import { setupActionMenu } from '../lib/worker/setupActionMenu';
 import { setupAlarms } from '../lib/worker/setupAlarms';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   const probe = import.meta.env.MODE === 'e2e' ? startColdStartProbe() : undefined;
   const services = createBackgroundServices();
   setupRoomPort(services);
+  setupPanelPush(services.panels);
   setupCommands(services);
   setupAlarms(services);
   setupSidePanel();

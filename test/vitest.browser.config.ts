@@ -2,15 +2,23 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Browser tests drive the built e2e extension in Debian's Chromium through playwright-core.
-// One file at a time: the machine has two cores and each test owns a browser.
+// Each file owns its browser (a fresh profile), its mock room server and fixture server on free ports, so
+// files never see each other's data: three run at once. They wait mostly on scenarios playing in real time,
+// so three browsers on two cores take a third of the time one after another did. On a machine already
+// crowded (page loads past playwright's 30 s), LIVECUE_BROWSER_WORKERS=1 runs them one at a time.
 export default defineConfig({
   // Paths below are from the project root, one folder up.
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    reporters: ['default', ['json', { outputFile: 'test-results/browser.json' }]],
+    reporters: [
+      'default',
+      ['json', { outputFile: 'test-results/browser.json' }],
+      './test/setup/fileTimeReporter.ts',
+    ],
     environment: 'node',
     include: ['test/browser/**/*.test.ts'],
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: Number(process.env.LIVECUE_BROWSER_WORKERS) || 3,
     testTimeout: 120_000,
     hookTimeout: 60_000,
   },

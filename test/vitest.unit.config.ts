@@ -8,7 +8,11 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
-    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
+    reporters: [
+      'default',
+      ['json', { outputFile: 'test-results/unit.json' }],
+      './test/setup/fileTimeReporter.ts',
+    ],
     environment: 'node',
     include: ['test/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup/fakeIndexedDb.ts'],

@@ -4,9 +4,12 @@ import { createPanelStore } from '../../lib/ui/panel/panelStore';
 import '../../components/common/pageBase.css';
 import './panel.css';
 import { openLivecueDb } from '../../lib/store/database';
+import { PANEL_PORT_NAME } from '../../lib/store/livePush';
 import { sendCommand } from '../../lib/ui/sendCommand';
 
-// Wiring only: open the database, start the panel's live queries, render.
-const store = createPanelStore(openLivecueDb(), sendCommand);
+// Wiring only: open the database, start the panel's live queries and the worker's push port, render.
+const store = createPanelStore(openLivecueDb(), sendCommand, {
+  connectLive: () => browser.runtime.connect({ name: PANEL_PORT_NAME }),
+});
 render(<PanelApp state={store} send={sendCommand} />, document.getElementById('app')!);
 addEventListener('pagehide', () => store.dispose());

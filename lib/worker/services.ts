@@ -1,5 +1,6 @@
 import type { LivecueDb } from '../store/database';
 import { openLivecueDb } from '../store/database';
+import { PanelPorts } from './panelPush';
 import { createRoomBroadcast, type RoomBroadcast } from './roomBroadcast';
 import { RoomPorts } from './roomPorts';
 import { EndIntents } from './session/endIntents';
@@ -22,6 +23,8 @@ export interface BackgroundServices {
   ports: RoomPorts;
   settings: SettingsStore;
   broadcast: RoomBroadcast;
+  /** Open side panels, pushed each queued sample and cue change. */
+  panels: PanelPorts;
 }
 
 export interface ServiceOptions {
@@ -34,8 +37,10 @@ export function createBackgroundServices(
   options: ServiceOptions = {},
 ): BackgroundServices {
   const ports = new RoomPorts();
+  const panels = new PanelPorts();
   const settings = new SettingsStore(db);
   const queue = createWriteQueue(db, {
+    onEnqueue: (batch) => panels.stored(batch),
     onStatus: (next) => {
       if (next.state === 'failing') console.warn(`Livecue: writes failing, kept in memory: ${next.error}`);
     },
@@ -56,6 +61,7 @@ export function createBackgroundServices(
         .setPlan(next.plan)
         .catch((error: unknown) => console.error('Livecue: plan not applied', error));
   });
+  registry.onCueChange((change) => panels.cuesChanged(change));
   const broadcast = createRoomBroadcast(ports, settings, registry, options.wallNow);
-  return { db, queue, registry, ports, settings, broadcast };
+  return { db, queue, registry, ports, settings, broadcast, panels };
 }

@@ -44,6 +44,8 @@ export interface WriteQueueOptions {
   retryBaseMs?: number;
   maxBackoffMs?: number;
   onStatus?: (status: WriteStatus) => void;
+  /** Told each batch as it is queued (in memory, before it is durable): live pages are pushed from here. */
+  onEnqueue?: (batch: WriteBatch) => void;
   /** The clock for `since` in the status (retries run on timers). */
   now?: () => number;
 }
@@ -174,6 +176,7 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
 
   return {
     enqueue(batch) {
+      options.onEnqueue?.(batch);
       const touched = new Set<Group>();
       for (const row of batch.sessions ?? []) {
         const group = groupOf(row.id);

@@ -11,13 +11,56 @@ import { detectionTable, formatDetectionTable, gradeRun } from '../replay/gradeR
 import { type ReplayRun, readRuns } from '../replay/readRuns';
 import { replayRun } from '../replay/replayRun';
 
-// Engine bench (DESIGN.md §6: ≥ 1,000,000 samples/s): the median of several folds of an 8-hour 1 Hz
-// generated room with every rule on, then the detection table over test/scenarios with the CUSUM floor
-// measured on the same scenarios beside each traffic rule's median delay (DESIGN.md §6: ≤ 6 s / ≤ 10 s).
+// Engine bench (DESIGN.md §6: ≥ 1,000,000 samples/s): folds of an 8-hour 1 Hz generated room with every
+// rule on, each beside a run of a fixed reference loop, then the detection table over test/scenarios with
+// the CUSUM floor measured on the same scenarios beside each traffic rule's median delay (≤ 6 s / ≤ 10 s).
+//
+// A shared machine runs the same code up to 1.5× slower minutes apart, so the budget is judged on the
+// engine's speed as a ratio to the reference loop's, both on this process's CPU time (time it waited for
+// a core does not count) and measured in turn within the same second (what slows the CPU it does get —
+// caches, clock, memory — slows both alike). The ratio is turned back into samples/s at the reference loop's speed on the
+// quiet development machine (REFERENCE_RATE), so the figure still reads against 1 M samples/s.
 
 const SCENARIO_DIR = fileURLToPath(new URL('../../test/scenarios/', import.meta.url));
 const HOURS = 8;
 const RUNS = 11;
+/** Reference loop iterations per second of CPU on the 2-core development machine (Node 20): the best of 60 runs. */
+export const REFERENCE_RATE = 58_000_000;
+const REFERENCE_ITERATIONS = 2_000_000;
+
+/**
+ * The reference: a fixed loop of what a fold does most (float arithmetic, typed-array ring writes, Map
+ * counters, small-object reads), so a machine's noise slows it as it slows the engine. Never changed: the
+ * ratio is only comparable against the same loop.
+ */
+export function referenceLoop(iterations: number): number {
+  const ring = new Float64Array(64);
+  const recent: { ts: number; value: number }[] = new Array(256);
+  const counts = new Map<number, number>();
+  let mean = 0;
+  let hash = 2166136261;
+  for (let i = 0; i < iterations; i++) {
+    hash = Math.imul(hash ^ i, 16777619) >>> 0;
+    // A fresh small object per step, kept a while, as events and their states are: the GC's share too.
+    const point = { ts: i * 1000, value: (hash & 1023) + 500 };
+    recent[i & 255] = point;
+    ring[i & 63] = point.value;
+    mean += (point.value - mean) * 0.05;
+    const key = hash & 127;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (point.value > mean * 1.8) mean = ring[(i + 1) & 63]!;
+  }
+  return mean + counts.size;
+}
+
+/** Reference loop iterations per second of this process's CPU time. */
+export function referenceRate(): number {
+  const cpu = process.cpuUsage();
+  const sink = referenceLoop(REFERENCE_ITERATIONS);
+  const used = process.cpuUsage(cpu);
+  if (Number.isNaN(sink)) throw new Error('reference loop broke');
+  return REFERENCE_ITERATIONS / ((used.user + used.system) / 1e6);
+}
 
 /** An 8-hour room with drops, surges, stalls and a product every 5 minutes, so every rule has work to do. */
 export function eightHourEvents(): { startedAt: number; events: EngineEvent[] } {
@@ -134,16 +177,28 @@ export async function run(): Promise<string[]> {
   const { startedAt, events } = eightHourEvents();
   const rates: number[] = [];
   const cpuRates: number[] = [];
+  const ratios: number[] = [];
   let cues = 0;
+  // Warm both up (JIT), then alternate: each fold's ratio is to the reference runs just before and after it.
+  foldRate(events, startedAt);
+  referenceRate();
+  let before = referenceRate();
   for (let i = 0; i < RUNS; i++) {
     const result = foldRate(events, startedAt);
+    const after = referenceRate();
     rates.push(result.rate);
     cpuRates.push(result.cpuRate);
+    ratios.push(result.cpuRate / ((before + after) / 2));
+    before = after;
     cues = result.cues;
   }
   const middle = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+  const ratio = middle(ratios);
+  const normalised = ratio * REFERENCE_RATE;
+  const budgetRatio = 1_000_000 / REFERENCE_RATE;
   const lines = [
-    `engine: ${Math.round(middle(rates))} samples/s wall, ${Math.round(middle(cpuRates))} samples/s of CPU (medians of ${RUNS} folds of ${events.length} samples, ${HOURS} h at 1 Hz, ${RULES.length} rules, ${cues} cue changes)`,
+    `engine replay: ${(normalised / 1e6).toFixed(2)} M samples/s at the reference machine's speed = ${ratio.toFixed(3)} × the reference loop (budget ≥ 1 M = ratio ≥ ${budgetRatio.toFixed(3)}: ${ratio >= budgetRatio ? 'ok' : 'OVER'}; median of ${RUNS} folds of ${events.length} samples, ${HOURS} h at 1 Hz, ${RULES.length} rules, ${cues} cue changes)`,
+    `  this run: ${(middle(rates) / 1e6).toFixed(2)} M samples/s wall, ${(middle(cpuRates) / 1e6).toFixed(2)} M of CPU; reference loop ${(middle(ratios.map((r, i) => cpuRates[i]! / r)) / 1e6).toFixed(1)} M it/s of CPU here vs ${(REFERENCE_RATE / 1e6).toFixed(1)} M on the reference machine`,
   ];
 
   const grades = [];

@@ -1,9 +1,12 @@
 import { collectCueLatencies, percentile, watchPanelCues } from '../node/cueLatency';
 import { measurePanelFirstRender } from '../node/panelFirstRender';
+import { animatingPrelude, busyTileScenario, collectTileFigures, watchPanelTile } from '../node/tileLatency';
 import { startBrowserBench } from './benchStart';
 
-// In a real Chromium with the built e2e extension: page value change → cue visible in the side panel
-// (DESIGN.md §6: cue p95 ≤ 30 ms) and side panel first render (budget ≤ 150 ms), both quoted as medians and p95.
+// In a real Chromium with the built e2e extension: page value change → tile shows it in the side panel
+// (DESIGN.md §6: tile p95 ≤ 50 ms including the two-frame settle check, every value held ≥ 250 ms shown),
+// page value change → cue visible (cue p95 ≤ 30 ms) and side panel first render (budget ≤ 150 ms), quoted
+// as medians and p95.
 
 /** Drops and recoveries every 90 s: each drop fires traffic-drop, each recovery traffic-surge. */
 export function swingScenario(durationSec: number) {
@@ -35,10 +38,22 @@ export async function run(): Promise<string[]> {
     const empty = await measurePanelFirstRender(browser.context, browser.extensionUrl('sidepanel.html'), 7);
     const panel = await browser.context.newPage();
     await panel.goto(browser.extensionUrl('sidepanel.html'));
-    await watchPanelCues(panel);
     const room = await browser.context.newPage();
     await room.goto(server.url);
     await room.waitForFunction('typeof window.mockRoom?.play === "function"');
+
+    // A dashboard that animates its numbers, then redraws 4×/s at speed 1: every value must reach the tile.
+    await room.evaluate((s) => window.mockRoom.play(s, { speed: 1 }), animatingPrelude());
+    await room.waitForFunction('!window.mockRoom.state().playing', undefined, { timeout: 30_000 });
+    const tiles = busyTileScenario(45);
+    await room.evaluate((s) => window.mockRoom.play(s, { speed: 1 }), tiles);
+    await panel.locator('[data-metric="viewers"]').waitFor({ timeout: 30_000 });
+    await watchPanelTile(panel);
+    await room.waitForFunction('!window.mockRoom.state().playing', undefined, { timeout: 120_000 });
+    await panel.waitForTimeout(500);
+    const tile = await collectTileFigures(panel, room, tiles);
+
+    await watchPanelCues(panel);
     await room.evaluate((s) => window.mockRoom.play(s, { speed: 10 }), swingScenario(1000));
     await room.waitForFunction('!window.mockRoom.state().playing', undefined, { timeout: 200_000 });
     await panel.waitForTimeout(500);
@@ -50,7 +65,11 @@ export async function run(): Promise<string[]> {
     );
     const p95 = percentile(ms, 95);
     const firstMedian = percentile([...empty, ...withSession], 50);
+    const tileP95 = percentile(tile.ms, 95);
+    const heldPct = tile.held ? (100 * tile.heldShown) / tile.held : Number.NaN;
     return [
+      `latency page change → tile: median ${percentile(tile.ms, 50).toFixed(1)} ms, p95 ${tileP95.toFixed(1)} ms over ${tile.ms.length} values (budget p95 ≤ 50 ms: ${tileP95 <= 50 ? 'ok' : 'OVER'})`,
+      `values shown (page redrawing 4×/s): ${tile.heldShown} of ${tile.held} held ≥ 250 ms = ${heldPct.toFixed(0)} % (budget 100 %: ${tile.heldShown === tile.held && tile.held > 0 ? 'ok' : 'OVER'}); ${tile.shown} of all ${tile.drawn} drawn`,
       `latency page change → cue visible: median ${percentile(ms, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${ms.length} cues (budget p95 ≤ 30 ms: ${p95 <= 30 ? 'ok' : 'OVER'})`,
       `panel first render: median ${firstMedian.toFixed(0)} ms (empty ${percentile(empty, 50).toFixed(0)} ms, live session ${percentile(withSession, 50).toFixed(0)} ms; budget 150 ms: ${firstMedian <= 150 ? 'ok' : 'OVER'})`,
     ];

@@ -27,7 +27,6 @@ export async function run(): Promise<string[]> {
   const script = await bundlePageScript(`
         import { createRoomReader } from './lib/room/sites/labelReader';
         import { adapterForUrl } from './lib/room/sites/siteRegistry';
-        import { SETTLE_MS } from './lib/room/sites/valueSettle';
         globalThis.benchReader = (url, reads, batches) => {
           const reader = createRoomReader(document, adapterForUrl(new URL(url)));
           const lookStart = performance.now();
@@ -41,9 +40,7 @@ export async function run(): Promise<string[]> {
           }
           longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
           const firstLookMs = performance.now() - lookStart;
-          // What the first look found counts once it has held still (the page may be counting up as it loads).
-          const until = Date.now() + SETTLE_MS + 100;
-          while (Date.now() < until) {}
+          // What the first look found counts once it held still over a read (the page may be counting up as it loads).
           const first = reader.read();
           const cells = [...document.querySelectorAll('span, td, div, b, strong, em, p')].filter(
             (el) => el.children.length === 0 && /\\d/.test(el.textContent ?? ''));

@@ -1,31 +1,36 @@
-// Waits until the page has drawn two more frames, then calls `done` once. The page's own animation
+// Waits until the page has drawn two more frames, then calls `done(true)` once. The page's own animation
 // callbacks of those frames run before ours, so a count-up still under way has moved on by then. A hidden
-// page draws no frames (and its animations stand still), so it goes at once; a page that draws none within
-// `patienceMs` goes anyway rather than never.
+// page draws no frames (and its animations stand still), so it goes after `hiddenMs` (never synchronously:
+// a caller that waits again in `done` must not spin); a page that draws none within `patienceMs` goes
+// anyway rather than never, as `done(false)`: no frame was seen.
 
-export function afterDrawnFrames(doc: Document, done: () => void, patienceMs: number): () => void {
+export function afterDrawnFrames(
+  doc: Document,
+  done: (drew: boolean) => void,
+  patienceMs: number,
+  hiddenMs = 100,
+): () => void {
   // The content script's own window shares the page's frames (its isolated world draws with the page).
   const view = globalThis;
-  if (typeof view.requestAnimationFrame !== 'function' || doc.hidden) {
-    done();
-    return () => {};
-  }
   let finished = false;
   let frame = 0;
-  const finish = () => {
+  const finish = (drew: boolean) => {
     if (finished) return;
     finished = true;
     clearTimeout(fallback);
-    view.cancelAnimationFrame(frame);
-    done();
+    if (frame) view.cancelAnimationFrame(frame);
+    done(drew);
   };
-  const fallback = setTimeout(finish, patienceMs);
-  frame = view.requestAnimationFrame(() => {
-    frame = view.requestAnimationFrame(finish);
-  });
+  const drawsFrames = typeof view.requestAnimationFrame === 'function' && !doc.hidden;
+  // A hidden page's animations stand still: what it shows after `hiddenMs` counts as held still.
+  const fallback = setTimeout(() => finish(!drawsFrames), drawsFrames ? patienceMs : hiddenMs);
+  if (drawsFrames)
+    frame = view.requestAnimationFrame(() => {
+      frame = view.requestAnimationFrame(() => finish(true));
+    });
   return () => {
     finished = true;
     clearTimeout(fallback);
-    view.cancelAnimationFrame(frame);
+    if (frame) view.cancelAnimationFrame(frame);
   };
 }

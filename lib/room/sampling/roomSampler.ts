@@ -1,5 +1,5 @@
 import type { RoomReader, RoomReading } from '../sites/labelReader';
-import { MAX_HOLD_MS, SETTLE_MS } from '../sites/valueSettle';
+import { MAX_HOLD_MS } from '../sites/valueSettle';
 import { afterDrawnFrames } from './afterDrawnFrames';
 
 // Turns a room reader into a stream of readings. One MutationObserver watches the document, its open shadow
@@ -15,7 +15,10 @@ export interface TimedReading {
 }
 
 export interface RoomSamplerOptions {
-  reader: Pick<RoomReader, 'read' | 'noteMutations' | 'noteMotionEnd' | 'noteFrameLoad' | 'targets'>;
+  reader: Pick<
+    RoomReader,
+    'read' | 'reads' | 'noteMutations' | 'noteMotionEnd' | 'noteFrameLoad' | 'targets'
+  >;
   now: () => number;
   post: (sample: TimedReading) => void;
   heartbeatMs?: number;
@@ -35,7 +38,6 @@ export const readingKey = (reading: RoomReading): string =>
     key === 'reason' || key === 'settling' || key === 'looking' ? undefined : value,
   );
 
-const SETTLE_RECHECK_MS = SETTLE_MS / 4;
 const VALUE_ATTRIBUTES = ['style', 'class', 'hidden', 'aria-hidden', 'aria-label', 'title', 'aria-valuetext'];
 const MOTION_EVENTS = ['transitionend', 'transitioncancel', 'animationend'] as const;
 
@@ -53,7 +55,6 @@ export function startRoomSampler({
   let version = -1;
   let stopped = false;
   let warm = startupMs <= 0;
-  let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let settleWait: (() => void) | undefined;
   let lookTimer: ReturnType<typeof setTimeout> | undefined;
   const listened = new Set<Node>();
@@ -91,11 +92,12 @@ export function startRoomSampler({
     }
   };
 
-  // Only the settle check, after the page drew frames, may take an animating value as settled (valueSettle.ts).
-  function sample(heartbeat: boolean, drawn = false) {
+  // Only the settle check, after the page drew two frames, may take an animating value as settled
+  // (valueSettle.ts): it reads again, saying after which read the frames were drawn.
+  function sample(heartbeat: boolean, drawnAfterRead: number | null = null) {
     if (stopped) return;
     try {
-      const reading = reader.read({ scan: heartbeat, drawn });
+      const reading = reader.read({ scan: heartbeat, drawnAfterRead });
       follow();
       if (reading.looking && !lookTimer) {
         // The first look goes on in the next task, leaving the page its turn in between.
@@ -104,21 +106,17 @@ export function startRoomSampler({
           sample(true);
         }, 0);
       }
-      // A check that found a value still moving looks again soon: it is near its end by then.
-      if (reading.settling && !settleTimer) {
-        settleTimer = setTimeout(
-          () => {
-            settleWait = afterDrawnFrames(
-              document,
-              () => {
-                settleTimer = undefined;
-                settleWait = undefined;
-                sample(false, true);
-              },
-              MAX_HOLD_MS,
-            );
+      // A value still moving is checked again once the page drew two frames: a value that moved meanwhile
+      // starts the next check from there. One check at a time (a change during it is judged by it).
+      if (reading.settling && !settleWait) {
+        const from = reader.reads();
+        settleWait = afterDrawnFrames(
+          document,
+          (drew) => {
+            settleWait = undefined;
+            sample(false, drew ? from : null);
           },
-          drawn ? SETTLE_RECHECK_MS : SETTLE_MS,
+          MAX_HOLD_MS,
         );
       }
       if (!warm) return;
@@ -152,7 +150,6 @@ export function startRoomSampler({
     observer.disconnect();
     clearInterval(timer);
     clearTimeout(startup);
-    clearTimeout(settleTimer);
     settleWait?.();
     clearTimeout(lookTimer);
     for (const root of listened)

@@ -21,7 +21,7 @@ import { ProductWatch } from './reader/productWatch';
 import { RescanPacing } from './reader/rescanPacing';
 import { type SlicedLook, slicedLook } from './reader/slicedLook';
 import type { RoomReading, SiteAdapter } from './siteAdapter';
-import type { PageMotion } from './valueSettle';
+import type { FrameCheck, PageMotion } from './valueSettle';
 
 export type { RoomReading } from './siteAdapter';
 
@@ -33,10 +33,14 @@ export type { RoomReading } from './siteAdapter';
 
 export interface RoomReader {
   /**
-   * `scan: false` (a mutation's read) never walks the page; the heartbeat's read may. `drawn: false`: the
-   * page may not have drawn a frame lately, so an animating value that looks still is not taken yet.
+   * `scan: false` (a mutation's read) never walks the page; the heartbeat's read may. `drawnAfterRead`: the
+   * page drew two frames after that read (see `reads()`), so an animating value unchanged since then has
+   * settled; null: not known (an animating value is not taken yet); left out: frames were drawn since the
+   * previous read.
    */
-  read(options?: { scan?: boolean; drawn?: boolean }): RoomReading;
+  read(options?: { scan?: boolean; drawnAfterRead?: number | null }): RoomReading;
+  /** The number of the last read (reads are numbered from 1). */
+  reads(): number;
   /** Tells the reader what changed; true when a read may now give something new. */
   noteMutations(records: readonly MutationRecord[]): boolean;
   /** A transition or animation ended on this element: a roller may have come to rest. */
@@ -105,12 +109,15 @@ export function createRoomReader(
   let look: SlicedLook | null = null;
   let added = new Set<Node>();
   let lastChangeAt = sampleNow();
+  /** Reads are numbered: the settle check says after which one the page drew frames. */
+  let readNo = 0;
   /** The sample clock, read once per read(). */
   let at = lastChangeAt;
   /** Only the reader's very first walk is a first look; a relocate() after navigation is not. */
   let firstLook = true;
   let waiting = false;
-  let drawn = true;
+  /** Which read the page last drew two frames after (the settle check of an animating value). */
+  let frames: FrameCheck = { read: 0, drawnAfterRead: null };
 
   const addRoot = (found: Document | ShadowRoot) => {
     if (!roots.includes(found)) {
@@ -123,7 +130,7 @@ export function createRoomReader(
 
   const bind = (location: MetricLocation) => {
     // On the first look the page may be counting up as it loads: those values wait until they hold still.
-    slots.set(location.metric, newSlot(location, at, motion, !scanned && firstLook));
+    slots.set(location.metric, newSlot(location, at, motion, !scanned && firstLook, readNo));
     version++;
   };
 
@@ -224,15 +231,22 @@ export function createRoomReader(
   };
 
   const readValue = (id: MetricId, slot: MetricSlot): ParsedMetric | null => {
-    const reading = readSlot(id, slot, at, motion, drawn);
+    const reading = readSlot(id, slot, at, motion, frames);
     if (reading.changed) lastChangeAt = at;
     if (reading.waiting) waiting = true;
     return reading.parsed;
   };
 
-  const read = ({ scan: mayScan = true, drawn: framesDrawn = true } = {}): RoomReading => {
+  const read = ({
+    scan: mayScan = true,
+    drawnAfterRead,
+  }: {
+    scan?: boolean;
+    drawnAfterRead?: number | null;
+  } = {}): RoomReading => {
     waiting = false;
-    drawn = framesDrawn;
+    readNo += 1;
+    frames = { read: readNo, drawnAfterRead: drawnAfterRead === undefined ? readNo - 1 : drawnAfterRead };
     at = sampleNow();
     // One walk of the page per read at most: (a slice of) the first look, or one of lookAround's.
     const walked = !scanned;
@@ -309,6 +323,7 @@ export function createRoomReader(
 
   return {
     read,
+    reads: () => readNo,
     noteMutations(records) {
       let relevant = false;
       for (const record of records) {

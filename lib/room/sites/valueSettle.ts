@@ -5,17 +5,18 @@ import type { ValueView } from './valueView';
 // in the e2e build), so a fast-forwarded mock room that steps a second of scenario time per frame is never
 // taken for an animation.
 //
-// A slot is believed plain until its text changes twice within BURST_MS (faster than any dashboard refreshes;
-// animation frames come every 16 ms, or every 100–200 ms on a starved machine): from then on, on that page,
-// each change is reported once the text has held still for SETTLE_MS (and at least every MAX_HOLD_MS). A plain slot's change
-// is reported at once (DESIGN.md §6: post from the observer callback, never behind a timer). What the reader
-// finds on its first look waits until it held still (a page may be counting up as it loads), and the sampler
-// holds its first post that long. On a careful slot, holding still is judged only by the sampler's settle
-// check, which runs after the page drew frames: a starved tab can go half a second without a frame, and a
-// count-up's middle frame must not pass for a settled value because none came to replace it.
+// A slot is believed plain until its text changes twice within BURST_MS (animation frames come every 16 ms,
+// or every 100–200 ms on a starved machine): from then on, on that page, a change is reported once the text
+// held still while the page drew two frames (the sampler's settle check), and at least every MAX_HOLD_MS.
+// An animation moves its text on every frame it draws, so two drawn frames without a move is its end,
+// however fast or starved the machine; a dashboard that refreshes 4×/s (a change every ~250 ms, some closer)
+// is reported ~2 frames after each change instead of once its numbers pause. Holding still is judged by
+// frames, never by time: a starved tab can go half a second without a frame, and a count-up's middle frame
+// must not pass for a settled value because none came to replace it. A plain slot's change is reported at once
+// (DESIGN.md §6: post from the observer callback, never behind a timer). What the reader finds on its first
+// look waits until it held still (a page may be counting up as it loads).
 
 export const BURST_MS = 250;
-export const SETTLE_MS = 500;
 /** However busy a value is, it is reported at least this often: a number that never holds still still counts. */
 export const MAX_HOLD_MS = 2000;
 
@@ -26,6 +27,8 @@ export interface SettleState {
   pendingSince: number | null;
   seen: string;
   changedAt: number;
+  /** The number of the read that saw `seen` first (reads are numbered by the reader). */
+  changedRead: number;
   animated: boolean;
   /** Found when the reader started: the page may have been counting up already, so its first text waits. */
   probation: boolean;
@@ -34,6 +37,16 @@ export interface SettleState {
 /** Shared by every slot of one page: pages animate all their counters alike. */
 export interface PageMotion {
   animated: boolean;
+}
+
+/**
+ * Which read this is, and after which read the page is known to have drawn two frames (null: not known,
+ * e.g. a read from the observer callback). A text first seen at or before `drawnAfterRead` held still
+ * across those frames.
+ */
+export interface FrameCheck {
+  read: number;
+  drawnAfterRead: number | null;
 }
 
 /**
@@ -46,27 +59,29 @@ export function newSettleState(
   now: number,
   page: PageMotion,
   probation = false,
+  read = 0,
 ): SettleState {
   return {
     accepted: null,
     pendingSince: now,
     seen: view.text,
     changedAt: page.animated || probation ? now : Number.NEGATIVE_INFINITY,
+    changedRead: read,
     animated: false,
     probation,
   };
 }
 
 /**
- * Feeds one reading of the slot; returns the text to report (null: none settled yet) and whether to wait.
- * `drawn`: the page has drawn frames since the wait began, so a careful slot that held still has settled.
+ * Feeds one reading of the slot; returns the text to report (null: none settled yet) and whether to wait
+ * (the sampler then checks again once the page drew two frames).
  */
 export function settle(
   state: SettleState,
   view: ValueView,
   now: number,
   page: PageMotion,
-  drawn = true,
+  frames: FrameCheck,
 ): { text: string | null; waiting: boolean; changed: boolean } {
   const changed = view.text !== state.seen;
   if (changed) {
@@ -77,16 +92,17 @@ export function settle(
     } else state.probation = false;
     state.seen = view.text;
     state.changedAt = now;
+    state.changedRead = frames.read;
   }
   if (view.settled && view.text === state.accepted) {
     state.pendingSince = null;
     return { text: state.accepted, waiting: false, changed };
   }
   state.pendingSince ??= now;
-  const quiet = drawn && (now - state.changedAt >= SETTLE_MS || now < state.changedAt);
+  const still = frames.drawnAfterRead !== null && state.changedRead <= frames.drawnAfterRead;
   const overdue = now - state.pendingSince >= MAX_HOLD_MS;
   const careful = state.animated || page.animated || state.probation;
-  const waiting = !view.settled || (careful && !quiet && !overdue);
+  const waiting = !view.settled || (careful && !still && !overdue);
   if (!waiting) {
     state.accepted = view.text;
     state.pendingSince = null;

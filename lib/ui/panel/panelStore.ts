@@ -4,10 +4,12 @@ import type { CommandResult } from '../../core/messages/commands';
 import type { ReaderHealth } from '../../core/messages/sample';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
 import type { LivecueDb } from '../../store/database';
+import type { LivePush } from '../../store/livePush';
 import { readSettings } from '../../store/readSettings';
 import type { CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { type LiveSignal, liveSignal } from '../liveSignal';
 import type { SendCommand } from '../sendCommand';
+import { linkLivePush, type PushPortLike } from './livePushPort';
 import { SPARKLINE_WINDOW_MS } from './metricTiles';
 import { type OpenQuestion, openQuestions, questionsSince } from './openQuestions';
 import {
@@ -20,7 +22,8 @@ import {
 } from './panelQueries';
 import { type RoomWarning, roomWarningsFrom, type WriteWarning, writeWarningFrom } from './writeStatus';
 
-// Everything the side panel shows, as signals fed by liveQuery (reads) and a status poll.
+// Everything the side panel shows, as signals fed by liveQuery (reads), the worker's pushes (the newest
+// sample and the waiting cues, on screen before they are on disk) and a status poll.
 
 export interface PanelState {
   /** undefined while loading, null when no room is being read. */
@@ -49,10 +52,18 @@ interface StoreOptions {
   tickEveryMs?: number;
   historyEveryMs?: number;
   wallClock?: () => number;
+  /** Opens the worker's push port (lib/store/livePush.ts); without it the panel follows the database only. */
+  connectLive?: () => PushPortLike;
 }
 
 export function createPanelStore(db: LivecueDb, send: SendCommand, options: StoreOptions = {}): PanelStore {
-  const { statusEveryMs = 3000, tickEveryMs = 500, historyEveryMs = 5000, wallClock = Date.now } = options;
+  const {
+    statusEveryMs = 3000,
+    tickEveryMs = 500,
+    historyEveryMs = 5000,
+    wallClock = Date.now,
+    connectLive,
+  } = options;
   const disposers: (() => void)[] = [];
   const wall = signal(wallClock());
   const tick = setInterval(() => {
@@ -75,7 +86,48 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
 
   const samples = signal<SampleRow[]>([]);
   const latest = signal<SampleRow | undefined>(undefined);
-  const open = signal<Cue[]>([]);
+  const queriedOpen = signal<Cue[]>([]);
+  /** The waiting cues the worker last pushed, since the port (re)connected; they win over the database's. */
+  const pushedOpen = signal<{ sessionId: string; open: Cue[] } | null>(null);
+  const open = computed(() => {
+    const pushed = pushedOpen.value;
+    return pushed && pushed.sessionId === sessionId.value ? pushed.open : queriedOpen.value;
+  });
+  /**
+   * The newest sample from either path: a push and the liveQuery that follows its write carry the same row,
+   * so an older row (a query answered before a later push) never replaces a newer one.
+   */
+  const newestSample = {
+    set value(row: SampleRow | undefined) {
+      const current = latest.peek();
+      const id = sessionId.peek();
+      if (!row) {
+        if (current?.sessionId !== id) latest.value = undefined;
+        return;
+      }
+      if (row.sessionId !== id) {
+        if (current?.sessionId !== id) latest.value = row;
+        return;
+      }
+      if (!current || current.sessionId !== id || row.ts > current.ts) latest.value = row;
+    },
+  };
+  const onPush = (push: LivePush) => {
+    if (push.type === 'sample') {
+      if (push.row.sessionId === sessionId.peek()) newestSample.value = push.row;
+    } else {
+      pushedOpen.value = { sessionId: push.sessionId, open: push.open };
+    }
+  };
+  // A session change or a new port starts again from the database until the next push.
+  disposers.push(
+    effect(() => {
+      sessionId.value;
+      pushedOpen.value = null;
+    }),
+  );
+  const live = connectLive ? linkLivePush(connectLive, onPush, () => (pushedOpen.value = null)) : null;
+  if (live) disposers.push(live.dispose);
   const today = signal<Cue[]>([]);
   const asked = signal<CommentRow[]>([]);
 
@@ -118,12 +170,14 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     follow(() => {
       const id = sessionId.value;
       return id
-        ? [latest, liveSignal(() => latestSample(db, id), latest.peek())]
-        : [latest, signal<SampleRow | undefined>(undefined)];
+        ? [newestSample, liveSignal(() => latestSample(db, id), latest.peek())]
+        : [newestSample, signal<SampleRow | undefined>(undefined)];
     }),
     follow(() => {
       const id = sessionId.value;
-      return id ? [open, liveSignal(() => openCues(db, id), [] as Cue[])] : [open, signal<Cue[]>([])];
+      return id
+        ? [queriedOpen, liveSignal(() => openCues(db, id), [] as Cue[])]
+        : [queriedOpen, signal<Cue[]>([])];
     }),
     // The comments behind the open questions only: none are read while no question is open.
     follow(() => {
@@ -144,6 +198,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   const unreadHealth = signal<ReaderHealth | null>(null);
   const roomWarnings = signal<RoomWarning[]>([]);
   const poll = async () => {
+    live?.ensure();
     const status = await send({ type: 'status.get' });
     warning.value = writeWarningFrom(status);
     unreadHealth.value = unreadHealthFrom(status);

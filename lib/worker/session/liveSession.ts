@@ -235,6 +235,13 @@ export class LiveSession {
     return [...this.cues.values()].filter((cue) => cue.status === 'active');
   }
 
+  /** Active and snoozed cues, in firing order (what the panel lists as waiting). */
+  openCues(): Cue[] {
+    return [...this.cues.values()]
+      .filter((cue) => cue.status === 'active' || cue.status === 'snoozed')
+      .sort((a, b) => a.firedAt - b.firedAt);
+  }
+
   /** Cues the operator marked done (the session row's cuesActed). */
   doneCount(): number {
     let done = 0;

@@ -19,6 +19,8 @@ export interface CueChange {
   session: SessionRow;
   changed: Cue[];
   active: Cue[];
+  /** Active and snoozed, in firing order: what waits for the operator (the side panel's list). */
+  open: Cue[];
 }
 
 export interface RoomRefusals {
@@ -231,7 +233,12 @@ export class RoomCache {
 
   emit(engine: LiveSession, changed: Cue[]): void {
     if (changed.length === 0) return;
-    const change: CueChange = { session: engine.row, changed, active: engine.activeCues() };
+    const change: CueChange = {
+      session: engine.row,
+      changed,
+      active: engine.activeCues(),
+      open: engine.openCues(),
+    };
     for (const listener of this.listeners) {
       try {
         listener(change);

@@ -2,7 +2,7 @@ import { stillLabelled } from '../../../core/metrics/labelIndex';
 import type { MetricId } from '../../../core/metrics/metricCatalog';
 import type { ParsedMetric } from '../../../core/metrics/parseMetricText';
 import { type MetricLocation, parseAt } from '../locateMetrics';
-import { newSettleState, type PageMotion, type SettleState, settle } from '../valueSettle';
+import { type FrameCheck, newSettleState, type PageMotion, type SettleState, settle } from '../valueSettle';
 import { planValue, type ValuePlan, type ValueView } from '../valueView';
 
 // One metric the reader has found: where it sits, how to read it as it shows, and whether its last text has
@@ -25,6 +25,7 @@ export function newSlot(
   at: number,
   motion: PageMotion,
   probation: boolean,
+  readNo: number,
 ): MetricSlot {
   const plan = planValue(location.source);
   const view = plan.read();
@@ -33,7 +34,7 @@ export function newSlot(
     plan,
     view,
     dirty: false,
-    settle: newSettleState(view, at, motion, probation),
+    settle: newSettleState(view, at, motion, probation, readNo),
     text: null,
     parsed: null,
   };
@@ -57,13 +58,13 @@ export interface SlotReading {
   waiting: boolean;
 }
 
-/** Reads a slot at sample time `at`; `drawn: false` holds back an animating value that only looks still. */
+/** Reads a slot at sample time `at`; `frames` says whether the page drew frames since a read, so an animating value that only looks still is held back. */
 export function readSlot(
   id: MetricId,
   slot: MetricSlot,
   at: number,
   motion: PageMotion,
-  drawn: boolean,
+  frames: FrameCheck,
 ): SlotReading {
   if (slot.plan.stale()) {
     slot.plan = planValue(slot.location.source);
@@ -73,7 +74,7 @@ export function readSlot(
   const view = slot.dirty || !slot.plan.geometric ? slot.plan.read() : slot.view;
   slot.view = view;
   slot.dirty = false;
-  const settled = settle(slot.settle, view, at, motion, drawn);
+  const settled = settle(slot.settle, view, at, motion, frames);
   const reading = { parsed: null, changed: settled.changed, waiting: settled.waiting };
   if (settled.text === null) return reading;
   if (settled.text !== slot.text || !slot.parsed) {

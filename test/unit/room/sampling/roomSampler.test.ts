@@ -126,6 +126,29 @@ describe('startRoomSampler', () => {
     }
   });
 
+  it('on a page known to animate, posts every value of a tile that refreshes four times a second', async () => {
+    const stop = await start();
+    const viewers = document.getElementById('viewers')!;
+    await vi.advanceTimersByTimeAsync(1000);
+    // A count-up marks the page as animating…
+    for (const frame of ['1,020', '1,090', '1,250']) {
+      viewers.textContent = frame;
+      await flush();
+      await vi.advanceTimersByTimeAsync(16);
+    }
+    await vi.advanceTimersByTimeAsync(500);
+    // …then the tile changes every 230–260 ms (some closer than a burst): each value, held that long, is posted.
+    const values = Array.from({ length: 20 }, (_, i) => 1300 + i * 7);
+    for (const [i, value] of values.entries()) {
+      viewers.textContent = value.toLocaleString('en-US');
+      await flush();
+      await vi.advanceTimersByTimeAsync(i % 2 ? 230 : 260);
+    }
+    const posted = posts.map((p) => p.reading.metrics.viewers);
+    for (const value of values) expect(posted).toContain(value);
+    stop();
+  });
+
   it('skips mutations that change no value, and posts the full reading on each heartbeat of a quiet room', async () => {
     const stop = await start();
     expect(posts).toHaveLength(1);

@@ -1,37 +1,82 @@
 import { describe, expect, it } from 'vitest';
-import { newSettleState, SETTLE_MS, settle } from '../../../../lib/room/sites/valueSettle';
+import { type FrameCheck, newSettleState, settle } from '../../../../lib/room/sites/valueSettle';
 
 const view = (text: string) => ({ text, settled: true });
+/** Read number `read`, from the observer callback: no frames known to be drawn. */
+const observed = (read: number): FrameCheck => ({ read, drawnAfterRead: null });
+/** Read number `read`, the settle check: the page drew two frames after read `after`. */
+const checked = (read: number, after: number): FrameCheck => ({ read, drawnAfterRead: after });
 
 describe('settle: only settled values, never a frame of an animation', () => {
   it('takes a plain change at once', () => {
     const page = { animated: false };
     const state = newSettleState(view('100'), 0, page);
-    expect(settle(state, view('100'), 0, page).text).toBe('100');
-    expect(settle(state, view('120'), 1000, page)).toMatchObject({ text: '120', waiting: false });
+    expect(settle(state, view('100'), 0, page, observed(1)).text).toBe('100');
+    expect(settle(state, view('120'), 1000, page, observed(2))).toMatchObject({
+      text: '120',
+      waiting: false,
+    });
   });
 
-  it('holds a count-up until it stops, then takes where it stopped', () => {
+  it('holds a count-up until it held still across two drawn frames, then takes where it stopped', () => {
     const page = { animated: false };
     const state = newSettleState(view('1000'), 0, page);
-    settle(state, view('1000'), 0, page);
-    settle(state, view('1003'), 1000, page); // the first frame of a count-up looks like a plain change…
+    settle(state, view('1000'), 0, page, observed(1));
+    settle(state, view('1003'), 1000, page, observed(2)); // the first frame of a count-up looks like a plain change…
     let at = 1000;
+    let read = 2;
     for (const frame of ['1050', '1300', '1700', '1950', '2000']) {
       at += 16;
-      expect(settle(state, view(frame), at, page)).toMatchObject({ waiting: true });
+      read += 1;
+      // Each frame moved since the last check began: still counting.
+      expect(settle(state, view(frame), at, page, checked(read, read - 1))).toMatchObject({ waiting: true });
     }
     expect(page.animated).toBe(true);
-    expect(settle(state, view('2000'), at + SETTLE_MS, page)).toMatchObject({ text: '2000', waiting: false });
-    // …and from then on every change on the page waits for its animation to end.
-    expect(settle(state, view('2004'), at + 5000, page)).toMatchObject({ text: '2000', waiting: true });
-    expect(settle(state, view('2004'), at + 5000 + SETTLE_MS, page).text).toBe('2004');
+    // Two frames drawn after the read that saw 2000, and it is still 2000: settled, ~33 ms after it stopped.
+    expect(settle(state, view('2000'), at + 33, page, checked(read + 1, read))).toMatchObject({
+      text: '2000',
+      waiting: false,
+    });
+    // …and from then on every change on the page waits for two frames without a move.
+    read += 1;
+    expect(settle(state, view('2004'), at + 5000, page, observed(read + 1))).toMatchObject({
+      text: '2000',
+      waiting: true,
+    });
+    expect(settle(state, view('2004'), at + 5033, page, checked(read + 2, read + 1)).text).toBe('2004');
+  });
+
+  it('on an animating page, takes every value of a dashboard that refreshes four times a second', () => {
+    const page = { animated: true };
+    const state = newSettleState(view('500'), 0, page);
+    let read = 0;
+    const shown: (string | null)[] = [];
+    for (let i = 1; i <= 40; i++) {
+      const at = i * 240; // some refreshes come closer than BURST_MS
+      read += 1;
+      settle(state, view(String(500 + i)), at, page, observed(read));
+      read += 1;
+      shown.push(settle(state, view(String(500 + i)), at + 33, page, checked(read, read - 1)).text);
+    }
+    expect(shown).toEqual(Array.from({ length: 40 }, (_, i) => String(501 + i)));
+  });
+
+  it('a starved page that drew no frame takes nothing until MAX_HOLD_MS, however long it held still', () => {
+    const page = { animated: true };
+    const state = newSettleState(view('1'), 0, page);
+    settle(state, view('1'), 0, page, checked(1, 0));
+    expect(settle(state, view('1180'), 100, page, observed(2))).toMatchObject({ text: '1', waiting: true });
+    expect(settle(state, view('1180'), 1600, page, observed(3))).toMatchObject({ text: '1', waiting: true });
+    expect(settle(state, view('1180'), 2100, page, observed(4))).toMatchObject({
+      text: '1180',
+      waiting: false,
+    });
   });
 
   it('never takes a view that says it is moving', () => {
     const page = { animated: false };
     const state = newSettleState(view('5'), 0, page);
-    expect(settle(state, { text: '', settled: false }, 1000, page)).toMatchObject({
+    expect(settle(state, { text: '', settled: false }, 1000, page, checked(1, 0))).toMatchObject({
       text: null,
       waiting: true,
     });
@@ -41,7 +86,7 @@ describe('settle: only settled values, never a frame of an animation', () => {
     const page = { animated: false };
     const state = newSettleState(view('1'), 0, page);
     for (let step = 1; step < 20; step++)
-      expect(settle(state, view(String(step)), step * 1000, page).text).toBe(String(step));
+      expect(settle(state, view(String(step)), step * 1000, page, observed(step)).text).toBe(String(step));
     expect(page.animated).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Cue } from '../../../../lib/core/engine/types';
 import type { CommandInput } from '../../../../lib/core/messages/commands';
 import { LivecueDb } from '../../../../lib/store/database';
-import type { SessionRow } from '../../../../lib/store/rows';
+import type { SampleRow, SessionRow } from '../../../../lib/store/rows';
 import { createPanelStore, type PanelStore } from '../../../../lib/ui/panel/panelStore';
 import { defaultAnswer, recordingSender } from '../recordingSender';
 
@@ -151,4 +151,73 @@ it('reads the settings row and reports a failing write from status.get', async (
     error: 'QuotaExceededError',
   });
   expect(sent).toContainEqual({ type: 'status.get' });
+});
+
+/** A fake of the worker's push port: `push` delivers a message. */
+function fakePushPort() {
+  const listeners: ((message: unknown) => void)[] = [];
+  const drops: (() => void)[] = [];
+  return {
+    connect: () => {
+      return {
+        onMessage: { addListener: (l: (message: unknown) => void) => listeners.push(l) },
+        onDisconnect: { addListener: (l: () => void) => drops.push(l) },
+        disconnect: () => {},
+      };
+    },
+    push: (message: unknown) => {
+      for (const l of listeners) l(message);
+    },
+  };
+}
+
+const health: SampleRow['health'] = { parsed: ['viewers'], failed: [], missing: [] };
+
+it('shows pushed samples and cues before they are on disk, and never lets an older query answer undo them', async () => {
+  store.dispose();
+  const port = fakePushPort();
+  store = createPanelStore(db, send, {
+    wallClock: () => WALL,
+    statusEveryMs: 60_000,
+    connectLive: port.connect,
+  });
+  await db.sessions.put(session);
+  await db.samples.put({
+    sessionId: session.id,
+    ts: T - 1000,
+    metrics: { viewers: 800 },
+    health,
+  });
+  await until(
+    () => store.samples.value.at(-1)?.metrics.viewers,
+    (v) => v === 800,
+  );
+
+  // Pushed, not written: on screen at once.
+  const row = {
+    sessionId: session.id,
+    ts: T,
+    metrics: { viewers: 950 },
+    health,
+  };
+  port.push({ type: 'sample', row });
+  expect(store.samples.value.at(-1)?.metrics.viewers).toBe(950);
+  port.push({ type: 'cues', sessionId: session.id, open: [cue] });
+  expect(store.openCues.value.map((c) => c.id)).toEqual([cue.id]);
+  // Another session's push and a malformed message change nothing.
+  port.push({ type: 'sample', row: { ...row, sessionId: 'other', ts: T + 5, metrics: { viewers: 1 } } });
+  port.push({ type: 'cues', sessionId: session.id });
+  expect(store.samples.value.at(-1)?.metrics.viewers).toBe(950);
+  expect(store.openCues.value).toHaveLength(1);
+
+  // A write of an older sample (a late resend) answers the query: the newest stays.
+  await db.samples.put({ sessionId: session.id, ts: T - 500, metrics: { viewers: 700 }, health: row.health });
+  await new Promise((r) => setTimeout(r, 50));
+  expect(store.samples.value.at(-1)?.metrics.viewers).toBe(950);
+
+  // The operator acts: the worker pushes the list without the cue, whatever the disk says meanwhile.
+  await db.cues.put(cue);
+  port.push({ type: 'cues', sessionId: session.id, open: [] });
+  await new Promise((r) => setTimeout(r, 50));
+  expect(store.openCues.value).toEqual([]);
 });

@@ -97,14 +97,14 @@ describe('metricSlot: one found metric', () => {
   it('reads its value, and a change of text as a change', () => {
     const doc = page('<div><span id="l">在线人数</span><b id="v">1,927</b></div>');
     const motion = { animated: false };
-    const slot = newSlot(located(doc), 0, motion, false);
-    expect(readSlot('viewers', slot, 1000, motion, true).parsed).toEqual({
+    const slot = newSlot(located(doc), 0, motion, false, 0);
+    expect(readSlot('viewers', slot, 1000, motion, { read: 1, drawnAfterRead: 0 }).parsed).toEqual({
       ok: true,
       value: 1927,
       capped: false,
     });
     doc.getElementById('v')!.textContent = '2,001';
-    const next = readSlot('viewers', slot, 2000, motion, true);
+    const next = readSlot('viewers', slot, 2000, motion, { read: 2, drawnAfterRead: 1 });
     expect(next).toMatchObject({ changed: true, parsed: { ok: true, value: 2001 } });
   });
 });

@@ -1,0 +1,32 @@
+import type { Cue } from '../core/engine/types';
+import type { SampleRow } from './rows';
+
+// What the worker pushes to open side panels over a runtime port (DESIGN.md §6: a cue reaches the panel
+// pushed, not after a database round trip). The rows are the store's own, sent as they are queued for
+// writing; the database stays the record, read by liveQuery for history and after a reconnect.
+
+export const PANEL_PORT_NAME = 'livecue-panel';
+
+export type LivePush =
+  /** The newest sample a step queued for a session (current values and reader health). */
+  | { type: 'sample'; row: SampleRow }
+  /** A session's cues waiting for the operator (active and snoozed) after a step changed its cues. */
+  | { type: 'cues'; sessionId: string; open: Cue[] };
+
+/**
+ * Reads a port message as a push, or null. Only the worker talks on this port; the check keeps a message
+ * from another version of the extension (a reload) from being taken for something else.
+ */
+export function readLivePush(message: unknown): LivePush | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const m = message as Record<string, unknown>;
+  if (m.type === 'sample') {
+    const row = m.row as Record<string, unknown> | null;
+    return row && typeof row.sessionId === 'string' && typeof row.ts === 'number' && row.metrics && row.health
+      ? (message as LivePush)
+      : null;
+  }
+  if (m.type === 'cues')
+    return typeof m.sessionId === 'string' && Array.isArray(m.open) ? (message as LivePush) : null;
+  return null;
+}

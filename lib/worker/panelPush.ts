@@ -1,0 +1,62 @@
+import { type LivePush, PANEL_PORT_NAME } from '../store/livePush';
+import type { SampleRow } from '../store/rows';
+import type { CueChange } from './session/sessionRegistry';
+import type { WriteBatch } from './writeQueue';
+
+// Open side panels connect a port; the worker pushes them each session's newest queued sample and its
+// waiting cues as each step changes them, so a tile or a cue is on screen without waiting for the disk and a
+// liveQuery round trip (DESIGN.md §6). Nothing is sent back on this port: panels act through commands.
+
+export interface PanelPortLike {
+  name: string;
+  postMessage(message: unknown): void;
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export class PanelPorts {
+  private readonly ports = new Set<PanelPortLike>();
+
+  add(port: PanelPortLike): void {
+    this.ports.add(port);
+    port.onDisconnect.addListener(() => this.ports.delete(port));
+  }
+
+  get size(): number {
+    return this.ports.size;
+  }
+
+  /** A batch on its way to the disk: its newest sample of each session goes to every panel. */
+  stored(batch: WriteBatch): void {
+    if (this.ports.size === 0 || !batch.samples?.length) return;
+    const newest = new Map<string, SampleRow>();
+    for (const row of batch.samples) {
+      const seen = newest.get(row.sessionId);
+      if (!seen || row.ts > seen.ts) newest.set(row.sessionId, row);
+    }
+    for (const row of newest.values()) this.send({ type: 'sample', row });
+  }
+
+  /** A step changed a session's cues: its waiting list as it now stands. */
+  cuesChanged(change: CueChange): void {
+    if (this.ports.size === 0) return;
+    this.send({ type: 'cues', sessionId: change.session.id, open: change.open });
+  }
+
+  private send(message: LivePush): void {
+    for (const port of this.ports) {
+      try {
+        port.postMessage(message);
+      } catch {
+        // A panel closing as we push: its disconnect removes it.
+        this.ports.delete(port);
+      }
+    }
+  }
+}
+
+/** Registers the panels' port listener; call in the worker's first turn. */
+export function setupPanelPush(panels: PanelPorts): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === PANEL_PORT_NAME) panels.add(port);
+  });
+}
