@@ -1,5 +1,6 @@
 import type { WriteStatus } from '../core/messages/statusAnswer';
 import type { LivecueDb } from '../store/database';
+import type { ProductPinRow, ProductSnapshotRow } from '../store/productRows';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../store/rows';
 
 // Batched writes from the background, kept per session. Normally everything pending goes in one
@@ -16,6 +17,9 @@ export interface WriteBatch {
   comments?: readonly CommentRow[];
   cues?: readonly CueRow[];
   actions?: readonly ActionRow[];
+  /** A sample's product table as filed (changed values), and pin changes: written with the sample. */
+  productSnapshots?: readonly ProductSnapshotRow[];
+  productPins?: readonly ProductPinRow[];
   /** Whole session rows (a new session, an ended one, the running summary). */
   sessions?: readonly SessionRow[];
   /** Field updates of stored sessions; applied after `sessions`. */
@@ -44,7 +48,13 @@ export interface WriteQueue {
    */
   discard(sessionIds: readonly string[]): Promise<void>;
   /** A session's samples, actions and comments not yet on disk (queued or being written), to fold with what is. */
-  held(sessionId: string): { samples: SampleRow[]; actions: ActionRow[]; comments: CommentRow[] };
+  held(sessionId: string): {
+    samples: SampleRow[];
+    actions: ActionRow[];
+    comments: CommentRow[];
+    productSnapshots: ProductSnapshotRow[];
+    productPins: ProductPinRow[];
+  };
   status(): WriteStatus;
   /** Rows waiting in memory. */
   pending(): number;
@@ -58,6 +68,8 @@ const ROW_TABLES = {
   comments: (row: CommentRow) => String(row.ts),
   cues: (row: CueRow) => row.id,
   actions: (row: ActionRow) => row.id,
+  productSnapshots: (row: ProductSnapshotRow) => `${row.productId}\u0000${row.ts}`,
+  productPins: (row: ProductPinRow) => String(row.ts),
 } as const;
 type RowTable = keyof typeof ROW_TABLES;
 const ROW_TABLE_NAMES = Object.keys(ROW_TABLES) as RowTable[];
@@ -88,7 +100,14 @@ interface Failing {
 
 const newGroup = (sessionId: string): Group => ({
   sessionId,
-  rows: { samples: new Map(), comments: new Map(), cues: new Map(), actions: new Map() },
+  rows: {
+    samples: new Map(),
+    comments: new Map(),
+    cues: new Map(),
+    actions: new Map(),
+    productSnapshots: new Map(),
+    productPins: new Map(),
+  },
   changes: {},
   hasChanges: false,
   waiters: new Set(),
@@ -310,6 +329,8 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
       add('comments', batch.comments);
       add('cues', batch.cues);
       add('actions', batch.actions);
+      add('productSnapshots', batch.productSnapshots);
+      add('productPins', batch.productPins);
       const durable = waitFor(touched);
       if (touched.size) schedule(batchDelayMs);
       return durable;
@@ -341,6 +362,8 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
         samples: groups.flatMap((g) => [...g!.rows.samples.values()]),
         actions: groups.flatMap((g) => [...g!.rows.actions.values()]),
         comments: groups.flatMap((g) => [...g!.rows.comments.values()]),
+        productSnapshots: groups.flatMap((g) => [...g!.rows.productSnapshots.values()]),
+        productPins: groups.flatMap((g) => [...g!.rows.productPins.values()]),
       };
     },
     status: () => current,

@@ -1,5 +1,6 @@
 import type { CommentTopic } from '../comments/commentTopics';
 import type { MetricId } from '../metrics/metricCatalog';
+import type { ProductsEvent } from '../products/productContract';
 
 // The engine's contract (DESIGN.md §1, §4). The engine is a deterministic fold:
 //   state = engine.init(sessionId, settings); for each event: cues = engine.step(state, event)
@@ -72,6 +73,8 @@ export interface PlanSlot {
 }
 
 export type EngineEvent =
+  /** A sample's product table: the changed rows the worker stored (lib/core/products/productContract.ts). */
+  | ProductsEvent
   | {
       kind: 'sample';
       ts: number;

@@ -5,11 +5,13 @@ import type { SampleRefusal } from '../../core/messages/portProtocol';
 import type { Sample } from '../../core/messages/sample';
 import type { UnreadRoom } from '../../core/messages/statusAnswer';
 import type { LivecueDb } from '../../store/database';
+import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import type { WriteQueue } from '../writeQueue';
 import { DEFAULT_SESSION_TIMING, type SessionTiming, sessionIdFor } from './decideSession';
 import { LiveSession } from './liveSession';
 import { placeSample } from './placeSample';
+import { fileSampleProducts, productsOf, takeNewerCues, withQueuedProducts } from './productFiling';
 import { summaryWithSamples } from './sessionSummary';
 import { loadOpenSessions, loadRoomSessions, loadSessionEvents } from './storedSessions';
 
@@ -73,6 +75,8 @@ interface Batch {
   cues: Cue[];
   actions: ActionRow[];
   sessions: SessionRow[];
+  productSnapshots?: ProductSnapshotRow[];
+  productPins?: ProductPinRow[];
 }
 const newBatch = (): Batch => ({ samples: [], comments: [], cues: [], actions: [], sessions: [] });
 
@@ -173,6 +177,8 @@ export class SessionRegistry {
     const row = toSampleRow(session.id, sample);
     const { filed, held, changed } = engine?.addSamples([row]) ?? { filed: [row], held: [], changed: [] };
     changed.unshift(...comments.changed.filter((cue) => !changed.some((c) => c.id === cue.id)));
+    const products = fileSampleProducts(session.id, engine, filed, held, productsOf(sample));
+    takeNewerCues(changed, products.changed);
     const newest = filed[0] !== undefined && filed[0].ts >= session.lastSampleAt;
     session = {
       ...session,
@@ -187,6 +193,8 @@ export class SessionRegistry {
     batch.comments.push(...comments.filed, ...comments.held);
     batch.samples.push(...filed, ...held);
     batch.cues.push(...changed);
+    batch.productSnapshots = products.snapshots;
+    batch.productPins = products.pins;
     this.keep(room, session, batch);
     if (engine) this.emit(engine, changed);
     return { durable: this.queue.enqueue(batch) };
@@ -304,6 +312,7 @@ export class SessionRegistry {
         [...samples.values()],
         [...actions.values()],
         [...comments.values()],
+        withQueuedProducts(stored.products, queued),
       );
       room.engines.set(session.id, engine);
       return engine;
@@ -542,7 +551,7 @@ export class SessionRegistry {
           const engine = room.engines.get(row.id);
           if (!engine) return;
           const stored = await loadSessionEvents(this.db, row.id);
-          const changed = engine.merge(stored.samples, stored.actions, stored.comments);
+          const changed = engine.merge(stored.samples, stored.actions, stored.comments, stored.products);
           if (changed.length) void this.queue.enqueue({ cues: changed });
           this.emit(engine, changed);
         });
