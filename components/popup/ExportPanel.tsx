@@ -5,6 +5,7 @@ const FILE_LABELS = {
   samples: 'popup.fileSamples',
   cues: 'popup.fileCues',
   comments: 'popup.fileComments',
+  products: 'popup.fileProducts',
   json: 'popup.fileJson',
 } as const;
 

@@ -7,10 +7,16 @@ function noticeText(notice: Notice, t: Translate<PopupMessageKey>): string {
   switch (notice.kind) {
     case 'imported': {
       const { added, alreadyHere } = notice;
-      const here = alreadyHere.samples + alreadyHere.comments + alreadyHere.actions + alreadyHere.cues;
+      const here =
+        alreadyHere.samples +
+        alreadyHere.comments +
+        alreadyHere.actions +
+        alreadyHere.cues +
+        (alreadyHere.products ?? 0);
       const parts = [
         t('popup.imported', { sessions: added.sessions, samples: added.samples, cues: added.cues }),
         ...(added.comments > 0 ? [t('popup.importedComments', { comments: added.comments })] : []),
+        ...((added.products ?? 0) > 0 ? [t('popup.importedProducts', { rows: added.products ?? 0 })] : []),
         ...(here > 0 ? [t('popup.importedAlreadyHere', { rows: here })] : []),
       ];
       return parts.join(' ');
