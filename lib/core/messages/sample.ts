@@ -1,4 +1,12 @@
 import { METRIC_IDS, type MetricId } from '../metrics/metricCatalog';
+import {
+  MAX_PRODUCT_HEALTH_ENTRIES,
+  MAX_PRODUCT_HEALTH_RAW_CHARS,
+  MAX_PRODUCT_ID_CHARS,
+  MAX_PRODUCT_NAME_CHARS,
+  MAX_PRODUCT_ROWS_PER_SAMPLE,
+  PRODUCT_METRIC_IDS,
+} from '../products/productContract';
 import { z } from '../zodMini';
 import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS, MAX_COMMENTS_PER_SAMPLE } from './roomPortConstants';
 
@@ -51,6 +59,39 @@ export const roomCommentSchema = z.object({
   text: z.string().check(z.minLength(1), z.maxLength(MAX_COMMENT_TEXT_CHARS)),
 });
 
+// The product list (lib/core/products/productContract.ts): only rows whose values changed ride on a sample.
+export const productMetricIdSchema = z.enum(PRODUCT_METRIC_IDS);
+const productIdSchema = z.string().check(z.minLength(1), z.maxLength(MAX_PRODUCT_ID_CHARS));
+const healthRaw = z.string().check(z.maxLength(MAX_PRODUCT_HEALTH_RAW_CHARS));
+const healthCount = z.int().check(z.nonnegative());
+
+export const productRowSchema = z.object({
+  id: productIdSchema,
+  name: z.optional(z.string().check(z.maxLength(MAX_PRODUCT_NAME_CHARS))),
+  price: z.optional(finiteNumber.check(z.nonnegative())),
+  metrics: z.partialRecord(productMetricIdSchema, z.nullable(finiteNumber)),
+  sources: z.optional(z.partialRecord(productMetricIdSchema, z.enum(['dom', 'json']))),
+});
+
+export const productTableHealthSchema = z.object({
+  rowsKnown: healthCount,
+  domValues: healthCount,
+  jsonValues: healthCount,
+  unknownShapes: z.optional(z.array(healthRaw).check(z.maxLength(MAX_PRODUCT_HEALTH_ENTRIES))),
+  failed: z.optional(
+    z
+      .array(z.object({ id: productIdSchema, metric: productMetricIdSchema, raw: healthRaw }))
+      .check(z.maxLength(MAX_PRODUCT_HEALTH_ENTRIES)),
+  ),
+});
+
+export const productTableSchema = z.object({
+  rows: z.array(productRowSchema).check(z.maxLength(MAX_PRODUCT_ROWS_PER_SAMPLE)),
+  pinnedId: z.optional(z.nullable(productIdSchema)),
+  health: productTableHealthSchema,
+});
+export type ProductTable = z.infer<typeof productTableSchema>;
+
 export const sampleSchema = z.object({
   /** Monotonic per content-script instance; the background acknowledges by it. */
   seq: z.int().check(z.nonnegative()),
@@ -72,5 +113,10 @@ export const sampleSchema = z.object({
    * sample, so its acknowledgement, resend and refusal cover them, and they are filed in its session.
    */
   comments: z.optional(z.array(roomCommentSchema).check(z.maxLength(MAX_COMMENTS_PER_SAMPLE))),
+  /**
+   * The product list as read (DOM table and the page's own JSON, reconciled): the rows that changed since
+   * the sample before, every known row on the first sample after a connect. Absent when the page shows none.
+   */
+  products: z.optional(productTableSchema),
 });
 export type Sample = z.infer<typeof sampleSchema>;

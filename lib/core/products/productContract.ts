@@ -87,6 +87,9 @@ export interface ProductTableReading {
 export const MAX_PRODUCT_ROWS_PER_SAMPLE = 500;
 export const MAX_PRODUCT_ID_CHARS = 200;
 export const MAX_PRODUCT_NAME_CHARS = 500;
+/** Entries of a health list (unknown shapes, failed cells) one reading carries, and their raw text's length. */
+export const MAX_PRODUCT_HEALTH_ENTRIES = 50;
+export const MAX_PRODUCT_HEALTH_RAW_CHARS = 200;
 
 /**
  * The engine's products event (lib/core/engine/types.ts EngineEvent): a sample's product table, in order with

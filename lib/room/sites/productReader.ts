@@ -8,10 +8,10 @@ import type { ProductHints } from './siteAdapter';
 // its 讲解中 tag — never by position, because product lists are virtualised and reordered.
 
 /** Texts a product row shows while it is the one being explained; buttons first, tags as backup. */
-const ACTIVE_BUTTONS = ['取消讲解', '结束讲解', '停止讲解', 'unpin', '取消置顶'];
-const ACTIVE_TAGS = ['讲解中', '正在讲解', '讲解中...', 'pinned'];
+export const ACTIVE_BUTTONS = ['取消讲解', '结束讲解', '停止讲解', 'unpin', '取消置顶'];
+export const ACTIVE_TAGS = ['讲解中', '正在讲解', '讲解中...', 'pinned'];
 /** Button and tag texts that are never a product's name. */
-const CONTROL_TEXTS = new Set([
+export const CONTROL_TEXTS = new Set([
   ...ACTIVE_BUTTONS,
   ...ACTIVE_TAGS,
   '讲解',
@@ -22,7 +22,7 @@ const CONTROL_TEXTS = new Set([
   '上架',
   '下架',
 ]);
-const ID_ATTRIBUTES = [
+export const ID_ATTRIBUTES = [
   'data-rbd-draggable-id',
   'data-product-id',
   'data-goods-id',

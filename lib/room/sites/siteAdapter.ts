@@ -19,6 +19,26 @@ export interface ProductHints {
   activeTexts?: readonly string[];
 }
 
+/**
+ * Where a site's product list is and how it is laid out (lib/room/products/productTableReader.ts). A list is
+ * a table whose header titles name the columns (`headerCells`; a row's cells are its children, in the
+ * header's order) or, without them, rows whose own text labels each number ("Clicks 87", 库存 320).
+ */
+export interface ProductTableHints {
+  /** The list's containers; every one found whose rows carry product ids is read. */
+  containers: readonly string[];
+  /** One product row, inside a container (matched with `closest()` from a changed node too). */
+  row: string;
+  /** The header's title cells, in column order: their titles map columns to metrics, never their position. */
+  headerCells?: string;
+  /** Inside a cell: the element holding its value (the cell itself when absent or not found). */
+  cellValue?: string;
+  /** Inside a row: where its product id is shown ("ID: 1729…") or held (a product link). */
+  id?: string;
+  /** Inside a row: the product's name. */
+  name?: string;
+}
+
 export interface EndedHints {
   /** Elements whose (visible) presence means the live has ended, e.g. an end-of-live modal. */
   selectors?: readonly string[];
@@ -38,6 +58,8 @@ export interface SiteAdapter {
   /** Containers never read for metrics: product list, comment feed, charts. */
   excludeRoots?: readonly string[];
   product?: ProductHints;
+  /** The per-product list, tried before the generic table finder. */
+  productTables?: readonly ProductTableHints[];
   ended?: EndedHints;
 }
 

@@ -18,4 +18,5 @@ export const douyinBuyinAdapter: SiteAdapter = {
   roomKey: keyByQuery('room_id', 'roomId', 'live_room_id'),
   excludeRoots: [GOODS_LIST, '#input-comment-block-id', 'span[class^="liveTag"]'],
   product: { listRoots: [GOODS_LIST], item: '.rpa_lc__live-goods__goods-item' },
+  productTables: [{ containers: [GOODS_LIST], row: '.rpa_lc__live-goods__goods-item' }],
 };

@@ -15,4 +15,6 @@ export const kuaishouAdapter: SiteAdapter = {
   metricRoots: ['[class^="live-panel"]'],
   excludeRoots: [GOODS_SCROLLER, '[class^="list-item"]'],
   product: { listRoots: [GOODS_SCROLLER], item: 'div[data-index]' },
+  // data-index is the row's place in the virtual list: rows are keyed by the 商品ID they show.
+  productTables: [{ containers: [GOODS_SCROLLER], row: 'div[data-index]' }],
 };

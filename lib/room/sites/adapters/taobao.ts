@@ -17,4 +17,5 @@ export const taobaoAdapter: SiteAdapter = {
   roomKey: keyByQuery('liveId', 'live_id', 'id'),
   excludeRoots: [GOODS_LIST, '.tc-comment-item'],
   product: { listRoots: [GOODS_LIST] },
+  productTables: [{ containers: [GOODS_LIST], row: '.tcl-goods-item' }],
 };

@@ -17,7 +17,22 @@ export const tiktokShopAdapter: SiteAdapter = {
   ],
   roomKey: keyByQuery('room_id', 'roomId', 'live_id'),
   metricRoots: ['#guide-step-2'],
+  // The Dashboard's product and traffic-source tables name GMV and Impressions per row, not the room's.
+  excludeRoots: ['.arco-table', '#product-list'],
   product: { active: '.pc_pin_product_unpin', item: '[data-tid^="m4b_"][data-product-id]' },
+  productTables: [
+    // LIVE Dashboard "Product List": columns mapped by their titles; the visible "ID: …" keys each row.
+    {
+      containers: ['.arco-table'],
+      row: 'tbody > tr.arco-table-tr',
+      headerCells: 'thead th',
+      cellValue: '.arco-table-cell-wrap-value',
+      id: 'span.opacity-50',
+      name: 'a[href*="/view/product/"]',
+    },
+    // LIVE Manager's product panel: "Clicks 87 | Added to cart 8 | Items sold 0" and a Pin / Unpin button.
+    { containers: ['#product-list', '[data-tid="m4b_table"]'], row: '[data-product-id]' },
+  ],
   ended: {
     texts: ['liveended', 'thelivehasended'],
     urls: ['https://shop.tiktok.com/streamer/live/session*'],

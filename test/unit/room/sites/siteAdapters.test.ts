@@ -203,6 +203,9 @@ describe('selector registries', () => {
         ...(adapter.product?.listRoots ?? []),
         ...(adapter.product?.active ? [adapter.product.active] : []),
         ...(adapter.ended?.selectors ?? []),
+        ...(adapter.productTables ?? []).flatMap((t) =>
+          [...t.containers, t.row, t.headerCells, t.cellValue, t.id, t.name].filter((s) => s !== undefined),
+        ),
       ];
       for (const selector of used) expect(registered.has(selector), `${adapter.id}: ${selector}`).toBe(true);
     }

@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createProductTableReader } from '../../../../lib/room/products/productTableReader';
+import { tiktokShopAdapter } from '../../../../lib/room/sites/adapters/tiktokShop';
+import { createRoomReader } from '../../../../lib/room/sites/labelReader';
+import { FIXTURE_DIR, loadFixture, mountFixture, steadyClock } from '../sites/loadFixture';
+
+const expected = JSON.parse(
+  readFileSync(resolve(FIXTURE_DIR, 'tiktok-live-dashboard-products.expected.json'), 'utf8'),
+) as Record<string, { name: string; metrics: Record<string, number | null> }>;
+
+/** Reads until no row is left waiting (the first look at a big table goes over several budgeted reads). */
+function readAll(reader: ReturnType<typeof createProductTableReader>) {
+  const changed = new Set<string>();
+  for (let i = 0; i < 100; i++) {
+    for (const id of reader.read()) changed.add(id);
+    if (reader.pending() === 0) break;
+  }
+  return changed;
+}
+
+describe('the TikTok LIVE Dashboard product list', () => {
+  it('reads every one of the 144 rows exactly as shown, keyed by the visible ID', () => {
+    const doc = loadFixture('tiktok-live-dashboard-products.html');
+    const reader = createProductTableReader(doc, tiktokShopAdapter.productTables!);
+    const changed = readAll(reader);
+    expect(changed.size).toBe(144);
+    const rows = reader.rows();
+    expect(rows.size).toBe(144);
+    for (const [id, want] of Object.entries(expected)) {
+      const row = rows.get(id);
+      expect(row, id).toBeDefined();
+      expect(row!.name).toBe(want.name);
+      expect(row!.metrics).toEqual(want.metrics);
+    }
+    // A product nobody saw has no CTR: "--" is unreadable, never 0, and its raw text is kept.
+    const unseen = Object.entries(expected).find(([, w]) => w.metrics.ctr === null)!;
+    expect(rows.get(unseen[0])!.failed).toEqual([{ metric: 'ctr', raw: '--' }]);
+    // The Dashboard has no pin controls: it cannot tell which product is pinned.
+    expect(reader.pinnedId()).toBeUndefined();
+  });
+
+  it('never reads the Traffic source table (GMV and Impressions per channel) as products', () => {
+    const doc = loadFixture('tiktok-live-dashboard-products.html');
+    const reader = createProductTableReader(doc, tiktokShopAdapter.productTables!);
+    readAll(reader);
+    expect([...reader.rows().keys()].every((id) => /^\d{19}$/.test(id))).toBe(true);
+  });
+
+  it('leaves the room metrics as they were without the table (its GMV header is not the room GMV)', () => {
+    const settled = (name: string) => {
+      const reader = createRoomReader(loadFixture(name), tiktokShopAdapter, {}, { sampleNow: steadyClock() });
+      let reading = reader.read({ scan: true });
+      // The first look at a big page goes in slices; then a second read takes the values as settled.
+      for (let i = 0; i < 50 && reading.looking; i++) reading = reader.read({ scan: true });
+      return reader.read({ scan: true });
+    };
+    const plain = settled('tiktok-live-dashboard.html');
+    expect(plain.metrics.gmv).toBe(4348.11);
+    expect(settled('tiktok-live-dashboard-products.html').metrics).toEqual(plain.metrics);
+  });
+
+  it('re-reads only the row whose cell changed', async () => {
+    const doc = mountFixture('tiktok-live-dashboard-products.html');
+    const reader = createProductTableReader(doc, tiktokShopAdapter.productTables!);
+    readAll(reader);
+    const [id] = Object.keys(expected);
+    const row = [...doc.querySelectorAll('tbody > tr.arco-table-tr')].find((tr) =>
+      tr.textContent!.includes(`ID: ${id}`),
+    )!;
+    row.children[7]!.querySelector('.arco-table-cell-wrap-value')!.textContent = '1,999';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reader.pending()).toBe(1);
+    expect([...reader.read()]).toEqual([id]);
+    expect(reader.rows().get(id!)!.metrics.sold).toBe(1999);
+  });
+});
