@@ -45,11 +45,12 @@ function play(input: unknown, options: PlayOptions = {}): void {
     options.layout ?? 'cards',
   );
   const goods = byId('goods-list');
-  const products = (scenario.products ?? []).map((p, i) => ({
-    id: p.id ?? `p${i + 1}`,
-    name: p.name,
-    price: p.price,
-  }));
+  // With a catalog the goods list is the catalog; without one, the products the schedule puts up.
+  const products = scenario.catalog
+    ? scenario.catalog.map((p) => ({ id: p.id, name: p.name, price: p.price }))
+    : (scenario.products ?? []).flatMap((p, i) =>
+        p.id === null ? [] : [{ id: p.id ?? `p${i + 1}`, name: p.name ?? '', price: p.price }],
+      );
   document.querySelector('.modal-mask-b8n9')?.remove();
   byId('live-tag').textContent = '直播中';
   byId('live-tag').classList.remove('ended');

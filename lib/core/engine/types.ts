@@ -91,7 +91,9 @@ export type EngineEvent =
    * One comment of the room's comment list. `topics` are what the session's classifier said when it was
    * stored; absent (a scenario, or a replay with other settings), the engine classifies it itself.
    */
-  | { kind: 'comment'; ts: number; user: string; text: string; topics?: readonly CommentTopic[] };
+  | { kind: 'comment'; ts: number; user: string; text: string; topics?: readonly CommentTopic[] }
+  /** The product table's changed rows and the pinned product (lib/core/products/productContract.ts). */
+  | ProductsEvent;
 
 /**
  * `step` returns every cue that was created or changed by the event (a new cue, or one whose status or

@@ -1,6 +1,8 @@
 // Writes a number the way dashboards do (DESIGN.md §3 display styles). The mock room uses it to draw
 // values, and the parser's property tests use it to prove every style reads back.
 
+import type { ProductMetricId } from '../products/productContract';
+
 export const DISPLAY_STYLES = [
   'plain',
   'comma',
@@ -15,6 +17,24 @@ export const DISPLAY_STYLES = [
 ] as const;
 
 export type DisplayStyle = (typeof DISPLAY_STYLES)[number];
+
+/**
+ * How a product table writes each product metric unless a scenario says otherwise (`productDisplay`): the
+ * TikTok LIVE Dashboard's table groups digits, writes CTR as a percentage and GMV with its currency.
+ */
+export const PRODUCT_DISPLAY_STYLES = {
+  impressions: 'comma',
+  clicks: 'comma',
+  ctr: 'percent',
+  carts: 'comma',
+  sold: 'comma',
+  gmv: 'currency',
+  stock: 'comma',
+  conversionRate: 'percent',
+  createdOrders: 'comma',
+  unpaidOrders: 'comma',
+  explainCount: 'plain',
+} as const satisfies Record<ProductMetricId, DisplayStyle>;
 
 /** At and above this, the `capped` style writes `10万+`. */
 export const CAP_AT = 100_000;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RULE_IDS } from '../engine/types';
 import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS } from '../messages/roomPortConstants';
 import { METRIC_IDS, METRICS, type MetricId } from '../metrics/metricCatalog';
+import { PRODUCT_METRIC_IDS, PRODUCT_METRIC_KIND, type ProductMetricId } from '../products/productContract';
 import { DISPLAY_STYLES, type DisplayStyle } from './displayStyles';
 
 // The scenario format of DESIGN.md §3, shared by the mock room and the replay CLI. Browser-safe: no node imports.
@@ -10,6 +11,7 @@ import { DISPLAY_STYLES, type DisplayStyle } from './displayStyles';
 export { DISPLAY_STYLES, type DisplayStyle };
 
 const metricId = z.enum(METRIC_IDS);
+const productMetricId = z.enum(PRODUCT_METRIC_IDS);
 const ruleId = z.enum(RULE_IDS);
 const seconds = z.number().finite().nonnegative();
 
@@ -40,6 +42,24 @@ const metricTrackSchema = z.strictObject({
   refreshSec: refreshSchema.optional(),
 });
 
+/**
+ * One product of the room's product list (issue 17): its id as the page shows it, and a track per product
+ * metric in the shape of the room's metrics (counters never go down). What the page would also show is
+ * derived when its track is absent: `gmv` from `sold` × `price`, `ctr` from `clicks` ÷ `impressions`,
+ * `conversionRate` from `sold` ÷ `clicks`, and `stock` from `initialStock` − items sold (which then stop
+ * at zero stock: a sold-out product sells no more).
+ */
+const catalogProductSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  name: z.string().min(1).max(500),
+  price: z.number().finite().nonnegative().optional(),
+  /** Stock at second 0 (or at `listedAt`); the shown stock is this minus the items sold since. */
+  initialStock: z.number().int().nonnegative().optional(),
+  /** When the product joins the list (上架); absent: from second 0. */
+  listedAt: seconds.optional(),
+  metrics: z.partialRecord(productMetricId, metricTrackSchema),
+});
+
 const planSlotSchema = z.strictObject({
   productId: z.string().max(200).optional(),
   name: z.string().min(1).max(200),
@@ -64,17 +84,27 @@ export const scenarioSchema = z
     startAt: z.iso.datetime({ offset: true }).optional(),
     display: z.partialRecord(metricId, z.enum(DISPLAY_STYLES)).optional(),
     metrics: z.partialRecord(metricId, metricTrackSchema),
-    /** The product on screen from `at` on (the one being explained). */
+    /**
+     * The pin / explain schedule: the product on screen from `at` on (the one being explained). With a
+     * `catalog`, `id` names one of its products (name and price come from there) and `id: null` says that
+     * nothing is pinned from `at`; without one, each entry carries its own name.
+     */
     products: z
       .array(
         z.strictObject({
           at: seconds,
-          id: z.string().max(200).optional(),
-          name: z.string().min(1).max(500),
+          id: z.string().max(200).nullable().optional(),
+          name: z.string().min(1).max(500).optional(),
           price: z.number().finite().nonnegative().optional(),
         }),
       )
       .optional(),
+    /** The room's product list with per-product series (the dashboard's product table). */
+    catalog: z.array(catalogProductSchema).max(500).optional(),
+    /** How the product table writes each product metric (default: PRODUCT_DISPLAY_STYLES). */
+    productDisplay: z.partialRecord(productMetricId, z.enum(DISPLAY_STYLES)).optional(),
+    /** How often the product table redraws (one poll for the whole table; default: the page's `refreshSec`). */
+    productRefreshSec: refreshSchema.optional(),
     /**
      * The room's comment stream (DESIGN.md §3): the mock room shows each in its comment list at `at`, the
      * replay CLI feeds them to the engine. None is read inside a silence or a freeze (the page is gone or still).
@@ -108,27 +138,34 @@ export const scenarioSchema = z
     quiet: z.array(z.strictObject({ rule: ruleId, from: seconds, to: seconds })).optional(),
   })
   .superRefine((scenario, ctx) => {
-    for (const [metric, track] of Object.entries(scenario.metrics)) {
-      if (!track) continue;
-      const counter = METRICS[metric as MetricId].kind === 'counter';
+    const checkTrack = (
+      track: z.infer<typeof metricTrackSchema>,
+      counter: boolean,
+      metric: string,
+      path: (string | number)[],
+    ) => {
       for (let i = 1; i < track.points.length; i++) {
         const [sec, value] = track.points[i]!;
         const [prevSec, prevValue] = track.points[i - 1]!;
         if (sec <= prevSec) {
           ctx.addIssue({
             code: 'custom',
-            path: ['metrics', metric, 'points', i, 0],
+            path: [...path, 'points', i, 0],
             message: `seconds must increase (${prevSec} then ${sec})`,
           });
         }
         if (counter && value < prevValue) {
           ctx.addIssue({
             code: 'custom',
-            path: ['metrics', metric, 'points', i, 1],
+            path: [...path, 'points', i, 1],
             message: `${metric} is a counter and cannot go down (${prevValue} then ${value})`,
           });
         }
       }
+    };
+    for (const [metric, track] of Object.entries(scenario.metrics)) {
+      if (!track) continue;
+      checkTrack(track, METRICS[metric as MetricId].kind === 'counter', metric, ['metrics', metric]);
     }
     const checkSpans = (
       spans: readonly (readonly [number, number])[] | undefined,
@@ -166,6 +203,24 @@ export const scenarioSchema = z
         });
       }
     });
+    const catalogIds = new Set<string>();
+    scenario.catalog?.forEach((product, p) => {
+      if (catalogIds.has(product.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['catalog', p, 'id'],
+          message: `duplicate product id ${product.id}`,
+        });
+      }
+      catalogIds.add(product.id);
+      for (const [metric, track] of Object.entries(product.metrics)) {
+        if (!track) continue;
+        const path = ['catalog', p, 'metrics', metric];
+        checkTrack(track, PRODUCT_METRIC_KIND[metric as ProductMetricId] === 'counter', metric, path);
+        checkSpans(track.unreadable, [...path, 'unreadable']);
+        checkSpans(track.stuck, [...path, 'stuck']);
+      }
+    });
     scenario.products?.forEach((product, i) => {
       const prev = scenario.products?.[i - 1];
       if (prev && product.at < prev.at) {
@@ -175,10 +230,30 @@ export const scenarioSchema = z
           message: 'products must be in time order',
         });
       }
+      if (product.id === null) {
+        if (product.name !== undefined || product.price !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['products', i, 'id'],
+            message: 'an entry that unpins (id: null) names no product',
+          });
+        }
+      } else if (scenario.catalog) {
+        if (product.id === undefined || !catalogIds.has(product.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['products', i, 'id'],
+            message: `names no product of the catalog (${product.id ?? 'no id'})`,
+          });
+        }
+      } else if (product.name === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['products', i, 'name'], message: 'a product needs a name' });
+      }
     });
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioCatalogProduct = z.infer<typeof catalogProductSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 
 export type ParsedScenario = { ok: true; scenario: Scenario } | { ok: false; error: string };

@@ -1,0 +1,255 @@
+import {
+  PRODUCT_METRIC_IDS,
+  type ProductMetricId,
+  type ProductRowReading,
+  type ProductsEvent,
+} from './productContract';
+
+// The per-product state of a session, folded from its products events in order (ProductsEvent carries only
+// changed values): each product's latest numbers, a thinned history of them for rates over any window, when
+// it was first seen, and its pin / explain spans from the pinned product's changes. The engine keeps one,
+// and so can a face (the panel's ranking, the review) fed the stored product rows. Cheap per event: a
+// product's history keeps one snapshot per HISTORY_STEP_MS of changes. Unknown values are NaN, never 0.
+
+/** Index of each product metric in a ProductRecord's arrays (PRODUCT_METRIC_IDS order). */
+export const PM = {
+  impressions: 0,
+  clicks: 1,
+  ctr: 2,
+  carts: 3,
+  sold: 4,
+  gmv: 5,
+  stock: 6,
+  conversionRate: 7,
+  createdOrders: 8,
+  unpaidOrders: 9,
+  explainCount: 10,
+} as const satisfies Record<ProductMetricId, number>;
+export const PRODUCT_METRIC_COUNT = PRODUCT_METRIC_IDS.length;
+
+/** A product's history keeps at most one snapshot per this many ms (the newest one moves with each change). */
+export const HISTORY_STEP_MS = 10_000;
+
+/** One stretch of time a product was pinned / explained; `to` null while it still is. */
+export interface ExplainSpan {
+  from: number;
+  to: number | null;
+}
+
+export class ProductRecord {
+  name: string;
+  price: number | undefined;
+  /** ts of the first event that carried this product. */
+  readonly firstSeenAt: number;
+  /** ts of the last event that carried a value of it. */
+  updatedAt: number;
+  /** Latest known value per metric (PM order); NaN until one is read. An unreadable reading keeps it. */
+  readonly last = new Float64Array(PRODUCT_METRIC_COUNT).fill(Number.NaN);
+  /** When each metric's value last changed. */
+  readonly changedAt = new Float64Array(PRODUCT_METRIC_COUNT).fill(Number.NaN);
+  /** Bits (1 << PM.x) of metrics whose latest reading was unreadable (null): their `last` is stale. */
+  unreadableMask = 0;
+  /** Bits of metrics the page has shown at least once (clicks may instead be derived from CTR × impressions). */
+  readMask = 0;
+  /** Pin / explain spans in time order. */
+  readonly spans: ExplainSpan[] = [];
+  /** Milliseconds explained in closed spans. */
+  closedExplainedMs = 0;
+  /** Snapshot times and values (PRODUCT_METRIC_COUNT per snapshot), for values at past times. */
+  historyTs = new Float64Array(8);
+  historyValues = new Float64Array(8 * PRODUCT_METRIC_COUNT);
+  historyLength = 0;
+
+  constructor(
+    readonly id: string,
+    /** Order of first appearance in the session (0 for the first product seen). */
+    readonly index: number,
+    ts: number,
+  ) {
+    this.name = id;
+    this.price = undefined;
+    this.firstSeenAt = ts;
+    this.updatedAt = ts;
+  }
+
+  /** Whether the metric has a value that is current (read, and not unreadable in the latest reading). */
+  known(metric: number): boolean {
+    return !Number.isNaN(this.last[metric]!) && (this.unreadableMask & (1 << metric)) === 0;
+  }
+
+  /** The latest value when current, else NaN. */
+  value(metric: number): number {
+    return (this.unreadableMask & (1 << metric)) === 0 ? this.last[metric]! : Number.NaN;
+  }
+
+  /** The value as it stood at `ts` (NaN before the product was seen or before the metric was read). */
+  valueAt(metric: number, ts: number): number {
+    let lo = 0;
+    let hi = this.historyLength - 1;
+    if (hi < 0 || this.historyTs[0]! > ts) return Number.NaN;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.historyTs[mid]! <= ts) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.historyValues[lo * PRODUCT_METRIC_COUNT + metric]!;
+  }
+
+  /**
+   * Growth per minute of a counter over the last `windowSec` before `now` (from its first sighting when that
+   * is later); NaN when unknown, unreadable now, or the stretch is shorter than `minSec`.
+   */
+  ratePerMin(metric: number, windowSec: number, now: number, minSec = 30): number {
+    const from = Math.max(now - windowSec * 1000, this.firstSeenAt);
+    const spanMs = now - from;
+    if (spanMs < minSec * 1000) return Number.NaN;
+    return ((this.value(metric) - this.valueAt(metric, from)) * 60_000) / spanMs;
+  }
+
+  /** Growth of a counter between two times (NaN when either end is unknown). */
+  deltaBetween(metric: number, from: number, to: number): number {
+    return this.valueAt(metric, to) - this.valueAt(metric, from);
+  }
+
+  /** The span open now, if the product is pinned. */
+  get openSpan(): ExplainSpan | undefined {
+    const span = this.spans[this.spans.length - 1];
+    return span && span.to === null ? span : undefined;
+  }
+
+  /** Milliseconds explained up to `now`, the open span included. */
+  explainedMs(now: number): number {
+    const open = this.openSpan;
+    return this.closedExplainedMs + (open ? Math.max(0, now - open.from) : 0);
+  }
+
+  /** When its last span ended (NaN: never explained, or explained now). */
+  get lastExplainedTo(): number {
+    const span = this.spans[this.spans.length - 1];
+    return span && span.to !== null ? span.to : Number.NaN;
+  }
+
+  /** Records the current values as of `ts` in the history, thinned to one snapshot per HISTORY_STEP_MS. */
+  snapshot(ts: number): void {
+    let n = this.historyLength;
+    // The newest snapshot moves with each change until it is a step past the one before it.
+    if (n >= 2 && this.historyTs[n - 2]! >= ts - HISTORY_STEP_MS) n--;
+    else if (n === this.historyTs.length) this.grow();
+    this.historyTs[n] = ts;
+    this.historyValues.set(this.last, n * PRODUCT_METRIC_COUNT);
+    this.historyLength = n + 1;
+  }
+
+  private grow() {
+    const ts = new Float64Array(this.historyTs.length * 2);
+    ts.set(this.historyTs);
+    this.historyTs = ts;
+    const values = new Float64Array(this.historyValues.length * 2);
+    values.set(this.historyValues);
+    this.historyValues = values;
+  }
+}
+
+export class ProductBook {
+  /** Every product seen, by id, and in order of first appearance. */
+  readonly byId = new Map<string, ProductRecord>();
+  readonly products: ProductRecord[] = [];
+  /** The pinned / explained product's id (null: none), and since when (NaN until a page told). */
+  pinnedId: string | null = null;
+  pinnedSince = Number.NaN;
+  /** Whether any event said which product is pinned (else pins come from the samples' product, if at all). */
+  pinKnown = false;
+  /** ts of the newest products event. */
+  lastEventAt = Number.NaN;
+  eventCount = 0;
+
+  get(id: string): ProductRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  get pinned(): ProductRecord | undefined {
+    return this.pinnedId === null ? undefined : this.byId.get(this.pinnedId);
+  }
+
+  /** Folds one products event in; events must come in time order (an older ts counts as the newest one). */
+  apply(event: Pick<ProductsEvent, 'ts' | 'rows' | 'pinnedId'>): void {
+    const ts = Number.isNaN(this.lastEventAt) ? event.ts : Math.max(event.ts, this.lastEventAt);
+    this.lastEventAt = ts;
+    this.eventCount++;
+    const rows = event.rows;
+    for (let r = 0; r < rows.length; r++) this.applyRow(rows[r]!, ts);
+    if (event.pinnedId !== undefined) this.pin(event.pinnedId, ts);
+  }
+
+  /** Total milliseconds any product was explained up to `now`. */
+  explainedMs(now: number): number {
+    let total = 0;
+    for (const product of this.products) total += product.explainedMs(now);
+    return total;
+  }
+
+  private record(id: string, ts: number): ProductRecord {
+    let product = this.byId.get(id);
+    if (!product) {
+      product = new ProductRecord(id, this.products.length, ts);
+      this.byId.set(id, product);
+      this.products.push(product);
+    }
+    return product;
+  }
+
+  private applyRow(row: ProductRowReading, ts: number) {
+    const product = this.record(row.id, ts);
+    if (row.name !== undefined && row.name !== '') product.name = row.name;
+    if (row.price !== undefined) product.price = row.price;
+    product.updatedAt = ts;
+    const last = product.last;
+    let changed = product.historyLength === 0;
+    const metrics = row.metrics;
+    for (const key in metrics) {
+      const m = PM[key as ProductMetricId];
+      if (m === undefined) continue;
+      const value = metrics[key as ProductMetricId];
+      if (value === undefined) continue;
+      const bit = 1 << m;
+      if (value === null) {
+        product.unreadableMask |= bit;
+        continue;
+      }
+      product.unreadableMask &= ~bit;
+      product.readMask |= bit;
+      if (value !== last[m]) {
+        last[m] = value;
+        product.changedAt[m] = ts;
+        changed = true;
+      }
+    }
+    // A table without a clicks column (TikTok's shows CTR and impressions): clicks are CTR × impressions.
+    if ((product.readMask & (1 << PM.clicks)) === 0) {
+      const ctrOk = (product.unreadableMask & ((1 << PM.ctr) | (1 << PM.impressions))) === 0;
+      const clicks = ctrOk ? Math.round(last[PM.ctr]! * last[PM.impressions]!) : Number.NaN;
+      if (!Number.isNaN(clicks) && clicks !== last[PM.clicks]) {
+        last[PM.clicks] = clicks;
+        product.changedAt[PM.clicks] = ts;
+      }
+      if (ctrOk) product.unreadableMask &= ~(1 << PM.clicks);
+      else if (!Number.isNaN(last[PM.clicks]!)) product.unreadableMask |= 1 << PM.clicks;
+    }
+    if (changed) product.snapshot(ts);
+  }
+
+  private pin(id: string | null, ts: number) {
+    const first = !this.pinKnown;
+    this.pinKnown = true;
+    if (!first && id === this.pinnedId) return;
+    const before = this.pinned;
+    const open = before?.openSpan;
+    if (before && open) {
+      open.to = ts;
+      before.closedExplainedMs += ts - open.from;
+    }
+    this.pinnedId = id;
+    this.pinnedSince = ts;
+    if (id !== null) this.record(id, ts).spans.push({ from: ts, to: null });
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { PM, ProductBook } from '../../../../lib/core/products/productBook';
+import type { ProductRowReading } from '../../../../lib/core/products/productContract';
+
+// The product book: a fold of products events into what each product did, as the engine and the panel use it.
+
+const T0 = Date.parse('2026-11-24T20:00:00Z');
+const at = (sec: number) => T0 + sec * 1000;
+
+describe('ProductBook', () => {
+  it('keeps each product by id with its latest values, a value that cannot be read staying unknown', () => {
+    const book = new ProductBook();
+    book.apply({
+      ts: at(0),
+      rows: [
+        { id: 'a', name: 'Scarf', price: 199, metrics: { impressions: 100, sold: 2, stock: 40 } },
+        { id: 'b', name: 'Cup', metrics: { sold: 0 } },
+      ],
+      pinnedId: 'a',
+    });
+    // Changed values only: b's row is not repeated, a's stock became unreadable.
+    book.apply({ ts: at(5), rows: [{ id: 'a', metrics: { sold: 3, stock: null } }] });
+    const scarf = book.get('a')!;
+    expect(scarf).toMatchObject({ name: 'Scarf', price: 199, firstSeenAt: at(0), updatedAt: at(5) });
+    expect(scarf.value(PM.sold)).toBe(3);
+    expect(scarf.value(PM.impressions)).toBe(100);
+    expect(scarf.known(PM.stock)).toBe(false);
+    expect(scarf.value(PM.stock)).toBeNaN();
+    expect(book.products.map((p) => p.id)).toEqual(['a', 'b']);
+    expect(book.get('b')!.value(PM.clicks)).toBeNaN();
+  });
+
+  it('derives clicks from CTR × impressions when the table shows no clicks (TikTok)', () => {
+    const book = new ProductBook();
+    book.apply({ ts: at(0), rows: [{ id: 'a', metrics: { impressions: 2000, ctr: 0.0512 } }] });
+    expect(book.get('a')!.value(PM.clicks)).toBe(102);
+    book.apply({ ts: at(1), rows: [{ id: 'a', metrics: { ctr: null } }] });
+    expect(book.get('a')!.known(PM.clicks)).toBe(false);
+  });
+
+  it('records explain spans from the pinned product, with time explained per product and in total', () => {
+    const book = new ProductBook();
+    const rows: ProductRowReading[] = [
+      { id: 'a', metrics: {} },
+      { id: 'b', metrics: {} },
+    ];
+    book.apply({ ts: at(0), rows, pinnedId: 'a' });
+    book.apply({ ts: at(300), rows: [], pinnedId: 'b' });
+    book.apply({ ts: at(400), rows: [] }); // this page cannot tell: the pin stands
+    book.apply({ ts: at(420), rows: [], pinnedId: null });
+    book.apply({ ts: at(600), rows: [], pinnedId: 'a' });
+    expect(book.get('a')!.spans).toEqual([
+      { from: at(0), to: at(300) },
+      { from: at(600), to: null },
+    ]);
+    expect(book.get('b')!.spans).toEqual([{ from: at(300), to: at(420) }]);
+    expect(book).toMatchObject({ pinnedId: 'a', pinnedSince: at(600), pinKnown: true });
+    expect(book.get('a')!.explainedMs(at(660))).toBe(360_000);
+    expect(book.get('b')!.lastExplainedTo).toBe(at(420));
+    expect(book.explainedMs(at(660))).toBe(480_000);
+  });
+
+  it('answers rates over any window from a history thinned to one snapshot per 10 s', () => {
+    const book = new ProductBook();
+    // 2 items a minute for 10 minutes, then 6 a minute; impressions every second.
+    let sold = 0;
+    for (let sec = 0; sec <= 900; sec++) {
+      if (sec > 0 && sec % (sec <= 600 ? 30 : 10) === 0) sold++;
+      book.apply({ ts: at(sec), rows: [{ id: 'a', metrics: { sold, impressions: sec * 10 } }] });
+    }
+    const a = book.get('a')!;
+    expect(a.historyLength).toBeLessThan(100);
+    expect(a.ratePerMin(PM.sold, 180, at(900))).toBeCloseTo(6, 0);
+    expect(a.deltaBetween(PM.sold, at(0), at(600))).toBe(20);
+    expect(a.valueAt(PM.impressions, at(300))).toBeGreaterThanOrEqual(2900);
+    expect(a.valueAt(PM.impressions, at(300))).toBeLessThanOrEqual(3000);
+    expect(a.valueAt(PM.sold, at(-1))).toBeNaN();
+    // A product seen 20 s ago has no rate yet.
+    book.apply({ ts: at(900), rows: [{ id: 'late', metrics: { sold: 3 } }] });
+    expect(book.get('late')!.ratePerMin(PM.sold, 180, at(920))).toBeNaN();
+  });
+});
