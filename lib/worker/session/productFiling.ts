@@ -20,7 +20,7 @@ const NONE: FiledProductRows = { snapshots: [], pins: [], changed: [] };
 
 /** The product table a sample carries, if any (lib/core/messages/sample.ts validates it). */
 export function productsOf(sample: Sample): ProductTableReading | undefined {
-  return (sample as Sample & { products?: ProductTableReading }).products;
+  return sample.products;
 }
 
 /**

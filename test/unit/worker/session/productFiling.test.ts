@@ -40,7 +40,7 @@ function sampleAt(sec: number, products?: ProductTableReading): Sample {
     metrics: { viewers: 200 + sec },
     health: { parsed: ['viewers'], failed: [], missing: [] },
     ...(products && { products }),
-  } as Sample;
+  };
 }
 
 function pipeline(db: LivecueDb) {
