@@ -3,6 +3,8 @@ import type { Sample } from '../core/messages/sample';
 import type { MetricId } from '../core/metrics/metricCatalog';
 import { startCommentReader } from './comments/commentReader';
 import type { RoomLink } from './link/roomLink';
+import { connectPageJson, createPageJsonFeed } from './products/pageJsonFeed';
+import { type ProductWatch, startProductWatch } from './products/productWatch';
 import { startRoomSampler } from './sampling/roomSampler';
 import { createSampleClock } from './sampling/sampleClock';
 import { startElementPicker } from './sites/elementPicker';
@@ -34,11 +36,20 @@ export function startRoomWatch(
   let stopSampler: (() => void) | undefined;
   let stopComments: (() => void) | undefined;
   let stopPicker: (() => void) | undefined;
+  // The page's own product JSON, handed over by the main-world tap (entrypoints/pageData.content.ts); kept for
+  // the page's life, while the table reader follows the page (restarted on SPA navigation).
+  const pageJson = createPageJsonFeed();
+  const closePageJson = doc.defaultView
+    ? connectPageJson(doc.defaultView, (m) => pageJson.accept(m))
+    : () => {};
+  let products: ProductWatch | undefined;
+  let productsConnection = -1;
   let lastSent: { sample: Omit<Sample, 'seq'>; url: URL } | undefined;
 
   const start = () => {
     stopSampler?.();
     stopComments?.();
+    products?.stop();
     const url = new URL(doc.location.href);
     const adapter = adapterForUrl(url);
     const roomKey = adapter.roomKey(url);
@@ -61,6 +72,9 @@ export function startRoomWatch(
       onError: (error) => console.warn('Livecue: stopped reading comments', error),
     });
     stopComments = () => comments.stop();
+    const productWatch = startProductWatch(doc, adapter, { json: pageJson });
+    products = productWatch;
+    productsConnection = -1;
     stopSampler = startRoomSampler({
       reader,
       now,
@@ -77,6 +91,15 @@ export function startRoomWatch(
           health: reading.health,
           ended: reading.ended,
         };
+        // Product rows ride on the sample; a new connection (a restarted worker) gets every known row once.
+        const connection = link.connections?.() ?? 0;
+        const table = productWatch.take({ all: connection !== productsConnection });
+        productsConnection = connection;
+        if (table) {
+          sample.products = table;
+          // e2e builds only: what was sent, for the browser test to compare with the page's table.
+          if (useScenarioTime) doc.defaultView?.postMessage({ type: 'livecue:e2e-products', table }, '*');
+        }
         link.send(sample);
         if (reading.health.parsed.length > 0) lastSent = { sample, url };
       },
@@ -111,6 +134,8 @@ export function startRoomWatch(
     stop() {
       stopSampler?.();
       stopComments?.();
+      products?.stop();
+      closePageJson();
       stopPicker?.();
     },
   };

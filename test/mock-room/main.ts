@@ -1,7 +1,9 @@
 import type { MetricId } from '../../lib/core/metrics/metricCatalog';
 import type { DisplayStyle } from '../../lib/core/scenario/displayStyles';
+import { productDisplayStyle } from '../../lib/core/scenario/productTablePlayer';
 import { createScenarioPlayer } from '../../lib/core/scenario/scenarioPlayer';
 import { parseScenario, type Scenario } from '../../lib/core/scenario/scenarioSchema';
+import { type ProductTableView, renderProductTable } from './productTableView';
 import {
   addComments,
   formatClock,
@@ -19,11 +21,17 @@ import {
 interface PlayOptions {
   speed?: number;
   layout?: MockLayout;
+  /** `renamed`: the product JSON answers under field names no reader knows (a dashboard update). */
+  jsonShape?: 'douyin' | 'renamed';
 }
+
+/** How often the page asks its "server" for the product list, as dashboards poll (wall ms). */
+const PRODUCT_POLL_MS = 2500;
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 const status = byId('player-status');
 let stopCurrent: (() => void) | undefined;
+let productTable: ProductTableView | undefined;
 let state = { name: '', sec: 0, durationSec: 0, playing: false, ended: false };
 /** Wall-clock epoch ms (sub-ms) at which each scenario time (epoch ms) was written to the page: latency probes read it. */
 const shownAt = new Map<number, number>();
@@ -45,6 +53,50 @@ function play(input: unknown, options: PlayOptions = {}): void {
     options.layout ?? 'cards',
   );
   const goods = byId('goods-list');
+  // With a catalog the room shows the dashboard's product table (virtualised) and polls its JSON.
+  const tableArea = byId('product-table');
+  let explainedByOperator: string | null | undefined;
+  let lastPinned: string | null = null;
+  productTable = scenario.catalog
+    ? renderProductTable(
+        tableArea,
+        (metric) => productDisplayStyle(scenario, metric),
+        (id, explaining) => {
+          explainedByOperator = explaining ? id : null;
+          if (state.sec >= 0) showStep(state.sec, true);
+        },
+      )
+    : undefined;
+  tableArea.hidden = !productTable;
+  goods.hidden = !!productTable;
+  const roomId = Math.random().toString(36).slice(2, 10);
+  let pollTimer: ReturnType<typeof setInterval> | undefined;
+  if (productTable) {
+    const poll = () => {
+      const query = new URLSearchParams({ room_id: roomId, sec: String(Math.max(0, state.sec)) });
+      if (explainedByOperator !== undefined) query.set('pinned', explainedByOperator ?? '');
+      if (options.jsonShape === 'renamed') query.set('shape', 'renamed');
+      fetch(`/mock-room/api/live_screen/product_list?${query}`)
+        .then((r) => r.json())
+        .then((body: { st?: number; data?: { product_list?: unknown[] } }) => {
+          byId('product-sync').textContent =
+            body.st === 0
+              ? `商品数据已同步（第 ${formatClock(Math.max(0, state.sec))}）`
+              : '商品数据同步失败';
+        })
+        .catch(() => {
+          byId('product-sync').textContent = '商品数据同步失败';
+        });
+    };
+    fetch(`/mock-room/api/rooms/${roomId}`, { method: 'POST', body: JSON.stringify(input) })
+      .then(() => {
+        poll();
+        pollTimer = setInterval(poll, PRODUCT_POLL_MS);
+      })
+      .catch(() => {
+        byId('product-sync').textContent = '商品数据同步失败';
+      });
+  }
   // With a catalog the goods list is the catalog; without one, the products the schedule puts up.
   const products = scenario.catalog
     ? scenario.catalog.map((p) => ({ id: p.id, name: p.name, price: p.price }))
@@ -62,17 +114,32 @@ function play(input: unknown, options: PlayOptions = {}): void {
   feed.replaceChildren();
   const comments = player.comments();
   let nextComment = 0;
-  const showStep = (sec: number) => {
+  function showStep(sec: number, redrawOnly = false) {
     // Inside a scenario silence the page freezes, clock included: the reader sees nothing new.
     if (player.isSilent(sec)) return;
+    if (redrawOnly) {
+      const table = player.valuesAt(sec).productTable;
+      if (table)
+        productTable?.show(
+          table.rows,
+          explainedByOperator !== undefined ? explainedByOperator : table.pinnedId,
+        );
+      return;
+    }
     // The clock moves first so a reader woken by the value change stamps it with this step's time.
     document.documentElement.dataset.scenarioTime = String(startAt + sec * 1000);
-    const { metrics, product } = player.valuesAt(sec);
+    const { metrics, product, productTable: table } = player.valuesAt(sec);
+    if (table && productTable) {
+      // The schedule's next pin takes over from an explain the operator clicked.
+      if (table.pinnedId !== lastPinned) explainedByOperator = undefined;
+      lastPinned = table.pinnedId;
+      productTable.show(table.rows, explainedByOperator !== undefined ? explainedByOperator : table.pinnedId);
+    }
     const writtenAt = performance.timeOrigin + performance.now();
     // Only steps that changed the page can be read: those are the ones a reader must not lose.
     if (cells.set(metrics)) shownAt.set(startAt + sec * 1000, writtenAt);
     const productId = product ? (product.id ?? products.find((p) => p.name === product.name)?.id) : undefined;
-    if (productId !== currentProduct) {
+    if (!productTable && productId !== currentProduct) {
       currentProduct = productId;
       renderGoods(goods, products, currentProduct);
     }
@@ -84,7 +151,7 @@ function play(input: unknown, options: PlayOptions = {}): void {
     }
     addComments(feed, shown);
     state.sec = sec;
-  };
+  }
 
   const wallStart = performance.now();
   let lastStep = -1;
@@ -103,6 +170,7 @@ function play(input: unknown, options: PlayOptions = {}): void {
   const timer = setInterval(advance, Math.max(10, Math.min(250, (scenario.stepSec * 1000) / speed / 2)));
   const finish = () => {
     clearInterval(timer);
+    clearInterval(pollTimer);
     state.playing = false;
     if (scenario.ended === false) return;
     state.ended = true;
@@ -113,6 +181,7 @@ function play(input: unknown, options: PlayOptions = {}): void {
   };
   stopCurrent = () => {
     clearInterval(timer);
+    clearInterval(pollTimer);
     state.playing = false;
   };
   advance();
@@ -136,6 +205,7 @@ async function loadFromQuery(): Promise<void> {
     play(await response.json(), {
       speed: Number(query.get('speed') ?? '1'),
       layout: query.get('layout') === 'table' ? 'table' : 'cards',
+      jsonShape: query.get('jsonShape') === 'renamed' ? 'renamed' : 'douyin',
     });
   } catch (error) {
     status.textContent = `场景加载失败：${error instanceof Error ? error.message : String(error)}`;
@@ -151,6 +221,10 @@ declare global {
       shownAt: (scenarioTime: number) => number | undefined;
       /** Scenario times (epoch ms) of every step that changed the page. */
       shownTimes: () => number[];
+      /** Scrolls the product table so this row is on top (its row elements are recycled). */
+      scrollProducts: (index: number) => void;
+      /** Product ids whose rows exist in the DOM now. */
+      drawnProducts: () => string[];
     };
   }
 }
@@ -160,5 +234,7 @@ window.mockRoom = {
   state: () => ({ ...state }),
   shownAt: (scenarioTime) => shownAt.get(scenarioTime),
   shownTimes: () => [...shownAt.keys()],
+  scrollProducts: (index) => productTable?.scrollToIndex(index),
+  drawnProducts: () => productTable?.drawnIds() ?? [],
 };
 void loadFromQuery();

@@ -65,6 +65,8 @@ export interface RoomLink {
   post(message: RoomToBackground): void;
   pending(): number;
   health(): LinkHealth;
+  /** How many times the port was opened: a change means a new worker may know nothing (send the whole product list). */
+  connections?(): number;
   close(): void;
 }
 
@@ -94,6 +96,7 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
     });
   const report = () => onHealth({ ...health, refused: { ...health.refused } });
   let port: PortLike | undefined;
+  let opened = 0;
   let failures = 0;
   let closed = false;
 
@@ -120,6 +123,7 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
         reconnectLater();
       });
       port = next;
+      opened += 1;
       outbox = [];
       // Whatever the previous worker never acknowledged goes again; the background ignores duplicates.
       for (const samples of buffer.chunks(MAX_SAMPLES_PER_MESSAGE)) {
@@ -205,6 +209,7 @@ export function createRoomLink(options: RoomLinkOptions): RoomLink {
     },
     post,
     pending: () => buffer.size,
+    connections: () => opened,
     health: () => ({ ...health, refused: { ...health.refused } }),
     close() {
       closed = true;

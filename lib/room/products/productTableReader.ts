@@ -15,6 +15,8 @@ export interface DomProductRow {
   price?: number;
   metrics: ProductMetricValues;
   failed: { metric: ProductMetricId; raw: string }[];
+  /** When the shown values last changed (monotonic ms). */
+  at: number;
 }
 
 export interface ProductTableReader {
@@ -32,7 +34,7 @@ export interface ProductTableReader {
 export interface ProductTableReaderOptions {
   /** Monotonic ms, for the read budget and the look for new lists. */
   now?: () => number;
-  /** How often lists are looked for again (a tab switched to products, a list re-mounted). */
+  /** How often lists are looked for again while none is found (a tab switched to products, a list re-mounted); 4× as long once one is. */
   relocateMs?: number;
   /** For tests: the observer to use (happy-dom's is real; a fake lets a test drive records). */
   observe?: (target: Node, onRecords: (records: MutationRecord[]) => void) => () => void;
@@ -72,7 +74,7 @@ const defaultObserve = (target: Node, onRecords: (records: MutationRecord[]) => 
   return () => observer.disconnect();
 };
 
-const rowKey = (row: DomProductRow) => JSON.stringify([row.name, row.price, row.metrics]);
+const rowKey = (row: Omit<DomProductRow, 'at'>) => JSON.stringify([row.name, row.price, row.metrics]);
 
 export function createProductTableReader(
   root: ParentNode,
@@ -121,7 +123,7 @@ export function createProductTableReader(
 
   /** Finds lists by selector (no text walk); a table shape counts only when its header names products. */
   const locate = () => {
-    nextLocateAt = now() + relocateMs;
+    nextLocateAt = now() + relocateMs * (lists.length > 0 ? 4 : 1);
     for (let i = lists.length - 1; i >= 0; i--) {
       if (!lists[i]!.container.isConnected) {
         lists[i]!.unobserve();
@@ -188,7 +190,7 @@ export function createProductTableReader(
         if (read.controls) controls = true;
         if (read.active) pinned = read.id;
         else if (pinned === read.id) pinned = null;
-        const value: DomProductRow = { metrics: read.metrics, failed: read.failed };
+        const value: DomProductRow = { metrics: read.metrics, failed: read.failed, at: now() };
         if (read.name) value.name = read.name;
         if (read.price !== undefined) value.price = read.price;
         const key = rowKey(value);

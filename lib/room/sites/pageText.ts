@@ -12,9 +12,12 @@ const SHOW_TEXT = 0x4;
 const SKIPPED =
   'script,style,noscript,template,textarea,input,select,option,svg,canvas,iframe,livecue-overlay';
 
-/** Containers whose text is never a metric, whatever the site: feeds, tooltips, menus, virtual lists, hidden parts. */
+/**
+ * Containers whose text is never a metric, whatever the site: feeds, tooltips, menus, virtual lists, data grids
+ * (a product or order list names GMV per row, not the room's), hidden parts.
+ */
 export const GENERIC_EXCLUDE =
-  '[role="log"],[role="feed"],[role="tooltip"],[role="listbox"],[role="option"],[role="menu"],[role="menuitem"],[role="tab"],[data-virtuoso-scroller],[contenteditable="true"],[contenteditable=""],[aria-hidden="true"],[hidden],nav';
+  '[role="log"],[role="feed"],[role="tooltip"],[role="listbox"],[role="option"],[role="menu"],[role="menuitem"],[role="tab"],[role="grid"],[role="treegrid"],[data-virtuoso-scroller],[contenteditable="true"],[contenteditable=""],[aria-hidden="true"],[hidden],nav';
 
 /** `querySelectorAll` that treats a bad selector (say, a stale operator binding) as matching nothing. */
 export function queryAll(root: ParentNode, selector: string): Element[] {

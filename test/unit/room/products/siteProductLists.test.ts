@@ -27,18 +27,21 @@ describe('product lists on each dashboard', () => {
         price: 19.99,
         metrics: { clicks: 87, carts: 8, sold: 0, stock: 1204 },
         failed: [],
+        at: expect.any(Number),
       },
       '1729384756102938476': {
         name: 'Fleece-Lined Touchscreen Gloves (Black, One Size)',
         price: 12.5,
         metrics: { clicks: 1200, carts: 164, sold: 58, stock: 12 },
         failed: [],
+        at: expect.any(Number),
       },
       '1729384756102938477': {
         name: 'Wool Socks "Cabin" 3 Pairs',
         price: 9,
         metrics: { clicks: 0, carts: 0, sold: null, stock: 0 },
         failed: [{ metric: 'sold', raw: '--' }],
+        at: expect.any(Number),
       },
     });
     expect(reader.pinnedId()).toBe('1729384756102938476');
@@ -61,6 +64,7 @@ describe('product lists on each dashboard', () => {
         explainCount: 2,
       },
       failed: [],
+      at: expect.any(Number),
     });
     expect(rows.get('3591234567891')!.name).toBe('加绒连帽卫衣');
     expect(rows.get('3591234567892')!.metrics.conversionRate).toBeNull();
