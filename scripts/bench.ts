@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 
 const BENCHES = [
   'engine',
+  'products',
   'reader',
   'bigPage',
   'comments',

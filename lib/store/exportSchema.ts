@@ -1,6 +1,6 @@
 import { COMMENT_TOPICS } from '../core/comments/commentTopics';
 import { ruleSettingsSchema } from '../core/engine/ruleSettings';
-import { RULE_IDS } from '../core/engine/types';
+import { PRODUCT_EVIDENCE_METRICS, RULE_IDS } from '../core/engine/types';
 import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS } from '../core/messages/roomPortConstants';
 import {
   metricIdSchema,
@@ -134,7 +134,13 @@ export const cueRowSchema: z.ZodMiniType<CueRow> = z.object({
   params: z.record(z.string(), z.union([z.string().check(z.maxLength(1000)), finite])),
   evidence: z.array(
     z.object({
-      metric: z.union([metricIdSchema, derivedMetric, z.enum(['productDwellSec', 'sampleAgeSec', 'askers'])]),
+      metric: z.union([
+        metricIdSchema,
+        derivedMetric,
+        z.enum(['productDwellSec', 'sampleAgeSec', 'askers']),
+        z.enum(PRODUCT_EVIDENCE_METRICS),
+      ]),
+      productId: z.optional(z.string().check(z.maxLength(200))),
       from: finite,
       to: finite,
       windowSec: finite,

@@ -131,6 +131,10 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
           runRules(state, now, 'comment', changed);
           break;
         }
+        case 'products':
+          // Folded only: product rules judge on the samples, like every rule reading the page.
+          room.addProducts(event.ts === now ? event : { ...event, ts: now });
+          break;
         case 'plan':
           room.now = now;
           room.plan = event.plan.map((slot) => ({ ...slot }));

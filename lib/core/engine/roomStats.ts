@@ -1,5 +1,7 @@
 import type { Product } from '../messages/sample';
 import { METRIC_IDS, type MetricId } from '../metrics/metricCatalog';
+import { ProductBook } from '../products/productBook';
+import type { ProductsEvent } from '../products/productContract';
 import { readMetricValues } from './readMetricValues';
 import type { PlanSlot } from './types';
 
@@ -139,6 +141,13 @@ export class RoomStats {
   private readonly ewmas: Ewma[] = [];
 
   product: Product | null = null;
+  /** The product table's per-product state (products events); empty on pages without one. */
+  readonly products = new ProductBook();
+  /**
+   * The product table said which product is pinned / explained: from then on the pin comes from there (real
+   * explain spans), not from the samples' product.
+   */
+  pinsFromTable = false;
   /** Identity of the product (id, else name) and when it came on screen. */
   productKey = '';
   productSinceTs = Number.NaN;
@@ -309,7 +318,7 @@ export class RoomStats {
     last[S.gpm] = views > 0 ? (gmv * 1000) / views : Number.NaN;
     last[S.uvValue] = entries > 0 ? gmv / entries : Number.NaN;
 
-    if (product !== undefined) {
+    if (product !== undefined && !this.pinsFromTable) {
       const key = product ? (product.id ?? product.name) : '';
       if (product) this.productSeen = true;
       if (key !== this.productKey || Number.isNaN(this.productSinceTs)) {
@@ -336,6 +345,31 @@ export class RoomStats {
     }
     this.sec = sec;
     this.writeSecond(sec, last, false);
+  }
+
+  /** Folds a products event in; a page that tells the pinned product sets the product on screen. */
+  addProducts(event: ProductsEvent) {
+    this.now = Math.max(this.now, event.ts);
+    const book = this.products;
+    book.apply(event);
+    if (event.pinnedId === undefined) return;
+    this.pinsFromTable = true;
+    const pinned = book.pinned;
+    const key = pinned ? pinned.id : '';
+    if (key !== this.productKey || Number.isNaN(this.productSinceTs)) {
+      this.productKey = key;
+      this.productSinceTs = book.pinnedSince;
+    }
+    if (pinned) {
+      this.productSeen = true;
+      this.product = {
+        id: pinned.id,
+        name: pinned.name,
+        ...(pinned.price !== undefined && { price: pinned.price }),
+      };
+    } else {
+      this.product = null;
+    }
   }
 
   private readonly carry = new Float64Array(SERIES_COUNT).fill(Number.NaN);

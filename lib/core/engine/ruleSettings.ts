@@ -9,10 +9,14 @@ import { giveawayCadenceParams } from './rules/giveawayCadence';
 import { milestoneParams } from './rules/milestone';
 import { planNextParams } from './rules/planNext';
 import { productDwellParams } from './rules/productDwell';
+import { productFadingParams } from './rules/productFading';
+import { productHotUnpinnedParams } from './rules/productHotUnpinned';
 import { questionsParams } from './rules/questions';
 import { salesStallParams } from './rules/salesStall';
+import { stockLowParams } from './rules/stockLow';
 import { trafficDropParams } from './rules/trafficDrop';
 import { trafficSurgeParams } from './rules/trafficSurge';
+import { unpaidOrdersParams } from './rules/unpaidOrders';
 
 // The rule settings: one object per rule id (`{ enabled, cooldownSec, ttlSec, ...params }`) plus the
 // arbitration parameters. Every field has a default (ruleDefinition.ts `field`) and bounds, so the settings page
@@ -43,6 +47,10 @@ export const ruleSettingsSchema = z.object({
   milestone: z.prefault(milestoneParams, {}),
   'data-stale': z.prefault(dataStaleParams, {}),
   questions: z.prefault(questionsParams, {}),
+  'stock-low': z.prefault(stockLowParams, {}),
+  'product-fading': z.prefault(productFadingParams, {}),
+  'product-hot-unpinned': z.prefault(productHotUnpinnedParams, {}),
+  'unpaid-orders': z.prefault(unpaidOrdersParams, {}),
   arbitration: z.prefault(arbitrationParams, {}),
 });
 

@@ -20,6 +20,10 @@ export const RULE_IDS = [
   'milestone',
   'data-stale',
   'questions',
+  'stock-low',
+  'product-fading',
+  'product-hot-unpinned',
+  'unpaid-orders',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -27,8 +31,28 @@ export type Severity = 'info' | 'act' | 'urgent';
 export type CueStatus = 'active' | 'done' | 'snoozed' | 'dismissed' | 'expired';
 export type CueAction = 'done' | 'snooze' | 'dismiss';
 
+/** Evidence about one product (its id in Evidence.productId): stock, sell / click rates, CTR, conversion, unpaid orders. */
+export const PRODUCT_EVIDENCE_METRICS = [
+  'productStock',
+  'productSellPerMin',
+  'productClicksPerMin',
+  'productCtr',
+  'productConversion',
+  'productUnpaid',
+] as const;
+export type ProductEvidenceMetric = (typeof PRODUCT_EVIDENCE_METRICS)[number];
+
 export interface Evidence {
-  metric: MetricId | 'gpm' | 'uvValue' | 'productDwellSec' | 'sampleAgeSec' | 'askers';
+  metric:
+    | MetricId
+    | 'gpm'
+    | 'uvValue'
+    | 'productDwellSec'
+    | 'sampleAgeSec'
+    | 'askers'
+    | ProductEvidenceMetric;
+  /** The product the evidence is about (product rules). */
+  productId?: string;
   from: number;
   to: number;
   windowSec: number;

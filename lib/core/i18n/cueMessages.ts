@@ -99,6 +99,30 @@ const en = {
   'cue.questions.title.aftersales': '{askers} asking about returns — state the policy',
   'cue.questions.detail.aftersales':
     '{askers} viewers asked in {windowSec}: {words}. Say the return window, who pays return shipping and how to exchange a size; pin it.',
+  'cue.stock-low.title': '"{product}": {stock} left, sold out in about {leftSec} at {perMin}/min',
+  'cue.stock-low.titleFloor': '"{product}": only {stock} left in stock',
+  'cue.stock-low.titleSoldOut': '"{product}" is sold out',
+  'cue.stock-low.detail':
+    'Say it: "Only {stock} left — once they are gone, they are gone!" Get stock added now, or have the next product ready.',
+  'cue.stock-low.detailSoldOut':
+    'Switch to the next product now; say when it will be restocked. Do not put it up again until it is.',
+  'cue.product-fading.titleCtr':
+    '"{product}" is fading: click-through {nowPct}% over the last {recentSec} (first minutes {firstPct}%, other products {othersPct}%)',
+  'cue.product-fading.titleConversion':
+    '"{product}" is fading: click-to-order {nowPct}% over the last {recentSec} (first minutes {firstPct}%, other products {othersPct}%)',
+  'cue.product-fading.detail':
+    'Up for {explainedSec} and the pitch is spent: one last close, then move to the next product.',
+  'cue.product-hot-unpinned.titleSold':
+    '"{product}" sells {perMin}/min without being explained (others {othersPerMin}/min)',
+  'cue.product-hot-unpinned.titleClicks':
+    '"{product}" is clicked {perMin}/min without being explained (others {othersPerMin}/min)',
+  'cue.product-hot-unpinned.detail':
+    'Viewers are finding it on their own: pin it and explain it next — price, stock, how to order.',
+  'cue.unpaid-orders.title': '"{product}": {unpaid} orders not paid for {heldSec}',
+  'cue.unpaid-orders.detail':
+    'Push to close: "{unpaid} of you have ordered and not paid — pay now, the stock is only held for a few minutes!"',
+  'cue.unpaid-orders.detailOffScreen':
+    'Pop it back up for a minute and push to close: "{unpaid} of you have ordered and not paid — pay now before the stock is released!"',
 };
 
 const zh = {
@@ -185,6 +209,25 @@ const zh = {
   'cue.questions.title.aftersales': '{askers} 人问售后 — 说清退换规则',
   'cue.questions.detail.aftersales':
     '近 {windowSec}有 {askers} 位观众问售后：{words}。口播七天无理由、运费险和换码方式，置顶一条。',
+  'cue.stock-low.title': '「{product}」只剩 {stock} 件，按每分钟 {perMin} 件约 {leftSec}卖完',
+  'cue.stock-low.titleFloor': '「{product}」库存只剩 {stock} 件',
+  'cue.stock-low.titleSoldOut': '「{product}」已售罄',
+  'cue.stock-low.detail': '口播逼单：“最后 {stock} 件，拍完就没了！”马上补库存，或准备好下一个款。',
+  'cue.stock-low.detailSoldOut': '马上切下一个款，说清什么时候补货；补货前别再上这个款。',
+  'cue.product-fading.titleCtr':
+    '「{product}」过款了：近 {recentSec}点击率 {nowPct}%（刚上时 {firstPct}%，其它款 {othersPct}%）',
+  'cue.product-fading.titleConversion':
+    '「{product}」过款了：近 {recentSec}点击成交率 {nowPct}%（刚上时 {firstPct}%，其它款 {othersPct}%）',
+  'cue.product-fading.detail': '已讲 {explainedSec}，卖点讲透了：最后逼单一次，然后过款切下一个。',
+  'cue.product-hot-unpinned.titleSold':
+    '「{product}」没讲解也每分钟卖 {perMin} 件（其它款 {othersPerMin} 件）',
+  'cue.product-hot-unpinned.titleClicks':
+    '「{product}」没讲解也每分钟 {perMin} 次点击（其它款 {othersPerMin} 次）',
+  'cue.product-hot-unpinned.detail': '观众自己在找它：下一个就上它，讲解价格、库存和怎么拍。',
+  'cue.unpaid-orders.title': '「{product}」有 {unpaid} 单未支付，已 {heldSec}',
+  'cue.unpaid-orders.detail': '逼单催付：“已经拍了的 {unpaid} 位宝宝赶紧付款，库存只给大家留几分钟！”',
+  'cue.unpaid-orders.detailOffScreen':
+    '把它再弹出来一分钟催付：“拍了没付的 {unpaid} 位宝宝抓紧付款，过会儿库存就释放了！”',
 };
 
 export const cueMessages = defineCatalog(en, zh);

@@ -26,6 +26,7 @@ export const PM = {
   explainCount: 10,
 } as const satisfies Record<ProductMetricId, number>;
 export const PRODUCT_METRIC_COUNT = PRODUCT_METRIC_IDS.length;
+const METRIC_INDEX = new Map<string, number>(PRODUCT_METRIC_IDS.map((id, i) => [id, i]));
 
 /** A product's history keeps at most one snapshot per this many ms (the newest one moves with each change). */
 export const HISTORY_STEP_MS = 10_000;
@@ -136,7 +137,11 @@ export class ProductRecord {
     if (n >= 2 && this.historyTs[n - 2]! >= ts - HISTORY_STEP_MS) n--;
     else if (n === this.historyTs.length) this.grow();
     this.historyTs[n] = ts;
-    this.historyValues.set(this.last, n * PRODUCT_METRIC_COUNT);
+    // A plain loop: TypedArray#set costs more than eleven copies.
+    const values = this.historyValues;
+    const last = this.last;
+    const base = n * PRODUCT_METRIC_COUNT;
+    for (let m = 0; m < PRODUCT_METRIC_COUNT; m++) values[base + m] = last[m]!;
     this.historyLength = n + 1;
   }
 
@@ -207,7 +212,7 @@ export class ProductBook {
     let changed = product.historyLength === 0;
     const metrics = row.metrics;
     for (const key in metrics) {
-      const m = PM[key as ProductMetricId];
+      const m = METRIC_INDEX.get(key);
       if (m === undefined) continue;
       const value = metrics[key as ProductMetricId];
       if (value === undefined) continue;

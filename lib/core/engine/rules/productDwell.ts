@@ -1,4 +1,6 @@
+import { PM } from '../../products/productBook';
 import { z } from '../../zodMini';
+import { productOnScreen } from '../productOnScreen';
 import { type RoomStats, S } from '../roomStats';
 import {
   CLEAR,
@@ -14,7 +16,8 @@ import {
 
 // About five minutes per product (practice): once a product has been up that long and its sales are fading,
 // move on. A product that keeps selling stays up until twice the slot length. Without a plan only —
-// with one, plan-next keeps the run-of-show.
+// with one, plan-next keeps the run-of-show. When the page's product table says which product is pinned,
+// its real explain span is the time up and its own items sold the pace (the room's orders otherwise).
 
 export const productDwellParams = z.object({
   ...commonFields({ cooldownSec: 120, ttlSec: 120 }),
@@ -39,6 +42,15 @@ export const productDwell = defineRule({
     // The fade window stretches to hold several changes of the order count at its own cadence.
     const fadeWindow = () => room.windowFor(S.orders, params.fadeWindowSec);
     const rates = (now: number) => {
+      const product = productOnScreen(room);
+      if (product?.known(PM.sold)) {
+        const since = room.productSinceTs;
+        const average =
+          ((product.value(PM.sold) - product.valueAt(PM.sold, Math.max(since, product.firstSeenAt))) * 60) /
+          dwellSec(now);
+        const recent = product.ratePerMin(PM.sold, fadeWindow(), now);
+        return { average, recent };
+      }
       const average = ((room.last[S.orders]! - ordersAtStart) * 60) / dwellSec(now);
       const recent = room.ratePerMin(S.orders, fadeWindow());
       return { average, recent };

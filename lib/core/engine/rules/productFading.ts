@@ -1,0 +1,202 @@
+import { PM, type ProductRecord } from '../../products/productBook';
+import { z } from '../../zodMini';
+import { productKey, productOnScreen, productParams } from '../productOnScreen';
+import type { RoomStats } from '../roomStats';
+import {
+  CLEAR,
+  commonFields,
+  defineRule,
+  FIRE,
+  field,
+  intIn,
+  numberIn,
+  type Proposal,
+  round,
+} from '../ruleDefinition';
+
+// 过款: the product on screen has stopped pulling. Its click-through (the pitch and the price's pull) or
+// its click-to-order (the push to order) over the last minutes fell clearly below its own first minutes on
+// screen, and below what the room's other products did while they were explained: the pitch is spent, move
+// on (with the numbers). Cued once per explain span.
+
+export const productFadingParams = z.object({
+  ...commonFields({ cooldownSec: 60, ttlSec: 150 }),
+  /** Its first minutes on screen: the rates it is compared with. */
+  baselineSec: field(intIn(60, 1800), 120),
+  /** The recent window. */
+  recentSec: field(intIn(60, 1800), 120),
+  /** Fading when the recent rate is at most this × its first minutes'. */
+  fadeRatio: field(numberIn(0.05, 0.95), 0.6),
+  /** …and at most this × the other products' rate while explained. */
+  othersRatio: field(numberIn(0.1, 2), 1),
+  /** Impressions each window needs before its click-through says anything. */
+  minImpressions: field(intIn(10, 1_000_000), 200),
+  /** Clicks each window needs before its click-to-order says anything… */
+  minClicks: field(intIn(5, 1_000_000), 30),
+  /**
+   * …and the recent window must have been expected to bring at least this many clicks (for click-through)
+   * or items sold (for click-to-order) at the first minutes' rate: a fall from 8 sales to 4 is noise.
+   */
+  minExpected: field(intIn(1, 100_000), 10),
+});
+export type ProductFadingParams = z.infer<typeof productFadingParams>;
+
+interface Fade {
+  kind: 'ctr' | 'conversion';
+  first: number;
+  recent: number;
+  others: number;
+}
+
+/** Clicks per impression and sold per click of every other product over its explain spans (whole session when none was explained). */
+function othersRates(products: readonly ProductRecord[], skip: ProductRecord, now: number) {
+  let impressions = 0;
+  let clicks = 0;
+  let clicksForSold = 0;
+  let sold = 0;
+  let explained = false;
+  for (const product of products) {
+    if (product === skip || product.spans.length === 0) continue;
+    for (const span of product.spans) {
+      const to = span.to ?? now;
+      const i = product.deltaBetween(PM.impressions, span.from, to);
+      const c = product.deltaBetween(PM.clicks, span.from, to);
+      const s = product.deltaBetween(PM.sold, span.from, to);
+      if (i > 0 && c >= 0) {
+        impressions += i;
+        clicks += c;
+        explained = true;
+      }
+      if (c > 0 && s >= 0) {
+        clicksForSold += c;
+        sold += s;
+      }
+    }
+  }
+  if (!explained) {
+    for (const product of products) {
+      if (product === skip) continue;
+      const i = product.value(PM.impressions);
+      const c = product.value(PM.clicks);
+      const s = product.value(PM.sold);
+      if (i > 0 && c >= 0) {
+        impressions += i;
+        clicks += c;
+      }
+      if (c > 0 && s >= 0) {
+        clicksForSold += c;
+        sold += s;
+      }
+    }
+  }
+  return {
+    ctr: impressions > 0 ? clicks / impressions : Number.NaN,
+    conversion: clicksForSold > 0 ? sold / clicksForSold : Number.NaN,
+  };
+}
+
+export const productFading = defineRule({
+  id: 'product-fading',
+  severity: 'act',
+  priority: 55,
+  onTick: false,
+  checkEverySec: 5,
+  keyed: true,
+  reads: [],
+  paramsSchema: productFadingParams,
+  create(params: ProductFadingParams, room: RoomStats) {
+    /** Per product: the explain span last cued. */
+    const cued = new Map<string, number>();
+    let fade: Fade | undefined;
+
+    /** Rates of the product's first minutes of this span and of the recent window, when both say something. */
+    const windows = (product: ProductRecord, from: number, now: number) => {
+      const baseEnd = from + params.baselineSec * 1000;
+      const recentFrom = now - params.recentSec * 1000;
+      if (recentFrom < baseEnd) return undefined;
+      const rate = (top: number, bottom: number, a: number, b: number, min: number) => {
+        const below = product.deltaBetween(bottom, a, b);
+        return below >= min ? product.deltaBetween(top, a, b) / below : Number.NaN;
+      };
+      const firstCtr = rate(PM.clicks, PM.impressions, from, baseEnd, params.minImpressions);
+      const firstConv = rate(PM.sold, PM.clicks, from, baseEnd, params.minClicks);
+      const recentImpressions = product.deltaBetween(PM.impressions, recentFrom, now);
+      const recentClicks = product.deltaBetween(PM.clicks, recentFrom, now);
+      return {
+        firstCtr,
+        recentCtr:
+          recentImpressions * firstCtr >= params.minExpected
+            ? rate(PM.clicks, PM.impressions, recentFrom, now, params.minImpressions)
+            : Number.NaN,
+        firstConv,
+        recentConv:
+          recentClicks * firstConv >= params.minExpected
+            ? rate(PM.sold, PM.clicks, recentFrom, now, params.minClicks)
+            : Number.NaN,
+      };
+    };
+
+    return {
+      check(now) {
+        fade = undefined;
+        const product = productOnScreen(room);
+        if (!product) return CLEAR;
+        const from = product.openSpan?.from ?? room.productSinceTs;
+        if (Number.isNaN(from) || cued.get(product.id) === from) return CLEAR;
+        if (!product.known(PM.impressions) && !product.known(PM.sold)) return CLEAR;
+        // Sold out on screen is stock-low's cue (switch now), not a spent pitch.
+        if (product.value(PM.stock) === 0) return CLEAR;
+        const w = windows(product, from, now);
+        if (!w) return CLEAR;
+        const ctrFades = w.recentCtr <= params.fadeRatio * w.firstCtr;
+        const convFades = w.recentConv <= params.fadeRatio * w.firstConv;
+        if (!ctrFades && !convFades) return CLEAR;
+        // Only now (rarely) look at the other products.
+        const others = othersRates(room.products.products, product, now);
+        if (ctrFades && product.known(PM.clicks) && w.recentCtr <= params.othersRatio * others.ctr) {
+          fade = { kind: 'ctr', first: w.firstCtr, recent: w.recentCtr, others: others.ctr };
+        } else if (
+          convFades &&
+          product.known(PM.sold) &&
+          w.recentConv <= params.othersRatio * others.conversion
+        ) {
+          fade = { kind: 'conversion', first: w.firstConv, recent: w.recentConv, others: others.conversion };
+        }
+        return fade ? FIRE : CLEAR;
+      },
+      propose(now): Proposal {
+        const product = productOnScreen(room)!;
+        const f = fade!;
+        const from = product.openSpan?.from ?? room.productSinceTs;
+        const pct = (value: number) => round(value * 100, 1);
+        return {
+          key: productKey(product),
+          title: f.kind === 'ctr' ? 'cue.product-fading.titleCtr' : 'cue.product-fading.titleConversion',
+          detail: 'cue.product-fading.detail',
+          params: {
+            ...productParams(product),
+            firstPct: pct(f.first),
+            nowPct: pct(f.recent),
+            othersPct: pct(f.others),
+            explainedSec: round((now - from) / 1000),
+            recentSec: params.recentSec,
+          },
+          evidence: [
+            {
+              metric: f.kind === 'ctr' ? 'productCtr' : 'productConversion',
+              productId: product.id,
+              from: pct(f.first),
+              to: pct(f.recent),
+              windowSec: params.recentSec,
+            },
+          ],
+          outcome: 'orders',
+        };
+      },
+      fired() {
+        const product = productOnScreen(room);
+        if (product) cued.set(product.id, product.openSpan?.from ?? room.productSinceTs);
+      },
+    };
+  },
+});

@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../../lib/core/engine/createEngine';
+import type { EngineEvent } from '../../lib/core/engine/types';
+import { ProductBook } from '../../lib/core/products/productBook';
+import { rankProducts } from '../../lib/core/products/rankProducts';
+import { scenarioEvents } from '../../lib/core/scenario/scenarioEvents';
+import { scenarioSchema } from '../../lib/core/scenario/scenarioSchema';
+import { detectionTable, formatDetectionTable, gradeRun } from '../replay/gradeRuns';
+import { readRuns } from '../replay/readRuns';
+import { replayRun } from '../replay/replayRun';
+import { catalogOf, productEvening } from '../scenarios/productEvening';
+import { eightHourEvents } from './engine';
+
+// Products bench (issue 17): the engine's 8-hour replay with and without a 30-product table, side by side in
+// one run (DESIGN.md §6: ≥ 1,000,000 samples/s either way), the cost of ranking the list, and detection
+// delay and false cues of each product rule over the labelled scenarios of test/scenarios.
+
+const SCENARIO_DIR = fileURLToPath(new URL('../../test/scenarios/', import.meta.url));
+const HOURS = 8;
+const RUNS = 9;
+const PRODUCT_RULES = [
+  'stock-low',
+  'product-fading',
+  'product-hot-unpinned',
+  'unpaid-orders',
+  'product-dwell',
+];
+
+/** The engine bench's 8-hour room with a 30-product table redrawn every 3–6 s and a product up every 5 minutes. */
+export function eightHourProductEvents(): { startedAt: number; events: EngineEvent[] } {
+  const durationSec = HOURS * 3600;
+  const products = catalogOf(30, 42).map((product) => ({ ...product, initialStock: 100_000 }));
+  const pins: [number, string | null][] = [];
+  for (let at = 0, i = 0; at < durationSec; at += 300, i++) pins.push([at, products[i % 30]!.id]);
+  const scenario = scenarioSchema.parse(
+    productEvening({
+      name: 'bench-8h-products',
+      description: '',
+      durationSec,
+      seed: 42,
+      products,
+      pins,
+      productRefreshSec: [3, 6],
+    }),
+  );
+  const room = eightHourEvents();
+  // The engine bench's own room, with this evening's products events laid in at their times.
+  const products_ = scenarioEvents(scenario).events.filter((event) => event.kind === 'products');
+  const shift = room.startedAt - Date.parse(scenario.startAt!);
+  const events: EngineEvent[] = [];
+  let p = 0;
+  for (const event of room.events) {
+    while (p < products_.length && products_[p]!.ts + shift <= event.ts) {
+      events.push({ ...products_[p]!, ts: products_[p]!.ts + shift });
+      p++;
+    }
+    events.push(event);
+  }
+  return { startedAt: room.startedAt, events };
+}
+
+/** Samples folded per second of CPU time (the products events' cost counts, not their number). */
+function foldRate(events: EngineEvent[], startedAt: number): number {
+  const engine = createEngine();
+  const state = engine.init('bench', startedAt);
+  let samples = 0;
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.kind === 'sample') samples++;
+    engine.step(state, event);
+  }
+  const used = process.cpuUsage(cpu);
+  return samples / ((used.user + used.system) / 1e6);
+}
+
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+export async function run(): Promise<string[]> {
+  const room = eightHourEvents();
+  const withProducts = eightHourProductEvents();
+  const productEvents = withProducts.events.filter((event) => event.kind === 'products');
+  const rows = productEvents.reduce(
+    (sum, event) => sum + (event.kind === 'products' ? event.rows.length : 0),
+    0,
+  );
+  const plain: number[] = [];
+  const products: number[] = [];
+  // Interleaved, so both folds see the same machine.
+  for (let i = 0; i < RUNS; i++) {
+    plain.push(foldRate(room.events, room.startedAt));
+    products.push(foldRate(withProducts.events, withProducts.startedAt));
+  }
+  const lines = [
+    `products: engine ${Math.round(middle(plain))} samples/s of CPU on the ${HOURS} h room alone, ${Math.round(middle(products))} samples/s with a 30-product table (${productEvents.length} products events, ${rows} changed rows; medians of ${RUNS} interleaved folds)`,
+  ];
+
+  const book = new ProductBook();
+  for (const event of productEvents) if (event.kind === 'products') book.apply(event);
+  const end = productEvents.at(-1)!.ts;
+  const rankRuns: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const start = performance.now();
+    rankProducts(book, end);
+    rankRuns.push(performance.now() - start);
+  }
+  lines.push(
+    `products: rankProducts over 30 products after ${HOURS} h: ${middle(rankRuns).toFixed(3)} ms (median of 50)`,
+  );
+
+  const grades = [];
+  let hours = 0;
+  for (const file of readdirSync(SCENARIO_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    const json = JSON.parse(readFileSync(join(SCENARIO_DIR, file), 'utf8')) as { catalog?: unknown };
+    if (!json.catalog) continue;
+    const read = readRuns(json, file);
+    if (!read.ok) {
+      lines.push(`scenario ${read.error}`);
+      continue;
+    }
+    for (const replay of read.runs) {
+      hours += replay.durationSec / 3600;
+      grades.push(gradeRun(replay, replayRun(replay)));
+    }
+  }
+  lines.push(
+    `product rules over the ${grades.length} scenarios with a product list (${hours.toFixed(1)} h):`,
+  );
+  lines.push(
+    ...formatDetectionTable(detectionTable(grades).filter((row) => PRODUCT_RULES.includes(row.rule))),
+  );
+  lines.push(...grades.flatMap((grade) => grade.problems).map((problem) => `FAIL ${problem}`));
+  return lines;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const line of await run()) console.log(line);
+}
