@@ -73,14 +73,15 @@ export function ProductLine({ product }: { product: RankedProduct }) {
         </span>
       </div>
       <ProductFunnel product={product} />
-      <p class="product-explained muted">
-        {product.explainedSec > 0 || product.explainCount > 0
-          ? t('products.explained', {
-              time: formatDuration(product.explainedSec, locale),
-              count: product.explainCount,
-            })
-          : t('products.notExplained')}
-      </p>
+      {/* Never explained: the reason line says so when it matters. */}
+      {(product.explainedSec > 0 || product.explainCount > 0) && (
+        <p class="product-explained muted">
+          {t('products.explained', {
+            time: formatDuration(product.explainedSec, locale),
+            count: product.explainCount,
+          })}
+        </p>
+      )}
       <p class="product-reason" data-testid="product-reason">
         {renderProductReason(product.reason, locale)}
       </p>

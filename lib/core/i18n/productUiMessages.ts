@@ -37,6 +37,7 @@ export const PRODUCT_UI_MESSAGES = {
     'review.plannedMin': '{minutes} min',
     'review.notPlanned': 'not planned',
     'review.plannedNotShown': 'Planned, never put up',
+    'plan.productId': 'Product ID (optional)',
   },
   'zh-CN': {
     'products.title': '接下来上什么',
@@ -72,5 +73,6 @@ export const PRODUCT_UI_MESSAGES = {
     'review.plannedMin': '{minutes} 分钟',
     'review.notPlanned': '未计划',
     'review.plannedNotShown': '计划了但没上',
+    'plan.productId': '商品 ID(可不填)',
   },
 } as const;
