@@ -24,7 +24,10 @@ export function panelRanking(
 }
 
 /** The product a cue is about: by the id its params carry, else by its name. */
-export function productOfCue(cue: Cue | null | undefined, ranking: ProductRanking | null): RankedProduct | null {
+export function productOfCue(
+  cue: Cue | null | undefined,
+  ranking: ProductRanking | null,
+): RankedProduct | null {
   if (!cue || !ranking) return null;
   const id = typeof cue.params.productId === 'string' ? cue.params.productId : undefined;
   const name = typeof cue.params.product === 'string' ? cue.params.product : undefined;
