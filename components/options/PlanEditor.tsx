@@ -89,6 +89,23 @@ export function PlanEditor({ plan, send, exportFile = downloadText }: PlanEditor
                 onInput={(event) => edit(updateSlot(draft, index, { name: event.currentTarget.value }))}
               />
               <input
+                type="text"
+                class="slot-product-id"
+                aria-label={t('plan.productId')}
+                placeholder={t('plan.productId')}
+                data-field="productId"
+                maxLength={200}
+                value={slot.productId ?? ''}
+                onInput={(event) => {
+                  const productId = event.currentTarget.value.trim();
+                  // A slot names its product by the dashboard's id when given, else by name alone.
+                  const { productId: _old, ...rest } = draft[index]!;
+                  const next = draft.slice();
+                  next[index] = productId ? { ...rest, productId } : rest;
+                  edit(next);
+                }}
+              />
+              <input
                 type="number"
                 aria-label={t('plan.minutes')}
                 data-field="minutes"

@@ -14,6 +14,7 @@ import { MetricTiles } from './MetricTiles';
 import { OpenQuestions } from './OpenQuestions';
 import { PanelFooter } from './PanelFooter';
 import { CommandError } from './PanelNotices';
+import { ProductRanking } from './ProductRanking';
 import { ReaderHealth } from './ReaderHealth';
 import { TodaysCues } from './TodaysCues';
 
@@ -60,6 +61,7 @@ export function OperatorView({ state, session, arranged, now, commands, send, on
         snoozed={arranged.snoozed.filter((cue) => cue.ruleId !== 'questions')}
         now={now}
       />
+      <ProductRanking ranking={state.products?.value ?? null} />
       <section class="metrics" data-testid="metrics">
         <MetricTiles tiles={tiles} now={now} />
       </section>

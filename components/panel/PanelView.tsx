@@ -2,6 +2,7 @@ import { arrangeCues } from '../../lib/core/cues/cueOrder';
 import type { MetricId } from '../../lib/core/metrics/metricCatalog';
 import { playBeep } from '../../lib/ui/panel/beep';
 import type { PanelState } from '../../lib/ui/panel/panelStore';
+import { productOfCue } from '../../lib/ui/panel/productRanking';
 import { summariseHealth } from '../../lib/ui/panel/readerHealth';
 import type { SendCommand } from '../../lib/ui/sendCommand';
 import { CueCard } from './CueCard';
@@ -12,6 +13,7 @@ import { usePanelCommands } from './hooks/usePanelCommands';
 import { OperatorView } from './OperatorView';
 import { PanelHeader } from './PanelHeader';
 import { CommandError, CueAnnouncer, WriteWarningBanner } from './PanelNotices';
+import { CueProduct } from './ProductRanking';
 import { RoomWarnings } from './RoomWarnings';
 
 // The side panel: streamer mode shows only the cue to act on; operator mode shows the evidence too.
@@ -86,6 +88,7 @@ export function PanelView({ state, send, beep = playBeep }: PanelViewProps) {
           // A question burst reads best as one line at arm's length: who asked what, and what to show.
           titleOnly={arranged.current?.ruleId === 'questions'}
         />
+        <CueProduct product={productOfCue(arranged.current, state.products?.value ?? null)} />
         <CommandError error={commands.error} />
         <CueAnnouncer text={announcement} />
       </main>

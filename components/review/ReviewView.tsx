@@ -8,6 +8,7 @@ import { renderCueText } from '../../lib/core/format/renderCue';
 import type { Locale, Translate } from '../../lib/core/i18n/translate';
 import type { UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import { minuteSeries } from '../../lib/ui/review/minuteSeries';
+import { productReview } from '../../lib/ui/review/productReview';
 import { productSlots } from '../../lib/ui/review/productSlots';
 import type { ReviewData } from '../../lib/ui/review/reviewQueries';
 import {
@@ -20,6 +21,7 @@ import { slotQuestions } from '../../lib/ui/review/slotQuestions';
 import { useI18n } from '../common/i18nContext';
 import { VirtualList } from '../common/VirtualList';
 import { outcomeText } from '../panel/TodaysCues';
+import { ProductTable } from './ProductTable';
 import { ReviewChart } from './ReviewChart';
 import { SlotQuestionList } from './SlotQuestionList';
 
@@ -166,7 +168,18 @@ export function ReviewView({ data, Chart = ReviewChart }: ReviewViewProps) {
         : null,
     [data],
   );
-  const slots = useMemo(() => (data ? productSlots(data.samples) : []), [data]);
+  const products = useMemo(
+    () =>
+      data?.products
+        ? productReview(data.products, data.session.endedAt ?? data.session.lastSampleAt, data.plan)
+        : null,
+    [data],
+  );
+  // The real pin / explain spans where the page told them; sessions stored before, the samples' product.
+  const slots = useMemo(
+    () => (products?.slots.length ? products.slots : data ? productSlots(data.samples) : []),
+    [data, products],
+  );
   const asked = useMemo(() => (data ? slotQuestions(slots, data.comments) : []), [data, slots]);
   if (data === undefined) return <main class="review" aria-busy="true" />;
   if (data === null || !series) {
@@ -209,6 +222,14 @@ export function ReviewView({ data, Chart = ReviewChart }: ReviewViewProps) {
             {t('review.questions')} <span class="count">{data.comments.length}</span>
           </h2>
           <SlotQuestionList slots={asked} />
+        </section>
+      )}
+      {products && products.rows.length > 0 && (
+        <section>
+          <h2>
+            {t('review.products')} <span class="count">{products.rows.length}</span>
+          </h2>
+          <ProductTable review={products} />
         </section>
       )}
       <section>

@@ -5,6 +5,7 @@ const FILE_LABELS = {
   samples: 'sessions.fileSamples',
   cues: 'sessions.fileCues',
   comments: 'sessions.fileComments',
+  products: 'sessions.fileProducts',
   json: 'sessions.fileJson',
 } as const;
 

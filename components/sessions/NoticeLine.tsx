@@ -7,10 +7,16 @@ function noticeText(notice: Notice, t: Translate<SessionsMessageKey>): string {
   switch (notice.kind) {
     case 'imported': {
       const { added, alreadyHere } = notice;
-      const here = alreadyHere.samples + alreadyHere.comments + alreadyHere.actions + alreadyHere.cues;
+      const here =
+        alreadyHere.samples +
+        alreadyHere.comments +
+        alreadyHere.actions +
+        alreadyHere.cues +
+        (alreadyHere.products ?? 0);
       const parts = [
         t('sessions.imported', { sessions: added.sessions, samples: added.samples, cues: added.cues }),
         ...(added.comments > 0 ? [t('sessions.importedComments', { comments: added.comments })] : []),
+        ...((added.products ?? 0) > 0 ? [t('sessions.importedProducts', { rows: added.products ?? 0 })] : []),
         ...(here > 0 ? [t('sessions.importedAlreadyHere', { rows: here })] : []),
       ];
       return parts.join(' ');

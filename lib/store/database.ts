@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { declareVersions } from './dbVersions';
+import type { ProductPinRow, ProductSnapshotRow } from './productRows';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow, SettingsRow } from './rows';
 import type { SampleBlockRow, SamplePackRow } from './sampleBlocks';
 
@@ -16,6 +17,9 @@ export class LivecueDb extends Dexie {
   /** Ended sessions' samples packed for fast reading (v3); `samples` stays the source of truth. */
   sampleBlocks!: Table<SampleBlockRow, [string, number]>;
   samplePacks!: EntityTable<SamplePackRow, 'sessionId'>;
+  /** Per-product values as they changed (v5), and the pinned / explained product over time. */
+  productSnapshots!: Table<ProductSnapshotRow, [string, string, number]>;
+  productPins!: Table<ProductPinRow, [string, number]>;
 
   constructor(name = 'livecue') {
     super(name);

@@ -84,11 +84,24 @@ async function zeroCommentCounts(tx: Transaction): Promise<void> {
  */
 const V4_STORES = { ...V3_STORES, sampleBlocks: '[sessionId+ts]', samplePacks: 'sessionId' };
 
+/**
+ * v5: the room's product list (issue 17): each product's values filed when they change, keyed by session,
+ * product id and time (a product's history is one key range; `[sessionId+ts]` gives the session in time
+ * order for a refold), and the pinned / explained product as it changed. Sessions stored before had no
+ * product list: the upgrade moves nothing.
+ */
+const V5_STORES = {
+  ...V4_STORES,
+  productSnapshots: '[sessionId+productId+ts], [sessionId+ts]',
+  productPins: '[sessionId+ts]',
+};
+
 export const DB_VERSIONS: readonly DbVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES, upgrade: fillSessionSummaries },
   { version: 3, stores: V3_STORES, upgrade: zeroCommentCounts },
   { version: 4, stores: V4_STORES },
+  { version: 5, stores: V5_STORES },
 ];
 
 export const LATEST_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

@@ -4,9 +4,15 @@ import { PRODUCT_EVIDENCE_METRICS, RULE_IDS } from '../core/engine/types';
 import { MAX_COMMENT_TEXT_CHARS, MAX_COMMENT_USER_CHARS } from '../core/messages/roomPortConstants';
 import { metricValuesSchema, productSchema, readerHealthSchema } from '../core/messages/sample';
 import { metricIdSchema } from '../core/metrics/metricIdSchema';
+import {
+  MAX_PRODUCT_ID_CHARS,
+  MAX_PRODUCT_NAME_CHARS,
+  PRODUCT_METRIC_IDS,
+} from '../core/products/productContract';
 import { unknownRuleSettingsKey } from '../core/settings/ruleSettingsKeys';
 import { MAX_PLAN_MINUTES } from '../core/settings/settingsSchema';
 import { z } from '../core/zodMini';
+import type { ProductPinRow, ProductSnapshotRow } from './productRows';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from './rows';
 
 // The export file (JSON): complete sessions with their samples, comments, actions and cues, re-importable and
@@ -14,8 +20,11 @@ import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from './row
 // file cannot carry fails to compile here.
 
 export const EXPORT_FORMAT = 'livecue-export';
-/** 2: sessions carry their comments. Files of version 1 (no comments) still import and replay. */
-export const EXPORT_SCHEMA_VERSION = 2;
+/**
+ * 2: sessions carry their comments. 3: and their product list (snapshots and pin changes). Files of
+ * versions 1 (no comments) and 2 (no products) still import and replay.
+ */
+export const EXPORT_SCHEMA_VERSION = 3;
 
 const id = z.string().check(z.minLength(1), z.maxLength(400));
 /** zod 4 numbers are finite: NaN and ±Infinity fail as invalid_type. */
@@ -33,6 +42,9 @@ export const EXPORT_LIMITS = {
   actionsPerSession: 200_000,
   cuesPerSession: 20_000,
   ruleSettingsChars: 64 * 1024,
+  /** 30 products changing every second of an 8-hour evening is under 900k. */
+  productSnapshotsPerSession: 2_000_000,
+  productPinsPerSession: 200_000,
 } as const;
 
 /**
@@ -164,18 +176,40 @@ export const commentRowSchema: z.ZodMiniType<CommentRow> = z.object({
   src: z.optional(z.string().check(z.maxLength(100))),
 });
 
+const productMetricId = z.enum(PRODUCT_METRIC_IDS);
+const productId = z.string().check(z.minLength(1), z.maxLength(MAX_PRODUCT_ID_CHARS));
+
+export const productSnapshotRowSchema: z.ZodMiniType<ProductSnapshotRow> = z.object({
+  sessionId: id,
+  productId,
+  ts: sampleTs,
+  name: z.optional(z.string().check(z.maxLength(MAX_PRODUCT_NAME_CHARS))),
+  price: z.optional(finite.check(z.nonnegative())),
+  metrics: z.partialRecord(productMetricId, z.nullable(finite)),
+  sources: z.optional(z.partialRecord(productMetricId, z.enum(['dom', 'json']))),
+});
+
+export const productPinRowSchema: z.ZodMiniType<ProductPinRow> = z.object({
+  sessionId: id,
+  ts: sampleTs,
+  productId: z.nullable(productId),
+});
+
 export interface ExportedSession {
   session: SessionRow;
   samples: SampleRow[];
   /** Absent in files of schema version 1. */
   comments?: CommentRow[];
+  /** Absent in files of schema versions 1 and 2. */
+  productSnapshots?: ProductSnapshotRow[];
+  productPins?: ProductPinRow[];
   actions: ActionRow[];
   cues: CueRow[];
 }
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
-  schemaVersion: 1 | typeof EXPORT_SCHEMA_VERSION;
+  schemaVersion: 1 | 2 | typeof EXPORT_SCHEMA_VERSION;
   exportedAt: number;
   sessions: ExportedSession[];
 }
@@ -186,12 +220,25 @@ const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
     session: sessionRowSchema,
     samples: z.array(sampleRowSchema).check(z.maxLength(EXPORT_LIMITS.samplesPerSession)),
     comments: z.optional(z.array(commentRowSchema).check(z.maxLength(EXPORT_LIMITS.commentsPerSession))),
+    productSnapshots: z.optional(
+      z.array(productSnapshotRowSchema).check(z.maxLength(EXPORT_LIMITS.productSnapshotsPerSession)),
+    ),
+    productPins: z.optional(
+      z.array(productPinRowSchema).check(z.maxLength(EXPORT_LIMITS.productPinsPerSession)),
+    ),
     actions: z.array(actionRowSchema).check(z.maxLength(EXPORT_LIMITS.actionsPerSession)),
     cues: z.array(cueRowSchema).check(z.maxLength(EXPORT_LIMITS.cuesPerSession)),
   })
   .check(
     z.superRefine((entry, ctx) => {
-      for (const key of ['samples', 'comments', 'actions', 'cues'] as const) {
+      for (const key of [
+        'samples',
+        'comments',
+        'productSnapshots',
+        'productPins',
+        'actions',
+        'cues',
+      ] as const) {
         const index = (entry[key] ?? []).findIndex((row) => row.sessionId !== entry.session.id);
         if (index >= 0) {
           ctx.addIssue({
@@ -207,7 +254,7 @@ const exportedSessionSchema: z.ZodMiniType<ExportedSession> = z
 
 export const exportFileSchema: z.ZodMiniType<ExportFile> = z.object({
   format: z.literal(EXPORT_FORMAT),
-  schemaVersion: z.literal([1, EXPORT_SCHEMA_VERSION]),
+  schemaVersion: z.literal([1, 2, EXPORT_SCHEMA_VERSION]),
   exportedAt: epochMs,
   sessions: z.array(exportedSessionSchema).check(z.maxLength(EXPORT_LIMITS.sessions)),
 });

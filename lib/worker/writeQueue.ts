@@ -1,5 +1,6 @@
 import type { WriteStatus } from '../core/messages/statusAnswer';
 import type { LivecueDb } from '../store/database';
+import type { ProductPinRow, ProductSnapshotRow } from '../store/productRows';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../store/rows';
 import { writeGroups } from './writeQueueDisk';
 import {
@@ -31,6 +32,9 @@ export interface WriteBatch {
   comments?: readonly CommentRow[];
   cues?: readonly CueRow[];
   actions?: readonly ActionRow[];
+  /** A sample's product table as filed (changed values), and pin changes: written with the sample. */
+  productSnapshots?: readonly ProductSnapshotRow[];
+  productPins?: readonly ProductPinRow[];
   /** Whole session rows (a new session, an ended one, the running summary). */
   sessions?: readonly SessionRow[];
   /** Field updates of stored sessions; applied after `sessions`. */
@@ -61,7 +65,13 @@ export interface WriteQueue {
    */
   discard(sessionIds: readonly string[]): Promise<void>;
   /** A session's samples, actions and comments not yet on disk (queued or being written), to fold with what is. */
-  held(sessionId: string): { samples: SampleRow[]; actions: ActionRow[]; comments: CommentRow[] };
+  held(sessionId: string): {
+    samples: SampleRow[];
+    actions: ActionRow[];
+    comments: CommentRow[];
+    productSnapshots: ProductSnapshotRow[];
+    productPins: ProductPinRow[];
+  };
   status(): WriteStatus;
   /** Rows waiting in memory. */
   pending(): number;
@@ -193,6 +203,8 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
         ...addRows(groupOf, 'comments', batch.comments),
         ...addRows(groupOf, 'cues', batch.cues),
         ...addRows(groupOf, 'actions', batch.actions),
+        ...addRows(groupOf, 'productSnapshots', batch.productSnapshots),
+        ...addRows(groupOf, 'productPins', batch.productPins),
       ])
         touched.add(group);
       const durable = waitFor(touched);
@@ -225,6 +237,8 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
       return {
         samples: groups.flatMap((g) => [...g!.rows.samples.values()]),
         actions: groups.flatMap((g) => [...g!.rows.actions.values()]),
+        productSnapshots: groups.flatMap((g) => [...g!.rows.productSnapshots.values()]),
+        productPins: groups.flatMap((g) => [...g!.rows.productPins.values()]),
         comments: groups.flatMap((g) => [...g!.rows.comments.values()]),
       };
     },

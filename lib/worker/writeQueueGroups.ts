@@ -1,3 +1,4 @@
+import type { ProductPinRow, ProductSnapshotRow } from '../store/productRows';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../store/rows';
 
 // What the write queue holds for one session: its rows by key (samples and comments by ts, cues and actions
@@ -10,6 +11,8 @@ export const ROW_TABLES = {
   comments: (row: CommentRow) => String(row.ts),
   cues: (row: CueRow) => row.id,
   actions: (row: ActionRow) => row.id,
+  productSnapshots: (row: ProductSnapshotRow) => `${row.productId}\u0000${row.ts}`,
+  productPins: (row: ProductPinRow) => String(row.ts),
 } as const;
 export type RowTable = keyof typeof ROW_TABLES;
 export const ROW_TABLE_NAMES = Object.keys(ROW_TABLES) as RowTable[];
@@ -35,7 +38,14 @@ export interface Group {
 
 export const newGroup = (sessionId: string): Group => ({
   sessionId,
-  rows: { samples: new Map(), comments: new Map(), cues: new Map(), actions: new Map() },
+  rows: {
+    samples: new Map(),
+    comments: new Map(),
+    cues: new Map(),
+    actions: new Map(),
+    productSnapshots: new Map(),
+    productPins: new Map(),
+  },
   changes: {},
   hasChanges: false,
   waiters: new Set(),

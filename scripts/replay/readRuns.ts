@@ -2,6 +2,7 @@ import type { EngineEvent } from '../../lib/core/engine/types';
 import { scenarioEvents } from '../../lib/core/scenario/scenarioEvents';
 import { parseScenario, type Scenario } from '../../lib/core/scenario/scenarioSchema';
 import { describeFirstIssue, EXPORT_FORMAT, exportFileSchema } from '../../lib/store/exportSchema';
+import { productsEvents } from '../../lib/store/productEvents';
 import { sessionEvents } from '../../lib/worker/session/sessionEvents';
 
 // Reads one replay input — a scenario or an exported history file — into runs the engine can fold.
@@ -30,19 +31,26 @@ export function readRuns(json: unknown, name: string): ReadRuns {
     if (!parsed.success) return { ok: false, error: `${name}: ${describeFirstIssue(parsed.error)}` };
     return {
       ok: true,
-      runs: parsed.data.sessions.map(({ session, samples, actions, comments }) => {
-        const lastTs = samples.reduce((max, sample) => Math.max(max, sample.ts), session.startedAt);
-        return {
-          name: `${name}#${session.id}`,
-          sessionId: session.id,
-          startedAt: session.startedAt,
-          durationSec: (lastTs - session.startedAt) / 1000,
-          events: sessionEvents(samples, actions, comments ?? []),
-          ruleSettings: session.ruleSettings,
-          expect: [],
-          quiet: [],
-        };
-      }),
+      runs: parsed.data.sessions.map(
+        ({ session, samples, actions, comments, productSnapshots, productPins }) => {
+          const lastTs = samples.reduce((max, sample) => Math.max(max, sample.ts), session.startedAt);
+          return {
+            name: `${name}#${session.id}`,
+            sessionId: session.id,
+            startedAt: session.startedAt,
+            durationSec: (lastTs - session.startedAt) / 1000,
+            events: sessionEvents(
+              samples,
+              actions,
+              comments ?? [],
+              productsEvents(productSnapshots ?? [], productPins ?? []),
+            ),
+            ruleSettings: session.ruleSettings,
+            expect: [],
+            quiet: [],
+          };
+        },
+      ),
     };
   }
   const parsed = parseScenario(json);

@@ -149,5 +149,7 @@ export async function dumpDb(db: LivecueDb) {
     comments: await db.comments.toArray(),
     actions: await db.actions.toArray(),
     cues: await db.cues.toArray(),
+    productSnapshots: await db.productSnapshots.toArray(),
+    productPins: await db.productPins.toArray(),
   };
 }

@@ -104,6 +104,8 @@ export interface OnAirProduct {
 }
 
 export type EngineEvent =
+  /** A sample's product table: the changed rows the worker stored (lib/core/products/productContract.ts). */
+  | ProductsEvent
   | {
       kind: 'sample';
       ts: number;

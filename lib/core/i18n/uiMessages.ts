@@ -1,4 +1,6 @@
 import { METRIC_NAMES as SHARED_METRIC_NAMES } from './metricNames';
+import { productMessages } from './productMessages';
+import { PRODUCT_UI_MESSAGES } from './productUiMessages';
 import { SHORTCUT_MESSAGES } from './shortcutMessages';
 import { defineCatalog, type KeyOf } from './translate';
 
@@ -234,6 +236,8 @@ const PARAM_LABELS = {
 
 const en = {
   ...METRIC_NAMES.en,
+  ...productMessages.en,
+  ...PRODUCT_UI_MESSAGES.en,
   ...RULE_NAMES.en,
   ...PARAM_LABELS.en,
   ...SHORTCUT_MESSAGES.en,
@@ -442,6 +446,8 @@ const en = {
 
 const zh = {
   ...METRIC_NAMES['zh-CN'],
+  ...productMessages['zh-CN'],
+  ...PRODUCT_UI_MESSAGES['zh-CN'],
   ...RULE_NAMES['zh-CN'],
   ...PARAM_LABELS['zh-CN'],
   ...SHORTCUT_MESSAGES['zh-CN'],

@@ -48,6 +48,8 @@ export interface ImportCounts {
   comments: number;
   actions: number;
   cues: number;
+  /** Product snapshots and pin changes (absent from answers of builds before products). */
+  products?: number;
 }
 
 export interface ImportAnswer {

@@ -1,4 +1,5 @@
 import { METRIC_IDS } from '../../core/metrics/metricCatalog';
+import { PRODUCT_METRIC_IDS } from '../../core/products/productContract';
 import type { LivecueDb } from '../../store/database';
 import type { CommentRow, CueRow, SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
@@ -9,12 +10,14 @@ import {
   DEFAULT_EXPORT_CHUNK,
   exportStart,
   type OnExportProgress,
+  productSnapshotChunks,
   sampleChunks,
 } from './exportProgress';
+import { createProductTable, type ProductTableRow } from './productTable';
 import { COUNTER_IDS, type CsvResolution, createSampleTable, type SampleTableRow } from './sampleTable';
 
 // The CSV export: a samples file (per second or per minute, with derived metrics), a cues file with
-// outcomes and a comments file. UTF-8 with a BOM so Excel shows Chinese; text quoted by papaparse (csvText.ts). Each chunk of
+// outcomes, a comments file and a products file (one row per change of a product, its whole state). UTF-8 with a BOM so Excel shows Chinese; text quoted by papaparse (csvText.ts). Each chunk of
 // rows becomes its own Blob, so the file never exists as one string in the JS heap.
 
 export interface CsvExportOptions {
@@ -69,6 +72,20 @@ export const CUE_FIELDS = [
 ];
 
 export const COMMENT_FIELDS = ['session_id', 'room', 'time', 'ts', 'user', 'text', 'topics'];
+
+export const PRODUCT_FIELDS = [
+  'session_id',
+  'room',
+  'time',
+  'ts',
+  'product_id',
+  'product_name',
+  'product_price',
+  ...PRODUCT_METRIC_IDS,
+  'pinned',
+  'changed',
+  'sources',
+];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 let cachedMinute = Number.NaN;
@@ -140,12 +157,27 @@ function commentCells(session: SessionRow, comment: CommentRow, name: NameCommen
   ];
 }
 
+function productCells(session: SessionRow, row: ProductTableRow): CsvCell[] {
+  const cells: CsvCell[] = [
+    session.id,
+    session.title,
+    localTime(row.ts),
+    row.ts,
+    row.productId,
+    row.name,
+    row.price,
+  ];
+  for (const value of row.values) cells.push(value);
+  cells.push(row.pinned ? 1 : 0, row.changed.join(' '), row.sources.join(' '));
+  return cells;
+}
+
 export async function exportSessionsCsv(
   db: LivecueDb,
   sessionIds: readonly string[],
   options: CsvExportOptions,
   onProgress: OnExportProgress = () => {},
-): Promise<{ samples: Blob; cues: Blob; comments: Blob }> {
+): Promise<{ samples: Blob; cues: Blob; comments: Blob; products: Blob | null }> {
   const chunkSize = options.chunkSize ?? DEFAULT_EXPORT_CHUNK;
   const { sessions, total } = await exportStart(db, sessionIds, onProgress);
   let done = 0;
@@ -154,6 +186,8 @@ export async function exportSessionsCsv(
   const sampleParts: BlobPart[] = [BOM, csv.rows([SAMPLE_FIELDS])];
   const cueParts: BlobPart[] = [BOM, csv.rows([CUE_FIELDS])];
   const commentParts: BlobPart[] = [BOM, csv.rows([COMMENT_FIELDS])];
+  const productParts: BlobPart[] = [BOM, csv.rows([PRODUCT_FIELDS])];
+  let productRows = 0;
   const name = commenterNames(options.hideUsers ?? false);
   for (const session of sessions) {
     const table = createSampleTable(options.resolution);
@@ -170,6 +204,19 @@ export async function exportSessionsCsv(
       onProgress({ done, total });
     }
     const [lower, upper] = sessionRange(session.id);
+    const pins = await db.productPins.where('[sessionId+ts]').between(lower, upper).toArray();
+    const products = createProductTable(pins);
+    for await (const rows of productSnapshotChunks(db, session.id, chunkSize)) {
+      const table = products.add(rows);
+      productRows += table.length;
+      productParts.push(new Blob([csv.rows(table.map((row) => productCells(session, row)))]));
+      done += rows.length;
+      onProgress({ done, total });
+    }
+    const pinRows = products.finish();
+    productRows += pinRows.length;
+    productParts.push(csv.rows(pinRows.map((row) => productCells(session, row))));
+    done += pins.length;
     const cues = await db.cues.where('[sessionId+firedAt]').between(lower, upper).toArray();
     cueParts.push(csv.rows(cues.map((cue) => cueCells(session, cue))));
     // Actions are counted in the total (they are in the JSON export); the CSV carries their effect on cues.
@@ -180,5 +227,7 @@ export async function exportSessionsCsv(
     samples: new Blob(sampleParts, { type: CSV_TYPE }),
     cues: new Blob(cueParts, { type: CSV_TYPE }),
     comments: new Blob(commentParts, { type: CSV_TYPE }),
+    // Rooms read without a product list get no empty products file.
+    products: productRows > 0 ? new Blob(productParts, { type: CSV_TYPE }) : null,
   };
 }

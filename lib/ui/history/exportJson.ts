@@ -7,6 +7,7 @@ import {
   DEFAULT_EXPORT_CHUNK,
   exportStart,
   type OnExportProgress,
+  productSnapshotChunks,
   sampleChunks,
 } from './exportProgress';
 
@@ -57,6 +58,17 @@ export async function exportSessionsJson(
       done += rows.length;
       onProgress({ done, total });
     }
+    parts.push('],"productSnapshots":[');
+    first = true;
+    for await (const rows of productSnapshotChunks(db, session.id, chunkSize)) {
+      parts.push(new Blob([(first ? '' : ',') + rowsJson(rows)]));
+      first = false;
+      done += rows.length;
+      onProgress({ done, total });
+    }
+    const pins = await db.productPins.where('[sessionId+ts]').between(lower, upper).toArray();
+    parts.push(new Blob([`],"productPins":[${rowsJson(pins)}`]));
+    done += pins.length;
     const actions = await db.actions.where('[sessionId+ts]').between(lower, upper).toArray();
     const cues = await db.cues.where('[sessionId+firedAt]').between(lower, upper).toArray();
     parts.push(new Blob([`],"actions":[${rowsJson(actions)}],"cues":[${rowsJson(cues)}]}`]));

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { LivecueDb } from '../../store/database';
+import type { ProductSnapshotRow } from '../../store/productRows';
 import type { SampleRow, SessionRow } from '../../store/rows';
 import { unpackBlock } from '../../store/sampleBlocks';
 import { sessionRange } from '../../store/sessionRange';
@@ -41,6 +42,14 @@ export async function* sampleChunks(
 /** A session's comments in time order, chunked like its samples. */
 export const commentChunks = (db: LivecueDb, sessionId: string, chunkSize = DEFAULT_EXPORT_CHUNK) =>
   timeChunks(db.comments, sessionId, chunkSize);
+
+/** A session's product snapshots in time order (by their `[sessionId+ts]` index), chunked like its samples. */
+export const productSnapshotChunks = (db: LivecueDb, sessionId: string, chunkSize = DEFAULT_EXPORT_CHUNK) =>
+  timeChunks(
+    db.productSnapshots as unknown as Table<ProductSnapshotRow, [string, number]>,
+    sessionId,
+    chunkSize,
+  );
 
 /**
  * Yields a session's rows of a `[sessionId+ts]` table in time order, about `chunkSize` rows per query.
@@ -128,13 +137,15 @@ export async function countExportRows(db: LivecueDb, sessionIds: readonly string
   let total = 0;
   for (const id of sessionIds) {
     const [lower, upper] = sessionRange(id);
-    const [samples, comments, actions, cues] = await Promise.all([
+    const [samples, comments, actions, cues, snapshots, pins] = await Promise.all([
       db.samples.where('[sessionId+ts]').between(lower, upper).count(),
       db.comments.where('[sessionId+ts]').between(lower, upper).count(),
       db.actions.where('[sessionId+ts]').between(lower, upper).count(),
       db.cues.where('sessionId').equals(id).count(),
+      db.productSnapshots.where('[sessionId+ts]').between(lower, upper).count(),
+      db.productPins.where('[sessionId+ts]').between(lower, upper).count(),
     ]);
-    total += samples + comments + actions + cues;
+    total += samples + comments + actions + cues + snapshots + pins;
   }
   return total;
 }

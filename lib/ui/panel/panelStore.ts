@@ -2,6 +2,7 @@ import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Cue } from '../../core/engine/types';
 import type { CommandResult } from '../../core/messages/commands';
 import type { ReaderHealth } from '../../core/messages/sample';
+import type { ProductRanking } from '../../core/products/rankProducts';
 import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
 import type { LivecueDb } from '../../store/database';
 import type { LivePush } from '../../store/livePush';
@@ -20,6 +21,8 @@ import {
   samplesSince,
   todaysCues,
 } from './panelQueries';
+import { createProductFeed } from './productFeed';
+import { panelRanking } from './productRanking';
 import { type RoomWarning, roomWarningsFrom, type WriteWarning, writeWarningFrom } from './writeStatus';
 
 // Everything the side panel shows, as signals fed by liveQuery (reads), the worker's pushes (the newest
@@ -41,6 +44,8 @@ export interface PanelState {
   roomWarnings: ReadonlySignal<RoomWarning[]>;
   /** The session's clock (wall clock minus its offset), ticking. */
   now: ReadonlySignal<number>;
+  /** The room's products ranked for what to put up next (null or absent: the room shows no product list). */
+  products?: ReadonlySignal<ProductRanking | null>;
 }
 
 export interface PanelStore extends PanelState {
@@ -194,6 +199,12 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     }),
   );
 
+  const productFeed = createProductFeed(db, sessionId);
+  disposers.push(productFeed.dispose);
+  // Ranked on the session's clock, once a second (rates and explained times move with it).
+  const second = computed(() => Math.floor(now.value / 1000) * 1000);
+  const products = computed(() => panelRanking(productFeed.products.value, second.value, open.value));
+
   const warning = signal<WriteWarning>({ kind: 'none' });
   const unreadHealth = signal<ReaderHealth | null>(null);
   const roomWarnings = signal<RoomWarning[]>([]);
@@ -221,6 +232,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     unreadHealth,
     roomWarnings,
     now,
+    products,
     dispose: () => {
       for (const dispose of disposers.reverse()) dispose();
     },

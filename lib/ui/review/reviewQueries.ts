@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
+import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
+import { productRowsSince, type SessionProductRows } from '../../store/productQueries';
 import type { CommentRow, CueRow, SampleRow, SessionRow } from '../../store/rows';
 import { type SessionFigures, sessionFigures } from './sessionComparison';
 
@@ -11,6 +13,10 @@ export interface ReviewData {
   /** The same room's earlier sessions, newest first (at most `previousLimit`). */
   previous: SessionFigures[];
   figures: SessionFigures;
+  /** The session's product list as stored (empty when the room showed none). */
+  products?: SessionProductRows;
+  /** The run-of-show in force at the end (the newest plan action), for planned vs really pinned. */
+  plan?: PlanSlot[];
 }
 
 function lastSampleOf(db: LivecueDb, sessionId: string): Promise<SampleRow | undefined> {
@@ -28,7 +34,7 @@ export async function loadReview(
 ): Promise<ReviewData | null> {
   const session = await db.sessions.get(sessionId);
   if (!session) return null;
-  const [samples, comments, cues, siblings] = await Promise.all([
+  const [samples, comments, cues, siblings, products, plans] = await Promise.all([
     db.samples
       .where('[sessionId+ts]')
       .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
@@ -42,7 +48,14 @@ export async function loadReview(
       .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
       .toArray(),
     db.sessions.where('[site+roomKey]').equals([session.site, session.roomKey]).toArray(),
+    productRowsSince(db, sessionId, Number.NEGATIVE_INFINITY),
+    db.actions
+      .where('[sessionId+ts]')
+      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+      .filter((action) => action.type === 'plan')
+      .toArray(),
   ]);
+  const lastPlan = plans.at(-1);
   const earlier = siblings
     .filter((other) => other.startedAt < session.startedAt)
     .sort((a, b) => b.startedAt - a.startedAt)
@@ -57,5 +70,7 @@ export async function loadReview(
     cues,
     previous,
     figures: sessionFigures(session, samples[samples.length - 1]),
+    products,
+    plan: lastPlan?.type === 'plan' ? lastPlan.plan : [],
   };
 }

@@ -21,7 +21,7 @@ import { importMessageBytes, MAX_MESSAGE_BYTES } from './importMessageSize';
 
 export interface ExportedFile {
   /** Which file: the samples CSV, the cues CSV or the JSON. */
-  kind: 'samples' | 'cues' | 'comments' | 'json';
+  kind: 'samples' | 'cues' | 'comments' | 'products' | 'json';
   name: string;
   blob: Blob;
   /** An object URL of the blob, alive until the next export or the page closes. */
@@ -193,6 +193,9 @@ export function createSessionsStore(db: LivecueDb, options: SessionsStoreOptions
           },
           { kind: 'cues' as const, name: `livecue-cues-${stamp}.csv`, blob: files.cues },
           { kind: 'comments' as const, name: `livecue-comments-${stamp}.csv`, blob: files.comments },
+          ...(files.products
+            ? [{ kind: 'products' as const, name: `livecue-products-${stamp}.csv`, blob: files.products }]
+            : []),
         ];
       });
     },

@@ -92,6 +92,8 @@ function sessionProblem(
     const problem = outOfSession(row.ts, ['samples', j, 'ts']);
     if (problem) return problem;
   }
+  const productProblem = productRowsProblem(entry, outOfSession);
+  if (productProblem) return productProblem;
   const commentTimes = new Set<number>();
   for (const [j, row] of (entry.comments ?? []).entries()) {
     if (commentTimes.has(row.ts))
@@ -116,7 +118,36 @@ function sessionProblem(
   return undefined;
 }
 
-const zero = (): ImportCounts => ({ sessions: 0, samples: 0, comments: 0, actions: 0, cues: 0 });
+/** Each product once per time, each pin change once per time, all within the session. */
+function productRowsProblem(
+  entry: ExportedSession,
+  outOfSession: (value: number, path: (string | number)[]) => Problem | undefined,
+): Problem | undefined {
+  const snapshotKeys = new Set<string>();
+  for (const [j, row] of (entry.productSnapshots ?? []).entries()) {
+    const key = `${row.productId}\u0000${row.ts}`;
+    if (snapshotKeys.has(key)) {
+      return {
+        path: ['productSnapshots', j, 'ts'],
+        message: 'a second snapshot of this product at this time',
+      };
+    }
+    snapshotKeys.add(key);
+    const problem = outOfSession(row.ts, ['productSnapshots', j, 'ts']);
+    if (problem) return problem;
+  }
+  const pinTimes = new Set<number>();
+  for (const [j, row] of (entry.productPins ?? []).entries()) {
+    if (pinTimes.has(row.ts))
+      return { path: ['productPins', j, 'ts'], message: 'a second pin change at this time' };
+    pinTimes.add(row.ts);
+    const problem = outOfSession(row.ts, ['productPins', j, 'ts']);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+const zero = (): ImportCounts => ({ sessions: 0, samples: 0, comments: 0, actions: 0, cues: 0, products: 0 });
 const WRITE_CHUNK = 10_000;
 
 /** The session as stored here: closed, since an import never opens one. */
@@ -136,6 +167,27 @@ function importedRow(entry: ExportedSession, now: number): SessionRow {
   return { ...closedRow(entry), commentCount: entry.comments?.length ?? 0, importedAt: now };
 }
 
+/** A session's product rows of the file that are not here (a row here is never replaced). */
+async function addProductRows(
+  db: LivecueDb,
+  entry: ExportedSession,
+): Promise<{ added: number; alreadyHere: number }> {
+  const snapshots = entry.productSnapshots ?? [];
+  const pins = entry.productPins ?? [];
+  const heldSnapshots = await db.productSnapshots.bulkGet(
+    snapshots.map((row): [string, string, number] => [row.sessionId, row.productId, row.ts]),
+  );
+  const newSnapshots = snapshots.filter((_, i) => !heldSnapshots[i]);
+  for (let i = 0; i < newSnapshots.length; i += WRITE_CHUNK) {
+    await db.productSnapshots.bulkAdd(newSnapshots.slice(i, i + WRITE_CHUNK));
+  }
+  const heldPins = await db.productPins.bulkGet(pins.map((row): [string, number] => [row.sessionId, row.ts]));
+  const newPins = pins.filter((_, i) => !heldPins[i]);
+  await db.productPins.bulkAdd(newPins);
+  const added = newSnapshots.length + newPins.length;
+  return { added, alreadyHere: snapshots.length + pins.length - added };
+}
+
 export async function importExportJson(
   db: LivecueDb,
   text: string,
@@ -148,7 +200,16 @@ export async function importExportJson(
   let closed = 0;
   const sessions: SessionRow[] = [];
   try {
-    await db.transaction('rw', [db.sessions, db.samples, db.comments, db.actions, db.cues], async () => {
+    const tables = [
+      db.sessions,
+      db.samples,
+      db.comments,
+      db.actions,
+      db.cues,
+      db.productSnapshots,
+      db.productPins,
+    ];
+    await db.transaction('rw', tables, async () => {
       for (const entry of parsed.file.sessions) {
         const here = await db.sessions.get(entry.session.id);
         if (here) {
@@ -191,6 +252,9 @@ export async function importExportJson(
         const heldCues = await db.cues.bulkGet(entry.cues.map((row) => row.id));
         const cues = entry.cues.filter((_, i) => !heldCues[i]);
         await db.cues.bulkAdd(cues);
+        const products = await addProductRows(db, entry);
+        added.products = (added.products ?? 0) + products.added;
+        alreadyHere.products = (alreadyHere.products ?? 0) + products.alreadyHere;
         added.samples += samples.length;
         added.comments += comments.length;
         added.actions += actions.length;

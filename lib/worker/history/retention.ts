@@ -9,7 +9,17 @@ const DAY_MS = 86_400_000;
 
 /** Deletes sessions with all their samples, comments, actions and cues, in one transaction; returns how many went. */
 export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[]): Promise<number> {
-  const tables = [db.sessions, db.samples, db.comments, db.actions, db.cues, db.sampleBlocks, db.samplePacks];
+  const tables = [
+    db.sessions,
+    db.samples,
+    db.comments,
+    db.actions,
+    db.cues,
+    db.sampleBlocks,
+    db.samplePacks,
+    db.productSnapshots,
+    db.productPins,
+  ];
   return db.transaction('rw', tables, async () => {
     let deleted = 0;
     for (const id of sessionIds) {
@@ -19,6 +29,8 @@ export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[
       // The packed copy of the samples goes with them (history/samplePacking.ts).
       await db.sampleBlocks.where('[sessionId+ts]').between(lower, upper).delete();
       await db.samplePacks.delete(id);
+      await db.productSnapshots.where('[sessionId+ts]').between(lower, upper).delete();
+      await db.productPins.where('[sessionId+ts]').between(lower, upper).delete();
       await db.actions.where('[sessionId+ts]').between(lower, upper).delete();
       await db.cues.where('sessionId').equals(id).delete();
       if (await db.sessions.get(id)) {

@@ -2,7 +2,10 @@ import type { RoomComment } from '../../core/comments/roomComment';
 import { createEngine } from '../../core/engine/createEngine';
 import { byTimeThenId } from '../../core/engine/eventOrder';
 import type { Cue, EngineEvent } from '../../core/engine/types';
+import type { ProductTableReading } from '../../core/products/productContract';
+import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
+import { type FiledProducts, ProductLedger } from './productLedger';
 import { actionEvent, commentEvent, sampleEvent, sessionEvents } from './sessionEvents';
 
 // One session held in the worker's memory: its stored events, the engine state folded from them, and the
@@ -57,6 +60,12 @@ export interface FiledSamples {
   changed: Cue[];
 }
 
+/** A session's stored product rows. */
+export interface StoredProducts {
+  snapshots: readonly ProductSnapshotRow[];
+  pins: readonly ProductPinRow[];
+}
+
 export class LiveSession {
   readonly engine: EngineOf;
   state: StateOf;
@@ -66,6 +75,8 @@ export class LiveSession {
   /** Sorted by ts, one per ts. */
   readonly comments: CommentRow[];
   readonly cues = new Map<string, Cue>();
+  /** The room's product list as filed: snapshots, pin changes, each product's latest values. */
+  readonly products: ProductLedger;
   /** Time of the newest event folded into the engine. */
   lastEventTs: number;
   /** Samples were slotted in before what the engine has seen: the state waits for a refold (settle). */
@@ -76,8 +87,10 @@ export class LiveSession {
     samples: readonly SampleRow[],
     actions: readonly ActionRow[],
     comments: readonly CommentRow[] = [],
+    products: StoredProducts = { snapshots: [], pins: [] },
   ) {
     this.engine = createEngine(row.ruleSettings);
+    this.products = new ProductLedger(row.id, products.snapshots, products.pins);
     this.samples = samples.slice().sort((a, b) => a.ts - b.ts);
     this.actions = actions.slice().sort(byTimeThenId);
     this.comments = comments.slice().sort((a, b) => a.ts - b.ts);
@@ -92,7 +105,8 @@ export class LiveSession {
     this.state = this.engine.init(this.row.id, this.row.startedAt);
     this.cues.clear();
     this.lastEventTs = this.row.startedAt;
-    for (const event of sessionEvents(this.samples, this.actions, this.comments)) this.apply(event);
+    const products = this.products.events();
+    for (const event of sessionEvents(this.samples, this.actions, this.comments, products)) this.apply(event);
     return [...this.cues.values()];
   }
 
@@ -197,6 +211,19 @@ export class LiveSession {
     return false;
   }
 
+  /**
+   * Files a sample's product table at the time the sample was filed (right after it): only what changed.
+   * In order it is folded at once; a late one waits for the refold like a late sample.
+   */
+  addProducts(ts: number, reading: ProductTableReading): FiledProducts & { changed: Cue[] } {
+    const filed = this.products.file(ts, reading);
+    let changed: Cue[] = [];
+    if (filed.late) this.stale = true;
+    else if (filed.event && !this.stale && ts >= this.lastEventTs) changed = this.apply(filed.event);
+    else if (filed.event) this.stale = true;
+    return { ...filed, changed };
+  }
+
   /** Refolds when samples were slotted in; returns every cue then (none when nothing was waiting). */
   settle(): Cue[] {
     return this.stale ? this.refold() : [];
@@ -214,14 +241,18 @@ export class LiveSession {
     samples: readonly SampleRow[],
     actions: readonly ActionRow[],
     comments: readonly CommentRow[] = [],
+    products: StoredProducts = { snapshots: [], pins: [] },
   ): Cue[] {
+    const newProducts = this.products.merge(products.snapshots, products.pins);
     const heldTs = new Set(this.samples.map((s) => s.ts));
     const heldIds = new Set(this.actions.map((a) => a.id));
     const heldCommentTs = new Set(this.comments.map((c) => c.ts));
     const newSamples = samples.filter((s) => !heldTs.has(s.ts));
     const newActions = actions.filter((a) => !heldIds.has(a.id));
     const newComments = comments.filter((c) => !heldCommentTs.has(c.ts));
-    if (newSamples.length === 0 && newActions.length === 0 && newComments.length === 0) return [];
+    if (!newProducts && newSamples.length === 0 && newActions.length === 0 && newComments.length === 0) {
+      return [];
+    }
     this.samples.push(...newSamples);
     this.samples.sort((a, b) => a.ts - b.ts);
     this.actions.push(...newActions);

@@ -2,10 +2,12 @@ import type { Cue } from '../../core/engine/types';
 import type { SampleRefusal } from '../../core/messages/portProtocol';
 import { roomIdOf } from '../../core/messages/roomId';
 import type { LivecueDb } from '../../store/database';
+import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import type { WriteQueue } from '../writeQueue';
 import { EndIntents } from './endIntents';
 import { LiveSession } from './liveSession';
+import { withQueuedProducts } from './productFiling';
 import { closedSession } from './sessionRows';
 import { loadOpenSessions, loadRoomSessions, loadSessionEvents } from './storedSessions';
 
@@ -68,6 +70,8 @@ export interface Batch {
   cues: Cue[];
   actions: ActionRow[];
   sessions: SessionRow[];
+  productSnapshots?: ProductSnapshotRow[];
+  productPins?: ProductPinRow[];
 }
 export const newBatch = (): Batch => ({ samples: [], comments: [], cues: [], actions: [], sessions: [] });
 
@@ -193,6 +197,7 @@ export class RoomCache {
         [...samples.values()],
         [...actions.values()],
         [...comments.values()],
+        withQueuedProducts(stored.products, queued),
       );
       room.engines.set(session.id, engine);
       return engine;

@@ -10,6 +10,7 @@ import type { ActionRow, CommentRow, SessionRow } from '../../store/rows';
 import { type SessionTiming, sessionIdFor } from './decideSession';
 import { LiveSession } from './liveSession';
 import { type Placement, placeSample } from './placeSample';
+import { fileSampleProducts, productsOf, takeNewerCues } from './productFiling';
 import { type Batch, newBatch, type Room, type RoomCache } from './roomCache';
 import { closedSession, reopenedSession, sourceOf, toSampleRow } from './sessionRows';
 import { summaryWithSamples } from './sessionSummary';
@@ -188,6 +189,8 @@ export class SampleFiling {
     const row = toSampleRow(before.id, sample);
     const { filed, held, changed } = engine?.addSamples([row]) ?? { filed: [row], held: [], changed: [] };
     changed.unshift(...comments.changed.filter((cue) => !changed.some((c) => c.id === cue.id)));
+    const products = fileSampleProducts(before.id, engine, filed, held, productsOf(sample));
+    takeNewerCues(changed, products.changed);
     const newest = filed[0] !== undefined && filed[0].ts >= before.lastSampleAt;
     let session: SessionRow = {
       ...before,
@@ -203,6 +206,8 @@ export class SampleFiling {
     batch.comments.push(...comments.filed, ...comments.held);
     batch.samples.push(...filed, ...held);
     batch.cues.push(...changed);
+    batch.productSnapshots = products.snapshots;
+    batch.productPins = products.pins;
     this.cache.keep(room, session, batch);
     if (engine) this.cache.emit(engine, changed);
     return this.cache.queue.enqueue(batch);

@@ -176,7 +176,7 @@ export class SessionCommands {
           const engine = room.engines.get(row.id);
           if (!engine) return;
           const stored = await loadSessionEvents(this.cache.db, row.id);
-          const changed = engine.merge(stored.samples, stored.actions, stored.comments);
+          const changed = engine.merge(stored.samples, stored.actions, stored.comments, stored.products);
           if (changed.length) void this.cache.queue.enqueue({ cues: changed });
           this.cache.emit(engine, changed);
         });

@@ -1,20 +1,29 @@
 import { byTimeThenId } from '../../core/engine/eventOrder';
 import type { EngineEvent } from '../../core/engine/types';
+import type { ProductsEvent } from '../../core/products/productContract';
 import type { ActionRow, CommentRow, SampleRow } from '../../store/rows';
 
 // The one way a stored session becomes engine events, used by the background's crash-recovery refold and by
 // the replay CLI, so live cues equal replayed cues. Merged by ts; at equal ts comments come first, then
-// samples, then actions by id.
+// samples, then the product table the sample carried (products), then actions by id.
 
 export function sessionEvents(
   samples: readonly SampleRow[],
   actions: readonly ActionRow[],
   comments: readonly CommentRow[] = [],
+  products: readonly ProductsEvent[] = [],
 ): EngineEvent[] {
   const sortedSamples = [...samples].sort((a, b) => a.ts - b.ts);
   const sortedActions = [...actions].sort(byTimeThenId);
   const sortedComments = [...comments].sort((a, b) => a.ts - b.ts);
   const events: EngineEvent[] = [];
+  let p = 0;
+  /** Products events before `ts`, or up to it (a sample's products come right after the sample). */
+  const productsTo = (ts: number, inclusive: boolean) => {
+    while (p < products.length && (products[p]!.ts < ts || (inclusive && products[p]!.ts === ts))) {
+      events.push(products[p++]!);
+    }
+  };
   let s = 0;
   let a = 0;
   let c = 0;
@@ -24,16 +33,21 @@ export function sessionEvents(
     const comment = sortedComments[c];
     // At one time: comments, then the sample that carried them, then actions (the live order).
     if (comment && (!sample || comment.ts <= sample.ts) && (!action || comment.ts <= action.ts)) {
+      productsTo(comment.ts, false);
       events.push(commentEvent(comment));
       c++;
     } else if (sample && (!action || sample.ts <= action.ts)) {
+      productsTo(sample.ts, false);
       events.push(sampleEvent(sample));
       s++;
+      productsTo(sample.ts, true);
     } else if (action) {
+      productsTo(action.ts, true);
       events.push(actionEvent(action));
       a++;
     }
   }
+  productsTo(Number.POSITIVE_INFINITY, true);
   return events;
 }
 

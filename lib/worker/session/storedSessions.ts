@@ -1,4 +1,5 @@
 import type { LivecueDb } from '../../store/database';
+import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
 
@@ -16,18 +17,29 @@ export function loadOpenSessions(db: LivecueDb): Promise<SessionRow[]> {
   return db.sessions.filter((row) => row.endedAt === undefined).toArray();
 }
 
-/** A session's stored samples, actions and comments: what the engine refolds after the worker restarts. */
+/**
+ * A session's stored samples, actions, comments and product rows: what the engine refolds after the worker
+ * restarts.
+ */
 export async function loadSessionEvents(
   db: LivecueDb,
   sessionId: string,
-): Promise<{ samples: SampleRow[]; actions: ActionRow[]; comments: CommentRow[] }> {
+): Promise<{
+  samples: SampleRow[];
+  actions: ActionRow[];
+  comments: CommentRow[];
+  products: { snapshots: ProductSnapshotRow[]; pins: ProductPinRow[] };
+}> {
   const [lower, upper] = sessionRange(sessionId);
-  return db.transaction('r', db.samples, db.actions, db.comments, async () => {
-    const [samples, actions, comments] = await Promise.all([
+  const tables = [db.samples, db.actions, db.comments, db.productSnapshots, db.productPins];
+  return db.transaction('r', tables, async () => {
+    const [samples, actions, comments, snapshots, pins] = await Promise.all([
       db.samples.where('[sessionId+ts]').between(lower, upper).toArray(),
       db.actions.where('[sessionId+ts]').between(lower, upper).toArray(),
       db.comments.where('[sessionId+ts]').between(lower, upper).toArray(),
+      db.productSnapshots.where('[sessionId+ts]').between(lower, upper).toArray(),
+      db.productPins.where('[sessionId+ts]').between(lower, upper).toArray(),
     ]);
-    return { samples, actions, comments };
+    return { samples, actions, comments, products: { snapshots, pins } };
   });
 }

@@ -36,6 +36,8 @@ describe('LivecueDb', () => {
       settings: ['key'],
       sampleBlocks: ['[sessionId+ts]'],
       samplePacks: ['sessionId'],
+      productSnapshots: ['[sessionId+productId+ts]', '[sessionId+ts]'],
+      productPins: ['[sessionId+ts]'],
     });
   });
 
@@ -193,11 +195,77 @@ describe('upgrade v3 → v4', () => {
     const db = new LivecueDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(LATEST_DB_VERSION);
     expect(await db.sessions.toArray()).toEqual([session]);
     expect(await db.samples.toArray()).toEqual(samples);
     expect(await db.comments.toArray()).toEqual(comments);
     expect(await db.sampleBlocks.count()).toBe(0);
     expect(await db.samplePacks.count()).toBe(0);
+  });
+});
+
+describe('upgrade v4 → v5', () => {
+  it('opens data written by v4 unchanged, packed samples included, with empty product tables', async () => {
+    const name = freshName();
+    const v4 = new Dexie(name);
+    declareVersions(v4, 4);
+    await v4.open();
+    const session = {
+      id: 'tiktok:r9:1000',
+      site: 'tiktok',
+      roomKey: 'r9',
+      title: 'Scarf night',
+      ruleSettings: {},
+      startedAt: 1000,
+      lastSampleAt: 2000,
+      endedAt: 2000,
+      endReason: 'operator',
+      peakViewers: 90,
+      gmv: 59,
+      cuesFired: 0,
+      cuesActed: 0,
+      commentCount: 0,
+    };
+    const samples = [
+      {
+        sessionId: session.id,
+        ts: 1000,
+        metrics: { viewers: 90 },
+        product: { id: '1729', name: 'Cashmere scarf', price: 59 },
+        health,
+      },
+    ];
+    const pack = { sessionId: session.id, count: 1, blocks: 1, packedAt: 3000 };
+    await v4.table('sessions').put(session);
+    await v4.table('samples').bulkPut(samples);
+    await v4.table('samplePacks').put(pack);
+    v4.close();
+
+    const db = new LivecueDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.sessions.toArray()).toEqual([session]);
+    expect(await db.samples.toArray()).toEqual(samples);
+    expect(await db.samplePacks.toArray()).toEqual([pack]);
+    expect(await db.productSnapshots.count()).toBe(0);
+    expect(await db.productPins.count()).toBe(0);
+
+    // The new tables take a product's history as one key range, and a session's in time order.
+    await db.productSnapshots.bulkPut([
+      { sessionId: session.id, productId: 'b', ts: 1000, metrics: { stock: 40 } },
+      { sessionId: session.id, productId: 'a', ts: 2000, metrics: { stock: 9 } },
+      { sessionId: session.id, productId: 'a', ts: 1000, name: 'Scarf', metrics: { stock: 10, sold: 0 } },
+    ]);
+    const ofA = await db.productSnapshots
+      .where('[sessionId+productId+ts]')
+      .between([session.id, 'a', Dexie.minKey], [session.id, 'a', Dexie.maxKey])
+      .toArray();
+    expect(ofA.map((row) => row.ts)).toEqual([1000, 2000]);
+    const inTime = await db.productSnapshots
+      .where('[sessionId+ts]')
+      .between([session.id, Dexie.minKey], [session.id, Dexie.maxKey])
+      .toArray();
+    expect(inTime.map((row) => `${row.ts}:${row.productId}`)).toEqual(['1000:a', '1000:b', '2000:a']);
   });
 });

@@ -277,18 +277,27 @@ describe('createWriteQueue', () => {
   it('holds what a session has queued, for a refold that must not miss it', async () => {
     const db = freshDb();
     const queue = createWriteQueue(db, { batchDelayMs: 10_000 });
+    const snapshot = { sessionId: 'a', productId: '1729', ts: 1000, metrics: { stock: 9 } };
+    const pin = { sessionId: 'a', ts: 1000, productId: '1729' };
     void queue.enqueue({
       samples: [sample('a', 1000, 1)],
       actions: [{ id: 't', sessionId: 'a', ts: 1500, type: 'tick' }],
+      productSnapshots: [snapshot],
+      productPins: [pin],
     });
+    const none = { samples: [], actions: [], comments: [], productSnapshots: [], productPins: [] };
     expect(queue.held('a')).toEqual({
+      ...none,
       samples: [sample('a', 1000, 1)],
       actions: [{ id: 't', sessionId: 'a', ts: 1500, type: 'tick' }],
-      comments: [],
+      productSnapshots: [snapshot],
+      productPins: [pin],
     });
-    expect(queue.held('b')).toEqual({ samples: [], actions: [], comments: [] });
+    expect(queue.held('b')).toEqual(none);
     await queue.flush();
-    expect(queue.held('a')).toEqual({ samples: [], actions: [], comments: [] });
+    expect(queue.held('a')).toEqual(none);
+    expect(await db.productSnapshots.toArray()).toEqual([snapshot]);
+    expect(await db.productPins.toArray()).toEqual([pin]);
     queue.stop();
   });
 });

@@ -25,12 +25,14 @@ describe('exportSessionsJson', () => {
     const file = JSON.parse(await blob.text());
     expect(file).toEqual({
       format: 'livecue-export',
-      schemaVersion: 2,
+      schemaVersion: 3,
       exportedAt: T0 + 9_999,
       sessions: [first, second].map(({ session, samples, comments, actions, cues }) => ({
         session,
         samples,
         comments,
+        productSnapshots: [],
+        productPins: [],
         actions,
         cues,
       })),
@@ -51,7 +53,9 @@ describe('exportSessionsJson', () => {
     const db = freshDb();
     const { session, cues, actions } = await seedSession(db, 'empty', T0, 0);
     const file = JSON.parse(await (await exportSessionsJson(db, [session.id])).text());
-    expect(file.sessions).toEqual([{ session, samples: [], comments: [], actions, cues }]);
+    expect(file.sessions).toEqual([
+      { session, samples: [], comments: [], productSnapshots: [], productPins: [], actions, cues },
+    ]);
     expect(exportFileSchema.safeParse(file).success).toBe(true);
   });
 
@@ -70,8 +74,8 @@ describe('exportSessionsJson', () => {
     const target = freshDb();
     const result = await importExportJson(target, text);
     expect(result.ok && result.answer).toEqual({
-      added: { sessions: 2, samples: 19, comments: 4 + 3, actions: 4, cues: 4 },
-      alreadyHere: { sessions: 0, samples: 0, comments: 0, actions: 0, cues: 0 },
+      added: { sessions: 2, samples: 19, comments: 4 + 3, actions: 4, cues: 4, products: 0 },
+      alreadyHere: { sessions: 0, samples: 0, comments: 0, actions: 0, cues: 0, products: 0 },
       closed: 0,
       sessionIds: [a.session.id, b.session.id],
     });

@@ -36,12 +36,24 @@ describe('importExportJson', () => {
     const db = freshDb();
     const result = await importExportJson(db, JSON.stringify(file));
     expect(result).toEqual({ ok: false, error: 'sessions[1].samples[12].ts: expected number' });
-    expect(await dumpDb(db)).toEqual({ sessions: [], samples: [], comments: [], actions: [], cues: [] });
+    expect(await dumpDb(db)).toEqual({
+      sessions: [],
+      samples: [],
+      comments: [],
+      actions: [],
+      cues: [],
+      productSnapshots: [],
+      productPins: [],
+    });
   });
 
   it.each([
     ['a wrong format tag', (f: ParsedJson) => (f.format = 'other'), 'format: expected "livecue-export"'],
-    ['a newer schema version', (f: ParsedJson) => (f.schemaVersion = 3), 'schemaVersion: expected 1 or 2'],
+    [
+      'a newer schema version',
+      (f: ParsedJson) => (f.schemaVersion = 4),
+      'schemaVersion: expected 1 or 2 or 3',
+    ],
     ['a missing session list', (f: ParsedJson) => delete f.sessions, 'sessions: expected array'],
     [
       'an unknown rule',
@@ -211,8 +223,8 @@ describe('importExportJson with a hostile or overlapping file', () => {
 
     const result = await importExportJson(db, JSON.stringify(file));
     expect(result.ok && result.answer).toEqual({
-      added: { sessions: 0, samples: 10, comments: 4, actions: 2, cues: 1 },
-      alreadyHere: { sessions: 1, samples: 10, comments: 3, actions: 0, cues: 1 },
+      added: { sessions: 0, samples: 10, comments: 4, actions: 2, cues: 1, products: 0 },
+      alreadyHere: { sessions: 1, samples: 10, comments: 3, actions: 0, cues: 1, products: 0 },
       closed: 0,
       sessionIds: [local.id],
     });
@@ -231,6 +243,7 @@ describe('importExportJson with a hostile or overlapping file', () => {
       comments: 0,
       actions: 0,
       cues: 0,
+      products: 0,
     });
   });
 });

@@ -1,0 +1,53 @@
+import { Dexie } from 'dexie';
+import type {
+  ProductMetricId,
+  ProductMetricValues,
+  ProductValueSource,
+} from '../core/products/productContract';
+
+// Row shapes of the per-product tables (DB v5, DESIGN.md §5): what each product of a room's product list
+// showed, filed only when a value changed, and which product was pinned / explained from when.
+
+/**
+ * One product's changed values at one reading. Only what changed since the product's row before is here:
+ * a product's state at a time is its rows up to then, merged (ProductLedger, lib/worker/session).
+ */
+export interface ProductSnapshotRow {
+  sessionId: string;
+  /** The platform's product id (the visible ID, never a position in the list). */
+  productId: string;
+  /** The sample's time (epoch ms): a snapshot rides on a sample. */
+  ts: number;
+  name?: string;
+  price?: number;
+  /** Changed values only; null: the cell was shown and could not be read. */
+  metrics: ProductMetricValues;
+  /** Where each value came from (the visible table or the page's own JSON). */
+  sources?: Partial<Record<ProductMetricId, ProductValueSource>>;
+}
+
+/** The pinned / explained product from `ts` on (null: none was), filed when it changes. */
+export interface ProductPinRow {
+  sessionId: string;
+  ts: number;
+  productId: string | null;
+}
+
+/** One session's snapshots in the `[sessionId+ts]` index, in time order. */
+export function sessionSnapshotsRange(sessionId: string): [[string, unknown], [string, unknown]] {
+  return [
+    [sessionId, Dexie.minKey],
+    [sessionId, Dexie.maxKey],
+  ];
+}
+
+/** One product's snapshots of a session in the `[sessionId+productId+ts]` key, in time order. */
+export function productSnapshotsRange(
+  sessionId: string,
+  productId: string,
+): [[string, string, unknown], [string, string, unknown]] {
+  return [
+    [sessionId, productId, Dexie.minKey],
+    [sessionId, productId, Dexie.maxKey],
+  ];
+}

@@ -1,0 +1,273 @@
+import {
+  PRODUCT_METRIC_IDS,
+  type ProductMetricId,
+  type ProductRowReading,
+  type ProductsEvent,
+  type ProductTableReading,
+} from '../../core/products/productContract';
+import { productsEvents } from '../../store/productEvents';
+import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
+
+// One session's product list as the worker files it: every stored snapshot and pin change, and each
+// product's latest values, so a reading is filed as only what changed. The content script already sends
+// changed rows only, but after a reconnect or a worker restart it sends every row again: those compare
+// equal here and store nothing. Rebuilt from the database like the rest of a session (nothing here must
+// survive a worker restart).
+
+type Field = ProductMetricId | 'name' | 'price';
+
+interface ProductState {
+  name?: string;
+  price?: number;
+  metrics: Partial<Record<ProductMetricId, number | null>>;
+  /** When each field got its current value. */
+  setAt: Partial<Record<Field, number>>;
+}
+
+export interface FiledProducts {
+  /** Rows to write (new, or a row at a time already held with fields added). */
+  snapshots: ProductSnapshotRow[];
+  pins: ProductPinRow[];
+  /** The event to fold now, when the reading came in order and changed something. */
+  event?: ProductsEvent;
+  /** The reading was older than what was filed: the session's engine must refold to take it in. */
+  late: boolean;
+}
+
+const keyOf = (productId: string, ts: number) => `${productId}\u0000${ts}`;
+const byProductId = (a: { productId: string }, b: { productId: string }) =>
+  a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
+
+export class ProductLedger {
+  /** Every snapshot held, by product and time. */
+  private readonly snapshots = new Map<string, ProductSnapshotRow>();
+  private readonly pins = new Map<number, ProductPinRow>();
+  private readonly latest = new Map<string, ProductState>();
+  private pinned: { id: string | null; at: number } | undefined;
+  /** Time of the newest snapshot or pin change held. */
+  private newestTs = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly sessionId: string,
+    snapshots: readonly ProductSnapshotRow[] = [],
+    pins: readonly ProductPinRow[] = [],
+  ) {
+    this.merge(snapshots, pins);
+  }
+
+  /** Takes in stored rows this ledger did not hold (a load, an import); true when any was new. */
+  merge(snapshots: readonly ProductSnapshotRow[], pins: readonly ProductPinRow[]): boolean {
+    let added = false;
+    for (const row of [...snapshots].sort((a, b) => a.ts - b.ts)) {
+      const key = keyOf(row.productId, row.ts);
+      if (this.snapshots.has(key)) continue;
+      this.snapshots.set(key, row);
+      this.apply(row);
+      added = true;
+    }
+    for (const pin of [...pins].sort((a, b) => a.ts - b.ts)) {
+      if (this.pins.has(pin.ts)) continue;
+      this.pins.set(pin.ts, pin);
+      if (!this.pinned || pin.ts >= this.pinned.at) this.pinned = { id: pin.productId, at: pin.ts };
+      this.newestTs = Math.max(this.newestTs, pin.ts);
+      added = true;
+    }
+    return added;
+  }
+
+  /** Every held row as products events, in time order (what a refold feeds the engine). */
+  events(): ProductsEvent[] {
+    return productsEvents([...this.snapshots.values()], [...this.pins.values()]);
+  }
+
+  /** The rows held at one time (a resent sample's products are queued again with it). */
+  rowsAt(ts: number): { snapshots: ProductSnapshotRow[]; pins: ProductPinRow[] } {
+    const snapshots = [...this.snapshots.values()].filter((row) => row.ts === ts);
+    const pin = this.pins.get(ts);
+    return { snapshots, pins: pin ? [pin] : [] };
+  }
+
+  /**
+   * Files a sample's product table at the sample's time: each product's values that differ from what it
+   * showed before, and the pinned product when it changed. A reading older than the newest held is filed
+   * whole, and a value it changes that nothing later set again is stated anew at the newest time (it is
+   * what the page showed then), so the fold by time ends where the page is.
+   */
+  file(ts: number, reading: ProductTableReading): FiledProducts {
+    const late = ts < this.newestTs;
+    const snapshots: ProductSnapshotRow[] = [];
+    const pins: ProductPinRow[] = [];
+    const restate = new Map<string, ProductSnapshotRow>();
+    for (const read of reading.rows) {
+      const state = this.latest.get(read.id);
+      const row = late ? this.whole(ts, read) : this.changed(ts, read, state);
+      if (!row) continue;
+      if (late && state) this.restateBefore(ts, row, state, restate);
+      snapshots.push(this.hold(row));
+    }
+    if (reading.pinnedId !== undefined) pins.push(...this.filePin(ts, reading.pinnedId, late));
+    for (const row of restate.values()) snapshots.push(this.hold(row));
+    snapshots.sort((a, b) => a.ts - b.ts || byProductId(a, b));
+    if (late || (snapshots.length === 0 && pins.length === 0)) {
+      return { snapshots, pins, late: late && (snapshots.length > 0 || pins.length > 0) };
+    }
+    const event: ProductsEvent = {
+      kind: 'products',
+      ts,
+      rows: snapshots.map((row): ProductRowReading => this.asReading(row)),
+    };
+    if (pins.length) event.pinnedId = pins[0]!.productId;
+    return { snapshots, pins, event, late: false };
+  }
+
+  /** The pin change a reading makes; a late one also states the pin the page shows now at the newest time. */
+  private filePin(ts: number, pinnedId: string | null, late: boolean): ProductPinRow[] {
+    const pin = { sessionId: this.sessionId, ts, productId: pinnedId };
+    if (!late) return this.pinned?.id === pinnedId ? [] : [this.holdPin(pin)];
+    if (this.pins.has(ts) || this.pinAt(ts) === pinnedId) return [];
+    const current = this.pinned;
+    const filed = [this.holdPin(pin)];
+    if (current && current.at < ts) {
+      filed.push(this.holdPin({ ...pin, ts: this.newestTs, productId: current.id }));
+      this.pinned = { id: current.id, at: this.newestTs };
+    }
+    return filed;
+  }
+
+  /** The pinned product as of `ts` (undefined: no pin was read by then). */
+  private pinAt(ts: number): string | null | undefined {
+    let at = Number.NEGATIVE_INFINITY;
+    let id: string | null | undefined;
+    for (const pin of this.pins.values()) {
+      if (pin.ts <= ts && pin.ts > at) {
+        at = pin.ts;
+        id = pin.productId;
+      }
+    }
+    return id;
+  }
+
+  private asReading(row: ProductSnapshotRow): ProductRowReading {
+    return {
+      id: row.productId,
+      ...(row.name !== undefined && { name: row.name }),
+      ...(row.price !== undefined && { price: row.price }),
+      metrics: row.metrics,
+      ...(row.sources !== undefined && { sources: row.sources }),
+    };
+  }
+
+  /** What changed of one product; undefined when nothing did (a product seen first is always filed). */
+  private changed(
+    ts: number,
+    read: ProductRowReading,
+    state: ProductState | undefined,
+  ): ProductSnapshotRow | undefined {
+    const row: ProductSnapshotRow = { sessionId: this.sessionId, productId: read.id, ts, metrics: {} };
+    let any = state === undefined;
+    if (read.name !== undefined && read.name !== state?.name) {
+      row.name = read.name;
+      any = true;
+    }
+    if (read.price !== undefined && read.price !== state?.price) {
+      row.price = read.price;
+      any = true;
+    }
+    for (const id of PRODUCT_METRIC_IDS) {
+      const value = read.metrics[id];
+      if (value === undefined) continue;
+      if (state && id in state.metrics && state.metrics[id] === value) continue;
+      row.metrics[id] = value;
+      const source = read.sources?.[id];
+      if (source) {
+        row.sources ??= {};
+        row.sources[id] = source;
+      }
+      any = true;
+    }
+    return any ? row : undefined;
+  }
+
+  /** A late reading of one product, every value it carries. */
+  private whole(ts: number, read: ProductRowReading): ProductSnapshotRow | undefined {
+    if (this.snapshots.has(keyOf(read.id, ts))) return undefined;
+    const row = this.changed(ts, read, undefined)!;
+    return row;
+  }
+
+  /** Values of a late row that would stand to the end of the fold: queued to be stated again at the newest time. */
+  private restateBefore(
+    ts: number,
+    late: ProductSnapshotRow,
+    state: ProductState,
+    restate: Map<string, ProductSnapshotRow>,
+  ): void {
+    const at = this.newestTs;
+    const key = keyOf(late.productId, at);
+    const again = (): ProductSnapshotRow => {
+      let row = restate.get(key);
+      if (!row) {
+        const held = this.snapshots.get(key);
+        row = held
+          ? { ...held, metrics: { ...held.metrics } }
+          : { sessionId: this.sessionId, productId: late.productId, ts: at, metrics: {} };
+        restate.set(key, row);
+      }
+      return row;
+    };
+    const before = (field: Field) => (state.setAt[field] ?? Number.NEGATIVE_INFINITY) < ts;
+    if (late.name !== undefined && state.name !== undefined && late.name !== state.name && before('name')) {
+      again().name = state.name;
+    }
+    if (
+      late.price !== undefined &&
+      state.price !== undefined &&
+      late.price !== state.price &&
+      before('price')
+    ) {
+      again().price = state.price;
+    }
+    for (const id of PRODUCT_METRIC_IDS) {
+      const value = late.metrics[id];
+      if (value === undefined || !(id in state.metrics)) continue;
+      if (state.metrics[id] !== value && before(id)) again().metrics[id] = state.metrics[id]!;
+    }
+  }
+
+  private hold(row: ProductSnapshotRow): ProductSnapshotRow {
+    this.snapshots.set(keyOf(row.productId, row.ts), row);
+    this.apply(row);
+    return row;
+  }
+
+  private holdPin(pin: ProductPinRow): ProductPinRow {
+    this.pins.set(pin.ts, pin);
+    if (!this.pinned || pin.ts >= this.pinned.at) this.pinned = { id: pin.productId, at: pin.ts };
+    this.newestTs = Math.max(this.newestTs, pin.ts);
+    return pin;
+  }
+
+  /** Moves a product's latest values forward by one row (a row older than a field's value leaves it). */
+  private apply(row: ProductSnapshotRow): void {
+    let state = this.latest.get(row.productId);
+    if (!state) {
+      state = { metrics: {}, setAt: {} };
+      this.latest.set(row.productId, state);
+    }
+    const newer = (field: Field) => (state.setAt[field] ?? Number.NEGATIVE_INFINITY) <= row.ts;
+    if (row.name !== undefined && newer('name')) {
+      state.name = row.name;
+      state.setAt.name = row.ts;
+    }
+    if (row.price !== undefined && newer('price')) {
+      state.price = row.price;
+      state.setAt.price = row.ts;
+    }
+    for (const [id, value] of Object.entries(row.metrics) as [ProductMetricId, number | null][]) {
+      if (value === undefined || !newer(id)) continue;
+      state.metrics[id] = value;
+      state.setAt[id] = row.ts;
+    }
+    this.newestTs = Math.max(this.newestTs, row.ts);
+  }
+}

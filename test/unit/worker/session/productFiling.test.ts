@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EngineEvent } from '../../../../lib/core/engine/types';
+import type { Sample } from '../../../../lib/core/messages/sample';
+import type { ProductTableReading } from '../../../../lib/core/products/productContract';
+import { type LivecueDb, openLivecueDb } from '../../../../lib/store/database';
+import { deleteSessions } from '../../../../lib/worker/history/retention';
+import { LiveSession } from '../../../../lib/worker/session/liveSession';
+import { SessionRegistry } from '../../../../lib/worker/session/sessionRegistry';
+import { loadSessionEvents } from '../../../../lib/worker/session/storedSessions';
+import { createWriteQueue } from '../../../../lib/worker/writeQueue';
+
+// A sample's product table through the session registry: filed beside the sample in its session, only
+// what changed, never lost across a failing disk or a worker restart, folded in order with the samples.
+
+const T0 = Date.UTC(2026, 11, 5, 12);
+const SESSION = `tiktok:room-7:${T0}`;
+const dbs: LivecueDb[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const tableOf = (stock: number, sold: number, pinnedId: string | null): ProductTableReading => ({
+  rows: [
+    { id: '1729', name: 'Cashmere scarf', price: 59, metrics: { stock, sold, impressions: 100 + sold * 10 } },
+    { id: '1730', name: 'Silk shirt', price: 89, metrics: { stock: 30, sold: 0, impressions: 50 } },
+  ],
+  pinnedId,
+  health: { rowsKnown: 2, domValues: 6, jsonValues: 0 },
+});
+
+let seq = 0;
+function sampleAt(sec: number, products?: ProductTableReading): Sample {
+  seq += 1;
+  return {
+    seq,
+    ts: T0 + sec * 1000,
+    site: 'tiktok',
+    roomKey: 'room-7',
+    metrics: { viewers: 200 + sec },
+    health: { parsed: ['viewers'], failed: [], missing: [] },
+    ...(products && { products }),
+  };
+}
+
+function pipeline(db: LivecueDb) {
+  const queue = createWriteQueue(db, { retryBaseMs: 5, maxBackoffMs: 20 });
+  const registry = new SessionRegistry(db, queue, {
+    settings: async () => ({ rules: {}, plan: [] }),
+    wallNow: () => T0,
+  });
+  const ingest = async (samples: Sample[]) => {
+    const filed = await registry.ingest(samples);
+    await filed.durable;
+    return filed;
+  };
+  return { queue, registry, ingest };
+}
+
+function freshDb() {
+  const db = openLivecueDb(`products-${Math.random()}`);
+  dbs.push(db);
+  return db;
+}
+
+describe("filing a sample's product table", () => {
+  it('stores each product by id beside the sample, then only the values that changed', async () => {
+    const db = freshDb();
+    const { ingest } = pipeline(db);
+    await ingest([sampleAt(0, tableOf(50, 0, '1729'))]);
+    await ingest([sampleAt(1, tableOf(48, 2, '1729'))]);
+    await ingest([sampleAt(2)]);
+    await ingest([sampleAt(3, tableOf(48, 2, '1730'))]);
+
+    const snapshots = await db.productSnapshots.toArray();
+    expect(snapshots.map(({ productId, ts, metrics }) => [productId, ts - T0, metrics])).toEqual([
+      ['1729', 0, { impressions: 100, sold: 0, stock: 50 }],
+      ['1729', 1000, { impressions: 120, sold: 2, stock: 48 }],
+      ['1730', 0, { impressions: 50, sold: 0, stock: 30 }],
+    ]);
+    expect(snapshots[0]).toMatchObject({ sessionId: SESSION, name: 'Cashmere scarf', price: 59 });
+    expect(snapshots[1]).not.toHaveProperty('name');
+    expect((await db.productPins.toArray()).map(({ ts, productId }) => [ts - T0, productId])).toEqual([
+      [0, '1729'],
+      [3000, '1730'],
+    ]);
+    expect(await db.samples.count()).toBe(4);
+  });
+
+  it('a resent sample stores its products once, and its acknowledgement waits for them', async () => {
+    const db = freshDb();
+    const { ingest } = pipeline(db);
+    const first = sampleAt(0, tableOf(50, 0, '1729'));
+    await ingest([first]);
+    await ingest([first]);
+    expect(await db.productSnapshots.count()).toBe(2);
+    expect(await db.productPins.count()).toBe(1);
+  });
+
+  it('keeps the rows in memory while the disk refuses them, and writes them when it recovers', async () => {
+    const db = freshDb();
+    const { ingest, queue } = pipeline(db);
+    await ingest([sampleAt(0, tableOf(50, 0, '1729'))]);
+    const put = vi
+      .spyOn(db.productSnapshots, 'bulkPut')
+      .mockRejectedValueOnce(new Error('QuotaExceededError'))
+      .mockRejectedValueOnce(new Error('QuotaExceededError'));
+    // Acknowledged only once durable: through two failed writes, the rows wait in memory and retry.
+    await ingest([sampleAt(1, tableOf(47, 3, '1729'))]);
+    expect(put).toHaveBeenCalledTimes(3);
+    expect(queue.pending()).toBe(0);
+    expect((await db.productSnapshots.toArray()).map((row) => row.metrics.stock)).toEqual([50, 47, 30]);
+    expect(await db.samples.count()).toBe(2);
+  });
+
+  it('after a worker restart files against what is stored and refolds the products with the samples', async () => {
+    const db = freshDb();
+    const first = pipeline(db);
+    await first.ingest([sampleAt(0, tableOf(50, 0, '1729'))]);
+    await first.ingest([sampleAt(1, tableOf(45, 5, '1729'))]);
+    await first.queue.flush();
+    first.queue.stop();
+
+    const second = pipeline(db);
+    // The page reconnects and sends every row again, unchanged: nothing new is stored.
+    await second.ingest([sampleAt(2, tableOf(45, 5, '1729'))]);
+    await second.ingest([sampleAt(3, tableOf(44, 6, null))]);
+    await second.queue.flush();
+    const stock = (await db.productSnapshots.toArray()).map((row) => [
+      row.productId,
+      row.ts - T0,
+      row.metrics.stock,
+    ]);
+    expect(stock).toEqual([
+      ['1729', 0, 50],
+      ['1729', 1000, 45],
+      ['1729', 3000, 44],
+      ['1730', 0, 30],
+    ]);
+
+    // What a refold feeds the engine: each sample, then the products it carried, in time order.
+    const stored = await loadSessionEvents(db, SESSION);
+    const session = (await db.sessions.get(SESSION))!;
+    const live = new LiveSession(session, stored.samples, stored.actions, stored.comments, stored.products);
+    const seen: EngineEvent[] = [];
+    const step = live.engine.step;
+    vi.spyOn(live.engine, 'step').mockImplementation((state, event) => {
+      seen.push(event);
+      return step(state, event);
+    });
+    live.refold();
+    expect(seen.map((e) => `${e.kind}@${e.ts - T0}`)).toEqual([
+      'sample@0',
+      'products@0',
+      'sample@1000',
+      'products@1000',
+      'sample@2000',
+      'sample@3000',
+      'products@3000',
+    ]);
+    expect(seen[6]).toEqual({
+      kind: 'products',
+      ts: T0 + 3000,
+      rows: [{ id: '1729', metrics: { impressions: 160, sold: 6, stock: 44 } }],
+      pinnedId: null,
+    });
+  });
+
+  it('deleting a session deletes its product rows', async () => {
+    const db = freshDb();
+    const { ingest, queue } = pipeline(db);
+    await ingest([sampleAt(0, tableOf(50, 0, '1729'))]);
+    await queue.flush();
+    await deleteSessions(db, [SESSION]);
+    expect(await db.productSnapshots.count()).toBe(0);
+    expect(await db.productPins.count()).toBe(0);
+  });
+});
