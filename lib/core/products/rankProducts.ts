@@ -1,4 +1,5 @@
 import type { ProductReasonKey } from '../i18n/productMessages';
+import { funnelTotals } from './funnelTotals';
 import { PM, type ProductBook, type ProductRecord } from './productBook';
 
 // "What to put up next" (排品 live): every product but the one on screen, ranked for the operator, each with
@@ -101,23 +102,7 @@ function funnelOf(product: ProductRecord): ProductFunnel {
 
 /** The room's click-through and click-to-order: all products' clicks over impressions, sold over clicks. */
 export function roomRates(book: ProductBook): { ctr: number; clickToSold: number } {
-  let impressions = 0;
-  let clicks = 0;
-  let sold = 0;
-  let clicksWithSold = 0;
-  for (const product of book.products) {
-    const i = product.value(PM.impressions);
-    const c = product.value(PM.clicks);
-    const s = product.value(PM.sold);
-    if (i > 0 && c >= 0) {
-      impressions += i;
-      clicks += c;
-    }
-    if (c > 0 && s >= 0) {
-      clicksWithSold += c;
-      sold += s;
-    }
-  }
+  const { impressions, clicks, clicksWithSold, sold } = funnelTotals(book.products);
   return {
     ctr: impressions >= MIN_IMPRESSIONS ? clicks / impressions : Number.NaN,
     clickToSold: clicksWithSold >= MIN_CLICKS ? sold / clicksWithSold : Number.NaN,

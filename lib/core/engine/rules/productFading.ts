@@ -1,3 +1,4 @@
+import { addToFunnel, emptyFunnel, funnelTotals } from '../../products/funnelTotals';
 import { PM, type ProductRecord } from '../../products/productBook';
 import { z } from '../../zodMini';
 import { productKey, productOnScreen, productParams } from '../productOnScreen';
@@ -50,48 +51,24 @@ interface Fade {
 
 /** Clicks per impression and sold per click of every other product over its explain spans (whole session when none was explained). */
 function othersRates(products: readonly ProductRecord[], skip: ProductRecord, now: number) {
-  let impressions = 0;
-  let clicks = 0;
-  let clicksForSold = 0;
-  let sold = 0;
-  let explained = false;
+  const totals = emptyFunnel();
   for (const product of products) {
     if (product === skip || product.spans.length === 0) continue;
     for (const span of product.spans) {
       const to = span.to ?? now;
-      const i = product.deltaBetween(PM.impressions, span.from, to);
-      const c = product.deltaBetween(PM.clicks, span.from, to);
-      const s = product.deltaBetween(PM.sold, span.from, to);
-      if (i > 0 && c >= 0) {
-        impressions += i;
-        clicks += c;
-        explained = true;
-      }
-      if (c > 0 && s >= 0) {
-        clicksForSold += c;
-        sold += s;
-      }
+      addToFunnel(
+        totals,
+        product.deltaBetween(PM.impressions, span.from, to),
+        product.deltaBetween(PM.clicks, span.from, to),
+        product.deltaBetween(PM.sold, span.from, to),
+      );
     }
   }
-  if (!explained) {
-    for (const product of products) {
-      if (product === skip) continue;
-      const i = product.value(PM.impressions);
-      const c = product.value(PM.clicks);
-      const s = product.value(PM.sold);
-      if (i > 0 && c >= 0) {
-        impressions += i;
-        clicks += c;
-      }
-      if (c > 0 && s >= 0) {
-        clicksForSold += c;
-        sold += s;
-      }
-    }
-  }
+  // No other product was explained with numbers to show: judge against the whole session instead.
+  if (totals.impressions === 0) funnelTotals(products, skip, totals);
   return {
-    ctr: impressions > 0 ? clicks / impressions : Number.NaN,
-    conversion: clicksForSold > 0 ? sold / clicksForSold : Number.NaN,
+    ctr: totals.impressions > 0 ? totals.clicks / totals.impressions : Number.NaN,
+    conversion: totals.clicksWithSold > 0 ? totals.sold / totals.clicksWithSold : Number.NaN,
   };
 }
 
