@@ -55,7 +55,9 @@ describe('products: what to put up next', () => {
       (await sendCommandFrom(panel, { type: 'settings.update', patch: { locale: 'en', mode: 'operator' } }))
         .ok,
     ).toBe(true);
-    room = await harness.openRoom(scenario, { speed: 25 });
+    // Slow enough that a busy machine's seconds between two steps of a test are few of the scenario's: the
+    // stock-low cue lives 180 scenario seconds, and the test acts on it after reading the stored tables.
+    room = await harness.openRoom(scenario, { speed: 10 });
   }, 60_000);
   afterAll(async () => {
     await harness?.close();
@@ -76,7 +78,7 @@ describe('products: what to put up next', () => {
           if (id) pinned.add(id);
           return pinned.size;
         },
-        { timeout: 60_000, interval: 250 },
+        { timeout: 120_000, interval: 250 },
       )
       .toBeGreaterThanOrEqual(3);
     for (const id of pinned) expect(catalog).toContain(id);
@@ -92,11 +94,11 @@ describe('products: what to put up next', () => {
     await panel
       .locator('[data-testid="product-ranking"]')
       .screenshot({ path: join(SCREENSHOT_DIR, 'panel-products.png') });
-  });
+  }, 180_000);
 
   it("cues the pinned product's stock run-down by name; streamer mode shows that product; Done and Later work", async () => {
     const stockCue = panel.locator('[data-rule-id="stock-low"][data-cue-id]');
-    await stockCue.first().waitFor({ timeout: 90_000 });
+    await stockCue.first().waitFor({ timeout: 180_000 });
     const { cues } = await readStoredTables(panel);
     const cue = cues.find((c) => c.ruleId === 'stock-low')!;
     const productId = String(cue.params.productId);
@@ -138,10 +140,10 @@ describe('products: what to put up next', () => {
     await panel.screenshot({ path: join(SCREENSHOT_DIR, 'panel-streamer-product.png') });
     await panel.locator('[data-testid="mode-toggle"]').click();
     await panel.locator('[data-testid="product-ranking"]').waitFor();
-  });
+  }, 300_000);
 
   it('stores every product by its id and the pin switches, and the review page shows the product table', async () => {
-    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 90_000 });
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 180_000 });
     const { snapshots, pins } = await readProductTables(panel);
     expect(new Set(snapshots.map((row) => row.productId))).toEqual(new Set(catalog));
     expect(pins.filter((pin) => pin.productId !== null).length).toBeGreaterThanOrEqual(4);
@@ -162,7 +164,7 @@ describe('products: what to put up next', () => {
     await review
       .locator('[data-testid="review-products"]')
       .screenshot({ path: join(SCREENSHOT_DIR, 'review-products.png') });
-  });
+  }, 240_000);
 
   afterAll(() => {
     // The README's picture of the ranked list is the one this run took.
