@@ -93,9 +93,12 @@ export function startRoomWatch(
           ended: reading.ended,
         };
         // Product rows ride on the sample; a new connection (a restarted worker) gets every known row once.
+        // Only on a reading with numbers: the worker refuses one without (a page still drawing its headline),
+        // and rows taken onto it would count as sent and never be stored. They wait for the next reading.
         const connection = link.connections?.() ?? 0;
-        const table = productWatch.take({ all: connection !== productsConnection });
-        productsConnection = connection;
+        const readable = isReadable(reading);
+        const table = readable ? productWatch.take({ all: connection !== productsConnection }) : undefined;
+        if (readable) productsConnection = connection;
         if (table) {
           sample.products = table;
           // e2e builds only: what was sent, for the browser test to compare with the page's table.

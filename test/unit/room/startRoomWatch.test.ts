@@ -4,6 +4,7 @@ import type { Sample } from '../../../lib/core/messages/sample';
 import type { RoomLink } from '../../../lib/room/link/roomLink';
 import { startRoomWatch } from '../../../lib/room/startRoomWatch';
 import { useFakeClockAndFrames } from './fakeClockAndFrames';
+import { mountFixture } from './sites/loadFixture';
 
 // The content script's watch over one page, with a link that only records what it is given: the reader
 // and the sampler on a fake clock (frames too, which the settle check waits for).
@@ -20,7 +21,7 @@ function recordingLink() {
     health: () => ({}) as ReturnType<RoomLink['health']>,
     close: () => {},
   };
-  return { link, viewersSent: () => [...new Set(sent.map((s) => s.metrics.viewers))] };
+  return { link, sent, viewersSent: () => [...new Set(sent.map((s) => s.metrics.viewers))] };
 }
 
 describe('startRoomWatch', () => {
@@ -65,6 +66,30 @@ describe('startRoomWatch', () => {
     document.getElementById('viewers')!.textContent = '1,010';
     await flush();
     expect(viewersSent().slice(before)).toEqual([1010]);
+    watch.stop();
+  });
+
+  it('sends product rows only on readings with numbers: the worker refuses the others, rows and all', async () => {
+    // The 144-product TikTok list: read over several budgeted slices while the headline's first look is on.
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+      'https://shop.tiktok.com/workbench/live/overview?room_id=1',
+    );
+    mountFixture('tiktok-live-dashboard-products.html');
+    // The room's numbers are not drawn yet (a dashboard loading them): only the product list is there.
+    const core = document.querySelector('.ecom-screen-core')!;
+    const headline = [...core.querySelectorAll(':scope > .gmv-block, :scope > .badges, :scope > .arco-row')];
+    for (const part of headline) part.remove();
+    const { link, sent } = recordingLink();
+    const watch = startRoomWatch(document, link, false, () => {});
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sent.length).toBeGreaterThan(0);
+    core.prepend(...headline);
+    await vi.advanceTimersByTimeAsync(20_000);
+    const carrying = sent.filter((s) => s.products);
+    expect(carrying.length).toBeGreaterThan(0);
+    for (const s of carrying) expect(s.health.parsed.length).toBeGreaterThan(0);
+    const ids = new Set(carrying.flatMap((s) => s.products!.rows.map((r) => r.id)));
+    expect(ids.size).toBe(144);
     watch.stop();
   });
 });
