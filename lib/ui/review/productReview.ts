@@ -1,3 +1,4 @@
+import { checkPlanAgainstPins } from '../../core/engine/planCheck';
 import type { PlanSlot } from '../../core/engine/types';
 import { ProductBook } from '../../core/products/productBook';
 import type { ProductMetricId } from '../../core/products/productContract';
@@ -74,10 +75,13 @@ export function productReview(
   const ranked = new Map(
     [...(ranking.pinned ? [ranking.pinned] : []), ...ranking.next].map((p) => [p.id, p]),
   );
-  const plannedFor = (id: string, name: string) => {
-    const slots = plan.filter((slot) => (slot.productId ? slot.productId === id : slot.name === name));
-    return slots.length ? slots.reduce((sum, slot) => sum + slot.minutes, 0) : null;
-  };
+  // The run-of-show against the real pins: the engine's own check, so the review and the panel agree.
+  const planCheck = checkPlanAgainstPins(plan, book, end);
+  const plannedMin = new Map<string, number>();
+  for (const slot of planCheck.slots) {
+    if (slot.productId === null) continue;
+    plannedMin.set(slot.productId, (plannedMin.get(slot.productId) ?? 0) + plan[slot.index]!.minutes);
+  }
 
   const slots: ProductSlot[] = [];
   const table = book.products.map((product): ProductReviewRow => {
@@ -115,7 +119,7 @@ export function productReview(
       cartToSold: line?.funnel.cartToSold ?? null,
       clickToSold: line?.funnel.clickToSold ?? null,
       stockEnd: line?.stock ?? null,
-      plannedMin: plannedFor(product.id, product.name),
+      plannedMin: plannedMin.get(product.id) ?? null,
     };
   });
   // The products that earned most while on screen first, then those explained longest, then the rest.
@@ -125,7 +129,6 @@ export function productReview(
       b.explainedSec - a.explainedSec ||
       (b.gmv ?? -1) - (a.gmv ?? -1),
   );
-  const shown = new Set(table.filter((row) => row.slots > 0).flatMap((row) => [row.id, row.name]));
-  const plannedNotShown = plan.filter((slot) => !shown.has(slot.productId ?? slot.name));
+  const plannedNotShown = planCheck.neverPinned.map((slot) => plan[slot.index]!);
   return { rows: table, slots: slots.sort((a, b) => a.from - b.from), plannedNotShown };
 }
