@@ -11,6 +11,11 @@ import { actionEvent, commentEvent, sampleEvent, sessionEvents } from './session
 // One session held in the worker's memory: its stored events, the engine state folded from them, and the
 // cues as they stand. Everything here can be rebuilt from the database (a refold), so nothing in it must
 // survive a worker restart. The constructor throws when the session's rule settings build no engine.
+//
+// A session loaded to file a sample can wait for its first fold (`foldLater`): a restarted worker then
+// stores the sample it was woken for without refolding the whole session first (issue 19: cold start →
+// first stored sample). Until then readings are slotted in as late ones are, and anything that reads the
+// folded state (cues, the event clock, an action) folds it first, so nothing ever sees an unfolded engine.
 
 type EngineOf = ReturnType<typeof createEngine>;
 type StateOf = ReturnType<EngineOf['init']>;
@@ -66,21 +71,42 @@ export interface StoredProducts {
   pins: readonly ProductPinRow[];
 }
 
+/** Whether two cues are the same in every field (a cue row as stored against one refolded). */
+function sameCue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((key) =>
+    sameCue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+export interface LiveSessionOptions {
+  /** Leave the first fold for later (foldAgainst, or the first read of the folded state). */
+  foldLater?: boolean;
+}
+
 export class LiveSession {
   readonly engine: EngineOf;
-  state: StateOf;
+  private state: StateOf;
   /** Sorted by ts, one per ts. */
   readonly samples: SampleRow[];
   readonly actions: ActionRow[];
   /** Sorted by ts, one per ts. */
   readonly comments: CommentRow[];
-  readonly cues = new Map<string, Cue>();
+  private readonly cueMap = new Map<string, Cue>();
   /** The room's product list as filed: snapshots, pin changes, each product's latest values. */
   readonly products: ProductLedger;
-  /** Time of the newest event folded into the engine. */
-  lastEventTs: number;
+  private lastTs: number;
   /** Samples were slotted in before what the engine has seen: the state waits for a refold (settle). */
   private stale = false;
+  /** The first fold has not run yet (foldLater). */
+  private unfolded = false;
+  /** Cues a first fold found changed, waiting for the next settle to queue them. */
+  private unsettled: Cue[] = [];
 
   constructor(
     public row: SessionRow,
@@ -88,6 +114,7 @@ export class LiveSession {
     actions: readonly ActionRow[],
     comments: readonly CommentRow[] = [],
     products: StoredProducts = { snapshots: [], pins: [] },
+    options: LiveSessionOptions = {},
   ) {
     this.engine = createEngine(row.ruleSettings);
     this.products = new ProductLedger(row.id, products.snapshots, products.pins);
@@ -95,25 +122,65 @@ export class LiveSession {
     this.actions = actions.slice().sort(byTimeThenId);
     this.comments = comments.slice().sort((a, b) => a.ts - b.ts);
     this.state = this.engine.init(row.id, row.startedAt);
-    this.lastEventTs = row.startedAt;
-    this.refold();
+    this.lastTs = row.startedAt;
+    if (options.foldLater) {
+      // Stale until folded: whatever is filed meanwhile is slotted in, never stepped on an empty state.
+      this.unfolded = true;
+      this.stale = true;
+    } else {
+      this.refold();
+    }
+  }
+
+  /** Every cue as it stands, by id (folds a session still waiting for its first fold). */
+  get cues(): ReadonlyMap<string, Cue> {
+    this.foldNow();
+    return this.cueMap;
+  }
+
+  /** Time of the newest event folded into the engine (folds a session still waiting for its first fold). */
+  get lastEventTs(): number {
+    this.foldNow();
+    return this.lastTs;
+  }
+
+  /** The first fold has not run yet: the cues and the event clock are not known. */
+  get awaitingFold(): boolean {
+    return this.unfolded;
+  }
+
+  /**
+   * The first fold of a session loaded with foldLater. `stored`: the session's cue rows on disk; only cues
+   * that differ from them count as changed (without them, every cue does). The next settle returns them.
+   */
+  foldAgainst(stored?: readonly Cue[]): void {
+    if (!this.unfolded) return;
+    this.unfolded = false;
+    const cues = this.refold();
+    const before = new Map(stored?.map((cue) => [cue.id, cue]));
+    this.unsettled = stored ? cues.filter((cue) => !sameCue(before.get(cue.id), cue)) : cues;
+  }
+
+  private foldNow(): void {
+    if (this.unfolded) this.foldAgainst();
   }
 
   /** Rebuilds the engine from every held event; returns every cue as it now stands. */
   refold(): Cue[] {
+    this.unfolded = false;
     this.stale = false;
     this.state = this.engine.init(this.row.id, this.row.startedAt);
-    this.cues.clear();
-    this.lastEventTs = this.row.startedAt;
+    this.cueMap.clear();
+    this.lastTs = this.row.startedAt;
     const products = this.products.events();
     for (const event of sessionEvents(this.samples, this.actions, this.comments, products)) this.apply(event);
-    return [...this.cues.values()];
+    return [...this.cueMap.values()];
   }
 
   private apply(event: EngineEvent): Cue[] {
     const changed = this.engine.step(this.state, event);
-    for (const cue of changed) this.cues.set(cue.id, cue);
-    if (event.ts > this.lastEventTs) this.lastEventTs = event.ts;
+    for (const cue of changed) this.cueMap.set(cue.id, cue);
+    if (event.ts > this.lastTs) this.lastTs = event.ts;
     return changed;
   }
 
@@ -146,7 +213,7 @@ export class LiveSession {
       const row = ts === incoming.ts ? incoming : { ...incoming, ts };
       this.samples.splice(at, 0, row);
       filed.push(row);
-      if (!this.stale && at === this.samples.length - 1 && row.ts >= this.lastEventTs) {
+      if (!this.stale && at === this.samples.length - 1 && row.ts >= this.lastTs) {
         for (const cue of this.apply(sampleEvent(row))) changed.set(cue.id, cue);
       } else {
         this.stale = true;
@@ -192,7 +259,7 @@ export class LiveSession {
       };
       this.comments.splice(at, 0, row);
       filed.push(row);
-      if (!this.stale && at === this.comments.length - 1 && ts >= this.lastEventTs) {
+      if (!this.stale && at === this.comments.length - 1 && ts >= this.lastTs) {
         for (const cue of this.apply(commentEvent(row))) changed.set(cue.id, cue);
       } else {
         this.stale = true;
@@ -219,19 +286,30 @@ export class LiveSession {
     const filed = this.products.file(ts, reading);
     let changed: Cue[] = [];
     if (filed.late) this.stale = true;
-    else if (filed.event && !this.stale && ts >= this.lastEventTs) changed = this.apply(filed.event);
+    else if (filed.event && !this.stale && ts >= this.lastTs) changed = this.apply(filed.event);
     else if (filed.event) this.stale = true;
     return { ...filed, changed };
   }
 
-  /** Refolds when samples were slotted in; returns every cue then (none when nothing was waiting). */
+  /**
+   * Refolds when samples were slotted in; returns every cue then, or those a first fold found changed (none
+   * when nothing was waiting). A session still waiting for its first fold is left so.
+   */
   settle(): Cue[] {
-    return this.stale ? this.refold() : [];
+    if (this.unfolded) return [];
+    if (this.stale) {
+      this.unsettled = [];
+      return this.refold();
+    }
+    const changed = this.unsettled;
+    this.unsettled = [];
+    return changed;
   }
 
   addAction(action: ActionRow): Cue[] {
+    this.foldNow();
     this.actions.push(action);
-    if (!this.stale && action.ts >= this.lastEventTs) return this.apply(actionEvent(action));
+    if (!this.stale && action.ts >= this.lastTs) return this.apply(actionEvent(action));
     this.actions.sort(byTimeThenId);
     return this.refold();
   }
@@ -243,6 +321,7 @@ export class LiveSession {
     comments: readonly CommentRow[] = [],
     products: StoredProducts = { snapshots: [], pins: [] },
   ): Cue[] {
+    this.foldNow();
     const newProducts = this.products.merge(products.snapshots, products.pins);
     const heldTs = new Set(this.samples.map((s) => s.ts));
     const heldIds = new Set(this.actions.map((a) => a.id));

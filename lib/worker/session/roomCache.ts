@@ -45,6 +45,8 @@ export interface Room {
   unusable: Set<string>;
   loaded?: Promise<void>;
   chain: Promise<unknown>;
+  /** A first fold is scheduled for this room's engines loaded with foldLater (foldSoon). */
+  foldScheduled?: boolean;
   refusals?: RoomRefusals;
   /** The latest time this worker saw the room's clock set back under an open session (health). */
   clockSetBack?: ClockSetBack;
@@ -74,6 +76,12 @@ export interface Batch {
   productPins?: ProductPinRow[];
 }
 export const newBatch = (): Batch => ({ samples: [], comments: [], cues: [], actions: [], sessions: [] });
+
+/**
+ * How long a loaded session's first fold waits for the rows queued before it to be written. It runs as soon
+ * as they are durable; this bound only matters while writes fail (cues must not wait for the disk).
+ */
+export const FIRST_FOLD_WAIT_MS = 500;
 
 export class RoomCache {
   readonly rooms = new Map<string, Room>();
@@ -179,6 +187,8 @@ export class RoomCache {
    * sample or tick tries again, and its rows are still stored, only not folded.
    */
   async engineFor(room: Room, session: SessionRow, batch: Batch): Promise<LiveSession | undefined> {
+    // Its first fold waits until the rows of this step are queued and written (settle → foldSoon): a
+    // restarted worker stores the reading it woke for before it refolds the whole session.
     const known = room.engines.get(session.id);
     if (known) return known;
     if (room.unusable.has(session.id)) return undefined;
@@ -198,6 +208,7 @@ export class RoomCache {
         [...actions.values()],
         [...comments.values()],
         withQueuedProducts(stored.products, queued),
+        { foldLater: true },
       );
       room.engines.set(session.id, engine);
       return engine;
@@ -223,6 +234,13 @@ export class RoomCache {
    */
   private settle(room: Room): void {
     for (const [id, engine] of room.engines) {
+      const ended = engine.row.endedAt !== undefined;
+      if (engine.awaitingFold && !ended) {
+        this.foldSoon(room);
+        continue;
+      }
+      // An ended session's engine is let go below: it folds now, so what its late readings changed is kept.
+      if (engine.awaitingFold) engine.foldAgainst();
       const changed = engine.settle();
       if (changed.length) {
         const session = { ...engine.row, cuesFired: engine.cues.size, cuesActed: engine.doneCount() };
@@ -232,8 +250,36 @@ export class RoomCache {
         void this.queue.enqueue(batch);
         this.emit(engine, changed);
       }
-      if (engine.row.endedAt !== undefined) room.engines.delete(id);
+      if (ended) room.engines.delete(id);
     }
+  }
+
+  /**
+   * Folds the room's engines loaded with foldLater once what is queued is durable (or FIRST_FOLD_WAIT_MS
+   * passed), in the room's chain; only cues that differ from the stored rows are queued and told.
+   */
+  private foldSoon(room: Room): void {
+    if (room.foldScheduled) return;
+    room.foldScheduled = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, FIRST_FOLD_WAIT_MS);
+    });
+    void Promise.race([this.queue.flush(), waited]).then(() => {
+      clearTimeout(timer);
+      room.foldScheduled = false;
+      return this.inRoom(room.site, room.roomKey, async (here) => {
+        for (const [id, engine] of here.engines) {
+          if (!engine.awaitingFold) continue;
+          const stored = await this.db.cues
+            .where('sessionId')
+            .equals(id)
+            .toArray()
+            .catch(() => undefined);
+          engine.foldAgainst(stored);
+        }
+      }).catch((error: unknown) => console.error('Livecue: a session could not be folded', error));
+    });
   }
 
   emit(engine: LiveSession, changed: Cue[]): void {

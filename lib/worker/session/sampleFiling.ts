@@ -197,7 +197,8 @@ export class SampleFiling {
       ...summaryWithSamples(before, filed),
       ...(newest && sample.title && { title: sample.title }),
       ...(newest && { clockOffsetMs: this.options.wallNow() - filed[0]!.ts }),
-      ...(engine && { cuesFired: engine.cues.size, cuesActed: engine.doneCount() }),
+      // A session waiting for its first fold keeps its counts until the fold queues them (settle).
+      ...(engine && !engine.awaitingFold && { cuesFired: engine.cues.size, cuesActed: engine.doneCount() }),
       commentCount: (before.commentCount ?? 0) + comments.filed.length,
     };
     if (placement.kind === 'store' && placement.roomEnded)

@@ -50,3 +50,55 @@ describe('LiveSession.addSamples', () => {
     ).toThrow(/traffic-drop\.dropPct/);
   });
 });
+
+describe('LiveSession with foldLater (a session loaded to file a reading)', () => {
+  const rows = Array.from({ length: 400 }, (_, i) => sample(T0 + i * 1000, i < 200 ? 1000 : 400));
+
+  it('files a reading before any fold, and folds at the first read of its cues to what a replay gives', () => {
+    const live = new LiveSession(row, rows.slice(0, 399), [], [], undefined, { foldLater: true });
+    expect(live.awaitingFold).toBe(true);
+    const filed = live.addSamples([rows[399]!]);
+    expect(filed.filed.map((r) => r.ts)).toEqual([rows[399]!.ts]);
+    expect(filed.changed).toEqual([]);
+    expect(live.settle()).toEqual([]);
+    expect(live.awaitingFold).toBe(true);
+    const replay = new LiveSession(row, rows, []);
+    expect(replay.cues.size).toBeGreaterThan(0);
+    expect([...live.cues.values()]).toEqual([...replay.cues.values()]);
+    expect(live.awaitingFold).toBe(false);
+    expect(live.lastEventTs).toBe(replay.lastEventTs);
+  });
+
+  it('counts as changed only the cues that differ from the stored rows', () => {
+    const replay = new LiveSession(row, rows, []);
+    const stored = [...replay.cues.values()];
+    const same = new LiveSession(row, rows, [], [], undefined, { foldLater: true });
+    same.foldAgainst(stored);
+    expect(same.settle()).toEqual([]);
+
+    const [first, ...rest] = stored;
+    const behind = new LiveSession(row, rows, [], [], undefined, { foldLater: true });
+    behind.foldAgainst([{ ...first!, status: 'dismissed' }, ...rest]);
+    expect(behind.settle()).toEqual([first]);
+    expect(behind.settle()).toEqual([]);
+
+    const unknown = new LiveSession(row, rows, [], [], undefined, { foldLater: true });
+    unknown.foldAgainst();
+    expect(unknown.settle()).toEqual(stored);
+  });
+
+  it('folds before an action is applied to it', () => {
+    const live = new LiveSession(row, rows, [], [], undefined, { foldLater: true });
+    const cue = new LiveSession(row, rows, []).activeCues()[0]!;
+    const changed = live.addAction({
+      id: `s:act:${T0 + 400_000}:${cue.id}:done`,
+      sessionId: 's',
+      ts: T0 + 400_000,
+      type: 'cue',
+      cueId: cue.id,
+      action: 'done',
+    });
+    expect(changed.find((c) => c.id === cue.id)?.status).toBe('done');
+    expect(live.cues.get(cue.id)?.status).toBe('done');
+  });
+});

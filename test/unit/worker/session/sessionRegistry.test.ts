@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultRuleSettings } from '../../../../lib/core/engine/ruleSettings';
 import type { Sample } from '../../../../lib/core/messages/sample';
 import type { MetricId } from '../../../../lib/core/metrics/metricCatalog';
 import { createScenarioPlayer } from '../../../../lib/core/scenario/scenarioPlayer';
 import { parseScenario } from '../../../../lib/core/scenario/scenarioSchema';
 import { type LivecueDb, openLivecueDb } from '../../../../lib/store/database';
+import { LiveSession } from '../../../../lib/worker/session/liveSession';
 import { SessionRegistry } from '../../../../lib/worker/session/sessionRegistry';
 import { createWriteQueue } from '../../../../lib/worker/writeQueue';
 import { readRuns } from '../../../../scripts/replay/readRuns';
@@ -113,6 +114,56 @@ describe('SessionRegistry', () => {
     expect(replayed.length).toBeGreaterThan(0);
     expect(stored.sort()).toEqual(replayed.sort());
   }, 20_000);
+
+  it('after a restart stores the reading it woke for before refolding, then keeps and tells its cues', async () => {
+    const db = openLivecueDb(`cold-${Math.random()}`);
+    dbs.push(db);
+    const samples = scenarioSamples('thin-drop');
+    // The first worker stops just before the drop's cue; the restarted one is woken by the rest.
+    const all = pipeline(db);
+    let firesAt = -1;
+    for (const [i, sample] of samples.entries()) {
+      await all.ingest([sample]);
+      if ((await db.cues.count()) > 0) {
+        firesAt = i;
+        break;
+      }
+    }
+    expect(firesAt).toBeGreaterThan(0);
+    all.queue.stop();
+    await db.delete();
+    const cold = openLivecueDb(`cold-${Math.random()}`);
+    dbs.push(cold);
+    const first = pipeline(cold);
+    for (const sample of samples.slice(0, firesAt)) await first.ingest([sample]);
+    await first.queue.flush();
+    first.queue.stop();
+    expect(await cold.cues.count()).toBe(0);
+
+    const order: string[] = [];
+    const realRefold = LiveSession.prototype.refold;
+    const spy = vi.spyOn(LiveSession.prototype, 'refold').mockImplementation(function (this: LiveSession) {
+      order.push('refold');
+      return realRefold.call(this);
+    });
+    try {
+      const second = pipeline(cold);
+      const told: string[] = [];
+      second.registry.onCueChange(({ changed }) => told.push(...changed.map((c) => c.ruleId)));
+      const filed = await second.registry.ingest([samples[firesAt]!]);
+      await filed.durable.then(() => order.push('stored'));
+      await vi.waitFor(() => expect(told).toContain('traffic-drop'));
+      await second.queue.flush();
+      expect(order.slice(0, 2)).toEqual(['stored', 'refold']);
+      const cues = await cold.cues.toArray();
+      expect(cues.map((c) => c.ruleId)).toContain('traffic-drop');
+      const session = (await cold.sessions.toArray())[0]!;
+      expect(session.cuesFired).toBe(cues.length);
+      expect(await cold.samples.count()).toBe(firesAt + 1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it('starts no session for a page with nothing readable, and reports the room as unread', async () => {
     const db = openLivecueDb(`ingest-${Math.random()}`);
