@@ -13,7 +13,9 @@ import { setupShortcuts } from '../lib/worker/setupShortcuts';
 import { setupSidePanel } from '../lib/worker/setupSidePanel';
 import { setupSiteAccess } from '../lib/worker/setupSiteAccess';
 
-// Wiring only: every listener is registered synchronously in the worker's first turn.
+// Wiring only: every listener is registered synchronously in the worker's first turn. What a start does
+// besides (the open-cue watch, the alarms' and sites' checks) waits for services.startup: the first samples
+// a restarted worker was woken for are stored first.
 export default defineBackground(() => {
   // e2e builds time their own cold start for `npm run bench`; production builds drop this.
   const probe = import.meta.env.MODE === 'e2e' ? startColdStartProbe() : undefined;
@@ -23,14 +25,14 @@ export default defineBackground(() => {
   setupCommands(services);
   setupAlarms(services);
   setupSidePanel();
-  setupSiteAccess();
+  setupSiteAccess(services.startup);
   setupActionMenu();
-  setupSamplePacking(services.db);
+  setupSamplePacking(services.db, services.startup);
   // Acting from anywhere: shortcuts and notification buttons go through the panel's own command path;
   // the badge and the notifications follow the open rooms' cues in the database, as the panel does.
   const handlers = commandHandlers(services);
   const run = (command: Parameters<typeof runCommand>[1]) => runCommand(handlers, command);
-  const openCues = watchOpenCues(services.db);
+  const openCues = watchOpenCues(services.db, services.startup);
   setupShortcuts(services.db, run);
   setupBadge(openCues, services.settings);
   setupNotifications(openCues, services.settings, run);

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { LivecueDb } from '../store/database';
 import { openSessionCues, type SessionCues } from '../store/openCues';
+import { OPEN_GATE, type StartupGate } from './startupGate';
 
 // The cues waiting in every open room, kept current from the database with one live query (Dexie re-runs
 // it after each write that touches them). The badge and the notifications both follow it, so they see
@@ -15,10 +16,12 @@ export interface OpenCueWatch {
   subscribe(listener: OpenCuesListener): () => void;
 }
 
-export function watchOpenCues(db: LivecueDb): OpenCueWatch {
+/** `startup`: the first query waits for it (the worker's first samples are stored first). */
+export function watchOpenCues(db: LivecueDb, startup: Pick<StartupGate, 'later'> = OPEN_GATE): OpenCueWatch {
   const listeners = new Set<OpenCuesListener>();
   let latest: SessionCues[] | undefined;
   let subscription: { unsubscribe(): void } | undefined;
+  let started = false;
   const start = () => {
     subscription = liveQuery(() => openSessionCues(db)).subscribe({
       next: (rooms) => {
@@ -40,7 +43,12 @@ export function watchOpenCues(db: LivecueDb): OpenCueWatch {
     subscribe(listener) {
       listeners.add(listener);
       if (latest) listener(latest);
-      if (!subscription) start();
+      if (!started) {
+        started = true;
+        startup.later(() => {
+          if (listeners.size && !subscription) start();
+        });
+      } else if (!subscription) start();
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {

@@ -6,6 +6,7 @@ import { RoomPorts } from './roomPorts';
 import { EndIntents } from './session/endIntents';
 import { type RegistryOptions, SessionRegistry } from './session/sessionRegistry';
 import { SettingsStore } from './settingsStore';
+import { createStartupGate, type StartupGate } from './startupGate';
 import { createWriteQueue, type WriteQueue } from './writeQueue';
 
 // Everything the background's listeners share, built synchronously at start so every listener can be
@@ -25,6 +26,8 @@ export interface BackgroundServices {
   broadcast: RoomBroadcast;
   /** Open side panels, pushed each queued sample and cue change. */
   panels: PanelPorts;
+  /** Start-up work that waits until the first samples are stored (startupGate.ts). */
+  startup: StartupGate;
 }
 
 export interface ServiceOptions {
@@ -63,5 +66,6 @@ export function createBackgroundServices(
   });
   registry.onCueChange((change) => panels.cuesChanged(change));
   const broadcast = createRoomBroadcast(ports, settings, registry, options.wallNow);
-  return { db, queue, registry, ports, settings, broadcast, panels };
+  const startup = createStartupGate();
+  return { db, queue, registry, ports, settings, broadcast, panels, startup };
 }

@@ -8,13 +8,15 @@ export const TICK_ALARM = 'livecue-tick';
 export const RETENTION_ALARM = 'livecue-retention';
 
 export function setupAlarms(services: BackgroundServices): void {
-  const { registry, settings, db } = services;
-  void browser.alarms.get(TICK_ALARM).then((existing) => {
-    if (!existing) void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
-  });
-  void browser.alarms.get(RETENTION_ALARM).then((existing) => {
-    if (!existing)
-      void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
+  const { registry, settings, db, startup } = services;
+  startup.later(() => {
+    void browser.alarms.get(TICK_ALARM).then((existing) => {
+      if (!existing) void browser.alarms.create(TICK_ALARM, { periodInMinutes: 0.5 });
+    });
+    void browser.alarms.get(RETENTION_ALARM).then((existing) => {
+      if (!existing)
+        void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 6 * 60, delayInMinutes: 1 });
+    });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM) {

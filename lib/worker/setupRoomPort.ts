@@ -14,7 +14,7 @@ import type { BackgroundServices } from './services';
 // at once, the acknowledgement once the stored samples are durable. The content script resends whatever
 // was neither.
 export function setupRoomPort(services: BackgroundServices, wallNow: () => number = Date.now): void {
-  const { ports, registry, settings, broadcast } = services;
+  const { ports, registry, settings, broadcast, startup } = services;
 
   /** Tells a page when it becomes, or stops being, a duplicate of its room's feeding tab. */
   const tellDuplicate = (info: RoomPortInfo, duplicate: boolean, sample: Sample) => {
@@ -42,10 +42,14 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
       info.roomKey = last.roomKey;
       info.lastSampleAt = wallNow();
     }
+    // The bindings and the overlay reach the page once the worker's first samples are stored.
     if (first && last)
-      void broadcast
-        .welcome(info)
-        .catch((error: unknown) => console.warn('Livecue: room not welcomed', error));
+      startup.later(
+        () =>
+          void broadcast
+            .welcome(info)
+            .catch((error: unknown) => console.warn('Livecue: room not welcomed', error)),
+      );
 
     const feeding = samples.filter((s) =>
       ports.feeds(info, { ...s, readable: isReadable(s) }, info.lastSampleAt),
@@ -98,6 +102,7 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
         .then(() => placed)
         .then(({ durable }) => durable)
         .then(() => {
+          startup.open();
           if (!info.closed) ports.send(port, { type: 'ack', upTo });
           // A later ack would cover the unseen samples: drop the port, so the room reconnects and resends
           // them (in messages of the allowed size).

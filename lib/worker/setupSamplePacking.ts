@@ -1,5 +1,6 @@
 import type { LivecueDb } from '../store/database';
 import { packEndedSessions } from './history/samplePacking';
+import { OPEN_GATE, type StartupGate } from './startupGate';
 
 // Ended sessions are packed for fast export (history/samplePacking.ts) on an alarm of their own, a batch at
 // a time, never at the worker's start (a cold start waits for nothing but the first sample).
@@ -11,10 +12,12 @@ declare global {
   var livecuePackNow: (() => Promise<number>) | undefined;
 }
 
-export function setupSamplePacking(db: LivecueDb): void {
+export function setupSamplePacking(db: LivecueDb, startup: Pick<StartupGate, 'later'> = OPEN_GATE): void {
   if (import.meta.env.MODE === 'e2e') globalThis.livecuePackNow = () => packEndedSessions(db, Date.now());
-  void browser.alarms.get(PACK_ALARM).then((existing) => {
-    if (!existing) void browser.alarms.create(PACK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+  startup.later(() => {
+    void browser.alarms.get(PACK_ALARM).then((existing) => {
+      if (!existing) void browser.alarms.create(PACK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+    });
   });
   let running = false;
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -1,4 +1,5 @@
 import type { Command, CommandAnswers, EnabledSite } from '../core/messages/commands';
+import { OPEN_GATE, type StartupGate } from './startupGate';
 
 // Any dashboard, on request: an operator whose platform has no adapter (JD, Pinduoduo, Shopee, a brand's own
 // screen) enables Livecue on its origin. The page asks for the origin as an optional host permission from
@@ -203,7 +204,7 @@ export const siteAccessHandlers = {
 };
 
 /** Listeners first (synchronously, as every concern), then the start-up check of what is registered. */
-export function setupSiteAccess(): void {
+export function setupSiteAccess(startup: Pick<StartupGate, 'later'> = OPEN_GATE): void {
   const c = chromeApi();
   if (!c?.permissions || !c.scripting) return;
   const sync = () => {
@@ -213,5 +214,5 @@ export function setupSiteAccess(): void {
   };
   c.permissions.onAdded.addListener(sync);
   c.permissions.onRemoved.addListener(sync);
-  sync();
+  startup.later(sync);
 }

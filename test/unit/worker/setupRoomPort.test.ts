@@ -11,8 +11,12 @@ describe('setupRoomPort', () => {
     const t0 = Date.now() - 10_000;
     page.post([page.sample(t0, { viewers: 10 }), page.sample(t0 + 1000, { viewers: 11 })]);
     await until(() => page.ackedUpTo() === 2, 4000, 'acknowledged');
+    await until(() => page.messages('bindings').length > 0, 4000, 'welcomed');
     expect(page.messages('bindings')).toEqual([{ type: 'bindings', bindings: { gmv: '#gmv' } }]);
     expect((await worker.db.samples.toArray()).map((row) => row.metrics.viewers)).toEqual([10, 11]);
+    // A worker's start stores the samples it was woken for first: the welcome follows their acknowledgement.
+    const types = page.port.received.map((message) => message.type);
+    expect(types.indexOf('ack')).toBeLessThan(types.indexOf('bindings'));
   });
 
   it('ignores other ports and messages that fail validation, and refuses a bad sample by its seq', async () => {
