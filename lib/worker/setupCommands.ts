@@ -131,7 +131,7 @@ export function setupCommands(services: BackgroundServices): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     // Only our own pages command the background; content scripts speak over the room port.
     if (sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http')) return undefined;
-    const parsed = commandSchema.safeParse(raw);
+    const parsed = commandSchema().safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return Promise.resolve({

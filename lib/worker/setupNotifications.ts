@@ -55,7 +55,7 @@ export function setupNotifications(
       const type = BUTTON_ACTIONS[index];
       if (!cueId || !type) return;
       void api.clear(id);
-      void run(commandSchema.parse({ type, cueId })).then((result) => {
+      void run(commandSchema().parse({ type, cueId })).then((result) => {
         if (!result.ok) console.warn(`Livecue: ${type} from a notification failed: ${result.error}`);
       });
     });

@@ -35,7 +35,7 @@ export async function runShortcut(
   const cue = await currentCueNow(db, wallNow);
   if (!cue) return { command, cueId: null };
   // Parsed like a page's command, so a snooze gets the same default length as the panel's button.
-  const result = await run(commandSchema.parse({ type: `cue.${CUE_COMMANDS[command]}`, cueId: cue.id }));
+  const result = await run(commandSchema().parse({ type: `cue.${CUE_COMMANDS[command]}`, cueId: cue.id }));
   if (!result.ok) console.warn(`Livecue: shortcut ${command} failed: ${result.error}`);
   return { command, cueId: cue.id, result };
 }

@@ -63,7 +63,7 @@ describe('zod in the background', () => {
 
   it('builds mini schemas, none recursive (so they need no memoizer)', () => {
     const schemas = {
-      commandSchema,
+      commandSchema: commandSchema(),
       roomToBackgroundSchema,
       sampleSchema,
       settingsSchema,
@@ -78,7 +78,7 @@ describe('zod in the background', () => {
   });
 
   it('reports issues in English, as classic zod did', () => {
-    const result = commandSchema.safeParse({ type: 'cue.snooze', cueId: 'c', snoozeSec: 5 });
+    const result = commandSchema().safeParse({ type: 'cue.snooze', cueId: 'c', snoozeSec: 5 });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({
       code: 'too_small',
@@ -127,7 +127,7 @@ describe('zod in the background', () => {
       [z.record(z.enum(['a']), z.number()), { b: 1 }],
       [z.number().check(z.refine((n) => n > 0, 'must be positive')), -1],
       [z.number().check(z.refine((n) => n > 0)), -1],
-      [commandSchema, { type: 'cue.snooze', cueId: 'c', snoozeSec: 5.5 }],
+      [commandSchema(), { type: 'cue.snooze', cueId: 'c', snoozeSec: 5.5 }],
       [settingsSchema, { locale: 'en', retentionDays: 'x' }],
       [exportFileSchema, { format: 'livecue-export', schemaVersion: 1, sessions: [{}] }],
     ];
