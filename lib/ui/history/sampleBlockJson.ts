@@ -52,9 +52,10 @@ export function sampleBlockJson(block: SampleBlockRow): string {
     while (c + 1 < block.capped.length && block.capped[c + 1]!.from <= i) c++;
     while (p + 1 < block.product.length && block.product[p + 1]!.from <= i) p++;
     while (h + 1 < block.health.length && block.health[h + 1]!.from <= i) h++;
+    const src = block.src?.[i];
     rows[i] =
       `${head}${jsonNumber(block.times[i]!)},"metrics":{${metrics}}` +
-      `${capped[c] ?? ''}${product[p] ?? ''}${health[h] ?? ''}}`;
+      `${capped[c] ?? ''}${product[p] ?? ''}${health[h] ?? ''}${typeof src === 'string' ? `,"src":${JSON.stringify(src)}` : ''}}`;
   }
   return rows.join(',');
 }

@@ -36,6 +36,7 @@ const rowAt = (sessionId: string, ts: number, keys: fc.Arbitrary<string>) =>
         capped: fc.subarray(['viewers', 'entries']),
         product,
         health,
+        src: fc.oneof(fc.string({ maxLength: 12 }), fc.constant('load-a:12')),
       },
       { requiredKeys: ['sessionId', 'ts', 'metrics'] },
     )
