@@ -33,6 +33,11 @@ export interface SampleBlockRow {
   capped: ValueRun<NonNullable<SampleRow['capped']>>[];
   product: ValueRun<SampleRow['product']>[];
   health: ValueRun<NonNullable<SampleRow['health']>>[];
+  /**
+   * Per row, who sent it (`page:seq`, null when the row names no sender); absent when no row of the block
+   * names one. Every reading names its page load since issue 18, so without this no session would pack.
+   */
+  src?: (string | null)[];
 }
 
 /** What a session's blocks cover: written with them in one transaction. */
@@ -44,9 +49,14 @@ export interface SamplePackRow {
   packedAt: number;
   /** The session has a row a block cannot give back exactly: its samples are read row by row. */
   flat?: true;
+  /**
+   * Packed by a packer that carries each row's `src`. A flat pack without it may be flat only for rows with
+   * a `src`, so the background packs that session again.
+   */
+  withSrc?: true;
 }
 
-const ROW_KEYS = new Set(['sessionId', 'ts', 'metrics', 'capped', 'product', 'health']);
+const ROW_KEYS = new Set(['sessionId', 'ts', 'metrics', 'capped', 'product', 'health', 'src']);
 const ABSENT = 0;
 const NULL = 1;
 const NUMBER = 2;
@@ -54,6 +64,7 @@ const NUMBER = 2;
 /** Whether a row holds only what a block can give back exactly (anything else keeps its session unpacked). */
 export function isPackable(row: SampleRow): boolean {
   for (const key of Object.keys(row)) if (!ROW_KEYS.has(key)) return false;
+  if ('src' in row && typeof row.src !== 'string') return false;
   for (const value of Object.values(row.metrics)) {
     if (value !== null && typeof value !== 'number') return false;
   }
@@ -92,7 +103,7 @@ export function packBlock(rows: readonly SampleRow[]): SampleBlockRow {
   });
   const field = <K extends 'capped' | 'product' | 'health'>(key: K) =>
     runsOf(rows, (row) => (key in row ? { has: true, value: row[key] } : { has: false }));
-  return {
+  const block: SampleBlockRow = {
     sessionId: rows[0]!.sessionId,
     ts: rows[0]!.ts,
     count,
@@ -102,6 +113,8 @@ export function packBlock(rows: readonly SampleRow[]): SampleBlockRow {
     product: field('product'),
     health: field('health') as ValueRun<NonNullable<SampleRow['health']>>[],
   };
+  if (rows.some((row) => row.src !== undefined)) block.src = rows.map((row) => row.src ?? null);
+  return block;
 }
 
 /**
@@ -130,6 +143,8 @@ export function unpackBlock(block: SampleBlockRow): SampleRow[] {
     if (product && !product.absent) row.product = product.value;
     const health = valueAt(block.health, 'health', i);
     if (health && !health.absent) row.health = health.value!;
+    const src = block.src?.[i];
+    if (typeof src === 'string') row.src = src;
     rows[i] = row;
   }
   return rows;

@@ -42,7 +42,7 @@ function sessionRow(index: number, count: number): SessionRow {
 }
 
 /** A 1 Hz sample with every metric read, as a fully working reader stores it. */
-function sample(sessionId: string, startedAt: number, i: number): SampleRow {
+export function benchSample(sessionId: string, startedAt: number, i: number): SampleRow {
   return {
     sessionId,
     ts: startedAt + i * 1000,
@@ -62,10 +62,12 @@ function sample(sessionId: string, startedAt: number, i: number): SampleRow {
     },
     product: { id: `p${(i / 300) | 0}`, name: '羊绒围巾 灰色', price: 199 },
     health: { parsed: ['viewers', 'gmv', 'orders'], failed: [], missing: [] },
+    // Every reading names its page load and seq since issue 18 (lib/worker/session/sessionRows.ts).
+    src: `load-${startedAt.toString(36)}:${i + 1}`,
   };
 }
 
-async function fill(db: LivecueDb): Promise<string[]> {
+export async function fillForBench(db: LivecueDb): Promise<string[]> {
   const perSession = SAMPLE_COUNT / SESSIONS;
   const ids: string[] = [];
   for (let s = 0; s < SESSIONS; s++) {
@@ -74,7 +76,7 @@ async function fill(db: LivecueDb): Promise<string[]> {
     await db.sessions.put(session);
     for (let i = 0; i < perSession; i += 10_000) {
       const rows = Array.from({ length: Math.min(10_000, perSession - i) }, (_, k) =>
-        sample(session.id, session.startedAt, i + k),
+        benchSample(session.id, session.startedAt, i + k),
       );
       await db.samples.bulkPut(rows);
     }
@@ -130,7 +132,7 @@ async function liveMemoryPeak(probe: MemoryProbe, work: Export): Promise<{ peakM
 /** Fills a database, then times each export RUNS times next to a read-only pass (load drifts). */
 async function benchExports(db: LivecueDb, probe: MemoryProbe): Promise<ExportBenchResult> {
   const fillStarted = performance.now();
-  const ids = await fill(db);
+  const ids = await fillForBench(db);
   const fillMs = performance.now() - fillStarted;
   const exports: [string, Export][] = [
     ['JSON', async (onProgress) => [await exportSessionsJson(db, ids, onProgress)]],
@@ -234,7 +236,7 @@ async function benchInNode(): Promise<string[]> {
   }
 }
 
-async function benchInChromium(): Promise<string[]> {
+export async function benchInChromium(): Promise<string[]> {
   // Loaded by a computed URL so the page bundle (built from this file) never pulls in node modules.
   const finder: typeof import('../node/findChromium') = await import(
     new URL('../node/findChromium.ts', import.meta.url).href

@@ -23,6 +23,8 @@ const CACHE_LIMIT = 20_000;
 const PLAIN = /^[0-9A-Za-z_.:/](?:[0-9A-Za-z_.:/ -]*[0-9A-Za-z_.:/-])?$/;
 
 export interface CsvWriter {
+  /** One cell as CSV text (quoted and formula-escaped as needed), for lines built by hand. */
+  cell(value: CsvCell): string;
   /** Rows as CSV lines, each ending with CRLF. */
   rows(rows: readonly (readonly CsvCell[])[]): string;
 }
@@ -42,6 +44,7 @@ export function createCsvWriter(): CsvWriter {
     return text;
   };
   return {
+    cell,
     rows(rows) {
       if (rows.length === 0) return '';
       // Array joins build flat strings; `+=` would build rope strings that cost more to flatten later.

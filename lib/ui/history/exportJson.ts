@@ -2,17 +2,21 @@ import type { LivecueDb } from '../../store/database';
 import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION } from '../../store/exportSchema';
 import { sessionRange } from '../../store/sessionRange';
 import { commenterNames } from './commenterNames';
+import { createExportFile } from './exportBlob';
 import {
   commentChunks,
   DEFAULT_EXPORT_CHUNK,
   exportStart,
   type OnExportProgress,
+  pieceCount,
   productSnapshotChunks,
-  sampleChunks,
+  samplePieces,
 } from './exportProgress';
+import { sampleBlockJson } from './sampleBlockJson';
 
-// The JSON export (lib/store/exportSchema.ts describes it), built as a Blob of many small parts: each
-// chunk of rows becomes its own Blob, so the whole file never exists as one string in the JS heap.
+// The JSON export (lib/store/exportSchema.ts describes it), written chunk by chunk into Blobs of a few
+// megabytes (exportBlob.ts), so the whole file never exists as one string in the JS heap. Packed samples
+// are written from their blocks (sampleBlockJson.ts), text identical to stringifying the rows.
 
 export interface JsonExportOptions {
   chunkSize?: number;
@@ -36,45 +40,50 @@ export async function exportSessionsJson(
 
   const exportedAt = (options.now ?? Date.now)();
   const name = commenterNames(options.hideUsers ?? false);
-  const parts: BlobPart[] = [
+  const file = createExportFile('application/json');
+  file.add(
     `{"format":${JSON.stringify(EXPORT_FORMAT)},"schemaVersion":${EXPORT_SCHEMA_VERSION},"exportedAt":${exportedAt},"sessions":[`,
-  ];
+  );
   for (const [index, session] of sessions.entries()) {
-    parts.push(`${index ? ',' : ''}{"session":${JSON.stringify(session)},"samples":[`);
+    file.add(`${index ? ',' : ''}{"session":${JSON.stringify(session)},"samples":[`);
     let first = true;
-    for await (const rows of sampleChunks(db, session.id, chunkSize)) {
-      parts.push(new Blob([(first ? '' : ',') + rowsJson(rows)]));
+    /** Adds rows' text to the array being written, after a comma unless it is the first. */
+    const addRows = (text: string) => {
+      if (!text) return;
+      file.add(first ? text : `,${text}`);
       first = false;
-      done += rows.length;
+    };
+    for await (const piece of samplePieces(db, session.id, chunkSize)) {
+      if (piece.rows) addRows(rowsJson(piece.rows));
+      else for (const block of piece.blocks) addRows(sampleBlockJson(block));
+      done += pieceCount(piece);
       onProgress({ done, total });
     }
     const [lower, upper] = sessionRange(session.id);
-    parts.push('],"comments":[');
+    file.add('],"comments":[');
     first = true;
     for await (const rows of commentChunks(db, session.id, chunkSize)) {
       const written = options.hideUsers ? rows.map((row) => ({ ...row, user: name(row.user) })) : rows;
-      parts.push(new Blob([(first ? '' : ',') + rowsJson(written)]));
-      first = false;
+      addRows(rowsJson(written));
       done += rows.length;
       onProgress({ done, total });
     }
-    parts.push('],"productSnapshots":[');
+    file.add('],"productSnapshots":[');
     first = true;
     for await (const rows of productSnapshotChunks(db, session.id, chunkSize)) {
-      parts.push(new Blob([(first ? '' : ',') + rowsJson(rows)]));
-      first = false;
+      addRows(rowsJson(rows));
       done += rows.length;
       onProgress({ done, total });
     }
     const pins = await db.productPins.where('[sessionId+ts]').between(lower, upper).toArray();
-    parts.push(new Blob([`],"productPins":[${rowsJson(pins)}`]));
+    file.add(`],"productPins":[${rowsJson(pins)}`);
     done += pins.length;
     const actions = await db.actions.where('[sessionId+ts]').between(lower, upper).toArray();
     const cues = await db.cues.where('[sessionId+firedAt]').between(lower, upper).toArray();
-    parts.push(new Blob([`],"actions":[${rowsJson(actions)}],"cues":[${rowsJson(cues)}]}`]));
+    file.add(`],"actions":[${rowsJson(actions)}],"cues":[${rowsJson(cues)}]}`);
     done += actions.length + cues.length;
     onProgress({ done, total });
   }
-  parts.push(']}');
-  return new Blob(parts, { type: 'application/json' });
+  file.add(']}');
+  return file.blob();
 }

@@ -2,7 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import type { LivecueDb } from '../../store/database';
 import type { ProductSnapshotRow } from '../../store/productRows';
 import type { SampleRow, SessionRow } from '../../store/rows';
-import { unpackBlock } from '../../store/sampleBlocks';
+import { type SampleBlockRow, unpackBlock } from '../../store/sampleBlocks';
 import { sessionRange } from '../../store/sessionRange';
 
 // Shared by the JSON and CSV exports: progress reports and reading a session's samples page by page,
@@ -21,22 +21,49 @@ export const DEFAULT_EXPORT_CHUNK = 5000;
 const PREFETCH = 2;
 
 /**
- * A session's samples in time order, about `chunkSize` rows at a time: from its packed copy while that
- * still covers every sample (an ended session, a few rows instead of thousands), else row by row (see
- * timeChunks).
+ * A session's samples in time order, about `chunkSize` rows at a time, as the packed blocks that hold them
+ * while the session's packed copy still covers every sample (an ended session, a few rows instead of
+ * thousands), else as rows read row by row (see timeChunks). The JSON export writes blocks without
+ * unpacking them (sampleBlockJson.ts).
  */
-export async function* sampleChunks(
+export async function* samplePieces(
   db: LivecueDb,
   sessionId: string,
   chunkSize = DEFAULT_EXPORT_CHUNK,
-): AsyncGenerator<SampleRow[]> {
+): AsyncGenerator<SamplePiece> {
   const [lower, upper] = sessionRange(sessionId);
   const [pack, count] = await Promise.all([
     db.samplePacks.get(sessionId),
     db.samples.where('[sessionId+ts]').between(lower, upper).count(),
   ]);
-  if (pack && !pack.flat && pack.count === count && count > 0) yield* packedChunks(db, sessionId, chunkSize);
-  else yield* timeChunks(db.samples, sessionId, chunkSize);
+  if (pack && !pack.flat && pack.count === count && count > 0) {
+    for await (const blocks of packedChunks(db, sessionId, chunkSize)) yield { blocks };
+  } else for await (const rows of timeChunks(db.samples, sessionId, chunkSize)) yield { rows };
+}
+
+/** Some of a session's samples: packed blocks (in order, each whole) or rows. */
+export type SamplePiece =
+  | { blocks: SampleBlockRow[]; rows?: undefined }
+  | { rows: SampleRow[]; blocks?: undefined };
+
+/** The samples a piece holds. */
+export const pieceCount = (piece: SamplePiece) =>
+  piece.rows ? piece.rows.length : piece.blocks.reduce((sum, block) => sum + block.count, 0);
+
+/** A session's samples in time order as rows, about `chunkSize` at a time (see samplePieces). */
+export async function* sampleChunks(
+  db: LivecueDb,
+  sessionId: string,
+  chunkSize = DEFAULT_EXPORT_CHUNK,
+): AsyncGenerator<SampleRow[]> {
+  for await (const piece of samplePieces(db, sessionId, chunkSize)) {
+    if (piece.rows) yield piece.rows;
+    else {
+      const rows: SampleRow[] = [];
+      for (const block of piece.blocks) for (const row of unpackBlock(block)) rows.push(row);
+      yield rows;
+    }
+  }
 }
 
 /** A session's comments in time order, chunked like its samples. */
@@ -98,12 +125,12 @@ async function* timeChunks<Row extends { ts: number }>(
 /** Blocks fetched per query when reading a packed session (about ten thousand samples). */
 const BLOCKS_PER_READ = 16;
 
-/** A packed session's samples in time order, about `chunkSize` rows at a time, the next blocks read ahead. */
+/** A packed session's blocks in time order, about `chunkSize` samples at a time, the next blocks read ahead. */
 async function* packedChunks(
   db: LivecueDb,
   sessionId: string,
   chunkSize: number,
-): AsyncGenerator<SampleRow[]> {
+): AsyncGenerator<SampleBlockRow[]> {
   const [, upper] = sessionRange(sessionId);
   const read = (from: unknown, inclusive: boolean) => {
     const blocks = db.sampleBlocks
@@ -115,21 +142,24 @@ async function* packedChunks(
     return blocks;
   };
   let next = read(Dexie.minKey, true);
-  let rows: SampleRow[] = [];
+  let batch: SampleBlockRow[] = [];
+  let samples = 0;
   for (;;) {
     const blocks = await next;
     const last = blocks[blocks.length - 1];
     if (last && blocks.length === BLOCKS_PER_READ) next = read(last.ts, false);
     for (const block of blocks) {
-      rows = rows.concat(unpackBlock(block));
-      if (rows.length >= chunkSize) {
-        yield rows;
-        rows = [];
+      batch.push(block);
+      samples += block.count;
+      if (samples >= chunkSize) {
+        yield batch;
+        batch = [];
+        samples = 0;
       }
     }
     if (!last || blocks.length < BLOCKS_PER_READ) break;
   }
-  if (rows.length) yield rows;
+  if (batch.length) yield batch;
 }
 
 /** Rows the export of these sessions will write, for the progress bar. */

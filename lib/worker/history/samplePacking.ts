@@ -13,11 +13,15 @@ import { sessionRange } from '../../store/sessionRange';
 // times faster. Runs in the background, a session at a time; each session's blocks and their pack record
 // are written in one transaction, so a worker stopped halfway leaves either a whole pack or none.
 
-/** Ended sessions with no pack yet, oldest first. */
+/**
+ * Ended sessions with no pack yet, oldest first, and sessions left flat by a packer that could not carry
+ * a row's `src` (every reading has named its sender since issue 18): packed once more.
+ */
 export async function sessionsToPack(db: LivecueDb): Promise<SessionRow[]> {
   const ended = await db.sessions.filter((session) => session.endedAt !== undefined).toArray();
   const packs = await db.samplePacks.bulkGet(ended.map((session) => session.id));
-  return ended.filter((_, index) => !packs[index]).sort((a, b) => a.startedAt - b.startedAt);
+  const due = (pack: SamplePackRow | undefined) => !pack || (pack.flat && !pack.withSrc);
+  return ended.filter((_, index) => due(packs[index])).sort((a, b) => a.startedAt - b.startedAt);
 }
 
 /** Packs one session's samples; returns its pack record (with `flat` when a row cannot be packed exactly). */
@@ -49,6 +53,7 @@ export async function packSession(db: LivecueDb, sessionId: string, now: number)
     blocks: flat ? 0 : blocks.length,
     packedAt: now,
     ...(flat ? { flat: true as const } : {}),
+    withSrc: true,
   };
   await db.transaction('rw', [db.samples, db.sampleBlocks, db.samplePacks], async () => {
     // Rows that arrived while packing (an import) make this pack stale: write nothing, pack again later.

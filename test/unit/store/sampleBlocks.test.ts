@@ -35,6 +35,7 @@ const rowAt = (ts: number) =>
         capped: fc.subarray(['viewers', 'entries']),
         product,
         health,
+        src: fc.string({ maxLength: 20 }),
       },
       { requiredKeys: ['sessionId', 'ts', 'metrics'] },
     )
@@ -70,6 +71,8 @@ describe('sample blocks', () => {
 
   it('refuses rows with fields a block cannot carry', () => {
     expect(isPackable({ sessionId: 's', ts: 1, metrics: { viewers: 1 } })).toBe(true);
+    expect(isPackable({ sessionId: 's', ts: 1, metrics: {}, src: 'load-a:7' })).toBe(true);
+    expect(isPackable({ sessionId: 's', ts: 1, metrics: {}, src: 7 } as unknown as SampleRow)).toBe(false);
     expect(isPackable({ sessionId: 's', ts: 1, metrics: {}, note: 'x' } as unknown as SampleRow)).toBe(false);
     expect(isPackable({ sessionId: 's', ts: 1, metrics: { viewers: '1' } } as unknown as SampleRow)).toBe(
       false,

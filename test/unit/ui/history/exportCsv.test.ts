@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportSessionsCsv } from '../../../../lib/ui/history/exportCsv';
 import type { ExportProgress } from '../../../../lib/ui/history/exportProgress';
+import { packEndedSessions } from '../../../../lib/worker/history/samplePacking';
 import { cueRow, freshDb, seedSession, T0 } from '../../historyFixtures';
 
 /** Reads a CSV file back the way a spreadsheet would: BOM first, then records by header. */
@@ -130,5 +131,27 @@ describe('exportSessionsCsv', () => {
       'viewer 4',
       'viewer 5',
     ]);
+  });
+
+  it('writes the same samples file from a packed session as from its rows', async () => {
+    const db = freshDb();
+    const { session, samples } = await seedSession(db, 'r1', T0, 1300);
+    await db.samples.put({ ...samples[650]!, product: { id: 'p2', name: '=真丝围巾', price: 299 } });
+    const files = async () => {
+      const { samples: perSecond } = await exportSessionsCsv(db, [session.id], {
+        resolution: 'second',
+        chunkSize: 300,
+      });
+      const { samples: perMinute } = await exportSessionsCsv(db, [session.id], { resolution: 'minute' });
+      return [perSecond, perMinute];
+    };
+    const bytes = async (blobs: Blob[]) =>
+      Promise.all(blobs.map(async (blob) => new Uint8Array(await blob.arrayBuffer())));
+    const rowByRow = await files();
+    expect(await packEndedSessions(db, T0)).toBe(1);
+    expect(await bytes(await files())).toEqual(await bytes(rowByRow));
+    const rows = await readCsv(rowByRow[0]!);
+    expect(rows).toHaveLength(1300);
+    expect(rows[650]).toMatchObject({ product_id: 'p2', product_name: "'=真丝围巾", product_price: '299' });
   });
 });

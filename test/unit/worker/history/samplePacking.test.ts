@@ -70,4 +70,32 @@ describe('sample packing', () => {
     expect(await db.sampleBlocks.count()).toBe(0);
     expect(await db.samplePacks.count()).toBe(0);
   });
+
+  it('packs readings that name their sender (page:seq), and packs again a session an older packer left flat', async () => {
+    const db = freshDb();
+    const { session, samples } = await seedSession(db, 'sent', T0, 650);
+    // As the worker stores them since issue 18: each reading names its page load and seq; one older row does not.
+    const sent = samples.map((row, i) => (i === 5 ? row : { ...row, src: `load-a:${i + 1}` }));
+    await db.samples.bulkPut(sent);
+    // What the packer before this change wrote for such a session: a flat pack, no blocks.
+    await db.samplePacks.put({ sessionId: session.id, count: 650, blocks: 0, packedAt: T0, flat: true });
+    expect((await sessionsToPack(db)).map((s) => s.id)).toEqual([session.id]);
+
+    expect(await packEndedSessions(db, T0)).toBe(1);
+    expect(await db.samplePacks.get(session.id)).toMatchObject({ count: 650, blocks: 2, withSrc: true });
+    expect((await db.samplePacks.get(session.id))?.flat).toBeUndefined();
+    expect(await sessionsToPack(db)).toEqual([]);
+    expect(await readAll(db, session.id)).toStrictEqual(sent);
+    const json = JSON.parse(await (await exportSessionsJson(db, [session.id])).text());
+    expect(json.sessions[0].samples).toEqual(sent);
+  });
+
+  it('leaves a session flat for good once a packer that carries src found it could not pack it', async () => {
+    const db = freshDb();
+    const { session } = await seedSession(db, 'odd-again', T0, 3);
+    await db.samples.put({ ...samplesFor(session.id, T0 + 5000, 1)[0]!, note: 'x' } as SampleRow);
+    await packEndedSessions(db, T0);
+    expect(await db.samplePacks.get(session.id)).toMatchObject({ flat: true, withSrc: true });
+    expect(await sessionsToPack(db)).toEqual([]);
+  });
 });
