@@ -26,7 +26,11 @@ export const PM = {
   explainCount: 10,
 } as const satisfies Record<ProductMetricId, number>;
 export const PRODUCT_METRIC_COUNT = PRODUCT_METRIC_IDS.length;
-const METRIC_INDEX = new Map<string, number>(PRODUCT_METRIC_IDS.map((id, i) => [id, i]));
+/** Metric index by id: a prototype-less object, as a row's keys come from `for…in` (quicker than a Map). */
+const METRIC_INDEX: Record<string, number | undefined> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(PRODUCT_METRIC_IDS.map((id, i) => [id, i])),
+);
 
 /** A product's history keeps at most one snapshot per this many ms (the newest one moves with each change). */
 export const HISTORY_STEP_MS = 10_000;
@@ -60,6 +64,12 @@ export class ProductRecord {
   historyTs = new Float64Array(8);
   historyValues = new Float64Array(8 * PRODUCT_METRIC_COUNT);
   historyLength = 0;
+  /**
+   * The newest snapshot's values are `last` itself, not yet copied into historyValues: a table redrawn
+   * every few seconds moves the newest snapshot several times per step, so it is copied once, when the
+   * next one starts (or `last` is about to change without a snapshot).
+   */
+  private headLive = false;
 
   constructor(
     readonly id: string,
@@ -93,7 +103,9 @@ export class ProductRecord {
       if (this.historyTs[mid]! <= ts) lo = mid;
       else hi = mid - 1;
     }
-    return this.historyValues[lo * PRODUCT_METRIC_COUNT + metric]!;
+    return lo === this.historyLength - 1 && this.headLive
+      ? this.last[metric]!
+      : this.historyValues[lo * PRODUCT_METRIC_COUNT + metric]!;
   }
 
   /**
@@ -134,15 +146,31 @@ export class ProductRecord {
   snapshot(ts: number): void {
     let n = this.historyLength;
     // The newest snapshot moves with each change until it is a step past the one before it.
-    if (n >= 2 && this.historyTs[n - 2]! >= ts - HISTORY_STEP_MS) n--;
-    else if (n === this.historyTs.length) this.grow();
+    if (this.moves(ts)) n--;
+    else {
+      this.freezeHead();
+      if (n === this.historyTs.length) this.grow();
+    }
     this.historyTs[n] = ts;
+    this.headLive = true;
+    this.historyLength = n + 1;
+  }
+
+  /** Whether a snapshot at `ts` would move the newest one rather than start a new one. */
+  moves(ts: number): boolean {
+    const n = this.historyLength;
+    return n >= 2 && this.historyTs[n - 2]! >= ts - HISTORY_STEP_MS;
+  }
+
+  /** Copies `last` into the newest snapshot's slot: call before `last` changes unless a snapshot moves it. */
+  freezeHead(): void {
+    if (!this.headLive) return;
+    this.headLive = false;
     // A plain loop: TypedArray#set costs more than eleven copies.
     const values = this.historyValues;
     const last = this.last;
-    const base = n * PRODUCT_METRIC_COUNT;
+    const base = (this.historyLength - 1) * PRODUCT_METRIC_COUNT;
     for (let m = 0; m < PRODUCT_METRIC_COUNT; m++) values[base + m] = last[m]!;
-    this.historyLength = n + 1;
   }
 
   private grow() {
@@ -184,7 +212,17 @@ export class ProductBook {
     this.lastEventAt = ts;
     this.eventCount++;
     const rows = event.rows;
-    for (let r = 0; r < rows.length; r++) this.applyRow(rows[r]!, ts);
+    const products = this.products;
+    // A redrawn table lists its rows in the order it did before: try the product after the last row's
+    // before looking the id up.
+    let next = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      let product = products[next];
+      if (product === undefined || product.id !== row.id) product = this.record(row.id, ts);
+      next = product.index + 1;
+      this.applyRow(product, row, ts);
+    }
     if (event.pinnedId !== undefined) this.pin(event.pinnedId, ts);
   }
 
@@ -205,8 +243,7 @@ export class ProductBook {
     return product;
   }
 
-  private applyRow(row: ProductRowReading, ts: number) {
-    const product = this.record(row.id, ts);
+  private applyRow(product: ProductRecord, row: ProductRowReading, ts: number) {
     if (row.name !== undefined && row.name !== '') product.name = row.name;
     if (row.price !== undefined) product.price = row.price;
     product.updatedAt = ts;
@@ -214,7 +251,7 @@ export class ProductBook {
     let changed = product.historyLength === 0;
     const metrics = row.metrics;
     for (const key in metrics) {
-      const m = METRIC_INDEX.get(key);
+      const m = METRIC_INDEX[key];
       if (m === undefined) continue;
       const value = metrics[key as ProductMetricId];
       if (value === undefined) continue;
@@ -226,9 +263,13 @@ export class ProductBook {
       product.unreadableMask &= ~bit;
       product.readMask |= bit;
       if (value !== last[m]) {
+        // The newest snapshot holds `last` until copied: copy it now unless this change's snapshot moves it.
+        if (!changed) {
+          changed = true;
+          if (!product.moves(ts)) product.freezeHead();
+        }
         last[m] = value;
         product.changedAt[m] = ts;
-        changed = true;
       }
     }
     // A table without a clicks column (TikTok's shows CTR and impressions): clicks are CTR × impressions.
@@ -236,6 +277,8 @@ export class ProductBook {
       const ctrOk = (product.unreadableMask & ((1 << PM.ctr) | (1 << PM.impressions))) === 0;
       const clicks = ctrOk ? Math.round(last[PM.ctr]! * last[PM.impressions]!) : Number.NaN;
       if (!Number.isNaN(clicks) && clicks !== last[PM.clicks]) {
+        // No snapshot follows a change of the derived clicks alone: the newest one keeps its values.
+        if (!changed) product.freezeHead();
         last[PM.clicks] = clicks;
         product.changedAt[PM.clicks] = ts;
       }
