@@ -35,6 +35,11 @@ const METRIC_INDEX: Record<string, number | undefined> = Object.assign(
 /** A product's history keeps at most one snapshot per this many ms (the newest one moves with each change). */
 export const HISTORY_STEP_MS = 10_000;
 
+/** Snapshots per chunk of a product's history (a power of two). */
+const CHUNK_SHIFT = 7;
+const HISTORY_CHUNK = 1 << CHUNK_SHIFT;
+const CHUNK_MASK = HISTORY_CHUNK - 1;
+
 /** One stretch of time a product was pinned / explained; `to` null while it still is. */
 export interface ExplainSpan {
   from: number;
@@ -60,12 +65,16 @@ export class ProductRecord {
   readonly spans: ExplainSpan[] = [];
   /** Milliseconds explained in closed spans. */
   closedExplainedMs = 0;
-  /** Snapshot times and values (PRODUCT_METRIC_COUNT per snapshot), for values at past times. */
-  historyTs = new Float64Array(8);
-  historyValues = new Float64Array(8 * PRODUCT_METRIC_COUNT);
+  /**
+   * Snapshot times and values (PRODUCT_METRIC_COUNT per snapshot), for values at past times, in chunks of
+   * HISTORY_CHUNK snapshots: a history grows all session, and a typed array grown by copying allocates
+   * twice its size outside the JS heap, for which V8 collects garbage (a fifth of a busy replay's time).
+   */
+  private readonly tsChunks: Float64Array[] = [];
+  private readonly valueChunks: Float64Array[] = [];
   historyLength = 0;
   /**
-   * The newest snapshot's values are `last` itself, not yet copied into historyValues: a table redrawn
+   * The newest snapshot's values are `last` itself, not yet copied into its chunk: a table redrawn
    * every few seconds moves the newest snapshot several times per step, so it is copied once, when the
    * next one starts (or `last` is about to change without a snapshot).
    */
@@ -95,17 +104,30 @@ export class ProductRecord {
 
   /** The value as it stood at `ts` (NaN before the product was seen or before the metric was read). */
   valueAt(metric: number, ts: number): number {
+    const i = this.snapshotAt(ts);
+    if (i < 0) return Number.NaN;
+    return i === this.historyLength - 1 && this.headLive
+      ? this.last[metric]!
+      : this.valueChunks[i >> CHUNK_SHIFT]![(i & CHUNK_MASK) * PRODUCT_METRIC_COUNT + metric]!;
+  }
+
+  /** Index of the newest snapshot at or before `ts` (-1: none). */
+  private snapshotAt(ts: number): number {
     let lo = 0;
     let hi = this.historyLength - 1;
-    if (hi < 0 || this.historyTs[0]! > ts) return Number.NaN;
+    const chunks = this.tsChunks;
+    if (hi < 0 || chunks[0]![0]! > ts) return -1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.historyTs[mid]! <= ts) lo = mid;
+      if (chunks[mid >> CHUNK_SHIFT]![mid & CHUNK_MASK]! <= ts) lo = mid;
       else hi = mid - 1;
     }
-    return lo === this.historyLength - 1 && this.headLive
-      ? this.last[metric]!
-      : this.historyValues[lo * PRODUCT_METRIC_COUNT + metric]!;
+    return lo;
+  }
+
+  /** Time of snapshot `i`. */
+  private tsAt(i: number): number {
+    return this.tsChunks[i >> CHUNK_SHIFT]![i & CHUNK_MASK]!;
   }
 
   /**
@@ -149,9 +171,12 @@ export class ProductRecord {
     if (this.moves(ts)) n--;
     else {
       this.freezeHead();
-      if (n === this.historyTs.length) this.grow();
+      if ((n & CHUNK_MASK) === 0) {
+        this.tsChunks.push(new Float64Array(HISTORY_CHUNK));
+        this.valueChunks.push(new Float64Array(HISTORY_CHUNK * PRODUCT_METRIC_COUNT));
+      }
     }
-    this.historyTs[n] = ts;
+    this.tsChunks[n >> CHUNK_SHIFT]![n & CHUNK_MASK] = ts;
     this.headLive = true;
     this.historyLength = n + 1;
   }
@@ -159,27 +184,19 @@ export class ProductRecord {
   /** Whether a snapshot at `ts` would move the newest one rather than start a new one. */
   moves(ts: number): boolean {
     const n = this.historyLength;
-    return n >= 2 && this.historyTs[n - 2]! >= ts - HISTORY_STEP_MS;
+    return n >= 2 && this.tsAt(n - 2) >= ts - HISTORY_STEP_MS;
   }
 
   /** Copies `last` into the newest snapshot's slot: call before `last` changes unless a snapshot moves it. */
   freezeHead(): void {
     if (!this.headLive) return;
     this.headLive = false;
+    const i = this.historyLength - 1;
     // A plain loop: TypedArray#set costs more than eleven copies.
-    const values = this.historyValues;
+    const values = this.valueChunks[i >> CHUNK_SHIFT]!;
     const last = this.last;
-    const base = (this.historyLength - 1) * PRODUCT_METRIC_COUNT;
+    const base = (i & CHUNK_MASK) * PRODUCT_METRIC_COUNT;
     for (let m = 0; m < PRODUCT_METRIC_COUNT; m++) values[base + m] = last[m]!;
-  }
-
-  private grow() {
-    const ts = new Float64Array(this.historyTs.length * 2);
-    ts.set(this.historyTs);
-    this.historyTs = ts;
-    const values = new Float64Array(this.historyValues.length * 2);
-    values.set(this.historyValues);
-    this.historyValues = values;
   }
 }
 
