@@ -104,15 +104,31 @@ export class ProductRecord {
 
   /** The value as it stood at `ts` (NaN before the product was seen or before the metric was read). */
   valueAt(metric: number, ts: number): number {
-    const i = this.snapshotAt(ts);
+    return this.valueAtIndex(metric, this.indexAt(ts));
+  }
+
+  /** The value in snapshot `i` (from indexAt); NaN for -1. */
+  valueAtIndex(metric: number, i: number): number {
     if (i < 0) return Number.NaN;
     return i === this.historyLength - 1 && this.headLive
       ? this.last[metric]!
       : this.valueChunks[i >> CHUNK_SHIFT]![(i & CHUNK_MASK) * PRODUCT_METRIC_COUNT + metric]!;
   }
 
-  /** Index of the newest snapshot at or before `ts` (-1: none). */
-  private snapshotAt(ts: number): number {
+  /**
+   * Index of the newest snapshot at or before `ts` (-1: none), for several values at one time. `hint`, an
+   * index this returned for an earlier time, makes a window that rolls forward cost a step or two, not a
+   * search (a snapshot's time never changes but the newest one's, which only moves later).
+   */
+  indexAt(ts: number, hint = -1): number {
+    const n = this.historyLength;
+    if (hint >= 0 && hint < n && this.tsAt(hint) <= ts) {
+      let i = hint;
+      for (let steps = 0; steps < 4; steps++) {
+        if (i + 1 >= n || this.tsAt(i + 1) > ts) return i;
+        i++;
+      }
+    }
     let lo = 0;
     let hi = this.historyLength - 1;
     const chunks = this.tsChunks;

@@ -116,4 +116,22 @@ describe('ProductBook', () => {
     ]);
     expect(book.get('c')!.valueAt(PM.sold, at(4))).toBe(3);
   });
+
+  it('finds the snapshot at a time from a hint as a search would, for a window rolling forward', () => {
+    const book = new ProductBook();
+    for (let sec = 0; sec <= 900; sec += 3) {
+      book.apply({ ts: at(sec), rows: [{ id: 'a', metrics: { clicks: sec * 2, sold: sec >> 4 } }] });
+    }
+    const a = book.get('a')!;
+    let hint = -1;
+    for (let sec = -20; sec <= 960; sec += 7) {
+      const i = a.indexAt(at(sec), hint);
+      expect(i).toBe(a.indexAt(at(sec)));
+      expect(a.valueAtIndex(PM.clicks, i)).toBe(a.valueAt(PM.clicks, at(sec)));
+      hint = i;
+    }
+    // A hint past the time asked for (a window moved back) is ignored, not trusted.
+    expect(a.indexAt(at(100), a.historyLength - 1)).toBe(a.indexAt(at(100)));
+    expect(a.valueAtIndex(PM.sold, a.indexAt(at(-1), 5))).toBeNaN();
+  });
 });
