@@ -40,6 +40,27 @@ const CHUNK_SHIFT = 7;
 const HISTORY_CHUNK = 1 << CHUNK_SHIFT;
 const CHUNK_MASK = HISTORY_CHUNK - 1;
 
+/**
+ * Hands out runs of doubles cut from shared buffers, each bigger than the last up to 512 KB: creating a
+ * typed array of its own per history chunk costs more than the chunk's use.
+ */
+export class DoubleSlab {
+  private buffer: ArrayBuffer | undefined;
+  private used = 0;
+  private size = 4096;
+
+  take(count: number): Float64Array {
+    if (!this.buffer || this.used + count > this.buffer.byteLength / 8) {
+      this.buffer = new ArrayBuffer(Math.max(this.size, count) * 8);
+      this.size = Math.min(this.size * 2, 65_536);
+      this.used = 0;
+    }
+    const run = new Float64Array(this.buffer, this.used * 8, count);
+    this.used += count;
+    return run;
+  }
+}
+
 /** One stretch of time a product was pinned / explained; `to` null while it still is. */
 export interface ExplainSpan {
   from: number;
@@ -85,6 +106,8 @@ export class ProductRecord {
     /** Order of first appearance in the session (0 for the first product seen). */
     readonly index: number,
     ts: number,
+    /** Where its history's chunks come from (shared by a book's products). */
+    private readonly slab = new DoubleSlab(),
   ) {
     this.name = id;
     this.price = undefined;
@@ -188,8 +211,8 @@ export class ProductRecord {
     else {
       this.freezeHead();
       if ((n & CHUNK_MASK) === 0) {
-        this.tsChunks.push(new Float64Array(HISTORY_CHUNK));
-        this.valueChunks.push(new Float64Array(HISTORY_CHUNK * PRODUCT_METRIC_COUNT));
+        this.tsChunks.push(this.slab.take(HISTORY_CHUNK));
+        this.valueChunks.push(this.slab.take(HISTORY_CHUNK * PRODUCT_METRIC_COUNT));
       }
     }
     this.tsChunks[n >> CHUNK_SHIFT]![n & CHUNK_MASK] = ts;
@@ -219,6 +242,8 @@ export class ProductRecord {
 export class ProductBook {
   /** Every product seen, by id, and in order of first appearance. */
   readonly byId = new Map<string, ProductRecord>();
+  /** Memory for every product's history. */
+  private readonly slab = new DoubleSlab();
   readonly products: ProductRecord[] = [];
   /** The pinned / explained product's id (null: none), and since when (NaN until a page told). */
   pinnedId: string | null = null;
@@ -269,7 +294,7 @@ export class ProductBook {
   private record(id: string, ts: number): ProductRecord {
     let product = this.byId.get(id);
     if (!product) {
-      product = new ProductRecord(id, this.products.length, ts);
+      product = new ProductRecord(id, this.products.length, ts, this.slab);
       this.byId.set(id, product);
       this.products.push(product);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PM, ProductBook } from '../../../../lib/core/products/productBook';
+import { DoubleSlab, PM, ProductBook } from '../../../../lib/core/products/productBook';
 import type { ProductRowReading } from '../../../../lib/core/products/productContract';
 
 // The product book: a fold of products events into what each product did, as the engine and the panel use it.
@@ -133,5 +133,13 @@ describe('ProductBook', () => {
     // A hint past the time asked for (a window moved back) is ignored, not trusted.
     expect(a.indexAt(at(100), a.historyLength - 1)).toBe(a.indexAt(at(100)));
     expect(a.valueAtIndex(PM.sold, a.indexAt(at(-1), 5))).toBeNaN();
+  });
+
+  it('cuts history chunks from shared buffers without two chunks overlapping', () => {
+    const slab = new DoubleSlab();
+    const runs = [slab.take(3000), slab.take(1408), slab.take(100_000), slab.take(128)];
+    for (const [i, run] of runs.entries()) run.fill(i + 1);
+    expect(runs.map((run) => run.length)).toEqual([3000, 1408, 100_000, 128]);
+    for (const [i, run] of runs.entries()) expect(run.every((value) => value === i + 1)).toBe(true);
   });
 });
