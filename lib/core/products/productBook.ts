@@ -26,10 +26,40 @@ export const PM = {
   explainCount: 10,
 } as const satisfies Record<ProductMetricId, number>;
 export const PRODUCT_METRIC_COUNT = PRODUCT_METRIC_IDS.length;
-const METRIC_INDEX = new Map<string, number>(PRODUCT_METRIC_IDS.map((id, i) => [id, i]));
+/** Metric index by id: a prototype-less object, as a row's keys come from `for…in` (quicker than a Map). */
+const METRIC_INDEX: Record<string, number | undefined> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(PRODUCT_METRIC_IDS.map((id, i) => [id, i])),
+);
 
 /** A product's history keeps at most one snapshot per this many ms (the newest one moves with each change). */
 export const HISTORY_STEP_MS = 10_000;
+
+/** Snapshots per chunk of a product's history (a power of two). */
+const CHUNK_SHIFT = 7;
+const HISTORY_CHUNK = 1 << CHUNK_SHIFT;
+const CHUNK_MASK = HISTORY_CHUNK - 1;
+
+/**
+ * Hands out runs of doubles cut from shared buffers, each bigger than the last up to 512 KB: creating a
+ * typed array of its own per history chunk costs more than the chunk's use.
+ */
+export class DoubleSlab {
+  private buffer: ArrayBuffer | undefined;
+  private used = 0;
+  private size = 4096;
+
+  take(count: number): Float64Array {
+    if (!this.buffer || this.used + count > this.buffer.byteLength / 8) {
+      this.buffer = new ArrayBuffer(Math.max(this.size, count) * 8);
+      this.size = Math.min(this.size * 2, 65_536);
+      this.used = 0;
+    }
+    const run = new Float64Array(this.buffer, this.used * 8, count);
+    this.used += count;
+    return run;
+  }
+}
 
 /** One stretch of time a product was pinned / explained; `to` null while it still is. */
 export interface ExplainSpan {
@@ -56,16 +86,28 @@ export class ProductRecord {
   readonly spans: ExplainSpan[] = [];
   /** Milliseconds explained in closed spans. */
   closedExplainedMs = 0;
-  /** Snapshot times and values (PRODUCT_METRIC_COUNT per snapshot), for values at past times. */
-  historyTs = new Float64Array(8);
-  historyValues = new Float64Array(8 * PRODUCT_METRIC_COUNT);
+  /**
+   * Snapshot times and values (PRODUCT_METRIC_COUNT per snapshot), for values at past times, in chunks of
+   * HISTORY_CHUNK snapshots: a history grows all session, and a typed array grown by copying allocates
+   * twice its size outside the JS heap, for which V8 collects garbage (a fifth of a busy replay's time).
+   */
+  private readonly tsChunks: Float64Array[] = [];
+  private readonly valueChunks: Float64Array[] = [];
   historyLength = 0;
+  /**
+   * The newest snapshot's values are `last` itself, not yet copied into its chunk: a table redrawn
+   * every few seconds moves the newest snapshot several times per step, so it is copied once, when the
+   * next one starts (or `last` is about to change without a snapshot).
+   */
+  private headLive = false;
 
   constructor(
     readonly id: string,
     /** Order of first appearance in the session (0 for the first product seen). */
     readonly index: number,
     ts: number,
+    /** Where its history's chunks come from (shared by a book's products). */
+    private readonly slab = new DoubleSlab(),
   ) {
     this.name = id;
     this.price = undefined;
@@ -85,15 +127,46 @@ export class ProductRecord {
 
   /** The value as it stood at `ts` (NaN before the product was seen or before the metric was read). */
   valueAt(metric: number, ts: number): number {
+    return this.valueAtIndex(metric, this.indexAt(ts));
+  }
+
+  /** The value in snapshot `i` (from indexAt); NaN for -1. */
+  valueAtIndex(metric: number, i: number): number {
+    if (i < 0) return Number.NaN;
+    return i === this.historyLength - 1 && this.headLive
+      ? this.last[metric]!
+      : this.valueChunks[i >> CHUNK_SHIFT]![(i & CHUNK_MASK) * PRODUCT_METRIC_COUNT + metric]!;
+  }
+
+  /**
+   * Index of the newest snapshot at or before `ts` (-1: none), for several values at one time. `hint`, an
+   * index this returned for an earlier time, makes a window that rolls forward cost a step or two, not a
+   * search (a snapshot's time never changes but the newest one's, which only moves later).
+   */
+  indexAt(ts: number, hint = -1): number {
+    const n = this.historyLength;
+    if (hint >= 0 && hint < n && this.tsAt(hint) <= ts) {
+      let i = hint;
+      for (let steps = 0; steps < 4; steps++) {
+        if (i + 1 >= n || this.tsAt(i + 1) > ts) return i;
+        i++;
+      }
+    }
     let lo = 0;
     let hi = this.historyLength - 1;
-    if (hi < 0 || this.historyTs[0]! > ts) return Number.NaN;
+    const chunks = this.tsChunks;
+    if (hi < 0 || chunks[0]![0]! > ts) return -1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.historyTs[mid]! <= ts) lo = mid;
+      if (chunks[mid >> CHUNK_SHIFT]![mid & CHUNK_MASK]! <= ts) lo = mid;
       else hi = mid - 1;
     }
-    return this.historyValues[lo * PRODUCT_METRIC_COUNT + metric]!;
+    return lo;
+  }
+
+  /** Time of snapshot `i`. */
+  private tsAt(i: number): number {
+    return this.tsChunks[i >> CHUNK_SHIFT]![i & CHUNK_MASK]!;
   }
 
   /**
@@ -134,30 +207,43 @@ export class ProductRecord {
   snapshot(ts: number): void {
     let n = this.historyLength;
     // The newest snapshot moves with each change until it is a step past the one before it.
-    if (n >= 2 && this.historyTs[n - 2]! >= ts - HISTORY_STEP_MS) n--;
-    else if (n === this.historyTs.length) this.grow();
-    this.historyTs[n] = ts;
-    // A plain loop: TypedArray#set costs more than eleven copies.
-    const values = this.historyValues;
-    const last = this.last;
-    const base = n * PRODUCT_METRIC_COUNT;
-    for (let m = 0; m < PRODUCT_METRIC_COUNT; m++) values[base + m] = last[m]!;
+    if (this.moves(ts)) n--;
+    else {
+      this.freezeHead();
+      if ((n & CHUNK_MASK) === 0) {
+        this.tsChunks.push(this.slab.take(HISTORY_CHUNK));
+        this.valueChunks.push(this.slab.take(HISTORY_CHUNK * PRODUCT_METRIC_COUNT));
+      }
+    }
+    this.tsChunks[n >> CHUNK_SHIFT]![n & CHUNK_MASK] = ts;
+    this.headLive = true;
     this.historyLength = n + 1;
   }
 
-  private grow() {
-    const ts = new Float64Array(this.historyTs.length * 2);
-    ts.set(this.historyTs);
-    this.historyTs = ts;
-    const values = new Float64Array(this.historyValues.length * 2);
-    values.set(this.historyValues);
-    this.historyValues = values;
+  /** Whether a snapshot at `ts` would move the newest one rather than start a new one. */
+  moves(ts: number): boolean {
+    const n = this.historyLength;
+    return n >= 2 && this.tsAt(n - 2) >= ts - HISTORY_STEP_MS;
+  }
+
+  /** Copies `last` into the newest snapshot's slot: call before `last` changes unless a snapshot moves it. */
+  freezeHead(): void {
+    if (!this.headLive) return;
+    this.headLive = false;
+    const i = this.historyLength - 1;
+    // A plain loop: TypedArray#set costs more than eleven copies.
+    const values = this.valueChunks[i >> CHUNK_SHIFT]!;
+    const last = this.last;
+    const base = (i & CHUNK_MASK) * PRODUCT_METRIC_COUNT;
+    for (let m = 0; m < PRODUCT_METRIC_COUNT; m++) values[base + m] = last[m]!;
   }
 }
 
 export class ProductBook {
   /** Every product seen, by id, and in order of first appearance. */
   readonly byId = new Map<string, ProductRecord>();
+  /** Memory for every product's history. */
+  private readonly slab = new DoubleSlab();
   readonly products: ProductRecord[] = [];
   /** The pinned / explained product's id (null: none), and since when (NaN until a page told). */
   pinnedId: string | null = null;
@@ -184,7 +270,17 @@ export class ProductBook {
     this.lastEventAt = ts;
     this.eventCount++;
     const rows = event.rows;
-    for (let r = 0; r < rows.length; r++) this.applyRow(rows[r]!, ts);
+    const products = this.products;
+    // A redrawn table lists its rows in the order it did before: try the product after the last row's
+    // before looking the id up.
+    let next = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      let product = products[next];
+      if (product === undefined || product.id !== row.id) product = this.record(row.id, ts);
+      next = product.index + 1;
+      this.applyRow(product, row, ts);
+    }
     if (event.pinnedId !== undefined) this.pin(event.pinnedId, ts);
   }
 
@@ -198,15 +294,14 @@ export class ProductBook {
   private record(id: string, ts: number): ProductRecord {
     let product = this.byId.get(id);
     if (!product) {
-      product = new ProductRecord(id, this.products.length, ts);
+      product = new ProductRecord(id, this.products.length, ts, this.slab);
       this.byId.set(id, product);
       this.products.push(product);
     }
     return product;
   }
 
-  private applyRow(row: ProductRowReading, ts: number) {
-    const product = this.record(row.id, ts);
+  private applyRow(product: ProductRecord, row: ProductRowReading, ts: number) {
     if (row.name !== undefined && row.name !== '') product.name = row.name;
     if (row.price !== undefined) product.price = row.price;
     product.updatedAt = ts;
@@ -214,7 +309,7 @@ export class ProductBook {
     let changed = product.historyLength === 0;
     const metrics = row.metrics;
     for (const key in metrics) {
-      const m = METRIC_INDEX.get(key);
+      const m = METRIC_INDEX[key];
       if (m === undefined) continue;
       const value = metrics[key as ProductMetricId];
       if (value === undefined) continue;
@@ -226,9 +321,13 @@ export class ProductBook {
       product.unreadableMask &= ~bit;
       product.readMask |= bit;
       if (value !== last[m]) {
+        // The newest snapshot holds `last` until copied: copy it now unless this change's snapshot moves it.
+        if (!changed) {
+          changed = true;
+          if (!product.moves(ts)) product.freezeHead();
+        }
         last[m] = value;
         product.changedAt[m] = ts;
-        changed = true;
       }
     }
     // A table without a clicks column (TikTok's shows CTR and impressions): clicks are CTR × impressions.
@@ -236,6 +335,8 @@ export class ProductBook {
       const ctrOk = (product.unreadableMask & ((1 << PM.ctr) | (1 << PM.impressions))) === 0;
       const clicks = ctrOk ? Math.round(last[PM.ctr]! * last[PM.impressions]!) : Number.NaN;
       if (!Number.isNaN(clicks) && clicks !== last[PM.clicks]) {
+        // No snapshot follows a change of the derived clicks alone: the newest one keeps its values.
+        if (!changed) product.freezeHead();
         last[PM.clicks] = clicks;
         product.changedAt[PM.clicks] = ts;
       }

@@ -92,24 +92,31 @@ export const productFading = defineRule({
       const baseEnd = from + params.baselineSec * 1000;
       const recentFrom = now - params.recentSec * 1000;
       if (recentFrom < baseEnd) return undefined;
+      // The history's snapshots at the four times, each found once for every metric read there.
+      const atFrom = product.indexAt(from);
+      const atBaseEnd = product.indexAt(baseEnd, atFrom);
+      const atRecentFrom = product.indexAt(recentFrom, atBaseEnd);
+      const atNow = product.indexAt(now, atRecentFrom);
+      const delta = (metric: number, a: number, b: number) =>
+        product.valueAtIndex(metric, b) - product.valueAtIndex(metric, a);
       const rate = (top: number, bottom: number, a: number, b: number, min: number) => {
-        const below = product.deltaBetween(bottom, a, b);
-        return below >= min ? product.deltaBetween(top, a, b) / below : Number.NaN;
+        const below = delta(bottom, a, b);
+        return below >= min ? delta(top, a, b) / below : Number.NaN;
       };
-      const firstCtr = rate(PM.clicks, PM.impressions, from, baseEnd, params.minImpressions);
-      const firstConv = rate(PM.sold, PM.clicks, from, baseEnd, params.minClicks);
-      const recentImpressions = product.deltaBetween(PM.impressions, recentFrom, now);
-      const recentClicks = product.deltaBetween(PM.clicks, recentFrom, now);
+      const firstCtr = rate(PM.clicks, PM.impressions, atFrom, atBaseEnd, params.minImpressions);
+      const firstConv = rate(PM.sold, PM.clicks, atFrom, atBaseEnd, params.minClicks);
+      const recentImpressions = delta(PM.impressions, atRecentFrom, atNow);
+      const recentClicks = delta(PM.clicks, atRecentFrom, atNow);
       return {
         firstCtr,
         recentCtr:
           recentImpressions * firstCtr >= params.minExpected
-            ? rate(PM.clicks, PM.impressions, recentFrom, now, params.minImpressions)
+            ? rate(PM.clicks, PM.impressions, atRecentFrom, atNow, params.minImpressions)
             : Number.NaN,
         firstConv,
         recentConv:
           recentClicks * firstConv >= params.minExpected
-            ? rate(PM.sold, PM.clicks, recentFrom, now, params.minClicks)
+            ? rate(PM.sold, PM.clicks, atRecentFrom, atNow, params.minClicks)
             : Number.NaN,
       };
     };

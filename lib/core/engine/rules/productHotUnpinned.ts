@@ -63,6 +63,9 @@ export const productHotUnpinned = defineRule({
     let soldRates = new Float64Array(0);
     let clickRates = new Float64Array(0);
     let spans = new Float64Array(0);
+    // Per product (by index): its history's snapshot at the window's start last check, where the next
+    // check's search starts (the window rolls forward).
+    let fromIndex = new Int32Array(0);
 
     return {
       check(now) {
@@ -73,6 +76,11 @@ export const productHotUnpinned = defineRule({
           soldRates = new Float64Array(products.length * 2);
           clickRates = new Float64Array(products.length * 2);
           spans = new Float64Array(products.length * 2);
+        }
+        if (fromIndex.length < products.length) {
+          const grown = new Int32Array(products.length * 2).fill(-1);
+          grown.set(fromIndex);
+          fromIndex = grown;
         }
         const onScreen = productOnScreen(room);
         candidates = [];
@@ -95,8 +103,10 @@ export const productHotUnpinned = defineRule({
           spans[i] = now - from;
           if (now - from < params.minWindowSec * 1000 || product.openSpan) continue;
           const minutes = (now - from) / 60_000;
-          const sold = product.value(PM.sold) - product.valueAt(PM.sold, from);
-          const clicks = product.value(PM.clicks) - product.valueAt(PM.clicks, from);
+          const at = product.indexAt(from, fromIndex[product.index]);
+          fromIndex[product.index] = at;
+          const sold = product.value(PM.sold) - product.valueAtIndex(PM.sold, at);
+          const clicks = product.value(PM.clicks) - product.valueAtIndex(PM.clicks, at);
           if (sold >= 0) {
             soldRates[i] = sold / minutes;
             soldSum += soldRates[i]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PM, ProductBook } from '../../../../lib/core/products/productBook';
+import { DoubleSlab, PM, ProductBook } from '../../../../lib/core/products/productBook';
 import type { ProductRowReading } from '../../../../lib/core/products/productContract';
 
 // The product book: a fold of products events into what each product did, as the engine and the panel use it.
@@ -78,5 +78,68 @@ describe('ProductBook', () => {
     // A product seen 20 s ago has no rate yet.
     book.apply({ ts: at(900), rows: [{ id: 'late', metrics: { sold: 3 } }] });
     expect(book.get('late')!.ratePerMin(PM.sold, 180, at(920))).toBeNaN();
+  });
+
+  it('keeps each past snapshot as it stood while the newest one moves with a table redrawn every 2 s', () => {
+    const book = new ProductBook();
+    for (let sec = 0; sec <= 60; sec += 2) {
+      book.apply({ ts: at(sec), rows: [{ id: 'a', metrics: { impressions: sec, sold: sec >> 2 } }] });
+    }
+    const a = book.get('a')!;
+    // One snapshot per 10 s: 0, 10, …, 50, and the newest at 60 (the latest values themselves).
+    expect(a.historyLength).toBe(7);
+    expect(a.valueAt(PM.impressions, at(15))).toBe(10);
+    expect(a.valueAt(PM.sold, at(15))).toBe(2);
+    expect(a.valueAt(PM.impressions, at(59))).toBe(50);
+    expect(a.valueAt(PM.impressions, at(60))).toBe(60);
+    // A row with nothing new leaves the history alone; the next change starts a new snapshot, the one at
+    // 60 s keeping its values.
+    book.apply({ ts: at(71), rows: [{ id: 'a', metrics: { impressions: 60 } }] });
+    book.apply({ ts: at(72), rows: [{ id: 'a', metrics: { impressions: 99, sold: 30 } }] });
+    expect(a.valueAt(PM.impressions, at(71))).toBe(60);
+    expect(a.valueAt(PM.sold, at(71))).toBe(15);
+    expect(a.valueAt(PM.impressions, at(72))).toBe(99);
+    expect(a.deltaBetween(PM.sold, at(60), at(72))).toBe(15);
+  });
+
+  it('puts each row on its own product whatever order the table lists them in', () => {
+    const book = new ProductBook();
+    const row = (id: string, sold: number): ProductRowReading => ({ id, metrics: { sold } });
+    book.apply({ ts: at(0), rows: [row('a', 1), row('b', 2), row('c', 3)] });
+    book.apply({ ts: at(5), rows: [row('c', 30), row('a', 10), row('d', 40), row('b', 20)] });
+    book.apply({ ts: at(9), rows: [row('b', 21), row('b', 22), row('a', 11)] });
+    expect(book.products.map((p) => [p.id, p.index, p.value(PM.sold)])).toEqual([
+      ['a', 0, 11],
+      ['b', 1, 22],
+      ['c', 2, 30],
+      ['d', 3, 40],
+    ]);
+    expect(book.get('c')!.valueAt(PM.sold, at(4))).toBe(3);
+  });
+
+  it('finds the snapshot at a time from a hint as a search would, for a window rolling forward', () => {
+    const book = new ProductBook();
+    for (let sec = 0; sec <= 900; sec += 3) {
+      book.apply({ ts: at(sec), rows: [{ id: 'a', metrics: { clicks: sec * 2, sold: sec >> 4 } }] });
+    }
+    const a = book.get('a')!;
+    let hint = -1;
+    for (let sec = -20; sec <= 960; sec += 7) {
+      const i = a.indexAt(at(sec), hint);
+      expect(i).toBe(a.indexAt(at(sec)));
+      expect(a.valueAtIndex(PM.clicks, i)).toBe(a.valueAt(PM.clicks, at(sec)));
+      hint = i;
+    }
+    // A hint past the time asked for (a window moved back) is ignored, not trusted.
+    expect(a.indexAt(at(100), a.historyLength - 1)).toBe(a.indexAt(at(100)));
+    expect(a.valueAtIndex(PM.sold, a.indexAt(at(-1), 5))).toBeNaN();
+  });
+
+  it('cuts history chunks from shared buffers without two chunks overlapping', () => {
+    const slab = new DoubleSlab();
+    const runs = [slab.take(3000), slab.take(1408), slab.take(100_000), slab.take(128)];
+    for (const [i, run] of runs.entries()) run.fill(i + 1);
+    expect(runs.map((run) => run.length)).toEqual([3000, 1408, 100_000, 128]);
+    for (const [i, run] of runs.entries()) expect(run.every((value) => value === i + 1)).toBe(true);
   });
 });
