@@ -57,17 +57,26 @@ function mapUnit(c: number): number {
   return SIMPLIFIED.get(c) ?? c;
 }
 
-/** mapUnit for every UTF-16 unit, built once: the hot loop is one array read per character. */
+/**
+ * mapUnit for every UTF-16 unit, built on the first comment (not at import: the worker's cold start does
+ * not wait for it): the hot loop is one array read per character.
+ */
 const DROP = 0xffff;
-const UNIT = new Uint16Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  const m = mapUnit(c);
-  UNIT[c] = m < 0 ? DROP : m;
+let unitTable: Uint16Array | undefined;
+function buildUnitTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const m = mapUnit(c);
+    table[c] = m < 0 ? DROP : m;
+  }
+  unitTable = table;
+  return table;
 }
 
 /** The matching form of a comment (see the file comment); '' for a comment of whitespace only. */
 export function normalizeComment(text: string): string {
   // Most comments need nothing but a trim: find the first unit that changes, and copy only from there.
+  const UNIT = unitTable ?? buildUnitTable();
   const n = text.length;
   let i = 0;
   let lastSpace = true;
