@@ -168,6 +168,11 @@ function fakePushPort() {
     push: (message: unknown) => {
       for (const l of listeners) l(message);
     },
+    /** The worker stops: its port drops. */
+    drop: () => {
+      for (const l of drops.splice(0)) l();
+      listeners.length = 0;
+    },
   };
 }
 
@@ -219,5 +224,33 @@ it('shows pushed samples and cues before they are on disk, and never lets an old
   await db.cues.put(cue);
   port.push({ type: 'cues', sessionId: session.id, open: [] });
   await new Promise((r) => setTimeout(r, 50));
+  expect(store.openCues.value).toEqual([]);
+});
+
+it('shows a cue pushed for a session before the panel has read that session, and forgets pushes when the worker goes', async () => {
+  store.dispose();
+  const port = fakePushPort();
+  store = createPanelStore(db, send, {
+    wallClock: () => WALL,
+    statusEveryMs: 60_000,
+    connectLive: port.connect,
+  });
+  await until(
+    () => store.session.value,
+    (s) => s === null,
+  );
+  // The worker decides a cue in a session whose row is not on disk yet.
+  port.push({ type: 'cues', sessionId: session.id, open: [cue] });
+  expect(store.openCues.value).toEqual([]);
+  await db.sessions.put(session);
+  await until(
+    () => store.session.value,
+    (s) => s?.id === session.id,
+  );
+  // No cue row was written: the cue on screen is the pushed one.
+  expect(store.openCues.value.map((c) => c.id)).toEqual([cue.id]);
+
+  // The worker stops before writing it: the database is the record again, and it holds no such cue.
+  port.drop();
   expect(store.openCues.value).toEqual([]);
 });
