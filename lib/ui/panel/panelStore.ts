@@ -23,6 +23,7 @@ import {
 } from './panelQueries';
 import { createProductFeed } from './productFeed';
 import { panelRanking } from './productRanking';
+import { sameRows } from './sameRows';
 import { type RoomWarning, roomWarningsFrom, type WriteWarning, writeWarningFrom } from './writeStatus';
 
 // Everything the side panel shows, as signals fed by liveQuery (reads), the worker's pushes (the newest
@@ -136,6 +137,11 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   const live = connectLive ? linkLivePush(connectLive, onPush, forgetPushes, forgetPushes) : null;
   if (live) disposers.push(live.dispose);
   const today = signal<Cue[]>([]);
+  const todayUnlessSame = {
+    set value(rows: Cue[]) {
+      if (!sameRows(today.peek(), rows)) today.value = rows;
+    },
+  };
   const asked = signal<CommentRow[]>([]);
 
   // The sparkline window is read whole when the session changes and every `historyEveryMs`; between
@@ -197,7 +203,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     follow(() => {
       dayKey.value;
       const at = now.peek();
-      return [today, liveSignal(() => todaysCues(db, at), today.peek())];
+      return [todayUnlessSame, liveSignal(() => todaysCues(db, at), today.peek())];
     }),
   );
 
