@@ -15,11 +15,13 @@ import { SPARKLINE_WINDOW_MS } from './metricTiles';
 import { type OpenQuestion, openQuestions, questionsSince } from './openQuestions';
 import {
   commentsSince,
+  cuesFiredSince,
   currentSession,
   latestSample,
   openCues,
   samplesSince,
-  todaysCues,
+  startOfLocalDay,
+  todaysSessionIds,
 } from './panelQueries';
 import { createProductFeed } from './productFeed';
 import { panelRanking } from './productRanking';
@@ -137,6 +139,12 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   const live = connectLive ? linkLivePush(connectLive, onPush, forgetPushes, forgetPushes) : null;
   if (live) disposers.push(live.dispose);
   const today = signal<Cue[]>([]);
+  const todayIds = signal<string[]>([]);
+  const todayIdsUnlessSame = {
+    set value(ids: string[]) {
+      if (!sameRows(todayIds.peek(), ids)) todayIds.value = ids;
+    },
+  };
   const todayUnlessSame = {
     set value(rows: Cue[]) {
       if (!sameRows(today.peek(), rows)) today.value = rows;
@@ -203,7 +211,13 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     follow(() => {
       dayKey.value;
       const at = now.peek();
-      return [todayUnlessSame, liveSignal(() => todaysCues(db, at), today.peek())];
+      return [todayIdsUnlessSame, liveSignal(() => todaysSessionIds(db, at), todayIds.peek())];
+    }),
+    follow(() => {
+      const ids = todayIds.value;
+      dayKey.value;
+      const since = startOfLocalDay(now.peek());
+      return [todayUnlessSame, liveSignal(() => cuesFiredSince(db, ids, since), today.peek())];
     }),
   );
 

@@ -254,3 +254,33 @@ it('shows a cue pushed for a session before the panel has read that session, and
   port.drop();
   expect(store.openCues.value).toEqual([]);
 });
+
+it("keeps today's cues as they are while samples move their session, and follows a cue written", async () => {
+  await db.sessions.put(session);
+  await db.cues.put(cue);
+  const first = await until(
+    () => store.todaysCues.value,
+    (rows) => rows.length === 1,
+  );
+  for (let i = 1; i <= 3; i++) {
+    await db.sessions.put({ ...session, lastSampleAt: T + i * 1000 });
+    await db.samples.put({ sessionId: session.id, ts: T + i * 1000, metrics: { viewers: 900 + i } });
+  }
+  await until(
+    () => store.session.value?.lastSampleAt,
+    (at) => at === T + 3000,
+  );
+  await new Promise((r) => setTimeout(r, 50));
+  // The same list, not a re-read copy: the panel does not render it again.
+  expect(store.todaysCues.value).toBe(first);
+
+  await db.cues.put({ ...cue, id: `${cue.id}:2`, firedAt: T + 2000 });
+  expect(
+    (
+      await until(
+        () => store.todaysCues.value,
+        (rows) => rows.length === 2,
+      )
+    ).map((c) => c.firedAt),
+  ).toEqual([T + 2000, T]);
+});
