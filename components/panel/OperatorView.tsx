@@ -38,6 +38,17 @@ export function OperatorView({ state, session, arranged, now, commands, send, on
   const health = summariseHealth(samples[samples.length - 1]?.health);
   // Each sample re-renders this view: the parts that do not follow it are built again only when what they
   // show changes (the same element is not diffed again), so a pushed cue never waits behind their render.
+  // A sparkline's time axis moves by the second (a pixel is five seconds), so a cue push or a clock tick
+  // within it does not draw every tile again.
+  const second = Math.floor(now / 1000);
+  const metrics = useMemo(
+    () => (
+      <section class="metrics" data-testid="metrics">
+        <MetricTiles tiles={tiles} now={now} />
+      </section>
+    ),
+    [tiles, second],
+  );
   const ranking = state.products?.value ?? null;
   const products = useMemo(() => <ProductRanking ranking={ranking} />, [ranking]);
   const todaysCues = state.todaysCues.value;
@@ -72,9 +83,7 @@ export function OperatorView({ state, session, arranged, now, commands, send, on
         now={now}
       />
       {products}
-      <section class="metrics" data-testid="metrics">
-        <MetricTiles tiles={tiles} now={now} />
-      </section>
+      {metrics}
       <ReaderHealth health={health} onPick={onPick} />
       {today}
       <PanelFooter sessionId={session.id} settings={state.settings.value} run={(c) => void commands.run(c)} />
