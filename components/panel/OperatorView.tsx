@@ -36,27 +36,6 @@ export function OperatorView({ state, session, arranged, now, commands, send, on
   // Tiles move with each sample; their sparklines' time axis only every few seconds.
   const tiles = useMemo(() => buildMetricTiles(samples, now), [samples, Math.floor(now / 5000)]);
   const health = summariseHealth(samples[samples.length - 1]?.health);
-  // Each sample re-renders this view: the parts that do not follow it are built again only when what they
-  // show changes (the same element is not diffed again), so a pushed cue never waits behind their render.
-  // A sparkline's time axis moves by the second (a pixel is five seconds), so a cue push or a clock tick
-  // within it does not draw every tile again.
-  const second = Math.floor(now / 1000);
-  const metrics = useMemo(
-    () => (
-      <section class="metrics" data-testid="metrics">
-        <MetricTiles tiles={tiles} now={now} />
-      </section>
-    ),
-    [tiles, second],
-  );
-  const ranking = state.products?.value ?? null;
-  const products = useMemo(() => <ProductRanking ranking={ranking} />, [ranking]);
-  const todaysCues = state.todaysCues.value;
-  const today = useMemo(() => <TodaysCues cues={todaysCues} />, [todaysCues]);
-  const end = useMemo(
-    () => <EndSession key={session.id} sessionId={session.id} send={send} />,
-    [session.id, send],
-  );
   return (
     <>
       <p class="session-title" title={session.roomKey}>
@@ -82,12 +61,14 @@ export function OperatorView({ state, session, arranged, now, commands, send, on
         snoozed={arranged.snoozed.filter((cue) => cue.ruleId !== 'questions')}
         now={now}
       />
-      {products}
-      {metrics}
+      <ProductRanking ranking={state.products?.value ?? null} />
+      <section class="metrics" data-testid="metrics">
+        <MetricTiles tiles={tiles} now={now} />
+      </section>
       <ReaderHealth health={health} onPick={onPick} />
-      {today}
+      <TodaysCues cues={state.todaysCues.value} />
       <PanelFooter sessionId={session.id} settings={state.settings.value} run={(c) => void commands.run(c)} />
-      {end}
+      <EndSession key={session.id} sessionId={session.id} send={send} />
     </>
   );
 }
