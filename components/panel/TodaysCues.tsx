@@ -10,8 +10,17 @@ import { VirtualList } from '../common/VirtualList';
 const ROW_HEIGHT = 44;
 const LIST_HEIGHT = 264;
 
+// One formatter per locale: toLocaleTimeString builds a new one on every call, which the panel's profile
+// showed as its costliest line while a live room re-rendered this list.
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatTimeOfDay(ts: number, locale: Locale): string {
-  return new Date(ts).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
+    timeFormats.set(locale, format);
+  }
+  return format.format(ts);
 }
 
 export function outcomeText(cue: Cue, t: Translate<UiMessageKey>): string {

@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { PanelApp } from '../../components/panel/PanelApp';
 import { createPanelStore } from '../../lib/ui/panel/panelStore';
@@ -8,8 +9,16 @@ import { PANEL_PORT_NAME } from '../../lib/store/livePush';
 import { sendCommand } from '../../lib/ui/sendCommand';
 
 // Wiring only: open the database, start the panel's live queries and the worker's push port, render.
+// The marks time the first render in a trace (scripts/bench/latency.ts reads them).
+performance.mark('livecue:panel-script');
 const store = createPanelStore(openLivecueDb(), sendCommand, {
   connectLive: () => browser.runtime.connect({ name: PANEL_PORT_NAME }),
 });
 render(<PanelApp state={store} send={sendCommand} />, document.getElementById('app')!);
+performance.mark('livecue:panel-rendered');
+const stopMark = effect(() => {
+  if (store.session.value === undefined) return;
+  performance.mark('livecue:panel-session-read');
+  queueMicrotask(() => stopMark());
+});
 addEventListener('pagehide', () => store.dispose());

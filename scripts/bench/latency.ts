@@ -1,4 +1,4 @@
-import { collectCueLatencies, percentile, watchPanelCues } from '../node/cueLatency';
+import { collectCueLatencies, percentile, spyOnPanelPushes, watchPanelCues } from '../node/cueLatency';
 import { measurePanelFirstRender } from '../node/panelFirstRender';
 import { animatingPrelude, busyTileScenario, collectTileFigures, watchPanelTile } from '../node/tileLatency';
 import { startBrowserBench } from './benchStart';
@@ -37,6 +37,7 @@ export async function run(): Promise<string[]> {
   try {
     const empty = await measurePanelFirstRender(browser.context, browser.extensionUrl('sidepanel.html'), 7);
     const panel = await browser.context.newPage();
+    await spyOnPanelPushes(panel);
     await panel.goto(browser.extensionUrl('sidepanel.html'));
     const room = await browser.context.newPage();
     await room.goto(server.url);
@@ -57,7 +58,12 @@ export async function run(): Promise<string[]> {
     await room.evaluate((s) => window.mockRoom.play(s, { speed: 10 }), swingScenario(1000));
     await room.waitForFunction('!window.mockRoom.state().playing', undefined, { timeout: 200_000 });
     await panel.waitForTimeout(500);
-    const ms = (await collectCueLatencies(panel, room)).map((l) => l.ms);
+    const cues = await collectCueLatencies(panel, room);
+    const ms = cues.map((l) => l.ms);
+    // Where a cue's time goes: until its push reaches the panel (page, content script, worker), then the panel.
+    const split = cues.filter((l) => l.pushedMs !== undefined);
+    const toPush = split.map((l) => l.pushedMs!);
+    const inPanel = split.map((l) => l.ms - l.pushedMs!);
     const withSession = await measurePanelFirstRender(
       browser.context,
       browser.extensionUrl('sidepanel.html'),
@@ -71,6 +77,7 @@ export async function run(): Promise<string[]> {
       `latency page change → tile: median ${percentile(tile.ms, 50).toFixed(1)} ms, p95 ${tileP95.toFixed(1)} ms over ${tile.ms.length} values (budget p95 ≤ 50 ms: ${tileP95 <= 50 ? 'ok' : 'OVER'})`,
       `values shown (page redrawing 4×/s): ${tile.heldShown} of ${tile.held} held ≥ 250 ms = ${heldPct.toFixed(0)} % (budget 100 %: ${tile.heldShown === tile.held && tile.held > 0 ? 'ok' : 'OVER'}); ${tile.shown} of all ${tile.drawn} drawn`,
       `latency page change → cue visible: median ${percentile(ms, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${ms.length} cues (budget p95 ≤ 30 ms: ${p95 <= 30 ? 'ok' : 'OVER'})`,
+      `  cue split over ${split.length} cues: page change → push reaches the panel median ${percentile(toPush, 50).toFixed(1)} ms, p95 ${percentile(toPush, 95).toFixed(1)} ms; push → visible median ${percentile(inPanel, 50).toFixed(1)} ms, p95 ${percentile(inPanel, 95).toFixed(1)} ms`,
       `panel first render: median ${firstMedian.toFixed(0)} ms (empty ${percentile(empty, 50).toFixed(0)} ms, live session ${percentile(withSession, 50).toFixed(0)} ms; budget 150 ms: ${firstMedian <= 150 ? 'ok' : 'OVER'})`,
     ];
   } finally {

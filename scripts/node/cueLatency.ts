@@ -7,7 +7,32 @@ import type { Page } from 'playwright-core';
 declare global {
   interface Window {
     __cueSeenAt?: Record<string, number>;
+    __cuePushedAt?: Record<string, number>;
   }
+}
+
+/**
+ * Records, in the panel page, when each cue id first arrives in a push from the worker, so a latency splits
+ * into the page, content script and worker's part and the panel's own (render). Call before the panel loads:
+ * it wraps the runtime's connect before the panel opens its port.
+ */
+export async function spyOnPanelPushes(panel: Page): Promise<void> {
+  await panel.addInitScript(`(() => {
+    const seen = {};
+    window.__cuePushedAt = seen;
+    const runtime = globalThis.chrome && globalThis.chrome.runtime;
+    if (!runtime || !runtime.connect) return;
+    const connect = runtime.connect.bind(runtime);
+    runtime.connect = (...args) => {
+      const port = connect(...args);
+      port.onMessage.addListener((message) => {
+        if (!message || message.type !== 'cues' || !Array.isArray(message.open)) return;
+        const now = performance.timeOrigin + performance.now();
+        for (const cue of message.open) if (cue && seen[cue.id] === undefined) seen[cue.id] = now;
+      });
+      return port;
+    };
+  })()`);
 }
 
 /** Starts recording, in the panel page, the wall time each `[data-cue-id]` element first appears. */
@@ -37,16 +62,25 @@ export async function watchPanelCues(panel: Page): Promise<void> {
 export interface CueLatency {
   cueId: string;
   ms: number;
+  /** Page change → the cue's first push reached the panel (with spyOnPanelPushes). */
+  pushedMs?: number;
 }
 
 /** Latencies of every cue seen so far whose firing sample the room recorded. */
 export async function collectCueLatencies(panel: Page, room: Page): Promise<CueLatency[]> {
   const seen = await panel.evaluate(() => ({ ...(window.__cueSeenAt ?? {}) }));
+  const pushed = await panel.evaluate(() => ({ ...(window.__cuePushedAt ?? {}) }));
   const out: CueLatency[] = [];
   for (const [cueId, visibleAt] of Object.entries(seen)) {
     const firedAt = Number(cueId.slice(cueId.lastIndexOf(':') + 1));
     const shownAt = await room.evaluate((t) => window.mockRoom.shownAt(t), firedAt);
-    if (shownAt !== undefined) out.push({ cueId, ms: visibleAt - shownAt });
+    if (shownAt === undefined) continue;
+    const pushedAt = pushed[cueId];
+    out.push({
+      cueId,
+      ms: visibleAt - shownAt,
+      ...(pushedAt !== undefined && { pushedMs: pushedAt - shownAt }),
+    });
   }
   return out;
 }

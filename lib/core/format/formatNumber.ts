@@ -20,6 +20,9 @@ export function formatCompact(value: number, locale: Locale): string {
   return `${sign}${trimTo(abs, abs < 100 && !Number.isInteger(abs) ? 1 : 0)}`;
 }
 
+/** Built once: toLocaleString builds a formatter on every call (a cue's text is rendered on each panel update). */
+let englishCount: Intl.NumberFormat | undefined;
+
 /** A number inside a sentence: 万 / 亿 with up to two decimals in Chinese, grouped digits in English. */
 export function formatCount(value: number, locale: Locale): string {
   const hundredths = (n: number) => String(Math.round(n * 100) / 100);
@@ -28,7 +31,8 @@ export function formatCount(value: number, locale: Locale): string {
     if (Math.abs(value) >= 1e4) return `${hundredths(value / 1e4)}万`;
     return String(value);
   }
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  englishCount ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  return englishCount.format(value);
 }
 
 /** `1.5 MB`: binary units, one decimal under ten. */

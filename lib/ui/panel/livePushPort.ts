@@ -18,12 +18,14 @@ export interface LivePushLink {
 
 /**
  * Keeps one port to the worker. `onConnect` runs on each (re)connect, before its first push: what was
- * pushed on an earlier port may have been missed since.
+ * pushed on an earlier port may have been missed since. `onDrop` runs when the worker drops the port: what
+ * it pushed and had not written yet went with it.
  */
 export function linkLivePush(
   connect: () => PushPortLike,
   onPush: (push: LivePush) => void,
   onConnect: () => void,
+  onDrop: () => void = () => {},
 ): LivePushLink {
   let port: PushPortLike | null = null;
   let disposed = false;
@@ -44,7 +46,9 @@ export function linkLivePush(
       if (push && port === opened) onPush(push);
     });
     opened.onDisconnect.addListener(() => {
-      if (port === opened) port = null;
+      if (port !== opened) return;
+      port = null;
+      onDrop();
     });
   };
   ensure();

@@ -48,8 +48,25 @@ export function startOfLocalDay(now: number): number {
 
 /** Cues fired since local midnight in every session that was live today, newest first. */
 export async function todaysCues(db: LivecueDb, now: number): Promise<CueRow[]> {
-  const since = startOfLocalDay(now);
-  const sessions = await db.sessions.where('lastSampleAt').aboveOrEqual(since).primaryKeys();
+  return cuesFiredSince(db, await todaysSessionIds(db, now), startOfLocalDay(now));
+}
+
+/**
+ * The sessions that were live today, by id. Every sample moves its session's lastSampleAt, so a live query
+ * of this re-runs on each one: the panel watches it apart from the cues, whose query then runs only when
+ * this list or a cue changes.
+ */
+export async function todaysSessionIds(db: LivecueDb, now: number): Promise<string[]> {
+  const ids = await db.sessions.where('lastSampleAt').aboveOrEqual(startOfLocalDay(now)).primaryKeys();
+  return ids.sort();
+}
+
+/** The cues of these sessions fired from `since` on, newest first. */
+export async function cuesFiredSince(
+  db: LivecueDb,
+  sessions: readonly string[],
+  since: number,
+): Promise<CueRow[]> {
   const perSession = await Promise.all(
     sessions.map((sessionId) =>
       db.cues

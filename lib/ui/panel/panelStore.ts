@@ -15,14 +15,17 @@ import { SPARKLINE_WINDOW_MS } from './metricTiles';
 import { type OpenQuestion, openQuestions, questionsSince } from './openQuestions';
 import {
   commentsSince,
+  cuesFiredSince,
   currentSession,
   latestSample,
   openCues,
   samplesSince,
-  todaysCues,
+  startOfLocalDay,
+  todaysSessionIds,
 } from './panelQueries';
 import { createProductFeed } from './productFeed';
 import { panelRanking } from './productRanking';
+import { sameRows } from './sameRows';
 import { type RoomWarning, roomWarningsFrom, type WriteWarning, writeWarningFrom } from './writeStatus';
 
 // Everything the side panel shows, as signals fed by liveQuery (reads), the worker's pushes (the newest
@@ -92,11 +95,16 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   const samples = signal<SampleRow[]>([]);
   const latest = signal<SampleRow | undefined>(undefined);
   const queriedOpen = signal<Cue[]>([]);
-  /** The waiting cues the worker last pushed, since the port (re)connected; they win over the database's. */
-  const pushedOpen = signal<{ sessionId: string; open: Cue[] } | null>(null);
+  /**
+   * The waiting cues the worker last pushed for each session, while its port is connected; they win over
+   * the database's. Kept per session, so a cue pushed before the panel's session query has caught up with
+   * a new session is there when it does. Dropped when the port goes: a worker that stopped before writing
+   * them takes them with it, and the database is the record again.
+   */
+  const pushedOpen = signal<ReadonlyMap<string, Cue[]>>(new Map());
   const open = computed(() => {
-    const pushed = pushedOpen.value;
-    return pushed && pushed.sessionId === sessionId.value ? pushed.open : queriedOpen.value;
+    const id = sessionId.value;
+    return (id !== null && pushedOpen.value.get(id)) || queriedOpen.value;
   });
   /**
    * The newest sample from either path: a push and the liveQuery that follows its write carry the same row,
@@ -121,19 +129,27 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     if (push.type === 'sample') {
       if (push.row.sessionId === sessionId.peek()) newestSample.value = push.row;
     } else {
-      pushedOpen.value = { sessionId: push.sessionId, open: push.open };
+      pushedOpen.value = new Map(pushedOpen.peek()).set(push.sessionId, push.open);
     }
   };
-  // A session change or a new port starts again from the database until the next push.
-  disposers.push(
-    effect(() => {
-      sessionId.value;
-      pushedOpen.value = null;
-    }),
-  );
-  const live = connectLive ? linkLivePush(connectLive, onPush, () => (pushedOpen.value = null)) : null;
+  // A new port, or none, starts again from the database until the next push.
+  const forgetPushes = () => {
+    if (pushedOpen.peek().size) pushedOpen.value = new Map();
+  };
+  const live = connectLive ? linkLivePush(connectLive, onPush, forgetPushes, forgetPushes) : null;
   if (live) disposers.push(live.dispose);
   const today = signal<Cue[]>([]);
+  const todayIds = signal<string[]>([]);
+  const todayIdsUnlessSame = {
+    set value(ids: string[]) {
+      if (!sameRows(todayIds.peek(), ids)) todayIds.value = ids;
+    },
+  };
+  const todayUnlessSame = {
+    set value(rows: Cue[]) {
+      if (!sameRows(today.peek(), rows)) today.value = rows;
+    },
+  };
   const asked = signal<CommentRow[]>([]);
 
   // The sparkline window is read whole when the session changes and every `historyEveryMs`; between
@@ -195,7 +211,13 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     follow(() => {
       dayKey.value;
       const at = now.peek();
-      return [today, liveSignal(() => todaysCues(db, at), today.peek())];
+      return [todayIdsUnlessSame, liveSignal(() => todaysSessionIds(db, at), todayIds.peek())];
+    }),
+    follow(() => {
+      const ids = todayIds.value;
+      dayKey.value;
+      const since = startOfLocalDay(now.peek());
+      return [todayUnlessSame, liveSignal(() => cuesFiredSince(db, ids, since), today.peek())];
     }),
   );
 

@@ -168,6 +168,11 @@ function fakePushPort() {
     push: (message: unknown) => {
       for (const l of listeners) l(message);
     },
+    /** The worker stops: its port drops. */
+    drop: () => {
+      for (const l of drops.splice(0)) l();
+      listeners.length = 0;
+    },
   };
 }
 
@@ -220,4 +225,62 @@ it('shows pushed samples and cues before they are on disk, and never lets an old
   port.push({ type: 'cues', sessionId: session.id, open: [] });
   await new Promise((r) => setTimeout(r, 50));
   expect(store.openCues.value).toEqual([]);
+});
+
+it('shows a cue pushed for a session before the panel has read that session, and forgets pushes when the worker goes', async () => {
+  store.dispose();
+  const port = fakePushPort();
+  store = createPanelStore(db, send, {
+    wallClock: () => WALL,
+    statusEveryMs: 60_000,
+    connectLive: port.connect,
+  });
+  await until(
+    () => store.session.value,
+    (s) => s === null,
+  );
+  // The worker decides a cue in a session whose row is not on disk yet.
+  port.push({ type: 'cues', sessionId: session.id, open: [cue] });
+  expect(store.openCues.value).toEqual([]);
+  await db.sessions.put(session);
+  await until(
+    () => store.session.value,
+    (s) => s?.id === session.id,
+  );
+  // No cue row was written: the cue on screen is the pushed one.
+  expect(store.openCues.value.map((c) => c.id)).toEqual([cue.id]);
+
+  // The worker stops before writing it: the database is the record again, and it holds no such cue.
+  port.drop();
+  expect(store.openCues.value).toEqual([]);
+});
+
+it("keeps today's cues as they are while samples move their session, and follows a cue written", async () => {
+  await db.sessions.put(session);
+  await db.cues.put(cue);
+  const first = await until(
+    () => store.todaysCues.value,
+    (rows) => rows.length === 1,
+  );
+  for (let i = 1; i <= 3; i++) {
+    await db.sessions.put({ ...session, lastSampleAt: T + i * 1000 });
+    await db.samples.put({ sessionId: session.id, ts: T + i * 1000, metrics: { viewers: 900 + i } });
+  }
+  await until(
+    () => store.session.value?.lastSampleAt,
+    (at) => at === T + 3000,
+  );
+  await new Promise((r) => setTimeout(r, 50));
+  // The same list, not a re-read copy: the panel does not render it again.
+  expect(store.todaysCues.value).toBe(first);
+
+  await db.cues.put({ ...cue, id: `${cue.id}:2`, firedAt: T + 2000 });
+  expect(
+    (
+      await until(
+        () => store.todaysCues.value,
+        (rows) => rows.length === 2,
+      )
+    ).map((c) => c.firedAt),
+  ).toEqual([T + 2000, T]);
 });
