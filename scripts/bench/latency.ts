@@ -54,9 +54,15 @@ export async function run(): Promise<string[]> {
     await panel.waitForTimeout(500);
     const tile = await collectTileFigures(panel, room, tiles);
 
+    // Cues on a plain dashboard (numbers that change without counting up): a fresh load of the room, as the
+    // prelude marked this one as animating for good and every change there waits two drawn frames (~33 ms,
+    // the tile figure above includes it). Speed 5 keeps the readings under the content script's 10 messages
+    // a second, as a real room at 1 Hz is, so none waits for the next batch.
+    await room.reload();
+    await room.waitForFunction('typeof window.mockRoom?.play === "function"');
     await watchPanelCues(panel);
-    await room.evaluate((s) => window.mockRoom.play(s, { speed: 10 }), swingScenario(1000));
-    await room.waitForFunction('!window.mockRoom.state().playing', undefined, { timeout: 200_000 });
+    await room.evaluate((s) => window.mockRoom.play(s, { speed: 5 }), swingScenario(1000));
+    await room.waitForFunction('!window.mockRoom.state().playing', undefined, { timeout: 400_000 });
     await panel.waitForTimeout(500);
     const cues = await collectCueLatencies(panel, room);
     const ms = cues.map((l) => l.ms);
@@ -76,7 +82,7 @@ export async function run(): Promise<string[]> {
     return [
       `latency page change → tile: median ${percentile(tile.ms, 50).toFixed(1)} ms, p95 ${tileP95.toFixed(1)} ms over ${tile.ms.length} values (budget p95 ≤ 50 ms: ${tileP95 <= 50 ? 'ok' : 'OVER'})`,
       `values shown (page redrawing 4×/s): ${tile.heldShown} of ${tile.held} held ≥ 250 ms = ${heldPct.toFixed(0)} % (budget 100 %: ${tile.heldShown === tile.held && tile.held > 0 ? 'ok' : 'OVER'}); ${tile.shown} of all ${tile.drawn} drawn`,
-      `latency page change → cue visible: median ${percentile(ms, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${ms.length} cues (budget p95 ≤ 30 ms: ${p95 <= 30 ? 'ok' : 'OVER'})`,
+      `latency page change → cue visible (plain dashboard): median ${percentile(ms, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${ms.length} cues (budget p95 ≤ 30 ms: ${p95 <= 30 ? 'ok' : 'OVER'})`,
       `  cue split over ${split.length} cues: page change → push reaches the panel median ${percentile(toPush, 50).toFixed(1)} ms, p95 ${percentile(toPush, 95).toFixed(1)} ms; push → visible median ${percentile(inPanel, 50).toFixed(1)} ms, p95 ${percentile(inPanel, 95).toFixed(1)} ms`,
       `panel first render: median ${firstMedian.toFixed(0)} ms (empty ${percentile(empty, 50).toFixed(0)} ms, live session ${percentile(withSession, 50).toFixed(0)} ms; budget 150 ms: ${firstMedian <= 150 ? 'ok' : 'OVER'})`,
     ];
