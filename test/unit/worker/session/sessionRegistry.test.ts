@@ -112,7 +112,7 @@ describe('SessionRegistry', () => {
     const stored = (await db.cues.toArray()).map((c) => `${c.id} ${c.status}`);
     expect(replayed.length).toBeGreaterThan(0);
     expect(stored.sort()).toEqual(replayed.sort());
-  }, 20_000);
+  }, 60_000);
 
   it('starts no session for a page with nothing readable, and reports the room as unread', async () => {
     const db = openLivecueDb(`ingest-${Math.random()}`);
