@@ -23,8 +23,9 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: Number(process.env.LIVECUE_BROWSER_WORKERS) || 3,
     sequence: { sequencer: LongestWaitFirst },
+    // Hang guards sized for a busy machine: a file's set-up launches Chromium and may play a whole scenario.
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     // A poll without its own timeout waits for the extension's storage or UI: a busy machine's second is
     // long (the default is one).
     expect: { poll: { timeout: 20_000 } },

@@ -30,13 +30,18 @@ function newestUnder(path: string): number {
 
 const BUILD_SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package-lock.json'];
 
+/** Beside a build folder while scripts/test.ts builds into it (`.output/chrome-mv3.building`). */
+export const BUILDING_SUFFIX = '.building';
+
 /**
  * Builds the production extension (`wxt build`) unless the one in `dir` is newer than every source: the
- * tests of the production build check the current code. `npm test` builds it beside the unit tests, so a
- * browser file does not spend its time (and a worker) building; the build runs without blocking the
- * worker's event loop when a file run alone needs it.
+ * tests of the production build check the current code. `npm test` builds it itself, beside the first
+ * browser files, so a browser file does not spend its time (and a worker) building; the build runs
+ * without blocking the worker's event loop when a file run alone needs it.
  */
 export async function ensureFreshProductionBuild(dir: string): Promise<void> {
+  // `npm test` builds it beside the first browser files and marks the build as under way: wait for it.
+  while (existsSync(`${dir}${BUILDING_SUFFIX}`)) await new Promise((resolve) => setTimeout(resolve, 250));
   const manifest = join(dir, 'manifest.json');
   if (existsSync(manifest)) {
     const builtAt = statSync(manifest).mtimeMs;
@@ -102,8 +107,8 @@ export interface StoredTables {
 }
 
 /**
- * Reads every table of the extension's database through an extension page (read-only), as the
- * pages themselves do. A string is evaluated so the bundler's helpers never leak into the page.
+ * Reads every table of the extension's database through an extension page (read-only, in one
+ * transaction), as the pages themselves do. A string is evaluated so the bundler's helpers never leak into the page.
  */
 export async function readStoredTables(page: Page): Promise<StoredTables> {
   return page.evaluate(`(async () => {
@@ -112,12 +117,15 @@ export async function readStoredTables(page: Page): Promise<StoredTables> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
+    // One transaction: a consistent snapshot (a session's counts agree with its rows while the worker writes).
+    const tx = db.transaction(['sessions', 'samples', 'comments', 'actions', 'cues']);
     const all = (name) => new Promise((resolve, reject) => {
-      const request = db.transaction(name).objectStore(name).getAll();
+      const request = tx.objectStore(name).getAll();
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tables = { sessions: await all('sessions'), samples: await all('samples'), comments: await all('comments'), actions: await all('actions'), cues: await all('cues') };
+    const [sessions, samples, comments, actions, cues] = await Promise.all(['sessions', 'samples', 'comments', 'actions', 'cues'].map(all));
+    const tables = { sessions, samples, comments, actions, cues };
     db.close();
     return tables;
   })()`);
