@@ -103,9 +103,13 @@ describe('acting from anywhere', () => {
     const panel = await harness.openPanel();
     // The room stays live after the scenario (no end-of-live), so the next one continues in it.
     room = await harness.openRoom({ ...loadScenario('thin-drop'), ended: false }, { speed: 10 });
+    // The whole path (mock room → content script → port → background → side panel): the sharp viewer
+    // drop surfaces as a traffic-drop cue in the panel, beside the room's tiles.
     const drop = panel.locator('[data-rule-id="traffic-drop"][data-cue-id]').first();
-    await drop.waitFor({ timeout: 60_000 });
+    await drop.waitFor({ state: 'visible', timeout: 60_000 });
     const cueId = (await drop.getAttribute('data-cue-id'))!;
+    expect(cueId).toMatch(/:traffic-drop:\d+$/);
+    await expect.poll(() => panel.locator('[data-metric="viewers"]').count()).toBeGreaterThan(0);
 
     // The notifier remembers a cue once it has judged it; only then is "no notification" an answer.
     await expect

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { EXPORT_SCHEMA_VERSION } from '../../lib/store/exportSchema';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../../lib/store/rows';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/node/launchWithExtension';
@@ -17,13 +18,60 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The newest modification time of a file under `path` (ms), or 0 when there is none. */
+function newestUnder(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestUnder(join(path, entry)));
+  return newest;
+}
+
+const BUILD_SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package-lock.json'];
+
+/** Beside a build folder while scripts/test.ts builds into it (`.output/chrome-mv3.building`). */
+export const BUILDING_SUFFIX = '.building';
+
+/**
+ * Builds the production extension (`wxt build`) unless the one in `dir` is newer than every source: the
+ * tests of the production build check the current code. `npm test` builds it itself, beside the first
+ * browser files, so a browser file does not spend its time (and a worker) building; the build runs
+ * without blocking the worker's event loop when a file run alone needs it.
+ */
+export async function ensureFreshProductionBuild(dir: string): Promise<void> {
+  // `npm test` builds it beside the first browser files and marks the build as under way: wait for it.
+  while (existsSync(`${dir}${BUILDING_SUFFIX}`)) await new Promise((resolve) => setTimeout(resolve, 250));
+  const manifest = join(dir, 'manifest.json');
+  if (existsSync(manifest)) {
+    const builtAt = statSync(manifest).mtimeMs;
+    if (BUILD_SOURCES.every((source) => newestUnder(join(PROJECT_ROOT, source)) <= builtAt)) return;
+  }
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    child.on('close', resolve);
+    child.on('error', () => resolve(null));
+  });
+  if (code !== 0) throw new Error('The production build failed: run `npm run build` to see why');
+}
+
 export function loadScenario(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(PROJECT_ROOT, 'test/scenarios', `${name}.json`), 'utf8'));
+}
+
+/**
+ * Playwright's waits without their own timeout (a page load, a locator's action) sized for a machine whose
+ * other core is busy: a page load there can pass playwright's default 30 s. A hang guard, never a budget.
+ */
+export function sizedForABusyMachine(context: BrowserContext): void {
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(90_000);
 }
 
 export async function startHarness(): Promise<Harness> {
   const room = await startMockRoomServer(0);
   const browser = await launchWithExtension({ headless: true, extensionDebugging: true });
+  sizedForABusyMachine(browser.context);
   return {
     browser,
     room,
@@ -59,8 +107,8 @@ export interface StoredTables {
 }
 
 /**
- * Reads every table of the extension's database through an extension page (read-only), as the
- * pages themselves do. A string is evaluated so the bundler's helpers never leak into the page.
+ * Reads every table of the extension's database through an extension page (read-only, in one
+ * transaction), as the pages themselves do. A string is evaluated so the bundler's helpers never leak into the page.
  */
 export async function readStoredTables(page: Page): Promise<StoredTables> {
   return page.evaluate(`(async () => {
@@ -69,12 +117,15 @@ export async function readStoredTables(page: Page): Promise<StoredTables> {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
+    // One transaction: a consistent snapshot (a session's counts agree with its rows while the worker writes).
+    const tx = db.transaction(['sessions', 'samples', 'comments', 'actions', 'cues']);
     const all = (name) => new Promise((resolve, reject) => {
-      const request = db.transaction(name).objectStore(name).getAll();
+      const request = tx.objectStore(name).getAll();
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tables = { sessions: await all('sessions'), samples: await all('samples'), comments: await all('comments'), actions: await all('actions'), cues: await all('cues') };
+    const [sessions, samples, comments, actions, cues] = await Promise.all(['sessions', 'samples', 'comments', 'actions', 'cues'].map(all));
+    const tables = { sessions, samples, comments, actions, cues };
     db.close();
     return tables;
   })()`);

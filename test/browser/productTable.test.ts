@@ -180,7 +180,7 @@ describe('products in the mock room', () => {
     expect(after).not.toEqual(drawn);
     // The operator explains another product: its button reads 取消讲解 and the pin follows.
     await page.locator(`.gridRow-z8x9c[data-product-id="${IDS[13]}"] button`).click();
-    await expect.poll(async () => (await sent(page)).pinnedId, { timeout: 15_000 }).toBe(IDS[13]);
+    await expect.poll(async () => (await sent(page)).pinnedId, { timeout: 60_000 }).toBe(IDS[13]);
     await page.close();
   });
 

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductSnapshotRow } from '../../lib/store/productRows';
-import { ensureProductionBuild, PRODUCTION_BUILD } from '../../scripts/bench/benchStart';
+import { PRODUCTION_BUILD } from '../../scripts/bench/benchStart';
 import {
   FIXTURE_DIR,
   type HttpsFixtureServer,
   startHttpsFixtureServer,
 } from '../../scripts/node/httpsFixtureServer';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/node/launchWithExtension';
-import { readStoredTables } from './extensionHarness';
+import { ensureFreshProductionBuild, readStoredTables, sizedForABusyMachine } from './extensionHarness';
 
 // The TikTok Shop LIVE Dashboard's "Product List" (144 products, an arco table) as the saved real page draws
 // it, served at its real URL over HTTPS to the production build, and checked in what the worker stored: every
@@ -90,10 +90,10 @@ describe('the TikTok LIVE Dashboard product list, saved from the real page, read
 
   beforeAll(async () => {
     // The production build of the current sources: what an operator installs.
-    const failed = ensureProductionBuild('realProducts', { rebuild: true });
-    if (failed) throw new Error(failed);
+    await ensureFreshProductionBuild(PRODUCTION_BUILD);
     server = await startHttpsFixtureServer({ 'shop.tiktok.com/workbench/live/overview': FIXTURE });
     browser = await launchWithExtension({ extensionDir: PRODUCTION_BUILD, extraArgs: server.chromiumArgs });
+    sizedForABusyMachine(browser.context);
     panel = await browser.context.newPage();
     await panel.goto(browser.extensionUrl('sidepanel.html'));
     room = await browser.context.newPage();

@@ -9,7 +9,7 @@ import {
   startHttpsFixtureServer,
 } from '../../scripts/node/httpsFixtureServer';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/node/launchWithExtension';
-import { readStoredTables } from './extensionHarness';
+import { readStoredTables, sizedForABusyMachine } from './extensionHarness';
 
 // Every rendering of PLATFORMS.md "How the numbers are really drawn", each in its own fixture page served at
 // a real dashboard URL over HTTPS, read by the built extension in Chromium and checked in what it stored:
@@ -94,6 +94,7 @@ describe('real renderings, read by the built extension at their real URLs', () =
   beforeAll(async () => {
     server = await startHttpsFixtureServer(ROUTES);
     browser = await launchWithExtension({ extraArgs: server.chromiumArgs });
+    sizedForABusyMachine(browser.context);
     panel = await browser.context.newPage();
     await panel.goto(browser.extensionUrl('sidepanel.html'));
     for (const [name, url] of Object.entries(PAGES)) {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpsFixtureServer, startHttpsFixtureServer } from '../../scripts/node/httpsFixtureServer';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/node/launchWithExtension';
-import { readStoredTables, sendCommandFrom } from './extensionHarness';
+import { readStoredTables, sendCommandFrom, sizedForABusyMachine } from './extensionHarness';
 
 // Any dashboard, on request: a brand's own live screen at https://live.brand-shop.example/room/… is no
 // platform Livecue knows. The operator enables it from the settings page; the built extension asks for that
@@ -48,6 +48,7 @@ describe('enabling Livecue on a site it does not know', () => {
   beforeAll(async () => {
     server = await startHttpsFixtureServer({ 'live.brand-shop.example/room/88': 'unseen-label-above.html' });
     browser = await launchWithExtension({ extraArgs: server.chromiumArgs });
+    sizedForABusyMachine(browser.context);
     options = await browser.context.newPage();
     await options.goto(browser.extensionUrl('options.html'));
   }, 60_000);

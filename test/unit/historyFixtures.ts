@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
-import { afterEach } from 'vitest';
 import { LivecueDb } from '../../lib/store/database';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../../lib/store/rows';
+import { afterEachTest } from '../setup/testCleanups';
 
 // Sessions as the background stores them, for the export, import and retention tests.
 
@@ -12,7 +12,7 @@ export function freshDb(): LivecueDb {
   opened.push(db);
   return db;
 }
-afterEach(async () => {
+afterEachTest(async () => {
   for (const db of opened.splice(0)) {
     db.close();
     await Dexie.delete(db.name);

@@ -1,5 +1,5 @@
 import { type DBCore, Dexie, type Middleware } from 'dexie';
-import { afterEach, vi } from 'vitest';
+import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Sample } from '../../../lib/core/messages/sample';
 import { LivecueDb } from '../../../lib/store/database';
@@ -7,6 +7,7 @@ import { createBackgroundServices } from '../../../lib/worker/services';
 import { setupAlarms } from '../../../lib/worker/setupAlarms';
 import { setupCommands } from '../../../lib/worker/setupCommands';
 import { setupRoomPort } from '../../../lib/worker/setupRoomPort';
+import { afterEachTest } from '../../setup/testCleanups';
 
 // The background as Chrome runs it, on WXT's fakeBrowser and fake-indexeddb: room pages connect ports
 // and stream samples, pages send commands, alarms fire, the worker can be "killed" (its memory dropped,
@@ -194,7 +195,7 @@ export interface WorkerHarness {
 
 let dbCount = 0;
 const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
+afterEachTest(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   vi.unstubAllGlobals();
 });

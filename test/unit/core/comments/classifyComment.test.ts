@@ -150,7 +150,7 @@ describe('classifyComment', () => {
       }),
       { numRuns: 2000 },
     );
-  }, 30_000);
+  }, 60_000);
 
   it('keeps its accuracy on the labelled comments (floors well under what the bench reports)', () => {
     const exact = (file: string) => {

@@ -171,6 +171,13 @@ describe('selector registries', () => {
     return record;
   };
   const entriesOf = (adapter: SiteAdapter) => Object.values(recordOf(adapter).selectors);
+  // Each page parsed once: the selectors only query it, and a saved page is large to parse.
+  const parsed = new Map<string, Document>();
+  const fixtureDoc = (name: string) => {
+    const doc = parsed.get(name) ?? loadFixture(name);
+    parsed.set(name, doc);
+    return doc;
+  };
 
   for (const adapter of SITE_ADAPTERS) {
     it(`${adapter.id}: every selector finds the expected elements in its fixture, and is marked unverified`, () => {
@@ -178,7 +185,7 @@ describe('selector registries', () => {
       for (const { selector, fixture, expectCount } of entriesOf(adapter)) {
         expect(fixtures.has(fixture), fixture).toBe(true);
         // Open shadow roots count too (`<template shadowrootmode>` in a saved page).
-        const doc = loadFixture(fixture);
+        const doc = fixtureDoc(fixture);
         const templates = [...doc.querySelectorAll('template[shadowrootmode]')] as HTMLTemplateElement[];
         const count =
           doc.querySelectorAll(selector).length +

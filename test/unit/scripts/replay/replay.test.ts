@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../lib/core/engine/createEngine';
 import type { Cue } from '../../../../lib/core/engine/types';
 import { RULE_IDS } from '../../../../lib/core/engine/types';
+import { renderCueText } from '../../../../lib/core/format/renderCue';
 import { createScenarioPlayer } from '../../../../lib/core/scenario/scenarioPlayer';
 import { scenarioSchema } from '../../../../lib/core/scenario/scenarioSchema';
 import type { ActionRow, SampleRow, SessionRow } from '../../../../lib/store/rows';
@@ -36,11 +37,25 @@ describe('the scenario library', () => {
     expect(scenarioSchema.parse(load('demo.json')).durationSec).toBe(600);
   });
 
-  it.each(FILES)('%s passes --check (every expectation met, no cue in a quiet span)', (name) => {
-    const read = readRuns(load(name), name);
-    if (!read.ok) throw new Error(read.error);
-    for (const run of read.runs) expect(gradeRun(run, replayRun(run)).problems).toEqual([]);
-  });
+  // One replay per scenario serves both checks: the library is some ninety hours, replayed once.
+  it.each(FILES)(
+    '%s passes --check (every expectation met, no cue in a quiet span), and renders every cue with all placeholders filled, in both languages',
+    (name) => {
+      const read = readRuns(load(name), name);
+      if (!read.ok) throw new Error(read.error);
+      for (const run of read.runs) {
+        const cues = replayRun(run);
+        expect(gradeRun(run, cues).problems).toEqual([]);
+        for (const cue of cues) {
+          for (const locale of ['zh-CN', 'en'] as const) {
+            const { title, detail } = renderCueText(cue, locale);
+            expect(title, `${name} ${cue.title}`).not.toMatch(/[{}]|^cue\./);
+            expect(detail, `${name} ${cue.detail}`).not.toMatch(/[{}]|^cue\./);
+          }
+        }
+      }
+    },
+  );
 });
 
 describe('grading', () => {

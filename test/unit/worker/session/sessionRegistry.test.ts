@@ -113,7 +113,7 @@ describe('SessionRegistry', () => {
     const stored = (await db.cues.toArray()).map((c) => `${c.id} ${c.status}`);
     expect(replayed.length).toBeGreaterThan(0);
     expect(stored.sort()).toEqual(replayed.sort());
-  }, 20_000);
+  }, 60_000);
 
   it('after a restart stores the reading it woke for before refolding, then keeps and tells its cues', async () => {
     const db = openLivecueDb(`cold-${Math.random()}`);
