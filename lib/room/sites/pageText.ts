@@ -109,8 +109,12 @@ export interface TextWalk {
 const CLOCK_EVERY = 512;
 /** A paused walk whose place was taken off the page starts over (its visits repeat) at most this often. */
 const MAX_RESTARTS = 3;
-/** A container with fewer element children than this is walked without asking its whole text first. */
-const PRUNE_FROM_CHILDREN = 2;
+/**
+ * A list: a container with this many element children. Its whole text is asked before going in, and so is each
+ * of its items'; a narrow box on the way to one is walked into without asking (asking it would copy the same
+ * text again at every level, and copying a big page's text costs milliseconds each time).
+ */
+const LIST_FROM = 8;
 
 /**
  * Walks `root`'s own tree, calling `visit` for each non-blank text node that `accept` keeps (all, by default)
@@ -215,9 +219,11 @@ function prunedWalk(
   hint: RegExp,
 ): TextWalk {
   const leftOut = exclusion.selectorFor(skipButtons);
-  // A leaf or a small box costs less to walk than to ask for its whole text.
+  // A leaf or a narrow box on the way costs less to walk than to ask for its whole text.
   const pruned = (el: Element) => {
-    if (el.childElementCount < PRUNE_FROM_CHILDREN) return false;
+    const children = el.childElementCount;
+    if (children === 0) return false;
+    if (children < LIST_FROM && (el.parentElement?.childElementCount ?? 0) < LIST_FROM) return false;
     const text = el.textContent;
     hint.lastIndex = 0;
     return !text || !hint.test(text);

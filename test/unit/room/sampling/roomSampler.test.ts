@@ -211,3 +211,66 @@ describe('startRoomSampler', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('startRoomSampler: the reader’s background work', () => {
+  beforeEach(() => useFakeClockAndFrames());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs one slice when the reader says it may, reads what a slice found at once, and stops with the sampler', async () => {
+    document.body.innerHTML = '<main><div><span>在线人数</span><b>1,927</b></div></main>';
+    const reader = createRoomReader(document, genericAdapter, {}, { sampleNow: clock });
+    let slices = 0;
+    let left = 3;
+    const worker = Object.assign(Object.create(null), {
+      read: reader.read,
+      reads: reader.reads,
+      noteMutations: reader.noteMutations,
+      noteMotionEnd: reader.noteMotionEnd,
+      noteFrameLoad: reader.noteFrameLoad,
+      targets: reader.targets,
+      workIn: () => (left > 0 ? 250 : null),
+      work: () => {
+        slices++;
+        left--;
+        return left === 0;
+      },
+    });
+    const readsBefore = () => reader.reads();
+    const stop = startRoomSampler({ reader: worker, now: clock, post: () => {}, heartbeatMs: 10_000 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(slices).toBe(0);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(slices).toBe(1);
+    const before = readsBefore();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(slices).toBe(3);
+    // The last slice found something: it was read at once.
+    expect(readsBefore()).toBeGreaterThan(before);
+    stop();
+  });
+
+  it('runs no slice once stopped, even with work left', async () => {
+    document.body.innerHTML = '<main><div><span>在线人数</span><b>1,927</b></div></main>';
+    const reader = createRoomReader(document, genericAdapter, {}, { sampleNow: clock });
+    let slices = 0;
+    const worker = Object.assign(Object.create(null), {
+      read: reader.read,
+      reads: reader.reads,
+      noteMutations: reader.noteMutations,
+      noteMotionEnd: reader.noteMotionEnd,
+      noteFrameLoad: reader.noteFrameLoad,
+      targets: reader.targets,
+      workIn: () => 50,
+      work: () => {
+        slices++;
+        return false;
+      },
+    });
+    const stop = startRoomSampler({ reader: worker, now: clock, post: () => {}, heartbeatMs: 10_000 });
+    await vi.advanceTimersByTimeAsync(120);
+    expect(slices).toBe(2);
+    stop();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(slices).toBe(2);
+  });
+});
