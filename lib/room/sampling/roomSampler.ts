@@ -17,7 +17,7 @@ export interface TimedReading {
 export interface RoomSamplerOptions {
   reader: Pick<
     RoomReader,
-    'read' | 'reads' | 'noteMutations' | 'noteMotionEnd' | 'noteFrameLoad' | 'targets' | 'workIn' | 'work'
+    'read' | 'reads' | 'noteMutations' | 'noteMotionEnd' | 'noteFrameLoad' | 'targets'
   >;
   now: () => number;
   post: (sample: TimedReading) => void;
@@ -57,8 +57,6 @@ export function startRoomSampler({
   let warm = startupMs <= 0;
   let settleWait: (() => void) | undefined;
   let lookTimer: ReturnType<typeof setTimeout> | undefined;
-  let workTimer: ReturnType<typeof setTimeout> | undefined;
-  let workIdle: number | undefined;
   const listened = new Set<Node>();
 
   const observer = new MutationObserver((records) => {
@@ -94,33 +92,6 @@ export function startRoomSampler({
     }
   };
 
-  // The reader's background work (the look for shadow roots) goes in the page's idle time, one slice at a time,
-  // when the reader says the next may run; what a slice finds is read at once.
-  const idle = globalThis.requestIdleCallback?.bind(globalThis);
-  function scheduleWork() {
-    if (stopped || workTimer !== undefined || workIdle !== undefined) return;
-    const wait = reader.workIn?.();
-    if (wait == null) return;
-    workTimer = setTimeout(() => {
-      workTimer = undefined;
-      const run = () => {
-        workIdle = undefined;
-        if (stopped) return;
-        try {
-          if (reader.work?.()) sample(false);
-          else follow();
-        } catch (error) {
-          stop();
-          onError?.(error);
-          return;
-        }
-        scheduleWork();
-      };
-      if (idle) workIdle = idle(run, { timeout: 1000 });
-      else run();
-    }, wait);
-  }
-
   // Only the settle check, after the page drew two frames, may take an animating value as settled
   // (valueSettle.ts): it reads again, saying after which read the frames were drawn.
   function sample(heartbeat: boolean, drawnAfterRead: number | null = null) {
@@ -128,7 +99,6 @@ export function startRoomSampler({
     try {
       const reading = reader.read({ scan: heartbeat, drawnAfterRead });
       follow();
-      scheduleWork();
       if (reading.looking && !lookTimer) {
         // The first look goes on in the next task, leaving the page its turn in between.
         lookTimer = setTimeout(() => {
@@ -182,8 +152,6 @@ export function startRoomSampler({
     clearTimeout(startup);
     settleWait?.();
     clearTimeout(lookTimer);
-    clearTimeout(workTimer);
-    if (workIdle !== undefined) globalThis.cancelIdleCallback?.(workIdle);
     for (const root of listened)
       for (const type of MOTION_EVENTS) root.removeEventListener(type, onMotionEnd, true);
     listened.clear();

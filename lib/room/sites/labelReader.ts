@@ -19,7 +19,6 @@ import { type MetricSlot, newSlot, readSlot, slotHolds } from './reader/metricSl
 import { OrphanCards } from './reader/orphanCards';
 import { ProductWatch } from './reader/productWatch';
 import { RescanPacing } from './reader/rescanPacing';
-import { frameRoots, RootDiscovery } from './reader/rootDiscovery';
 import { type SlicedLook, slicedLook } from './reader/slicedLook';
 import type { RoomReading, SiteAdapter } from './siteAdapter';
 import type { FrameCheck, PageMotion } from './valueSettle';
@@ -52,12 +51,6 @@ export interface RoomReader {
   targets(): { roots: Node[]; values: Node[]; version: number };
   /** Forget every cached element (after SPA navigation, say); the next read walks the page again. */
   relocate(): void;
-  /**
-   * Work left for the page's idle time (shadow roots still to look for): ms until the next slice may run, or
-   * null when there is none. `work` runs one slice; true when it found something a read should now see.
-   */
-  workIn?(): number | null;
-  work?(): boolean;
 }
 
 export interface RoomReaderOptions {
@@ -82,15 +75,6 @@ export const FROZEN_AFTER_MS = 10_000;
 const SLICE_MS = 8;
 /** Added subtrees searched per read; past that the heartbeat's walk takes over. */
 const MAX_ADDED = 2000;
-/** Shadow roots are looked for in slices of this many ms… */
-const DISCOVERY_SLICE_MS = 3;
-/** …at most one every this many ms, so the look takes a few % of the page's main thread. */
-const DISCOVERY_REST_MS = 100;
-/**
- * After its first slice, a look for shadow roots on a page whose first look found metrics in the page's own
- * tree waits this long: what is still missing can wait the first second, the page's first second cannot.
- */
-const DISCOVERY_DEFER_MS = 1000;
 
 /** Health names how a metric was found when it was not beside its own label: the adapter's headline, or the operator's pick. */
 function noteSource(health: ReaderHealth, id: MetricId, via: MetricLocation['via']): void {
@@ -134,9 +118,6 @@ export function createRoomReader(
   let waiting = false;
   /** Which read the page last drew two frames after (the settle check of an animating value). */
   let frames: FrameCheck = { read: 0, drawnAfterRead: null };
-  /** The look for shadow roots under way, in slices; `periodic`: one of the heartbeat's, paced. */
-  let discovery: { walk: RootDiscovery; periodic: boolean; foundNew: boolean } | null = null;
-  let discoveryAt = 0;
 
   const addRoot = (found: Document | ShadowRoot) => {
     if (!roots.includes(found)) {
@@ -168,8 +149,7 @@ export function createRoomReader(
    */
   const scan = (): boolean => {
     if (!look) {
-      // Frames at once (one native query); shadow roots in slices once the first look is done (discover).
-      for (const frame of frameRoots(root)) addRoot(frame);
+      discoverRoots(root, addRoot);
       const wanted = new Set(missing());
       const bound = boundMetrics(wanted, bindings, roots);
       look = slicedLook(metricRoots(), wanted, bound, context, (label) => orphans.note(label));
@@ -181,42 +161,7 @@ export function createRoomReader(
     pacing.scanned(now());
     scanned = true;
     firstLook = false;
-    startDiscovery(false);
-    // One slice now (a small page is done with it); a big page's rest waits if the first look found metrics.
-    discover();
-    if (discovery && slots.size > 0) discoveryAt = now() + DISCOVERY_DEFER_MS;
     return true;
-  };
-
-  const startDiscovery = (periodic: boolean) => {
-    discovery = { walk: new RootDiscovery(root), periodic, foundNew: false };
-    discoveryAt = now();
-  };
-
-  /**
-   * One slice of the look for shadow roots, when one is due: what it finds is searched as added. True when
-   * it found a root not known before.
-   */
-  const discover = (): boolean => {
-    if (!discovery || now() < discoveryAt) return false;
-    const current = discovery;
-    const done = current.walk.step(now() + DISCOVERY_SLICE_MS, now);
-    let foundNew = false;
-    for (const found of current.walk.found.splice(0)) {
-      if (roots.includes(found)) continue;
-      added.add(found as unknown as Node);
-      addRoot(found);
-      foundNew = true;
-    }
-    if (foundNew) current.foundNew = true;
-    // A page whose metrics are all missing is looked over without rests: its tiles are somewhere in there.
-    discoveryAt = now() + (slots.size > 0 ? DISCOVERY_REST_MS : 0);
-    if (done) {
-      discovery = null;
-      if (current.periodic) pacing.looked(now(), current.foundNew);
-      else pacing.scanned(now());
-    }
-    return foundNew;
   };
 
   /**
@@ -230,9 +175,14 @@ export function createRoomReader(
       if (productWatch.pending) productWatch.search(roots);
       endedWatch.pending = false;
       productWatch.pending = false;
-    } else if (!discovery && pacing.due(now()) && slots.size < METRIC_IDS.length) {
-      startDiscovery(true);
-      if (discover()) searchAdded();
+    } else if (pacing.due(now()) && slots.size < METRIC_IDS.length) {
+      const before = roots.length;
+      discoverRoots(root, (found) => {
+        if (!roots.includes(found)) added.add(found as unknown as Node);
+        addRoot(found);
+      });
+      pacing.looked(now(), roots.length > before);
+      if (added.size > 0) searchAdded();
     }
   };
 
@@ -301,7 +251,6 @@ export function createRoomReader(
     // One walk of the page per read at most: (a slice of) the first look, or one of lookAround's.
     const walked = !scanned;
     const looking = !scanned && !scan();
-    if (!walked && mayScan) discover();
     for (const [id, slot] of slots) {
       if (!slotHolds(slot.location)) {
         slots.delete(id);
@@ -427,14 +376,7 @@ export function createRoomReader(
       values: [...slots.values()].map((s) => s.location.source),
       version,
     }),
-    workIn: () => (discovery ? Math.max(0, discoveryAt - now()) : null),
-    work() {
-      if (!discover()) return false;
-      searchAdded();
-      return true;
-    },
     relocate() {
-      discovery = null;
       slots.clear();
       lostAt.clear();
       roots = [root];
