@@ -132,6 +132,7 @@ export function findEnded(
       },
       true,
       (data) => data.length <= 40 && ENDED_HINT.test(data),
+      ENDED_HINT,
     );
     if (found) return { text: found };
   }

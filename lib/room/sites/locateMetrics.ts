@@ -11,6 +11,7 @@ import { labelKey } from '../../core/metrics/normalizeText';
 import { type ParsedMetric, parseMetricText } from '../../core/metrics/parseMetricText';
 import { checkPlausible } from '../../core/metrics/plausibility';
 import { locateHeadlines } from './headlineHint';
+import { LABEL_HINT } from './labelHint';
 import { type Exclusion, isSeen, queryOne, repeatedItem, textWalk, walkText } from './pageText';
 import { planValue, textShows } from './valueView';
 
@@ -136,6 +137,7 @@ export function labelSearch(root: ParentNode, context: LocateContext): LabelSear
       matched = labelsIn(data);
       return matched.length > 0;
     },
+    LABEL_HINT,
   );
   return { labels, step: (deadline) => walk.step(deadline) };
 }

@@ -1,10 +1,11 @@
 // Walking a page's visible text: the shared DOM plumbing of the label reader, the product reader and
 // the end-of-live detector. Works on any ParentNode (a Document, an element, a shadow root, a parsed fixture).
 //
-// Cost matters here (a dashboard can hold 50k elements): a TreeWalker with a JS filter pays a callback per
-// node (~2 µs each, 100 ms on a big page), so the walk takes text nodes only, without a filter (~0.2 µs each),
-// lets the caller's cheap `accept` test throw most texts away, and checks where a kept text sits (a skipped
-// tag, an excluded container) with one `closest()` call. Shadow roots and frames are found by discoverRoots.
+// Cost matters here (a dashboard can hold 50k elements): every node a script touches gets a wrapper in the
+// content script's world (~1–3 µs each the first time, 50–130 ms over a big page), so a walk that is told what
+// it looks for (`hint`) asks each container for its whole text natively and goes down only into those that
+// can hold it; excluded containers and skipped tags are left out as the walk meets them. Shadow roots and
+// frames are found by discoverRoots.
 
 const SHOW_TEXT = 0x4;
 
@@ -48,6 +49,11 @@ export class Exclusion {
   constructor(readonly selector: string) {
     this.withoutButtons = selector ? `${SKIPPED},${selector}` : SKIPPED;
     this.withButtons = `${this.withoutButtons},button`;
+  }
+
+  /** The selector of what the walk leaves out, skipped tags included. */
+  selectorFor(skipButtons = true): string {
+    return skipButtons ? this.withButtons : this.withoutButtons;
   }
 
   /** True when `el` is inside (or is) something the walk leaves out. */
@@ -103,12 +109,23 @@ export interface TextWalk {
 const CLOCK_EVERY = 512;
 /** A paused walk whose place was taken off the page starts over (its visits repeat) at most this often. */
 const MAX_RESTARTS = 3;
+/**
+ * A list: a container with this many element children. Its whole text is asked before going in, and so is each
+ * of its items'; a narrow box on the way to one is walked into without asking (asking it would copy the same
+ * text again at every level, and copying a big page's text costs milliseconds each time).
+ */
+const LIST_FROM = 8;
 
 /**
  * Walks `root`'s own tree, calling `visit` for each non-blank text node that `accept` keeps (all, by default)
  * and that no excluded container or skipped tag holds. `skipButtons: false` keeps button text (the product
  * reader needs it). A root that is a frame or a shadow host is walked inside. The walk can be done in slices
  * (the reader's first look on a big page), so no slice is a long task.
+ *
+ * `hint`: a pattern that every text `accept` keeps must match. A container whose whole text (one native
+ * `textContent`, no per-node wrapper) does not match it is left out unwalked: on a dashboard most of the
+ * page is lists and cards with no label in them, and touching each of their text nodes from script is what
+ * a walk costs.
  */
 export function textWalk(
   root: ParentNode,
@@ -116,6 +133,7 @@ export function textWalk(
   visit: (text: Text) => void,
   skipButtons = true,
   accept?: (data: string) => boolean,
+  hint?: RegExp,
 ): TextWalk {
   const start = root as Node;
   const inner: TextWalk[] = [];
@@ -123,21 +141,42 @@ export function textWalk(
   if (start.nodeType === 1) {
     const el = start as Element;
     const frame = frameDocument(el);
-    if (frame) return textWalk(frame, exclusion, visit, skipButtons, accept);
-    if (el.shadowRoot) inner.push(textWalk(el.shadowRoot, exclusion, visit, skipButtons, accept));
+    if (frame) return textWalk(frame, exclusion, visit, skipButtons, accept, hint);
+    if (el.shadowRoot) inner.push(textWalk(el.shadowRoot, exclusion, visit, skipButtons, accept, hint));
     skip = exclusion.covers(el, skipButtons);
   }
   const doc = start.ownerDocument ?? (start as Document);
   if (!doc?.createTreeWalker) skip = true;
+  const own = hint
+    ? prunedWalk(start, exclusion, visit, skipButtons, accept, hint)
+    : fullWalk(start, doc, exclusion, visit, skipButtons, accept);
+  return {
+    step(deadline, now = () => performance.now()) {
+      for (const walk of inner) if (!walk.step(deadline, now)) return false;
+      inner.length = 0;
+      if (skip) return true;
+      if (!own.step(deadline, now)) return false;
+      skip = true;
+      return true;
+    },
+  };
+}
+
+/** Every text node of `start`, by a TreeWalker of texts only: no per-element work at all. */
+function fullWalk(
+  start: Node,
+  doc: Document,
+  exclusion: Exclusion,
+  visit: (text: Text) => void,
+  skipButtons: boolean,
+  accept?: (data: string) => boolean,
+): TextWalk {
   let walker: TreeWalker | undefined;
   let restarts = 0;
   let checked: Element | null = null;
   let checkedOut = false;
   return {
     step(deadline, now = () => performance.now()) {
-      for (const walk of inner) if (!walk.step(deadline, now)) return false;
-      inner.length = 0;
-      if (skip) return true;
       if (!walker) walker = doc.createTreeWalker(start, SHOW_TEXT);
       else if (
         walker.currentNode !== start &&
@@ -162,10 +201,81 @@ export function textWalk(
         }
         if (!checkedOut && data.trim()) visit(node);
       }
-      skip = true;
       return true;
     },
   };
+}
+
+/**
+ * The texts of `start` that can match `hint`: a container whose whole text does not is left out unwalked,
+ * and what the walk leaves out (excluded containers, skipped tags) is left out as it meets it.
+ */
+function prunedWalk(
+  start: Node,
+  exclusion: Exclusion,
+  visit: (text: Text) => void,
+  skipButtons: boolean,
+  accept: ((data: string) => boolean) | undefined,
+  hint: RegExp,
+): TextWalk {
+  const leftOut = exclusion.selectorFor(skipButtons);
+  // A leaf or a narrow box on the way costs less to walk than to ask for its whole text.
+  const pruned = (el: Element) => {
+    const children = el.childElementCount;
+    if (children === 0) return false;
+    if (children < LIST_FROM && (el.parentElement?.childElementCount ?? 0) < LIST_FROM) return false;
+    const text = el.textContent;
+    hint.lastIndex = 0;
+    return !text || !hint.test(text);
+  };
+  // Nodes still to walk, the next on top: children go on in reverse so the walk keeps document order.
+  let stack: Node[] | undefined;
+  let paused = false;
+  const push = (parent: Node) => {
+    const children = parent.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack!.push(children[i]!);
+  };
+  return {
+    step(deadline, now = () => performance.now()) {
+      if (!stack) {
+        stack = [];
+        if (start.nodeType !== 1 || !pruned(start as Element)) push(start);
+      } else if (paused) {
+        // What was taken off the page while the walk waited is no longer the page's.
+        stack = stack.filter((n) => start.contains(n));
+      }
+      paused = false;
+      let count = 0;
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node.nodeType === 3) {
+          if (++count % CLOCK_EVERY === 0 && now() > deadline) {
+            stack.push(node);
+            paused = true;
+            return false;
+          }
+          const data = (node as Text).data;
+          if (accept ? !accept(data) : !data.trim()) continue;
+          if (data.trim() && node.parentElement) visit(node as Text);
+          continue;
+        }
+        if (node.nodeType !== 1) continue;
+        const el = node as Element;
+        if (matchesSafely(el, leftOut, skipButtons) || pruned(el)) continue;
+        push(el);
+      }
+      return true;
+    },
+  };
+}
+
+/** `matches`, with a bad adapter selector leaving out only the skipped tags (as Exclusion.covers does). */
+function matchesSafely(el: Element, selector: string, skipButtons: boolean): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return el.matches(skipButtons ? `${SKIPPED},button` : SKIPPED);
+  }
 }
 
 /** textWalk in one go. */
@@ -175,8 +285,9 @@ export function walkText(
   visit: (text: Text) => void,
   skipButtons = true,
   accept?: (data: string) => boolean,
+  hint?: RegExp,
 ): void {
-  textWalk(root, exclusion, visit, skipButtons, accept).step(Number.POSITIVE_INFINITY);
+  textWalk(root, exclusion, visit, skipButtons, accept, hint).step(Number.POSITIVE_INFINITY);
 }
 
 /** Hidden by the page: `hidden`, `aria-hidden`, inline `display:none` / `visibility:hidden`, or not rendered. */

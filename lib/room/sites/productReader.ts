@@ -68,6 +68,7 @@ export function locateProduct(roots: readonly ParentNode[], hints: ProductHints 
         },
         false,
         (data) => data.length <= MARKER_CHARS && MARKER_HINT.test(data),
+        MARKER_HINT,
       );
     }
     marker ??= tag;

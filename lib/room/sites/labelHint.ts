@@ -1,0 +1,34 @@
+import { METRIC_IDS, METRICS } from '../../core/metrics/metricCatalog';
+import { labelKey } from '../../core/metrics/normalizeText';
+
+// What any text that names a metric must contain, as a pattern on the page's raw text: some catalog label in
+// the spelling a page may use (upper case, fullwidth letters, spaces or zero-width marks between characters,
+// another minus sign). The label walk asks a container's whole text against it before going into it, so it
+// must never miss a label that matchLabel would find (it may let through text that is none).
+
+const BETWEEN = '[\\s\\u200b-\\u200d\\u2060\\ufeff]*';
+const MINUS_FORMS = '\\-\\u2212\\ufe63\\u2012\\u2013\\uff0d';
+const escapeForPattern = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** Every raw character that labelKey turns into `c`. */
+function formsOf(c: string): string {
+  if (c === '-') return `[${MINUS_FORMS}]`;
+  const forms = new Set([c, c.toUpperCase()]);
+  for (const f of [...forms]) {
+    const code = f.charCodeAt(0);
+    if (f.length === 1 && code >= 0x21 && code <= 0x7e) forms.add(String.fromCharCode(code + 0xfee0));
+  }
+  if (c === '¥') forms.add('\uffe5');
+  if (c === '¢') forms.add('\uffe0');
+  return forms.size === 1 ? escapeForPattern(c) : `[${[...forms].map(escapeForPattern).join('')}]`;
+}
+
+/** A pattern for texts that may hold one of `keys` (label keys, as labelKey writes them). */
+export function keyHint(keys: Iterable<string>): RegExp {
+  const unique = [...new Set(keys)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
+  const alternatives = unique.map((key) => [...key].map(formsOf).join(BETWEEN));
+  return new RegExp(alternatives.join('|'));
+}
+
+/** Any text a metric label can be read from (matchLabel, whole, glued or one part of a line). */
+export const LABEL_HINT = keyHint(METRIC_IDS.flatMap((id) => METRICS[id].labels.map(labelKey)));
