@@ -25,7 +25,7 @@ describe('cue latency', () => {
     const panel = await harness.openPanel();
     await watchPanelCues(panel);
     // Drops and recoveries every 90 s: each drop fires traffic-drop, each recovery traffic-surge.
-    const scenario = swingScenario(1560);
+    const scenario = swingScenario(780);
     const room = await harness.openRoom(scenario, { speed: 10 });
     await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 200_000 });
     // Waits for the panel to have shown the swings' cues, not for a span of time.
