@@ -11,7 +11,7 @@ import {
   locateMetrics,
   type MetricLocation,
 } from './locateMetrics';
-import { discoverRoots, Exclusion, GENERIC_EXCLUDE, queryAllIn } from './pageText';
+import { discoverRoots, Exclusion, GENERIC_EXCLUDE, queryAllIn, sharingTexts } from './pageText';
 import { PRODUCT_HINT } from './productReader';
 import { EndedWatch } from './reader/endedWatch';
 import { FeedWatch } from './reader/feedWatch';
@@ -322,7 +322,9 @@ export function createRoomReader(
   };
 
   return {
-    read,
+    // Every walk of one read (a first-look slice, the heartbeat's look around, what was added) shares each
+    // container's text copy.
+    read: (options) => sharingTexts(() => read(options)),
     reads: () => readNo,
     noteMutations(records) {
       let relevant = false;

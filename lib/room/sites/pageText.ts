@@ -100,6 +100,35 @@ export function discoverRoots(root: ParentNode, found: (root: Document | ShadowR
   }
 }
 
+/** Containers' whole texts, copied once per synchronous read: see sharingTexts. */
+let copies: Map<Element, string> | null = null;
+
+/**
+ * Runs `read` with one copy of each container's whole text shared by every hinted walk in it (labels, the end
+ * of the live, the explained product, often over the same big containers). Only for work that runs in one
+ * task: the page cannot change a text while the read holds the thread, and the copies go when it returns.
+ */
+export function sharingTexts<T>(read: () => T): T {
+  if (copies) return read();
+  copies = new Map();
+  try {
+    return read();
+  } finally {
+    copies = null;
+  }
+}
+
+/** `el.textContent`, from the read's shared copies when there are some. */
+function textCopy(el: Element): string {
+  if (!copies) return el.textContent ?? '';
+  let text = copies.get(el);
+  if (text === undefined) {
+    text = el.textContent ?? '';
+    copies.set(el, text);
+  }
+  return text;
+}
+
 /** A walk that can pause: `step(deadline)` walks until done (true) or the clock passes the deadline (false). */
 export interface TextWalk {
   step(deadline: number, now?: () => number): boolean;
@@ -224,7 +253,7 @@ function prunedWalk(
     const children = el.childElementCount;
     if (children === 0) return false;
     if (children < LIST_FROM && (el.parentElement?.childElementCount ?? 0) < LIST_FROM) return false;
-    const text = el.textContent;
+    const text = textCopy(el);
     hint.lastIndex = 0;
     return !text || !hint.test(text);
   };

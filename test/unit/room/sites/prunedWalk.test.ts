@@ -7,6 +7,7 @@ import {
   Exclusion,
   GENERIC_EXCLUDE,
   NO_EXCLUSION,
+  sharingTexts,
   textWalk,
   walkText,
 } from '../../../../lib/room/sites/pageText';
@@ -121,5 +122,52 @@ describe('textWalk with a hint', () => {
     expect(labels.map((l) => l.match.metric)).toEqual(['viewers']);
     const inShadow = findLabels(shadow, { exclusion: new Exclusion(GENERIC_EXCLUDE) });
     expect(inShadow.map((l) => l.match.metric)).toEqual(['gmv']);
+  });
+});
+
+describe('sharingTexts', () => {
+  /** How often a script asked `el` for its whole text. */
+  const countTextCopies = (el: Element) => {
+    let copies = 0;
+    let proto: object | null = el;
+    while (proto && !Object.getOwnPropertyDescriptor(proto, 'textContent'))
+      proto = Object.getPrototypeOf(proto);
+    const getter = Object.getOwnPropertyDescriptor(proto!, 'textContent')!.get!;
+    Object.defineProperty(el, 'textContent', {
+      configurable: true,
+      get() {
+        copies++;
+        return getter.call(this);
+      },
+    });
+    return () => copies;
+  };
+
+  it('gives every hinted walk of one read the same copy of a container’s text, and a later read a fresh one', () => {
+    const body = page(
+      `<div id="cards">${'<p><b>卡片</b><i>说明</i></p>'.repeat(10)}<p><b>直播已结束</b></p></div><p>讲解中</p>`,
+    );
+    const cards = document.getElementById('cards')!;
+    const copies = countTextCopies(cards);
+    const walkFor = (hint: RegExp) => {
+      const seen: string[] = [];
+      walkText(
+        body,
+        NO_EXCLUSION,
+        (t) => seen.push(t.data),
+        true,
+        (d) => hint.test(d),
+        hint,
+      );
+      return seen;
+    };
+    const [ended, product] = sharingTexts(() => [walkFor(/结束/), walkFor(/讲解/)]);
+    expect(ended).toEqual(['直播已结束']);
+    expect(product).toEqual(['讲解中']);
+    expect(copies()).toBe(1);
+    // The page may have changed since: the next read copies again.
+    cards.querySelector('b')!.textContent = '讲解中';
+    expect(sharingTexts(() => walkFor(/讲解/))).toEqual(['讲解中', '讲解中']);
+    expect(copies()).toBe(2);
   });
 });
