@@ -1,4 +1,4 @@
-import type { Settings } from '../../lib/core/settings/settingsSchema';
+import type { ViewSettings } from '../../lib/core/settings/viewSettings';
 import type { SendCommand } from '../../lib/ui/sendCommand';
 import { useI18n } from '../common/i18nContext';
 import { OutputToggle } from '../common/OutputToggle';
@@ -10,7 +10,7 @@ import { ShortcutHint } from './ShortcutHint';
 
 interface PanelFooterProps {
   sessionId: string;
-  settings: Settings;
+  settings: ViewSettings;
   run: (command: Parameters<SendCommand>[0]) => void;
 }
 

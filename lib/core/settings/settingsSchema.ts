@@ -2,6 +2,7 @@ import { defaultRuleSettings, ruleSettingsSchema } from '../engine/ruleSettings'
 import { metricIdSchema } from '../metrics/metricIdSchema';
 import type { SettingsIssue } from '../settingsIssue';
 import { z } from '../zodMini';
+import { DEFAULT_VIEW_SETTINGS, viewSettingsShape } from './viewSettings';
 
 // The user's settings, stored as one row (key 'settings') and merged field by field so a bad or
 // missing field falls back to its default instead of losing the rest.
@@ -22,10 +23,8 @@ export const bindingsSchema = z.record(
 );
 
 export const settingsSchema = z.object({
-  locale: z.enum(['auto', 'zh-CN', 'en']),
-  mode: z.enum(['streamer', 'operator']),
-  sound: z.boolean(),
-  overlay: z.boolean(),
+  // locale, mode, sound, overlay: what the side panel reads on its own (viewSettings.ts).
+  ...viewSettingsShape(),
   /** A system notification for an urgent cue while the side panel is closed (needs Chrome's permission). */
   notifyUrgent: z.boolean(),
   retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
@@ -40,10 +39,7 @@ export type SettingsPatch = { [K in keyof Settings]?: unknown };
 
 export function defaultSettings(): Settings {
   return {
-    locale: 'auto',
-    mode: 'operator',
-    sound: false,
-    overlay: false,
+    ...DEFAULT_VIEW_SETTINGS,
     notifyUrgent: false,
     retentionDays: 90,
     exportHideUsers: false,

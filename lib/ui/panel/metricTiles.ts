@@ -1,12 +1,10 @@
-import { dataStaleParams } from '../../core/engine/rules/dataStale';
+import { DATA_STALE_DEFAULTS } from '../../core/engine/rules/dataStaleThresholds';
 import { type StaleKind, type StalenessParams, staleMetricsOf } from '../../core/engine/staleness';
 import { METRIC_IDS, METRICS, type MetricId, type MetricKind } from '../../core/metrics/metricCatalog';
 import type { SampleRow } from '../../store/rows';
 
 // Live metric tiles: the latest value of each metric, its recent curve and how much it moved, and whether
 // the engine would call it stale (the tile greys out, saying why).
-
-const DEFAULT_STALENESS: StalenessParams = dataStaleParams.parse({});
 
 export const SPARKLINE_WINDOW_MS = 10 * 60 * 1000;
 /** More points than a tile has pixels only costs time. */
@@ -48,7 +46,7 @@ export function buildMetricTiles(
   samples: readonly SampleRow[],
   now: number,
   windowMs = SPARKLINE_WINDOW_MS,
-  staleness: StalenessParams = DEFAULT_STALENESS,
+  staleness: StalenessParams = DATA_STALE_DEFAULTS,
 ): MetricTile[] {
   const since = now - windowMs;
   const latest = samples[samples.length - 1];

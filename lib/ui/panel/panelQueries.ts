@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { parseViewSettings, type ViewSettings } from '../../core/settings/viewSettings';
 import type { LivecueDb } from '../../store/database';
 import type { CommentRow, CueRow, SampleRow } from '../../store/rows';
 
@@ -30,6 +31,14 @@ export function latestSample(db: LivecueDb, sessionId: string): Promise<SampleRo
     .where('[sessionId+ts]')
     .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
     .last();
+}
+
+/**
+ * The stored settings as the panel shows them (language, view, outputs), validated field by field: the
+ * full reader (lib/store/readSettings.ts) would build every rule's schema at the panel's open.
+ */
+export async function viewSettings(db: Pick<LivecueDb, 'settings'>): Promise<ViewSettings> {
+  return parseViewSettings((await db.settings.get('settings'))?.value);
 }
 
 /** Every cue of a session, in firing order. */

@@ -3,10 +3,9 @@ import type { Cue } from '../../core/engine/types';
 import type { CommandResult } from '../../core/messages/commands';
 import type { ReaderHealth } from '../../core/messages/sample';
 import type { ProductRanking } from '../../core/products/rankProducts';
-import { defaultSettings, type Settings } from '../../core/settings/settingsSchema';
+import { DEFAULT_VIEW_SETTINGS, type ViewSettings } from '../../core/settings/viewSettings';
 import type { LivecueDb } from '../../store/database';
 import type { LivePush } from '../../store/livePush';
-import { readSettings } from '../../store/readSettings';
 import type { CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { type LiveSignal, liveSignal } from '../liveSignal';
 import type { SendCommand } from '../sendCommand';
@@ -22,6 +21,7 @@ import {
   samplesSince,
   startOfLocalDay,
   todaysSessionIds,
+  viewSettings,
 } from './panelQueries';
 import { createProductFeed } from './productFeed';
 import { panelRanking } from './productRanking';
@@ -39,7 +39,8 @@ export interface PanelState {
   /** The questions viewers keep asking that are not answered yet (open `questions` cues, live counts). */
   openQuestions: ReadonlySignal<OpenQuestion[]>;
   todaysCues: ReadonlySignal<Cue[]>;
-  settings: ReadonlySignal<Settings>;
+  /** Only what the panel shows of the settings: reading them builds no rule schema (viewSettings.ts). */
+  settings: ReadonlySignal<ViewSettings>;
   warning: ReadonlySignal<WriteWarning>;
   /** Reader health of a room that reports but whose numbers cannot be read (no session starts for it). */
   unreadHealth: ReadonlySignal<ReaderHealth | null>;
@@ -83,7 +84,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     async () => (await currentSession(db)) ?? null,
     undefined,
   );
-  const settingsQuery = liveSignal(async () => (await readSettings(db)).settings, defaultSettings());
+  const settingsQuery = liveSignal(() => viewSettings(db), DEFAULT_VIEW_SETTINGS);
   disposers.push(sessionQuery.dispose, settingsQuery.dispose);
 
   const session = sessionQuery.value;

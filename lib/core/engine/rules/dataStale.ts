@@ -13,6 +13,7 @@ import {
   round,
 } from '../ruleDefinition';
 import type { Evidence } from '../types';
+import { DATA_STALE_DEFAULTS } from './dataStaleThresholds';
 
 // Says plainly that the numbers stopped being live, and which way: no samples at all (the page is gone),
 // samples but nothing changes (the page froze), or one number stuck or unreadable while others move (the
@@ -22,10 +23,10 @@ import type { Evidence } from '../types';
 
 export const dataStaleParams = z.object({
   ...commonFields({ cooldownSec: 120, ttlSec: 300 }),
-  noSampleSec: field(intIn(10, 3600), 20),
-  minStuckSec: field(intIn(10, 3600), 30),
-  minChanges: field(intIn(2, 10000), 10),
-  minMovers: field(intIn(1, 11), 1),
+  noSampleSec: field(intIn(10, 3600), DATA_STALE_DEFAULTS.noSampleSec),
+  minStuckSec: field(intIn(10, 3600), DATA_STALE_DEFAULTS.minStuckSec),
+  minChanges: field(intIn(2, 10000), DATA_STALE_DEFAULTS.minChanges),
+  minMovers: field(intIn(1, 11), DATA_STALE_DEFAULTS.minMovers),
 });
 export type DataStaleParams = z.infer<typeof dataStaleParams>;
 

@@ -153,6 +153,15 @@ it('reads the settings row and reports a failing write from status.get', async (
   expect(sent).toContainEqual({ type: 'status.get' });
 });
 
+it('reads a bad settings field as its default and keeps the good ones', async () => {
+  await db.settings.put({ key: 'settings', value: { mode: 'streamer', locale: 'fr', sound: true } });
+  const settings = await until(
+    () => store.settings.value,
+    (value) => value.mode === 'streamer',
+  );
+  expect(settings).toEqual({ locale: 'auto', mode: 'streamer', sound: true, overlay: false });
+});
+
 /** A fake of the worker's push port: `push` delivers a message. */
 function fakePushPort() {
   const listeners: ((message: unknown) => void)[] = [];
