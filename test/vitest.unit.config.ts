@@ -6,11 +6,12 @@ import { defineConfig } from 'vitest/config';
 // Unit tests: DOM readers and components in happy-dom (per-file `@vitest-environment`),
 // database and engine in node. Browser tests live in test/browser and have their own config.
 //
-// Two projects, by the environment a file names in its docblock. The node files share one module graph
-// (`isolate: false`): importing zod, Dexie and the engine once instead of once per file was half their
-// time. They keep no state between files: each opens its own database, and helpers' per-test cleanups run
-// for every file (test/setup/testCleanups.ts). The happy-dom files keep a fresh window each, since a
-// page one file mounts would otherwise stay in the next file's document.
+// Two projects, by the environment a file names in its docblock. Each shares one module graph across its
+// files (`isolate: false`): importing zod, Dexie and the engine once instead of once per file was half the
+// node files' time, and a fresh happy-dom window and Preact per file was two thirds of the dom files' CPU.
+// They keep no state between files: each opens its own database, helpers' per-test cleanups run for every
+// file (test/setup/testCleanups.ts), and after each happy-dom file its timers stop and its page is blanked
+// (test/setup/resetWindowBetweenFiles.ts).
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TEST_FILE = /\.test\.tsx?$/;
 const testFiles = (readdirSync(join(root, 'test/unit'), { recursive: true }) as string[])
@@ -46,7 +47,15 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'dom', include: domFiles.length ? domFiles : ['no-dom-files'] } },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: domFiles.length ? domFiles : ['no-dom-files'],
+          isolate: false,
+          setupFiles: ['test/setup/resetWindowBetweenFiles.ts'],
+        },
+      },
     ],
   },
 });
