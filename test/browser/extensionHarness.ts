@@ -13,7 +13,10 @@ import { type MockRoomServer, PROJECT_ROOT, startMockRoomServer } from '../../sc
 export interface Harness {
   browser: ExtensionBrowser;
   room: MockRoomServer;
-  openRoom(scenario: unknown, options?: { speed?: number; layout?: string }): Promise<Page>;
+  openRoom(
+    scenario: unknown,
+    options?: { speed?: number; speedChanges?: { atSec: number; speed: number }[]; layout?: string },
+  ): Promise<Page>;
   openPanel(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -80,9 +83,10 @@ export async function startHarness(): Promise<Harness> {
       const query = options.layout ? `?layout=${options.layout}` : '';
       await page.goto(`${room.url}${query}`);
       await page.waitForFunction(() => typeof window.mockRoom?.play === 'function');
-      await page.evaluate(([s, speed]) => window.mockRoom.play(s, { speed: speed as number }), [
+      await page.evaluate(([s, speed, speedChanges]) => window.mockRoom.play(s, { speed, speedChanges }), [
         scenario,
         options.speed ?? 1,
+        options.speedChanges ?? [],
       ] as const);
       return page;
     },

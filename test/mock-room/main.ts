@@ -3,6 +3,7 @@ import type { DisplayStyle } from '../../lib/core/scenario/displayStyles';
 import { productDisplayStyle } from '../../lib/core/scenario/productTablePlayer';
 import { createScenarioPlayer } from '../../lib/core/scenario/scenarioPlayer';
 import { parseScenario, type Scenario } from '../../lib/core/scenario/scenarioSchema';
+import { createPlayClock, type SpeedChange, topSpeed } from './playClock';
 import { type ProductTableView, renderProductTable } from './productTableView';
 import {
   addComments,
@@ -20,6 +21,8 @@ import {
 
 interface PlayOptions {
   speed?: number;
+  /** Later speeds, each from a scenario second on (`speed` plays until the first). */
+  speedChanges?: SpeedChange[];
   layout?: MockLayout;
   /** `renamed`: the product JSON answers under field names no reader knows (a dashboard update). */
   jsonShape?: 'douyin' | 'renamed';
@@ -43,6 +46,8 @@ function play(input: unknown, options: PlayOptions = {}): void {
   shownAt.clear();
   const scenario: Scenario = parsed.scenario;
   const speed = options.speed && options.speed > 0 ? options.speed : 1;
+  const changes = options.speedChanges ?? [];
+  const clock = createPlayClock(speed, changes);
   const player = createScenarioPlayer(scenario);
   const startAt = Date.parse(scenario.startAt ?? new Date().toISOString());
   const metricIds = Object.keys(scenario.metrics) as MetricId[];
@@ -106,7 +111,8 @@ function play(input: unknown, options: PlayOptions = {}): void {
   document.querySelector('.modal-mask-b8n9')?.remove();
   byId('live-tag').textContent = '直播中';
   byId('live-tag').classList.remove('ended');
-  byId('scenario-name').textContent = `场景 ${scenario.name} · ${speed}×`;
+  byId('scenario-name').textContent =
+    `场景 ${scenario.name} · ${[speed, ...changes.map((c) => c.speed)].join('×→')}×`;
   state = { name: scenario.name, sec: -1, durationSec: scenario.durationSec, playing: true, ended: false };
 
   let currentProduct: string | undefined;
@@ -156,7 +162,7 @@ function play(input: unknown, options: PlayOptions = {}): void {
   const wallStart = performance.now();
   let lastStep = -1;
   const advance = () => {
-    const elapsedSec = ((performance.now() - wallStart) / 1000) * speed;
+    const elapsedSec = clock(performance.now() - wallStart);
     const step = Math.min(
       Math.floor(elapsedSec / scenario.stepSec),
       Math.floor(scenario.durationSec / scenario.stepSec),
@@ -167,7 +173,10 @@ function play(input: unknown, options: PlayOptions = {}): void {
     status.textContent = `播放中 ${formatClock(state.sec)} / ${formatClock(scenario.durationSec)}`;
     if (step * scenario.stepSec >= scenario.durationSec) finish();
   };
-  const timer = setInterval(advance, Math.max(10, Math.min(250, (scenario.stepSec * 1000) / speed / 2)));
+  const timer = setInterval(
+    advance,
+    Math.max(10, Math.min(250, (scenario.stepSec * 1000) / topSpeed(speed, changes) / 2)),
+  );
   const finish = () => {
     clearInterval(timer);
     clearInterval(pollTimer);
