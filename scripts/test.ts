@@ -72,13 +72,14 @@ mkdirSync('test-results', { recursive: true });
 const chromium = run('chromium', ['tsx', 'scripts/ensureChromium.ts']);
 // The browser tests start once the e2e build is done. The production build follows it (two WXT builds
 // share .wxt/), marked as under way so the one browser file that needs it (test/browser/realProducts.test.ts,
-// what an operator installs) waits for it instead of building it again.
+// what an operator installs) waits for it instead of building it again. Only that file waits on it, and
+// it starts after the longest three, so it yields to the browsers too.
 const e2eBuilt = run('build:e2e', ['wxt', 'build', '--mode', 'e2e'], true);
 const productionBuilt = e2eBuilt.then(async () => {
   mkdirSync('.output', { recursive: true });
   writeFileSync(BUILDING, 'scripts/test.ts is building the production extension\n');
   try {
-    return await run('build', ['wxt', 'build'], true);
+    return await run('build', ['wxt', 'build'], true, BACKGROUND);
   } finally {
     rmSync(BUILDING, { force: true });
   }
