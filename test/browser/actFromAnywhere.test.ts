@@ -7,6 +7,7 @@ import { swingScenario } from '../../scripts/bench/latency';
 import {
   type Harness,
   loadScenario,
+  readStoredCues,
   readStoredSettings,
   readStoredTables,
   startHarness,
@@ -167,7 +168,7 @@ describe('acting from anywhere', () => {
     );
     expect(outcome).toMatchObject({ command: 'cue-done', cueId: current!.id, result: { ok: true } });
     await expect
-      .poll(async () => (await readStoredTables(reader)).cues.find((cue) => cue.id === current!.id)?.status)
+      .poll(async () => (await readStoredCues(reader)).find((cue) => cue.id === current!.id)?.status)
       .toBe('done');
     const stored = (await readStoredTables(reader)).actions.filter(
       (action) => action.type === 'cue' && action.cueId === current!.id,
@@ -207,7 +208,7 @@ describe('acting from anywhere', () => {
       const outcome = await (await worker()).evaluate((c) => globalThis.livecueShortcut!(c), command);
       expect(outcome).toMatchObject({ cueId: target, result: { ok: true } });
       await expect
-        .poll(async () => (await readStoredTables(reader)).cues.find((cue) => cue.id === target)?.status)
+        .poll(async () => (await readStoredCues(reader)).find((cue) => cue.id === target)?.status)
         .toBe(status);
     }
     await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 60_000 });
@@ -217,7 +218,7 @@ describe('acting from anywhere', () => {
       const target = left.id;
       await (await worker()).evaluate((c) => globalThis.livecueShortcut!(c), 'cue-dismiss');
       await expect
-        .poll(async () => (await readStoredTables(reader)).cues.find((cue) => cue.id === target)?.status)
+        .poll(async () => (await readStoredCues(reader)).find((cue) => cue.id === target)?.status)
         .toBe('dismissed');
     }
     const before = (await readStoredTables(reader)).actions.filter((action) => action.type === 'cue').length;

@@ -135,6 +135,27 @@ export async function readStoredTables(page: Page): Promise<StoredTables> {
   })()`);
 }
 
+/**
+ * The cues table alone, read as readStoredTables reads it: what a poll on a cue's status needs, without
+ * copying every sample and comment of the session out of the database on each try.
+ */
+export async function readStoredCues(page: Page): Promise<CueRow[]> {
+  return page.evaluate(`(async () => {
+    const open = indexedDB.open('livecue');
+    const db = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const cues = await new Promise((resolve, reject) => {
+      const request = db.transaction('cues').objectStore('cues').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return cues;
+  })()`);
+}
+
 /** The stored settings as the background wrote them (the row's `value`), read through an extension page. */
 export async function readStoredSettings(page: Page): Promise<Record<string, unknown> | undefined> {
   const row = (await page.evaluate(`(async () => {

@@ -6,6 +6,7 @@ import { trafficDropParams } from '../../lib/core/engine/rules/trafficDrop';
 import {
   type Harness,
   loadScenario,
+  readStoredCues,
   readStoredSettings,
   readStoredTables,
   SCREENSHOT_DIR,
@@ -72,8 +73,7 @@ describe('faces', () => {
     const current = panel.locator('[data-testid="current-cue"][data-cue-id]');
     const currentId = async () =>
       (await current.count()) ? current.first().getAttribute('data-cue-id') : null;
-    const statusOf = async (id: string) =>
-      (await readStoredTables(panel)).cues.find((c) => c.id === id)?.status;
+    const statusOf = async (id: string) => (await readStoredCues(panel)).find((c) => c.id === id)?.status;
 
     const first = (await currentId())!;
     await panel.locator('[data-testid="cue-done"]').click();

@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../../scripts/node/mockRoomServer';
 import {
   type Harness,
   loadScenario,
+  readStoredCues,
   readStoredTables,
   SCREENSHOT_DIR,
   sendCommandFrom,
@@ -101,7 +102,7 @@ describe('products: what to put up next', () => {
   it("cues the pinned product's stock run-down by name; streamer mode shows that product; Done and Later work", async () => {
     const stockCue = panel.locator('[data-rule-id="stock-low"][data-cue-id]');
     await stockCue.first().waitFor({ timeout: 180_000 });
-    const { cues } = await readStoredTables(panel);
+    const cues = await readStoredCues(panel);
     const cue = cues.find((c) => c.ruleId === 'stock-low')!;
     const productId = String(cue.params.productId);
     expect(catalog).toContain(productId);
@@ -122,7 +123,7 @@ describe('products: what to put up next', () => {
     await expect.poll(() => current.getAttribute('data-rule-id'), { timeout: 30_000 }).toBe('stock-low');
     const firstId = (await current.getAttribute('data-cue-id'))!;
     const named = String(
-      (await readStoredTables(panel)).cues.find((c) => c.id === firstId)?.params.productId ?? productId,
+      (await readStoredCues(panel)).find((c) => c.id === firstId)?.params.productId ?? productId,
     );
     await expect
       .poll(() => panel.locator('[data-testid="cue-product"]').getAttribute('data-product-id'))
@@ -131,8 +132,7 @@ describe('products: what to put up next', () => {
 
     // Later on the cue on screen: it waits, then comes back; Done on it then.
     const cueId = (await current.getAttribute('data-cue-id'))!;
-    const statusOf = async (id: string) =>
-      (await readStoredTables(panel)).cues.find((c) => c.id === id)?.status;
+    const statusOf = async (id: string) => (await readStoredCues(panel)).find((c) => c.id === id)?.status;
     await current.locator('[data-testid="cue-snooze"]').click();
     await expect.poll(() => statusOf(cueId)).toBe('snoozed');
     await expect.poll(() => statusOf(cueId), { timeout: 60_000 }).toBe('active');
