@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { startWorker } from './workerHarness';
 
 // A restarted worker stores the sample it was woken for first (issue 19: cold start → first stored sample):
 // loading its modules must not do work that sample does not need.
@@ -29,5 +30,10 @@ describe("the worker's start", () => {
     expect(matchingTableBuilt()).toBe(false);
     expect(normalizeComment('　ＰＲＩＣＥ？')).toBe('price?');
     expect(matchingTableBuilt()).toBe(true);
+  });
+
+  it('opens the database at once, before any query asks for it', async () => {
+    const worker = startWorker();
+    await vi.waitFor(() => expect(worker.db.isOpen()).toBe(true), { timeout: 2000, interval: 5 });
   });
 });
