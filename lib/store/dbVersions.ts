@@ -106,10 +106,16 @@ export const DB_VERSIONS: readonly DbVersion[] = [
 
 export const LATEST_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;
 
-/** Declares versions 1..upTo on a Dexie instance (tests declare an old version to write old data). */
+/**
+ * Declares version `upTo` on a Dexie instance, with every older version that carries an upgrade (tests declare
+ * an old version to write old data). Dexie (3+) upgrades from the schema a database actually has, so a
+ * version with no upgrade (v1, v4) needs no declaration once a newer one exists; each declaration re-reads
+ * all declared before it, and the worker declares at every start.
+ */
 export function declareVersions(db: Dexie, upTo = LATEST_DB_VERSION): void {
   for (const step of DB_VERSIONS) {
     if (step.version > upTo) break;
+    if (!step.upgrade && step.version !== upTo) continue;
     const declared = db.version(step.version).stores(step.stores);
     if (step.upgrade) declared.upgrade(step.upgrade);
   }

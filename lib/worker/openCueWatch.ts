@@ -21,7 +21,9 @@ export function watchOpenCues(db: LivecueDb, startup: Pick<StartupGate, 'later'>
   const listeners = new Set<OpenCuesListener>();
   let latest: SessionCues[] | undefined;
   let subscription: { unsubscribe(): void } | undefined;
-  let started = false;
+  /** The start-up gate let the watch run: until then no subscriber starts the query (there may be several). */
+  let allowed = false;
+  let asked = false;
   const start = () => {
     subscription = liveQuery(() => openSessionCues(db)).subscribe({
       next: (rooms) => {
@@ -43,12 +45,15 @@ export function watchOpenCues(db: LivecueDb, startup: Pick<StartupGate, 'later'>
     subscribe(listener) {
       listeners.add(listener);
       if (latest) listener(latest);
-      if (!started) {
-        started = true;
+      if (allowed) {
+        if (!subscription) start();
+      } else if (!asked) {
+        asked = true;
         startup.later(() => {
+          allowed = true;
           if (listeners.size && !subscription) start();
         });
-      } else if (!subscription) start();
+      }
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {

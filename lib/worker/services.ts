@@ -39,6 +39,10 @@ export function createBackgroundServices(
   db: LivecueDb = openLivecueDb(),
   options: ServiceOptions = {},
 ): BackgroundServices {
+  // Opened now rather than by the first query: the browser opens it while the rest of the start runs, and a
+  // restarted worker's first sample finds it open. A failure is left to the queries, which meet and report
+  // it as they would have met their own open's.
+  void db.open().catch(() => undefined);
   const ports = new RoomPorts();
   const panels = new PanelPorts();
   const settings = new SettingsStore(db);

@@ -27,7 +27,7 @@ const isExport = (json: unknown): boolean =>
 
 export function readRuns(json: unknown, name: string): ReadRuns {
   if (isExport(json)) {
-    const parsed = exportFileSchema.safeParse(json);
+    const parsed = exportFileSchema().safeParse(json);
     if (!parsed.success) return { ok: false, error: `${name}: ${describeFirstIssue(parsed.error)}` };
     return {
       ok: true,

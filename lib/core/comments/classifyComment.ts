@@ -81,7 +81,6 @@ const LINK = COMMENT_TOPICS.indexOf('link');
 const STOCK = COMMENT_TOPICS.indexOf('stock');
 const DISCOUNT = COMMENT_TOPICS.indexOf('discount');
 const AFTERSALES = COMMENT_TOPICS.indexOf('aftersales');
-const NEUTRAL_STOCK = new Set(NEUTRAL_STOCK_WORDS.map(normalizeComment));
 /** Question words point at a topic word at most this many meaningful characters away. */
 const MAX_GAP = 10;
 /** "How much" gives its question to a cost word at most this close ("how much is shipping"). */
@@ -186,6 +185,9 @@ interface Compiled {
 
 function compile(user: CommentLexicon): Compiled {
   const byPhrase = new Map<string, { entry: Entry; rank: number }>();
+  // Normalized here, not at import: normalizing builds the matching table, which a worker's start without
+  // comments never needs.
+  const neutralStock = new Set(NEUTRAL_STOCK_WORDS.map(normalizeComment));
   const add = (raw: string, kind: number, topic: number, rank: number, cost = false, problem = false) => {
     const phrase = normalizeComment(raw);
     if (!phrase) return;
@@ -201,7 +203,7 @@ function compile(user: CommentLexicon): Compiled {
         cost,
         single: phrase.length === 1 && isCjk(first),
         alone: -1,
-        remaining: topic === STOCK && kind !== WEAK && !NEUTRAL_STOCK.has(phrase),
+        remaining: topic === STOCK && kind !== WEAK && !neutralStock.has(phrase),
         problem,
         latinStart: isLatin(first),
         latinEnd: isLatin(last),

@@ -73,6 +73,11 @@ function buildUnitTable(): Uint16Array {
   return table;
 }
 
+/** Whether the table was built (a worker's start must not build it: test/unit/worker/bootWork.test.ts). */
+export function matchingTableBuilt(): boolean {
+  return unitTable !== undefined;
+}
+
 /** The matching form of a comment (see the file comment); '' for a comment of whitespace only. */
 export function normalizeComment(text: string): string {
   // Most comments need nothing but a trim: find the first unit that changes, and copy only from there.

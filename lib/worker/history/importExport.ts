@@ -36,7 +36,7 @@ export function parseExportJson(
   } catch (error) {
     return { ok: false, error: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const parsed = exportFileSchema.safeParse(raw);
+  const parsed = exportFileSchema().safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeFirstIssue(parsed.error) };
   const problem = firstProblem(parsed.data, now);
   return problem ? { ok: false, error: problem } : { ok: true, file: parsed.data };

@@ -91,7 +91,8 @@ export interface LiveSessionOptions {
 
 export class LiveSession {
   readonly engine: EngineOf;
-  private state: StateOf;
+  /** Built by each fold (refold), not before: a session waiting for its first fold has none yet. */
+  private state: StateOf | undefined;
   /** Sorted by ts, one per ts. */
   readonly samples: SampleRow[];
   readonly actions: ActionRow[];
@@ -121,7 +122,6 @@ export class LiveSession {
     this.samples = samples.slice().sort((a, b) => a.ts - b.ts);
     this.actions = actions.slice().sort(byTimeThenId);
     this.comments = comments.slice().sort((a, b) => a.ts - b.ts);
-    this.state = this.engine.init(row.id, row.startedAt);
     this.lastTs = row.startedAt;
     if (options.foldLater) {
       // Stale until folded: whatever is filed meanwhile is slotted in, never stepped on an empty state.
@@ -178,6 +178,8 @@ export class LiveSession {
   }
 
   private apply(event: EngineEvent): Cue[] {
+    // Nothing steps a session before its first fold (it is stale until then), so a state is always here.
+    if (!this.state) throw new Error(`Session ${this.row.id} stepped before its first fold`);
     const changed = this.engine.step(this.state, event);
     for (const cue of changed) this.cueMap.set(cue.id, cue);
     if (event.ts > this.lastTs) this.lastTs = event.ts;

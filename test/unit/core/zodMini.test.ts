@@ -69,7 +69,7 @@ describe('zod in the background', () => {
       settingsSchema,
       ruleSettingsSchema,
       planSchema,
-      exportFileSchema,
+      exportFileSchema: exportFileSchema(),
     };
     for (const [name, schema] of Object.entries(schemas)) {
       expect(schema, name).toBeInstanceOf(z.ZodMiniType);
@@ -129,7 +129,7 @@ describe('zod in the background', () => {
       [z.number().check(z.refine((n) => n > 0)), -1],
       [commandSchema(), { type: 'cue.snooze', cueId: 'c', snoozeSec: 5.5 }],
       [settingsSchema, { locale: 'en', retentionDays: 'x' }],
-      [exportFileSchema, { format: 'livecue-export', schemaVersion: 1, sessions: [{}] }],
+      [exportFileSchema(), { format: 'livecue-export', schemaVersion: 1, sessions: [{}] }],
     ];
     for (const [schema, input] of cases) {
       const ours = z.safeParse(schema, input).error?.issues;

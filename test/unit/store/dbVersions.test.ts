@@ -115,6 +115,58 @@ describe('upgrade v1 → v2', () => {
   });
 });
 
+describe('upgrade v1 → latest at once', () => {
+  it('brings a v1 database through every step, those declared only for their upgrade included', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    declareVersions(v1, 1);
+    await v1.open();
+    const session = {
+      id: 'douyin:r1:1000',
+      site: 'douyin',
+      roomKey: 'r1',
+      title: '羊绒专场',
+      ruleSettings: {},
+      startedAt: 1000,
+      lastSampleAt: 2000,
+    };
+    await v1.table('sessions').put(session);
+    await v1
+      .table('samples')
+      .put({ sessionId: session.id, ts: 2000, metrics: { viewers: 80, gmv: 99 }, health });
+    v1.close();
+
+    const db = new LivecueDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(LATEST_DB_VERSION);
+    expect(await db.sessions.get(session.id)).toEqual({
+      ...session,
+      peakViewers: 80,
+      gmv: 99,
+      cuesFired: 0,
+      cuesActed: 0,
+      commentCount: 0,
+    });
+    expect(db.tables.map((table) => table.name).sort()).toEqual(
+      [
+        'actions',
+        'comments',
+        'cues',
+        'productPins',
+        'productSnapshots',
+        'sampleBlocks',
+        'samplePacks',
+        'samples',
+        'sessions',
+        'settings',
+      ].sort(),
+    );
+    await db.productPins.put({ sessionId: session.id, ts: 2000, productId: null });
+    expect(await db.productPins.count()).toBe(1);
+  });
+});
+
 describe('upgrade v2 → v3', () => {
   it('opens data written by v2, keeps every row, counts no comments yet and stores comments by session and time', async () => {
     const name = freshName();

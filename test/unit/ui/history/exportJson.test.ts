@@ -38,7 +38,7 @@ describe('exportSessionsJson', () => {
         cues,
       })),
     });
-    expect(exportFileSchema.safeParse(file).success).toBe(true);
+    expect(exportFileSchema().safeParse(file).success).toBe(true);
 
     // 23 samples in chunks of 5 → 5 sample reports for the first session, its 8 comments two more, plus one
     // for its actions and cues; the second: one each for its 4 samples, its 2 comments, its actions and cues.
@@ -57,14 +57,14 @@ describe('exportSessionsJson', () => {
     expect(file.sessions).toEqual([
       { session, samples: [], comments: [], productSnapshots: [], productPins: [], actions, cues },
     ]);
-    expect(exportFileSchema.safeParse(file).success).toBe(true);
+    expect(exportFileSchema().safeParse(file).success).toBe(true);
   });
 
   it('exports an empty list as a valid file with no sessions', async () => {
     const db = freshDb();
     const file = JSON.parse(await (await exportSessionsJson(db, [])).text());
     expect(file.sessions).toEqual([]);
-    expect(exportFileSchema.safeParse(file).success).toBe(true);
+    expect(exportFileSchema().safeParse(file).success).toBe(true);
   });
 
   it('round-trips: export, import into a fresh database, identical data', async () => {
@@ -96,7 +96,7 @@ describe('exportSessionsJson', () => {
     expect(file.sessions[0].comments).toEqual(
       comments.map((row, i) => ({ ...row, user: `viewer ${i + 1}` })),
     );
-    expect(exportFileSchema.safeParse(file).success).toBe(true);
+    expect(exportFileSchema().safeParse(file).success).toBe(true);
   });
 
   it('writes a packed session exactly as it wrote it row by row, and the file still round-trips', async () => {

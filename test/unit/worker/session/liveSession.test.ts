@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SampleRow, SessionRow } from '../../../../lib/store/rows';
 import { LiveSession } from '../../../../lib/worker/session/liveSession';
 import { sessionEvents } from '../../../../lib/worker/session/sessionEvents';
@@ -67,6 +67,16 @@ describe('LiveSession with foldLater (a session loaded to file a reading)', () =
     expect([...live.cues.values()]).toEqual([...replay.cues.values()]);
     expect(live.awaitingFold).toBe(false);
     expect(live.lastEventTs).toBe(replay.lastEventTs);
+  });
+
+  it('builds the engine state only at its first fold: filing a reading before it builds none', () => {
+    const live = new LiveSession(row, rows.slice(0, 399), [], [], undefined, { foldLater: true });
+    const init = vi.spyOn(live.engine, 'init');
+    live.addSamples([rows[399]!]);
+    live.settle();
+    expect(init).not.toHaveBeenCalled();
+    expect(live.cues.size).toBeGreaterThan(0);
+    expect(init).toHaveBeenCalledTimes(1);
   });
 
   it('counts as changed only the cues that differ from the stored rows', () => {
