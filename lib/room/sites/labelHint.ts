@@ -10,8 +10,20 @@ const BETWEEN = '[\\s\\u200b-\\u200d\\u2060\\ufeff]*';
 const MINUS_FORMS = '\\-\\u2212\\ufe63\\u2012\\u2013\\uff0d';
 const escapeForPattern = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-/** Every raw character that labelKey turns into `c`. */
+/** formsOf's answers: the catalog's 500-odd label characters are a few dozen distinct ones. */
+const forms = new Map<string, string>();
+
+/** Every raw character that labelKey turns into `c`, as a pattern. */
 function formsOf(c: string): string {
+  let pattern = forms.get(c);
+  if (pattern === undefined) {
+    pattern = formsOfChar(c);
+    forms.set(c, pattern);
+  }
+  return pattern;
+}
+
+function formsOfChar(c: string): string {
   if (c === '-') return `[${MINUS_FORMS}]`;
   const forms = new Set([c, c.toUpperCase()]);
   for (const f of [...forms]) {
