@@ -38,11 +38,20 @@ function formsOfChar(c: string): string {
   return forms.size === 1 ? escapeForPattern(c) : `[${[...forms].map(escapeForPattern).join('')}]`;
 }
 
-/** A pattern for texts that may hold one of `keys` (label keys, as labelKey writes them). */
+/** A character class's content for one character's pattern (`[aAａＡ]` → `aAａＡ`, `\.` stays). */
+const inClass = (pattern: string) => (pattern.startsWith('[') ? pattern.slice(1, -1) : pattern);
+
+/**
+ * A pattern for texts that may hold one of `keys` (label keys, as labelKey writes them). It opens with a look
+ * at the one character it stands on: only where that can start some key are the keys tried one by one (a big
+ * container's text is tested whole, and most of its characters start none).
+ */
 export function keyHint(keys: Iterable<string>): RegExp {
   const unique = [...new Set(keys)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
   const alternatives = unique.map((key) => [...key].map(formsOf).join(BETWEEN));
-  return new RegExp(alternatives.join('|'));
+  if (unique.length === 0) return /(?:)/;
+  const firsts = new Set(unique.map((key) => inClass(formsOf(String.fromCodePoint(key.codePointAt(0)!)))));
+  return new RegExp(`(?=[${[...firsts].join('')}])(?:${alternatives.join('|')})`);
 }
 
 /** Any text a metric label can be read from (matchLabel, whole, glued or one part of a line). */
