@@ -52,20 +52,32 @@ function rowScore(el: Element, hints: CommentSiteHints, budget: { reads: number 
   return share >= 0.5 ? (named + plain / 2) * (children.length / sampled) : 0;
 }
 
+/** One search's row scores, by element: candidates nest (a feed's rows name comments too), each is scored once. */
+interface Scoring {
+  hints: CommentSiteHints;
+  budget: { reads: number };
+  scores: Map<Element, number>;
+}
+
+function scoreOf(el: Element, scoring: Scoring): number {
+  let score = scoring.scores.get(el);
+  if (score === undefined) {
+    score = rowScore(el, scoring.hints, scoring.budget);
+    scoring.scores.set(el, score);
+  }
+  return score;
+}
+
 /** The descendant (or `root` itself) whose children read most like comment rows. */
-function bestRowParent(
-  root: Element,
-  hints: CommentSiteHints,
-  budget: { reads: number },
-): { el: Element; score: number } {
-  let best = { el: root, score: rowScore(root, hints, budget) };
+function bestRowParent(root: Element, scoring: Scoring): { el: Element; score: number } {
+  let best = { el: root, score: scoreOf(root, scoring) };
   let level: Element[] = [root];
   for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
     const next: Element[] = [];
     for (const el of level) {
       for (const child of el.children) {
         if (child.childElementCount === 0) continue;
-        const score = rowScore(child, hints, budget);
+        const score = scoreOf(child, scoring);
         if (score > best.score) best = { el: child, score };
         next.push(child);
       }
@@ -80,7 +92,7 @@ const LISTY = /list|feed|items|content|scroll|wrap|container|box|panel/i;
 /** The comment list in `root`, or null when the page shows none (yet). */
 export function locateCommentList(root: ParentNode, hints: CommentSiteHints = {}): CommentListSpot | null {
   const roots = searchRoots(root, hints);
-  const budget = { reads: ROW_READS };
+  const scoring: Scoring = { hints, budget: { reads: ROW_READS }, scores: new Map() };
   if (hints.row) {
     for (const r of roots) {
       const row = queryAll(r, hints.row).find((el) => el.parentElement);
@@ -90,16 +102,18 @@ export function locateCommentList(root: ParentNode, hints: CommentSiteHints = {}
   for (const selector of hints.lists ?? []) {
     for (const r of roots) {
       const found = queryAll(r, selector)[0];
-      if (found) return { list: bestRowParent(found, hints, budget).el, row: hints.row };
+      if (found) return { list: bestRowParent(found, scoring).el, row: hints.row };
     }
   }
   // No hint matched: the best comment-like feed anywhere.
   let best: { el: Element; score: number } | null = null;
   let emptyFeed: Element | null = null;
   for (const r of roots) {
-    const candidates = queryAll(r, FEED).slice(0, MAX_CANDIDATES);
-    for (const candidate of candidates) {
-      const found = bestRowParent(candidate, hints, budget);
+    // Only the first candidates are looked at: the rest of the matches are never touched from script.
+    const matches = r.querySelectorAll(FEED);
+    for (let i = 0; i < Math.min(matches.length, MAX_CANDIDATES); i++) {
+      const candidate = matches[i]!;
+      const found = bestRowParent(candidate, scoring);
       if (found.score >= 2 && (!best || found.score > best.score)) best = found;
       // A feed with no rows yet (a fresh room): the innermost list-like one, until rows appear.
       if (

@@ -10,8 +10,23 @@ const BETWEEN = '[\\s\\u200b-\\u200d\\u2060\\ufeff]*';
 const MINUS_FORMS = '\\-\\u2212\\ufe63\\u2012\\u2013\\uff0d';
 const escapeForPattern = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-/** Every raw character that labelKey turns into `c`. */
+/** formsOf's answers: the catalog's 515 label characters are 78 distinct ones. */
+const forms = new Map<string, string>();
+
+/** Every raw character that labelKey turns into `c`, as a pattern. */
 function formsOf(c: string): string {
+  let pattern = forms.get(c);
+  if (pattern === undefined) {
+    pattern = formsOfChar(c);
+    forms.set(c, pattern);
+  }
+  return pattern;
+}
+
+function formsOfChar(c: string): string {
+  const code = c.charCodeAt(0);
+  // Most label characters (CJK) have no other case and no fullwidth form.
+  if (code > 0x7e && c.length === 1 && c !== '¥' && c !== '¢' && c.toUpperCase() === c) return c;
   if (c === '-') return `[${MINUS_FORMS}]`;
   const forms = new Set([c, c.toUpperCase()]);
   for (const f of [...forms]) {
@@ -23,11 +38,20 @@ function formsOf(c: string): string {
   return forms.size === 1 ? escapeForPattern(c) : `[${[...forms].map(escapeForPattern).join('')}]`;
 }
 
-/** A pattern for texts that may hold one of `keys` (label keys, as labelKey writes them). */
+/** A character class's content for one character's pattern (`[aAａＡ]` → `aAａＡ`, `\.` stays). */
+const inClass = (pattern: string) => (pattern.startsWith('[') ? pattern.slice(1, -1) : pattern);
+
+/**
+ * A pattern for texts that may hold one of `keys` (label keys, as labelKey writes them). It opens with a look
+ * at the one character it stands on: only where that can start some key are the keys tried one by one (a big
+ * container's text is tested whole, and most of its characters start none).
+ */
 export function keyHint(keys: Iterable<string>): RegExp {
   const unique = [...new Set(keys)].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
   const alternatives = unique.map((key) => [...key].map(formsOf).join(BETWEEN));
-  return new RegExp(alternatives.join('|'));
+  if (unique.length === 0) return /(?:)/;
+  const firsts = new Set(unique.map((key) => inClass(formsOf(String.fromCodePoint(key.codePointAt(0)!)))));
+  return new RegExp(`(?=[${[...firsts].join('')}])(?:${alternatives.join('|')})`);
 }
 
 /** Any text a metric label can be read from (matchLabel, whole, glued or one part of a line). */

@@ -11,7 +11,7 @@ import {
   locateMetrics,
   type MetricLocation,
 } from './locateMetrics';
-import { discoverRoots, Exclusion, GENERIC_EXCLUDE, queryAllIn, sharingTexts } from './pageText';
+import { Exclusion, GENERIC_EXCLUDE, queryAllIn, sharingTexts } from './pageText';
 import { PRODUCT_HINT } from './productReader';
 import { EndedWatch } from './reader/endedWatch';
 import { FeedWatch } from './reader/feedWatch';
@@ -20,6 +20,7 @@ import { OrphanCards } from './reader/orphanCards';
 import { ProductWatch } from './reader/productWatch';
 import { RescanPacing } from './reader/rescanPacing';
 import { type SlicedLook, slicedLook } from './reader/slicedLook';
+import { discoverLikelyRoots, discoverRoots } from './rootDiscovery';
 import type { RoomReading, SiteAdapter } from './siteAdapter';
 import type { FrameCheck, PageMotion } from './valueSettle';
 
@@ -118,6 +119,8 @@ export function createRoomReader(
   let waiting = false;
   /** Which read the page last drew two frames after (the settle check of an animating value). */
   let frames: FrameCheck = { read: 0, drawnAfterRead: null };
+  /** Shadow roots and frames the heartbeat's full look found that the first look had not: what they show was there already. */
+  const lateRoots = new WeakSet<Node>();
 
   const addRoot = (found: Document | ShadowRoot) => {
     if (!roots.includes(found)) {
@@ -129,8 +132,11 @@ export function createRoomReader(
   const missing = () => METRIC_IDS.filter((id) => !slots.has(id));
 
   const bind = (location: MetricLocation) => {
-    // On the first look the page may be counting up as it loads: those values wait until they hold still.
-    slots.set(location.metric, newSlot(location, at, motion, !scanned && firstLook, readNo));
+    // On the first look the page may be counting up as it loads: those values wait until they hold still. So
+    // do those in a shadow root found late by the full look (the first look asks only likely hosts): they were
+    // on the page, perhaps counting, before the reader saw them.
+    const unseenBefore = (!scanned && firstLook) || lateRoots.has(location.source.getRootNode());
+    slots.set(location.metric, newSlot(location, at, motion, unseenBefore, readNo));
     version++;
   };
 
@@ -145,11 +151,12 @@ export function createRoomReader(
   /**
    * The first look: one walk of the page (its shadow roots and frames too) for every metric. It is the only
    * walk of the whole page for labels; what appears later is found in what was added or changed. On a big
-   * page it goes in slices of SLICE_MS, one per read, so none is a long task. True once done.
+   * page it goes in slices of SLICE_MS, one per read, so none is a long task. True once done. It asks only
+   * the likely hosts for a shadow root (rootDiscovery.ts); the heartbeat asks every element later, paced.
    */
   const scan = (): boolean => {
     if (!look) {
-      discoverRoots(root, addRoot);
+      discoverLikelyRoots(root, addRoot);
       const wanted = new Set(missing());
       const bound = boundMetrics(wanted, bindings, roots);
       look = slicedLook(metricRoots(), wanted, bound, context, (label) => orphans.note(label));
@@ -167,7 +174,8 @@ export function createRoomReader(
   /**
    * The heartbeat's extra look, each a cheap walk that keeps only a few short texts: the end of the live and
    * the explained product when they are not known, else (while metrics are missing, backing off) open shadow
-   * roots attached since — a custom element upgraded late — whose content is then searched.
+   * roots attached since (a custom element upgraded late) or missed by the first look (a built-in host with
+   * children of its own), every element asked, whose content is then searched.
    */
   const lookAround = () => {
     if (endedWatch.pending || productWatch.pending) {
@@ -178,7 +186,10 @@ export function createRoomReader(
     } else if (pacing.due(now()) && slots.size < METRIC_IDS.length) {
       const before = roots.length;
       discoverRoots(root, (found) => {
-        if (!roots.includes(found)) added.add(found as unknown as Node);
+        if (!roots.includes(found)) {
+          added.add(found as unknown as Node);
+          lateRoots.add(found);
+        }
         addRoot(found);
       });
       pacing.looked(now(), roots.length > before);

@@ -5,7 +5,7 @@
 // content script's world (~1–3 µs each the first time, 50–130 ms over a big page), so a walk that is told what
 // it looks for (`hint`) asks each container for its whole text natively and goes down only into those that
 // can hold it; excluded containers and skipped tags are left out as the walk meets them. Shadow roots and
-// frames are found by discoverRoots.
+// frames are found by rootDiscovery.ts.
 
 const SHOW_TEXT = 0x4;
 
@@ -75,28 +75,6 @@ export function frameDocument(el: Element): Document | null {
     return (el as HTMLIFrameElement).contentDocument ?? null;
   } catch {
     return null;
-  }
-}
-
-/**
- * Every open shadow root and same-origin frame document under `root`, nested ones too (WeChat's `<wujie-app>`,
- * a dashboard's data frame), except our own overlay's.
- */
-export function discoverRoots(root: ParentNode, found: (root: Document | ShadowRoot) => void): void {
-  const elements = root.querySelectorAll('*');
-  for (let i = 0; i < elements.length; i++) {
-    const el = elements[i]!;
-    const shadow = el.shadowRoot;
-    if (shadow && el.tagName !== 'LIVECUE-OVERLAY') {
-      found(shadow);
-      discoverRoots(shadow, found);
-    } else if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
-      const frame = frameDocument(el);
-      if (frame?.documentElement) {
-        found(frame);
-        discoverRoots(frame, found);
-      }
-    }
   }
 }
 

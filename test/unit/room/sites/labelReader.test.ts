@@ -186,6 +186,28 @@ describe('how often the reader walks the page', () => {
     expect(room.walks()).toBe(walksAfterFirstLook);
   });
 
+  it('finds tiles in a shadow root the first look did not ask for on a later heartbeat, and waits for them to hold still', () => {
+    // A built-in host that keeps children of its own: the first look asks only likely hosts (rootDiscovery.ts).
+    const doc = new DOMParser().parseFromString(
+      '<div><span>在线人数</span><b>10</b></div><div id="host"><span>loading</span></div>',
+      'text/html',
+    );
+    doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<div><span>点赞数</span><b>70</b></div>';
+    const reader = createRoomReader(doc, genericAdapter, {}, { rescanMs: 0, sampleNow: steadyClock() });
+    reader.read();
+    expect(reader.read().metrics).toEqual({ viewers: 10 });
+    // The heartbeat's next look asks every element. Its tile may have been counting up before it was seen:
+    // the sampler's reads know of no frames drawn, so it waits…
+    const found = reader.read({ scan: true, drawnAfterRead: null });
+    expect(found.metrics).toEqual({ viewers: 10 });
+    expect(found.settling).toBe(true);
+    expect(reader.targets().roots).toContain(doc.getElementById('host')!.shadowRoot);
+    // …until the page drew two frames with the value unchanged (the sampler's settle check).
+    const foundAt = reader.reads();
+    expect(reader.read({ scan: false, drawnAfterRead: foundAt }).metrics).toEqual({ viewers: 10, likes: 70 });
+  });
+
   it('takes its first look at a big page in slices, none longer than a few ms', () => {
     const filler = Array.from({ length: 3000 }, (_, i) => `<p>说明 ${i}</p>`).join('');
     const doc = new DOMParser().parseFromString(

@@ -29,9 +29,12 @@ describe('LABEL_HINT: what a text naming a metric must hold', () => {
       '2,192在线观众 · 30,696人进入直播间',
       'GMV ($)',
     ];
+    // A container's whole text: the label anywhere in it.
+    const around = '卡片 12说明文字 3 商品 加绒卫衣 ¥59.00 '.repeat(50);
     for (const text of labels) {
       expect(matchLabel(text) ?? text.includes('·'), text).toBeTruthy();
       expect(LABEL_HINT.test(text), text).toBe(true);
+      expect(LABEL_HINT.test(`${around}${text}${around}`), text).toBe(true);
     }
   });
 

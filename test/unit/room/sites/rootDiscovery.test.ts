@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { discoverLikelyRoots, discoverRoots } from '../../../../lib/room/sites/rootDiscovery';
+
+// happy-dom has no XPath: these run the likely look's fallback for custom elements; test/browser/readAsSeen
+// runs the same cases in Chromium, where custom elements are found by XPath.
+
+function page(html: string): Document {
+  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+  return doc;
+}
+
+/** Attaches an open shadow root holding `html` to the element with this id. */
+function shadowOn(doc: Document | ShadowRoot, id: string, html: string): ShadowRoot {
+  const host = (doc as ParentNode).querySelector(`#${id}`)!;
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.innerHTML = html;
+  return shadow;
+}
+
+const hostsOf = (roots: (Document | ShadowRoot)[]) =>
+  roots.map((r) => ((r as ShadowRoot).host ? (r as ShadowRoot).host.id : '#document'));
+
+function found(look: typeof discoverRoots, root: ParentNode): string[] {
+  const roots: (Document | ShadowRoot)[] = [];
+  look(root, (r) => roots.push(r));
+  return hostsOf(roots);
+}
+
+describe('finding open shadow roots', () => {
+  it('finds custom elements’ and empty built-in hosts’ roots, nested ones too, in document order', () => {
+    const doc = page(
+      '<main><div id="qiankun"></div><p>text</p><wujie-app id="wujie"><span>slotted</span></wujie-app></main>' +
+        '<section><x-card id="card"></x-card><span id="plainSpan">1,234</span></section>',
+    );
+    shadowOn(doc, 'wujie', '<div><inner-tile id="tile"></inner-tile></div>');
+    shadowOn(doc.getElementById('wujie')!.shadowRoot!, 'tile', '<b>在线人数</b>');
+    shadowOn(doc, 'qiankun', '<div>app</div>');
+    shadowOn(doc, 'card', '<i>x</i>');
+    expect(found(discoverLikelyRoots, doc)).toEqual(['qiankun', 'wujie', 'tile', 'card']);
+    expect(found(discoverRoots, doc)).toEqual(['qiankun', 'wujie', 'tile', 'card']);
+  });
+
+  it('leaves a built-in host that keeps children of its own to the full look', () => {
+    const doc = page('<div id="kept"><span>placeholder</span></div><div id="empty"></div>');
+    shadowOn(doc, 'kept', '<b>成交金额</b>');
+    shadowOn(doc, 'empty', '<b>点赞数</b>');
+    expect(found(discoverLikelyRoots, doc)).toEqual(['empty']);
+    expect(found(discoverRoots, doc)).toEqual(['kept', 'empty']);
+  });
+
+  it('never reports our own overlay, and looks under an element without reporting the element itself', () => {
+    const doc = page(
+      '<livecue-overlay id="ours"></livecue-overlay><x-host id="outer"><x-host id="in"></x-host></x-host>',
+    );
+    doc.getElementById('ours')!.attachShadow({ mode: 'open' });
+    shadowOn(doc, 'outer', '<p>a</p>');
+    shadowOn(doc, 'in', '<p>b</p>');
+    expect(found(discoverLikelyRoots, doc)).toEqual(['outer', 'in']);
+    expect(found(discoverLikelyRoots, doc.getElementById('outer')!)).toEqual(['in']);
+  });
+});
