@@ -26,11 +26,39 @@ export const PM = {
   explainCount: 10,
 } as const satisfies Record<ProductMetricId, number>;
 export const PRODUCT_METRIC_COUNT = PRODUCT_METRIC_IDS.length;
-/** Metric index by id: a prototype-less object, as a row's keys come from `for…in` (quicker than a Map). */
-const METRIC_INDEX: Record<string, number | undefined> = Object.assign(
-  Object.create(null),
-  Object.fromEntries(PRODUCT_METRIC_IDS.map((id, i) => [id, i])),
-);
+/**
+ * Metric index by id (PM), -1 for a key that is none. A switch compares the key with each id in turn, which
+ * for the short interned keys a row carries costs less than a lookup by key in an object or a Map; the
+ * ids a redrawn table changes most come first.
+ */
+export function productMetricIndex(key: string): number {
+  switch (key) {
+    case 'impressions':
+      return PM.impressions;
+    case 'clicks':
+      return PM.clicks;
+    case 'ctr':
+      return PM.ctr;
+    case 'conversionRate':
+      return PM.conversionRate;
+    case 'carts':
+      return PM.carts;
+    case 'sold':
+      return PM.sold;
+    case 'gmv':
+      return PM.gmv;
+    case 'stock':
+      return PM.stock;
+    case 'createdOrders':
+      return PM.createdOrders;
+    case 'unpaidOrders':
+      return PM.unpaidOrders;
+    case 'explainCount':
+      return PM.explainCount;
+    default:
+      return -1;
+  }
+}
 
 /** A product's history keeps at most one snapshot per this many ms (the newest one moves with each change). */
 export const HISTORY_STEP_MS = 10_000;
@@ -164,8 +192,8 @@ export class ProductRecord {
     return lo;
   }
 
-  /** Time of snapshot `i`. */
-  private tsAt(i: number): number {
+  /** Time of snapshot `i` (0 ≤ i < historyLength); every snapshot but the newest keeps its time and values. */
+  tsAt(i: number): number {
     return this.tsChunks[i >> CHUNK_SHIFT]![i & CHUNK_MASK]!;
   }
 
@@ -309,8 +337,8 @@ export class ProductBook {
     let changed = product.historyLength === 0;
     const metrics = row.metrics;
     for (const key in metrics) {
-      const m = METRIC_INDEX[key];
-      if (m === undefined) continue;
+      const m = productMetricIndex(key);
+      if (m < 0) continue;
       const value = metrics[key as ProductMetricId];
       if (value === undefined) continue;
       const bit = 1 << m;
