@@ -128,6 +128,14 @@ export class ProductRecord {
    * next one starts (or `last` is about to change without a snapshot).
    */
   private headLive = false;
+  /**
+   * Kept beside the chunks for the per-row path, which would otherwise look them up in the chunk lists on
+   * each change: the chunks holding the newest snapshot, its time and the time of the one before it.
+   */
+  private tailTs: Float64Array | undefined;
+  private tailValues: Float64Array | undefined;
+  private headTs = Number.NaN;
+  private beforeHeadTs = Number.NaN;
 
   constructor(
     readonly id: string,
@@ -238,20 +246,23 @@ export class ProductRecord {
     if (this.moves(ts)) n--;
     else {
       this.freezeHead();
+      this.beforeHeadTs = this.headTs;
       if ((n & CHUNK_MASK) === 0) {
-        this.tsChunks.push(this.slab.take(HISTORY_CHUNK));
-        this.valueChunks.push(this.slab.take(HISTORY_CHUNK * PRODUCT_METRIC_COUNT));
+        this.tailTs = this.slab.take(HISTORY_CHUNK);
+        this.tailValues = this.slab.take(HISTORY_CHUNK * PRODUCT_METRIC_COUNT);
+        this.tsChunks.push(this.tailTs);
+        this.valueChunks.push(this.tailValues);
       }
     }
-    this.tsChunks[n >> CHUNK_SHIFT]![n & CHUNK_MASK] = ts;
+    this.tailTs![n & CHUNK_MASK] = ts;
+    this.headTs = ts;
     this.headLive = true;
     this.historyLength = n + 1;
   }
 
   /** Whether a snapshot at `ts` would move the newest one rather than start a new one. */
   moves(ts: number): boolean {
-    const n = this.historyLength;
-    return n >= 2 && this.tsAt(n - 2) >= ts - HISTORY_STEP_MS;
+    return this.historyLength >= 2 && this.beforeHeadTs >= ts - HISTORY_STEP_MS;
   }
 
   /** Copies `last` into the newest snapshot's slot: call before `last` changes unless a snapshot moves it. */
@@ -260,7 +271,7 @@ export class ProductRecord {
     this.headLive = false;
     const i = this.historyLength - 1;
     // A plain loop: TypedArray#set costs more than eleven copies.
-    const values = this.valueChunks[i >> CHUNK_SHIFT]!;
+    const values = this.tailValues!;
     const last = this.last;
     const base = (i & CHUNK_MASK) * PRODUCT_METRIC_COUNT;
     for (let m = 0; m < PRODUCT_METRIC_COUNT; m++) values[base + m] = last[m]!;
