@@ -59,6 +59,8 @@ export interface EngineState {
   pendingOutcomes: PendingOutcome[];
   /** The room showed its end-of-live signal. */
   ended: boolean;
+  /** The cues an event changes, gathered during its step (one array for every step: a fold makes no garbage per event). */
+  changed: Cue[];
 }
 
 export class RuleSettingsError extends Error {
@@ -116,10 +118,12 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
         outcomeSeries: new Map(),
         pendingOutcomes: [],
         ended: false,
+        changed: [],
       };
     },
     step(state, event) {
-      const changed: Cue[] = [];
+      const changed = state.changed;
+      changed.length = 0;
       const { room, arbiter } = state;
       const now = Math.max(event.ts, room.now);
       advanceCues(arbiter, now, changed);
@@ -185,7 +189,10 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
           break;
         }
       }
-      return changed.length === 0 ? NO_CUES : changed.map((cue) => ({ ...cue }));
+      if (changed.length === 0) return NO_CUES;
+      const cues = changed.map((cue) => ({ ...cue }));
+      changed.length = 0;
+      return cues;
     },
   };
 }
