@@ -13,15 +13,37 @@ import type { Cue, Engine } from './types';
 // (all but data-stale when the whole page is stale). Rules run in priority order so the stronger cue takes
 // a contested place.
 
-interface LiveRule {
-  definition: RuleDefinition<RuleCommon>;
-  params: RuleCommon;
-  checker: RuleChecker;
-  slot: number;
-  /** Bits of the series the rule reads (S): it waits while any of them is stale. */
-  readsMask: number;
+/**
+ * A rule as the fold runs it: its definition's flags copied into one class, so the per-sample loop over
+ * every rule reads fields of one shape (the definitions are seventeen object literals of different shapes,
+ * and reading their flags on each sample was a lookup each).
+ */
+class LiveRule {
+  readonly id: RuleDefinition['id'];
+  readonly onTick: boolean;
+  readonly onComment: boolean;
+  readonly watchesStaleness: boolean;
+  readonly resolvesOnClear: boolean;
+  /** checkEverySec in ms; 0 when the rule runs on every sample. */
+  readonly checkEveryMs: number;
   /** Event time of its last check on a sample (see RuleDefinition.checkEverySec). */
-  checkedAt: number;
+  checkedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly definition: RuleDefinition<RuleCommon>,
+    readonly params: RuleCommon,
+    readonly checker: RuleChecker,
+    readonly slot: number,
+    /** Bits of the series the rule reads (S): it waits while any of them is stale. */
+    readonly readsMask: number,
+  ) {
+    this.id = definition.id;
+    this.onTick = definition.onTick;
+    this.onComment = definition.onComment === true;
+    this.watchesStaleness = definition.watchesStaleness === true;
+    this.resolvesOnClear = definition.resolvesOnClear === true;
+    this.checkEveryMs = definition.checkEverySec === undefined ? 0 : definition.checkEverySec * 1000;
+  }
 }
 
 export interface EngineState {
@@ -37,6 +59,8 @@ export interface EngineState {
   pendingOutcomes: PendingOutcome[];
   /** The room showed its end-of-live signal. */
   ended: boolean;
+  /** The cues an event changes, gathered during its step (one array for every step: a fold makes no garbage per event). */
+  changed: Cue[];
 }
 
 export class RuleSettingsError extends Error {
@@ -73,8 +97,7 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
       const rules = enabled.map((definition, slot) => {
         const params = settings[definition.id] as RuleCommon;
         const readsMask = definition.reads.reduce((mask, series) => mask | bit(S[series]), 0);
-        const checker = definition.create(params, room);
-        return { definition, params, checker, slot, readsMask, checkedAt: Number.NEGATIVE_INFINITY };
+        return new LiveRule(definition, params, definition.create(params, room), slot, readsMask);
       });
       return {
         sessionId,
@@ -95,10 +118,12 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
         outcomeSeries: new Map(),
         pendingOutcomes: [],
         ended: false,
+        changed: [],
       };
     },
     step(state, event) {
-      const changed: Cue[] = [];
+      const changed = state.changed;
+      changed.length = 0;
       const { room, arbiter } = state;
       const now = Math.max(event.ts, room.now);
       advanceCues(arbiter, now, changed);
@@ -164,7 +189,10 @@ export function createEngine(ruleSettings?: unknown): Engine<EngineState> {
           break;
         }
       }
-      return changed.length === 0 ? NO_CUES : changed.map((cue) => ({ ...cue }));
+      if (changed.length === 0) return NO_CUES;
+      const cues = changed.map((cue) => ({ ...cue }));
+      changed.length = 0;
+      return cues;
     },
   };
 }
@@ -179,19 +207,19 @@ function runRules(state: EngineState, now: number, trigger: Trigger, changed: Cu
   const pageStale = pageSuspect || staleKind === 'frozen' || staleKind === 'silent';
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    if (trigger === 'tick' && !rule.definition.onTick) continue;
-    if (trigger === 'comment' && !rule.definition.onComment) continue;
+    if (trigger === 'tick' && !rule.onTick) continue;
+    if (trigger === 'comment' && !rule.onComment) continue;
     // No rule runs on numbers the engine knows are stale; it neither fires nor re-arms until they are fresh.
-    if (!rule.definition.watchesStaleness && (pageStale || (rule.readsMask & staleMask) !== 0)) continue;
-    const every = rule.definition.checkEverySec;
-    if (every !== undefined && trigger === 'sample') {
-      if (now - rule.checkedAt < every * 1000) continue;
+    if (!rule.watchesStaleness && (pageStale || (rule.readsMask & staleMask) !== 0)) continue;
+    const every = rule.checkEveryMs;
+    if (every !== 0 && trigger === 'sample') {
+      if (now - rule.checkedAt < every) continue;
       rule.checkedAt = now;
     }
     const level = rule.checker.check(now);
     if (level === CLEAR || level === REARM) {
-      if (level === CLEAR && rule.definition.resolvesOnClear && arbiter.armed[i] === 0) {
-        resolve(arbiter, rule.definition.id, changed);
+      if (level === CLEAR && rule.resolvesOnClear && arbiter.armed[i] === 0) {
+        resolve(arbiter, rule.id, changed);
       }
       arbiter.armed[i] = 1;
       continue;

@@ -275,8 +275,10 @@ export class RoomStats {
       this.reportedAt = ts;
     }
     const last = this.last;
-    // Seconds without a sample showed the previous numbers: keep them to carry over a gap.
-    this.carry.set(last);
+    const sec = Math.max(0, Math.floor((ts - this.startedAt) / 1000));
+    // Seconds without a sample showed the previous numbers: keep them to carry over a gap (a sample a
+    // second leaves none, and copies nothing).
+    if (sec > this.sec + 1) this.carry.set(last);
     let anyChange = false;
     let changedMask = 0;
     const incoming = this.incoming;
@@ -327,7 +329,6 @@ export class RoomStats {
       this.product = product;
     }
 
-    const sec = Math.max(0, Math.floor((ts - this.startedAt) / 1000));
     if (this.sec < 0 || sec - this.sec > this.ringSeconds) {
       // First sample, or a gap longer than the ring: start the history here rather than fill an hour of copies.
       this.resetHistory(sec);

@@ -26,11 +26,39 @@ export const PM = {
   explainCount: 10,
 } as const satisfies Record<ProductMetricId, number>;
 export const PRODUCT_METRIC_COUNT = PRODUCT_METRIC_IDS.length;
-/** Metric index by id: a prototype-less object, as a row's keys come from `for…in` (quicker than a Map). */
-const METRIC_INDEX: Record<string, number | undefined> = Object.assign(
-  Object.create(null),
-  Object.fromEntries(PRODUCT_METRIC_IDS.map((id, i) => [id, i])),
-);
+/**
+ * Metric index by id (PM), -1 for a key that is none. A switch compares the key with each id in turn, which
+ * for the short interned keys a row carries costs less than a lookup by key in an object or a Map; the
+ * ids a redrawn table changes most come first.
+ */
+export function productMetricIndex(key: string): number {
+  switch (key) {
+    case 'impressions':
+      return PM.impressions;
+    case 'clicks':
+      return PM.clicks;
+    case 'ctr':
+      return PM.ctr;
+    case 'conversionRate':
+      return PM.conversionRate;
+    case 'carts':
+      return PM.carts;
+    case 'sold':
+      return PM.sold;
+    case 'gmv':
+      return PM.gmv;
+    case 'stock':
+      return PM.stock;
+    case 'createdOrders':
+      return PM.createdOrders;
+    case 'unpaidOrders':
+      return PM.unpaidOrders;
+    case 'explainCount':
+      return PM.explainCount;
+    default:
+      return -1;
+  }
+}
 
 /** A product's history keeps at most one snapshot per this many ms (the newest one moves with each change). */
 export const HISTORY_STEP_MS = 10_000;
@@ -100,6 +128,14 @@ export class ProductRecord {
    * next one starts (or `last` is about to change without a snapshot).
    */
   private headLive = false;
+  /**
+   * Kept beside the chunks for the per-row path, which would otherwise look them up in the chunk lists on
+   * each change: the chunks holding the newest snapshot, its time and the time of the one before it.
+   */
+  private tailTs: Float64Array | undefined;
+  private tailValues: Float64Array | undefined;
+  private headTs = Number.NaN;
+  private beforeHeadTs = Number.NaN;
 
   constructor(
     readonly id: string,
@@ -164,8 +200,8 @@ export class ProductRecord {
     return lo;
   }
 
-  /** Time of snapshot `i`. */
-  private tsAt(i: number): number {
+  /** Time of snapshot `i` (0 ≤ i < historyLength); every snapshot but the newest keeps its time and values. */
+  tsAt(i: number): number {
     return this.tsChunks[i >> CHUNK_SHIFT]![i & CHUNK_MASK]!;
   }
 
@@ -210,20 +246,23 @@ export class ProductRecord {
     if (this.moves(ts)) n--;
     else {
       this.freezeHead();
+      this.beforeHeadTs = this.headTs;
       if ((n & CHUNK_MASK) === 0) {
-        this.tsChunks.push(this.slab.take(HISTORY_CHUNK));
-        this.valueChunks.push(this.slab.take(HISTORY_CHUNK * PRODUCT_METRIC_COUNT));
+        this.tailTs = this.slab.take(HISTORY_CHUNK);
+        this.tailValues = this.slab.take(HISTORY_CHUNK * PRODUCT_METRIC_COUNT);
+        this.tsChunks.push(this.tailTs);
+        this.valueChunks.push(this.tailValues);
       }
     }
-    this.tsChunks[n >> CHUNK_SHIFT]![n & CHUNK_MASK] = ts;
+    this.tailTs![n & CHUNK_MASK] = ts;
+    this.headTs = ts;
     this.headLive = true;
     this.historyLength = n + 1;
   }
 
   /** Whether a snapshot at `ts` would move the newest one rather than start a new one. */
   moves(ts: number): boolean {
-    const n = this.historyLength;
-    return n >= 2 && this.tsAt(n - 2) >= ts - HISTORY_STEP_MS;
+    return this.historyLength >= 2 && this.beforeHeadTs >= ts - HISTORY_STEP_MS;
   }
 
   /** Copies `last` into the newest snapshot's slot: call before `last` changes unless a snapshot moves it. */
@@ -232,7 +271,7 @@ export class ProductRecord {
     this.headLive = false;
     const i = this.historyLength - 1;
     // A plain loop: TypedArray#set costs more than eleven copies.
-    const values = this.valueChunks[i >> CHUNK_SHIFT]!;
+    const values = this.tailValues!;
     const last = this.last;
     const base = (i & CHUNK_MASK) * PRODUCT_METRIC_COUNT;
     for (let m = 0; m < PRODUCT_METRIC_COUNT; m++) values[base + m] = last[m]!;
@@ -309,8 +348,8 @@ export class ProductBook {
     let changed = product.historyLength === 0;
     const metrics = row.metrics;
     for (const key in metrics) {
-      const m = METRIC_INDEX[key];
-      if (m === undefined) continue;
+      const m = productMetricIndex(key);
+      if (m < 0) continue;
       const value = metrics[key as ProductMetricId];
       if (value === undefined) continue;
       const bit = 1 << m;

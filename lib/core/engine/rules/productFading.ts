@@ -86,6 +86,12 @@ export const productFading = defineRule({
     /** Per product: the explain span last cued. */
     const cued = new Map<string, number>();
     let fade: Fade | undefined;
+    // The snapshots found at the four times last check, where this check's searches start: the span's
+    // start and the end of its first minutes stay put, the recent window rolls forward by a step or two.
+    let hintFrom = -1;
+    let hintBaseEnd = -1;
+    let hintRecentFrom = -1;
+    let hintNow = -1;
 
     /** Rates of the product's first minutes of this span and of the recent window, when both say something. */
     const windows = (product: ProductRecord, from: number, now: number) => {
@@ -93,10 +99,14 @@ export const productFading = defineRule({
       const recentFrom = now - params.recentSec * 1000;
       if (recentFrom < baseEnd) return undefined;
       // The history's snapshots at the four times, each found once for every metric read there.
-      const atFrom = product.indexAt(from);
-      const atBaseEnd = product.indexAt(baseEnd, atFrom);
-      const atRecentFrom = product.indexAt(recentFrom, atBaseEnd);
-      const atNow = product.indexAt(now, atRecentFrom);
+      const atFrom = product.indexAt(from, hintFrom);
+      const atBaseEnd = product.indexAt(baseEnd, hintBaseEnd);
+      const atRecentFrom = product.indexAt(recentFrom, hintRecentFrom);
+      const atNow = product.indexAt(now, hintNow);
+      hintFrom = atFrom;
+      hintBaseEnd = atBaseEnd;
+      hintRecentFrom = atRecentFrom;
+      hintNow = atNow;
       const delta = (metric: number, a: number, b: number) =>
         product.valueAtIndex(metric, b) - product.valueAtIndex(metric, a);
       const rate = (top: number, bottom: number, a: number, b: number, min: number) => {

@@ -56,57 +56,99 @@ export const productHotUnpinned = defineRule({
   reads: [],
   paramsSchema: productHotUnpinnedParams,
   create(params: ProductHotUnpinnedParams, room: RoomStats) {
-    const cuedAt = new Map<string, number>();
+    const windowMs = params.windowSec * 1000;
+    const graceMs = params.graceSec * 1000;
+    const minWindowMs = params.minWindowSec * 1000;
+    const recueMs = params.recueSec * 1000;
     let hot: Hot | undefined;
-    // Per off-screen product this check: the stretch judged and its items sold and clicks per minute.
-    let candidates: ProductRecord[] = [];
+    // Per off-screen product this check (candidates[0, count)): the stretch judged and its items sold and
+    // clicks per minute.
+    const candidates: ProductRecord[] = [];
+    let count = 0;
     let soldRates = new Float64Array(0);
     let clickRates = new Float64Array(0);
     let spans = new Float64Array(0);
-    // Per product (by index): its history's snapshot at the window's start last check, where the next
-    // check's search starts (the window rolls forward).
+    // Per product (by index): when it was last cued; its history's snapshot at the window's start last
+    // check, that snapshot's items sold and clicks, and the times it stands between (its own and the next
+    // snapshot's). Every snapshot but the newest is settled, so while the window starts within those times
+    // the same snapshot stands with these values, and a check reads no history (NaN: look again).
+    let cuedAt = new Float64Array(0);
     let fromIndex = new Int32Array(0);
+    let fromTs = new Float64Array(0);
+    let fromSold = new Float64Array(0);
+    let fromClicks = new Float64Array(0);
+    let nextTs = new Float64Array(0);
+
+    /** Grows the per-product arrays to hold `n` products, keeping what they hold. */
+    const grow = (n: number) => {
+      const size = n * 2;
+      soldRates = new Float64Array(size);
+      clickRates = new Float64Array(size);
+      spans = new Float64Array(size);
+      const grownCued = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+      grownCued.set(cuedAt);
+      cuedAt = grownCued;
+      const grownIndex = new Int32Array(size).fill(-1);
+      grownIndex.set(fromIndex);
+      fromIndex = grownIndex;
+      const grownSold = new Float64Array(size);
+      grownSold.set(fromSold);
+      fromSold = grownSold;
+      const grownClicks = new Float64Array(size);
+      grownClicks.set(fromClicks);
+      fromClicks = grownClicks;
+      const grownFromTs = new Float64Array(size).fill(Number.NaN);
+      grownFromTs.set(fromTs);
+      fromTs = grownFromTs;
+      const grownNext = new Float64Array(size).fill(Number.NaN);
+      grownNext.set(nextTs);
+      nextTs = grownNext;
+      candidates.length = size;
+    };
 
     return {
       check(now) {
         hot = undefined;
         const products = room.products.products;
         if (products.length < 3) return CLEAR;
-        if (soldRates.length < products.length) {
-          soldRates = new Float64Array(products.length * 2);
-          clickRates = new Float64Array(products.length * 2);
-          spans = new Float64Array(products.length * 2);
-        }
-        if (fromIndex.length < products.length) {
-          const grown = new Int32Array(products.length * 2).fill(-1);
-          grown.set(fromIndex);
-          fromIndex = grown;
-        }
+        if (soldRates.length < products.length) grow(products.length);
         const onScreen = productOnScreen(room);
-        candidates = [];
+        count = 0;
         let soldSum = 0;
         let soldCount = 0;
         let clickSum = 0;
         let clickCount = 0;
-        for (const product of products) {
+        for (let p = 0; p < products.length; p++) {
+          const product = products[p]!;
           if (product === onScreen) continue;
-          const i = candidates.length;
-          candidates.push(product);
+          const i = count++;
+          candidates[i] = product;
           soldRates[i] = Number.NaN;
           clickRates[i] = Number.NaN;
-          const downAt = product.lastExplainedTo;
+          // Its last pin / explain span: open (explained now), or when it ended.
+          const explained = product.spans;
+          const last = explained.length > 0 ? explained[explained.length - 1]! : undefined;
+          const downAt = last !== undefined && last.to !== null ? last.to : Number.NaN;
           const from = Math.max(
-            now - params.windowSec * 1000,
+            now - windowMs,
             product.firstSeenAt,
-            Number.isNaN(downAt) ? Number.NEGATIVE_INFINITY : downAt + params.graceSec * 1000,
+            Number.isNaN(downAt) ? Number.NEGATIVE_INFINITY : downAt + graceMs,
           );
           spans[i] = now - from;
-          if (now - from < params.minWindowSec * 1000 || product.openSpan) continue;
+          if (now - from < minWindowMs || (last !== undefined && last.to === null)) continue;
           const minutes = (now - from) / 60_000;
-          const at = product.indexAt(from, fromIndex[product.index]);
-          fromIndex[product.index] = at;
-          const sold = product.value(PM.sold) - product.valueAtIndex(PM.sold, at);
-          const clicks = product.value(PM.clicks) - product.valueAtIndex(PM.clicks, at);
+          const k = product.index;
+          if (!(fromTs[k]! <= from && from < nextTs[k]!)) {
+            const at = product.indexAt(from, fromIndex[k]);
+            const n = product.historyLength;
+            fromIndex[k] = at;
+            fromSold[k] = product.valueAtIndex(PM.sold, at);
+            fromClicks[k] = product.valueAtIndex(PM.clicks, at);
+            fromTs[k] = at < 0 ? Number.NEGATIVE_INFINITY : product.tsAt(at);
+            nextTs[k] = at + 1 < n - 1 ? product.tsAt(at + 1) : Number.NaN;
+          }
+          const sold = product.value(PM.sold) - fromSold[k]!;
+          const clicks = product.value(PM.clicks) - fromClicks[k]!;
           if (sold >= 0) {
             soldRates[i] = sold / minutes;
             soldSum += soldRates[i]!;
@@ -119,10 +161,10 @@ export const productHotUnpinned = defineRule({
           }
         }
         let best = 0;
-        for (let i = 0; i < candidates.length; i++) {
+        for (let i = 0; i < count; i++) {
           const product = candidates[i]!;
           if (product.value(PM.stock) === 0) continue; // sold out: never put up again
-          if (now - (cuedAt.get(product.id) ?? Number.NEGATIVE_INFINITY) < params.recueSec * 1000) continue;
+          if (now - cuedAt[product.index]! < recueMs) continue;
           const minutes = spans[i]! / 60_000;
           const sold = soldRates[i]!;
           if (sold * minutes >= params.minSold && soldCount >= 3) {
@@ -183,7 +225,7 @@ export const productHotUnpinned = defineRule({
         };
       },
       fired(now) {
-        if (hot) cuedAt.set(hot.product.id, now);
+        if (hot) cuedAt[hot.product.index] = now;
       },
     };
   },

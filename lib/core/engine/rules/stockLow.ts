@@ -50,6 +50,9 @@ export const stockLow = defineRule({
     let level = 0;
     let perMin = Number.NaN;
     let rateFrom = Number.NaN;
+    // The history's snapshot at the rate window's start last check: the window rolls forward, so the next
+    // search starts there (a hint only speeds indexAt up, whatever product it came from).
+    let fromHint = -1;
 
     const judge = (now: number): number => {
       const product = productOnScreen(room);
@@ -61,9 +64,11 @@ export const stockLow = defineRule({
       const spanFrom = product.openSpan?.from ?? Number.NaN;
       if (now - spanFrom >= 60_000) rateFrom = Math.max(rateFrom, spanFrom);
       const from = rateFrom;
-      const sold = product.known(PM.sold)
-        ? product.value(PM.sold) - product.valueAt(PM.sold, from)
-        : Number.NaN;
+      let sold = Number.NaN;
+      if (product.known(PM.sold)) {
+        fromHint = product.indexAt(from, fromHint);
+        sold = product.value(PM.sold) - product.valueAtIndex(PM.sold, fromHint);
+      }
       perMin = sold >= params.minSold && now > from ? (sold * 60_000) / (now - from) : Number.NaN;
       if (stock < params.floor) return LOW;
       return perMin > 0 && stock / perMin <= params.runOutMin ? LOW : 0;

@@ -27,6 +27,16 @@ describe('RoomStats', () => {
     expect(room.ratePerMin(S.orders, 5)).toBe(120);
   });
 
+  it('carries the values of the sample just before a gap, after samples a second apart', () => {
+    const room = new RoomStats(T0);
+    room.addSample(T0, { orders: 10 }, undefined);
+    room.addSample(T0 + 1000, { orders: 15 }, undefined);
+    room.addSample(T0 + 2000, { orders: 16 }, undefined);
+    room.addSample(T0 + 6000, { orders: 20 }, undefined);
+    expect([4, 3, 2, 1, 0].map((ago) => room.valueAgo(S.orders, ago))).toEqual([16, 16, 16, 16, 20]);
+    expect(room.valueAgo(S.orders, 5)).toBe(15);
+  });
+
   it('treats null and missing values as unknown, never as 0', () => {
     const room = new RoomStats(T0);
     const mean = room.meanOver(S.viewers, 10);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DoubleSlab, PM, ProductBook } from '../../../../lib/core/products/productBook';
-import type { ProductRowReading } from '../../../../lib/core/products/productContract';
+import { DoubleSlab, PM, ProductBook, productMetricIndex } from '../../../../lib/core/products/productBook';
+import { PRODUCT_METRIC_IDS, type ProductRowReading } from '../../../../lib/core/products/productContract';
 
 // The product book: a fold of products events into what each product did, as the engine and the panel use it.
 
@@ -28,6 +28,20 @@ describe('ProductBook', () => {
     expect(scarf.value(PM.stock)).toBeNaN();
     expect(book.products.map((p) => p.id)).toEqual(['a', 'b']);
     expect(book.get('b')!.value(PM.clicks)).toBeNaN();
+  });
+
+  it('reads each metric a row names into its own slot and skips a key that names none', () => {
+    expect(PRODUCT_METRIC_IDS.map(productMetricIndex)).toEqual(PRODUCT_METRIC_IDS.map((id) => PM[id]));
+    for (const key of ['', 'Sold', 'toString', '__proto__', 'viewers'])
+      expect(productMetricIndex(key)).toBe(-1);
+    const book = new ProductBook();
+    const metrics = JSON.parse('{"__proto__": 5, "gmv": 12.5, "Sold": 3, "explainCount": 2}');
+    book.apply({ ts: at(0), rows: [{ id: 'a', metrics }] });
+    const product = book.get('a')!;
+    expect(product.value(PM.gmv)).toBe(12.5);
+    expect(product.value(PM.explainCount)).toBe(2);
+    expect(product.value(PM.sold)).toBeNaN();
+    expect(product.readMask).toBe((1 << PM.gmv) | (1 << PM.explainCount));
   });
 
   it('derives clicks from CTR × impressions when the table shows no clicks (TikTok)', () => {

@@ -141,6 +141,29 @@ describe('product-hot-unpinned', () => {
       params: { productId: 'e' },
     });
   });
+  it('judges each check over the last five minutes only: sales that left the window no longer count', () => {
+    // 'e' sells 10 a minute in two bursts of two minutes, far apart; between them it sells nothing. Each
+    // burst is cued; when the product may be cued again (15 min after the first), the first burst's sales
+    // have left the window, so nothing is cued until the second, whose rate counts its own sales alone.
+    const burst = (sec: number, from: number) => Math.floor(Math.min(Math.max(0, sec - from), 120) / 6);
+    const events = evening(
+      2400,
+      (sec) =>
+        room(sec, {
+          e: { sold: burst(sec, 600) + burst(sec, 2000), impressions: sec * 2, clicks: Math.floor(sec / 10) },
+        }),
+      () => 'c',
+    );
+    const cues = cuesOf(events, 'product-hot-unpinned');
+    expect(cues.map((cue) => cue.key)).toEqual(['e', 'e']);
+    expect(cues[0]!.at).toBeGreaterThan(640);
+    expect(cues[0]!.at).toBeLessThan(700);
+    expect(cues[1]!.at).toBeGreaterThan(2040);
+    expect(cues[1]!.at).toBeLessThan(2100);
+    // Ten or so items in the five minutes: 2 a minute, not the 6 of both bursts.
+    expect(cues[1]!.params.perMin).toBeGreaterThanOrEqual(1.5);
+    expect(cues[1]!.params.perMin).toBeLessThanOrEqual(2.5);
+  });
 });
 
 describe('unpaid-orders', () => {
