@@ -4,6 +4,7 @@ import type { LivecueDb } from '../../../../lib/store/database';
 import type { SampleRow } from '../../../../lib/store/rows';
 import { exportSessionsCsv } from '../../../../lib/ui/history/exportCsv';
 import { exportSessionsJson } from '../../../../lib/ui/history/exportJson';
+import { samplePieces } from '../../../../lib/ui/history/exportProgress';
 import { packSession } from '../../../../lib/worker/history/samplePacking';
 import { commentsFor, freshDb, samplesFor, sessionRow, T0 } from '../../historyFixtures';
 
@@ -63,6 +64,16 @@ async function exports(db: LivecueDb, sessionId: string): Promise<string[]> {
   return Promise.all([second.samples, minute.samples, second.comments, json].map(text));
 }
 
+/** How the export reads a session's samples: runs of row pieces and of block pieces, in order. */
+async function pieceKinds(db: LivecueDb, sessionId: string): Promise<string[]> {
+  const kinds: string[] = [];
+  for await (const piece of samplePieces(db, sessionId, 500)) {
+    const kind = piece.rows ? 'rows' : 'blocks';
+    if (kinds.at(-1) !== kind) kinds.push(kind);
+  }
+  return kinds;
+}
+
 /** A session with odd samples, and a copy of it in a second database that is never packed. */
 async function twinSessions(count: number) {
   const packed = freshDb();
@@ -83,6 +94,7 @@ describe('the export of a packed session', () => {
     const { packed, flat, session } = await twinSessions(1900);
     expect(await packSession(packed, session.id, T0)).toMatchObject({ count: 1900, blocks: 4 });
     expect(await packed.sampleBlocks.count()).toBe(4);
+    expect(await pieceKinds(packed, session.id)).toEqual(['blocks']);
     const [second, minute, comments, json] = await exports(packed, session.id);
     const [flatSecond, flatMinute, flatComments, flatJson] = await exports(flat, session.id);
     expect([second, minute, comments]).toEqual([flatSecond, flatMinute, flatComments]);
@@ -109,15 +121,21 @@ describe('the export of a packed session', () => {
     const gap = samplesFor(session.id, samples[249]!.ts + 30_000, 3);
     const later = oddSamples(session.id, samples.at(-1)!.ts + 5000, 700);
     for (const db of [packed, flat]) await db.samples.bulkPut([...gap, ...later]);
+    expect(await pieceKinds(packed, session.id)).toEqual(['rows']);
     expect(await exports(packed, session.id)).toEqual(await exports(flat, session.id));
 
-    // Only readings after the packed ones: the same again.
+    // Readings only before and after the packed ones: the blocks are read, and the rows around them.
     const { packed: grown, flat: grownFlat, session: other, samples: first } = await twinSessions(1300);
     await packSession(grown, other.id, T0);
+    const earlier = oddSamples(other.id, T0 - 400_000, 300);
     const tail = oddSamples(other.id, first.at(-1)!.ts + 1000, 650);
-    for (const db of [grown, grownFlat]) await db.samples.bulkPut(tail);
+    for (const db of [grown, grownFlat]) await db.samples.bulkPut([...earlier, ...tail]);
+    expect(await pieceKinds(grown, other.id)).toEqual(['rows', 'blocks', 'rows']);
     const files = await exports(grown, other.id);
-    expect(files).toEqual(await exports(grownFlat, other.id));
-    expect(JSON.parse(files[3]!).sessions[0].samples).toHaveLength(1950);
+    const flatFiles = await exports(grownFlat, other.id);
+    expect(files.slice(0, 3)).toEqual(flatFiles.slice(0, 3));
+    const json = JSON.parse(files[3]!);
+    expect(json).toEqual(JSON.parse(flatFiles[3]!));
+    expect(json.sessions[0].samples).toHaveLength(2250);
   });
 });
