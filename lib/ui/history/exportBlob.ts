@@ -22,29 +22,41 @@ export interface ExportFile {
   readonly size: number;
 }
 
+/** The buffer's first size: it doubles up to the limit, so a file of a few lines holds a few kilobytes. */
+const FIRST_BUFFER_BYTES = 64 * 1024;
+
 export function createExportFile(type: string, limit = EXPORT_BLOB_BYTES): ExportFile {
   // encodeInto stops before a character that does not fit whole; 4 bytes fit any.
   const capacity = Math.max(4, limit);
   const encoder = new TextEncoder();
   const blobs: Blob[] = [];
-  let buffer: Uint8Array<ArrayBuffer> | null = null;
+  let buffer = new Uint8Array(0);
   let used = 0;
   let size = 0;
+  /** Makes room: a bigger buffer while below the limit, else the bytes so far become a Blob. */
+  const makeRoom = () => {
+    if (buffer.length < capacity) {
+      const bigger = new Uint8Array(Math.min(capacity, Math.max(FIRST_BUFFER_BYTES, buffer.length * 2)));
+      bigger.set(buffer.subarray(0, used));
+      buffer = bigger;
+      return;
+    }
+    flush();
+  };
   const flush = () => {
     if (used === 0) return;
     // The Blob copies the bytes, so the buffer is written again.
-    blobs.push(new Blob([buffer!.subarray(0, used)]));
+    blobs.push(new Blob([buffer.subarray(0, used)]));
     size += used;
     used = 0;
   };
   const add = (text: string) => {
     let rest = text;
     while (rest) {
-      buffer ??= new Uint8Array(capacity);
       const { read, written } = encoder.encodeInto(rest, used ? buffer.subarray(used) : buffer);
       used += written;
       if (read === rest.length) return;
-      flush();
+      makeRoom();
       rest = rest.slice(read);
     }
   };
@@ -52,8 +64,7 @@ export function createExportFile(type: string, limit = EXPORT_BLOB_BYTES): Expor
     add,
     addLine(text) {
       add(text);
-      if (used + 2 > capacity) flush();
-      buffer ??= new Uint8Array(capacity);
+      if (used + 2 > buffer.length) makeRoom();
       buffer[used++] = CRLF[0];
       buffer[used++] = CRLF[1];
     },

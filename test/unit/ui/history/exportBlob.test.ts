@@ -28,6 +28,15 @@ describe('createExportFile', () => {
     }
   });
 
+  it('grows its buffer past its first size and keeps every byte', async () => {
+    const file = createExportFile('application/json', 300_000);
+    const line = `${'羊绒围巾 灰色,'.repeat(20)}😀`;
+    for (let i = 0; i < 2000; i++) file.addLine(`${i},${line}`);
+    const expected = Array.from({ length: 2000 }, (_, i) => `${i},${line}\r\n`).join('');
+    expect(file.size).toBe(utf8(expected).length);
+    expect(await textOf(file.blob())).toBe(expected);
+  });
+
   it('ends a line with CR LF', async () => {
     const file = createExportFile('text/csv;charset=utf-8', 6);
     for (const line of ['a,b', '羊绒', '', 'x,"y"']) file.addLine(line);
