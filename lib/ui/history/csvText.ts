@@ -25,6 +25,8 @@ const PLAIN = /^[0-9A-Za-z_.:/](?:[0-9A-Za-z_.:/ -]*[0-9A-Za-z_.:/-])?$/;
 export interface CsvWriter {
   /** One cell as CSV text (quoted and formula-escaped as needed), for lines built by hand. */
   cell(value: CsvCell): string;
+  /** One row as a CSV line, without its CRLF (for files written line by line, exportBlob.ts). */
+  line(cells: readonly CsvCell[]): string;
   /** Rows as CSV lines, each ending with CRLF. */
   rows(rows: readonly (readonly CsvCell[])[]): string;
 }
@@ -43,19 +45,18 @@ export function createCsvWriter(): CsvWriter {
     }
     return text;
   };
+  // Array joins build flat strings; `+=` would build rope strings that cost more to flatten later.
+  const line = (row: readonly CsvCell[]) => {
+    const cells = new Array<string>(row.length);
+    for (let i = 0; i < row.length; i++) cells[i] = cell(row[i]);
+    return cells.join(',');
+  };
   return {
     cell,
+    line,
     rows(rows) {
       if (rows.length === 0) return '';
-      // Array joins build flat strings; `+=` would build rope strings that cost more to flatten later.
-      const lines = new Array<string>(rows.length);
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r]!;
-        const cells = new Array<string>(row.length);
-        for (let i = 0; i < row.length; i++) cells[i] = cell(row[i]);
-        lines[r] = cells.join(',');
-      }
-      return `${lines.join('\r\n')}\r\n`;
+      return `${rows.map(line).join('\r\n')}\r\n`;
     },
   };
 }

@@ -11,16 +11,17 @@ import {
   DEFAULT_EXPORT_CHUNK,
   exportStart,
   type OnExportProgress,
+  pieceCount,
   productSnapshotChunks,
-  sampleChunks,
+  samplePieces,
 } from './exportProgress';
 import { createProductTable, type ProductTableRow } from './productTable';
-import { COUNTER_IDS, type CsvResolution, createSampleTable, type SampleTableRow } from './sampleTable';
+import { COUNTER_IDS, type CsvResolution, createSampleBuckets, type SampleTableRow } from './sampleTable';
 
 // The CSV export: a samples file (per second or per minute, with derived metrics), a cues file with
 // outcomes, a comments file and a products file (one row per change of a product, its whole state).
-// UTF-8 with a BOM so Excel shows Chinese; text quoted by papaparse (csvText.ts). Each chunk of rows is
-// added to Blobs of a few megabytes (exportBlob.ts), so the file never exists as one string in the heap.
+// UTF-8 with a BOM so Excel shows Chinese; text quoted by papaparse (csvText.ts). Each line is added to
+// the file's bytes as it is made (exportBlob.ts), so the file never exists as one string in the heap.
 
 export interface CsvExportOptions {
   resolution: CsvResolution;
@@ -105,43 +106,87 @@ export function localTime(ts: number | undefined): string {
   return cachedMinuteText + pad(Math.floor((ts - minute) / 1000));
 }
 
-/** A number cell: papaparse writes String(n), and nothing for a missing value. */
-const numberCell = (value: number | null | undefined) =>
-  value === undefined || value === null ? '' : String(value);
+/** The cells of a samples row (a SampleTableRow, or the reused SampleTableLine of createSampleBuckets). */
+export interface SampleLineCells {
+  ts: number;
+  samples: number;
+  values: readonly (number | undefined)[];
+  capped: readonly string[];
+  product: SampleTableRow['product'];
+  gpm?: number | undefined;
+  uvValue?: number | undefined;
+  aov?: number | undefined;
+  perMinute: readonly (number | undefined)[];
+}
+
+/** Number columns of a samples line whose last text is kept: values, gpm, UV value, AOV, rates. */
+const NUMBER_COLUMNS = METRIC_IDS.length + 3 + COUNTER_IDS.length;
 
 /**
- * Writes the samples file's lines by hand: this runs once per exported row (500k in the bench), so the
- * session's cells are escaped once per session, a product's once per run of rows sharing it, and numbers
- * are written as papaparse would (String(n)). The text equals `csv.rows` of the same cells (a test checks).
+ * Writes the samples file's lines by hand, each handed to `addLine` without its CRLF: this runs once per
+ * exported row (500k in the bench), so the session's cells are escaped once per session, a product's once
+ * per run of rows sharing it, and a number column's text is made again only when its value changes
+ * (counters and rates hold for many rows). Numbers are written as papaparse would (String(n)). The text
+ * equals `csv.rows` of the same cells (a test checks).
  */
-export function createSampleLines(csv: CsvWriter, session: SessionRow) {
+export function createSampleLineWriter(
+  csv: CsvWriter,
+  session: SessionRow,
+  addLine: (line: string) => void,
+): (row: SampleLineCells) => void {
   const prefix = `${csv.cell(session.id)},${csv.cell(session.title)},${csv.cell(session.site)}`;
   let lastProduct: SampleTableRow['product'] | null = null;
   let productText = '';
-  return (rows: readonly SampleTableRow[]): string => {
-    // Array joins build flat strings; `+=` per cell builds rope strings that cost far more to flatten.
-    const lines = new Array<string>(rows.length + 1);
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const cells: string[] = [prefix, csv.cell(localTime(row.ts)), String(row.ts), String(row.samples)];
-      for (const value of row.values) cells.push(numberCell(value));
-      if (row.product !== lastProduct || lastProduct === null) {
-        const product = row.product;
-        lastProduct = product;
-        productText = `${csv.cell(product?.id)},${csv.cell(product?.name)},${csv.cell(product?.price)}`;
-      }
-      cells.push(
-        row.capped.length ? csv.cell(row.capped.join(' ')) : '',
-        productText,
-        numberCell(row.gpm),
-        numberCell(row.uvValue),
-        numberCell(row.aov),
-      );
-      for (const value of row.perMinute) cells.push(numberCell(value));
-      lines[r] = cells.join(',');
+  const lastValue = new Array<number>(NUMBER_COLUMNS).fill(Number.NaN);
+  const lastText = new Array<string>(NUMBER_COLUMNS).fill('');
+  /** The text of number column k (NaN never equals itself, so it is always made again). */
+  const numberText = (k: number, value: number | undefined) => {
+    if (value === undefined) return '';
+    if (value === lastValue[k]) return lastText[k]!;
+    const text = String(value);
+    lastValue[k] = value;
+    lastText[k] = text;
+    return text;
+  };
+  // One array of cells reused for every line (a join builds a flat string; `+=` per cell builds ropes that
+  // cost far more to flatten): session (3 columns in one), time, ts, samples, values, capped, product
+  // (3 in one), then gpm, UV value, AOV and the rates.
+  const cells = new Array<string>(6 + NUMBER_COLUMNS).fill('');
+  const GPM = 6 + METRIC_IDS.length;
+  return (row) => {
+    cells[0] = prefix;
+    cells[1] = csv.cell(localTime(row.ts));
+    cells[2] = String(row.ts);
+    cells[3] = String(row.samples);
+    const values = row.values;
+    let at = 4;
+    for (let k = 0; k < values.length; k++) cells[at++] = numberText(k, values[k]);
+    if (row.product !== lastProduct || lastProduct === null) {
+      const product = row.product;
+      lastProduct = product;
+      productText = `${csv.cell(product?.id)},${csv.cell(product?.name)},${csv.cell(product?.price)}`;
     }
-    lines[rows.length] = '';
-    return rows.length ? lines.join('\r\n') : '';
+    cells[at++] = row.capped.length ? csv.cell(row.capped.join(' ')) : '';
+    cells[at++] = productText;
+    const k = values.length;
+    cells[GPM] = numberText(k, row.gpm);
+    cells[GPM + 1] = numberText(k + 1, row.uvValue);
+    cells[GPM + 2] = numberText(k + 2, row.aov);
+    const perMinute = row.perMinute;
+    for (let r = 0; r < perMinute.length; r++) cells[GPM + 3 + r] = numberText(k + 3 + r, perMinute[r]);
+    addLine(cells.join(','));
+  };
+}
+
+/** The samples file's lines of these rows (see createSampleLineWriter), each ending with CRLF. */
+export function createSampleLines(csv: CsvWriter, session: SessionRow) {
+  let lines: string[] = [];
+  const write = createSampleLineWriter(csv, session, (line) => lines.push(line));
+  return (rows: readonly SampleLineCells[]): string => {
+    for (const row of rows) write(row);
+    const text = lines.length ? `${lines.join('\r\n')}\r\n` : '';
+    lines = [];
+    return text;
   };
 }
 
@@ -209,45 +254,50 @@ export async function exportSessionsCsv(
 
   const csv: CsvWriter = createCsvWriter();
   const sampleFile = createExportFile(CSV_TYPE);
-  sampleFile.add(BOM + csv.rows([SAMPLE_FIELDS]));
+  sampleFile.addLine(BOM + csv.line(SAMPLE_FIELDS));
   const cueFile = createExportFile(CSV_TYPE);
-  cueFile.add(BOM + csv.rows([CUE_FIELDS]));
+  cueFile.addLine(BOM + csv.line(CUE_FIELDS));
   const commentFile = createExportFile(CSV_TYPE);
-  commentFile.add(BOM + csv.rows([COMMENT_FIELDS]));
+  commentFile.addLine(BOM + csv.line(COMMENT_FIELDS));
   const productFile = createExportFile(CSV_TYPE);
-  productFile.add(BOM + csv.rows([PRODUCT_FIELDS]));
+  productFile.addLine(BOM + csv.line(PRODUCT_FIELDS));
   let productRows = 0;
   const name = commenterNames(options.hideUsers ?? false);
   for (const session of sessions) {
-    const table = createSampleTable(options.resolution);
-    const sampleLines = createSampleLines(csv, session);
-    for await (const rows of sampleChunks(db, session.id, chunkSize)) {
-      sampleFile.add(sampleLines(table.add(rows)));
-      done += rows.length;
+    // Packed samples go into the table column by column, and each line straight into the file: no row
+    // object and no string bigger than a line between the store and the bytes.
+    const table = createSampleBuckets(
+      options.resolution,
+      createSampleLineWriter(csv, session, sampleFile.addLine),
+    );
+    for await (const piece of samplePieces(db, session.id, chunkSize)) {
+      if (piece.rows) table.addRows(piece.rows);
+      else for (const block of piece.blocks) table.addBlock(block);
+      done += pieceCount(piece);
       onProgress({ done, total });
     }
-    sampleFile.add(sampleLines(table.finish()));
+    table.finish();
     for await (const rows of commentChunks(db, session.id, chunkSize)) {
-      commentFile.add(csv.rows(rows.map((row) => commentCells(session, row, name))));
+      for (const row of rows) commentFile.addLine(csv.line(commentCells(session, row, name)));
       done += rows.length;
       onProgress({ done, total });
     }
     const [lower, upper] = sessionRange(session.id);
     const pins = await db.productPins.where('[sessionId+ts]').between(lower, upper).toArray();
     const products = createProductTable(pins);
-    for await (const rows of productSnapshotChunks(db, session.id, chunkSize)) {
-      const table = products.add(rows);
+    const addProducts = (table: readonly ProductTableRow[]) => {
+      for (const row of table) productFile.addLine(csv.line(productCells(session, row)));
       productRows += table.length;
-      productFile.add(csv.rows(table.map((row) => productCells(session, row))));
+    };
+    for await (const rows of productSnapshotChunks(db, session.id, chunkSize)) {
+      addProducts(products.add(rows));
       done += rows.length;
       onProgress({ done, total });
     }
-    const pinRows = products.finish();
-    productRows += pinRows.length;
-    productFile.add(csv.rows(pinRows.map((row) => productCells(session, row))));
+    addProducts(products.finish());
     done += pins.length;
     const cues = await db.cues.where('[sessionId+firedAt]').between(lower, upper).toArray();
-    cueFile.add(csv.rows(cues.map((cue) => cueCells(session, cue))));
+    for (const cue of cues) cueFile.addLine(csv.line(cueCells(session, cue)));
     // Actions are counted in the total (they are in the JSON export); the CSV carries their effect on cues.
     done += cues.length + (await db.actions.where('[sessionId+ts]').between(lower, upper).count());
     onProgress({ done, total });

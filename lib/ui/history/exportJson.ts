@@ -12,11 +12,11 @@ import {
   productSnapshotChunks,
   samplePieces,
 } from './exportProgress';
-import { sampleBlockJson } from './sampleBlockJson';
+import { writeSampleBlockJson } from './sampleBlockJson';
 
-// The JSON export (lib/store/exportSchema.ts describes it), written chunk by chunk into Blobs of a few
-// megabytes (exportBlob.ts), so the whole file never exists as one string in the JS heap. Packed samples
-// are written from their blocks (sampleBlockJson.ts), text identical to stringifying the rows.
+// The JSON export (lib/store/exportSchema.ts describes it), written a few rows at a time into the file's
+// bytes (exportBlob.ts), so the whole file never exists as one string in the JS heap. Packed samples are
+// written from their blocks (sampleBlockJson.ts), text identical to stringifying the rows.
 
 export interface JsonExportOptions {
   chunkSize?: number;
@@ -25,7 +25,13 @@ export interface JsonExportOptions {
   hideUsers?: boolean;
 }
 
-/** Rows as the inside of a JSON array (one stringify per chunk is faster than one per row). */
+/**
+ * Rows stringified together: one stringify per few rows is faster than one per row, and a few rows' text
+ * stays far below V8's large-object size (128 KB), past which every string costs fresh pages.
+ */
+const ROWS_PER_STRINGIFY = 64;
+
+/** Rows as the inside of a JSON array. */
 const rowsJson = (rows: readonly unknown[]) => JSON.stringify(rows).slice(1, -1);
 
 export async function exportSessionsJson(
@@ -47,15 +53,23 @@ export async function exportSessionsJson(
   for (const [index, session] of sessions.entries()) {
     file.add(`${index ? ',' : ''}{"session":${JSON.stringify(session)},"samples":[`);
     let first = true;
-    /** Adds rows' text to the array being written, after a comma unless it is the first. */
-    const addRows = (text: string) => {
-      if (!text) return;
-      file.add(first ? text : `,${text}`);
-      first = false;
+    /** Adds rows to the array being written, a few at a time, after a comma unless the array is empty. */
+    const addRows = (rows: readonly unknown[]) => {
+      for (let i = 0; i < rows.length; i += ROWS_PER_STRINGIFY) {
+        const text = rowsJson(
+          rows.length <= ROWS_PER_STRINGIFY ? rows : rows.slice(i, i + ROWS_PER_STRINGIFY),
+        );
+        file.add(first ? text : `,${text}`);
+        first = false;
+      }
     };
     for await (const piece of samplePieces(db, session.id, chunkSize)) {
-      if (piece.rows) addRows(rowsJson(piece.rows));
-      else for (const block of piece.blocks) addRows(sampleBlockJson(block));
+      if (piece.rows) addRows(piece.rows);
+      else
+        for (const block of piece.blocks) {
+          writeSampleBlockJson(block, file.add, first);
+          first &&= block.count === 0;
+        }
       done += pieceCount(piece);
       onProgress({ done, total });
     }
@@ -64,23 +78,31 @@ export async function exportSessionsJson(
     first = true;
     for await (const rows of commentChunks(db, session.id, chunkSize)) {
       const written = options.hideUsers ? rows.map((row) => ({ ...row, user: name(row.user) })) : rows;
-      addRows(rowsJson(written));
+      addRows(written);
       done += rows.length;
       onProgress({ done, total });
     }
     file.add('],"productSnapshots":[');
     first = true;
     for await (const rows of productSnapshotChunks(db, session.id, chunkSize)) {
-      addRows(rowsJson(rows));
+      addRows(rows);
       done += rows.length;
       onProgress({ done, total });
     }
     const pins = await db.productPins.where('[sessionId+ts]').between(lower, upper).toArray();
-    file.add(`],"productPins":[${rowsJson(pins)}`);
+    file.add('],"productPins":[');
+    first = true;
+    addRows(pins);
     done += pins.length;
     const actions = await db.actions.where('[sessionId+ts]').between(lower, upper).toArray();
     const cues = await db.cues.where('[sessionId+firedAt]').between(lower, upper).toArray();
-    file.add(`],"actions":[${rowsJson(actions)}],"cues":[${rowsJson(cues)}]}`);
+    file.add('],"actions":[');
+    first = true;
+    addRows(actions);
+    file.add('],"cues":[');
+    first = true;
+    addRows(cues);
+    file.add(']}');
     done += actions.length + cues.length;
     onProgress({ done, total });
   }

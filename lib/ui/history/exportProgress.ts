@@ -21,10 +21,12 @@ export const DEFAULT_EXPORT_CHUNK = 5000;
 const PREFETCH = 2;
 
 /**
- * A session's samples in time order, about `chunkSize` rows at a time, as the packed blocks that hold them
- * while the session's packed copy still covers every sample (an ended session, a few rows instead of
- * thousands), else as rows read row by row (see timeChunks). The JSON export writes blocks without
- * unpacking them (sampleBlockJson.ts).
+ * A session's samples in time order, about `chunkSize` rows at a time: as the packed blocks that hold them
+ * (an ended session, a few rows instead of thousands) while the blocks still cover every sample of their
+ * stretch, and as rows read row by row (see timeChunks) for the rest. A session that grew after it was
+ * packed (an import, a live that went on) reads its blocks and only the rows around them; one whose
+ * packed stretch changed is read row by row. The JSON export writes blocks without unpacking them
+ * (sampleBlockJson.ts), the CSV export reads their columns (sampleTable.ts).
  */
 export async function* samplePieces(
   db: LivecueDb,
@@ -36,9 +38,45 @@ export async function* samplePieces(
     db.samplePacks.get(sessionId),
     db.samples.where('[sessionId+ts]').between(lower, upper).count(),
   ]);
-  if (pack && !pack.flat && pack.count === count && count > 0) {
-    for await (const blocks of packedChunks(db, sessionId, chunkSize)) yield { blocks };
-  } else for await (const rows of timeChunks(db.samples, sessionId, chunkSize)) yield { rows };
+  const stretch = pack && !pack.flat && count > 0 ? await packedStretch(db, sessionId) : null;
+  const packedCount = pack?.count ?? 0;
+  const grown = packedCount < count;
+  // Samples are only ever added: the blocks hold every sample of their stretch while it has exactly as
+  // many as were packed.
+  const packed =
+    stretch !== null &&
+    (packedCount === count ||
+      (grown &&
+        (await db.samples
+          .where('[sessionId+ts]')
+          .between([sessionId, stretch.first], [sessionId, stretch.last], true, true)
+          .count()) === packedCount));
+  if (!packed) {
+    for await (const rows of timeChunks(db.samples, sessionId, chunkSize)) yield { rows };
+    return;
+  }
+  if (grown) {
+    for await (const rows of timeChunks(db.samples, sessionId, chunkSize, [lower[1], stretch.first])) {
+      yield { rows };
+    }
+  }
+  for await (const blocks of packedChunks(db, sessionId, chunkSize)) yield { blocks };
+  if (grown) {
+    const after = timeChunks(db.samples, sessionId, chunkSize, [stretch.last, upper[1]], true);
+    for await (const rows of after) yield { rows };
+  }
+}
+
+/** The ts of the first and the last sample a session's blocks hold, or null without blocks. */
+async function packedStretch(
+  db: LivecueDb,
+  sessionId: string,
+): Promise<{ first: number; last: number } | null> {
+  const [lower, upper] = sessionRange(sessionId);
+  const blocks = () => db.sampleBlocks.where('[sessionId+ts]').between(lower, upper);
+  const [first, last] = await Promise.all([blocks().first(), blocks().last()]);
+  if (!first || !last || last.count === 0) return null;
+  return { first: first.ts, last: last.times[last.count - 1]! };
 }
 
 /** Some of a session's samples: packed blocks (in order, each whole) or rows. */
@@ -88,9 +126,14 @@ async function* timeChunks<Row extends { ts: number }>(
   table: Table<Row, [string, number]>,
   sessionId: string,
   chunkSize: number,
+  /** Only rows from `span[0]` (included) to `span[1]` (excluded), or after `span[0]` when `afterStart`. */
+  span?: [unknown, unknown],
+  afterStart = false,
 ): AsyncGenerator<Row[]> {
   const [lower, upper] = sessionRange(sessionId);
-  const all = () => table.where('[sessionId+ts]').between(lower, upper);
+  const from = span ? [sessionId, span[0]] : lower;
+  const to = span ? [sessionId, span[1]] : upper;
+  const all = () => table.where('[sessionId+ts]').between(from, to, !afterStart, false);
   const [first, last, count] = await Promise.all([all().first(), all().last(), all().count()]);
   if (!first || !last) return;
   const end = last.ts + 1;
