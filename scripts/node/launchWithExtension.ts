@@ -23,16 +23,20 @@ function newestUnder(path: string): number {
   return newest;
 }
 
+/** Whether the build in `dir` exists and is newer than every source of the extension. */
+export function buildIsCurrent(dir: string): boolean {
+  const manifest = join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return false;
+  const builtAt = statSync(manifest).mtimeMs;
+  return SOURCES.every((source) => newestUnder(join(PROJECT_ROOT, source)) <= builtAt);
+}
+
 /**
  * Builds the e2e extension when there is none, or when a source changed since it was built (the benches;
  * tests and `npm start` build it first): a bench of a stale build measures code that is gone.
  */
 export function ensureE2eBuild(): void {
-  const manifest = join(E2E_BUILD_DIR, 'manifest.json');
-  if (existsSync(manifest)) {
-    const builtAt = statSync(manifest).mtimeMs;
-    if (SOURCES.every((source) => newestUnder(join(PROJECT_ROOT, source)) <= builtAt)) return;
-  }
+  if (buildIsCurrent(E2E_BUILD_DIR)) return;
   const built = spawnSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
   if (built.status !== 0) throw new Error('The e2e build failed: run `npm run build:e2e` to see why');
 }

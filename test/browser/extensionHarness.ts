@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { EXPORT_SCHEMA_VERSION } from '../../lib/store/exportSchema';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../../lib/store/rows';
-import { type ExtensionBrowser, launchWithExtension } from '../../scripts/node/launchWithExtension';
+import {
+  buildIsCurrent,
+  type ExtensionBrowser,
+  launchWithExtension,
+} from '../../scripts/node/launchWithExtension';
 import { type MockRoomServer, PROJECT_ROOT, startMockRoomServer } from '../../scripts/node/mockRoomServer';
 
 // What every browser test needs: the built e2e extension in a fresh Chromium profile, the mock room
@@ -21,18 +25,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** The newest modification time of a file under `path` (ms), or 0 when there is none. */
-function newestUnder(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestUnder(join(path, entry)));
-  return newest;
-}
-
-const BUILD_SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package-lock.json'];
-
 /** Beside a build folder while scripts/test.ts builds into it (`.output/chrome-mv3.building`). */
 export const BUILDING_SUFFIX = '.building';
 
@@ -45,11 +37,7 @@ export const BUILDING_SUFFIX = '.building';
 export async function ensureFreshProductionBuild(dir: string): Promise<void> {
   // `npm test` builds it beside the first browser files and marks the build as under way: wait for it.
   while (existsSync(`${dir}${BUILDING_SUFFIX}`)) await new Promise((resolve) => setTimeout(resolve, 250));
-  const manifest = join(dir, 'manifest.json');
-  if (existsSync(manifest)) {
-    const builtAt = statSync(manifest).mtimeMs;
-    if (BUILD_SOURCES.every((source) => newestUnder(join(PROJECT_ROOT, source)) <= builtAt)) return;
-  }
+  if (buildIsCurrent(dir)) return;
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
     child.on('close', resolve);
