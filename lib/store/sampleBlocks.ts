@@ -54,6 +54,11 @@ export interface SamplePackRow {
    * a `src`, so the background packs that session again.
    */
   withSrc?: true;
+  /**
+   * The session's `lastSampleAt` when packed: a live that went on after its end (a reopen) moves it, and the
+   * background packs the grown session again instead of exporting its new stretch row by row for good.
+   */
+  lastSampleAt?: number;
 }
 
 const ROW_KEYS = new Set(['sessionId', 'ts', 'metrics', 'capped', 'product', 'health', 'src']);

@@ -208,6 +208,7 @@ export async function importExportJson(
       db.cues,
       db.productSnapshots,
       db.productPins,
+      db.samplePacks,
     ];
     await db.transaction('rw', tables, async () => {
       for (const entry of parsed.file.sessions) {
@@ -230,6 +231,8 @@ export async function importExportJson(
         for (let i = 0; i < samples.length; i += WRITE_CHUNK) {
           await db.samples.bulkAdd(samples.slice(i, i + WRITE_CHUNK));
         }
+        // Its packed copy no longer covers every sample: the background packs the session again.
+        if (here && samples.length) await db.samplePacks.delete(here.id);
         const fileComments = entry.comments ?? [];
         const heldCommentTs = here
           ? new Set(

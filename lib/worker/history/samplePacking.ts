@@ -14,14 +14,20 @@ import { sessionRange } from '../../store/sessionRange';
 // are written in one transaction, so a worker stopped halfway leaves either a whole pack or none.
 
 /**
- * Ended sessions with no pack yet, oldest first, and sessions left flat by a packer that could not carry
- * a row's `src` (every reading has named its sender since issue 18): packed once more.
+ * Ended sessions with no pack yet, oldest first; sessions left flat by a packer that could not carry a row's
+ * `src` (every reading has named its sender since issue 18); and sessions that took samples after they were
+ * packed (the live went on after its end): packed once more. An import that adds samples drops the pack.
  */
 export async function sessionsToPack(db: LivecueDb): Promise<SessionRow[]> {
   const ended = await db.sessions.filter((session) => session.endedAt !== undefined).toArray();
   const packs = await db.samplePacks.bulkGet(ended.map((session) => session.id));
-  const due = (pack: SamplePackRow | undefined) => !pack || (pack.flat && !pack.withSrc);
-  return ended.filter((_, index) => due(packs[index])).sort((a, b) => a.startedAt - b.startedAt);
+  const due = (session: SessionRow, pack: SamplePackRow | undefined) =>
+    !pack ||
+    (pack.flat && !pack.withSrc) ||
+    (pack.lastSampleAt !== undefined && pack.lastSampleAt !== session.lastSampleAt);
+  return ended
+    .filter((session, index) => due(session, packs[index]))
+    .sort((a, b) => a.startedAt - b.startedAt);
 }
 
 /** Packs one session's samples; returns its pack record (with `flat` when a row cannot be packed exactly). */
@@ -55,9 +61,11 @@ export async function packSession(db: LivecueDb, sessionId: string, now: number)
     ...(flat ? { flat: true as const } : {}),
     withSrc: true,
   };
-  await db.transaction('rw', [db.samples, db.sampleBlocks, db.samplePacks], async () => {
+  await db.transaction('rw', [db.sessions, db.samples, db.sampleBlocks, db.samplePacks], async () => {
     // Rows that arrived while packing (an import) make this pack stale: write nothing, pack again later.
     if ((await db.samples.where('[sessionId+ts]').between(lower, upper).count()) !== count) return;
+    const session = await db.sessions.get(sessionId);
+    if (session) pack.lastSampleAt = session.lastSampleAt;
     await db.sampleBlocks.where('[sessionId+ts]').between(lower, upper).delete();
     if (!flat) await db.sampleBlocks.bulkPut(blocks);
     await db.samplePacks.put(pack);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SampleRow } from '../../../../lib/store/rows';
 import { exportSessionsJson } from '../../../../lib/ui/history/exportJson';
 import { sampleChunks } from '../../../../lib/ui/history/exportProgress';
+import { importExportJson } from '../../../../lib/worker/history/importExport';
 import { deleteSessions } from '../../../../lib/worker/history/retention';
 import { packEndedSessions, packSession, sessionsToPack } from '../../../../lib/worker/history/samplePacking';
 import { freshDb, samplesFor, seedSession, sessionRow, T0 } from '../../historyFixtures';
@@ -97,5 +98,42 @@ describe('sample packing', () => {
     await packEndedSessions(db, T0);
     expect(await db.samplePacks.get(session.id)).toMatchObject({ flat: true, withSrc: true });
     expect(await sessionsToPack(db)).toEqual([]);
+  });
+
+  it('packs a session again once the live went on after its end (a reopen moved its last sample)', async () => {
+    const db = freshDb();
+    const { session, samples } = await seedSession(db, 'went-on', T0, 700);
+    await packEndedSessions(db, T0);
+    expect(await sessionsToPack(db)).toEqual([]);
+
+    // The room reported live numbers again within the silence limit: same session, 300 more samples, ended again.
+    const more = samplesFor(session.id, samples.at(-1)!.ts + 1000, 300);
+    await db.samples.bulkPut(more);
+    await db.sessions.update(session.id, { lastSampleAt: more.at(-1)!.ts, endedAt: more.at(-1)!.ts });
+    expect((await sessionsToPack(db)).map((s) => s.id)).toEqual([session.id]);
+
+    expect(await packEndedSessions(db, T0 + 1)).toBe(1);
+    expect(await db.samplePacks.get(session.id)).toMatchObject({ count: 1000, blocks: 2 });
+    expect(await sessionsToPack(db)).toEqual([]);
+    expect(await readAll(db, session.id)).toStrictEqual([...samples, ...more]);
+  });
+
+  it('packs a session again after an import added samples to it', async () => {
+    const db = freshDb();
+    const { session, samples } = await seedSession(db, 'imported-into', T0, 650);
+    const file = await (await exportSessionsJson(db, [session.id])).text();
+    // This computer lost twenty of its samples before the session was packed; the file still holds them.
+    const lost = samples.slice(100, 120);
+    await db.samples.bulkDelete(lost.map((row): [string, number] => [row.sessionId, row.ts]));
+    await packEndedSessions(db, T0);
+    expect(await db.samplePacks.get(session.id)).toMatchObject({ count: 630 });
+
+    const result = await importExportJson(db, file);
+    expect(result).toMatchObject({ ok: true, answer: { added: { samples: 20 } } });
+
+    expect((await sessionsToPack(db)).map((s) => s.id)).toEqual([session.id]);
+    await packEndedSessions(db, T0 + 6);
+    expect(await db.samplePacks.get(session.id)).toMatchObject({ count: 650 });
+    expect(await readAll(db, session.id)).toStrictEqual(samples);
   });
 });
