@@ -116,6 +116,36 @@ describe('ProductBook', () => {
     expect(a.deltaBetween(PM.sold, at(60), at(72))).toBe(15);
   });
 
+  it('keeps in its history the metrics read at past times, each as it stood, and no other', () => {
+    const book = new ProductBook();
+    const metrics = (sec: number) => ({
+      impressions: 100 * sec,
+      clicks: 10 * sec,
+      ctr: 0.1,
+      sold: sec,
+      gmv: 99 * sec,
+      stock: 1000 - sec,
+      unpaidOrders: sec % 7,
+    });
+    // Past the first chunk of snapshots (128), so a look back crosses chunks.
+    for (let sec = 0; sec <= 2000; sec += 10)
+      book.apply({ ts: at(sec), rows: [{ id: 'a', metrics: metrics(sec) }] });
+    const a = book.get('a')!;
+    expect(a.historyLength).toBe(201);
+    for (const sec of [0, 10, 650, 1280, 1290, 1995, 2000]) {
+      const then = metrics(sec - (sec % 10));
+      expect(a.valueAt(PM.impressions, at(sec))).toBe(then.impressions);
+      expect(a.valueAt(PM.clicks, at(sec))).toBe(then.clicks);
+      expect(a.valueAt(PM.sold, at(sec))).toBe(then.sold);
+      expect(a.valueAt(PM.stock, at(sec))).toBe(then.stock);
+      expect(a.valueAt(PM.unpaidOrders, at(sec))).toBe(then.unpaidOrders);
+    }
+    // Read only as they stand now: no past values, though the latest is there.
+    expect(a.valueAt(PM.gmv, at(650))).toBeNaN();
+    expect(a.valueAt(PM.ctr, at(2000))).toBeNaN();
+    expect(a.value(PM.gmv)).toBe(99 * 2000);
+  });
+
   it('puts each row on its own product whatever order the table lists them in', () => {
     const book = new ProductBook();
     const row = (id: string, sold: number): ProductRowReading => ({ id, metrics: { sold } });
