@@ -315,8 +315,16 @@ export class ProductBook {
     return this.byId.get(id);
   }
 
+  /** The pinned product's record as pin() found it: every product rule asks for it on each check. */
+  private pinnedRecord: ProductRecord | undefined;
+
   get pinned(): ProductRecord | undefined {
-    return this.pinnedId === null ? undefined : this.byId.get(this.pinnedId);
+    const id = this.pinnedId;
+    if (id === null) return undefined;
+    const cached = this.pinnedRecord;
+    if (cached !== undefined && cached.id === id) return cached;
+    this.pinnedRecord = this.byId.get(id);
+    return this.pinnedRecord;
   }
 
   /** Folds one products event in; events must come in time order (an older ts counts as the newest one). */
@@ -419,6 +427,7 @@ export class ProductBook {
     }
     this.pinnedId = id;
     this.pinnedSince = ts;
-    if (id !== null) this.record(id, ts).spans.push({ from: ts, to: null });
+    this.pinnedRecord = id === null ? undefined : this.record(id, ts);
+    this.pinnedRecord?.spans.push({ from: ts, to: null });
   }
 }

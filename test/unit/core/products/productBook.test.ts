@@ -59,19 +59,27 @@ describe('ProductBook', () => {
       { id: 'b', metrics: {} },
     ];
     book.apply({ ts: at(0), rows, pinnedId: 'a' });
+    expect(book.pinned).toBe(book.get('a'));
     book.apply({ ts: at(300), rows: [], pinnedId: 'b' });
     book.apply({ ts: at(400), rows: [] }); // this page cannot tell: the pin stands
+    expect(book.pinned).toBe(book.get('b'));
     book.apply({ ts: at(420), rows: [], pinnedId: null });
+    expect(book.pinned).toBeUndefined();
+    // A product pinned before any row of it: its record starts with the pin.
+    book.apply({ ts: at(500), rows: [], pinnedId: 'c' });
+    expect(book.pinned).toMatchObject({ id: 'c', firstSeenAt: at(500) });
     book.apply({ ts: at(600), rows: [], pinnedId: 'a' });
+    expect(book.pinned).toBe(book.get('a'));
     expect(book.get('a')!.spans).toEqual([
       { from: at(0), to: at(300) },
       { from: at(600), to: null },
     ]);
     expect(book.get('b')!.spans).toEqual([{ from: at(300), to: at(420) }]);
+    expect(book.get('c')!.spans).toEqual([{ from: at(500), to: at(600) }]);
     expect(book).toMatchObject({ pinnedId: 'a', pinnedSince: at(600), pinKnown: true });
     expect(book.get('a')!.explainedMs(at(660))).toBe(360_000);
     expect(book.get('b')!.lastExplainedTo).toBe(at(420));
-    expect(book.explainedMs(at(660))).toBe(480_000);
+    expect(book.explainedMs(at(660))).toBe(580_000);
   });
 
   it('answers rates over any window from a history thinned to one snapshot per 10 s', () => {
