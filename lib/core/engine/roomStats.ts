@@ -363,8 +363,8 @@ export class RoomStats {
     if (pinned) {
       this.productSeen = true;
       // A page that tells the pin says it with every redraw: a new object only when what it says moved.
-      const now = this.product;
-      if (now?.id === pinned.id && now.name === pinned.name && now.price === pinned.price) return;
+      const shown = this.product;
+      if (shown?.id === pinned.id && shown.name === pinned.name && shown.price === pinned.price) return;
       this.product =
         pinned.price === undefined
           ? { id: pinned.id, name: pinned.name }
