@@ -362,11 +362,13 @@ export class RoomStats {
     }
     if (pinned) {
       this.productSeen = true;
-      this.product = {
-        id: pinned.id,
-        name: pinned.name,
-        ...(pinned.price !== undefined && { price: pinned.price }),
-      };
+      // A page that tells the pin says it with every redraw: a new object only when what it says moved.
+      const shown = this.product;
+      if (shown?.id === pinned.id && shown.name === pinned.name && shown.price === pinned.price) return;
+      this.product =
+        pinned.price === undefined
+          ? { id: pinned.id, name: pinned.name }
+          : { id: pinned.id, name: pinned.name, price: pinned.price };
     } else {
       this.product = null;
     }

@@ -63,6 +63,23 @@ export function productMetricIndex(key: string): number {
 /** A product's history keeps at most one snapshot per this many ms (the newest one moves with each change). */
 export const HISTORY_STEP_MS = 10_000;
 
+/**
+ * The metrics a product's history keeps, the ones read at past times (rates and deltas of the product rules
+ * and of the ranking: impressions, clicks, items sold; stock and unpaid orders for a cue's evidence). The
+ * others are only ever read as they stand now: keeping them too doubled the history's memory and the copy of
+ * each snapshot. A snapshot is its time then these values, side by side, so a look into the past reads one
+ * place. Column of each metric in a snapshot, 0 for none.
+ */
+const HISTORY_COLUMN = (() => {
+  const columns = new Int8Array(PRODUCT_METRIC_COUNT);
+  [PM.impressions, PM.clicks, PM.sold, PM.stock, PM.unpaidOrders].forEach((m, i) => {
+    columns[m] = i + 1;
+  });
+  return columns;
+})();
+/** Doubles per snapshot: its time and the kept values. */
+const SNAPSHOT_STRIDE = 6;
+
 /** Snapshots per chunk of a product's history (a power of two). */
 const CHUNK_SHIFT = 7;
 const HISTORY_CHUNK = 1 << CHUNK_SHIFT;
@@ -104,8 +121,6 @@ export class ProductRecord {
   updatedAt: number;
   /** Latest known value per metric (PM order); NaN until one is read. An unreadable reading keeps it. */
   readonly last = new Float64Array(PRODUCT_METRIC_COUNT).fill(Number.NaN);
-  /** When each metric's value last changed. */
-  readonly changedAt = new Float64Array(PRODUCT_METRIC_COUNT).fill(Number.NaN);
   /** Bits (1 << PM.x) of metrics whose latest reading was unreadable (null): their `last` is stale. */
   unreadableMask = 0;
   /** Bits of metrics the page has shown at least once (clicks may instead be derived from CTR × impressions). */
@@ -115,12 +130,11 @@ export class ProductRecord {
   /** Milliseconds explained in closed spans. */
   closedExplainedMs = 0;
   /**
-   * Snapshot times and values (PRODUCT_METRIC_COUNT per snapshot), for values at past times, in chunks of
-   * HISTORY_CHUNK snapshots: a history grows all session, and a typed array grown by copying allocates
+   * Snapshots (SNAPSHOT_STRIDE doubles each: time, then the HISTORY_COLUMN values), for values at past
+   * times, in chunks of HISTORY_CHUNK snapshots: a history grows all session, and a typed array grown by copying allocates
    * twice its size outside the JS heap, for which V8 collects garbage (a fifth of a busy replay's time).
    */
-  private readonly tsChunks: Float64Array[] = [];
-  private readonly valueChunks: Float64Array[] = [];
+  private readonly chunks: Float64Array[] = [];
   historyLength = 0;
   /**
    * The newest snapshot's values are `last` itself, not yet copied into its chunk: a table redrawn
@@ -129,11 +143,10 @@ export class ProductRecord {
    */
   private headLive = false;
   /**
-   * Kept beside the chunks for the per-row path, which would otherwise look them up in the chunk lists on
-   * each change: the chunks holding the newest snapshot, its time and the time of the one before it.
+   * Kept beside the chunks for the per-row path, which would otherwise look them up in the chunk list on
+   * each change: the chunk holding the newest snapshot, its time and the time of the one before it.
    */
-  private tailTs: Float64Array | undefined;
-  private tailValues: Float64Array | undefined;
+  private tail: Float64Array | undefined;
   private headTs = Number.NaN;
   private beforeHeadTs = Number.NaN;
 
@@ -166,12 +179,13 @@ export class ProductRecord {
     return this.valueAtIndex(metric, this.indexAt(ts));
   }
 
-  /** The value in snapshot `i` (from indexAt); NaN for -1. */
+  /** The value in snapshot `i` (from indexAt); NaN for -1, and for a metric the history does not keep. */
   valueAtIndex(metric: number, i: number): number {
-    if (i < 0) return Number.NaN;
+    const column = HISTORY_COLUMN[metric]!;
+    if (i < 0 || column === 0) return Number.NaN;
     return i === this.historyLength - 1 && this.headLive
       ? this.last[metric]!
-      : this.valueChunks[i >> CHUNK_SHIFT]![(i & CHUNK_MASK) * PRODUCT_METRIC_COUNT + metric]!;
+      : this.chunks[i >> CHUNK_SHIFT]![(i & CHUNK_MASK) * SNAPSHOT_STRIDE + column]!;
   }
 
   /**
@@ -190,11 +204,11 @@ export class ProductRecord {
     }
     let lo = 0;
     let hi = this.historyLength - 1;
-    const chunks = this.tsChunks;
+    const chunks = this.chunks;
     if (hi < 0 || chunks[0]![0]! > ts) return -1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (chunks[mid >> CHUNK_SHIFT]![mid & CHUNK_MASK]! <= ts) lo = mid;
+      if (chunks[mid >> CHUNK_SHIFT]![(mid & CHUNK_MASK) * SNAPSHOT_STRIDE]! <= ts) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -202,7 +216,7 @@ export class ProductRecord {
 
   /** Time of snapshot `i` (0 ≤ i < historyLength); every snapshot but the newest keeps its time and values. */
   tsAt(i: number): number {
-    return this.tsChunks[i >> CHUNK_SHIFT]![i & CHUNK_MASK]!;
+    return this.chunks[i >> CHUNK_SHIFT]![(i & CHUNK_MASK) * SNAPSHOT_STRIDE]!;
   }
 
   /**
@@ -248,13 +262,11 @@ export class ProductRecord {
       this.freezeHead();
       this.beforeHeadTs = this.headTs;
       if ((n & CHUNK_MASK) === 0) {
-        this.tailTs = this.slab.take(HISTORY_CHUNK);
-        this.tailValues = this.slab.take(HISTORY_CHUNK * PRODUCT_METRIC_COUNT);
-        this.tsChunks.push(this.tailTs);
-        this.valueChunks.push(this.tailValues);
+        this.tail = this.slab.take(HISTORY_CHUNK * SNAPSHOT_STRIDE);
+        this.chunks.push(this.tail);
       }
     }
-    this.tailTs![n & CHUNK_MASK] = ts;
+    this.tail![(n & CHUNK_MASK) * SNAPSHOT_STRIDE] = ts;
     this.headTs = ts;
     this.headLive = true;
     this.historyLength = n + 1;
@@ -270,11 +282,15 @@ export class ProductRecord {
     if (!this.headLive) return;
     this.headLive = false;
     const i = this.historyLength - 1;
-    // A plain loop: TypedArray#set costs more than eleven copies.
-    const values = this.tailValues!;
+    // The HISTORY_COLUMN order, spelled out.
+    const tail = this.tail!;
     const last = this.last;
-    const base = (i & CHUNK_MASK) * PRODUCT_METRIC_COUNT;
-    for (let m = 0; m < PRODUCT_METRIC_COUNT; m++) values[base + m] = last[m]!;
+    const base = (i & CHUNK_MASK) * SNAPSHOT_STRIDE;
+    tail[base + 1] = last[PM.impressions]!;
+    tail[base + 2] = last[PM.clicks]!;
+    tail[base + 3] = last[PM.sold]!;
+    tail[base + 4] = last[PM.stock]!;
+    tail[base + 5] = last[PM.unpaidOrders]!;
   }
 }
 
@@ -299,8 +315,16 @@ export class ProductBook {
     return this.byId.get(id);
   }
 
+  /** The pinned product's record as pin() found it: every product rule asks for it on each check. */
+  private pinnedRecord: ProductRecord | undefined;
+
   get pinned(): ProductRecord | undefined {
-    return this.pinnedId === null ? undefined : this.byId.get(this.pinnedId);
+    const id = this.pinnedId;
+    if (id === null) return undefined;
+    const cached = this.pinnedRecord;
+    if (cached !== undefined && cached.id === id) return cached;
+    this.pinnedRecord = this.byId.get(id);
+    return this.pinnedRecord;
   }
 
   /** Folds one products event in; events must come in time order (an older ts counts as the newest one). */
@@ -341,24 +365,29 @@ export class ProductBook {
   }
 
   private applyRow(product: ProductRecord, row: ProductRowReading, ts: number) {
-    if (row.name !== undefined && row.name !== '') product.name = row.name;
-    if (row.price !== undefined) product.price = row.price;
+    const name = row.name;
+    if (name !== undefined && name !== '') product.name = name;
+    const price = row.price;
+    if (price !== undefined) product.price = price;
     product.updatedAt = ts;
     const last = product.last;
     let changed = product.historyLength === 0;
+    // The masks in locals, written back once: a row changes one to eight of them.
+    let unreadable = product.unreadableMask;
+    let read = product.readMask;
     const metrics = row.metrics;
     for (const key in metrics) {
-      const m = productMetricIndex(key);
-      if (m < 0) continue;
       const value = metrics[key as ProductMetricId];
       if (value === undefined) continue;
+      const m = productMetricIndex(key);
+      if (m < 0) continue;
       const bit = 1 << m;
       if (value === null) {
-        product.unreadableMask |= bit;
+        unreadable |= bit;
         continue;
       }
-      product.unreadableMask &= ~bit;
-      product.readMask |= bit;
+      unreadable &= ~bit;
+      read |= bit;
       if (value !== last[m]) {
         // The newest snapshot holds `last` until copied: copy it now unless this change's snapshot moves it.
         if (!changed) {
@@ -366,24 +395,24 @@ export class ProductBook {
           if (!product.moves(ts)) product.freezeHead();
         }
         last[m] = value;
-        product.changedAt[m] = ts;
       }
     }
     // A table without a clicks column (TikTok's shows CTR and impressions): clicks are CTR × impressions.
-    if ((product.readMask & (1 << PM.clicks)) === 0) {
-      const ctrOk = (product.unreadableMask & ((1 << PM.ctr) | (1 << PM.impressions))) === 0;
+    if ((read & (1 << PM.clicks)) === 0) {
+      const ctrOk = (unreadable & ((1 << PM.ctr) | (1 << PM.impressions))) === 0;
       const clicks = ctrOk ? Math.round(last[PM.ctr]! * last[PM.impressions]!) : Number.NaN;
       if (!Number.isNaN(clicks) && clicks !== last[PM.clicks]) {
         // No snapshot follows a change of the derived clicks alone: the newest one keeps its values.
         if (!changed) product.freezeHead();
         last[PM.clicks] = clicks;
-        product.changedAt[PM.clicks] = ts;
       }
-      if (ctrOk) product.unreadableMask &= ~(1 << PM.clicks);
-      else if (!Number.isNaN(last[PM.clicks]!)) product.unreadableMask |= 1 << PM.clicks;
+      if (ctrOk) unreadable &= ~(1 << PM.clicks);
+      else if (!Number.isNaN(last[PM.clicks]!)) unreadable |= 1 << PM.clicks;
     }
+    product.unreadableMask = unreadable;
+    product.readMask = read;
     if (changed) product.snapshot(ts);
-    this.shownMask |= product.readMask;
+    this.shownMask |= read;
   }
 
   private pin(id: string | null, ts: number) {
@@ -398,6 +427,7 @@ export class ProductBook {
     }
     this.pinnedId = id;
     this.pinnedSince = ts;
-    if (id !== null) this.record(id, ts).spans.push({ from: ts, to: null });
+    this.pinnedRecord = id === null ? undefined : this.record(id, ts);
+    this.pinnedRecord?.spans.push({ from: ts, to: null });
   }
 }

@@ -89,4 +89,25 @@ describe('RoomStats', () => {
     expect(room.windowFor(S.viewers, 60)).toBe(60);
     expect(room.windowFor(S.orders, 60)).toBe(180);
   });
+
+  it("follows the table's pinned product, its name and price as the latest redraw shows them", () => {
+    const room = new RoomStats(T0);
+    const redraw = (sec: number, name: string, price?: number) =>
+      room.addProducts({
+        kind: 'products',
+        ts: T0 + sec * 1000,
+        rows: [{ id: 'p1', name, ...(price !== undefined && { price }), metrics: { sold: sec } }],
+        pinnedId: 'p1',
+      });
+    redraw(0, 'Scarf');
+    expect(room.product).toEqual({ id: 'p1', name: 'Scarf' });
+    redraw(3, 'Scarf');
+    expect(room.product).toEqual({ id: 'p1', name: 'Scarf' });
+    redraw(6, 'Wool scarf', 199);
+    expect(room.product).toEqual({ id: 'p1', name: 'Wool scarf', price: 199 });
+    expect(room.productSinceTs).toBe(T0);
+    room.addProducts({ kind: 'products', ts: T0 + 9000, rows: [], pinnedId: null });
+    expect(room.product).toBeNull();
+    expect(room.productKey).toBe('');
+  });
 });

@@ -59,19 +59,27 @@ describe('ProductBook', () => {
       { id: 'b', metrics: {} },
     ];
     book.apply({ ts: at(0), rows, pinnedId: 'a' });
+    expect(book.pinned).toBe(book.get('a'));
     book.apply({ ts: at(300), rows: [], pinnedId: 'b' });
     book.apply({ ts: at(400), rows: [] }); // this page cannot tell: the pin stands
+    expect(book.pinned).toBe(book.get('b'));
     book.apply({ ts: at(420), rows: [], pinnedId: null });
+    expect(book.pinned).toBeUndefined();
+    // A product pinned before any row of it: its record starts with the pin.
+    book.apply({ ts: at(500), rows: [], pinnedId: 'c' });
+    expect(book.pinned).toMatchObject({ id: 'c', firstSeenAt: at(500) });
     book.apply({ ts: at(600), rows: [], pinnedId: 'a' });
+    expect(book.pinned).toBe(book.get('a'));
     expect(book.get('a')!.spans).toEqual([
       { from: at(0), to: at(300) },
       { from: at(600), to: null },
     ]);
     expect(book.get('b')!.spans).toEqual([{ from: at(300), to: at(420) }]);
+    expect(book.get('c')!.spans).toEqual([{ from: at(500), to: at(600) }]);
     expect(book).toMatchObject({ pinnedId: 'a', pinnedSince: at(600), pinKnown: true });
     expect(book.get('a')!.explainedMs(at(660))).toBe(360_000);
     expect(book.get('b')!.lastExplainedTo).toBe(at(420));
-    expect(book.explainedMs(at(660))).toBe(480_000);
+    expect(book.explainedMs(at(660))).toBe(580_000);
   });
 
   it('answers rates over any window from a history thinned to one snapshot per 10 s', () => {
@@ -114,6 +122,36 @@ describe('ProductBook', () => {
     expect(a.valueAt(PM.sold, at(71))).toBe(15);
     expect(a.valueAt(PM.impressions, at(72))).toBe(99);
     expect(a.deltaBetween(PM.sold, at(60), at(72))).toBe(15);
+  });
+
+  it('keeps in its history the metrics read at past times, each as it stood, and no other', () => {
+    const book = new ProductBook();
+    const metrics = (sec: number) => ({
+      impressions: 100 * sec,
+      clicks: 10 * sec,
+      ctr: 0.1,
+      sold: sec,
+      gmv: 99 * sec,
+      stock: 1000 - sec,
+      unpaidOrders: sec % 7,
+    });
+    // Past the first chunk of snapshots (128), so a look back crosses chunks.
+    for (let sec = 0; sec <= 2000; sec += 10)
+      book.apply({ ts: at(sec), rows: [{ id: 'a', metrics: metrics(sec) }] });
+    const a = book.get('a')!;
+    expect(a.historyLength).toBe(201);
+    for (const sec of [0, 10, 650, 1280, 1290, 1995, 2000]) {
+      const then = metrics(sec - (sec % 10));
+      expect(a.valueAt(PM.impressions, at(sec))).toBe(then.impressions);
+      expect(a.valueAt(PM.clicks, at(sec))).toBe(then.clicks);
+      expect(a.valueAt(PM.sold, at(sec))).toBe(then.sold);
+      expect(a.valueAt(PM.stock, at(sec))).toBe(then.stock);
+      expect(a.valueAt(PM.unpaidOrders, at(sec))).toBe(then.unpaidOrders);
+    }
+    // Read only as they stand now: no past values, though the latest is there.
+    expect(a.valueAt(PM.gmv, at(650))).toBeNaN();
+    expect(a.valueAt(PM.ctr, at(2000))).toBeNaN();
+    expect(a.value(PM.gmv)).toBe(99 * 2000);
   });
 
   it('puts each row on its own product whatever order the table lists them in', () => {
