@@ -71,6 +71,8 @@ export function startRoomWatch(
     const comments = startCommentReader(doc, adapter.id, (batch) => link.addComments(batch), {
       now,
       onError: (error) => console.warn('Livecue: stopped reading comments', error),
+      // The rows the page adds to its comment list are comments: the metric reader does not search them.
+      onList: (list) => reader.noteFeed(list),
     });
     stopComments = () => comments.stop();
     const productWatch = startProductWatch(doc, adapter, { json: pageJson });

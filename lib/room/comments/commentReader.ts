@@ -26,6 +26,8 @@ export interface CommentReaderOptions {
   hints?: CommentSiteHints;
   /** A read that threw; reading goes on with the next mutation. */
   onError?: (error: unknown) => void;
+  /** Hears of each list found (on start, or later): the metric reader leaves the rows added to it alone. */
+  onList?: (list: Element) => void;
 }
 
 export interface CommentReaderStatus {
@@ -164,11 +166,13 @@ export function startCommentReader(
     lastInteraction = Date.now();
   };
 
-  const attach = () => {
+  /** Reads from the list found (or searched for now): its rows so far are the baseline, what comes later is new. */
+  const attach = (found = locateCommentList(root, hints)) => {
     observer.disconnect();
     for (const type of INTERACTIONS) spot?.list.removeEventListener(type, markInteraction, true);
-    spot = locateCommentList(root, hints);
+    spot = found;
     if (!spot) return;
+    options.onList?.(spot.list);
     ledger = createRowLedger(ledger.newest);
     ledger.baseline([...spot.list.children].filter(isRow).map(readRow));
     observer.observe(spot.list, { childList: true, subtree: true, characterData: true });
@@ -201,7 +205,7 @@ export function startCommentReader(
       if (--searchIn <= 0) {
         const had = spot?.list;
         const found = locateCommentList(root, hints);
-        if (found?.list !== had) attach();
+        if (found?.list !== had) attach(found);
         searchEvery = spot?.list.childElementCount ? 1 : Math.min(searchEvery * 2, 15);
         searchIn = searchEvery;
       }

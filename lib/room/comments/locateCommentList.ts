@@ -68,17 +68,31 @@ function scoreOf(el: Element, scoring: Scoring): number {
   return score;
 }
 
-/** The descendant (or `root` itself) whose children read most like comment rows. */
-function bestRowParent(root: Element, scoring: Scoring): { el: Element; score: number } {
-  let best = { el: root, score: scoreOf(root, scoring) };
+/**
+ * The descendant (or `root` itself) whose children read most like comment rows, when it scores above `floor`
+ * (the best feed found so far); else `root` with the floor. A score never exceeds the element's number of
+ * children (the rows' share times the rows), so an element with no more children than the score to beat is
+ * left unread: on a long feed its rows (a name, a text, badges) are never scored as row parents themselves.
+ */
+function bestRowParent(
+  root: Element,
+  scoring: Scoring,
+  floor = Number.NEGATIVE_INFINITY,
+): { el: Element; score: number } {
+  let best = { el: root, score: floor };
+  const consider = (el: Element) => {
+    if (el.childElementCount <= best.score) return;
+    const score = scoreOf(el, scoring);
+    if (score > best.score) best = { el, score };
+  };
+  consider(root);
   let level: Element[] = [root];
   for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
     const next: Element[] = [];
     for (const el of level) {
       for (const child of el.children) {
         if (child.childElementCount === 0) continue;
-        const score = scoreOf(child, scoring);
-        if (score > best.score) best = { el: child, score };
+        consider(child);
         next.push(child);
       }
     }
@@ -113,7 +127,7 @@ export function locateCommentList(root: ParentNode, hints: CommentSiteHints = {}
     const matches = r.querySelectorAll(FEED);
     for (let i = 0; i < Math.min(matches.length, MAX_CANDIDATES); i++) {
       const candidate = matches[i]!;
-      const found = bestRowParent(candidate, scoring);
+      const found = bestRowParent(candidate, scoring, best?.score);
       if (found.score >= 2 && (!best || found.score > best.score)) best = found;
       // A feed with no rows yet (a fresh room): the innermost list-like one, until rows appear.
       if (

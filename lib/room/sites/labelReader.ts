@@ -48,6 +48,11 @@ export interface RoomReader {
   noteMotionEnd(target: EventTarget | null): boolean;
   /** A same-origin frame loaded: its document is part of the room. */
   noteFrameLoad(frame: Element): boolean;
+  /**
+   * The page's comment list (the comment reader found it): rows added to it are comments, never looked into for
+   * metrics, as a container that took rows without labels is (a comment may well say 在线人数).
+   */
+  noteFeed(list: Element): void;
   /** Where to observe: the document, its open shadow roots and same-origin frames, and each value node. */
   targets(): { roots: Node[]; values: Node[]; version: number };
   /** Forget every cached element (after SPA navigation, say); the next read walks the page again. */
@@ -383,6 +388,9 @@ export function createRoomReader(
     noteFrameLoad(frame) {
       added.add(frame);
       return true;
+    },
+    noteFeed(list) {
+      feeds.add(list);
     },
     targets: () => ({
       roots: roots as Node[],

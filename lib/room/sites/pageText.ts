@@ -78,31 +78,75 @@ export function frameDocument(el: Element): Document | null {
   }
 }
 
-/** Containers' whole texts, copied once per synchronous read: see sharingTexts. */
-let copies: Map<Element, string> | null = null;
+/**
+ * What one synchronous read asks the page once and shares (see sharingTexts): containers' whole texts, computed
+ * styles, and the text CSS draws before / after an element.
+ */
+interface ReadShare {
+  texts: Map<Element, string>;
+  styles: Map<Element, CSSStyleDeclaration | null>;
+  drawn: Map<Element, { '::before'?: string; '::after'?: string }>;
+}
+let share: ReadShare | null = null;
 
 /**
  * Runs `read` with one copy of each container's whole text shared by every hinted walk in it (labels, the end
- * of the live, the explained product, often over the same big containers). Only for work that runs in one
- * task: the page cannot change a text while the read holds the thread, and the copies go when it returns.
+ * of the live, the explained product, often over the same big containers), and one computed style and CSS-drawn
+ * text per element shared by every look at a value (a card's value is viewed again at each wrapper the value
+ * grows into). Only for work that runs in one task: the page cannot change while the read holds the thread, and
+ * the copies go when it returns.
  */
 export function sharingTexts<T>(read: () => T): T {
-  if (copies) return read();
-  copies = new Map();
+  if (share) return read();
+  share = { texts: new Map(), styles: new Map(), drawn: new Map() };
   try {
     return read();
   } finally {
-    copies = null;
+    share = null;
   }
 }
 
 /** `el.textContent`, from the read's shared copies when there are some. */
 function textCopy(el: Element): string {
-  if (!copies) return el.textContent ?? '';
-  let text = copies.get(el);
+  if (!share) return el.textContent ?? '';
+  let text = share.texts.get(el);
   if (text === undefined) {
     text = el.textContent ?? '';
-    copies.set(el, text);
+    share.texts.set(el, text);
+  }
+  return text;
+}
+
+/** `compute(el)` (the element's computed style), asked once per shared read. */
+export function sharedStyle(
+  el: Element,
+  compute: (el: Element) => CSSStyleDeclaration | null,
+): CSSStyleDeclaration | null {
+  if (!share) return compute(el);
+  let style = share.styles.get(el);
+  if (style === undefined) {
+    style = compute(el);
+    share.styles.set(el, style);
+  }
+  return style;
+}
+
+/** `compute(el, which)` (the text CSS draws there), asked once per shared read. */
+export function sharedDrawnText(
+  el: Element,
+  which: '::before' | '::after',
+  compute: (el: Element, which: '::before' | '::after') => string,
+): string {
+  if (!share) return compute(el, which);
+  let drawn = share.drawn.get(el);
+  if (!drawn) {
+    drawn = {};
+    share.drawn.set(el, drawn);
+  }
+  let text = drawn[which];
+  if (text === undefined) {
+    text = compute(el, which);
+    drawn[which] = text;
   }
   return text;
 }

@@ -2,16 +2,25 @@
 
 const esc = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
 
-/** True when `url` (path, query and hash included) matches the pattern. */
-export function matchesPattern(url: URL, pattern: string): boolean {
+/** Each pattern's expression, made once: the adapters' patterns are tried on every start and frame check. */
+const compiled = new Map<string, RegExp>();
+
+function patternExpression(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (re) return re;
   const m = /^(\*|https?):\/\/([^/]*)(\/.*)$/.exec(pattern);
   if (!m) throw new Error(`bad match pattern: ${pattern}`);
   const [, scheme, host, path] = m as unknown as [string, string, string, string];
   const hostRe =
     host === '*' ? '[^/]*' : host.startsWith('*.') ? `(?:[^/]*\\.)?${esc(host.slice(2))}` : esc(host);
-  return new RegExp(`^${scheme === '*' ? 'https?' : scheme}://${hostRe}(?::\\d+)?${esc(path)}$`).test(
-    `${url.protocol}//${url.host}${url.pathname}${url.search}`,
-  );
+  re = new RegExp(`^${scheme === '*' ? 'https?' : scheme}://${hostRe}(?::\\d+)?${esc(path)}$`);
+  compiled.set(pattern, re);
+  return re;
+}
+
+/** True when `url` (path, query and hash included) matches the pattern. */
+export function matchesPattern(url: URL, pattern: string): boolean {
+  return patternExpression(pattern).test(`${url.protocol}//${url.host}${url.pathname}${url.search}`);
 }
 
 /** The first of `params` present in the URL's query, as `name=value`. */

@@ -1,3 +1,5 @@
+import { sharedDrawnText, sharedStyle } from './pageText';
+
 // Reading a value element as a person sees it, not as its DOM text runs. Dashboards draw numbers as
 // odometers (one span per digit beside a hidden spacer "8"), digit rollers (a clipped column holding 0–9,
 // moved by a transform), per-character spans ("¥ 1 5 9 , 3 5 7 万") and split parts (`6` `.38` `K`), lay
@@ -39,13 +41,15 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg'
 const SINGLE_DIGIT = /^\s*\d\s*$/;
 const TOLERANCE_PX = 1;
 
-const styleOf = (el: Element): CSSStyleDeclaration | null => {
+const computedStyle = (el: Element): CSSStyleDeclaration | null => {
   try {
     return el.ownerDocument.defaultView?.getComputedStyle(el) ?? null;
   } catch {
     return null;
   }
 };
+/** The element's computed style, once per shared read (a value is viewed again at each wrapper it grows into). */
+const styleOf = (el: Element) => sharedStyle(el, computedStyle);
 
 const clips = (style: CSSStyleDeclaration | null) =>
   !!style && [style.overflow, style.overflowY].some((o) => !!o && o !== 'visible' && o !== '');
@@ -164,6 +168,10 @@ function visualOrder(el: Element, style: CSSStyleDeclaration | null): ChildNode[
 
 /** The text CSS draws in an element's ::before / ::after: its quoted strings and attr() values, '' for none. */
 export function pseudoText(el: Element, which: '::before' | '::after'): string {
+  return sharedDrawnText(el, which, drawnText);
+}
+
+function drawnText(el: Element, which: '::before' | '::after'): string {
   let content: string | undefined;
   try {
     content = el.ownerDocument.defaultView?.getComputedStyle(el, which).content;

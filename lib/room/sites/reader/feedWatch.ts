@@ -15,6 +15,11 @@ export class FeedWatch {
     return this.feeds.has(container);
   }
 
+  /** `container` is a feed from now on (the comment reader found the page's comment list there). */
+  add(container: Node): void {
+    this.feeds.add(container);
+  }
+
   /** A row was added under `container`; `labelled`: it holds a metric label (a tile, not a comment). */
   noteRow(container: Node, labelled: boolean): void {
     if (this.feeds.has(container)) return;

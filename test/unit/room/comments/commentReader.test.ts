@@ -44,6 +44,18 @@ afterEach(() => {
 });
 
 describe('startCommentReader', () => {
+  it('names the list it reads (the metric reader then leaves the rows added to it alone)', () => {
+    const lists: Element[] = [];
+    start(
+      [
+        ['mia', 'hi'],
+        ['bo', 'yo'],
+      ],
+      { onList: (found) => lists.push(found) },
+    );
+    expect(lists).toEqual([list()]);
+  });
+
   it('reports only comments that arrive after it starts, stamped when first seen', async () => {
     start([
       ['a', '来了'],

@@ -21,6 +21,15 @@ describe('locateCommentList', () => {
     expect(locateCommentList(document)?.list.id).toBe('main');
   });
 
+  it('leaves unscored the elements too small to beat the best feed so far, so a long feed does not spend the reads', () => {
+    // 100 rows of 8 children: scoring each row as a row parent of its own (8 reads apiece) would spend the
+    // search's 600 row reads before the bigger feed below is weighed. None of them can beat the feed they sit
+    // in (a score never exceeds the number of children), so none is read.
+    document.body.innerHTML =
+      feed('side', 'comment-box', 'row', 100, 6) + feed('main', 'chat-list', 'msg', 150, 0);
+    expect(locateCommentList(document)?.list.id).toBe('main');
+  });
+
   it('takes the feed whose rows read most like comments', () => {
     document.body.innerHTML = feed('small', 'chat-a', 'x', 5, 0) + feed('big', 'chat-b', 'y', 30, 0);
     expect(locateCommentList(document)?.list.id).toBe('big');

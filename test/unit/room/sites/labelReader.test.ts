@@ -186,6 +186,26 @@ describe('how often the reader walks the page', () => {
     expect(room.walks()).toBe(walksAfterFirstLook);
   });
 
+  it('never looks into the rows added to the comment list the comment reader found', () => {
+    const html =
+      '<div id="grid"><div><span>在线人数</span><b>10</b></div></div><div id="chat"><p>好看</p><p>多少钱</p></div>';
+    const comment = (room: ReturnType<typeof watched>) => {
+      const row = room.doc.createElement('p');
+      row.innerHTML = '<span>点赞数</span><b>99</b>';
+      room.doc.getElementById('chat')!.append(row);
+      return room.read().metrics;
+    };
+    // A comment that reads like a tile is taken for one while the list is not known as the comment list…
+    const unknown = watched(html);
+    unknown.reader.read();
+    expect(comment(unknown)).toEqual({ viewers: 10, likes: 99 });
+    // …and never once the comment reader named it.
+    const told = watched(html);
+    told.reader.read();
+    told.reader.noteFeed(told.doc.getElementById('chat')!);
+    expect(comment(told)).toEqual({ viewers: 10 });
+  });
+
   it('finds tiles in a shadow root the first look did not ask for on a later heartbeat, and waits for them to hold still', () => {
     // A built-in host that keeps children of its own: the first look asks only likely hosts (rootDiscovery.ts).
     const doc = new DOMParser().parseFromString(

@@ -44,6 +44,13 @@ describe('LABEL_HINT: what a text naming a metric must hold', () => {
     }
   });
 
+  it('asks for the start of a label only: a text holding a whole label holds its start', () => {
+    // A small pattern (cheap to compile on the page's first look); the walk's own test of each text is exact.
+    expect(LABEL_HINT.test('在线人')).toBe(true);
+    expect(LABEL_HINT.test('实 时 在')).toBe(true);
+    expect(LABEL_HINT.source.length).toBeLessThan(6000);
+  });
+
   it('is built from any set of keys', () => {
     const hint = keyHint(['直播结束', 'liveended']);
     expect(hint.test('本场 直播结束 了')).toBe(true);

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { sharingTexts } from '../../../../lib/room/sites/pageText';
 import { planValue } from '../../../../lib/room/sites/valueView';
 import { mountFixture } from './loadFixture';
 
@@ -64,5 +65,39 @@ describe('planValue: the text a person sees', () => {
     expect(plan.stale()).toBe(false);
     el.firstElementChild!.replaceWith(document.createElement('span'));
     expect(plan.stale()).toBe(true);
+  });
+});
+
+describe('planValue within one shared read', () => {
+  /** Counts getComputedStyle calls, by pseudo-element ('' for the element itself). */
+  const countStyles = () => {
+    const counts = new Map<string, number>();
+    const original = window.getComputedStyle;
+    window.getComputedStyle = ((el: Element, pseudo?: string | null) => {
+      counts.set(pseudo ?? '', (counts.get(pseudo ?? '') ?? 0) + 1);
+      return original.call(window, el, pseudo);
+    }) as typeof window.getComputedStyle;
+    return { counts, restore: () => (window.getComputedStyle = original) };
+  };
+
+  it('asks each element for its style and its CSS-drawn text once, however often the value is viewed', () => {
+    document.body.innerHTML =
+      '<div id="v"><span class="cur">¥</span><span><b>1</b><b>2</b></span><span>,</span><span><b>3</b><b>4</b></span></div>';
+    const value = document.getElementById('v')!;
+    const spy = countStyles();
+    try {
+      const texts = sharingTexts(() => [planValue(value).read().text, planValue(value).read().text]);
+      expect(texts).toEqual(['¥12,34', '¥12,34']);
+      // 9 elements: once each for the element, its ::before and its ::after.
+      expect(spy.counts.get('')).toBe(9);
+      expect(spy.counts.get('::before')).toBe(9);
+      expect(spy.counts.get('::after')).toBe(9);
+      // A later read asks again: the page may have changed since.
+      spy.counts.clear();
+      sharingTexts(() => planValue(value).read());
+      expect(spy.counts.get('::before')).toBe(9);
+    } finally {
+      spy.restore();
+    }
   });
 });
