@@ -106,8 +106,12 @@ export function numberIn(min: number, max: number) {
   return schema;
 }
 
-/** The `enabled` flag's boolean, shared like the bounded numbers. */
 let flag: z.ZodMiniBoolean<boolean> | undefined;
+/** The `enabled` flag's boolean, shared like the bounded numbers. */
+function sharedBoolean(): z.ZodMiniBoolean<boolean> {
+  flag ??= z.boolean();
+  return flag;
+}
 
 /**
  * A settings field: `schema` with its default (classic zod's `.default(value)`). Its label in the settings
@@ -123,7 +127,7 @@ export function field<T extends z.core.$ZodType>(
 /** The fields every rule has, with its own defaults. */
 export function commonFields(defaults: { enabled?: boolean; cooldownSec: number; ttlSec: number }) {
   return {
-    enabled: field((flag ??= z.boolean()), defaults.enabled ?? true),
+    enabled: field(sharedBoolean(), defaults.enabled ?? true),
     cooldownSec: field(intIn(10, 7200), defaults.cooldownSec),
     ttlSec: field(intIn(15, 3600), defaults.ttlSec),
   };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { intIn, numberIn } from '../../../../lib/core/engine/ruleDefinition';
 import {
   defaultRuleSettings,
   parseRuleSettings,
   ruleSettingsSchema,
 } from '../../../../lib/core/engine/ruleSettings';
-import { intIn, numberIn } from '../../../../lib/core/engine/ruleDefinition';
 import { RULES } from '../../../../lib/core/engine/rules/index';
 import { RULE_IDS } from '../../../../lib/core/engine/types';
 
