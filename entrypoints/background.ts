@@ -24,7 +24,7 @@ export default defineBackground(() => {
   setupPanelPush(services.panels);
   setupCommands(services);
   setupAlarms(services);
-  setupSidePanel();
+  setupSidePanel(services.startup);
   setupSiteAccess(services.startup);
   setupActionMenu();
   setupSamplePacking(services.db, services.startup);

@@ -83,5 +83,9 @@ const englishErrors: z.core.$ZodErrorMap = (issue) => {
 };
 
 if (!z.config().localeError) z.config({ localeError: englishErrors });
+// MV3's CSP forbids eval in the worker and the extension's pages, so zod's compiled object parser can never
+// be built there; without jitless zod still tries (`new Function`) when the first object schema is made,
+// in the worker's first turn, and Chrome answers with a CSP violation report (issue 19: cold start).
+z.config({ jitless: true });
 
 export { z };

@@ -25,9 +25,10 @@ export function createRoomBroadcast(
   const pushCue = async (site: string, roomKey: string) => {
     const current = await settings.get();
     if (!current.overlay) return;
+    const active = await registry.activeCuesOf(site, roomKey);
     const offset = registry.liveRow(site, roomKey)?.clockOffsetMs ?? 0;
     const locale = resolveLocale(current.locale, globalThis.navigator?.language);
-    const cue = overlayCueFor(registry.activeCuesOf(site, roomKey), offset, locale, wallNow());
+    const cue = overlayCueFor(active, offset, locale, wallNow());
     ports.toRoom(site, roomKey, { type: 'overlay.cue', cue });
   };
   const pushAllCues = () => {

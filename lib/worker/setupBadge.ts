@@ -30,9 +30,12 @@ export function badgeTitle(badge: CueBadge, settings: Pick<Settings, 'locale'>, 
 export function setupBadge(
   watch: OpenCueWatch,
   settings: { get(): Promise<Settings> },
-  surface: BadgeSurface = browser.action,
+  given?: BadgeSurface,
   wallNow: () => number = Date.now,
 ): void {
+  // chrome.action is reached at the first badge, not at start: its bindings cost a worker's start a few ms,
+  // and the badge waits for the first samples anyway (the open-cue watch starts after them).
+  const surface = () => given ?? browser.action;
   let shown = '';
   // Each change is applied after the one before it, so a slow settings read never puts an older badge back.
   let chain = Promise.resolve();
@@ -44,11 +47,12 @@ export function setupBadge(
         const key = `${badge.text}|${badge.colour}|${title}`;
         if (key === shown) return;
         shown = key;
+        const action = surface();
         await Promise.all([
-          surface.setBadgeText({ text: badge.text }),
-          surface.setBadgeBackgroundColor({ color: badge.colour }),
-          surface.setBadgeTextColor?.({ color: '#ffffff' }),
-          surface.setTitle({ title }),
+          action.setBadgeText({ text: badge.text }),
+          action.setBadgeBackgroundColor({ color: badge.colour }),
+          action.setBadgeTextColor?.({ color: '#ffffff' }),
+          action.setTitle({ title }),
         ]);
       })
       .catch((error: unknown) => console.warn('Livecue: badge not updated', error));

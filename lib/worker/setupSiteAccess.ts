@@ -206,7 +206,8 @@ export const siteAccessHandlers = {
 /** Listeners first (synchronously, as every concern), then the start-up check of what is registered. */
 export function setupSiteAccess(startup: Pick<StartupGate, 'later'> = OPEN_GATE): void {
   const c = chromeApi();
-  if (!c?.permissions || !c.scripting) return;
+  // `in`, not a read: reading chrome.scripting builds its bindings, which only the later sync needs.
+  if (!c?.permissions || !('scripting' in c)) return;
   const sync = () => {
     siteAccess()
       .sync()

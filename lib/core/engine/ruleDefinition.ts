@@ -78,11 +78,40 @@ export interface RuleDefinition<P extends RuleCommon = RuleCommon> {
   create(params: P, room: RoomStats): RuleChecker;
 }
 
+// Each bounded number is built once per bounds and shared by every field with those bounds: a zod schema is
+// never changed after it is made (a check or a default makes a new one around it), and the worker builds all
+// seventeen rules' schemas at each start, most of them with bounds another field already has (issue 19).
+const ints = new Map<string, ReturnType<typeof buildIntIn>>();
+const numbers = new Map<string, ReturnType<typeof buildNumberIn>>();
+const buildIntIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const buildNumberIn = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+
 /** A whole number in [min, max] (`z.number().int().min(min).max(max)` in classic zod). */
-export const intIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+export function intIn(min: number, max: number) {
+  const key = `${min}:${max}`;
+  const known = ints.get(key);
+  if (known) return known;
+  const schema = buildIntIn(min, max);
+  ints.set(key, schema);
+  return schema;
+}
 
 /** A number in [min, max] (`z.number().min(min).max(max)` in classic zod). */
-export const numberIn = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+export function numberIn(min: number, max: number) {
+  const key = `${min}:${max}`;
+  const known = numbers.get(key);
+  if (known) return known;
+  const schema = buildNumberIn(min, max);
+  numbers.set(key, schema);
+  return schema;
+}
+
+let flag: z.ZodMiniBoolean<boolean> | undefined;
+/** The `enabled` flag's boolean, shared like the bounded numbers. */
+function sharedBoolean(): z.ZodMiniBoolean<boolean> {
+  flag ??= z.boolean();
+  return flag;
+}
 
 /**
  * A settings field: `schema` with its default (classic zod's `.default(value)`). Its label in the settings
@@ -98,7 +127,7 @@ export function field<T extends z.core.$ZodType>(
 /** The fields every rule has, with its own defaults. */
 export function commonFields(defaults: { enabled?: boolean; cooldownSec: number; ttlSec: number }) {
   return {
-    enabled: field(z.boolean(), defaults.enabled ?? true),
+    enabled: field(sharedBoolean(), defaults.enabled ?? true),
     cooldownSec: field(intIn(10, 7200), defaults.cooldownSec),
     ttlSec: field(intIn(15, 3600), defaults.ttlSec),
   };

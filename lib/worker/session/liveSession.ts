@@ -87,6 +87,11 @@ function sameCue(a: unknown, b: unknown): boolean {
 export interface LiveSessionOptions {
   /** Leave the first fold for later (foldAgainst, or the first read of the folded state). */
   foldLater?: boolean;
+  /**
+   * The stored samples and comments dated before this time were not read (loadSessionTail): the session
+   * files readings dated at or after it, and folds only once takeEarlier brought the rest. Implies foldLater.
+   */
+  heldFrom?: number;
 }
 
 export class LiveSession {
@@ -94,10 +99,10 @@ export class LiveSession {
   /** Built by each fold (refold), not before: a session waiting for its first fold has none yet. */
   private state: StateOf | undefined;
   /** Sorted by ts, one per ts. */
-  readonly samples: SampleRow[];
+  samples: SampleRow[];
   readonly actions: ActionRow[];
   /** Sorted by ts, one per ts. */
-  readonly comments: CommentRow[];
+  comments: CommentRow[];
   private readonly cueMap = new Map<string, Cue>();
   /** The room's product list as filed: snapshots, pin changes, each product's latest values. */
   readonly products: ProductLedger;
@@ -108,6 +113,8 @@ export class LiveSession {
   private unfolded = false;
   /** Cues a first fold found changed, waiting for the next settle to queue them. */
   private unsettled: Cue[] = [];
+  /** Stored samples and comments before this time are not held yet (see LiveSessionOptions.heldFrom). */
+  private from: number | undefined;
 
   constructor(
     public row: SessionRow,
@@ -123,7 +130,8 @@ export class LiveSession {
     this.actions = actions.slice().sort(byTimeThenId);
     this.comments = comments.slice().sort((a, b) => a.ts - b.ts);
     this.lastTs = row.startedAt;
-    if (options.foldLater) {
+    this.from = options.heldFrom;
+    if (options.foldLater || options.heldFrom !== undefined) {
       // Stale until folded: whatever is filed meanwhile is slotted in, never stepped on an empty state.
       this.unfolded = true;
       this.stale = true;
@@ -150,11 +158,37 @@ export class LiveSession {
   }
 
   /**
+   * The time before which the session's stored samples and comments are not held yet (undefined: it holds
+   * them all). Until takeEarlier, it files readings dated at or after it and cannot fold.
+   */
+  get heldFrom(): number | undefined {
+    return this.from;
+  }
+
+  /**
+   * The stored samples and comments dated before heldFrom (loadSessionHead): taken in under what the
+   * session holds (a row it holds at a time wins: it is newer than the disk), so the session is whole.
+   */
+  takeEarlier(samples: readonly SampleRow[], comments: readonly CommentRow[]): void {
+    const from = this.from;
+    if (from === undefined) return;
+    this.from = undefined;
+    const heldTs = new Set(this.samples.map((row) => row.ts));
+    const earlier = samples.filter((row) => row.ts < from && !heldTs.has(row.ts));
+    if (earlier.length) this.samples = earlier.concat(this.samples).sort((a, b) => a.ts - b.ts);
+    const heldCommentTs = new Set(this.comments.map((row) => row.ts));
+    const earlierComments = comments.filter((row) => row.ts < from && !heldCommentTs.has(row.ts));
+    if (earlierComments.length)
+      this.comments = earlierComments.concat(this.comments).sort((a, b) => a.ts - b.ts);
+  }
+
+  /**
    * The first fold of a session loaded with foldLater. `stored`: the session's cue rows on disk; only cues
    * that differ from them count as changed (without them, every cue does). The next settle returns them.
    */
   foldAgainst(stored?: readonly Cue[]): void {
     if (!this.unfolded) return;
+    this.checkWhole();
     this.unfolded = false;
     const cues = this.refold();
     const before = new Map(stored?.map((cue) => [cue.id, cue]));
@@ -165,8 +199,21 @@ export class LiveSession {
     if (this.unfolded) this.foldAgainst();
   }
 
+  /** A row dated before heldFrom could have a stored twin this session does not hold: never filed so. */
+  private checkHeld(ts: number): void {
+    if (this.from !== undefined && ts < this.from)
+      throw new Error(`Session ${this.row.id} got a row dated before the rows it read (takeEarlier first)`);
+  }
+
+  /** A fold over part of the session would fire cues the whole session never fires (and store them). */
+  private checkWhole(): void {
+    if (this.from !== undefined)
+      throw new Error(`Session ${this.row.id} folded before its earlier rows were read (takeEarlier)`);
+  }
+
   /** Rebuilds the engine from every held event; returns every cue as it now stands. */
   refold(): Cue[] {
+    this.checkWhole();
     this.unfolded = false;
     this.stale = false;
     this.state = this.engine.init(this.row.id, this.row.startedAt);
@@ -197,6 +244,7 @@ export class LiveSession {
     const held: SampleRow[] = [];
     const changed = new Map<string, Cue>();
     for (const incoming of rows) {
+      this.checkHeld(incoming.ts);
       let ts = incoming.ts;
       let at = indexFrom(this.samples, ts);
       let twin = false;
@@ -235,6 +283,7 @@ export class LiveSession {
     const held: CommentRow[] = [];
     const changed = new Map<string, Cue>();
     for (const comment of comments) {
+      this.checkHeld(comment.ts);
       let ts = comment.ts;
       let at = indexFrom(this.comments, ts);
       let twin: CommentRow | undefined;
@@ -272,6 +321,7 @@ export class LiveSession {
 
   /** Whether the session already holds this reading (a resend of it), at its time or just after. */
   holds(incoming: SampleRow): boolean {
+    this.checkHeld(incoming.ts);
     for (let at = indexFrom(this.samples, incoming.ts); at < this.samples.length; at++) {
       const held = this.samples[at]!;
       if (held.ts > incoming.ts + 1000) return false;

@@ -9,7 +9,13 @@ import { EndIntents } from './endIntents';
 import { LiveSession } from './liveSession';
 import { withQueuedProducts } from './productFiling';
 import { closedSession } from './sessionRows';
-import { loadOpenSessions, loadRoomSessions, loadSessionEvents } from './storedSessions';
+import {
+  loadOpenSessions,
+  loadRoomSessions,
+  loadSessionEvents,
+  loadSessionHead,
+  loadSessionTail,
+} from './storedSessions';
 
 // The worker's memory of rooms (DESIGN.md §1, §5): for each room its sessions (newer than the disk while
 // writes are queued), the engines of the sessions it folds, and a chain that runs the room's work in order.
@@ -190,16 +196,32 @@ export class RoomCache {
    * The engine of a session, refolded from its events on disk and those still queued. undefined: its rule
    * settings build no engine; an open one is then closed where it stands (into `batch`), so no later
    * sample or tick tries again, and its rows are still stored, only not folded.
+   *
+   * `from`: the caller only files rows dated `from` or later (a room's batch): a session loaded for it reads
+   * only its stored samples and comments from then on (loadSessionTail), and the rest before its first fold
+   * (completeEngine). Without it, the engine comes whole.
    */
-  async engineFor(room: Room, session: SessionRow, batch: Batch): Promise<LiveSession | undefined> {
+  async engineFor(
+    room: Room,
+    session: SessionRow,
+    batch: Batch,
+    from?: number,
+  ): Promise<LiveSession | undefined> {
     // Its first fold waits until the rows of this step are queued and written (settle → foldSoon): a
-    // restarted worker stores the reading it woke for before it refolds the whole session.
+    // restarted worker stores the reading it woke for before it reads and refolds the whole session.
     const known = room.engines.get(session.id);
-    if (known) return known;
+    if (known) {
+      const heldFrom = known.heldFrom;
+      if (heldFrom !== undefined && (from === undefined || from < heldFrom)) await this.completeEngine(known);
+      return known;
+    }
     if (room.unusable.has(session.id)) return undefined;
     // What is queued is taken first: a row that lands while the disk is read is then in one or the other.
     const queued = this.queue.held(session.id);
-    const stored = await loadSessionEvents(this.db, session.id);
+    const stored =
+      from === undefined
+        ? await loadSessionEvents(this.db, session.id)
+        : await loadSessionTail(this.db, session.id, from);
     const samples = new Map(stored.samples.map((row) => [row.ts, row]));
     for (const row of queued.samples) samples.set(row.ts, row);
     const actions = new Map(stored.actions.map((row) => [row.id, row]));
@@ -213,7 +235,7 @@ export class RoomCache {
         [...actions.values()],
         [...comments.values()],
         withQueuedProducts(stored.products, queued),
-        { foldLater: true },
+        { foldLater: true, ...(from !== undefined && { heldFrom: from }) },
       );
       room.engines.set(session.id, engine);
       return engine;
@@ -223,6 +245,31 @@ export class RoomCache {
       this.keep(room, closedSession(session, session.lastSampleAt, 'silence'), batch);
       return undefined;
     }
+  }
+
+  /** Reads the stored rows a session loaded for filing left out (engineFor's `from`), so it can fold. */
+  async completeEngine(engine: LiveSession): Promise<void> {
+    const from = engine.heldFrom;
+    if (from === undefined) return;
+    const head = await loadSessionHead(this.db, engine.row.id, from);
+    engine.takeEarlier(head.samples, head.comments);
+  }
+
+  /**
+   * The first fold of a session loaded for filing: its earlier rows read, then folded against its stored
+   * cue rows, so only cues that differ are queued and told (by the next settle). Runs in the room's chain.
+   */
+  async firstFold(engine: LiveSession): Promise<void> {
+    if (!engine.awaitingFold) return;
+    const [stored] = await Promise.all([
+      this.db.cues
+        .where('sessionId')
+        .equals(engine.row.id)
+        .toArray()
+        .catch(() => undefined),
+      this.completeEngine(engine),
+    ]);
+    engine.foldAgainst(stored);
   }
 
   /** Records the session's new state in memory and in the batch. */
@@ -240,7 +287,8 @@ export class RoomCache {
   private settle(room: Room): void {
     for (const [id, engine] of room.engines) {
       const ended = engine.row.endedAt !== undefined;
-      if (engine.awaitingFold && !ended) {
+      // An ended one folds now, below, unless its earlier rows are still to be read.
+      if (engine.awaitingFold && (!ended || engine.heldFrom !== undefined)) {
         this.foldSoon(room);
         continue;
       }
@@ -274,15 +322,7 @@ export class RoomCache {
       clearTimeout(timer);
       room.foldScheduled = false;
       return this.inRoom(room.site, room.roomKey, async (here) => {
-        for (const [id, engine] of here.engines) {
-          if (!engine.awaitingFold) continue;
-          const stored = await this.db.cues
-            .where('sessionId')
-            .equals(id)
-            .toArray()
-            .catch(() => undefined);
-          engine.foldAgainst(stored);
-        }
+        for (const engine of [...here.engines.values()]) await this.firstFold(engine);
       }).catch((error: unknown) => console.error('Livecue: a session could not be folded', error));
     });
   }

@@ -22,6 +22,19 @@ import { summaryWithSamples } from './sessionSummary';
 /** Readings dated this far inside a session's recorded time, on a clock this far behind, are a set-back clock. */
 const CLOCK_BACK_TOLERANCE_MS = 5000;
 
+/**
+ * The earliest time a batch files a row at: its samples' and the comments they carry (read before them). A
+ * session loaded to file the batch reads its stored rows from then on only (RoomCache.engineFor).
+ */
+function earliestOf(samples: readonly Sample[]): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const sample of samples) {
+    earliest = Math.min(earliest, sample.ts);
+    for (const comment of sample.comments ?? []) earliest = Math.min(earliest, comment.ts);
+  }
+  return earliest;
+}
+
 export interface Filed {
   /** Samples that will never be stored, by seq, with the reason the page is told. */
   refused: { seq: number; reason: SampleRefusal }[];
@@ -62,8 +75,9 @@ export class SampleFiling {
     await Promise.all(
       [...byRoom.values()].map((list) =>
         this.cache.inRoom(list[0]!.site, list[0]!.roomKey, async (room) => {
+          const from = earliestOf(list);
           for (const sample of [...list].sort((a, b) => a.ts - b.ts)) {
-            const placed = await this.file(room, sample);
+            const placed = await this.file(room, sample, from);
             if (placed.refused) refused.push({ seq: sample.seq, reason: placed.refused });
             else writes.push(placed.durable);
           }
@@ -73,10 +87,11 @@ export class SampleFiling {
     return { refused, durable: Promise.all(writes).then(() => undefined) };
   }
 
-  /** One sample: placed, its session found or started, folded, its rows queued. */
+  /** One sample: placed, its session found or started, folded, its rows queued. `from`: its batch's earliest time. */
   private async file(
     room: Room,
     sample: Sample,
+    from: number,
   ): Promise<{ refused: SampleRefusal } | { refused?: undefined; durable: Promise<void> }> {
     const batch = newBatch();
     let placement: Placement;
@@ -89,7 +104,7 @@ export class SampleFiling {
         this.noteRefusal(room, sample, placement.reason);
         return { refused: placement.reason };
       }
-      target = await this.targetOf(room, placement, sample, batch);
+      target = await this.targetOf(room, placement, sample, batch, from);
     } while (!target);
     if (placement.kind === 'store' && !placement.reopen && this.clockWentBack(target, sample)) {
       const apart = await this.apart(room, target.session, sample, batch);
@@ -161,6 +176,7 @@ export class SampleFiling {
     placement: Exclude<Placement, { kind: 'refuse' }>,
     sample: Sample,
     batch: Batch,
+    from: number,
   ): Promise<Target | undefined> {
     if (placement.kind === 'start') {
       const previous = placement.endPrevious;
@@ -169,7 +185,7 @@ export class SampleFiling {
       return this.start(room, sample, batch);
     }
     const session = placement.reopen ? reopenedSession(placement.session) : placement.session;
-    const engine = await this.cache.engineFor(room, session, batch);
+    const engine = await this.cache.engineFor(room, session, batch, from);
     if (!engine && session.endedAt === undefined) return undefined;
     return { session, engine };
   }

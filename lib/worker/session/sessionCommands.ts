@@ -52,7 +52,9 @@ export class SessionCommands {
   ): Promise<{ cue: Cue | null; durable: Promise<void> }> {
     let sessionId: string | undefined;
     for (const room of this.cache.rooms.values()) {
-      for (const engine of room.engines.values()) if (engine.cues.has(cueId)) sessionId = engine.row.id;
+      // A session still reading its earlier rows (a restarted worker's) cannot fold yet: the disk says.
+      for (const engine of room.engines.values())
+        if (engine.heldFrom === undefined && engine.cues.has(cueId)) sessionId = engine.row.id;
     }
     sessionId ??= (await this.cache.db.cues.get(cueId))?.sessionId;
     if (!sessionId) throw new Error(`No cue ${cueId}`);
@@ -131,6 +133,7 @@ export class SessionCommands {
       if (session.endedAt !== undefined)
         return { session, durable: Promise.resolve(), kept: Promise.resolve(true) };
       const engine = room.engines.get(session.id);
+      if (engine) await this.cache.completeEngine(engine);
       const ended = closedSession(session, this.sessionNow(session, engine), 'operator');
       // Noted first: a restart between the two finds the note and closes the session again.
       const kept = this.cache.endIntents.add(ended.id, ended.endedAt!);
@@ -176,6 +179,8 @@ export class SessionCommands {
           const engine = room.engines.get(row.id);
           if (!engine) return;
           const stored = await loadSessionEvents(this.cache.db, row.id);
+          // A session loaded for filing holds its later rows only: the whole session read here completes it.
+          engine.takeEarlier(stored.samples, stored.comments);
           const changed = engine.merge(stored.samples, stored.actions, stored.comments, stored.products);
           if (changed.length) void this.cache.queue.enqueue({ cues: changed });
           this.cache.emit(engine, changed);

@@ -77,8 +77,20 @@ export class SessionRegistry {
   }
 
   // ── What the pages and the overlay ask ──
-  activeCuesOf(site: string, roomKey: string): Cue[] {
-    return this.cache.openEngine(site, roomKey)?.activeCues() ?? [];
+  /**
+   * The room's active cues. A session a restarted worker loaded to file a reading folds first, in the room's
+   * chain, once it has read the rest of its rows.
+   */
+  async activeCuesOf(site: string, roomKey: string): Promise<Cue[]> {
+    const engine = this.cache.openEngine(site, roomKey);
+    if (!engine) return [];
+    if (!engine.awaitingFold) return engine.activeCues();
+    return this.cache.inRoom(site, roomKey, async () => {
+      const open = this.cache.openEngine(site, roomKey);
+      if (!open) return [];
+      await this.cache.firstFold(open);
+      return open.activeCues();
+    });
   }
 
   /** The room's open session as the worker holds it. */

@@ -192,3 +192,10 @@ describe('rule parameter schemas (zod/mini) in the settings form', () => {
     expect(result.errors.cooldownSec).toMatchObject({ code: 'invalid_type' });
   });
 });
+
+describe('zod in the extension', () => {
+  it('never tries to compile a parser: MV3 forbids eval, and the try is a CSP violation at the worker start', () => {
+    expect(z.config().jitless).toBe(true);
+    expect(z.object({ a: z.number() }).parse({ a: 1 })).toEqual({ a: 1 });
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { startWorker } from './workerHarness';
 
 // A restarted worker stores the sample it was woken for first (issue 19: cold start → first stored sample):
@@ -35,5 +36,58 @@ describe("the worker's start", () => {
   it('opens the database at once, before any query asks for it', async () => {
     const worker = startWorker();
     await vi.waitFor(() => expect(worker.db.isOpen()).toBe(true), { timeout: 2000, interval: 5 });
+  });
+});
+
+describe('what a start leaves for later', () => {
+  /** `browser` whose top-level APIs note when they are first read. */
+  function watchedBrowser() {
+    const read = new Set<string>();
+    vi.stubGlobal(
+      'browser',
+      new Proxy(fakeBrowser, {
+        get(target, key, receiver) {
+          if (typeof key === 'string') read.add(key);
+          return Reflect.get(target, key, receiver);
+        },
+      }),
+    );
+    return read;
+  }
+
+  it('reaches chrome.action at the first badge, not when the badge is set up', async () => {
+    vi.resetModules();
+    const { setupBadge } = await import('../../../lib/worker/setupBadge');
+    const { defaultSettings } = await import('../../../lib/core/settings/settingsSchema');
+    const read = watchedBrowser();
+    let tell: ((rooms: []) => void) | undefined;
+    setupBadge(
+      {
+        subscribe: (listener) => {
+          tell = listener;
+          return () => undefined;
+        },
+      },
+      { get: async () => defaultSettings() },
+    );
+    expect(read.has('action')).toBe(false);
+    tell?.([]);
+    await vi.waitFor(() => expect(read.has('action')).toBe(true));
+    vi.unstubAllGlobals();
+  });
+
+  it('sets the side panel up once the first samples are stored', async () => {
+    const { setupSidePanel } = await import('../../../lib/worker/setupSidePanel');
+    const { createStartupGate } = await import('../../../lib/worker/startupGate');
+    const setOptions = vi.fn(async () => undefined);
+    const setPanelBehavior = vi.fn(async () => undefined);
+    vi.stubGlobal('chrome', { sidePanel: { setOptions, setPanelBehavior } });
+    const startup = createStartupGate();
+    setupSidePanel(startup);
+    expect(setOptions).not.toHaveBeenCalled();
+    startup.open();
+    expect(setOptions).toHaveBeenCalledWith({ path: 'sidepanel.html', enabled: true });
+    expect(setPanelBehavior).toHaveBeenCalledWith({ openPanelOnActionClick: true });
+    vi.unstubAllGlobals();
   });
 });

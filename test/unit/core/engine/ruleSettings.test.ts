@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { intIn, numberIn } from '../../../../lib/core/engine/ruleDefinition';
 import {
   defaultRuleSettings,
   parseRuleSettings,
@@ -41,5 +42,18 @@ describe('rule settings', () => {
         }
       }
     }
+  });
+
+  it('builds a bounded number once per bounds: fields share it and each keeps its own default and bounds', () => {
+    expect(intIn(10, 7200)).toBe(intIn(10, 7200));
+    expect(numberIn(0, 50)).toBe(numberIn(0, 50));
+    expect(intIn(10, 600)).not.toBe(intIn(10, 7200));
+    expect(intIn(0, 1)).not.toBe(numberIn(0, 1));
+    const defaults = defaultRuleSettings();
+    expect(defaults['traffic-drop'].cooldownSec).toBe(180);
+    expect(defaults['traffic-drop'].cooldownSec).not.toBe(defaults['sales-stall'].cooldownSec);
+    expect(parseRuleSettings({ 'traffic-drop': { cooldownSec: 5 } }).ok).toBe(false);
+    expect(parseRuleSettings({ 'sales-stall': { cooldownSec: 7200.5 } }).ok).toBe(false);
+    expect(parseRuleSettings({ 'sales-stall': { cooldownSec: 7200 } }).ok).toBe(true);
   });
 });

@@ -112,3 +112,52 @@ describe('LiveSession with foldLater (a session loaded to file a reading)', () =
     expect(live.cues.get(cue.id)?.status).toBe('done');
   });
 });
+
+describe('LiveSession holding only its later rows (heldFrom: a restarted worker filing a reading)', () => {
+  const rows = Array.from({ length: 400 }, (_, i) => sample(T0 + i * 1000, i < 200 ? 1000 : 400));
+  const from = rows[390]!.ts;
+
+  it('finds a resent reading among the rows it holds, and files a new one after them', () => {
+    const live = new LiveSession(row, rows.slice(390, 395), [], [], undefined, { heldFrom: from });
+    expect(live.heldFrom).toBe(from);
+    expect(live.awaitingFold).toBe(true);
+    const resent = live.addSamples([rows[392]!, rows[395]!]);
+    expect(resent.held.map((r) => r.ts)).toEqual([rows[392]!.ts]);
+    expect(resent.filed.map((r) => r.ts)).toEqual([rows[395]!.ts]);
+    expect(live.holds(rows[394]!)).toBe(true);
+  });
+
+  it('refuses to file or fold before the earlier rows are taken in: a stored twin could hide there', () => {
+    const live = new LiveSession(row, rows.slice(390), [], [], undefined, { heldFrom: from });
+    expect(() => live.addSamples([rows[389]!])).toThrow(/before the rows it read/);
+    expect(() => live.holds(rows[12]!)).toThrow(/before the rows it read/);
+    expect(() => live.addComments([{ ts: from - 1, user: 'a', text: '多少钱' }])).toThrow(
+      /before the rows it read/,
+    );
+    expect(() => live.cues).toThrow(/earlier rows/);
+    expect(live.settle()).toEqual([]);
+  });
+
+  it('once the earlier rows are taken in, folds to what the whole session gives; a row it holds wins', () => {
+    const live = new LiveSession(row, rows.slice(390, 399), [], [], undefined, { heldFrom: from });
+    live.addSamples([rows[399]!]);
+    // The disk's copy of a row the session holds (it was filed again here) is not taken over it.
+    const staleCopy = { ...rows[395]!, metrics: { viewers: 1 } };
+    live.takeEarlier([...rows.slice(0, 390), staleCopy], []);
+    expect(live.heldFrom).toBeUndefined();
+    expect(live.samples).toEqual(rows);
+    const whole = new LiveSession(row, rows, []);
+    expect([...live.cues.values()]).toEqual([...whole.cues.values()]);
+    // Rows dated before the first batch now file as late ones, and a resend of one finds its twin.
+    expect(live.addSamples([rows[10]!]).held.map((r) => r.ts)).toEqual([rows[10]!.ts]);
+  });
+
+  it('takes the earlier comments in order under the ones it holds', () => {
+    const comment = (ts: number, text: string) => ({ sessionId: 's', ts, user: 'u', text, topics: [] });
+    const live = new LiveSession(row, [], [], [comment(from, 'c'), comment(from + 5, 'd')], undefined, {
+      heldFrom: from,
+    });
+    live.takeEarlier([], [comment(from - 10, 'a'), comment(from - 5, 'b'), comment(from, 'stale')]);
+    expect(live.comments.map((c) => c.text)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
