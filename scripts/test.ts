@@ -1,36 +1,51 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { clockTicksPerSecond, ProcSampler } from './node/processTreeCpu';
 
 // `npm test`: every check the README lists, each once, each started as soon as what it needs is there:
 // typecheck, lint, the unit tests and the builds (e2e, then production) start at once, and the browser
-// tests start as soon as the e2e build is done, beside whatever of the others still runs. The browser tests
-// wait mostly on scenarios playing in real time, but starve when CPU-bound work takes their turn (page
-// loads past 30 s), so the CPU-bound stages run at a lower priority (`nice`): they take what the browsers
-// leave, and their hang guards are sized for it. Each stage's time is printed, and each suite's time per
-// file. Exits non-zero when any stage failed; a failed check does not stop the others, so one run says
-// everything.
+// tests start as soon as the e2e build is done, beside whatever of the others still runs. No stage runs at a
+// lower priority: Linux groups CPU time by session (autogroup), and Playwright starts each Chromium in a
+// session of its own, so the browsers get their share whatever the priority of the stages here; a `nice`
+// stage yielded instead to whatever else ran in the terminal's session — a busy loop beside `npm test` took
+// three times the CPU of each niced stage. The hang guards of every suite are sized for a busy machine.
+// Each stage's time is printed with the CPU (user + system)
+// its processes took — on a shared machine the wall times move with the load, the CPU much less — and each
+// suite's time per file. Exits non-zero when any stage failed; a failed check does not stop the others, so
+// one run says everything.
 
 interface Stage {
   name: string;
   ok: boolean;
   ms: number;
+  /** CPU seconds of the stage's whole process tree (sampled from /proc; null where there is none). */
+  cpu: number | null;
 }
 
 const started = performance.now();
 const stages: Stage[] = [];
+// One look a second at the stages' process trees (Linux /proc; elsewhere no CPU is printed).
+const sampler = new ProcSampler();
+const ticksPerSecond = clockTicksPerSecond();
+const sampling = setInterval(() => sampler.sample(), 1000);
+const cpuOf = (pid: number | undefined): number | null => {
+  if (pid === undefined || process.platform !== 'linux') return null;
+  sampler.sample();
+  return sampler.trees.ticksOf(pid) / ticksPerSecond;
+};
 
 /**
  * Runs a command, its output prefixed by the stage's name line by line (`quiet`: kept and printed only if it
  * fails). Resolves with whether it passed.
  */
-function run(name: string, args: string[], quiet = false, niceness = 0): Promise<boolean> {
+function run(name: string, args: string[], quiet = false): Promise<boolean> {
   const begin = performance.now();
   return new Promise((resolve) => {
-    const [command, ...rest] = niceness ? ['nice', '-n', String(niceness), 'npx', ...args] : ['npx', ...args];
-    const child = spawn(command!, rest, {
+    const child = spawn('npx', args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: '0' },
     });
+    if (child.pid !== undefined) sampler.trees.addRoot(child.pid);
     const kept: string[] = [];
     const pass = (chunk: Buffer, partial: { rest: string }, out: NodeJS.WriteStream) => {
       const text = partial.rest + chunk.toString();
@@ -50,14 +65,18 @@ function run(name: string, args: string[], quiet = false, niceness = 0): Promise
         if (rest) quiet ? kept.push(rest) : process.stdout.write(`[${name}] ${rest}\n`);
       const ok = code === 0;
       const ms = performance.now() - begin;
-      stages.push({ name, ok, ms });
+      const cpu = cpuOf(child.pid);
+      stages.push({ name, ok, ms, cpu });
       if (quiet && !ok) for (const line of kept) process.stdout.write(`[${name}] ${line}\n`);
-      console.log(`[${name}] ${ok ? 'passed' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s`);
+      console.log(
+        `[${name}] ${ok ? 'passed' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s` +
+          (cpu === null ? '' : ` (CPU ${cpu.toFixed(1)} s)`),
+      );
       resolve(ok);
     });
     child.on('error', (error) => {
       console.log(`[${name}] could not start: ${error.message}`);
-      stages.push({ name, ok: false, ms: performance.now() - begin });
+      stages.push({ name, ok: false, ms: performance.now() - begin, cpu: null });
       resolve(false);
     });
   });
@@ -65,21 +84,18 @@ function run(name: string, args: string[], quiet = false, niceness = 0): Promise
 
 const BUILDING = '.output/chrome-mv3.building';
 
-/** CPU-bound stages yield to the browser tests (see above); `nice` is in every Debian. */
-const BACKGROUND = 5;
-
 mkdirSync('test-results', { recursive: true });
 const chromium = run('chromium', ['tsx', 'scripts/ensureChromium.ts']);
 // The browser tests start once the e2e build is done. The production build follows it (two WXT builds
 // share .wxt/), marked as under way so the one browser file that needs it (test/browser/realProducts.test.ts,
 // what an operator installs) waits for it instead of building it again. Only that file waits on it, and
-// it starts after the longest three, so it yields to the browsers too.
+// it starts after the longest three.
 const e2eBuilt = run('build:e2e', ['wxt', 'build', '--mode', 'e2e'], true);
 const productionBuilt = e2eBuilt.then(async () => {
   mkdirSync('.output', { recursive: true });
   writeFileSync(BUILDING, 'scripts/test.ts is building the production extension\n');
   try {
-    return await run('build', ['wxt', 'build'], true, BACKGROUND);
+    return await run('build', ['wxt', 'build'], true);
   } finally {
     rmSync(BUILDING, { force: true });
   }
@@ -90,17 +106,23 @@ const browser = Promise.all([chromium, e2eBuilt]).then(
 );
 const results = await Promise.all([
   chromium,
-  run('typecheck', ['tsc', '--noEmit'], true, BACKGROUND),
-  run('lint', ['biome', 'check', '.'], true, BACKGROUND),
-  run('unit', ['vitest', 'run', '--config', 'test/vitest.unit.config.ts'], false, BACKGROUND),
+  run('typecheck', ['tsc', '--noEmit'], true),
+  run('lint', ['biome', 'check', '.'], true),
+  run('unit', ['vitest', 'run', '--config', 'test/vitest.unit.config.ts']),
   e2eBuilt,
   productionBuilt,
   browser,
 ]);
 
-console.log(`\nnpm test: ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
+clearInterval(sampling);
+const cpuTotal = stages.reduce((sum, stage) => sum + (stage.cpu ?? 0), 0);
+console.log(
+  `\nnpm test: ${((performance.now() - started) / 1000).toFixed(0)} s in all` +
+    (cpuTotal ? `, ${cpuTotal.toFixed(0)} s of CPU (user + system, sampled each second)` : ''),
+);
 for (const stage of stages)
   console.log(
-    `  ${stage.ok ? 'ok    ' : 'FAILED'} ${stage.name.padEnd(10)} ${(stage.ms / 1000).toFixed(1)} s`,
+    `  ${stage.ok ? 'ok    ' : 'FAILED'} ${stage.name.padEnd(10)} ${(stage.ms / 1000).toFixed(1).padStart(6)} s` +
+      (stage.cpu === null ? '' : `  CPU ${stage.cpu.toFixed(1).padStart(6)} s`),
   );
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -21,6 +21,10 @@ export default defineConfig({
     environment: 'node',
     include: ['test/browser/**/*.test.ts'],
     fileParallelism: true,
+    // A worker runs its next file in the same process: Playwright, the harness and the scenarios are imported
+    // once per worker, not once per file (about 2 s of CPU a file). The files keep nothing in those modules:
+    // each launches its own browser, profile and servers.
+    isolate: false,
     maxWorkers: Number(process.env.LIVECUE_BROWSER_WORKERS) || 3,
     sequence: { sequencer: LongestWaitFirst },
     // Hang guards sized for a busy machine: a file's set-up launches Chromium and may play a whole scenario.

@@ -34,7 +34,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/setup/fakeIndexedDb.ts', 'test/setup/runTestCleanups.ts'],
     // A hang guard, never a budget: `npm test` must pass while other work keeps a core busy (DESIGN.md §7)
-    // and the browser tests take the CPU first (scripts/test.ts runs this suite at a lower priority).
+    // and three browsers run beside this suite (scripts/test.ts).
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [

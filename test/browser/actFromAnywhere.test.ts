@@ -7,6 +7,7 @@ import { swingScenario } from '../../scripts/bench/latency';
 import {
   type Harness,
   loadScenario,
+  PLAY_POLL_MS,
   readStoredCues,
   readStoredSettings,
   readStoredTables,
@@ -132,7 +133,10 @@ describe('acting from anywhere', () => {
       })
       .toEqual({ counted: true, red: true });
     expect((await workerView(await worker())).title).toMatch(/urgent/);
-    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 60_000 });
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
+      timeout: 60_000,
+      polling: PLAY_POLL_MS,
+    });
     await panel.close();
   }, 120_000);
 
@@ -218,7 +222,10 @@ describe('acting from anywhere', () => {
         expect(acted.firedAt).toBeGreaterThanOrEqual(read.firedAt);
       }
     }
-    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 60_000 });
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
+      timeout: 60_000,
+      polling: PLAY_POLL_MS,
+    });
 
     // Clear whatever still waits; then a shortcut has nothing to act on and changes nothing.
     for (let left = (await waitingCues(reader)).current; left; left = (await waitingCues(reader)).current) {

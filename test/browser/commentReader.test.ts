@@ -40,6 +40,7 @@ describe('comment reader on the mock room', () => {
             const reader = startCommentReader(document, 'generic', (batch) => seen.read.push(...batch), {
               now: () => Number(document.documentElement.dataset.scenarioTime) || Date.now(),
             });
+            window.peekTestReader = () => ({ added: seen.added, read: seen.read.length });
             window.stopTestReader = () => { reader.stop(); return seen; };
             return reader.status();
           };`);
@@ -55,6 +56,14 @@ describe('comment reader on the mock room', () => {
     expect(status).toMatchObject({ found: true, read: 0 });
 
     await page.waitForTimeout(6_000);
+    // The room stops adding; the reader then catches up with every comment it added (a busy machine delays
+    // its last batch past the moment the room added the last one), and is stopped only then.
+    await page.evaluate(() => window.mockRoom.stop());
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { peekTestReader(): unknown }).peekTestReader()))
+      .toSatisfy(
+        (peek) => (peek as { added: number; read: number }).read >= (peek as { added: number }).added,
+      );
     const seen = (await page.evaluate(() =>
       (window as unknown as { stopTestReader(): unknown }).stopTestReader(),
     )) as Seen;

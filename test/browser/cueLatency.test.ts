@@ -6,7 +6,7 @@ import {
   percentile,
   watchPanelCues,
 } from '../../scripts/node/cueLatency';
-import { type Harness, startHarness } from './extensionHarness';
+import { type Harness, PLAY_POLL_MS, startHarness } from './extensionHarness';
 
 // Every cue the room causes reaches the side panel, never before the page change that caused it. The
 // latency is printed — its budget (DESIGN.md §6) lives in `npm run bench`, since no test asserts wall-clock
@@ -27,7 +27,10 @@ describe('cue latency', () => {
     // Drops and recoveries every 90 s: each drop fires traffic-drop, each recovery traffic-surge.
     const scenario = swingScenario(780);
     const room = await harness.openRoom(scenario, { speed: 10 });
-    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 200_000 });
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
+      timeout: 200_000,
+      polling: PLAY_POLL_MS,
+    });
     // Waits for the panel to have shown the swings' cues, not for a span of time.
     let latencies: CueLatency[] = [];
     await expect

@@ -7,6 +7,7 @@ import { EXPORT_SCHEMA_VERSION } from '../../lib/store/exportSchema';
 import {
   type Harness,
   loadScenario,
+  PLAY_POLL_MS,
   readStoredTables,
   type StoredTables,
   startHarness,
@@ -58,7 +59,10 @@ describe('export and import', () => {
     source = await startHarness();
     const panel = await source.openPanel();
     const room = await source.openRoom(loadScenario('thin-drop'), { speed: 12 });
-    await room.waitForFunction(() => window.mockRoom.state().ended, undefined, { timeout: 60_000 });
+    await room.waitForFunction(() => window.mockRoom.state().ended, undefined, {
+      timeout: 60_000,
+      polling: PLAY_POLL_MS,
+    });
     // The room's end-of-live modal ends the session; wait for that before taking the reference copy.
     await vi.waitFor(
       async () => expect((await readStoredTables(panel)).sessions[0]?.endedAt).toBeTypeOf('number'),

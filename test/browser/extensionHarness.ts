@@ -46,6 +46,13 @@ export async function ensureFreshProductionBuild(dir: string): Promise<void> {
   if (code !== 0) throw new Error('The production build failed: run `npm run build` to see why');
 }
 
+/**
+ * How often a wait on the room's play state (`room.waitForFunction(…, { polling: PLAY_POLL_MS })`) looks:
+ * Playwright's default polls on every animation frame, which keeps the page drawing 60 frames a second for
+ * the whole wait (a minute of it is a few seconds of CPU, taken from the other browser files).
+ */
+export const PLAY_POLL_MS = 250;
+
 export function loadScenario(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(PROJECT_ROOT, 'test/scenarios', `${name}.json`), 'utf8'));
 }

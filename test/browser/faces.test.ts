@@ -6,6 +6,7 @@ import { trafficDropParams } from '../../lib/core/engine/rules/trafficDrop';
 import {
   type Harness,
   loadScenario,
+  PLAY_POLL_MS,
   readStoredCues,
   readStoredSettings,
   readStoredTables,
@@ -32,7 +33,10 @@ describe('faces', () => {
     const scenario = { ...loadScenario('evening-drop'), durationSec: 800, ended: false };
     room = await harness.openRoom(scenario, { speed: 40 });
     await panel.locator('[data-testid="current-cue"][data-cue-id]').first().waitFor({ timeout: 60_000 });
-    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 60_000 });
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
+      timeout: 60_000,
+      polling: PLAY_POLL_MS,
+    });
   }, 150_000);
   afterAll(async () => {
     await harness?.close();

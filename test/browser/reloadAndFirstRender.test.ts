@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percentile } from '../../scripts/node/cueLatency';
 import { measurePanelFirstRender } from '../../scripts/node/panelFirstRender';
-import { type Harness, loadScenario, readStoredTables, startHarness } from './extensionHarness';
+import { type Harness, loadScenario, PLAY_POLL_MS, readStoredTables, startHarness } from './extensionHarness';
 
 // A page reload mid-session resumes the same session; the panel renders on open (the figure is printed —
 // its budget (DESIGN.md §6) lives in `npm run bench`, since no test asserts wall-clock time). That every cue
@@ -37,7 +37,10 @@ describe('page reload and first render', () => {
       startAt: new Date(Date.parse(scenario.startAt as string) + resumeAt * 1000).toISOString(),
     };
     await room.evaluate((s) => window.mockRoom.play(s, { speed: 20 }), later);
-    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 60_000 });
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
+      timeout: 60_000,
+      polling: PLAY_POLL_MS,
+    });
 
     const tables = await readStoredTables(panel);
     expect(tables.sessions).toHaveLength(1);

@@ -6,6 +6,7 @@ import { replayRun } from '../../scripts/replay/replayRun';
 import {
   exportFileOf,
   type Harness,
+  PLAY_POLL_MS,
   readStoredTables,
   SCREENSHOT_DIR,
   startHarness,
@@ -88,7 +89,10 @@ describe('stale data', () => {
       )
       .toEqual(new Set(['frozen']));
     await panel.screenshot({ path: join(SCREENSHOT_DIR, 'panel-frozen-page.png') });
-    await room.waitForFunction(() => window.mockRoom.state().sec >= 340, undefined, { timeout: 30_000 });
+    await room.waitForFunction(() => window.mockRoom.state().sec >= 340, undefined, {
+      timeout: 30_000,
+      polling: PLAY_POLL_MS,
+    });
     await expect.poll(() => tile('entries').getAttribute('data-stale'), { timeout: 30_000 }).toBeNull();
 
     const tables = await readStoredTables(panel);

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRuns } from '../../scripts/replay/readRuns';
 import { replayRun } from '../../scripts/replay/replayRun';
-import { exportFileOf, type Harness, loadScenario, readStoredTables, startHarness } from './extensionHarness';
+import {
+  exportFileOf,
+  type Harness,
+  loadScenario,
+  PLAY_POLL_MS,
+  readStoredTables,
+  startHarness,
+} from './extensionHarness';
 
 // Chrome stops idle service workers; Livecue must lose nothing when it does. The worker is stopped
 // several times while a fast-forwarded scenario plays; afterwards every step the room showed is stored
@@ -37,7 +44,10 @@ describe('service worker killed mid-session', () => {
         .toBeGreaterThanOrEqual(before + 60);
       await harness.browser.stopServiceWorker();
     }
-    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, { timeout: 120_000 });
+    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
+      timeout: 120_000,
+      polling: PLAY_POLL_MS,
+    });
 
     const shown = await room.evaluate(() => window.mockRoom.shownTimes());
     // The content script resends what the stopped workers never acknowledged: wait until all of it landed.
