@@ -81,30 +81,25 @@ export interface RuleDefinition<P extends RuleCommon = RuleCommon> {
 // Each bounded number is built once per bounds and shared by every field with those bounds: a zod schema is
 // never changed after it is made (a check or a default makes a new one around it), and the worker builds all
 // seventeen rules' schemas at each start, most of them with bounds another field already has (issue 19).
-const ints = new Map<string, ReturnType<typeof buildIntIn>>();
-const numbers = new Map<string, ReturnType<typeof buildNumberIn>>();
-const buildIntIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
-const buildNumberIn = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
+/** `build` made once per (min, max) and handed out again for the same bounds. */
+function sharedByBounds<S>(build: (min: number, max: number) => S): (min: number, max: number) => S {
+  const built = new Map<string, S>();
+  return (min, max) => {
+    const key = `${min}:${max}`;
+    let schema = built.get(key);
+    if (schema === undefined) {
+      schema = build(min, max);
+      built.set(key, schema);
+    }
+    return schema;
+  };
+}
 
 /** A whole number in [min, max] (`z.number().int().min(min).max(max)` in classic zod). */
-export function intIn(min: number, max: number) {
-  const key = `${min}:${max}`;
-  const known = ints.get(key);
-  if (known) return known;
-  const schema = buildIntIn(min, max);
-  ints.set(key, schema);
-  return schema;
-}
+export const intIn = sharedByBounds((min, max) => z.int().check(z.minimum(min), z.maximum(max)));
 
 /** A number in [min, max] (`z.number().min(min).max(max)` in classic zod). */
-export function numberIn(min: number, max: number) {
-  const key = `${min}:${max}`;
-  const known = numbers.get(key);
-  if (known) return known;
-  const schema = buildNumberIn(min, max);
-  numbers.set(key, schema);
-  return schema;
-}
+export const numberIn = sharedByBounds((min, max) => z.number().check(z.minimum(min), z.maximum(max)));
 
 let flag: z.ZodMiniBoolean<boolean> | undefined;
 /** The `enabled` flag's boolean, shared like the bounded numbers. */
