@@ -85,9 +85,19 @@ export function frameDocument(el: Element): Document | null {
 interface ReadShare {
   texts: Map<Element, string>;
   styles: Map<Element, CSSStyleDeclaration | null>;
-  drawn: Map<Element, { '::before'?: string; '::after'?: string }>;
+  drawn: Record<'::before' | '::after', Map<Element, string>>;
 }
 let share: ReadShare | null = null;
+
+/** `map`'s value for `el`, computed and kept the first time it is asked. */
+function kept<V>(map: Map<Element, V>, el: Element, compute: () => V): V {
+  let value = map.get(el);
+  if (value === undefined) {
+    value = compute();
+    map.set(el, value);
+  }
+  return value;
+}
 
 /**
  * Runs `read` with one copy of each container's whole text shared by every hinted walk in it (labels, the end
@@ -98,7 +108,7 @@ let share: ReadShare | null = null;
  */
 export function sharingTexts<T>(read: () => T): T {
   if (share) return read();
-  share = { texts: new Map(), styles: new Map(), drawn: new Map() };
+  share = { texts: new Map(), styles: new Map(), drawn: { '::before': new Map(), '::after': new Map() } };
   try {
     return read();
   } finally {
@@ -108,13 +118,8 @@ export function sharingTexts<T>(read: () => T): T {
 
 /** `el.textContent`, from the read's shared copies when there are some. */
 function textCopy(el: Element): string {
-  if (!share) return el.textContent ?? '';
-  let text = share.texts.get(el);
-  if (text === undefined) {
-    text = el.textContent ?? '';
-    share.texts.set(el, text);
-  }
-  return text;
+  const text = () => el.textContent ?? '';
+  return share ? kept(share.texts, el, text) : text();
 }
 
 /** `compute(el)` (the element's computed style), asked once per shared read. */
@@ -122,13 +127,7 @@ export function sharedStyle(
   el: Element,
   compute: (el: Element) => CSSStyleDeclaration | null,
 ): CSSStyleDeclaration | null {
-  if (!share) return compute(el);
-  let style = share.styles.get(el);
-  if (style === undefined) {
-    style = compute(el);
-    share.styles.set(el, style);
-  }
-  return style;
+  return share ? kept(share.styles, el, () => compute(el)) : compute(el);
 }
 
 /** `compute(el, which)` (the text CSS draws there), asked once per shared read. */
@@ -137,18 +136,7 @@ export function sharedDrawnText(
   which: '::before' | '::after',
   compute: (el: Element, which: '::before' | '::after') => string,
 ): string {
-  if (!share) return compute(el, which);
-  let drawn = share.drawn.get(el);
-  if (!drawn) {
-    drawn = {};
-    share.drawn.set(el, drawn);
-  }
-  let text = drawn[which];
-  if (text === undefined) {
-    text = compute(el, which);
-    drawn[which] = text;
-  }
-  return text;
+  return share ? kept(share.drawn[which], el, () => compute(el, which)) : compute(el, which);
 }
 
 /** A walk that can pause: `step(deadline)` walks until done (true) or the clock passes the deadline (false). */
