@@ -57,6 +57,14 @@ function pipeline(db: LivecueDb) {
   return { registry, ingest, queue };
 }
 
+/** A worker that files `samples` one reading at a time, writes them all, then stops (its memory is gone). */
+async function storedByAWorkerThatStops(db: LivecueDb, samples: readonly Sample[]): Promise<void> {
+  const worker = pipeline(db);
+  for (const sample of samples) await worker.ingest([sample]);
+  await worker.queue.flush();
+  worker.queue.stop();
+}
+
 async function storedExport(db: LivecueDb) {
   const [session] = await db.sessions.toArray();
   return {
@@ -94,10 +102,7 @@ describe('SessionRegistry', () => {
     const db = openLivecueDb(`ingest-${Math.random()}`);
     dbs.push(db);
     const samples = scenarioSamples('evening-drop').slice(0, 900);
-    const first = pipeline(db);
-    for (const sample of samples.slice(0, 500)) await first.ingest([sample]);
-    await first.queue.flush();
-    first.queue.stop();
+    await storedByAWorkerThatStops(db, samples.slice(0, 500));
 
     // A new worker: nothing in memory; the room resends its last unacknowledged samples, then goes on.
     const second = pipeline(db);
@@ -134,10 +139,7 @@ describe('SessionRegistry', () => {
     await db.delete();
     const cold = openLivecueDb(`cold-${Math.random()}`);
     dbs.push(cold);
-    const first = pipeline(cold);
-    for (const sample of samples.slice(0, firesAt)) await first.ingest([sample]);
-    await first.queue.flush();
-    first.queue.stop();
+    await storedByAWorkerThatStops(cold, samples.slice(0, firesAt));
     expect(await cold.cues.count()).toBe(0);
 
     const order: string[] = [];
@@ -169,10 +171,7 @@ describe('SessionRegistry', () => {
     const db = openLivecueDb(`tail-${Math.random()}`);
     dbs.push(db);
     const samples = scenarioSamples('evening-drop').slice(0, 700);
-    const first = pipeline(db);
-    for (const sample of samples.slice(0, 600)) await first.ingest([sample]);
-    await first.queue.flush();
-    first.queue.stop();
+    await storedByAWorkerThatStops(db, samples.slice(0, 600));
 
     const order: string[] = [];
     const realTakeEarlier = LiveSession.prototype.takeEarlier;
@@ -209,10 +208,7 @@ describe('SessionRegistry', () => {
     const db = openLivecueDb(`tail-${Math.random()}`);
     dbs.push(db);
     const samples = scenarioSamples('evening-drop').slice(0, 400);
-    const first = pipeline(db);
-    for (const sample of samples.slice(0, 300)) await first.ingest([sample]);
-    await first.queue.flush();
-    first.queue.stop();
+    await storedByAWorkerThatStops(db, samples.slice(0, 300));
 
     const second = pipeline(db);
     // Placed (not yet durable), so the next batch runs in the room before the session's first fold.
