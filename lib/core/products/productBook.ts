@@ -70,15 +70,16 @@ export const HISTORY_STEP_MS = 10_000;
  * each snapshot. A snapshot is its time then these values, side by side, so a look into the past reads one
  * place. Column of each metric in a snapshot, 0 for none.
  */
+const HISTORY_METRICS = [PM.impressions, PM.clicks, PM.sold, PM.stock, PM.unpaidOrders] as const;
 const HISTORY_COLUMN = (() => {
   const columns = new Int8Array(PRODUCT_METRIC_COUNT);
-  [PM.impressions, PM.clicks, PM.sold, PM.stock, PM.unpaidOrders].forEach((m, i) => {
+  HISTORY_METRICS.forEach((m, i) => {
     columns[m] = i + 1;
   });
   return columns;
 })();
 /** Doubles per snapshot: its time and the kept values. */
-const SNAPSHOT_STRIDE = 6;
+const SNAPSHOT_STRIDE = 1 + HISTORY_METRICS.length;
 
 /** Snapshots per chunk of a product's history (a power of two). */
 const CHUNK_SHIFT = 7;
@@ -282,15 +283,10 @@ export class ProductRecord {
     if (!this.headLive) return;
     this.headLive = false;
     const i = this.historyLength - 1;
-    // The HISTORY_COLUMN order, spelled out.
     const tail = this.tail!;
     const last = this.last;
-    const base = (i & CHUNK_MASK) * SNAPSHOT_STRIDE;
-    tail[base + 1] = last[PM.impressions]!;
-    tail[base + 2] = last[PM.clicks]!;
-    tail[base + 3] = last[PM.sold]!;
-    tail[base + 4] = last[PM.stock]!;
-    tail[base + 5] = last[PM.unpaidOrders]!;
+    const base = (i & CHUNK_MASK) * SNAPSHOT_STRIDE + 1;
+    for (let k = 0; k < HISTORY_METRICS.length; k++) tail[base + k] = last[HISTORY_METRICS[k]!]!;
   }
 }
 
