@@ -1,3 +1,5 @@
+// First: it notes when the modules began to run, before the others evaluate (e2e builds; coldStartClock.ts).
+import { modulesStartedAt } from '../lib/worker/coldStartClock';
 import { startColdStartProbe } from '../lib/worker/coldStartProbe';
 import { watchOpenCues } from '../lib/worker/openCueWatch';
 import { setupPanelPush } from '../lib/worker/panelPush';
@@ -18,7 +20,7 @@ import { setupSiteAccess } from '../lib/worker/setupSiteAccess';
 // a restarted worker was woken for are stored first.
 export default defineBackground(() => {
   // e2e builds time their own cold start for `npm run bench`; production builds drop this.
-  const probe = import.meta.env.MODE === 'e2e' ? startColdStartProbe() : undefined;
+  const probe = import.meta.env.MODE === 'e2e' ? startColdStartProbe('livecue', modulesStartedAt) : undefined;
   const services = createBackgroundServices();
   setupRoomPort(services);
   setupPanelPush(services.panels);

@@ -8,6 +8,8 @@ import { ROOM_PORT_NAME } from '../core/messages/roomPortConstants';
 export interface ColdStartMarks {
   /** Wall-clock time the worker's script started (its time origin), epoch ms. */
   scriptStartedAt: number;
+  /** ms after the script started: the bundle began to evaluate its modules (script fetched and compiled). */
+  modulesStarted?: number;
   /** ms after the script started: every listener registered (end of the worker's first turn). */
   listenersReady?: number;
   /** ms after the script started: the first message from a room arrived. */
@@ -20,8 +22,11 @@ declare global {
   var livecueColdStart: ColdStartMarks | undefined;
 }
 
-export function startColdStartProbe(dbName = 'livecue'): { ready(): void } {
-  const marks: ColdStartMarks = { scriptStartedAt: performance.timeOrigin };
+export function startColdStartProbe(
+  dbName = 'livecue',
+  modulesStarted: number | undefined = undefined,
+): { ready(): void } {
+  const marks: ColdStartMarks = { scriptStartedAt: performance.timeOrigin, modulesStarted };
   globalThis.livecueColdStart = marks;
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ROOM_PORT_NAME) return;

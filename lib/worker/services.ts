@@ -43,6 +43,9 @@ export function createBackgroundServices(
   // restarted worker's first sample finds it open. A failure is left to the queries, which meet and report
   // it as they would have met their own open's.
   void db.open().catch(() => undefined);
+  // The operator's End notes, read beside it: the first room loaded needs both before it stores a sample.
+  const endIntents = new EndIntents(browser.storage.local);
+  endIntents.readAhead();
   const ports = new RoomPorts();
   const panels = new PanelPorts();
   const settings = new SettingsStore(db);
@@ -59,7 +62,7 @@ export function createBackgroundServices(
     },
     timing: options.timing,
     wallNow: options.wallNow,
-    endIntents: new EndIntents(browser.storage.local),
+    endIntents,
   });
   // A new run-of-show reaches every open session as an event, so a refold sees it where it happened.
   settings.onChange(({ next, changed }) => {

@@ -102,8 +102,9 @@ export function setupRoomPort(services: BackgroundServices, wallNow: () => numbe
         .then(() => placed)
         .then(({ durable }) => durable)
         .then(() => {
-          startup.open();
           if (!info.closed) ports.send(port, { type: 'ack', upTo });
+          // The start-up work that waited runs after the ack: the page need not wait for it either.
+          startup.open();
           // A later ack would cover the unseen samples: drop the port, so the room reconnects and resends
           // them (in messages of the allowed size).
           if (unseen !== undefined && !info.closed) {

@@ -1,5 +1,5 @@
 import type { LivecueDb } from '../store/database';
-import { type Group, ROW_TABLE_NAMES } from './writeQueueGroups';
+import { type Group, ROW_TABLE_NAMES, type RowTable } from './writeQueueGroups';
 
 // The write queue's one contact with the database: groups written in one transaction, and a failure told
 // in words the side panel can show.
@@ -7,23 +7,40 @@ import { type Group, ROW_TABLE_NAMES } from './writeQueueGroups';
 /**
  * Writes the groups in one transaction: whole session rows, field changes, every row table. All requests go
  * out at once (the database runs them in order, and no two touch one key): waiting for each before the next
- * cost a round trip per table in front of every commit.
+ * cost a round trip per table in front of every commit. The transaction holds only the tables it writes
+ * (writeScope): a live write is most often a session row and its samples, and it need not wait for pages
+ * reading the other tables.
  */
 export async function writeGroups(db: LivecueDb, groups: readonly Group[]): Promise<void> {
-  await db.transaction('rw', [db.sessions, ...ROW_TABLE_NAMES.map((table) => db[table])], () => {
-    const writes: Promise<unknown>[] = [];
-    const whole = groups.flatMap((g) => (g.row ? [{ ...g.row, ...g.changes }] : []));
-    if (whole.length) writes.push(db.sessions.bulkPut(whole));
-    for (const group of groups) {
-      if (!group.row && group.hasChanges) writes.push(db.sessions.update(group.sessionId, group.changes));
-    }
-    for (const table of ROW_TABLE_NAMES) {
-      const rows = groups.flatMap((g) => [...g.rows[table].values()]);
-      if (rows.length)
-        writes.push((db[table] as { bulkPut(rows: unknown[]): Promise<unknown> }).bulkPut(rows));
-    }
-    return Promise.all(writes);
-  });
+  const whole = groups.flatMap((g) => (g.row ? [{ ...g.row, ...g.changes }] : []));
+  const changed = groups.filter((g) => !g.row && g.hasChanges);
+  const rows = ROW_TABLE_NAMES.map((table) => ({
+    table,
+    rows: groups.flatMap((g) => [...g.rows[table].values()]),
+  })).filter((t) => t.rows.length);
+  const scope = writeScope(
+    whole.length + changed.length > 0,
+    rows.map((t) => t.table),
+  );
+  await db.transaction(
+    'rw',
+    scope.map((table) => db[table]),
+    () => {
+      const writes: Promise<unknown>[] = [];
+      if (whole.length) writes.push(db.sessions.bulkPut(whole));
+      for (const group of changed) writes.push(db.sessions.update(group.sessionId, group.changes));
+      for (const { table, rows: those } of rows)
+        writes.push((db[table] as { bulkPut(rows: unknown[]): Promise<unknown> }).bulkPut(those));
+      return Promise.all(writes);
+    },
+  );
+}
+
+/** The tables a write holds: sessions when it writes session rows, and the row tables it has rows for. */
+export function writeScope(sessions: boolean, rowTables: readonly RowTable[]): ('sessions' | RowTable)[] {
+  const scope = [...(sessions ? (['sessions'] as const) : []), ...rowTables];
+  // A write of nothing still commits in order with the others: it holds the sessions table alone.
+  return scope.length ? scope : ['sessions'];
 }
 
 export function describeWriteError(error: unknown): string {

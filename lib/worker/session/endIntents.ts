@@ -23,12 +23,32 @@ export function memoryArea(): EndIntentArea {
 export class EndIntents {
   /** One write at a time, each from the latest state, so two Ends never overwrite each other's note. */
   private chain: Promise<unknown> = Promise.resolve();
+  /** A read started before anyone asked (readAhead), taken by the first pending(). */
+  private ahead: Promise<Record<string, unknown>> | undefined;
 
   constructor(private readonly area: EndIntentArea = memoryArea()) {}
 
+  /**
+   * Starts reading the notes now, so the first pending() finds them read: a restarted worker's first room
+   * loads its sessions and these notes together, and storage answers after the database does (issue 19:
+   * cold start → first stored sample). Only this object writes the notes, and every write asks pending()
+   * first, so a read taken before any write is still the current state when it is taken.
+   */
+  readAhead(): void {
+    const read = this.area.get(END_INTENTS_KEY);
+    // A failed read ahead is not reported here: the first pending() reads again.
+    read.catch(() => undefined);
+    this.ahead = read;
+  }
+
   /** Session id → the end time the operator gave it, for every End not yet durable. */
   async pending(): Promise<Map<string, number>> {
-    const raw = (await this.area.get(END_INTENTS_KEY))[END_INTENTS_KEY];
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    const items = ahead
+      ? await ahead.catch(() => this.area.get(END_INTENTS_KEY))
+      : await this.area.get(END_INTENTS_KEY);
+    const raw = items[END_INTENTS_KEY];
     const out = new Map<string, number>();
     if (raw && typeof raw === 'object') {
       for (const [id, at] of Object.entries(raw))

@@ -1,5 +1,8 @@
+import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { LivecueDb } from '../../../lib/store/database';
 import type { SampleRow, SessionRow } from '../../../lib/store/rows';
+import { writeGroups, writeScope } from '../../../lib/worker/writeQueueDisk';
 import {
   addRows,
   addSessionChanges,
@@ -13,7 +16,8 @@ import {
 } from '../../../lib/worker/writeQueueGroups';
 import { RetryBackoff } from '../../../lib/worker/writeQueueRetries';
 
-// The write queue's parts on their own: what one session's group holds, and the backoff of failing sessions.
+// The write queue's parts on their own: what one session's group holds, the backoff of failing sessions, and
+// what one write holds of the database.
 
 const sample = (sessionId: string, ts: number, viewers: number): SampleRow => ({
   sessionId,
@@ -113,5 +117,42 @@ describe('the retry backoff', () => {
     backoff.clear('a');
     backoff.clear('b');
     expect(backoff.status(first, 0, 1000)).toEqual({ state: 'ok' });
+  });
+});
+
+describe('what one write holds', () => {
+  it('holds the sessions table only when it writes session rows, and the row tables it has rows for', () => {
+    expect(writeScope(true, ['samples'])).toEqual(['sessions', 'samples']);
+    expect(writeScope(false, ['cues', 'actions'])).toEqual(['cues', 'actions']);
+    expect(writeScope(true, [])).toEqual(['sessions']);
+  });
+
+  it('a write of nothing still holds one table, so it commits in turn', () => {
+    expect(writeScope(false, [])).toEqual(['sessions']);
+  });
+
+  it('writes a session row, field changes and rows through the tables it holds', async () => {
+    const db = new LivecueDb(`livecue-write-scope-${Date.now()}`);
+    try {
+      await db.sessions.put(session('s2', 'before'));
+      const { all, groupOf } = groups();
+      setSessionRow(groupOf('s1'), session('s1', 'live'));
+      addRows(groupOf, 'samples', [sample('s1', 1000, 5), sample('s1', 2000, 6)]);
+      addSessionChanges(groupOf('s2'), { title: 'changed' });
+      await writeGroups(db, [...all.values()]);
+      expect((await db.sessions.get('s1'))?.title).toBe('live');
+      expect((await db.sessions.get('s2'))?.title).toBe('changed');
+      expect(await db.samples.count()).toBe(2);
+      expect(await db.cues.count()).toBe(0);
+
+      // Rows only (no session row, no change): the sessions table is left out and the rows still land.
+      const next = groups();
+      addRows(next.groupOf, 'samples', [sample('s1', 3000, 7)]);
+      await writeGroups(db, [...next.all.values()]);
+      expect(await db.samples.count()).toBe(3);
+    } finally {
+      db.close();
+      await Dexie.delete(db.name);
+    }
   });
 });
