@@ -86,11 +86,12 @@ interface ReadShare {
   texts: Map<Element, string>;
   styles: Map<Element, CSSStyleDeclaration | null>;
   drawn: Record<'::before' | '::after', Map<Element, string>>;
+  views: Map<Node, string>;
 }
 let share: ReadShare | null = null;
 
 /** `map`'s value for `el`, computed and kept the first time it is asked. */
-function kept<V>(map: Map<Element, V>, el: Element, compute: () => V): V {
+function kept<K, V>(map: Map<K, V>, el: K, compute: () => V): V {
   let value = map.get(el);
   if (value === undefined) {
     value = compute();
@@ -101,14 +102,19 @@ function kept<V>(map: Map<Element, V>, el: Element, compute: () => V): V {
 
 /**
  * Runs `read` with one copy of each container's whole text shared by every hinted walk in it (labels, the end
- * of the live, the explained product, often over the same big containers), and one computed style and CSS-drawn
- * text per element shared by every look at a value (a card's value is viewed again at each wrapper the value
+ * of the live, the explained product, often over the same big containers), and one computed style, CSS-drawn
+ * text and seen text per element shared by every look at a value (a card's value is viewed again at each wrapper the value
  * grows into). Only for work that runs in one task: the page cannot change while the read holds the thread, and
  * the copies go when it returns.
  */
 export function sharingTexts<T>(read: () => T): T {
   if (share) return read();
-  share = { texts: new Map(), styles: new Map(), drawn: { '::before': new Map(), '::after': new Map() } };
+  share = {
+    texts: new Map(),
+    styles: new Map(),
+    drawn: { '::before': new Map(), '::after': new Map() },
+    views: new Map(),
+  };
   try {
     return read();
   } finally {
@@ -137,6 +143,14 @@ export function sharedDrawnText(
   compute: (el: Element, which: '::before' | '::after') => string,
 ): string {
   return share ? kept(share.drawn[which], el, () => compute(el, which)) : compute(el, which);
+}
+
+/**
+ * `compute(node)` (the text a person sees in it), asked once per shared read: placing a label tries a value's
+ * text node, then each wrapper it grows into, and every digit of an odometer grows through the same wrappers.
+ */
+export function sharedView(node: Node, compute: (node: Node) => string): string {
+  return share ? kept(share.views, node, () => compute(node)) : compute(node);
 }
 
 /** A walk that can pause: `step(deadline)` walks until done (true) or the clock passes the deadline (false). */
