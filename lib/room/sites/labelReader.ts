@@ -370,10 +370,12 @@ export function createRoomReader(
           if (feeds.isFeed(record.target)) continue;
           for (const node of record.addedNodes) {
             if (added.size >= MAX_ADDED) break;
-            if (node.nodeType === 1) {
+            // Inside a value (an odometer's new digits, a per-character redraw): parts of that value, read with
+            // it, never a tile to search; only a short text saying the live ended is looked at.
+            if (node.nodeType === 1 && !slot) {
               added.add(node);
               relevant = true;
-            } else if (node.nodeType === 3 && noteText(node)) relevant = true;
+            } else if ((node.nodeType === 1 || node.nodeType === 3) && noteText(node)) relevant = true;
           }
           if (record.removedNodes.length > 0 && !relevant) relevant = lostSomething();
         }

@@ -206,6 +206,31 @@ describe('how often the reader walks the page', () => {
     expect(comment(told)).toEqual({ viewers: 10 });
   });
 
+  it('reads the digits a value redraws with it, never searching them for tiles', () => {
+    const room = watched(
+      '<div id="grid"><div><span>在线人数</span><b id="v"><i>1</i><i>0</i></b></div><p>直播中</p></div>',
+    );
+    room.reader.read();
+    expect(room.reader.read().metrics).toEqual({ viewers: 10 });
+    const value = room.doc.getElementById('v')!;
+    const digits = (text: string) =>
+      [...text].map((c) => Object.assign(room.doc.createElement('i'), { textContent: c }));
+    // The new digits are parts of the value: no walk is started in them (each would ask where its text sits).
+    const asked: Element[] = [];
+    const closest = Element.prototype.closest;
+    Element.prototype.closest = function (this: Element, selector: string) {
+      asked.push(this);
+      return closest.call(this, selector);
+    } as typeof closest;
+    try {
+      value.replaceChildren(...digits('128'));
+      expect(room.read().metrics).toEqual({ viewers: 128 });
+    } finally {
+      Element.prototype.closest = closest;
+    }
+    expect(asked.filter((el) => value.contains(el))).toEqual([]);
+  });
+
   it('finds tiles in a shadow root the first look did not ask for on a later heartbeat, and waits for them to hold still', () => {
     // A built-in host that keeps children of its own: the first look asks only likely hosts (rootDiscovery.ts).
     const doc = new DOMParser().parseFromString(
