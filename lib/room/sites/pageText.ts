@@ -46,9 +46,21 @@ export function queryAllIn(roots: readonly ParentNode[], selector: string): Elem
 export class Exclusion {
   private readonly withButtons: string;
   private readonly withoutButtons: string;
+  /** Containers left out by who they are, not by a selector (the comment list the comment reader found). */
+  private readonly elements: Element[] = [];
   constructor(readonly selector: string) {
     this.withoutButtons = selector ? `${SKIPPED},${selector}` : SKIPPED;
     this.withButtons = `${this.withoutButtons},button`;
+  }
+
+  /** `el` and all it holds are left out from now on. */
+  leaveOut(el: Element): void {
+    if (!this.elements.includes(el)) this.elements.push(el);
+  }
+
+  /** Whether `el` itself is one of the containers left out by leaveOut (a walk meeting it goes round it). */
+  leavesOut(el: Element): boolean {
+    return this.elements.length > 0 && this.elements.includes(el);
   }
 
   /** The selector of what the walk leaves out, skipped tags included. */
@@ -58,6 +70,7 @@ export class Exclusion {
 
   /** True when `el` is inside (or is) something the walk leaves out. */
   covers(el: Element, skipButtons = true): boolean {
+    if (this.elements.some((left) => left.contains(el))) return true;
     try {
       return el.closest(skipButtons ? this.withButtons : this.withoutButtons) !== null;
     } catch {
@@ -314,7 +327,7 @@ function prunedWalk(
         }
         if (node.nodeType !== 1) continue;
         const el = node as Element;
-        if (matchesSafely(el, leftOut, skipButtons) || pruned(el)) continue;
+        if (exclusion.leavesOut(el) || matchesSafely(el, leftOut, skipButtons) || pruned(el)) continue;
         push(el);
       }
       return true;
