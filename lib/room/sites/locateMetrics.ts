@@ -139,6 +139,7 @@ export function labelSearch(root: ParentNode, context: LocateContext): LabelSear
       return matched.length > 0;
     },
     LABEL_HINT,
+    true,
   );
   return { labels, step: (deadline) => walk.step(deadline) };
 }

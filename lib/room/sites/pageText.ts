@@ -181,6 +181,17 @@ const MAX_RESTARTS = 3;
  * text again at every level, and copying a big page's text costs milliseconds each time).
  */
 const LIST_FROM = 8;
+/**
+ * A list this long, its rows all of one tag, is a list of records (a feed, a catalog, an order list), never a
+ * grid of tiles. The label walk (`records: true`) first asks only its first RECORD_ROWS rows: when fewer than a
+ * third of them can hold a label, a label in a later row sits in a list whose rows mostly carry none, which the
+ * reader never takes for a tile (locateMetrics' inForeignList), so the list's whole text (~130k characters for
+ * 7.5k rows, some ms to copy) is not asked. (Only a label in a repeated block nested deeper in a later row
+ * would have been judged by that block instead.) Other walks (the explained product, the end of the live) ask
+ * it whole.
+ */
+const RECORD_LIST_FROM = 1000;
+const RECORD_ROWS = 40;
 
 /**
  * Walks `root`'s own tree, calling `visit` for each non-blank text node that `accept` keeps (all, by default)
@@ -200,6 +211,7 @@ export function textWalk(
   skipButtons = true,
   accept?: (data: string) => boolean,
   hint?: RegExp,
+  records = false,
 ): TextWalk {
   const start = root as Node;
   const inner: TextWalk[] = [];
@@ -207,14 +219,15 @@ export function textWalk(
   if (start.nodeType === 1) {
     const el = start as Element;
     const frame = frameDocument(el);
-    if (frame) return textWalk(frame, exclusion, visit, skipButtons, accept, hint);
-    if (el.shadowRoot) inner.push(textWalk(el.shadowRoot, exclusion, visit, skipButtons, accept, hint));
+    if (frame) return textWalk(frame, exclusion, visit, skipButtons, accept, hint, records);
+    if (el.shadowRoot)
+      inner.push(textWalk(el.shadowRoot, exclusion, visit, skipButtons, accept, hint, records));
     skip = exclusion.covers(el, skipButtons);
   }
   const doc = start.ownerDocument ?? (start as Document);
   if (!doc?.createTreeWalker) skip = true;
   const own = hint
-    ? prunedWalk(start, exclusion, visit, skipButtons, accept, hint)
+    ? prunedWalk(start, exclusion, visit, skipButtons, accept, hint, records)
     : fullWalk(start, doc, exclusion, visit, skipButtons, accept);
   return {
     step(deadline, now = () => performance.now()) {
@@ -283,16 +296,40 @@ function prunedWalk(
   skipButtons: boolean,
   accept: ((data: string) => boolean) | undefined,
   hint: RegExp,
+  records: boolean,
 ): TextWalk {
   const leftOut = exclusion.selectorFor(skipButtons);
+  const holds = (el: Element) => {
+    const text = textCopy(el);
+    hint.lastIndex = 0;
+    return !!text && hint.test(text);
+  };
+  /**
+   * A list of records, its rows all of one tag (asked natively: a row of another tag, a tile among them, is
+   * a list of no kind), whose first rows mostly cannot hold what the walk looks for (see RECORD_LIST_FROM).
+   */
+  const recordsWithout = (el: Element) => {
+    const tag = el.firstElementChild?.localName;
+    if (!tag || /[^a-z0-9-]/.test(tag) || queryOne(el, `:scope > :not(${tag})`)) return false;
+    let rows = 0;
+    let holding = 0;
+    for (
+      let row: Element | null = el.firstElementChild;
+      row && rows < RECORD_ROWS;
+      row = row.nextElementSibling
+    ) {
+      rows++;
+      if (holds(row)) holding++;
+    }
+    return holding * 3 < rows;
+  };
   // A leaf or a narrow box on the way costs less to walk than to ask for its whole text.
   const pruned = (el: Element) => {
     const children = el.childElementCount;
     if (children === 0) return false;
     if (children < LIST_FROM && (el.parentElement?.childElementCount ?? 0) < LIST_FROM) return false;
-    const text = textCopy(el);
-    hint.lastIndex = 0;
-    return !text || !hint.test(text);
+    if (records && children >= RECORD_LIST_FROM && recordsWithout(el)) return true;
+    return !holds(el);
   };
   // Nodes still to walk, the next on top: children go on in reverse so the walk keeps document order.
   let stack: Node[] | undefined;
