@@ -310,7 +310,7 @@ function prunedWalk(
    */
   const recordsWithout = (el: Element) => {
     const tag = el.firstElementChild?.localName;
-    if (!tag || /[^a-z0-9-]/.test(tag) || queryOne(el, `:scope > :not(${tag})`)) return false;
+    if (!tag || /[^a-z0-9-]/.test(tag) || rowOfAnotherTag(el, tag)) return false;
     let rows = 0;
     let holding = 0;
     for (
@@ -370,6 +370,15 @@ function prunedWalk(
       return true;
     },
   };
+}
+
+/** Whether some child of `el` is not a `tag` (asked of its children only; a browser without `:has()` says yes). */
+function rowOfAnotherTag(el: Element, tag: string): boolean {
+  try {
+    return el.matches(`:has(> :not(${tag}))`);
+  } catch {
+    return true;
+  }
 }
 
 /** `matches`, with a bad adapter selector leaving out only the skipped tags (as Exclusion.covers does). */
