@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession } from 'playwright-core';
@@ -17,6 +17,14 @@ const BUILD = PRODUCTION_BUILD;
 const ROOM = 'https://buyin.jinritemai.com/dashboard/live/control';
 const URL_OF_ROOM = `${ROOM}?room_id=bench&n=30000&rate=20&products=0`;
 const LOADS = Number(process.env.LOADS ?? 7);
+/**
+ * Measuring better (never what counts): BENCH_COMPARE=DIR measures another build (an older one, copied aside)
+ * beside this one, loads alternating, so a machine loaded by other work moves both alike. BENCH_CPU_PROFILE=DIR
+ * also takes a V8 CPU profile of each load (written there) and prints where the extension's samples went in
+ * the first-read window; the profiler's own cost inflates the trace's figures while it runs.
+ */
+const COMPARE = process.env.BENCH_COMPARE;
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
 /**
  * The first full read ends before the sampler's first heartbeat (1 s after injection): the injection runs the
  * first read, the first look finishes in the next task, a settling value is checked after two frames. What the
@@ -102,10 +110,21 @@ interface LoadCost {
   totalUs: number;
   /** the same in thread time, µs */
   cpuUs: number;
+  /** the injection task in thread time, µs */
+  injectionCpuUs: number;
 }
 
-async function traceOneLoad(cdp: CDPSession, load: () => Promise<void>): Promise<LoadCost> {
+async function traceOneLoad(
+  cdp: CDPSession,
+  load: () => Promise<void>,
+  profiled?: (profile: CpuProfile) => void,
+): Promise<LoadCost> {
   const events: TraceEvent[] = [];
+  if (profiled) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   const collected = (p: { value: object[] }) => events.push(...(p.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collected);
   await cdp.send('Tracing.start', {
@@ -116,6 +135,7 @@ async function traceOneLoad(cdp: CDPSession, load: () => Promise<void>): Promise
     transferMode: 'ReportEvents',
   });
   await load();
+  if (profiled) profiled((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.end');
   await complete;
@@ -161,8 +181,125 @@ async function traceOneLoad(cdp: CDPSession, load: () => Promise<void>): Promise
         e.name === 'EvaluateScript' || e.name.startsWith('v8.compile') || e.name === 'v8.parseOnBackground',
     ),
     totalUs: sumThreads(() => true),
+    injectionCpuUs: [...byThread.values()].reduce(
+      (sum, list) =>
+        sum +
+        threadUs(
+          list.filter(
+            (e) =>
+              e.name === 'EvaluateScript' ||
+              e.name.startsWith('v8.compile') ||
+              e.name === 'v8.parseOnBackground',
+          ),
+        ),
+      0,
+    ),
     cpuUs: [...byThread.values()].reduce((sum, list) => sum + threadUs(list), 0),
   };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Where a load's extension samples went, µs by key: `self` by the function on top (a native call shows as its
+ * own node, the garbage collector as `(garbage collector)`), `by` the nearest frame of the extension's scripts.
+ */
+function profileShares(profile: CpuProfile): {
+  self: Map<string, number>;
+  by: Map<string, number>;
+  total: Map<string, number>;
+} {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) {
+    byId.set(node.id, node);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  const ours = (n: ProfileNode) => n.callFrame.url.startsWith('chrome-extension://');
+  const key = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+  const nearestOurs = (id: number): ProfileNode | undefined => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const n = byId.get(at)!;
+      if (ours(n)) return n;
+    }
+    return undefined;
+  };
+  const self = new Map<string, number>();
+  const by = new Map<string, number>();
+  const total = new Map<string, number>();
+  let t = profile.startTime;
+  // Each script from its first sample, as the trace counts it from its injection.
+  const firstOf = new Map<string, number>();
+  let previous: ProfileNode | undefined;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i]!;
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    const leaf = byId.get(profile.samples[i]!)!;
+    // A collection right after our code ran counts as ours (the sample's stack is only the collector).
+    const gc = leaf.callFrame.functionName === '(garbage collector)';
+    const mine = nearestOurs(leaf.id) ?? (gc ? previous : undefined);
+    previous = mine;
+    if (!mine) continue;
+    const url = mine.callFrame.url;
+    if (!firstOf.has(url)) firstOf.set(url, t);
+    if (t - firstOf.get(url)! > FIRST_READ_WINDOW_US) continue;
+    const k = key(leaf);
+    self.set(k, (self.get(k) ?? 0) + dt);
+    const m = key(mine);
+    by.set(m, (by.get(m) ?? 0) + dt);
+    const onStack = new Set<string>();
+    for (let at: number | undefined = mine.id; at !== undefined; at = parent.get(at)) {
+      const n = byId.get(at)!;
+      if (ours(n)) onStack.add(key(n));
+    }
+    for (const k2 of onStack) total.set(k2, (total.get(k2) ?? 0) + dt);
+  }
+  return { self, by, total };
+}
+
+/** The minified source at `file:line:col` of a key, to tell which function a short name is. */
+function sourceAt(dir: string, k: string): string {
+  const at = /(\S+):(\d+):(\d+)$/.exec(k);
+  if (!at) return '';
+  try {
+    const line =
+      readFileSync(join(dir, 'content-scripts', at[1]!), 'utf8').split('\n')[Number(at[2]) - 1] ?? '';
+    return line.slice(Number(at[3]) - 1, Number(at[3]) + 59).replace(/\s+/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+function printProfiles(label: string, dir: string, profiles: CpuProfile[]): void {
+  const shares = profiles.map(profileShares);
+  const totals = shares.map((s) => [...s.self.values()].reduce((a, b) => a + b, 0) / 1000);
+  console.log(`${label}: profiled extension CPU per load ${totals.map((t) => t.toFixed(1)).join(' / ')} ms`);
+  const titles = {
+    self: 'self time (a native call, the collector, a builtin on top)',
+    by: 'by nearest extension frame',
+    total: 'inclusive, by extension function',
+  };
+  for (const which of ['self', 'by', 'total'] as const) {
+    const keys = new Set(shares.flatMap((s) => [...s[which].keys()]));
+    const rows = [...keys]
+      .map((k) => [k, median(shares.map((s) => (s[which].get(k) ?? 0) / 1000))] as const)
+      .filter(([, ms]) => ms >= 0.2)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40);
+    console.log(`  ${titles[which]} (median ms over loads):`);
+    for (const [k, ms] of rows) console.log(`    ${ms.toFixed(1).padStart(5)}  ${k}  ${sourceAt(dir, k)}`);
+  }
 }
 
 const median = (xs: number[]) => {
@@ -181,36 +318,66 @@ export async function run(): Promise<string[]> {
   const server = await startHttpsFixtureServer({
     'buyin.jinritemai.com/dashboard/live/control': 'big-busy-page.html',
   });
-  const costs: LoadCost[] = [];
+  const builds = [BUILD, ...(COMPARE ? [COMPARE] : [])];
+  const costsOf: LoadCost[][] = builds.map(() => []);
+  const profilesOf: CpuProfile[][] = builds.map(() => []);
   try {
-    const browser = await launchWithExtension({ extensionDir: BUILD, extraArgs: server.chromiumArgs });
+    const browsers: Awaited<ReturnType<typeof launchWithExtension>>[] = [];
     try {
+      for (const dir of builds)
+        browsers.push(await launchWithExtension({ extensionDir: dir, extraArgs: server.chromiumArgs }));
       for (let i = 0; i < LOADS; i++) {
-        const page = await browser.context.newPage();
-        const cdp = await browser.context.newCDPSession(page);
-        costs.push(
-          await traceOneLoad(cdp, async () => {
-            await page.goto(URL_OF_ROOM, { waitUntil: 'load' });
-            // document_idle, then the first-read window and a margin.
-            await page.waitForTimeout(2500);
-          }),
-        );
-        await cdp.detach();
-        await page.close();
+        for (const [b, browser] of browsers.entries()) {
+          const page = await browser.context.newPage();
+          const cdp = await browser.context.newCDPSession(page);
+          costsOf[b]!.push(
+            await traceOneLoad(
+              cdp,
+              async () => {
+                await page.goto(URL_OF_ROOM, { waitUntil: 'load' });
+                // document_idle, then the first-read window and a margin.
+                await page.waitForTimeout(2500);
+              },
+              CPU_PROFILE ? (profile) => profilesOf[b]!.push(profile) : undefined,
+            ),
+          );
+          await cdp.detach();
+          await page.close();
+        }
       }
     } finally {
-      await browser.close();
+      for (const browser of browsers) await browser.close();
     }
   } finally {
     await server.close();
   }
+  if (CPU_PROFILE) {
+    mkdirSync(CPU_PROFILE, { recursive: true });
+    for (const [b, profiles] of profilesOf.entries()) {
+      const name = b === 0 ? 'current' : 'compared';
+      for (const [i, p] of profiles.entries())
+        writeFileSync(join(CPU_PROFILE, `${name}-${i}.cpuprofile`), JSON.stringify(p));
+      printProfiles(`${name} build (${builds[b]})`, builds[b]!, profiles);
+    }
+  }
+  const costs = costsOf[0]!;
+  const compared = COMPARE
+    ? (() => {
+        const other = costsOf[1]!;
+        const of = (pick: (c: LoadCost) => number) => median(other.map((c) => pick(c) / 1000)).toFixed(1);
+        return [
+          `  compared build ${COMPARE}, loads alternating with the above: median ${of((c) => c.totalUs)} ms, thread CPU ${of((c) => c.cpuUs)} ms, injection task ${of((c) => c.injectionUs)} ms (thread CPU ${of((c) => c.injectionCpuUs)} ms; parse + compile ${of((c) => c.compileUs)} ms)`,
+        ];
+      })()
+    : [];
   const totals = costs.map((c) => c.totalUs / 1000);
   const ms = median(totals);
   const ofLoads = (pick: (c: LoadCost) => number) => median(costs.map((c) => pick(c) / 1000)).toFixed(1);
   return [
     `bundle content script: parse + compile + first full read on the big busy page (its first second, Chromium trace) median ${ms.toFixed(1)} ms of ${LOADS} loads (max ${Math.max(...totals).toFixed(1)}) (budget ${CONTENT_SCRIPT_BUDGET_MS} ms: ${ms <= CONTENT_SCRIPT_BUDGET_MS ? 'ok' : 'OVER'})`,
     `  thread CPU time of the same ${ofLoads((c) => c.cpuUs)} ms (median; a busy machine moves it less than the wall time above)`,
-    `  of which the injection task ${ofLoads((c) => c.injectionUs)} ms (parse + compile ${ofLoads((c) => c.compileUs)} ms); style and layout forced while reading ${ofLoads((c) => c.layoutUs)} ms; the rest is the first look's and settle check's tasks and the page's changes meanwhile`,
+    `  of which the injection task ${ofLoads((c) => c.injectionUs)} ms (thread CPU ${ofLoads((c) => c.injectionCpuUs)} ms; parse + compile ${ofLoads((c) => c.compileUs)} ms); style and layout forced while reading ${ofLoads((c) => c.layoutUs)} ms; the rest is the first look's and settle check's tasks and the page's changes meanwhile`,
+    ...compared,
     `bundle sizes (printed, not judged; the background's cost is the coldStart bench): content script ${contentKb.toFixed(1)} KB gzip, background ${backgroundKb.toFixed(1)} KB gzip`,
   ];
 }

@@ -62,7 +62,7 @@ describe('reading a tile as a person sees it, in Chromium', () => {
     await page.close();
   });
 
-  it('finds the shadow roots where pages put them by native queries (custom elements by XPath), as a full look does', async () => {
+  it('finds the shadow roots where pages put them by native queries (custom elements as every name HTML, SVG and MathML do not know), as a full look does', async () => {
     const page = await browser.newPage();
     await page.setContent(`<main><div id="qiankun"></div><wujie-app id="wujie"><span>slotted</span></wujie-app>
       <div id="kept"><span>placeholder</span></div><iframe id="frame" srcdoc="<x-card id='inFrame'></x-card>"></iframe>
@@ -85,7 +85,7 @@ describe('reading a tile as a person sees it, in Chromium', () => {
         open(document.getElementById('kept'), '<b>成交金额</b>');
         open(document.getElementById('card'), '<i>x</i>');
         open(document.querySelector('iframe').contentDocument.getElementById('inFrame'), '<i>y</i>');
-        // Elements whose name script asked: none when XPath picks the custom elements natively.
+        // Elements whose name script asked: none when a native query picks the custom elements.
         const getName = Object.getOwnPropertyDescriptor(Element.prototype, 'localName').get;
         let asked = 0;
         Object.defineProperty(Element.prototype, 'localName', { configurable: true, get() { asked++; return getName.call(this); } });

@@ -85,6 +85,17 @@ export function createProductTableReader(
   const relocateMs = options.relocateMs ?? 3000;
   const observe = options.observe ?? defaultObserve;
   const tried = [...hintsList, ...GENERIC_PRODUCT_TABLES];
+  // Every container any shape names, in one selector: on a page with none (most pages, most of the time) one
+  // native query answers for all of them instead of one page-wide query per selector.
+  const anyContainer = tried.flatMap((hints) => hints.containers).join(',');
+  /** No container on the page at all; a bad selector among them (a stale hint) says nothing. */
+  const noContainer = () => {
+    try {
+      return root.querySelector(anyContainer) === null;
+    } catch {
+      return false;
+    }
+  };
   const lists: List[] = [];
   const known = new Map<string, DomProductRow>();
   const keys = new Map<string, string>();
@@ -130,6 +141,7 @@ export function createProductTableReader(
         lists.splice(i, 1);
       }
     }
+    if (lists.length === 0 && noContainer()) return;
     for (const hints of tried) {
       for (const selector of hints.containers) {
         for (const container of queryAll(root, selector)) {

@@ -49,8 +49,8 @@ export interface RoomReader {
   /** A same-origin frame loaded: its document is part of the room. */
   noteFrameLoad(frame: Element): boolean;
   /**
-   * The page's comment list (the comment reader found it): rows added to it are comments, never looked into for
-   * metrics, as a container that took rows without labels is (a comment may well say 在线人数).
+   * The page's comment list (the comment reader found it): its rows are comments, never looked into for metrics,
+   * as a container that took rows without labels is (a comment may well say 在线人数).
    */
   noteFeed(list: Element): void;
   /** Where to observe: the document, its open shadow roots and same-origin frames, and each value node. */
@@ -370,10 +370,12 @@ export function createRoomReader(
           if (feeds.isFeed(record.target)) continue;
           for (const node of record.addedNodes) {
             if (added.size >= MAX_ADDED) break;
-            if (node.nodeType === 1) {
+            // Inside a value (an odometer's new digits, a per-character redraw): parts of that value, read with
+            // it, never a tile to search; only a short text saying the live ended is looked at.
+            if (node.nodeType === 1 && !slot) {
               added.add(node);
               relevant = true;
-            } else if (node.nodeType === 3 && noteText(node)) relevant = true;
+            } else if ((node.nodeType === 1 || node.nodeType === 3) && noteText(node)) relevant = true;
           }
           if (record.removedNodes.length > 0 && !relevant) relevant = lostSomething();
         }
@@ -391,6 +393,9 @@ export function createRoomReader(
     },
     noteFeed(list) {
       feeds.add(list);
+      // Its rows are comments: not looked into by any walk for labels either (the first look comes after the
+      // comment reader found the list, so a long list of comments is never read for tiles).
+      context.exclusion.leaveOut(list);
     },
     targets: () => ({
       roots: roots as Node[],

@@ -12,7 +12,7 @@ import { type ParsedMetric, parseMetricText } from '../../core/metrics/parseMetr
 import { checkPlausible } from '../../core/metrics/plausibility';
 import { locateHeadlines } from './headlineHint';
 import { LABEL_HINT } from './labelHint';
-import { type Exclusion, isSeen, queryOne, repeatedItem, textWalk, walkText } from './pageText';
+import { type Exclusion, isSeen, queryOne, repeatedItem, sharedView, textWalk, walkText } from './pageText';
 import { planValue, textShows } from './valueView';
 
 // Finding where each metric's value sits, by DOM structure and text only (never by class names): the
@@ -67,8 +67,9 @@ const valueLike = (text: string) => {
   return !parsed.ok && parsed.reason === 'dash';
 };
 
-/** The text a person sees in a node (hidden spacers out, per-character spans joined). */
-export const viewText = (node: Node): string => planValue(node).read().text;
+/** The text a person sees in a node (hidden spacers out, per-character spans joined), once per shared read. */
+export const viewText = (node: Node): string => sharedView(node, seenText);
+const seenText = (node: Node): string => planValue(node).read().text;
 
 interface Candidate {
   location: MetricLocation;
@@ -138,6 +139,7 @@ export function labelSearch(root: ParentNode, context: LocateContext): LabelSear
       return matched.length > 0;
     },
     LABEL_HINT,
+    true,
   );
   return { labels, step: (deadline) => walk.step(deadline) };
 }

@@ -46,9 +46,21 @@ export function queryAllIn(roots: readonly ParentNode[], selector: string): Elem
 export class Exclusion {
   private readonly withButtons: string;
   private readonly withoutButtons: string;
+  /** Containers left out by who they are, not by a selector (the comment list the comment reader found). */
+  private readonly elements: Element[] = [];
   constructor(readonly selector: string) {
     this.withoutButtons = selector ? `${SKIPPED},${selector}` : SKIPPED;
     this.withButtons = `${this.withoutButtons},button`;
+  }
+
+  /** `el` and all it holds are left out from now on. */
+  leaveOut(el: Element): void {
+    if (!this.elements.includes(el)) this.elements.push(el);
+  }
+
+  /** Whether `el` itself is one of the containers left out by leaveOut (a walk meeting it goes round it). */
+  leavesOut(el: Element): boolean {
+    return this.elements.length > 0 && this.elements.includes(el);
   }
 
   /** The selector of what the walk leaves out, skipped tags included. */
@@ -58,6 +70,7 @@ export class Exclusion {
 
   /** True when `el` is inside (or is) something the walk leaves out. */
   covers(el: Element, skipButtons = true): boolean {
+    if (this.elements.some((left) => left.contains(el))) return true;
     try {
       return el.closest(skipButtons ? this.withButtons : this.withoutButtons) !== null;
     } catch {
@@ -86,11 +99,12 @@ interface ReadShare {
   texts: Map<Element, string>;
   styles: Map<Element, CSSStyleDeclaration | null>;
   drawn: Record<'::before' | '::after', Map<Element, string>>;
+  views: Map<Node, string>;
 }
 let share: ReadShare | null = null;
 
 /** `map`'s value for `el`, computed and kept the first time it is asked. */
-function kept<V>(map: Map<Element, V>, el: Element, compute: () => V): V {
+function kept<K, V>(map: Map<K, V>, el: K, compute: () => V): V {
   let value = map.get(el);
   if (value === undefined) {
     value = compute();
@@ -101,14 +115,19 @@ function kept<V>(map: Map<Element, V>, el: Element, compute: () => V): V {
 
 /**
  * Runs `read` with one copy of each container's whole text shared by every hinted walk in it (labels, the end
- * of the live, the explained product, often over the same big containers), and one computed style and CSS-drawn
- * text per element shared by every look at a value (a card's value is viewed again at each wrapper the value
+ * of the live, the explained product, often over the same big containers), and one computed style, CSS-drawn
+ * text and seen text per element shared by every look at a value (a card's value is viewed again at each wrapper the value
  * grows into). Only for work that runs in one task: the page cannot change while the read holds the thread, and
  * the copies go when it returns.
  */
 export function sharingTexts<T>(read: () => T): T {
   if (share) return read();
-  share = { texts: new Map(), styles: new Map(), drawn: { '::before': new Map(), '::after': new Map() } };
+  share = {
+    texts: new Map(),
+    styles: new Map(),
+    drawn: { '::before': new Map(), '::after': new Map() },
+    views: new Map(),
+  };
   try {
     return read();
   } finally {
@@ -139,6 +158,14 @@ export function sharedDrawnText(
   return share ? kept(share.drawn[which], el, () => compute(el, which)) : compute(el, which);
 }
 
+/**
+ * `compute(node)` (the text a person sees in it), asked once per shared read: placing a label tries a value's
+ * text node, then each wrapper it grows into, and every digit of an odometer grows through the same wrappers.
+ */
+export function sharedView(node: Node, compute: (node: Node) => string): string {
+  return share ? kept(share.views, node, () => compute(node)) : compute(node);
+}
+
 /** A walk that can pause: `step(deadline)` walks until done (true) or the clock passes the deadline (false). */
 export interface TextWalk {
   step(deadline: number, now?: () => number): boolean;
@@ -154,6 +181,17 @@ const MAX_RESTARTS = 3;
  * text again at every level, and copying a big page's text costs milliseconds each time).
  */
 const LIST_FROM = 8;
+/**
+ * A list this long, its rows all of one tag, is a list of records (a feed, a catalog, an order list), never a
+ * grid of tiles. The label walk (`records: true`) first asks only its first RECORD_ROWS rows: when fewer than a
+ * third of them can hold a label, a label in a later row sits in a list whose rows mostly carry none, which the
+ * reader never takes for a tile (locateMetrics' inForeignList), so the list's whole text (~130k characters for
+ * 7.5k rows, some ms to copy) is not asked. (Only a label in a repeated block nested deeper in a later row
+ * would have been judged by that block instead.) Other walks (the explained product, the end of the live) ask
+ * it whole.
+ */
+const RECORD_LIST_FROM = 1000;
+const RECORD_ROWS = 40;
 
 /**
  * Walks `root`'s own tree, calling `visit` for each non-blank text node that `accept` keeps (all, by default)
@@ -173,6 +211,7 @@ export function textWalk(
   skipButtons = true,
   accept?: (data: string) => boolean,
   hint?: RegExp,
+  records = false,
 ): TextWalk {
   const start = root as Node;
   const inner: TextWalk[] = [];
@@ -180,14 +219,15 @@ export function textWalk(
   if (start.nodeType === 1) {
     const el = start as Element;
     const frame = frameDocument(el);
-    if (frame) return textWalk(frame, exclusion, visit, skipButtons, accept, hint);
-    if (el.shadowRoot) inner.push(textWalk(el.shadowRoot, exclusion, visit, skipButtons, accept, hint));
+    if (frame) return textWalk(frame, exclusion, visit, skipButtons, accept, hint, records);
+    if (el.shadowRoot)
+      inner.push(textWalk(el.shadowRoot, exclusion, visit, skipButtons, accept, hint, records));
     skip = exclusion.covers(el, skipButtons);
   }
   const doc = start.ownerDocument ?? (start as Document);
   if (!doc?.createTreeWalker) skip = true;
   const own = hint
-    ? prunedWalk(start, exclusion, visit, skipButtons, accept, hint)
+    ? prunedWalk(start, exclusion, visit, skipButtons, accept, hint, records)
     : fullWalk(start, doc, exclusion, visit, skipButtons, accept);
   return {
     step(deadline, now = () => performance.now()) {
@@ -256,16 +296,40 @@ function prunedWalk(
   skipButtons: boolean,
   accept: ((data: string) => boolean) | undefined,
   hint: RegExp,
+  records: boolean,
 ): TextWalk {
   const leftOut = exclusion.selectorFor(skipButtons);
+  const holds = (el: Element) => {
+    const text = textCopy(el);
+    hint.lastIndex = 0;
+    return !!text && hint.test(text);
+  };
+  /**
+   * A list of records, its rows all of one tag (asked natively: a row of another tag, a tile among them, is
+   * a list of no kind), whose first rows mostly cannot hold what the walk looks for (see RECORD_LIST_FROM).
+   */
+  const recordsWithout = (el: Element) => {
+    const tag = el.firstElementChild?.localName;
+    if (!tag || /[^a-z0-9-]/.test(tag) || rowOfAnotherTag(el, tag)) return false;
+    let rows = 0;
+    let holding = 0;
+    for (
+      let row: Element | null = el.firstElementChild;
+      row && rows < RECORD_ROWS;
+      row = row.nextElementSibling
+    ) {
+      rows++;
+      if (holds(row)) holding++;
+    }
+    return holding * 3 < rows;
+  };
   // A leaf or a narrow box on the way costs less to walk than to ask for its whole text.
   const pruned = (el: Element) => {
     const children = el.childElementCount;
     if (children === 0) return false;
     if (children < LIST_FROM && (el.parentElement?.childElementCount ?? 0) < LIST_FROM) return false;
-    const text = textCopy(el);
-    hint.lastIndex = 0;
-    return !text || !hint.test(text);
+    if (records && children >= RECORD_LIST_FROM && recordsWithout(el)) return true;
+    return !holds(el);
   };
   // Nodes still to walk, the next on top: children go on in reverse so the walk keeps document order.
   let stack: Node[] | undefined;
@@ -300,12 +364,21 @@ function prunedWalk(
         }
         if (node.nodeType !== 1) continue;
         const el = node as Element;
-        if (matchesSafely(el, leftOut, skipButtons) || pruned(el)) continue;
+        if (exclusion.leavesOut(el) || matchesSafely(el, leftOut, skipButtons) || pruned(el)) continue;
         push(el);
       }
       return true;
     },
   };
+}
+
+/** Whether some child of `el` is not a `tag` (asked of its children only; a browser without `:has()` says yes). */
+function rowOfAnotherTag(el: Element, tag: string): boolean {
+  try {
+    return el.matches(`:has(> :not(${tag}))`);
+  } catch {
+    return true;
+  }
 }
 
 /** `matches`, with a bad adapter selector leaving out only the skipped tags (as Exclusion.covers does). */

@@ -34,9 +34,34 @@ const BUILT_IN_HOSTS = [
 ];
 /** Empty built-in hosts and frames: one native query (`:empty` first: most elements fail it at once). */
 const EMPTY_HOSTS_AND_FRAMES = `:empty:is(${BUILT_IN_HOSTS.join(',')}),iframe,frame`;
-/** Custom elements at or under the context node: no CSS selector matches a hyphen in a name, XPath does. */
-const CUSTOM_ELEMENTS = 'descendant-or-self::*[contains(local-name(), "-")]';
-const ORDERED_SNAPSHOT = 7;
+/**
+ * The elements a page's markup names that are not custom: HTML's (obsolete ones too), SVG's and MathML's, the
+ * commonest first (a `:not()` list stops at its first match). No CSS selector matches a hyphen in a name, so
+ * custom elements are found as what is none of these: one native query that compares each element's name
+ * with a few of these. A name missing here only makes its elements candidates too (asked for a shadow root,
+ * which they cannot have); none of them has a hyphen, so no custom element is ever left out. (XPath's
+ * `contains(local-name(), "-")` finds the same, ~10× slower in Chromium: ~15 ms on 30k elements.)
+ */
+export const KNOWN_ELEMENTS = [
+  'div,span,a,p,li,i,b,img,svg,path,button,td,tr,ul,input,label,em,strong,section,header,footer,main,nav',
+  'article,aside,h1,h2,h3,h4,h5,h6,table,tbody,thead,tfoot,th,ol,dl,dt,dd,form,select,option,textarea',
+  'html,head,body,meta,title,style,script,link,noscript,template,slot,br,hr,pre,code,small,sub,sup,u,s',
+  'abbr,acronym,address,applet,area,audio,base,basefont,bdi,bdo,bgsound,big,blink,blockquote,canvas',
+  'caption,center,cite,col,colgroup,data,datalist,del,details,dfn,dialog,dir,embed,fieldset,figcaption',
+  'figure,font,frame,frameset,hgroup,iframe,image,ins,isindex,kbd,keygen,legend,listing,map,mark,marquee',
+  'menu,menuitem,meter,multicol,nextid,nobr,noembed,noframes,object,optgroup,output,param,picture',
+  'plaintext,progress,q,rb,rp,rt,rtc,ruby,samp,search,source,spacer,strike,summary,time,track,tt,var',
+  'video,wbr,xmp,g,circle,ellipse,line,polyline,polygon,rect,text,tspan,textPath,defs,use,symbol,clipPath',
+  'mask,pattern,linearGradient,radialGradient,stop,filter,foreignObject,marker,desc,metadata,view,switch',
+  'animate,animateMotion,animateTransform,set,mpath,feBlend,feColorMatrix,feComponentTransfer,feComposite',
+  'feConvolveMatrix,feDiffuseLighting,feDisplacementMap,feDistantLight,feDropShadow,feFlood,feFuncA',
+  'feFuncB,feFuncG,feFuncR,feGaussianBlur,feImage,feMerge,feMergeNode,feMorphology,feOffset,fePointLight',
+  'feSpecularLighting,feSpotLight,feTile,feTurbulence,math,mi,mn,mo,ms,mtext,mrow,mfrac,msqrt,mroot,msup',
+  'msub,msubsup,munder,mover,munderover,mtable,mtr,mtd,mspace,mstyle,semantics,annotation,mpadded',
+  'mphantom,menclose,merror,mglyph,maction,mprescripts,none',
+].join(',');
+/** Custom elements (and names no list knows) under a root, by one native query. */
+const NOT_KNOWN = `:not(${KNOWN_ELEMENTS})`;
 // DOCUMENT_POSITION_FOLLOWING
 const FOLLOWING = 4;
 
@@ -64,36 +89,12 @@ export function discoverRoots(root: ParentNode, found: FoundRoot): void {
   for (let i = 0; i < elements.length; i++) report(elements[i]!, found, discoverRoots);
 }
 
-/** The custom elements under `root` (itself left out), in document order. */
-function customElementsUnder(root: ParentNode): Element[] {
-  const node = root as Node;
-  const doc = node.ownerDocument ?? (root as Document);
-  // XPath cannot start at a shadow root (a fragment): it starts at each of its children instead.
-  const scopes: Node[] =
-    node.nodeType === 11 ? [...root.children] : node.nodeType === 1 ? [...root.children] : [node];
-  const out: Element[] = [];
-  try {
-    if (typeof doc.evaluate !== 'function') throw new Error('no XPath');
-    for (const scope of scopes) {
-      const result = doc.evaluate(CUSTOM_ELEMENTS, scope, null, ORDERED_SNAPSHOT, null);
-      for (let i = 0; i < result.snapshotLength; i++) {
-        const el = result.snapshotItem(i) as Element;
-        if (el !== node) out.push(el);
-      }
-    }
-    return out;
-  } catch {
-    // A DOM without XPath: ask every element (the cost discoverLikelyRoots saves a browser).
-    return [...root.querySelectorAll('*')].filter((el) => el.localName.includes('-'));
-  }
-}
-
 /**
  * The open shadow roots and same-origin frame documents under `root` where a page puts them (see above), nested
  * ones too, in document order: the elements asked are the few that can be hosts, found natively.
  */
 export function discoverLikelyRoots(root: ParentNode, found: FoundRoot): void {
-  const custom = customElementsUnder(root);
+  const custom = [...root.querySelectorAll(NOT_KNOWN)];
   const rest = [...root.querySelectorAll(EMPTY_HOSTS_AND_FRAMES)];
   const candidates =
     custom.length > 0 && rest.length > 0

@@ -34,4 +34,37 @@ describe('locateCommentList', () => {
     document.body.innerHTML = feed('small', 'chat-a', 'x', 5, 0) + feed('big', 'chat-b', 'y', 30, 0);
     expect(locateCommentList(document)?.list.id).toBe('big');
   });
+
+  it('finds a long feed by where its rows sit, without the page-wide feed query, wherever it is on the page', () => {
+    // 70 empty "message" boxes come first: the feed query looks at its first 60 matches only.
+    const boxes = Array.from({ length: 70 }, (_, i) => `<p class="message-tip" id="m${i}"></p>`).join('');
+    document.body.innerHTML = `<main>${boxes}<section><div>${feed('live', 'chat-list', 'row', 40, 0)}</div></section></main>`;
+    const asked: string[] = [];
+    const query = document.querySelectorAll.bind(document);
+    const spy = Object.assign(Object.create(document), {
+      querySelectorAll: (selector: string) => {
+        asked.push(selector);
+        return query(selector);
+      },
+    }) as Document;
+    expect(locateCommentList(spy)?.list.id).toBe('live');
+    expect(asked).toEqual([':nth-child(8)']);
+  });
+
+  it('falls back to every feed the selector matches when the comment list is short, beside a long list that is no feed', () => {
+    const products = Array.from({ length: 30 }, (_, i) => `<li><b>商品 ${i}</b><i>¥${i}</i></li>`).join('');
+    document.body.innerHTML = `<ul class="goods">${products}</ul>${feed('fresh', 'chat-box', 'row', 3, 0)}`;
+    expect(locateCommentList(document)?.list.id).toBe('fresh');
+  });
+
+  it('looks for a long feed’s rows at most four levels under the element the feed selector names', () => {
+    const nested = (levels: number, inner: string) =>
+      '<div>'.repeat(levels) + inner + '</div>'.repeat(levels);
+    document.body.innerHTML = `<div class="chat-panel">${nested(4, feed('deep', 'x', 'row', 20, 0))}</div>`;
+    // Five levels down (four wrappers, then the list): out of reach from the named panel, and the list itself
+    // is named by nothing the feed selector knows.
+    expect(locateCommentList(document)?.list.id).not.toBe('deep');
+    document.body.innerHTML = `<div class="chat-panel">${nested(3, feed('near', 'x', 'row', 20, 0))}</div>`;
+    expect(locateCommentList(document)?.list.id).toBe('near');
+  });
 });

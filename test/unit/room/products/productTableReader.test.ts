@@ -79,4 +79,22 @@ describe('the TikTok LIVE Dashboard product list', () => {
     expect([...reader.read()]).toEqual([id]);
     expect(reader.rows().get(id!)!.metrics.sold).toBe(1999);
   });
+
+  it('still finds the table beside a stale hint whose selector is broken', () => {
+    const doc = loadFixture('tiktok-live-dashboard-products.html');
+    const hints = [{ containers: ['[broken'], row: 'li' }, ...tiktokShopAdapter.productTables!];
+    expect(readAll(createProductTableReader(doc, hints)).size).toBe(144);
+  });
+
+  it('finds a table rendered after a first look at a page with none', () => {
+    const doc = loadFixture('tiktok-live-dashboard-products.html');
+    const page = doc.body.innerHTML;
+    doc.body.innerHTML = '<main><p>加载中</p></main>';
+    let t = 0;
+    const reader = createProductTableReader(doc, tiktokShopAdapter.productTables!, { now: () => t });
+    expect(readAll(reader).size).toBe(0);
+    doc.body.innerHTML = page;
+    t += 3000;
+    expect(readAll(reader).size).toBe(144);
+  });
 });

@@ -206,6 +206,46 @@ describe('how often the reader walks the page', () => {
     expect(comment(told)).toEqual({ viewers: 10 });
   });
 
+  it('leaves the comment list the comment reader found out of its first look too', () => {
+    // Comments flooding in with the same words (点赞数 99): every row holds a label, so the list does not look
+    // like a feed by its rows alone.
+    const rows = Array.from({ length: 12 }, (_, i) => `<p><span>用户${i}</span><span>点赞数 99</span></p>`);
+    const html = `<div id="grid"><div><span>在线人数</span><b>10</b></div></div><div id="chat">${rows.join('')}</div>`;
+    const first = (told: boolean) => {
+      const room = watched(html);
+      if (told) room.reader.noteFeed(room.doc.getElementById('chat')!);
+      room.reader.read();
+      return room.reader.read().metrics;
+    };
+    expect(first(false)).toEqual({ viewers: 10, likes: 99 });
+    expect(first(true)).toEqual({ viewers: 10 });
+  });
+
+  it('reads the digits a value redraws with it, never searching them for tiles', () => {
+    const room = watched(
+      '<div id="grid"><div><span>在线人数</span><b id="v"><i>1</i><i>0</i></b></div><p>直播中</p></div>',
+    );
+    room.reader.read();
+    expect(room.reader.read().metrics).toEqual({ viewers: 10 });
+    const value = room.doc.getElementById('v')!;
+    const digits = (text: string) =>
+      [...text].map((c) => Object.assign(room.doc.createElement('i'), { textContent: c }));
+    // The new digits are parts of the value: no walk is started in them (each would ask where its text sits).
+    const asked: Element[] = [];
+    const closest = Element.prototype.closest;
+    Element.prototype.closest = function (this: Element, selector: string) {
+      asked.push(this);
+      return closest.call(this, selector);
+    } as typeof closest;
+    try {
+      value.replaceChildren(...digits('128'));
+      expect(room.read().metrics).toEqual({ viewers: 128 });
+    } finally {
+      Element.prototype.closest = closest;
+    }
+    expect(asked.filter((el) => value.contains(el))).toEqual([]);
+  });
+
   it('finds tiles in a shadow root the first look did not ask for on a later heartbeat, and waits for them to hold still', () => {
     // A built-in host that keeps children of its own: the first look asks only likely hosts (rootDiscovery.ts).
     const doc = new DOMParser().parseFromString(

@@ -121,6 +121,44 @@ describe('textWalk with a hint', () => {
     expect(seen.some((t) => t.data === '评论数')).toBe(false);
   });
 
+  it('asks a list of a thousand records only for its first rows when they hold no label, for labels only', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) =>
+      i === 1200 ? '<p><b>点赞数</b><i>99</i></p>' : `<p><b>卡片 ${i}</b><i>说明</i></p>`,
+    );
+    const body = page(`<div><span>在线人数</span><b>1</b></div><div id="records">${rows.join('')}</div>`);
+    const records = document.getElementById('records')!;
+    let wholeText = 0;
+    let proto = Object.getPrototypeOf(records);
+    while (!Object.getOwnPropertyDescriptor(proto, 'textContent')) proto = Object.getPrototypeOf(proto);
+    const text = Object.getOwnPropertyDescriptor(proto, 'textContent')!;
+    Object.defineProperty(records, 'textContent', {
+      configurable: true,
+      get() {
+        wholeText++;
+        return text.get!.call(this);
+      },
+    });
+    const context = { exclusion: new Exclusion(GENERIC_EXCLUDE) };
+    // The label in row 1200 sits where most rows carry none: no tile, and the list's whole text is never asked.
+    expect(findLabels(body, context).map((l) => l.match.metric)).toEqual(['viewers']);
+    expect(wholeText).toBe(0);
+    // Other walks (the explained product, the end of the live) still look through the whole list.
+    const seen: string[] = [];
+    walkText(
+      body,
+      NO_EXCLUSION,
+      (t) => seen.push(t.data),
+      true,
+      (d) => LABEL_HINT.test(d),
+      LABEL_HINT,
+    );
+    expect(seen).toEqual(['在线人数', '点赞数']);
+    // A long list whose first rows hold labels is walked as before.
+    const tiles = Array.from({ length: 1200 }, (_, i) => `<div><span>点赞数</span><b>${i}</b></div>`);
+    page(`<section>${tiles.join('')}</section>`);
+    expect(findLabels(document.body, context)).toHaveLength(1200);
+  });
+
   it('finds the labels of a page the adapters do not know, inside an open shadow root too', () => {
     const body = page(
       '<div id="host"></div><main><div><p>Viewers</p><p>6,380</p></div><div><p>说明</p><p>x</p></div></main>',

@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { discoverLikelyRoots, discoverRoots } from '../../../../lib/room/sites/rootDiscovery';
+import { discoverLikelyRoots, discoverRoots, KNOWN_ELEMENTS } from '../../../../lib/room/sites/rootDiscovery';
 
-// happy-dom has no XPath: these run the likely look's fallback for custom elements; test/browser/readAsSeen
-// runs the same cases in Chromium, where custom elements are found by XPath.
+// test/browser/readAsSeen runs the same cases in Chromium, where the native queries are the browser's own.
 
 function page(html: string): Document {
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -58,5 +57,20 @@ describe('finding open shadow roots', () => {
     shadowOn(doc, 'in', '<p>b</p>');
     expect(found(discoverLikelyRoots, doc)).toEqual(['outer', 'in']);
     expect(found(discoverLikelyRoots, doc.getElementById('outer')!)).toEqual(['in']);
+  });
+
+  it('finds custom elements whatever they are named, beside names no list knows and inside SVG', () => {
+    const doc = page(
+      '<foo id="unknown"><my-div id="custom"></my-div></foo><svg><foreignObject><a-b id="inSvg"></a-b>' +
+        '</foreignObject></svg><font id="old"><div-x id="last"></div-x></font>',
+    );
+    for (const id of ['custom', 'inSvg', 'last']) shadowOn(doc, id, '<i>x</i>');
+    expect(found(discoverLikelyRoots, doc)).toEqual(['custom', 'inSvg', 'last']);
+  });
+
+  it('knows no name with a hyphen: every custom element stays a candidate', () => {
+    const names = KNOWN_ELEMENTS.split(',');
+    expect(names.length).toBeGreaterThan(150);
+    expect(names.filter((name) => name.includes('-') || name.trim() !== name || name === '')).toEqual([]);
   });
 });
