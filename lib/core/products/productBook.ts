@@ -254,14 +254,11 @@ export class ProductRecord {
     return span && span.to !== null ? span.to : Number.NaN;
   }
 
-  /**
-   * Records the current values as of `ts` in the history, thinned to one snapshot per HISTORY_STEP_MS;
-   * `moving` is moves(ts), for a caller that asked it already.
-   */
-  snapshot(ts: number, moving = this.moves(ts)): void {
+  /** Records the current values as of `ts` in the history, thinned to one snapshot per HISTORY_STEP_MS. */
+  snapshot(ts: number): void {
     let n = this.historyLength;
     // The newest snapshot moves with each change until it is a step past the one before it.
-    if (moving) n--;
+    if (this.moves(ts)) n--;
     else {
       this.freezeHead();
       this.beforeHeadTs = this.headTs;
@@ -364,17 +361,13 @@ export class ProductBook {
   }
 
   private applyRow(product: ProductRecord, row: ProductRowReading, ts: number) {
-    // A redrawn row repeats its name and price: written only when they move (a price is a boxed number, and
-    // each store of one into a record held all session allocated a fresh box and paid a write barrier).
     const name = row.name;
-    if (name !== undefined && name !== '' && name !== product.name) product.name = name;
+    if (name !== undefined && name !== '') product.name = name;
     const price = row.price;
-    if (price !== undefined && price !== product.price) product.price = price;
+    if (price !== undefined) product.price = price;
     product.updatedAt = ts;
     const last = product.last;
     let changed = product.historyLength === 0;
-    // Whether this row's snapshot moves the newest one (moves(ts)), asked once at the row's first change.
-    let moving = false;
     // The masks in locals, written back once: a row changes one to eight of them.
     let unreadable = product.unreadableMask;
     let read = product.readMask;
@@ -395,8 +388,7 @@ export class ProductBook {
         // The newest snapshot holds `last` until copied: copy it now unless this change's snapshot moves it.
         if (!changed) {
           changed = true;
-          moving = product.moves(ts);
-          if (!moving) product.freezeHead();
+          if (!product.moves(ts)) product.freezeHead();
         }
         last[m] = value;
       }
@@ -415,8 +407,7 @@ export class ProductBook {
     }
     product.unreadableMask = unreadable;
     product.readMask = read;
-    // A first row (no history yet) changed without asking: its snapshot never moves one.
-    if (changed) product.snapshot(ts, moving);
+    if (changed) product.snapshot(ts);
     this.shownMask |= read;
   }
 
