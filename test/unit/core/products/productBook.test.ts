@@ -30,6 +30,19 @@ describe('ProductBook', () => {
     expect(book.get('b')!.value(PM.clicks)).toBeNaN();
   });
 
+  it('takes a name and a price a redrawn row moves, and keeps them when it repeats them or leaves them out', () => {
+    const book = new ProductBook();
+    book.apply({ ts: at(0), rows: [{ id: 'a', name: 'Scarf', price: 199.9, metrics: { sold: 1 } }] });
+    book.apply({ ts: at(3), rows: [{ id: 'a', name: 'Scarf', price: 199.9, metrics: { sold: 2 } }] });
+    expect(book.get('a')).toMatchObject({ name: 'Scarf', price: 199.9, updatedAt: at(3) });
+    book.apply({ ts: at(6), rows: [{ id: 'a', name: 'Wool scarf', price: 149.5, metrics: {} }] });
+    expect(book.get('a')).toMatchObject({ name: 'Wool scarf', price: 149.5, updatedAt: at(6) });
+    // An empty name is no name; a row without a price says nothing about it.
+    book.apply({ ts: at(9), rows: [{ id: 'a', name: '', metrics: { sold: 3 } }] });
+    expect(book.get('a')).toMatchObject({ name: 'Wool scarf', price: 149.5, updatedAt: at(9) });
+    expect(book.get('a')!.value(PM.sold)).toBe(3);
+  });
+
   it('reads each metric a row names into its own slot and skips a key that names none', () => {
     expect(PRODUCT_METRIC_IDS.map(productMetricIndex)).toEqual(PRODUCT_METRIC_IDS.map((id) => PM[id]));
     for (const key of ['', 'Sold', 'toString', '__proto__', 'viewers'])
