@@ -1,8 +1,10 @@
+import { Component } from 'preact';
 import { formatDuration } from '../../lib/core/format/formatDuration';
 import { formatCompact } from '../../lib/core/format/formatNumber';
 import { formatProductMetricValue } from '../../lib/core/format/formatProductMetric';
 import { renderProductReason } from '../../lib/core/format/renderProductReason';
 import type { RankedProduct, ProductRanking as Ranking } from '../../lib/core/products/rankProducts';
+import { sameProductLine } from '../../lib/ui/panel/productRanking';
 import { useI18n } from '../common/i18nContext';
 
 // What to put up next (operator mode): the product on screen, then every other one best first, each with
@@ -43,7 +45,7 @@ export function ProductFunnel({ product }: { product: RankedProduct }) {
   );
 }
 
-export function ProductLine({ product }: { product: RankedProduct }) {
+function ProductLineView({ product }: { product: RankedProduct }) {
   const { locale, t } = useI18n();
   const stock = product.soldOut
     ? t('products.soldOut')
@@ -87,6 +89,16 @@ export function ProductLine({ product }: { product: RankedProduct }) {
       </p>
     </li>
   );
+}
+
+/** One product of the list; rendered again only when what it shows changed (sameProductLine). */
+export class ProductLine extends Component<{ product: RankedProduct }> {
+  override shouldComponentUpdate(next: { product: RankedProduct }): boolean {
+    return !sameProductLine(this.props.product, next.product);
+  }
+  override render() {
+    return <ProductLineView product={this.props.product} />;
+  }
 }
 
 export function ProductRanking({ ranking }: { ranking: Ranking | null }) {

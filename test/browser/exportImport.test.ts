@@ -57,7 +57,7 @@ describe('export and import', () => {
   let jsonFile: string;
   beforeAll(async () => {
     source = await startHarness();
-    const panel = await source.openPanel();
+    const reader = await source.openReader();
     const room = await source.openRoom(loadScenario('thin-drop'), { speed: 12 });
     await room.waitForFunction(() => window.mockRoom.state().ended, undefined, {
       timeout: 60_000,
@@ -65,10 +65,10 @@ describe('export and import', () => {
     });
     // The room's end-of-live modal ends the session; wait for that before taking the reference copy.
     await vi.waitFor(
-      async () => expect((await readStoredTables(panel)).sessions[0]?.endedAt).toBeTypeOf('number'),
+      async () => expect((await readStoredTables(reader)).sessions[0]?.endedAt).toBeTypeOf('number'),
       { timeout: 30_000, interval: 200 },
     );
-    exported = await readStoredTables(panel);
+    exported = await readStoredTables(reader);
     expect(exported.sessions[0]?.endReason).toBe('room-ended');
     // The background packs ended sessions for fast export (on an alarm; the e2e build lets the test say
     // when), so the export below reads the packed copy.

@@ -22,6 +22,12 @@ export interface Harness {
     options?: { speed?: number; speedChanges?: { atSec: number; speed: number }[]; layout?: string },
   ): Promise<Page>;
   openPanel(): Promise<Page>;
+  /**
+   * An extension page to read the database from (readStoredTables) where the test does not look at the side
+   * panel: the settings page, which reads only the settings. An open panel renders and re-queries on every
+   * sample the room plays (a third of the extension's CPU per sample), work such a test never checks.
+   */
+  openReader(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -66,8 +72,24 @@ export function sizedForABusyMachine(context: BrowserContext): void {
   context.setDefaultNavigationTimeout(90_000);
 }
 
+let sharedRoom: Promise<MockRoomServer> | undefined;
+
+/**
+ * The mock room server of this test process, started by the first file that asks and kept for the next
+ * ones (a process runs its files one after another: `isolate: false`). Vite compiles the room's modules once
+ * per server, so a server per file compiled and served them again each time (about 2 s of CPU a file).
+ * Files never share a room: each play registers its scenario under a fresh id. It closes with the process.
+ */
+export function sharedMockRoomServer(): Promise<MockRoomServer> {
+  sharedRoom ??= startMockRoomServer(0).catch((error: unknown) => {
+    sharedRoom = undefined;
+    throw error;
+  });
+  return sharedRoom;
+}
+
 export async function startHarness(): Promise<Harness> {
-  const room = await startMockRoomServer(0);
+  const room = await sharedMockRoomServer();
   const browser = await launchWithExtension({ headless: true, extensionDebugging: true });
   sizedForABusyMachine(browser.context);
   return {
@@ -90,9 +112,14 @@ export async function startHarness(): Promise<Harness> {
       await page.goto(browser.extensionUrl('sidepanel.html'));
       return page;
     },
+    async openReader() {
+      const page = await browser.context.newPage();
+      await page.goto(browser.extensionUrl('options.html'));
+      return page;
+    },
     async close() {
+      // The room server is the process's (sharedMockRoomServer): the next file uses it.
       await browser.close();
-      await room.close();
     },
   };
 }

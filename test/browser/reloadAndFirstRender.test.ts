@@ -18,14 +18,14 @@ describe('page reload and first render', () => {
   });
 
   it('keeps one session across a reload of the room page', async () => {
-    const panel = await harness.openPanel();
+    const reader = await harness.openReader();
     const scenario = { ...loadScenario('evening-drop'), durationSec: 400, ended: false } as Record<
       string,
       unknown
     >;
     const room = await harness.openRoom(scenario, { speed: 20 });
     await expect
-      .poll(async () => (await readStoredTables(panel)).samples.length, { timeout: 20_000 })
+      .poll(async () => (await readStoredTables(reader)).samples.length, { timeout: 20_000 })
       .toBeGreaterThan(20);
 
     // The reloaded page picks the scenario up later on its clock, as a real dashboard resumes.
@@ -42,7 +42,7 @@ describe('page reload and first render', () => {
       polling: PLAY_POLL_MS,
     });
 
-    const tables = await readStoredTables(panel);
+    const tables = await readStoredTables(reader);
     expect(tables.sessions).toHaveLength(1);
     const last = Math.max(...tables.samples.map((s) => s.ts));
     expect(last - tables.sessions[0]!.startedAt).toBeGreaterThan(400_000);

@@ -25,7 +25,9 @@ describe('service worker killed mid-session', () => {
 
   it('stores every sample once and cues equal the replay', async () => {
     const scenario = { ...loadScenario('evening-drop'), durationSec: 900, ended: false };
-    const panel = await harness.openPanel();
+    // The database is read from the settings page: no open panel renders each sample, nor wakes the stopped
+    // worker with its status polls (the room's own next reading must).
+    const reader = await harness.openReader();
     const room = await harness.openRoom(scenario, { speed: 30 });
 
     // Each kill waits for the restarted worker to have stored fresh samples, so every kill lands mid-session
@@ -36,7 +38,7 @@ describe('service worker killed mid-session', () => {
       await expect
         .poll(
           async () => {
-            stored = (await readStoredTables(panel)).samples.length;
+            stored = (await readStoredTables(reader)).samples.length;
             return stored;
           },
           { timeout: 30_000 },
@@ -51,11 +53,11 @@ describe('service worker killed mid-session', () => {
 
     const shown = await room.evaluate(() => window.mockRoom.shownTimes());
     // The content script resends what the stopped workers never acknowledged: wait until all of it landed.
-    let tables = await readStoredTables(panel);
+    let tables = await readStoredTables(reader);
     await expect
       .poll(
         async () => {
-          tables = await readStoredTables(panel);
+          tables = await readStoredTables(reader);
           const stored = new Set(tables.samples.map((s) => s.ts));
           return shown.filter((ts) => !stored.has(ts)).length;
         },

@@ -137,7 +137,22 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   const forgetPushes = () => {
     if (pushedOpen.peek().size) pushedOpen.value = new Map();
   };
-  const live = connectLive ? linkLivePush(connectLive, onPush, forgetPushes, forgetPushes) : null;
+  /** Whether the worker's port is up: it pushes the newest sample of each batch it stores. */
+  const pushing = signal(false);
+  const live = connectLive
+    ? linkLivePush(
+        connectLive,
+        onPush,
+        () => {
+          forgetPushes();
+          pushing.value = true;
+        },
+        () => {
+          forgetPushes();
+          pushing.value = false;
+        },
+      )
+    : null;
   if (live) disposers.push(live.dispose);
   const today = signal<Cue[]>([]);
   const todayIds = signal<string[]>([]);
@@ -152,6 +167,19 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     },
   };
   const asked = signal<CommentRow[]>([]);
+  // The current session counts as live today from its first sample after midnight on (the ids were read
+  // when it was already current, maybe just before).
+  let withCurrentIds: string[] = [];
+  const withCurrent = computed(() => {
+    const ids = todayIds.value;
+    const current = session.value;
+    const next =
+      current && current.lastSampleAt >= startOfLocalDay(now.peek()) && !ids.includes(current.id)
+        ? [...ids, current.id].sort()
+        : ids;
+    if (!sameRows(withCurrentIds, next)) withCurrentIds = next;
+    return withCurrentIds;
+  });
 
   // The sparkline window is read whole when the session changes and every `historyEveryMs`; between
   // reads each new sample arrives through a one-row live query and is appended. A page change then
@@ -189,11 +217,14 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   );
 
   disposers.push(
+    // While the port is up every stored sample is pushed: one read catches up with what was stored before it
+    // (on a new session or port), where a live query would read the newest row again on every write.
     follow(() => {
       const id = sessionId.value;
-      return id
-        ? [newestSample, liveSignal(() => latestSample(db, id), latest.peek())]
-        : [newestSample, signal<SampleRow | undefined>(undefined)];
+      if (!id) return [newestSample, signal<SampleRow | undefined>(undefined)];
+      return pushing.value
+        ? [newestSample, readOnce(() => latestSample(db, id), latest.peek())]
+        : [newestSample, liveSignal(() => latestSample(db, id), latest.peek())];
     }),
     follow(() => {
       const id = sessionId.value;
@@ -209,13 +240,17 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
         ? [asked, liveSignal(() => commentsSince(db, id, since), asked.peek())]
         : [asked, signal<CommentRow[]>([])];
     }),
+    // Read again when the day or the current session changes, not as a live query: every sample moves its
+    // session's lastSampleAt, and the query ran again on each one for the same list. A session is live
+    // today when it samples, and sampling makes it the current one; the current session is added below.
     follow(() => {
       dayKey.value;
+      sessionId.value;
       const at = now.peek();
-      return [todayIdsUnlessSame, liveSignal(() => todaysSessionIds(db, at), todayIds.peek())];
+      return [todayIdsUnlessSame, readOnce(() => todaysSessionIds(db, at), todayIds.peek())];
     }),
     follow(() => {
-      const ids = todayIds.value;
+      const ids = withCurrent.value;
       dayKey.value;
       const since = startOfLocalDay(now.peek());
       return [todayUnlessSame, liveSignal(() => cuesFiredSince(db, ids, since), today.peek())];
@@ -267,6 +302,18 @@ export function unreadHealthFrom(result: CommandResult<'status.get'>): ReaderHea
   if (!result.ok) return null;
   const newest = [...result.data.unreadRooms].sort((a, b) => b.at - a.at)[0];
   return newest?.health ?? null;
+}
+
+/** A query read once, held in a signal as liveSignal holds a live one (a failed read keeps `initial`). */
+function readOnce<T>(query: () => Promise<T>, initial: T): ReadonlySignal<T> {
+  const value = signal(initial);
+  query().then(
+    (result) => {
+      value.value = result;
+    },
+    (error: unknown) => console.warn('Livecue: a panel read failed', error),
+  );
+  return value;
 }
 
 /**

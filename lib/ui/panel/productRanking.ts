@@ -1,5 +1,10 @@
 import type { Cue } from '../../core/engine/types';
-import { type ProductRanking, type RankedProduct, rankProducts } from '../../core/products/rankProducts';
+import {
+  type ProductFunnel,
+  type ProductRanking,
+  type RankedProduct,
+  rankProducts,
+} from '../../core/products/rankProducts';
 import type { FoldedProducts } from './productFeed';
 
 // What the panel's product list shows: the folded book ranked at the session's time, with the room's
@@ -35,4 +40,42 @@ export function productOfCue(
   if (id !== undefined) return all.find((product) => product.id === id) ?? null;
   if (name) return all.find((product) => product.name === name) ?? null;
   return null;
+}
+
+const FUNNEL_FIELDS: readonly (keyof ProductFunnel)[] = [
+  'impressions',
+  'clicks',
+  'carts',
+  'sold',
+  'ctr',
+  'clickToCart',
+  'cartToSold',
+  'clickToSold',
+];
+
+/**
+ * Whether a product's line in the ranked list reads the same for both: what ProductLine shows (rank, name,
+ * price, stock, funnel, time explained, reason) and nothing else (its score and rates move every second
+ * and are not shown). The list is ranked again on every sample: a line whose text did not change keeps its
+ * render, so a sample re-draws the few lines it moved, not thirty.
+ */
+export function sameProductLine(a: RankedProduct, b: RankedProduct): boolean {
+  if (a === b) return true;
+  if (
+    a.id !== b.id ||
+    a.name !== b.name ||
+    a.price !== b.price ||
+    a.rank !== b.rank ||
+    a.pinned !== b.pinned ||
+    a.soldOut !== b.soldOut ||
+    a.stock !== b.stock ||
+    a.explainedSec !== b.explainedSec ||
+    a.explainCount !== b.explainCount ||
+    a.reason.key !== b.reason.key
+  )
+    return false;
+  for (const field of FUNNEL_FIELDS) if (a.funnel[field] !== b.funnel[field]) return false;
+  const aParams = Object.keys(a.reason.params);
+  if (aParams.length !== Object.keys(b.reason.params).length) return false;
+  return aParams.every((key) => a.reason.params[key] === b.reason.params[key]);
 }

@@ -82,6 +82,33 @@ describe('ProductRanking', () => {
     expect(root.querySelector('[data-testid="product-ranking"]')).toBeNull();
   });
 
+  it('ranked again each second, a line shows what changed and the others are left as they were', () => {
+    const b = book();
+    show(<ProductRanking ranking={rankProducts(b, T + 60_000)} />);
+    const line = (id: string) => root.querySelector(`[data-product-id="${id}"]`)!;
+    const stockOf = (id: string) => line(id).querySelector('[data-testid="product-stock"]')?.textContent;
+    expect(stockOf('mug')).toBe('Stock 300');
+    // The mug's stock moves; the shirt's line reads the same a second later.
+    b.apply({ ts: T + 61_000, rows: [{ id: 'mug', metrics: { stock: 297, sold: 4 } }] });
+    const drawn: string[] = [];
+    const seen = new MutationObserver((records) => {
+      for (const record of records) {
+        const id = (record.target instanceof Element ? record.target : record.target.parentElement)
+          ?.closest('[data-product-id]')
+          ?.getAttribute('data-product-id');
+        if (id) drawn.push(id);
+      }
+    });
+    seen.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    show(<ProductRanking ranking={rankProducts(b, T + 62_000)} />);
+    seen.disconnect();
+    expect(stockOf('mug')).toBe('Stock 297');
+    expect(line('mug').querySelector('[data-step="sold"] .funnel-value')?.textContent).toBe('4');
+    expect(new Set(drawn)).not.toContain('shirt');
+    // The scarf on screen: its explained time moved a second, and shows it.
+    expect(line('scarf').querySelector('.product-explained')?.textContent).toBe('Explained 1 min 2 s · 1×');
+  });
+
   it("streamer mode shows the cue's product alone, large", () => {
     const ranking = rankProducts(book(), T + 60_000);
     show(<CueProduct product={ranking.next.find((p) => p.id === 'shirt')!} />);

@@ -195,13 +195,14 @@ it('shows pushed samples and cues before they are on disk, and never lets an old
     statusEveryMs: 60_000,
     connectLive: port.connect,
   });
-  await db.sessions.put(session);
+  // Stored before the panel sees the session: read once when it does.
   await db.samples.put({
     sessionId: session.id,
     ts: T - 1000,
     metrics: { viewers: 800 },
     health,
   });
+  await db.sessions.put(session);
   await until(
     () => store.samples.value.at(-1)?.metrics.viewers,
     (v) => v === 800,
@@ -292,4 +293,58 @@ it("keeps today's cues as they are while samples move their session, and follows
       )
     ).map((c) => c.firedAt),
   ).toEqual([T + 2000, T]);
+});
+
+it('follows the database for the newest sample while the worker has no port up, and the pushes while it has', async () => {
+  store.dispose();
+  const port = fakePushPort();
+  store = createPanelStore(db, send, {
+    wallClock: () => WALL,
+    statusEveryMs: 60_000,
+    connectLive: port.connect,
+  });
+  await db.samples.put({ sessionId: session.id, ts: T - 1000, metrics: { viewers: 800 }, health });
+  await db.sessions.put(session);
+  await until(
+    () => store.samples.value.at(-1)?.metrics.viewers,
+    (v) => v === 800,
+  );
+  port.push({ type: 'sample', row: { sessionId: session.id, ts: T, metrics: { viewers: 950 }, health } });
+  expect(store.samples.value.at(-1)?.metrics.viewers).toBe(950);
+
+  // The worker stops: what is written from now on is read from the database as it lands.
+  port.drop();
+  await db.samples.put({ sessionId: session.id, ts: T + 1000, metrics: { viewers: 990 }, health });
+  await until(
+    () => store.samples.value.at(-1)?.metrics.viewers,
+    (v) => v === 990,
+  );
+});
+
+it("counts the current session among today's once it samples after midnight, though its ids were read before", async () => {
+  const midnight = new Date(T);
+  midnight.setHours(0, 0, 0, 0);
+  const lastNight = {
+    ...session,
+    startedAt: midnight.getTime() - 3_600_000,
+    lastSampleAt: midnight.getTime() - 1000,
+  };
+  await db.sessions.put(lastNight);
+  await db.cues.put(cue);
+  await until(
+    () => store.session.value,
+    (s) => s?.id === session.id,
+  );
+  await new Promise((r) => setTimeout(r, 50));
+  expect(store.todaysCues.value).toEqual([]);
+  // Its next reading is today's: the cue it fired today is one of today's.
+  await db.sessions.put({ ...lastNight, lastSampleAt: T });
+  expect(
+    (
+      await until(
+        () => store.todaysCues.value,
+        (rows) => rows.length === 1,
+      )
+    ).map((c) => c.id),
+  ).toEqual([cue.id]);
 });
