@@ -1,4 +1,5 @@
 import type { RoomComment } from '../../core/comments/roomComment';
+import { byDocumentOrder } from '../sites/documentOrder';
 import { queryOne } from '../sites/pageText';
 import { COMMENT_SITES, type CommentSiteHints } from './commentSites';
 import { type CommentListSpot, locateCommentList } from './locateCommentList';
@@ -150,7 +151,7 @@ export function startCommentReader(
       }
       const news = ledger.apply(removed, [...touched].map(readRow), placeOf, landsAt);
       if (news.length === 0) return;
-      news.sort((a, b) => (a.row.compareDocumentPosition(b.row) & 4 ? -1 : 1));
+      news.sort((a, b) => byDocumentOrder(a.row, b.row));
       if (ledger.newest === 'top') news.reverse();
       const ts = now();
       for (const { parts } of news) pending.push({ user: parts!.user, text: parts!.text, ts });

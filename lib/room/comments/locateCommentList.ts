@@ -1,3 +1,4 @@
+import { byDocumentOrder } from '../sites/documentOrder';
 import { queryAll } from '../sites/pageText';
 import type { CommentSiteHints } from './commentSites';
 import { readCommentRow } from './readCommentRow';
@@ -111,8 +112,6 @@ const LISTY = /list|feed|items|content|scroll|wrap|container|box|panel/i;
  */
 const LONG_LIST = 8;
 const LONG_LIST_ROW = `:nth-child(${LONG_LIST})`;
-// DOCUMENT_POSITION_FOLLOWING
-const FOLLOWING = 4;
 
 /**
  * The elements of `root` matching the feed selector that hold a long list within MAX_DEPTH levels at or below
@@ -131,7 +130,7 @@ function feedsOverLongLists(root: ParentNode): Element[] {
       if (el.matches(FEED)) feeds.add(el);
     }
   }
-  return [...feeds].sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+  return [...feeds].sort(byDocumentOrder);
 }
 
 /** The best feed among `candidates` (the first ones), scoring two rows or more; `emptyFeed` notes a feed still empty. */

@@ -1,3 +1,4 @@
+import { byDocumentOrder } from './documentOrder';
 import { frameDocument } from './pageText';
 
 // Finding a page's open shadow roots and same-origin frames, which the reader walks and observes besides the
@@ -62,8 +63,6 @@ export const KNOWN_ELEMENTS = [
 ].join(',');
 /** Custom elements (and names no list knows) under a root, by one native query. */
 const NOT_KNOWN = `:not(${KNOWN_ELEMENTS})`;
-// DOCUMENT_POSITION_FOLLOWING
-const FOLLOWING = 4;
 
 /** Reports `el`'s open shadow root or frame document, then what `search` finds under it. */
 function report(el: Element, found: FoundRoot, search: (root: ParentNode, found: FoundRoot) => void): void {
@@ -98,7 +97,7 @@ export function discoverLikelyRoots(root: ParentNode, found: FoundRoot): void {
   const rest = [...root.querySelectorAll(EMPTY_HOSTS_AND_FRAMES)];
   const candidates =
     custom.length > 0 && rest.length > 0
-      ? [...custom, ...rest].sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1))
+      ? [...custom, ...rest].sort(byDocumentOrder)
       : custom.length > 0
         ? custom
         : rest;
