@@ -29,12 +29,15 @@ export interface BrowserBench {
   close(): Promise<void>;
 }
 
-/** The current e2e build in a fresh Chromium profile, and the mock room on a free port. */
-export async function startBrowserBench(): Promise<BrowserBench> {
-  ensureE2eBuild();
+/**
+ * A build in a fresh Chromium profile, and the mock room on a free port: the current e2e build (built first
+ * if a source is newer), or the one in `extensionDir` (an older build copied aside, to compare).
+ */
+export async function startBrowserBench(extensionDir?: string): Promise<BrowserBench> {
+  if (!extensionDir) ensureE2eBuild();
   const server = await startMockRoomServer(0);
   try {
-    const browser = await launchWithExtension();
+    const browser = await launchWithExtension({ extensionDir });
     return {
       browser,
       server,

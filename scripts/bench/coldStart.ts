@@ -1,9 +1,8 @@
 import type { Worker } from 'playwright-core';
 import type { ColdStartMarks } from '../../lib/worker/coldStartProbe';
 import { percentile } from '../node/cueLatency';
-import { type ExtensionBrowser, launchWithExtension } from '../node/launchWithExtension';
-import { startMockRoomServer } from '../node/mockRoomServer';
-import { type BrowserBench, startBrowserBench } from './benchStart';
+import type { ExtensionBrowser } from '../node/launchWithExtension';
+import { startBrowserBench } from './benchStart';
 
 // Service-worker cold start → first stored sample (DESIGN.md §6: ≤ 150 ms), in Chromium with the built e2e
 // extension: a room streams samples, the worker is stopped over CDP the way Chrome stops an idle one, and
@@ -139,27 +138,8 @@ function streamingScenario() {
   };
 }
 
-/** The build named by COLD_START_BUILD, else the current e2e build, beside the mock room. */
-async function startBench(): Promise<BrowserBench> {
-  const extensionDir = process.env.COLD_START_BUILD;
-  if (!extensionDir) return startBrowserBench();
-  const server = await startMockRoomServer(0);
-  const browser = await launchWithExtension({ extensionDir }).catch(async (error: unknown) => {
-    await server.close();
-    throw error;
-  });
-  return {
-    browser,
-    server,
-    async close() {
-      await browser.close();
-      await server.close();
-    },
-  };
-}
-
 export async function run(): Promise<string[]> {
-  const { browser, server, close } = await startBench();
+  const { browser, server, close } = await startBrowserBench(process.env.COLD_START_BUILD);
   try {
     const room = await browser.context.newPage();
     await room.goto(server.url);
