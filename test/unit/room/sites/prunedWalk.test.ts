@@ -143,16 +143,7 @@ describe('textWalk with a hint', () => {
     expect(findLabels(body, context).map((l) => l.match.metric)).toEqual(['viewers']);
     expect(wholeText).toBe(0);
     // Other walks (the explained product, the end of the live) still look through the whole list.
-    const seen: string[] = [];
-    walkText(
-      body,
-      NO_EXCLUSION,
-      (t) => seen.push(t.data),
-      true,
-      (d) => LABEL_HINT.test(d),
-      LABEL_HINT,
-    );
-    expect(seen).toEqual(['在线人数', '点赞数']);
+    expect(textsWalkedFor(body, LABEL_HINT)).toEqual(['在线人数', '点赞数']);
     // A long list whose first rows hold labels is walked as before.
     const tiles = Array.from({ length: 1200 }, (_, i) => `<div><span>点赞数</span><b>${i}</b></div>`);
     page(`<section>${tiles.join('')}</section>`);
@@ -197,18 +188,7 @@ describe('sharingTexts', () => {
     );
     const cards = document.getElementById('cards')!;
     const copies = countTextCopies(cards);
-    const walkFor = (hint: RegExp) => {
-      const seen: string[] = [];
-      walkText(
-        body,
-        NO_EXCLUSION,
-        (t) => seen.push(t.data),
-        true,
-        (d) => hint.test(d),
-        hint,
-      );
-      return seen;
-    };
+    const walkFor = (hint: RegExp) => textsWalkedFor(body, hint);
     const [ended, product] = sharingTexts(() => [walkFor(/结束/), walkFor(/讲解/)]);
     expect(ended).toEqual(['直播已结束']);
     expect(product).toEqual(['讲解中']);
@@ -219,3 +199,17 @@ describe('sharingTexts', () => {
     expect(copies()).toBe(2);
   });
 });
+
+/** The texts a walk for `hint` visits under `root`, going only into containers whose whole text matches it. */
+function textsWalkedFor(root: ParentNode, hint: RegExp): string[] {
+  const seen: string[] = [];
+  walkText(
+    root,
+    NO_EXCLUSION,
+    (t) => seen.push(t.data),
+    true,
+    (d) => hint.test(d),
+    hint,
+  );
+  return seen;
+}

@@ -185,9 +185,8 @@ function fakePushPort() {
   };
 }
 
-const health: SampleRow['health'] = { parsed: ['viewers'], failed: [], missing: [] };
-
-it('shows pushed samples and cues before they are on disk, and never lets an older query answer undo them', async () => {
+/** Replaces the test's store by one the worker's (fake) push port feeds; returns the port. */
+function storeFedByAPushPort() {
   store.dispose();
   const port = fakePushPort();
   store = createPanelStore(db, send, {
@@ -195,6 +194,13 @@ it('shows pushed samples and cues before they are on disk, and never lets an old
     statusEveryMs: 60_000,
     connectLive: port.connect,
   });
+  return port;
+}
+
+const health: SampleRow['health'] = { parsed: ['viewers'], failed: [], missing: [] };
+
+it('shows pushed samples and cues before they are on disk, and never lets an older query answer undo them', async () => {
+  const port = storeFedByAPushPort();
   // Stored before the panel sees the session: read once when it does.
   await db.samples.put({
     sessionId: session.id,
@@ -238,13 +244,7 @@ it('shows pushed samples and cues before they are on disk, and never lets an old
 });
 
 it('shows a cue pushed for a session before the panel has read that session, and forgets pushes when the worker goes', async () => {
-  store.dispose();
-  const port = fakePushPort();
-  store = createPanelStore(db, send, {
-    wallClock: () => WALL,
-    statusEveryMs: 60_000,
-    connectLive: port.connect,
-  });
+  const port = storeFedByAPushPort();
   await until(
     () => store.session.value,
     (s) => s === null,
@@ -296,13 +296,7 @@ it("keeps today's cues as they are while samples move their session, and follows
 });
 
 it('follows the database for the newest sample while the worker has no port up, and the pushes while it has', async () => {
-  store.dispose();
-  const port = fakePushPort();
-  store = createPanelStore(db, send, {
-    wallClock: () => WALL,
-    statusEveryMs: 60_000,
-    connectLive: port.connect,
-  });
+  const port = storeFedByAPushPort();
   await db.samples.put({ sessionId: session.id, ts: T - 1000, metrics: { viewers: 800 }, health });
   await db.sessions.put(session);
   await until(

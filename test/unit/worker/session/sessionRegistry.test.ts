@@ -82,6 +82,16 @@ async function storedExport(db: LivecueDb) {
   };
 }
 
+/** The cues the database holds are the ones a replay of its stored session fires (and there are some). */
+async function expectStoredCuesAsReplayed(db: LivecueDb): Promise<void> {
+  const read = readRuns(await storedExport(db), 'stored');
+  if (!read.ok) throw new Error(read.error);
+  const replayed = replayRun(read.runs[0]!).map((c) => `${c.id} ${c.status}`);
+  const stored = (await db.cues.toArray()).map((c) => `${c.id} ${c.status}`);
+  expect(replayed.length).toBeGreaterThan(0);
+  expect(stored.sort()).toEqual(replayed.sort());
+}
+
 describe('SessionRegistry', () => {
   it('turns a room with a sharp drop into one session with a traffic-drop cue', async () => {
     const db = openLivecueDb(`ingest-${Math.random()}`);
@@ -112,12 +122,7 @@ describe('SessionRegistry', () => {
 
     expect(await db.sessions.count()).toBe(1);
     expect(await db.samples.count()).toBe(900);
-    const read = readRuns(await storedExport(db), 'stored');
-    if (!read.ok) throw new Error(read.error);
-    const replayed = replayRun(read.runs[0]!).map((c) => `${c.id} ${c.status}`);
-    const stored = (await db.cues.toArray()).map((c) => `${c.id} ${c.status}`);
-    expect(replayed.length).toBeGreaterThan(0);
-    expect(stored.sort()).toEqual(replayed.sort());
+    await expectStoredCuesAsReplayed(db);
   }, 60_000);
 
   it('after a restart stores the reading it woke for before refolding, then keeps and tells its cues', async () => {
@@ -193,12 +198,7 @@ describe('SessionRegistry', () => {
       for (const sample of samples.slice(610)) await second.ingest([sample]);
       await second.queue.flush();
       expect(await db.samples.count()).toBe(700);
-      const read = readRuns(await storedExport(db), 'stored');
-      if (!read.ok) throw new Error(read.error);
-      const replayed = replayRun(read.runs[0]!).map((c) => `${c.id} ${c.status}`);
-      const stored = (await db.cues.toArray()).map((c) => `${c.id} ${c.status}`);
-      expect(replayed.length).toBeGreaterThan(0);
-      expect(stored.sort()).toEqual(replayed.sort());
+      await expectStoredCuesAsReplayed(db);
     } finally {
       spy.mockRestore();
     }
