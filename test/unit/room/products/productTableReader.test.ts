@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProductTableReader } from '../../../../lib/room/products/productTableReader';
+import { anyMatch, createProductTableReader } from '../../../../lib/room/products/productTableReader';
 import { tiktokShopAdapter } from '../../../../lib/room/sites/adapters/tiktokShop';
 import { createRoomReader } from '../../../../lib/room/sites/labelReader';
 import { FIXTURE_DIR, loadFixture, mountFixture, steadyClock } from '../sites/loadFixture';
@@ -96,5 +96,43 @@ describe('the TikTok LIVE Dashboard product list', () => {
     doc.body.innerHTML = page;
     t += 3000;
     expect(readAll(reader).size).toBe(144);
+  });
+});
+
+describe('looking for a product list on a page with none', () => {
+  it('asks for each container shape alone (an ID from the ID map), never one selector list over the page', () => {
+    const doc = loadFixture('tiktok-live-dashboard.html');
+    const asked: string[] = [];
+    const byId: string[] = [];
+    const querySelector = doc.querySelector.bind(doc);
+    const getElementById = doc.getElementById.bind(doc);
+    doc.querySelector = ((selector: string) => {
+      asked.push(selector);
+      return querySelector(selector);
+    }) as typeof doc.querySelector;
+    doc.getElementById = (id: string) => {
+      byId.push(id);
+      return getElementById(id);
+    };
+    const reader = createProductTableReader(doc, tiktokShopAdapter.productTables!);
+    expect(reader.read().size).toBe(0);
+    expect(asked).toContain('table');
+    expect(asked.filter((s) => s.includes(','))).toEqual([]);
+    expect(byId).toContain('product-list');
+    expect(asked).not.toContain('#product-list');
+  });
+
+  it('answers whether any selector matches, skipping a bad one, under a document or an element', () => {
+    const doc = new DOMParser().parseFromString(
+      '<!doctype html><body><main><div id="goods"><p role="grid"></p></div></main></body>',
+      'text/html',
+    );
+    expect(anyMatch(doc, ['[broken', '#goods'])).toBe(true);
+    expect(anyMatch(doc, ['[broken', 'table', '#nowhere'])).toBe(false);
+    expect(anyMatch(doc.querySelector('main')!, ['#goods'])).toBe(true);
+    expect(anyMatch(doc.getElementById('goods')!, ['#goods', '[role="table"]'])).toBe(false);
+    expect(anyMatch(doc.getElementById('goods')!, ['[role="table"]', '[role="grid"]'])).toBe(true);
+    // Not a lone ID: asked as a selector.
+    expect(anyMatch(doc, ['#goods > p'])).toBe(true);
   });
 });

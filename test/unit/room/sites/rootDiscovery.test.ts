@@ -73,4 +73,20 @@ describe('finding open shadow roots', () => {
     expect(names.length).toBeGreaterThan(150);
     expect(names.filter((name) => name.includes('-') || name.trim() !== name || name === '')).toEqual([]);
   });
+
+  it('asks for frames by their tag name alone, apart from the custom elements and the empty hosts', () => {
+    const doc = page('<div id="empty"></div><x-card id="card"></x-card><iframe></iframe>');
+    shadowOn(doc, 'card', '<i>x</i>');
+    shadowOn(doc, 'empty', '<i>y</i>');
+    const asked: string[] = [];
+    const querySelectorAll = doc.querySelectorAll.bind(doc);
+    doc.querySelectorAll = ((selector: string) => {
+      asked.push(selector);
+      return querySelectorAll(selector);
+    }) as typeof doc.querySelectorAll;
+    expect(found(discoverLikelyRoots, doc)).toEqual(['empty', 'card']);
+    expect(asked).toEqual(expect.arrayContaining(['iframe', 'frame']));
+    // Outside a :not() / :is(), a tag list is matched element by element, selector by selector.
+    expect(asked.filter((s) => /,i?frame$/.test(s))).toEqual([]);
+  });
 });
