@@ -13,6 +13,8 @@ import { sendCommand } from '../../lib/ui/sendCommand';
 performance.mark('livecue:panel-script');
 const store = createPanelStore(openLivecueDb(), sendCommand, {
   connectLive: () => browser.runtime.connect({ name: PANEL_PORT_NAME }),
+  // Started by panelFirstRead.js before this bundle ran (sidepanel.html); absent if that script failed.
+  firstRead: window.__livecuePanelFirstRead,
 });
 render(<PanelApp state={store} send={sendCommand} />, document.getElementById('app')!);
 performance.mark('livecue:panel-rendered');
