@@ -1,26 +1,38 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { PanelApp } from '../../components/panel/PanelApp';
-import { createPanelStore } from '../../lib/ui/panel/panelStore';
 import '../../components/common/pageBase.css';
 import './panel.css';
-import { openLivecueDb } from '../../lib/store/database';
-import { PANEL_PORT_NAME } from '../../lib/store/livePush';
+import { createPanelShell } from '../../lib/ui/panel/panelShell';
+import type { PanelState, PanelStore } from '../../lib/ui/panel/panelStore';
 import { sendCommand } from '../../lib/ui/sendCommand';
 
-// Wiring only: open the database, start the panel's live queries and the worker's push port, render.
-// The marks time the first render in a trace (scripts/bench/latency.ts reads them).
+// Wiring only. The first render shows the first screen read early by panelFirstRead.js (sidepanel.html);
+// the live store — Dexie, its live queries, the worker's push port — loads from its own chunk after it and
+// renders over it. The marks time the first render in a trace.
 performance.mark('livecue:panel-script');
-const store = createPanelStore(openLivecueDb(), sendCommand, {
-  connectLive: () => browser.runtime.connect({ name: PANEL_PORT_NAME }),
-  // Started by panelFirstRead.js before this bundle ran (sidepanel.html); absent if that script failed.
-  firstRead: window.__livecuePanelFirstRead,
-});
-render(<PanelApp state={store} send={sendCommand} />, document.getElementById('app')!);
+const firstRead = window.__livecuePanelFirstRead;
+const app = document.getElementById('app')!;
+const shell = createPanelShell(firstRead);
+const show = (state: PanelState) => render(<PanelApp state={state} send={sendCommand} />, app);
+show(shell);
 performance.mark('livecue:panel-rendered');
+
+let store: PanelStore | undefined;
 const stopMark = effect(() => {
-  if (store.session.value === undefined) return;
+  if ((store ?? shell).session.value === undefined) return;
   performance.mark('livecue:panel-session-read');
   queueMicrotask(() => stopMark());
 });
-addEventListener('pagehide', () => store.dispose());
+import('./livePanel').then(
+  ({ startLivePanel }) => {
+    store = startLivePanel(firstRead);
+    show(store);
+    shell.dispose();
+  },
+  (error: unknown) => console.error('Livecue: the side panel could not load its live data', error),
+);
+addEventListener('pagehide', () => {
+  shell.dispose();
+  store?.dispose();
+});

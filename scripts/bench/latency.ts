@@ -82,10 +82,21 @@ async function firstRenderOnly(): Promise<string[]> {
       await room.waitForFunction('!window.mockRoom.state().playing', undefined, { timeout: 120_000 });
     }
     await openEach('live');
-    return builds.map((build) => {
+    const lines = builds.map((build) => {
       const all = percentile([...build.empty, ...build.live], 50);
       return `panel first render (${build.label}${build.label === 'baseline' ? ` ${baselineDir}` : ''}): median ${all.toFixed(0)} ms (empty ${percentile(build.empty, 50).toFixed(0)} ms, live session ${percentile(build.live, 50).toFixed(0)} ms; p95 ${percentile([...build.empty, ...build.live], 95).toFixed(0)} ms over ${build.empty.length + build.live.length} opens)`;
     });
+    const [current, baseline] = builds;
+    if (current && baseline) {
+      // Paired by round: a burst of load elsewhere lands on both opens of a round alike.
+      const pairs = (into: 'empty' | 'live') => current[into].map((ms, i) => ms - baseline[into][i]!);
+      const diff = (values: number[]) =>
+        `${percentile(values, 50) >= 0 ? '+' : ''}${percentile(values, 50).toFixed(0)} ms`;
+      lines.push(
+        `  current − baseline, paired by round: median ${diff([...pairs('empty'), ...pairs('live')])} (empty ${diff(pairs('empty'))}, live session ${diff(pairs('live'))})`,
+      );
+    }
+    return lines;
   } finally {
     for (const build of builds) await build.bench.close();
   }
