@@ -88,54 +88,60 @@ export function readPanelFirstScreen(factory: IDBFactory, name = 'livecue'): Pro
   });
 }
 
-function readFirstScreen(db: IDBDatabase): Promise<PanelFirstRead> {
+/** A request's answer (a read-only request's answer is final when it succeeds, before its transaction ends). */
+function answer<T>(request: IDBRequest): Promise<T> {
   return new Promise((resolve, reject) => {
-    const tx = db.transaction(STORES, 'readonly');
-    const read: PanelFirstRead = {
-      session: null,
-      openCues: [],
-      latestSample: undefined,
-      settings: undefined,
-    };
-    const active: CueRow[] = [];
-    const snoozed: CueRow[] = [];
-    tx.oncomplete = () => {
-      const id = read.session?.id;
-      // As openCues: the status index in key order (active, then snoozed), kept to the session, by firing time.
-      read.openCues = [...active, ...snoozed]
-        .filter((cue) => cue.sessionId === id)
-        .sort((a, b) => a.firedAt - b.firedAt);
-      resolve(read);
-    };
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-
-    // As currentSession: the open session that most recently received a sample.
-    const sessions = tx.objectStore('sessions').index('lastSampleAt').openCursor(null, 'prev');
-    sessions.onsuccess = () => {
-      const cursor = sessions.result;
-      if (!cursor) return;
-      const session = cursor.value as SessionRow;
-      if (session.endedAt !== undefined) {
-        cursor.continue();
-        return;
-      }
-      read.session = session;
-      // As latestSample: the last row of the session's [sessionId+ts] range.
-      const range = IDBKeyRange.bound([session.id, -Infinity], [session.id, Infinity]);
-      const newest = tx.objectStore('samples').openCursor(range, 'prev');
-      newest.onsuccess = () => {
-        read.latestSample = (newest.result?.value as SampleRow | undefined) ?? undefined;
-      };
-    };
-    const status = tx.objectStore('cues').index('status');
-    const activeRequest = status.getAll('active');
-    activeRequest.onsuccess = () => active.push(...(activeRequest.result as CueRow[]));
-    const snoozedRequest = status.getAll('snoozed');
-    snoozedRequest.onsuccess = () => snoozed.push(...(snoozedRequest.result as CueRow[]));
-    const settings = tx.objectStore('settings').get('settings');
-    settings.onsuccess = () => {
-      read.settings = (settings.result as { value?: unknown } | undefined)?.value;
-    };
+    request.onsuccess = () => resolve(request.result as T);
+    request.onerror = () => reject(request.error);
   });
+}
+
+/**
+ * Every read is sent at once in one read-only transaction, and the answer is made as soon as the last one
+ * succeeds: waiting for the transaction to complete would cost one more round trip to the database.
+ */
+async function readFirstScreen(db: IDBDatabase): Promise<PanelFirstRead> {
+  const tx = db.transaction(STORES, 'readonly');
+  const status = tx.objectStore('cues').index('status');
+  const cues = Promise.all([
+    answer<CueRow[]>(status.getAll('active')),
+    answer<CueRow[]>(status.getAll('snoozed')),
+  ]);
+  const settings = answer<{ value?: unknown } | undefined>(tx.objectStore('settings').get('settings'));
+  // As currentSession: the open session that most recently received a sample; then, as latestSample, the
+  // last row of its [sessionId+ts] range.
+  const current = new Promise<{ session: SessionRow | null; latestSample: SampleRow | undefined }>(
+    (resolve, reject) => {
+      const walk = tx.objectStore('sessions').index('lastSampleAt').openCursor(null, 'prev');
+      walk.onerror = () => reject(walk.error);
+      walk.onsuccess = () => {
+        const cursor = walk.result;
+        if (!cursor) {
+          resolve({ session: null, latestSample: undefined });
+          return;
+        }
+        const session = cursor.value as SessionRow;
+        if (session.endedAt !== undefined) {
+          cursor.continue();
+          return;
+        }
+        const range = IDBKeyRange.bound([session.id, -Infinity], [session.id, Infinity]);
+        answer<IDBCursorWithValue | null>(tx.objectStore('samples').openCursor(range, 'prev')).then(
+          (newest) =>
+            resolve({ session, latestSample: (newest?.value as SampleRow | undefined) ?? undefined }),
+          reject,
+        );
+      };
+    },
+  );
+  const [[active, snoozed], stored, { session, latestSample }] = await Promise.all([cues, settings, current]);
+  return {
+    session,
+    // As openCues: the status index in key order (active, then snoozed), kept to the session, by firing time.
+    openCues: [...active, ...snoozed]
+      .filter((cue) => cue.sessionId === session?.id)
+      .sort((a, b) => a.firedAt - b.firedAt),
+    latestSample,
+    settings: stored?.value,
+  };
 }
