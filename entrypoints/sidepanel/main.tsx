@@ -19,19 +19,31 @@ show(shell);
 performance.mark('livecue:panel-rendered');
 
 let store: PanelStore | undefined;
-const stopMark = effect(() => {
-  if ((store ?? shell).session.value === undefined) return;
-  performance.mark('livecue:panel-session-read');
-  queueMicrotask(() => stopMark());
-});
-import('./livePanel').then(
-  ({ startLivePanel }) => {
-    store = startLivePanel(firstRead);
-    show(store);
-    shell.dispose();
-  },
-  (error: unknown) => console.error('Livecue: the side panel could not load its live data', error),
-);
+let sessionRead = false;
+/** Marks when `state` first knows whether a room is read (the shell's early read or the store's query). */
+const markSessionRead = (state: PanelState) => {
+  const stop = effect(() => {
+    if (!sessionRead && state.session.value === undefined) return;
+    if (!sessionRead) performance.mark('livecue:panel-session-read');
+    sessionRead = true;
+    queueMicrotask(() => stop());
+  });
+};
+markSessionRead(shell);
+const loadLiveStore = () =>
+  import('./livePanel').then(
+    ({ startLivePanel }) => {
+      store = startLivePanel(firstRead);
+      markSessionRead(store);
+      show(store);
+      shell.dispose();
+    },
+    (error: unknown) => console.error('Livecue: the side panel could not load its live data', error),
+  );
+// Loading the store's chunks costs the page's thread work (their preload links, Dexie's evaluation): it starts
+// once the early read is on screen — a task after it answered — or at once when there is none to wait for.
+if (firstRead && !firstRead.settled) void firstRead.promise.then(() => setTimeout(loadLiveStore));
+else void loadLiveStore();
 addEventListener('pagehide', () => {
   shell.dispose();
   store?.dispose();
