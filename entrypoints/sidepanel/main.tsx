@@ -1,7 +1,6 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { PanelApp } from '../../components/panel/PanelApp';
-import '../../components/common/pageBase.css';
 import './panel.css';
 import { createPanelShell } from '../../lib/ui/panel/panelShell';
 import type { PanelState, PanelStore } from '../../lib/ui/panel/panelStore';
