@@ -41,8 +41,14 @@ const loadLiveStore = () =>
   );
 // Loading the store's chunks costs the page's thread work (their preload links, Dexie's evaluation): it starts
 // once the early read is on screen — a task after it answered — or at once when there is none to wait for.
-if (firstRead && !firstRead.settled) void firstRead.promise.then(() => setTimeout(loadLiveStore));
-else void loadLiveStore();
+// A read that hangs (a database held by an upgrade) holds the store back 300 ms at most.
+if (firstRead && !firstRead.settled) {
+  const shown = new Promise((resolve) => {
+    void firstRead.promise.then(() => setTimeout(resolve));
+    setTimeout(resolve, 300);
+  });
+  void shown.then(loadLiveStore);
+} else void loadLiveStore();
 addEventListener('pagehide', () => {
   shell.dispose();
   store?.dispose();
