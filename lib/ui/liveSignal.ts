@@ -6,14 +6,18 @@ import { liveQuery } from 'dexie';
 export interface LiveSignal<T> {
   value: Signal<T>;
   error: Signal<string | null>;
+  /** Whether the query has answered yet (`value` holds the initial value until it does). */
+  answered(): boolean;
   dispose(): void;
 }
 
 export function liveSignal<T>(query: () => Promise<T>, initial: T): LiveSignal<T> {
   const value = signal(initial);
   const error = signal<string | null>(null);
+  let answered = false;
   const subscription = liveQuery(query).subscribe({
     next: (result) => {
+      answered = true;
       value.value = result;
       error.value = null;
     },
@@ -21,5 +25,5 @@ export function liveSignal<T>(query: () => Promise<T>, initial: T): LiveSignal<T
       error.value = failure instanceof Error ? failure.message : String(failure);
     },
   });
-  return { value, error, dispose: () => subscription.unsubscribe() };
+  return { value, error, answered: () => answered, dispose: () => subscription.unsubscribe() };
 }

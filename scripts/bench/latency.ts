@@ -1,7 +1,7 @@
 import { collectCueLatencies, percentile, spyOnPanelPushes, watchPanelCues } from '../node/cueLatency';
 import { measurePanelFirstRender } from '../node/panelFirstRender';
 import { animatingPrelude, busyTileScenario, collectTileFigures, watchPanelTile } from '../node/tileLatency';
-import { startBrowserBench } from './benchStart';
+import { type BrowserBench, startBrowserBench } from './benchStart';
 
 // In a real Chromium with the built e2e extension: page value change → tile shows it in the side panel
 // (DESIGN.md §6: tile p95 ≤ 50 ms including the two-frame settle check, every value held ≥ 250 ms shown),
@@ -32,7 +32,78 @@ export function swingScenario(durationSec: number) {
   };
 }
 
+/** A build measured in the first-render-only run: its browser and room, and the opens timed so far. */
+interface FirstRenderBuild {
+  label: string;
+  bench: BrowserBench;
+  empty: number[];
+  live: number[];
+}
+
+/**
+ * `LATENCY_ONLY=first-render`: the side panel's first render alone (empty, then with a live session), each
+ * way `FIRST_RENDER_OPENS` times (default 15). With `FIRST_RENDER_BASELINE=<an older build copied aside>`
+ * both builds run side by side and their opens alternate, so a machine busy with other work weighs on both
+ * alike: only such a back-to-back figure compares two builds.
+ */
+async function firstRenderOnly(): Promise<string[]> {
+  const opens = Number(process.env.FIRST_RENDER_OPENS ?? 15);
+  const baselineDir = process.env.FIRST_RENDER_BASELINE;
+  const builds: FirstRenderBuild[] = [];
+  try {
+    builds.push({ label: 'current', bench: await startBrowserBench(), empty: [], live: [] });
+    if (baselineDir) {
+      builds.push({ label: 'baseline', bench: await startBrowserBench(baselineDir), empty: [], live: [] });
+    }
+    const openEach = async (into: 'empty' | 'live') => {
+      for (let i = 0; i < opens; i++) {
+        // The order within a round alternates too, so neither build always goes first.
+        const order = i % 2 ? [...builds].reverse() : builds;
+        for (const build of order) {
+          const { browser } = build.bench;
+          build[into].push(
+            ...(await measurePanelFirstRender(browser.context, browser.extensionUrl('sidepanel.html'), 1)),
+          );
+        }
+      }
+    };
+    await openEach('empty');
+    // A live session with cues: a short swing scenario played fast, left open (not ended).
+    const rooms = await Promise.all(
+      builds.map(async ({ bench }) => {
+        const room = await bench.browser.context.newPage();
+        await room.goto(bench.server.url);
+        await room.waitForFunction('typeof window.mockRoom?.play === "function"');
+        await room.evaluate((s) => window.mockRoom.play(s, { speed: 20 }), swingScenario(300));
+        return room;
+      }),
+    );
+    for (const room of rooms) {
+      await room.waitForFunction('!window.mockRoom.state().playing', undefined, { timeout: 120_000 });
+    }
+    await openEach('live');
+    const lines = builds.map((build) => {
+      const all = percentile([...build.empty, ...build.live], 50);
+      return `panel first render (${build.label}${build.label === 'baseline' ? ` ${baselineDir}` : ''}): median ${all.toFixed(0)} ms (empty ${percentile(build.empty, 50).toFixed(0)} ms, live session ${percentile(build.live, 50).toFixed(0)} ms; p95 ${percentile([...build.empty, ...build.live], 95).toFixed(0)} ms over ${build.empty.length + build.live.length} opens)`;
+    });
+    const [current, baseline] = builds;
+    if (current && baseline) {
+      // Paired by round: a burst of load elsewhere lands on both opens of a round alike.
+      const pairs = (into: 'empty' | 'live') => current[into].map((ms, i) => ms - baseline[into][i]!);
+      const diff = (values: number[]) =>
+        `${percentile(values, 50) >= 0 ? '+' : ''}${percentile(values, 50).toFixed(0)} ms`;
+      lines.push(
+        `  current − baseline, paired by round: median ${diff([...pairs('empty'), ...pairs('live')])} (empty ${diff(pairs('empty'))}, live session ${diff(pairs('live'))})`,
+      );
+    }
+    return lines;
+  } finally {
+    for (const build of builds) await build.bench.close();
+  }
+}
+
 export async function run(): Promise<string[]> {
+  if (process.env.LATENCY_ONLY === 'first-render') return firstRenderOnly();
   const { browser, server, close } = await startBrowserBench();
   try {
     const empty = await measurePanelFirstRender(browser.context, browser.extensionUrl('sidepanel.html'), 7);

@@ -1,9 +1,13 @@
-import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Cue } from '../../core/engine/types';
 import type { CommandResult } from '../../core/messages/commands';
 import type { ReaderHealth } from '../../core/messages/sample';
 import type { ProductRanking } from '../../core/products/rankProducts';
-import { DEFAULT_VIEW_SETTINGS, type ViewSettings } from '../../core/settings/viewSettings';
+import {
+  DEFAULT_VIEW_SETTINGS,
+  parseViewSettings,
+  type ViewSettings,
+} from '../../core/settings/viewSettings';
 import type { LivecueDb } from '../../store/database';
 import type { LivePush } from '../../store/livePush';
 import type { CommentRow, SampleRow, SessionRow } from '../../store/rows';
@@ -12,6 +16,7 @@ import type { SendCommand } from '../sendCommand';
 import { linkLivePush, type PushPortLike } from './livePushPort';
 import { SPARKLINE_WINDOW_MS } from './metricTiles';
 import { type OpenQuestion, openQuestions, questionsSince } from './openQuestions';
+import type { PanelFirstRead, PendingFirstRead } from './panelFirstRead';
 import {
   commentsSince,
   cuesFiredSince,
@@ -63,6 +68,11 @@ interface StoreOptions {
   wallClock?: () => number;
   /** Opens the worker's push port (lib/store/livePush.ts); without it the panel follows the database only. */
   connectLive?: () => PushPortLike;
+  /**
+   * The first screen read early by bare IndexedDB (panelFirstRead.ts): shown until the live queries answer,
+   * so the first render need not wait for Dexie's own open. Ignored once they have answered.
+   */
+  firstRead?: PendingFirstRead;
 }
 
 export function createPanelStore(db: LivecueDb, send: SendCommand, options: StoreOptions = {}): PanelStore {
@@ -72,6 +82,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     historyEveryMs = 5000,
     wallClock = Date.now,
     connectLive,
+    firstRead,
   } = options;
   const disposers: (() => void)[] = [];
   const wall = signal(wallClock());
@@ -256,6 +267,23 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
       return [todayUnlessSame, liveSignal(() => cuesFiredSince(db, ids, since), today.peek())];
     }),
   );
+
+  // The early read's answer, until the live queries give theirs: at once when it came before the store was
+  // made (the first render shows it), else when it comes.
+  const showFirstRead = (read: PanelFirstRead | null) => {
+    if (!read) return;
+    if (!settingsQuery.answered()) settingsQuery.value.value = parseViewSettings(read.settings);
+    if (sessionQuery.answered() || session.peek() !== undefined) return;
+    // The session first: setting it starts its live queries (with empty answers), which this then fills.
+    sessionQuery.value.value = read.session;
+    if (!read.session) return;
+    batch(() => {
+      if (!queriedOpen.peek().length) queriedOpen.value = read.openCues;
+      newestSample.value = read.latestSample;
+    });
+  };
+  if (firstRead?.settled) showFirstRead(firstRead.settled.read);
+  else void firstRead?.promise.then(showFirstRead);
 
   const productFeed = createProductFeed(db, sessionId);
   disposers.push(productFeed.dispose);

@@ -1,5 +1,5 @@
 import { effect } from '@preact/signals';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cue } from '../../../../lib/core/engine/types';
 import type { CommandInput } from '../../../../lib/core/messages/commands';
 import { LivecueDb } from '../../../../lib/store/database';
@@ -341,4 +341,61 @@ it("counts the current session among today's once it samples after midnight, tho
       )
     ).map((c) => c.id),
   ).toEqual([cue.id]);
+});
+
+describe('the early first read (panelFirstRead.ts)', () => {
+  const sample: SampleRow = { sessionId: session.id, ts: T, metrics: { viewers: 900 } };
+  const read = { session, openCues: [cue], latestSample: sample, settings: { mode: 'streamer' } };
+  const options = { wallClock: () => WALL, statusEveryMs: 60_000 };
+
+  it('is on screen from the store’s creation when it came first, until the live queries answer', async () => {
+    const seeded = createPanelStore(db, send, {
+      ...options,
+      firstRead: { promise: Promise.resolve(read), settled: { read } },
+    });
+    expect(seeded.session.value?.id).toBe(session.id);
+    expect(seeded.openCues.value.map((c) => c.id)).toEqual([cue.id]);
+    expect(seeded.samples.value).toEqual([sample]);
+    expect(seeded.settings.value.mode).toBe('streamer');
+    expect(seeded.now.value).toBe(T);
+    // The database holds no room: the live query's answer replaces the early one.
+    await until(
+      () => seeded.session.value,
+      (s) => s === null,
+    );
+    await until(
+      () => seeded.settings.value.mode,
+      (mode) => mode === 'operator',
+    );
+    seeded.dispose();
+  });
+
+  it('fills the store when it comes later, but never over what the live queries already read', async () => {
+    let answer: (value: typeof read) => void = () => {};
+    const late = createPanelStore(db, send, {
+      ...options,
+      firstRead: { promise: new Promise((resolve) => (answer = resolve)) },
+    });
+    expect(late.session.value).toBeUndefined();
+    answer(read);
+    await until(
+      () => late.session.value?.id,
+      (id) => id === session.id,
+    );
+    late.dispose();
+
+    const tooLate = createPanelStore(db, send, {
+      ...options,
+      firstRead: { promise: new Promise((resolve) => (answer = resolve)) },
+    });
+    await until(
+      () => tooLate.session.value,
+      (s) => s === null,
+    );
+    answer(read);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(tooLate.session.value).toBeNull();
+    expect(tooLate.settings.value.mode).toBe('operator');
+    tooLate.dispose();
+  });
 });
