@@ -32,7 +32,17 @@ describe('the room’s voice', () => {
     await question.locator('[data-action="answered"]').click();
     await question.waitFor({ state: 'detached', timeout: 10_000 });
 
-    const tables = await readStoredTables(panel);
+    // The panel drops the question when the worker pushes the cue's change, which can be before the write
+    // queue has put the action on disk: wait for the stored answer, then read the tables.
+    let tables = await readStoredTables(panel);
+    await expect
+      .poll(async () => {
+        tables = await readStoredTables(panel);
+        return tables.actions.some(
+          (a) => a.type === 'cue' && a.cueId === cueIdOnScreen && a.action === 'done',
+        );
+      })
+      .toBe(true);
     const [session] = tables.sessions;
     const comments = tables.comments.filter((c) => c.sessionId === session?.id);
     // Every comment the room showed so far is stored once, in order, with what it asks.
