@@ -5,7 +5,7 @@ import {
   exportFileOf,
   type Harness,
   loadScenario,
-  PLAY_POLL_MS,
+  readStoredCues,
   readStoredTables,
   startHarness,
 } from './extensionHarness';
@@ -46,10 +46,19 @@ describe('service worker killed mid-session', () => {
         .toBeGreaterThanOrEqual(before + 60);
       await harness.browser.stopServiceWorker();
     }
-    await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
-      timeout: 120_000,
-      polling: PLAY_POLL_MS,
-    });
+    // The kills are over; the session's cue is the viewer drop at 10:00. Once it is stored, and the worker
+    // restarted after the last kill has stored fresh samples, the room stops: its last scenario minutes (10
+    // wall seconds of samples at 30×) add no kill and no cue to compare.
+    const afterKills = stored;
+    await expect
+      .poll(async () => (await readStoredCues(reader)).some((cue) => cue.ruleId === 'traffic-drop'), {
+        timeout: 120_000,
+      })
+      .toBe(true);
+    await expect
+      .poll(async () => (await readStoredTables(reader)).samples.length, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(afterKills + 60);
+    await room.evaluate(() => window.mockRoom.stop());
 
     const shown = await room.evaluate(() => window.mockRoom.shownTimes());
     // The content script resends what the stopped workers never acknowledged: wait until all of it landed.
