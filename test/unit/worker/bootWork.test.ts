@@ -68,6 +68,36 @@ describe("the worker's start", () => {
     }
   });
 
+  it('builds nothing made to be built on first use while its modules load (lexicon, schemas)', async () => {
+    vi.resetModules();
+    const builds: unknown[] = [];
+    vi.doMock('../../../lib/core/builtOnFirstUse', async (importOriginal) => {
+      const { builtOnFirstUse } = await importOriginal<typeof import('../../../lib/core/builtOnFirstUse')>();
+      return {
+        builtOnFirstUse: <T>(build: () => T) =>
+          builtOnFirstUse(() => {
+            const value = build();
+            builds.push(value);
+            return value;
+          }),
+      };
+    });
+    try {
+      await loadWorkerModules();
+      expect(builds).toEqual([]);
+      // Each is built when first asked for, once: the classifier splits the default lexicon's lists.
+      const { createCommentClassifier } = await import('../../../lib/core/comments/classifyComment');
+      expect(createCommentClassifier()('多少钱')).toEqual(['price']);
+      expect(createCommentClassifier({ price: ['pp'] })('pp?')).toEqual(['price']);
+      expect(
+        builds.filter((value) => typeof value === 'object' && value !== null && 'FILLER_WORDS' in value),
+      ).toHaveLength(1);
+    } finally {
+      vi.doUnmock('../../../lib/core/builtOnFirstUse');
+      vi.resetModules();
+    }
+  });
+
   it('opens the database at once, before any query asks for it', async () => {
     const worker = startWorker();
     await vi.waitFor(() => expect(worker.db.isOpen()).toBe(true), { timeout: 2000, interval: 5 });
