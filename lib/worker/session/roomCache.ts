@@ -1,3 +1,4 @@
+import { createEngine } from '../../core/engine/createEngine';
 import type { Cue } from '../../core/engine/types';
 import type { SampleRefusal } from '../../core/messages/portProtocol';
 import { roomIdOf } from '../../core/messages/roomId';
@@ -218,10 +219,16 @@ export class RoomCache {
     if (room.unusable.has(session.id)) return undefined;
     // What is queued is taken first: a row that lands while the disk is read is then in one or the other.
     const queued = this.queue.held(session.id);
-    const stored =
+    const reading =
       from === undefined
-        ? await loadSessionEvents(this.db, session.id)
-        : await loadSessionTail(this.db, session.id, from);
+        ? loadSessionEvents(this.db, session.id)
+        : loadSessionTail(this.db, session.id, from);
+    // The engine is built while the disk answers (a restarted worker's database may still be opening): it is
+    // CPU work (the rules' schemas, built on first use, and the settings' parse) that a first sample would
+    // otherwise do after the read. A read that fails still fails first; settings that build no engine are
+    // met below, as the session's own construction would meet them.
+    const built = buildEngine(session.ruleSettings);
+    const stored = await reading;
     const samples = new Map(stored.samples.map((row) => [row.ts, row]));
     for (const row of queued.samples) samples.set(row.ts, row);
     const actions = new Map(stored.actions.map((row) => [row.id, row]));
@@ -229,13 +236,14 @@ export class RoomCache {
     const comments = new Map(stored.comments.map((row) => [row.ts, row]));
     for (const row of queued.comments) comments.set(row.ts, row);
     try {
+      if (!built.ok) throw built.error;
       const engine = new LiveSession(
         session,
         [...samples.values()],
         [...actions.values()],
         [...comments.values()],
         withQueuedProducts(stored.products, queued),
-        { foldLater: true, ...(from !== undefined && { heldFrom: from }) },
+        { foldLater: true, engine: built.engine, ...(from !== undefined && { heldFrom: from }) },
       );
       room.engines.set(session.id, engine);
       return engine;
@@ -362,5 +370,16 @@ export class RoomCache {
     const room = this.rooms.get(roomIdOf(site, roomKey));
     for (const engine of room?.engines.values() ?? []) if (engine.row.endedAt === undefined) return engine;
     return undefined;
+  }
+}
+
+/** The engine of a session's rule settings, or what building it threw (settings the rules refuse). */
+function buildEngine(
+  ruleSettings: unknown,
+): { ok: true; engine: ReturnType<typeof createEngine> } | { ok: false; error: unknown } {
+  try {
+    return { ok: true, engine: createEngine(ruleSettings) };
+  } catch (error) {
+    return { ok: false, error };
   }
 }

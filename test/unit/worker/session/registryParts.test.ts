@@ -84,6 +84,44 @@ describe('the room cache', () => {
     later.stop();
   });
 
+  it("builds a loaded session's engine while its rows are read, and files them in it", async () => {
+    const { db, filing, queue } = parts();
+    await filing.ingest([sample(1000, 10), sample(2000, 20)]);
+    await queue.flush();
+    queue.stop();
+    const stored = (await db.sessions.toArray())[0]!;
+    // Rule settings that note when the engine's parse reads them.
+    let parsedAt: 'before the read' | 'after the read' | undefined;
+    let readDone = false;
+    const ruleSettings = {
+      get 'traffic-drop'() {
+        parsedAt ??= readDone ? 'after the read' : 'before the read';
+        return { dropPct: 30 };
+      },
+    };
+    const row = { ...stored, ruleSettings } as unknown as SessionRow;
+    // A restarted worker's database that answers late (still opening).
+    let answer!: () => void;
+    const late = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const read = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    (db as unknown as { transaction: unknown }).transaction = async (...args: unknown[]) => {
+      await late;
+      const result = await read(...args);
+      readDone = true;
+      return result;
+    };
+    const fresh = new RoomCache(db, createWriteQueue(db));
+    const loading = fresh.inRoom('douyin', 'r1', (room) => fresh.engineFor(room, row, newBatch(), 1000));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(parsedAt).toBe('before the read');
+    answer();
+    const engine = await loading;
+    expect(engine?.samples.map((s) => s.ts)).toEqual([1000, 2000]);
+    expect(engine?.engine).toBeDefined();
+  });
+
   it('closes an open session whose rule settings build no engine, into the batch', async () => {
     const { cache } = parts();
     const broken = {
