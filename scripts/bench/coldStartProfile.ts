@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
+import type { ColdStartMarks } from '../../lib/worker/coldStartProbe';
 import {
   E2E_BUILD_DIR,
   type ExtensionBrowser,
@@ -17,9 +18,11 @@ import { streamingScenario } from './coldStart';
 // `npx tsx scripts/bench/coldStartProfile.ts [buildDir …]` (default: the e2e build); builds are profiled in
 // turn, start by start, so a loaded machine moves them alike. A build with background.js.map is read through
 // its source map. PROFILE_STARTS (default 7), PROFILE_DIR (writes each .cpuprofile there), PROFILE_READ (reads
-// them back instead of running the browser).
+// them back instead of running the browser), PROFILE_TRACE=0 (the marks alone: wall times without the profiler).
 
 const STARTS = Number(process.env.PROFILE_STARTS ?? 7);
+/** PROFILE_TRACE=0: only the starts' own marks, without the profiler's cost (builds still alternate). */
+const TRACE = process.env.PROFILE_TRACE !== '0';
 
 interface ProfileNode {
   id: number;
@@ -32,18 +35,30 @@ interface CpuProfile {
   endTime: number;
   samples: number[];
   timeDeltas: number[];
+  /** The line of each sample (1-based; 0: not known), where the trace gives it. */
+  lines?: number[];
 }
 
-type Mapper = (url: string, line: number, column: number) => { file: string; name: string };
+/** A place in the bundle → its source file:line and name; `anyColumn`: the line's first mapping at or after the column. */
+type Mapper = (
+  url: string,
+  line: number,
+  column: number,
+  anyColumn?: boolean,
+) => { file: string; name: string };
 
 function mapperFor(dir: string): Mapper {
   const mapFile = join(dir, 'background.js.map');
   const consumer = existsSync(mapFile)
     ? new SourceMapConsumer(JSON.parse(readFileSync(mapFile, 'utf8')))
     : undefined;
-  return (url, line, column) => {
+  return (url, line, column, anyColumn = false) => {
     if (!consumer || !url.endsWith('background.js')) return { file: url.split('/').pop() ?? url, name: '' };
-    const at = consumer.originalPositionFor({ line: line + 1, column });
+    const at = consumer.originalPositionFor({
+      line: line + 1,
+      column,
+      ...(anyColumn && { bias: SourceMapConsumer.LEAST_UPPER_BOUND }),
+    });
     const file = (at.source ?? '?').replace(/^.*node_modules\//, 'node_modules/').replace(/^(\.\.\/)+/, '');
     return { file: `${file}:${at.line}`, name: at.name ?? '' };
   };
@@ -62,6 +77,8 @@ interface StartShares {
   topLevelByFile: Map<string, number>;
   /** µs with each of our own functions (lib/, entrypoints/) on the stack, after the top level. */
   inclusive: Map<string, number>;
+  /** The start's own marks (coldStartProbe.ts; wall time, inflated by the trace's profiler). */
+  marks?: ColdStartMarks;
 }
 
 function shares(profile: CpuProfile, map: Mapper): StartShares {
@@ -112,8 +129,13 @@ function shares(profile: CpuProfile, map: Mapper): StartShares {
       }
       for (const k of onStack) add(inclusive, k, dt);
     }
+    // The bundle's top level itself (a module's own statements): by the sample's line where the trace gives
+    // it (an unminified build has a line per statement).
+    const line = profile.lines?.[i] ?? 0;
     const file = nearest
-      ? map(nearest.callFrame.url, nearest.callFrame.lineNumber, nearest.callFrame.columnNumber).file
+      ? nearest === outermost && topLevel && line > 1
+        ? map(nearest.callFrame.url, line - 1, 0, true).file
+        : map(nearest.callFrame.url, nearest.callFrame.lineNumber, nearest.callFrame.columnNumber).file
       : name === '(garbage collector)'
         ? `(gc after ${previousFile})`
         : `(${name || 'native'})`;
@@ -143,25 +165,30 @@ interface TraceEvent {
       startTime?: number;
       cpuProfile?: { nodes?: (ProfileNode & { parent?: number })[]; samples?: number[] };
       timeDeltas?: number[];
+      /** The line each sample was on (1-based), in Chromium's traces. */
+      lines?: number[];
     };
   };
 }
 
 /** The restarted worker's CPU profile until its first stored sample, from a browser-wide trace. */
-async function profileOneStart(browser: ExtensionBrowser): Promise<CpuProfile> {
+async function profileOneStart(
+  browser: ExtensionBrowser,
+): Promise<{ profile: CpuProfile; marks: ColdStartMarks }> {
   const chromium = browser.context.browser();
   if (!chromium) throw new Error('No browser-level CDP session');
   const cdp = await chromium.newBrowserCDPSession();
   const events: TraceEvent[] = [];
   const collected = (p: { value: object[] }) => events.push(...(p.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collected);
-  await cdp.send('Tracing.start', {
-    traceConfig: {
-      recordMode: 'recordAsMuchAsPossible',
-      includedCategories: ['disabled-by-default-v8.cpu_profiler'],
-    },
-    transferMode: 'ReportEvents',
-  });
+  if (TRACE)
+    await cdp.send('Tracing.start', {
+      traceConfig: {
+        recordMode: 'recordAsMuchAsPossible',
+        includedCategories: ['disabled-by-default-v8.cpu_profiler'],
+      },
+      transferMode: 'ReportEvents',
+    });
   await browser.stopServiceWorker();
   let stored: number | undefined;
   for (let tries = 0; tries < 600 && stored === undefined; tries++) {
@@ -173,11 +200,14 @@ async function profileOneStart(browser: ExtensionBrowser): Promise<CpuProfile> {
   }
   const live = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId));
   const marks = await live?.evaluate(() => globalThis.livecueColdStart);
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.end');
-  await complete;
+  if (TRACE) {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+  }
   await cdp.detach();
   if (!marks?.firstSampleStored) throw new Error('The restarted worker stored no sample');
+  if (!TRACE) return { profile: { nodes: [], samples: [], timeDeltas: [], startTime: 0, endTime: 0 }, marks };
   // Each isolate's profile: a Profile event, then chunks of nodes (with their parent) and samples.
   const profiles = new Map<string, CpuProfile & { startedAt: number }>();
   for (const e of events) {
@@ -187,6 +217,7 @@ async function profileOneStart(browser: ExtensionBrowser): Promise<CpuProfile> {
         nodes: [],
         samples: [],
         timeDeltas: [],
+        lines: [],
         startTime: e.args?.data?.startTime ?? e.ts,
         endTime: 0,
         startedAt: e.ts,
@@ -206,6 +237,7 @@ async function profileOneStart(browser: ExtensionBrowser): Promise<CpuProfile> {
     }
     profile.samples.push(...(data.cpuProfile?.samples ?? []));
     profile.timeDeltas.push(...(data.timeDeltas ?? []));
+    profile.lines?.push(...(data.lines ?? (data.cpuProfile?.samples ?? []).map(() => 0)));
   }
   // The worker started after the stop: its profile is the last one that runs background.js.
   const candidates = [...profiles.values()]
@@ -240,8 +272,9 @@ async function profileOneStart(browser: ExtensionBrowser): Promise<CpuProfile> {
   while (n < profile.timeDeltas.length && t + profile.timeDeltas[n]! <= until) t += profile.timeDeltas[n++]!;
   profile.samples.length = n;
   profile.timeDeltas.length = n;
+  if (profile.lines) profile.lines.length = n;
   profile.endTime = profile.startTime + t;
-  return profile;
+  return { profile, marks };
 }
 
 const median = (xs: number[]) => {
@@ -288,9 +321,9 @@ async function profileStarts(dirs: string[], maps: Mapper[], results: StartShare
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (let i = 0; i < STARTS; i++) {
       for (const [b, browser] of browsers.entries()) {
-        const profile = await profileOneStart(browser);
+        const { profile, marks } = await profileOneStart(browser);
         if (outDir) writeFileSync(join(outDir, `build${b}-${i}.cpuprofile`), JSON.stringify(profile));
-        results[b]!.push(shares(profile, maps[b]!));
+        results[b]!.push({ ...shares(profile, maps[b]!), marks });
         await new Promise((resolve) => setTimeout(resolve, 1500));
       }
     }
@@ -305,8 +338,21 @@ function report(dirs: string[], results: StartShares[][]) {
     const runs = results[b]!;
     const ms = (us: number) => (us / 1000).toFixed(1).padStart(5);
     console.log(
-      `${dir}: CPU to the first stored sample median ${ms(median(runs.map((r) => r.busyUs)))} ms (each ${runs.map((r) => ms(r.busyUs).trim()).join(' ')}), of which top-level evaluation ${ms(median(runs.map((r) => r.topLevelUs)))} ms`,
+      TRACE
+        ? `${dir}: CPU to the first stored sample median ${ms(median(runs.map((r) => r.busyUs)))} ms (each ${runs.map((r) => ms(r.busyUs).trim()).join(' ')}), of which top-level evaluation ${ms(median(runs.map((r) => r.topLevelUs)))} ms`
+        : `${dir}:`,
     );
+    const timed = runs.flatMap((r) => (r.marks ? [r.marks] : []));
+    if (timed.length) {
+      const of = (pick: (m: ColdStartMarks) => number) => {
+        const values = timed.map(pick).sort((x, y) => x - y);
+        return `${median(values).toFixed(1)} (p95 ${values[Math.ceil(values.length * 0.95) - 1]!.toFixed(1)})`;
+      };
+      console.log(
+        `  wall ms, median of ${timed.length} starts${TRACE ? ' (profiler on)' : ''}: load ${of((m) => m.modulesStarted ?? 0)} + modules ${of((m) => (m.listenersReady ?? 0) - (m.modulesStarted ?? 0))}; first sample ${of((m) => m.firstSampleStored! - Math.max(m.firstRoomMessage ?? 0, m.listenersReady ?? 0))} after the room's message and the listeners; script start → first stored sample ${of((m) => m.firstSampleStored!)}`,
+      );
+    }
+    if (!TRACE) continue;
     for (const [title, pick] of [
       ['top-level evaluation by source file (nearest extension frame)', (r: StartShares) => r.topLevelByFile],
       ['all by source file', (r: StartShares) => r.byFile],
