@@ -1,4 +1,5 @@
 import { createEngine } from '../../core/engine/createEngine';
+import { ruleSettingsSchema } from '../../core/engine/ruleSettings';
 import type { Cue } from '../../core/engine/types';
 import type { SampleRefusal } from '../../core/messages/portProtocol';
 import { roomIdOf } from '../../core/messages/roomId';
@@ -152,6 +153,7 @@ export class RoomCache {
       // The End notes are read beside the room's sessions, not after them (one wait fewer at a cold start):
       // a note is added or dropped only in the chain of a room already loaded, or for a session being
       // deleted (which a loading room leaves out), so none that matters here changes between the reads.
+      const loading = !target.loaded;
       target.loaded ??= Promise.all([
         loadRoomSessions(this.db, site, roomKey),
         this.endIntents.pending(),
@@ -167,6 +169,10 @@ export class RoomCache {
           throw error;
         },
       );
+      // While the disk answers (at a cold start the database is still opening), the rules' schemas that every
+      // engine parses its settings with are built (on first use): CPU work a room's first sample would
+      // otherwise do after the read, when it builds the engine of the session it files in.
+      if (loading) ruleSettingsSchema();
       await target.loaded;
       try {
         return await task(target);
