@@ -22,7 +22,7 @@ interface OptionsViewProps {
   rulesSchema?: AnySchema;
 }
 
-export function OptionsView({ settings, send, rulesSchema = ruleSettingsSchema }: OptionsViewProps) {
+export function OptionsView({ settings, send, rulesSchema = ruleSettingsSchema() }: OptionsViewProps) {
   const { t } = useI18n();
   const rules = settings.rules as Record<string, Record<string, unknown>>;
   const confirmThen = (message: string, run: () => void) => {

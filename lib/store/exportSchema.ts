@@ -88,7 +88,7 @@ function buildExportFileSchema(): z.ZodMiniType<ExportFile> {
         ctx.addIssue({ code: 'custom', path: unknown, message: 'unknown field' });
         return;
       }
-      const parsed = ruleSettingsSchema.safeParse(value);
+      const parsed = ruleSettingsSchema().safeParse(value);
       const issue = parsed.success ? undefined : parsed.error.issues[0];
       if (issue) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
     }),

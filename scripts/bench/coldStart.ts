@@ -102,7 +102,7 @@ async function measureOneStart(browser: ExtensionBrowser): Promise<ColdStart> {
 }
 
 /** A long, changing room: a sample every scenario second, a drop now and then. */
-function streamingScenario() {
+export function streamingScenario() {
   return {
     name: 'cold-start-stream',
     durationSec: 4 * 3600,

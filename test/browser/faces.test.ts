@@ -196,7 +196,7 @@ describe('faces', () => {
     await shot(options, 'settings-page');
 
     await rule.locator('[data-testid="reset-traffic-drop"]').click();
-    await expect.poll(storedDropPct).toBe(trafficDropParams.parse({}).dropPct);
+    await expect.poll(storedDropPct).toBe(trafficDropParams().parse({}).dropPct);
   });
 });
 

@@ -1,17 +1,5 @@
 import { COMMENT_TOPICS, type CommentTopic } from './commentTopics';
-import {
-  CONJUNCTIONS,
-  COST_WORDS,
-  DEFAULT_TOPIC_WORDS,
-  FILLER_WORDS,
-  HOMOPHONES,
-  IGNORED_PHRASES,
-  LATIN_SHORTHAND,
-  NEUTRAL_STOCK_WORDS,
-  PROBLEM_WORDS,
-  QUESTION_WORDS,
-  STATEMENT_WORDS,
-} from './defaultLexicon';
+import { defaultLexicon, HOMOPHONES, LATIN_SHORTHAND } from './defaultLexicon';
 import { normalizeComment } from './normalizeComment';
 import { findNumberCues, type NumberRole } from './numberCues';
 import { buildTermAutomaton, type TermAutomaton } from './termAutomaton';
@@ -128,6 +116,7 @@ for (const [role, [kind, topic]] of Object.entries(NUMBER_KIND) as [NumberRole, 
 
 /** A question word inside a phrase makes the phrase ask by itself ("什么价", "where to buy"). */
 function holdsQuestionWord(phrase: string): boolean {
+  const { QUESTION_WORDS } = defaultLexicon();
   const tokens = phrase.split(/[^a-z']+/);
   for (const word of [...QUESTION_WORDS.prefix, ...QUESTION_WORDS.suffix, ...QUESTION_WORDS.both]) {
     if (isLetter(word.charCodeAt(0)) ? tokens.includes(word) : phrase.includes(word)) return true;
@@ -184,6 +173,17 @@ interface Compiled {
 }
 
 function compile(user: CommentLexicon): Compiled {
+  const {
+    CONJUNCTIONS,
+    COST_WORDS,
+    DEFAULT_TOPIC_WORDS,
+    FILLER_WORDS,
+    IGNORED_PHRASES,
+    NEUTRAL_STOCK_WORDS,
+    PROBLEM_WORDS,
+    QUESTION_WORDS,
+    STATEMENT_WORDS,
+  } = defaultLexicon();
   const byPhrase = new Map<string, { entry: Entry; rank: number }>();
   // Normalized here, not at import: normalizing builds the matching table, which a worker's start without
   // comments never needs.
@@ -269,7 +269,7 @@ export function createCommentClassifier(lexicon: CommentLexicon = {}): ClassifyC
   const automaton = buildTermAutomaton(phrases);
   const latinWords = new Set(phrases.flatMap((p) => p.split(/[^a-z']+/)).filter((w) => w.length > 0));
   // "dose" is a word of its own: the question words that open a clause are never typo targets.
-  const lead = new Set<string>(QUESTION_WORDS.lead);
+  const lead = new Set<string>(defaultLexicon().QUESTION_WORDS.lead);
   const fixTypos = buildTypoFixer(
     [...latinWords].filter((word) => !lead.has(word)),
     latinWords,

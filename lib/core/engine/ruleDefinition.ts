@@ -74,7 +74,8 @@ export interface RuleDefinition<P extends RuleCommon = RuleCommon> {
    * stays fast. Ticks and comments still check it as they come.
    */
   checkEverySec?: number;
-  paramsSchema: z.ZodMiniType<P>;
+  /** Built on first use (builtOnFirstUse): a restarted worker stores its first sample before any rule's. */
+  paramsSchema: () => z.ZodMiniType<P>;
   create(params: P, room: RoomStats): RuleChecker;
 }
 

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../builtOnFirstUse';
 import { z } from '../zodMini';
 import { field, intIn } from './ruleDefinition';
 import { adBoostParams } from './rules/adBoost';
@@ -23,41 +24,46 @@ import { unpaidOrdersParams } from './rules/unpaidOrders';
 // can build its forms from these schemas (labels: `param.*` in lib/core/i18n/uiMessages.ts) and a partial object
 // fills in.
 
-export const arbitrationParams = z.object({
-  maxActive: field(intIn(1, 10), 3),
-  rateWindowSec: field(intIn(30, 3600), 300),
-  maxPerWindow: field(intIn(1, 100), 4),
-  minGapSec: field(intIn(0, 600), 15),
-  defaultSnoozeSec: field(intIn(10, 3600), 120),
-  outcomeWindowSec: field(intIn(30, 1800), 180),
-});
-export type ArbitrationParams = z.infer<typeof arbitrationParams>;
+// Built on first use, as each rule's (builtOnFirstUse.ts): the worker's first sample needs none of them.
+export const arbitrationParams = builtOnFirstUse(() =>
+  z.object({
+    maxActive: field(intIn(1, 10), 3),
+    rateWindowSec: field(intIn(30, 3600), 300),
+    maxPerWindow: field(intIn(1, 100), 4),
+    minGapSec: field(intIn(0, 600), 15),
+    defaultSnoozeSec: field(intIn(10, 3600), 120),
+    outcomeWindowSec: field(intIn(30, 1800), 180),
+  }),
+);
+export type ArbitrationParams = z.infer<ReturnType<typeof arbitrationParams>>;
 
-export const ruleSettingsSchema = z.object({
-  'traffic-drop': z.prefault(trafficDropParams, {}),
-  'traffic-surge': z.prefault(trafficSurgeParams, {}),
-  'sales-stall': z.prefault(salesStallParams, {}),
-  'product-dwell': z.prefault(productDwellParams, {}),
-  'ad-boost': z.prefault(adBoostParams, {}),
-  'ad-hold': z.prefault(adHoldParams, {}),
-  'engagement-low': z.prefault(engagementLowParams, {}),
-  'follow-cadence': z.prefault(followCadenceParams, {}),
-  'giveaway-cadence': z.prefault(giveawayCadenceParams, {}),
-  'plan-next': z.prefault(planNextParams, {}),
-  milestone: z.prefault(milestoneParams, {}),
-  'data-stale': z.prefault(dataStaleParams, {}),
-  questions: z.prefault(questionsParams, {}),
-  'stock-low': z.prefault(stockLowParams, {}),
-  'product-fading': z.prefault(productFadingParams, {}),
-  'product-hot-unpinned': z.prefault(productHotUnpinnedParams, {}),
-  'unpaid-orders': z.prefault(unpaidOrdersParams, {}),
-  arbitration: z.prefault(arbitrationParams, {}),
-});
+export const ruleSettingsSchema = builtOnFirstUse(() =>
+  z.object({
+    'traffic-drop': z.prefault(trafficDropParams(), {}),
+    'traffic-surge': z.prefault(trafficSurgeParams(), {}),
+    'sales-stall': z.prefault(salesStallParams(), {}),
+    'product-dwell': z.prefault(productDwellParams(), {}),
+    'ad-boost': z.prefault(adBoostParams(), {}),
+    'ad-hold': z.prefault(adHoldParams(), {}),
+    'engagement-low': z.prefault(engagementLowParams(), {}),
+    'follow-cadence': z.prefault(followCadenceParams(), {}),
+    'giveaway-cadence': z.prefault(giveawayCadenceParams(), {}),
+    'plan-next': z.prefault(planNextParams(), {}),
+    milestone: z.prefault(milestoneParams(), {}),
+    'data-stale': z.prefault(dataStaleParams(), {}),
+    questions: z.prefault(questionsParams(), {}),
+    'stock-low': z.prefault(stockLowParams(), {}),
+    'product-fading': z.prefault(productFadingParams(), {}),
+    'product-hot-unpinned': z.prefault(productHotUnpinnedParams(), {}),
+    'unpaid-orders': z.prefault(unpaidOrdersParams(), {}),
+    arbitration: z.prefault(arbitrationParams(), {}),
+  }),
+);
 
-export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
+export type RuleSettings = z.infer<ReturnType<typeof ruleSettingsSchema>>;
 
 export function defaultRuleSettings(): RuleSettings {
-  return ruleSettingsSchema.parse({});
+  return ruleSettingsSchema().parse({});
 }
 
 export type ParsedRuleSettings =
@@ -66,7 +72,7 @@ export type ParsedRuleSettings =
 
 /** Fills defaults; on a bad field reports its dotted path, e.g. `traffic-drop.dropPct: Too small…`. */
 export function parseRuleSettings(input: unknown): ParsedRuleSettings {
-  const result = ruleSettingsSchema.safeParse(input ?? {});
+  const result = ruleSettingsSchema().safeParse(input ?? {});
   if (result.success) return { ok: true, settings: result.data };
   const issue = result.error.issues[0]!;
   const path = issue.path.map(String).join('.');

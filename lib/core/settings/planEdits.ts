@@ -1,10 +1,11 @@
+import { builtOnFirstUse } from '../builtOnFirstUse';
 import type { PlanSlot } from '../engine/types';
 import { z } from '../zodMini';
 import { planSlotSchema } from './settingsSchema';
 
 // Run-of-show edits as plain functions: each returns a new plan and leaves the old one untouched.
 
-export const planSchema = z.array(planSlotSchema).check(z.maxLength(200));
+export const planSchema = builtOnFirstUse(() => z.array(planSlotSchema()).check(z.maxLength(200)));
 
 export function addSlot(plan: readonly PlanSlot[], slot: PlanSlot = { name: '', minutes: 5 }): PlanSlot[] {
   return [...plan, slot];
@@ -53,7 +54,7 @@ export function parsePlanJson(text: string): { ok: true; plan: PlanSlot[] } | { 
   }
   // Accept a bare array or a settings-like object holding one.
   const candidate = Array.isArray(data) ? data : (data as { plan?: unknown } | null)?.plan;
-  const result = planSchema.safeParse(candidate);
+  const result = planSchema().safeParse(candidate);
   if (result.success) return { ok: true, plan: result.data };
   const issue = result.error.issues[0]!;
   return { ok: false, error: `${issue.path.map(String).join('.') || 'plan'}: ${issue.message}` };
@@ -63,7 +64,7 @@ export function parsePlanJson(text: string): { ok: true; plan: PlanSlot[] } | { 
 export function validatePlan(plan: readonly PlanSlot[]): Record<number, string> {
   const errors: Record<number, string> = {};
   plan.forEach((slot, index) => {
-    const result = planSlotSchema.safeParse(slot);
+    const result = planSlotSchema().safeParse(slot);
     if (!result.success) {
       const issue = result.error.issues[0]!;
       errors[index] = `${issue.path.map(String).join('.')}: ${issue.message}`;

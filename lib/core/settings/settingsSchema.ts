@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../builtOnFirstUse';
 import { defaultRuleSettings, ruleSettingsSchema } from '../engine/ruleSettings';
 import { metricIdSchema } from '../metrics/metricIdSchema';
 import type { SettingsIssue } from '../settingsIssue';
@@ -10,31 +11,39 @@ import { DEFAULT_VIEW_SETTINGS, viewSettingsShape } from './viewSettings';
 /** No slot of a run-of-show lasts longer than a day. */
 export const MAX_PLAN_MINUTES = 24 * 60;
 
-export const planSlotSchema = z.object({
-  productId: z.optional(z.string().check(z.maxLength(200))),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  minutes: z.number().check(z.positive(), z.maximum(MAX_PLAN_MINUTES)),
-});
-
-/** site → metric → CSS selector picked by the user on that site's dashboard. */
-export const bindingsSchema = z.record(
-  z.string().check(z.minLength(1), z.maxLength(64)),
-  z.partialRecord(metricIdSchema, z.string().check(z.minLength(1), z.maxLength(1000))),
+// Built on first use (builtOnFirstUse.ts), with the rules' schemas inside: a restarted worker stores the sample it
+// woke for before it reads the settings.
+export const planSlotSchema = builtOnFirstUse(() =>
+  z.object({
+    productId: z.optional(z.string().check(z.maxLength(200))),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    minutes: z.number().check(z.positive(), z.maximum(MAX_PLAN_MINUTES)),
+  }),
 );
 
-export const settingsSchema = z.object({
-  // locale, mode, sound, overlay: what the side panel reads on its own (viewSettings.ts).
-  ...viewSettingsShape(),
-  /** A system notification for an urgent cue while the side panel is closed (needs Chrome's permission). */
-  notifyUrgent: z.boolean(),
-  retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
-  /** Exports write commenters as `viewer 1`, `viewer 2`… instead of their names. */
-  exportHideUsers: z.boolean(),
-  plan: z.array(planSlotSchema).check(z.maxLength(200)),
-  bindings: bindingsSchema,
-  rules: ruleSettingsSchema,
-});
-export type Settings = z.infer<typeof settingsSchema>;
+/** site → metric → CSS selector picked by the user on that site's dashboard. */
+export const bindingsSchema = builtOnFirstUse(() =>
+  z.record(
+    z.string().check(z.minLength(1), z.maxLength(64)),
+    z.partialRecord(metricIdSchema, z.string().check(z.minLength(1), z.maxLength(1000))),
+  ),
+);
+
+export const settingsSchema = builtOnFirstUse(() =>
+  z.object({
+    // locale, mode, sound, overlay: what the side panel reads on its own (viewSettings.ts).
+    ...viewSettingsShape(),
+    /** A system notification for an urgent cue while the side panel is closed (needs Chrome's permission). */
+    notifyUrgent: z.boolean(),
+    retentionDays: z.int().check(z.minimum(1), z.maximum(3650)),
+    /** Exports write commenters as `viewer 1`, `viewer 2`… instead of their names. */
+    exportHideUsers: z.boolean(),
+    plan: z.array(planSlotSchema()).check(z.maxLength(200)),
+    bindings: bindingsSchema(),
+    rules: ruleSettingsSchema(),
+  }),
+);
+export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
 export type SettingsPatch = { [K in keyof Settings]?: unknown };
 
 export function defaultSettings(): Settings {
@@ -120,7 +129,7 @@ export function parseSettings(input: unknown): ParsedSettings {
   }
   // Each pass repairs every reported field; nested repairs can uncover new issues, so allow a few passes.
   for (let pass = 0; pass < 8; pass++) {
-    const result = settingsSchema.safeParse(candidate);
+    const result = settingsSchema().safeParse(candidate);
     if (result.success) return { settings: result.data, issues };
     // Later array indices first, so splicing one item does not shift the next one to repair.
     const targets = new Map<string, PropertyKey[]>();

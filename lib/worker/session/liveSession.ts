@@ -92,6 +92,8 @@ export interface LiveSessionOptions {
    * files readings dated at or after it, and folds only once takeEarlier brought the rest. Implies foldLater.
    */
   heldFrom?: number;
+  /** The engine of the row's rule settings, built beforehand (RoomCache.engineFor builds it while it reads). */
+  engine?: EngineOf;
 }
 
 export class LiveSession {
@@ -124,7 +126,7 @@ export class LiveSession {
     products: StoredProducts = { snapshots: [], pins: [] },
     options: LiveSessionOptions = {},
   ) {
-    this.engine = createEngine(row.ruleSettings);
+    this.engine = options.engine ?? createEngine(row.ruleSettings);
     this.products = new ProductLedger(row.id, products.snapshots, products.pins);
     this.samples = samples.slice().sort((a, b) => a.ts - b.ts);
     this.actions = actions.slice().sort(byTimeThenId);

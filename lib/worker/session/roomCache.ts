@@ -1,3 +1,5 @@
+import { createEngine } from '../../core/engine/createEngine';
+import { ruleSettingsSchema } from '../../core/engine/ruleSettings';
 import type { Cue } from '../../core/engine/types';
 import type { SampleRefusal } from '../../core/messages/portProtocol';
 import { roomIdOf } from '../../core/messages/roomId';
@@ -151,6 +153,7 @@ export class RoomCache {
       // The End notes are read beside the room's sessions, not after them (one wait fewer at a cold start):
       // a note is added or dropped only in the chain of a room already loaded, or for a session being
       // deleted (which a loading room leaves out), so none that matters here changes between the reads.
+      const loading = !target.loaded;
       target.loaded ??= Promise.all([
         loadRoomSessions(this.db, site, roomKey),
         this.endIntents.pending(),
@@ -166,6 +169,10 @@ export class RoomCache {
           throw error;
         },
       );
+      // While the disk answers (at a cold start the database is still opening), the rules' schemas that every
+      // engine parses its settings with are built (on first use): CPU work a room's first sample would
+      // otherwise do after the read, when it builds the engine of the session it files in.
+      if (loading) ruleSettingsSchema();
       await target.loaded;
       try {
         return await task(target);
@@ -218,10 +225,16 @@ export class RoomCache {
     if (room.unusable.has(session.id)) return undefined;
     // What is queued is taken first: a row that lands while the disk is read is then in one or the other.
     const queued = this.queue.held(session.id);
-    const stored =
+    const reading =
       from === undefined
-        ? await loadSessionEvents(this.db, session.id)
-        : await loadSessionTail(this.db, session.id, from);
+        ? loadSessionEvents(this.db, session.id)
+        : loadSessionTail(this.db, session.id, from);
+    // The engine is built while the disk answers (a restarted worker's database may still be opening): it is
+    // CPU work (the rules' schemas, built on first use, and the settings' parse) that a first sample would
+    // otherwise do after the read. A read that fails still fails first; settings that build no engine are
+    // met below, as the session's own construction would meet them.
+    const built = buildEngine(session.ruleSettings);
+    const stored = await reading;
     const samples = new Map(stored.samples.map((row) => [row.ts, row]));
     for (const row of queued.samples) samples.set(row.ts, row);
     const actions = new Map(stored.actions.map((row) => [row.id, row]));
@@ -229,13 +242,14 @@ export class RoomCache {
     const comments = new Map(stored.comments.map((row) => [row.ts, row]));
     for (const row of queued.comments) comments.set(row.ts, row);
     try {
+      if (!built.ok) throw built.error;
       const engine = new LiveSession(
         session,
         [...samples.values()],
         [...actions.values()],
         [...comments.values()],
         withQueuedProducts(stored.products, queued),
-        { foldLater: true, ...(from !== undefined && { heldFrom: from }) },
+        { foldLater: true, engine: built.engine, ...(from !== undefined && { heldFrom: from }) },
       );
       room.engines.set(session.id, engine);
       return engine;
@@ -362,5 +376,16 @@ export class RoomCache {
     const room = this.rooms.get(roomIdOf(site, roomKey));
     for (const engine of room?.engines.values() ?? []) if (engine.row.endedAt === undefined) return engine;
     return undefined;
+  }
+}
+
+/** The engine of a session's rule settings, or what building it threw (settings the rules refuse). */
+function buildEngine(
+  ruleSettings: unknown,
+): { ok: true; engine: ReturnType<typeof createEngine> } | { ok: false; error: unknown } {
+  try {
+    return { ok: true, engine: createEngine(ruleSettings) };
+  } catch (error) {
+    return { ok: false, error };
   }
 }

@@ -66,9 +66,9 @@ describe('zod in the background', () => {
       commandSchema: commandSchema(),
       roomToBackgroundSchema,
       sampleSchema,
-      settingsSchema,
-      ruleSettingsSchema,
-      planSchema,
+      settingsSchema: settingsSchema(),
+      ruleSettingsSchema: ruleSettingsSchema(),
+      planSchema: planSchema(),
       exportFileSchema: exportFileSchema(),
     };
     for (const [name, schema] of Object.entries(schemas)) {
@@ -85,7 +85,7 @@ describe('zod in the background', () => {
       path: ['snoozeSec'],
       message: 'Too small: expected number to be >=10',
     });
-    const name = settingsSchema.safeParse({}).error?.issues[0];
+    const name = settingsSchema().safeParse({}).error?.issues[0];
     expect(name?.message).toBe('Invalid option: expected one of "auto"|"zh-CN"|"en"');
   });
 
@@ -128,7 +128,7 @@ describe('zod in the background', () => {
       [z.number().check(z.refine((n) => n > 0, 'must be positive')), -1],
       [z.number().check(z.refine((n) => n > 0)), -1],
       [commandSchema(), { type: 'cue.snooze', cueId: 'c', snoozeSec: 5.5 }],
-      [settingsSchema, { locale: 'en', retentionDays: 'x' }],
+      [settingsSchema(), { locale: 'en', retentionDays: 'x' }],
       [exportFileSchema(), { format: 'livecue-export', schemaVersion: 1, sessions: [{}] }],
     ];
     for (const [schema, input] of cases) {
@@ -142,7 +142,7 @@ describe('zod in the background', () => {
 
 describe('rule parameter schemas (zod/mini) in the settings form', () => {
   it('keeps bounds, steps and defaults', () => {
-    const fields = ruleFormFields(trafficDropParams);
+    const fields = ruleFormFields(trafficDropParams());
     expect(fields.slice(0, 4)).toEqual([
       { key: 'enabled', type: 'boolean', defaultValue: true },
       {
@@ -170,21 +170,21 @@ describe('rule parameter schemas (zod/mini) in the settings form', () => {
         defaultValue: 20,
       },
     ]);
-    expect(fields.map((field) => field.key)).toEqual(Object.keys(trafficDropParams.shape));
+    expect(fields.map((field) => field.key)).toEqual(Object.keys(trafficDropParams().shape));
   });
 
   it('finds every rule and the arbitration block in the combined schema', () => {
-    const ids = ruleSchemasOf(ruleSettingsSchema).map(([id]) => id);
-    expect(ids).toEqual(Object.keys(ruleSettingsSchema.shape));
+    const ids = ruleSchemasOf(ruleSettingsSchema()).map(([id]) => id);
+    expect(ids).toEqual(Object.keys(ruleSettingsSchema().shape));
     expect(ids).toContain('arbitration');
   });
 
   it('validates a draft with bounds and integer checks', () => {
-    expect(validateRuleDraft(trafficDropParams, { dropPct: 40 })).toMatchObject({
+    expect(validateRuleDraft(trafficDropParams(), { dropPct: 40 })).toMatchObject({
       ok: true,
       value: { dropPct: 40, holdSec: 60, enabled: true },
     });
-    const result = validateRuleDraft(trafficDropParams, { dropPct: 95, holdSec: 30.5, cooldownSec: 'x' });
+    const result = validateRuleDraft(trafficDropParams(), { dropPct: 95, holdSec: 30.5, cooldownSec: 'x' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.dropPct).toMatchObject({ code: 'too_big', maximum: 90 });

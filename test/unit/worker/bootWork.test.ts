@@ -6,10 +6,9 @@ import { startWorker } from './workerHarness';
 // loading its modules must not do work that sample does not need.
 
 describe("the worker's start", () => {
-  it('builds no comment matching table while its modules load', async () => {
-    vi.resetModules();
-    // The modules entrypoints/background.ts wires (the entrypoint itself needs WXT's defineBackground).
-    await Promise.all([
+  /** The modules entrypoints/background.ts wires (the entrypoint itself needs WXT's defineBackground). */
+  const loadWorkerModules = () =>
+    Promise.all([
       import('../../../lib/worker/coldStartProbe'),
       import('../../../lib/worker/openCueWatch'),
       import('../../../lib/worker/panelPush'),
@@ -25,12 +24,78 @@ describe("the worker's start", () => {
       import('../../../lib/worker/setupSidePanel'),
       import('../../../lib/worker/setupSiteAccess'),
     ]);
+
+  it('builds no comment matching table while its modules load', async () => {
+    vi.resetModules();
+    await loadWorkerModules();
     const { matchingTableBuilt, normalizeComment } = await import(
       '../../../lib/core/comments/normalizeComment'
     );
     expect(matchingTableBuilt()).toBe(false);
     expect(normalizeComment('　ＰＲＩＣＥ？')).toBe('price?');
     expect(matchingTableBuilt()).toBe(true);
+  });
+
+  it('builds no settings or rule schema while its modules load, and each once when settings are read', async () => {
+    vi.resetModules();
+    // Every object schema built, by its keys (the rules' parameters, the settings).
+    const built: string[][] = [];
+    vi.doMock('../../../lib/core/zodMini', async (importOriginal) => {
+      const { z } = await importOriginal<typeof import('../../../lib/core/zodMini')>();
+      const object: typeof z.object = (shape, params) => {
+        built.push(Object.keys(shape ?? {}));
+        return z.object(shape, params);
+      };
+      return { z: { ...z, object } };
+    });
+    try {
+      await loadWorkerModules();
+      const settingsOrRules = () =>
+        built.filter((keys) =>
+          ['dropPct', 'traffic-drop', 'retentionDays', 'maxActive'].some((k) => keys.includes(k)),
+        );
+      expect(settingsOrRules()).toEqual([]);
+      const { parseSettings } = await import('../../../lib/core/settings/settingsSchema');
+      const { settings } = parseSettings({ rules: { 'traffic-drop': { dropPct: 30 } } });
+      expect(settings.rules['traffic-drop'].dropPct).toBe(30);
+      expect(settings.retentionDays).toBe(90);
+      parseSettings({});
+      // The traffic-drop rule's, the arbitration's, the rule settings' and the settings' own: once each.
+      expect(settingsOrRules()).toHaveLength(4);
+    } finally {
+      vi.doUnmock('../../../lib/core/zodMini');
+      vi.resetModules();
+    }
+  });
+
+  it('builds nothing made to be built on first use while its modules load (lexicon, schemas)', async () => {
+    vi.resetModules();
+    const builds: unknown[] = [];
+    vi.doMock('../../../lib/core/builtOnFirstUse', async (importOriginal) => {
+      const { builtOnFirstUse } = await importOriginal<typeof import('../../../lib/core/builtOnFirstUse')>();
+      return {
+        builtOnFirstUse: <T>(build: () => T) =>
+          builtOnFirstUse(() => {
+            const value = build();
+            builds.push(value);
+            return value;
+          }),
+      };
+    });
+    try {
+      await loadWorkerModules();
+      expect(builds).toEqual([]);
+      // Each is built when first asked for, once: the classifier splits the default lexicon's lists.
+      const { createCommentClassifier } = await import('../../../lib/core/comments/classifyComment');
+      expect(createCommentClassifier()('多少钱')).toEqual(['price']);
+      expect(createCommentClassifier({ price: ['pp'] })('pp?')).toEqual(['price']);
+      expect(
+        builds.filter((value) => typeof value === 'object' && value !== null && 'FILLER_WORDS' in value),
+      ).toHaveLength(1);
+    } finally {
+      vi.doUnmock('../../../lib/core/builtOnFirstUse');
+      vi.resetModules();
+    }
   });
 
   it('opens the database at once, before any query asks for it', async () => {

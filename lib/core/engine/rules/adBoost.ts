@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { z } from '../../zodMini';
 import { cumulativeConversion, ordersSeries, windowConversion } from '../conversion';
 import { type RoomStats, S } from '../roomStats';
@@ -18,15 +19,17 @@ import {
 // good as the room's so far (practice: add spend at peaks with good conversion, ~30 % when ROI is strong).
 // The conversion window stretches to hold several changes of the order count at its own cadence.
 
-export const adBoostParams = z.object({
-  ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
-  windowSec: field(intIn(60, 1200), 300),
-  trafficLiftPct: field(numberIn(5, 300), 20),
-  conversionLiftPct: field(numberIn(-50, 200), 0),
-  minOrders: field(intIn(1, 10000), 5),
-  raisePct: field(intIn(5, 200), 30),
-});
-export type AdBoostParams = z.infer<typeof adBoostParams>;
+export const adBoostParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
+    windowSec: field(intIn(60, 1200), 300),
+    trafficLiftPct: field(numberIn(5, 300), 20),
+    conversionLiftPct: field(numberIn(-50, 200), 0),
+    minOrders: field(intIn(1, 10000), 5),
+    raisePct: field(intIn(5, 200), 30),
+  }),
+);
+export type AdBoostParams = z.infer<ReturnType<typeof adBoostParams>>;
 
 export const adBoost = defineRule({
   id: 'ad-boost',

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { z } from '../../zodMini';
 import { cumulativeConversion, ordersSeries, windowConversion } from '../conversion';
 import { type RoomStats, S } from '../roomStats';
@@ -17,14 +18,16 @@ import {
 // 80 % of target → cut; sizeable spend with zero conversions → stop). Clicks stand in for spend. The window
 // stretches to hold several changes of clicks and orders at their own cadence.
 
-export const adHoldParams = z.object({
-  ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
-  windowSec: field(intIn(60, 1200), 300),
-  collapseRatio: field(numberIn(0, 0.9), 0.5),
-  minClicks: field(intIn(1, 100000), 30),
-  minOrdersBefore: field(intIn(1, 100000), 10),
-});
-export type AdHoldParams = z.infer<typeof adHoldParams>;
+export const adHoldParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 900, ttlSec: 180 }),
+    windowSec: field(intIn(60, 1200), 300),
+    collapseRatio: field(numberIn(0, 0.9), 0.5),
+    minClicks: field(intIn(1, 100000), 30),
+    minOrdersBefore: field(intIn(1, 100000), 10),
+  }),
+);
+export type AdHoldParams = z.infer<ReturnType<typeof adHoldParams>>;
 
 export const adHold = defineRule({
   id: 'ad-hold',

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { METRIC_IDS } from '../../metrics/metricCatalog';
 import { z } from '../../zodMini';
 import { type RoomStats, S, type StaleKind } from '../roomStats';
@@ -21,14 +22,16 @@ import { DATA_STALE_DEFAULTS } from './dataStaleThresholds';
 // while it holds, every other rule that reads the stale numbers waits. A worse state cues again, and the
 // cue goes away once the numbers are live again.
 
-export const dataStaleParams = z.object({
-  ...commonFields({ cooldownSec: 120, ttlSec: 300 }),
-  noSampleSec: field(intIn(10, 3600), DATA_STALE_DEFAULTS.noSampleSec),
-  minStuckSec: field(intIn(10, 3600), DATA_STALE_DEFAULTS.minStuckSec),
-  minChanges: field(intIn(2, 10000), DATA_STALE_DEFAULTS.minChanges),
-  minMovers: field(intIn(1, 11), DATA_STALE_DEFAULTS.minMovers),
-});
-export type DataStaleParams = z.infer<typeof dataStaleParams>;
+export const dataStaleParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 120, ttlSec: 300 }),
+    noSampleSec: field(intIn(10, 3600), DATA_STALE_DEFAULTS.noSampleSec),
+    minStuckSec: field(intIn(10, 3600), DATA_STALE_DEFAULTS.minStuckSec),
+    minChanges: field(intIn(2, 10000), DATA_STALE_DEFAULTS.minChanges),
+    minMovers: field(intIn(1, 11), DATA_STALE_DEFAULTS.minMovers),
+  }),
+);
+export type DataStaleParams = z.infer<ReturnType<typeof dataStaleParams>>;
 
 const RANK: Record<StaleKind, number> = { fresh: 0, stuck: 1, lost: 1, frozen: 2, silent: 3 };
 

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { CommentActivity } from '../../comments/commentActivity';
 import { z } from '../../zodMini';
 import { RING_SECONDS, type RoomStats, S } from '../roomStats';
@@ -19,15 +20,17 @@ import {
 // changes at its own cadence); where it does not, the comment stream read off the page gives it, and the
 // stream also says how many distinct viewers comment per minute.
 
-export const engagementLowParams = z.object({
-  ...commonFields({ cooldownSec: 600, ttlSec: 120 }),
-  windowSec: field(intIn(30, 900), 120),
-  compareSec: field(intIn(120, 1800), 600),
-  lowRatio: field(numberIn(0, 0.9), 0.4),
-  minCommentsPerMin: field(numberIn(0.1, 10000), 3),
-  minViewers: field(intIn(0, 100000), 30),
-});
-export type EngagementLowParams = z.infer<typeof engagementLowParams>;
+export const engagementLowParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 600, ttlSec: 120 }),
+    windowSec: field(intIn(30, 900), 120),
+    compareSec: field(intIn(120, 1800), 600),
+    lowRatio: field(numberIn(0, 0.9), 0.4),
+    minCommentsPerMin: field(numberIn(0.1, 10000), 3),
+    minViewers: field(intIn(0, 100000), 30),
+  }),
+);
+export type EngagementLowParams = z.infer<ReturnType<typeof engagementLowParams>>;
 
 export const engagementLow = defineRule({
   id: 'engagement-low',

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { z } from '../../zodMini';
 import { type RoomStats, S } from '../roomStats';
 import { CLEAR, commonFields, defineRule, FIRE, field, intIn, numberIn, round } from '../ruleDefinition';
@@ -5,13 +6,15 @@ import { CLEAR, commonFields, defineRule, FIRE, field, intIn, numberIn, round } 
 // Call for follows on a cadence, skipped while the follow rate already meets its target
 // (practice: follow rate above 3 % of viewers is healthy).
 
-export const followCadenceParams = z.object({
-  ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
-  intervalSec: field(intIn(120, 3600), 600),
-  firstAfterSec: field(intIn(0, 3600), 300),
-  targetFollowPct: field(numberIn(0, 100), 3),
-});
-export type FollowCadenceParams = z.infer<typeof followCadenceParams>;
+export const followCadenceParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
+    intervalSec: field(intIn(120, 3600), 600),
+    firstAfterSec: field(intIn(0, 3600), 300),
+    targetFollowPct: field(numberIn(0, 100), 3),
+  }),
+);
+export type FollowCadenceParams = z.infer<ReturnType<typeof followCadenceParams>>;
 
 export const followCadence = defineRule({
   id: 'follow-cadence',

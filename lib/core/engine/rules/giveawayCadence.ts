@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { z } from '../../zodMini';
 import { bit, type RoomStats, S } from '../roomStats';
 import { CLEAR, commonFields, defineRule, FIRE, field, intIn, round } from '../ruleDefinition';
@@ -5,13 +6,15 @@ import { CLEAR, commonFields, defineRule, FIRE, field, intIn, round } from '../r
 // A giveaway (福袋) every 15–20 minutes, tied to a follow + comment task (practice). The page does not
 // show giveaways, so the cadence runs from the last giveaway cue.
 
-export const giveawayCadenceParams = z.object({
-  ...commonFields({ cooldownSec: 600, ttlSec: 180 }),
-  intervalSec: field(intIn(300, 3600), 900),
-  firstAfterSec: field(intIn(0, 3600), 600),
-  giveawaySec: field(intIn(60, 3600), 300),
-});
-export type GiveawayCadenceParams = z.infer<typeof giveawayCadenceParams>;
+export const giveawayCadenceParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 600, ttlSec: 180 }),
+    intervalSec: field(intIn(300, 3600), 900),
+    firstAfterSec: field(intIn(0, 3600), 600),
+    giveawaySec: field(intIn(60, 3600), 300),
+  }),
+);
+export type GiveawayCadenceParams = z.infer<ReturnType<typeof giveawayCadenceParams>>;
 
 export const giveawayCadence = defineRule({
   id: 'giveaway-cadence',

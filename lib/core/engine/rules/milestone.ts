@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { z } from '../../zodMini';
 import { bit, type RoomStats, S } from '../roomStats';
 import { CLEAR, commonFields, defineRule, FIRE, field, HOLD, round } from '../ruleDefinition';
@@ -11,12 +12,14 @@ const steps = (defaults: number[]) =>
     defaults,
   );
 
-export const milestoneParams = z.object({
-  ...commonFields({ cooldownSec: 60, ttlSec: 60 }),
-  gmvSteps: steps([10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000, 10_000_000]),
-  viewerSteps: steps([500, 1000, 2000, 5000, 10_000, 50_000, 100_000]),
-});
-export type MilestoneParams = z.infer<typeof milestoneParams>;
+export const milestoneParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 60, ttlSec: 60 }),
+    gmvSteps: steps([10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000, 10_000_000]),
+    viewerSteps: steps([500, 1000, 2000, 5000, 10_000, 50_000, 100_000]),
+  }),
+);
+export type MilestoneParams = z.infer<ReturnType<typeof milestoneParams>>;
 
 export const milestone = defineRule({
   id: 'milestone',

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { z } from '../../zodMini';
 import type { RoomStats } from '../roomStats';
 import { CLEAR, commonFields, defineRule, FIRE, field, intIn, type Proposal, round } from '../ruleDefinition';
@@ -6,12 +7,14 @@ import { CLEAR, commonFields, defineRule, FIRE, field, intIn, type Proposal, rou
 // product on samples when it matches a slot; without product information the slots advance by the clock.
 // The rule cues the next product `leadSec` before a slot ends, and flags a slot that overruns.
 
-export const planNextParams = z.object({
-  ...commonFields({ cooldownSec: 20, ttlSec: 90 }),
-  leadSec: field(intIn(10, 600), 60),
-  overrunGraceSec: field(intIn(0, 1800), 60),
-});
-export type PlanNextParams = z.infer<typeof planNextParams>;
+export const planNextParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 20, ttlSec: 90 }),
+    leadSec: field(intIn(10, 600), 60),
+    overrunGraceSec: field(intIn(0, 1800), 60),
+  }),
+);
+export type PlanNextParams = z.infer<ReturnType<typeof planNextParams>>;
 
 export const planNext = defineRule({
   id: 'plan-next',

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { PM } from '../../products/productBook';
 import { z } from '../../zodMini';
 import { productOnScreen } from '../productOnScreen';
@@ -19,13 +20,15 @@ import {
 // with one, plan-next keeps the run-of-show. When the page's product table says which product is pinned,
 // its real explain span is the time up and its own items sold the pace (the room's orders otherwise).
 
-export const productDwellParams = z.object({
-  ...commonFields({ cooldownSec: 120, ttlSec: 120 }),
-  dwellSec: field(intIn(60, 3600), 300),
-  fadeWindowSec: field(intIn(30, 600), 120),
-  fadeRatio: field(numberIn(0, 1), 0.6),
-});
-export type ProductDwellParams = z.infer<typeof productDwellParams>;
+export const productDwellParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 120, ttlSec: 120 }),
+    dwellSec: field(intIn(60, 3600), 300),
+    fadeWindowSec: field(intIn(30, 600), 120),
+    fadeRatio: field(numberIn(0, 1), 0.6),
+  }),
+);
+export type ProductDwellParams = z.infer<ReturnType<typeof productDwellParams>>;
 
 export const productDwell = defineRule({
   id: 'product-dwell',

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { addToFunnel, emptyFunnel, funnelTotals } from '../../products/funnelTotals';
 import { PM, type ProductRecord } from '../../products/productBook';
 import { z } from '../../zodMini';
@@ -20,27 +21,29 @@ import {
 // screen, and below what the room's other products did while they were explained: the pitch is spent, move
 // on (with the numbers). Cued once per explain span.
 
-export const productFadingParams = z.object({
-  ...commonFields({ cooldownSec: 60, ttlSec: 150 }),
-  /** Its first minutes on screen: the rates it is compared with. */
-  baselineSec: field(intIn(60, 1800), 120),
-  /** The recent window. */
-  recentSec: field(intIn(60, 1800), 120),
-  /** Fading when the recent rate is at most this × its first minutes'. */
-  fadeRatio: field(numberIn(0.05, 0.95), 0.6),
-  /** …and at most this × the other products' rate while explained. */
-  othersRatio: field(numberIn(0.1, 2), 1),
-  /** Impressions each window needs before its click-through says anything. */
-  minImpressions: field(intIn(10, 1_000_000), 200),
-  /** Clicks each window needs before its click-to-order says anything… */
-  minClicks: field(intIn(5, 1_000_000), 30),
-  /**
-   * …and the recent window must have been expected to bring at least this many clicks (for click-through)
-   * or items sold (for click-to-order) at the first minutes' rate: a fall from 8 sales to 4 is noise.
-   */
-  minExpected: field(intIn(1, 100_000), 10),
-});
-export type ProductFadingParams = z.infer<typeof productFadingParams>;
+export const productFadingParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 60, ttlSec: 150 }),
+    /** Its first minutes on screen: the rates it is compared with. */
+    baselineSec: field(intIn(60, 1800), 120),
+    /** The recent window. */
+    recentSec: field(intIn(60, 1800), 120),
+    /** Fading when the recent rate is at most this × its first minutes'. */
+    fadeRatio: field(numberIn(0.05, 0.95), 0.6),
+    /** …and at most this × the other products' rate while explained. */
+    othersRatio: field(numberIn(0.1, 2), 1),
+    /** Impressions each window needs before its click-through says anything. */
+    minImpressions: field(intIn(10, 1_000_000), 200),
+    /** Clicks each window needs before its click-to-order says anything… */
+    minClicks: field(intIn(5, 1_000_000), 30),
+    /**
+     * …and the recent window must have been expected to bring at least this many clicks (for click-through)
+     * or items sold (for click-to-order) at the first minutes' rate: a fall from 8 sales to 4 is noise.
+     */
+    minExpected: field(intIn(1, 100_000), 10),
+  }),
+);
+export type ProductFadingParams = z.infer<ReturnType<typeof productFadingParams>>;
 
 interface Fade {
   kind: 'ctr' | 'conversion';

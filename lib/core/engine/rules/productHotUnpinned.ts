@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { PM, type ProductRecord } from '../../products/productBook';
 import { z } from '../../zodMini';
 import { productKey, productOnScreen, productParams } from '../productOnScreen';
@@ -19,23 +20,25 @@ import {
 // own: a product's sales in the minutes after it left the screen do not count. One cue per product, again
 // after `recueSec` once it has cooled.
 
-export const productHotUnpinnedParams = z.object({
-  ...commonFields({ cooldownSec: 60, ttlSec: 180 }),
-  windowSec: field(intIn(60, 1800), 300),
-  /** The least stretch judged (a product just taken down waits for it). */
-  minWindowSec: field(intIn(30, 1800), 120),
-  /** Sales and clicks this soon after a product left the screen are its pitch's tail. */
-  graceSec: field(intIn(0, 1800), 120),
-  /** Items sold in the window, and this × the other off-screen products' mean. */
-  minSold: field(intIn(1, 100000), 5),
-  soldRatio: field(numberIn(1.5, 100), 3),
-  /** …or clicks in the window, and this × the others' mean. */
-  minClicks: field(intIn(1, 1_000_000), 40),
-  clicksRatio: field(numberIn(1.5, 100), 3),
-  /** A product cued is not cued again for this long. */
-  recueSec: field(intIn(60, 7200), 900),
-});
-export type ProductHotUnpinnedParams = z.infer<typeof productHotUnpinnedParams>;
+export const productHotUnpinnedParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 60, ttlSec: 180 }),
+    windowSec: field(intIn(60, 1800), 300),
+    /** The least stretch judged (a product just taken down waits for it). */
+    minWindowSec: field(intIn(30, 1800), 120),
+    /** Sales and clicks this soon after a product left the screen are its pitch's tail. */
+    graceSec: field(intIn(0, 1800), 120),
+    /** Items sold in the window, and this × the other off-screen products' mean. */
+    minSold: field(intIn(1, 100000), 5),
+    soldRatio: field(numberIn(1.5, 100), 3),
+    /** …or clicks in the window, and this × the others' mean. */
+    minClicks: field(intIn(1, 1_000_000), 40),
+    clicksRatio: field(numberIn(1.5, 100), 3),
+    /** A product cued is not cued again for this long. */
+    recueSec: field(intIn(60, 7200), 900),
+  }),
+);
+export type ProductHotUnpinnedParams = z.infer<ReturnType<typeof productHotUnpinnedParams>>;
 
 interface Hot {
   product: ProductRecord;

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { commentLexiconSchema } from '../../comments/commentLexicon';
 import type { CommentTopic } from '../../comments/commentTopics';
 import { QuestionTracker, type TopicQuestions } from '../../comments/questionTracker';
@@ -21,20 +22,22 @@ import {
 // dismiss means ignore it for a while. Comments are their own evidence: a frozen dashboard does not make a
 // question stale, so the rule runs whatever the numbers do.
 
-export const questionsParams = z.object({
-  ...commonFields({ cooldownSec: 15, ttlSec: 240 }),
-  windowSec: field(intIn(20, 900), 90),
-  minAskers: field(intIn(2, 1000), 4),
-  /** …and this share of the window's distinct commenters, so a busy room's trickle is not a burst. */
-  minSharePct: field(numberIn(0, 50), 2),
-  /** The least time before a topic that was cued (and not answered) is cued again. */
-  recueSec: field(intIn(30, 3600), 180),
-  /** How long a dismissed (ignored) topic is not counted. */
-  ignoreSec: field(intIn(60, 7200), 900),
-  /** The operator's own words per topic, on top of the built-in ones (lib/core/comments). */
-  lexicon: field(commentLexiconSchema, {}),
-});
-export type QuestionsParams = z.infer<typeof questionsParams>;
+export const questionsParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 15, ttlSec: 240 }),
+    windowSec: field(intIn(20, 900), 90),
+    minAskers: field(intIn(2, 1000), 4),
+    /** …and this share of the window's distinct commenters, so a busy room's trickle is not a burst. */
+    minSharePct: field(numberIn(0, 50), 2),
+    /** The least time before a topic that was cued (and not answered) is cued again. */
+    recueSec: field(intIn(30, 3600), 180),
+    /** How long a dismissed (ignored) topic is not counted. */
+    ignoreSec: field(intIn(60, 7200), 900),
+    /** The operator's own words per topic, on top of the built-in ones (lib/core/comments). */
+    lexicon: field(commentLexiconSchema, {}),
+  }),
+);
+export type QuestionsParams = z.infer<ReturnType<typeof questionsParams>>;
 
 export const questions = defineRule({
   id: 'questions',

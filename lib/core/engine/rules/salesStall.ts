@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { z } from '../../zodMini';
 import { RING_SECONDS, type RoomStats, S } from '../roomStats';
 import {
@@ -17,15 +18,17 @@ import {
 // Both windows stretch to hold several changes of the counter at its own cadence, so a dashboard that
 // redraws orders once a minute, or a room that sells one every two, is not called stalled on a quiet gap.
 
-export const salesStallParams = z.object({
-  ...commonFields({ cooldownSec: 600, ttlSec: 180 }),
-  windowSec: field(intIn(60, 1200), 180),
-  compareSec: field(intIn(120, 1800), 600),
-  stallRatio: field(numberIn(0, 0.9), 0.3),
-  minOrdersBefore: field(intIn(1, 10000), 3),
-  minViewers: field(intIn(0, 100000), 30),
-});
-export type SalesStallParams = z.infer<typeof salesStallParams>;
+export const salesStallParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 600, ttlSec: 180 }),
+    windowSec: field(intIn(60, 1200), 180),
+    compareSec: field(intIn(120, 1800), 600),
+    stallRatio: field(numberIn(0, 0.9), 0.3),
+    minOrdersBefore: field(intIn(1, 10000), 3),
+    minViewers: field(intIn(0, 100000), 30),
+  }),
+);
+export type SalesStallParams = z.infer<ReturnType<typeof salesStallParams>>;
 
 export const salesStall = defineRule({
   id: 'sales-stall',

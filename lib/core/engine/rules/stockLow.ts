@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { PM } from '../../products/productBook';
 import { z } from '../../zodMini';
 import { productKey, productOnScreen, productParams } from '../productOnScreen';
@@ -19,18 +20,20 @@ import {
 // stock added or the next product ready; once sold out, switch — a sold-out product on screen only loses
 // the room. Cued once per explain span and level (low, then sold out); a restock re-arms it.
 
-export const stockLowParams = z.object({
-  ...commonFields({ cooldownSec: 30, ttlSec: 180 }),
-  /** Cue when the stock lasts at most this many minutes at the recent sell rate. */
-  runOutMin: field(intIn(1, 60), 5),
-  /** …or when the stock is under this many items. */
-  floor: field(intIn(0, 100000), 10),
-  /** The sell rate is the items sold over this window. */
-  rateWindowSec: field(intIn(60, 1800), 180),
-  /** Items sold in the window needed to trust the rate. */
-  minSold: field(intIn(1, 10000), 3),
-});
-export type StockLowParams = z.infer<typeof stockLowParams>;
+export const stockLowParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 30, ttlSec: 180 }),
+    /** Cue when the stock lasts at most this many minutes at the recent sell rate. */
+    runOutMin: field(intIn(1, 60), 5),
+    /** …or when the stock is under this many items. */
+    floor: field(intIn(0, 100000), 10),
+    /** The sell rate is the items sold over this window. */
+    rateWindowSec: field(intIn(60, 1800), 180),
+    /** Items sold in the window needed to trust the rate. */
+    minSold: field(intIn(1, 10000), 3),
+  }),
+);
+export type StockLowParams = z.infer<ReturnType<typeof stockLowParams>>;
 
 const LOW = 1;
 const SOLD_OUT = 2;

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { z } from '../../zodMini';
 import type { RoomStats } from '../roomStats';
 import { commonFields, defineRule, field, intIn, numberIn } from '../ruleDefinition';
@@ -5,18 +6,20 @@ import { createTrafficShift } from '../trafficShift';
 
 // Traffic surging: put the hero product (爆款) up and push the close (逼单) with a countdown.
 
-export const trafficSurgeParams = z.object({
-  ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
-  surgePct: field(numberIn(5, 500), 20),
-  rearmPct: field(numberIn(0, 100), 15),
-  evidenceSigmas: field(numberIn(2, 20), 3),
-  sharpWithinSec: field(intIn(5, 600), 30),
-  baselineHalfLifeSec: field(intIn(30, 1800), 60),
-  minViewers: field(intIn(0, 100000), 30),
-  minHistorySec: field(intIn(10, 1800), 45),
-  countdownSec: field(intIn(10, 600), 60),
-});
-export type TrafficSurgeParams = z.infer<typeof trafficSurgeParams>;
+export const trafficSurgeParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 300, ttlSec: 120 }),
+    surgePct: field(numberIn(5, 500), 20),
+    rearmPct: field(numberIn(0, 100), 15),
+    evidenceSigmas: field(numberIn(2, 20), 3),
+    sharpWithinSec: field(intIn(5, 600), 30),
+    baselineHalfLifeSec: field(intIn(30, 1800), 60),
+    minViewers: field(intIn(0, 100000), 30),
+    minHistorySec: field(intIn(10, 1800), 45),
+    countdownSec: field(intIn(10, 600), 60),
+  }),
+);
+export type TrafficSurgeParams = z.infer<ReturnType<typeof trafficSurgeParams>>;
 
 export const trafficSurge = defineRule({
   id: 'traffic-surge',

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../../builtOnFirstUse';
 import { PM, type ProductRecord } from '../../products/productBook';
 import { z } from '../../zodMini';
 import { productKey, productOnScreen, productParams } from '../productOnScreen';
@@ -19,16 +20,18 @@ import {
 // lost: push to close ("N of you have ordered and not paid — pay now, the stock is held for 5 minutes"),
 // and for a product off screen, pop it back up. One cue per pile; it re-arms once the pile has cleared.
 
-export const unpaidOrdersParams = z.object({
-  ...commonFields({ cooldownSec: 60, ttlSec: 180 }),
-  /** Unpaid orders on one product worth a cue… */
-  minUnpaid: field(intIn(1, 100000), 10),
-  /** …that stayed at or above that for this long. */
-  holdSec: field(intIn(0, 1800), 60),
-  /** The pile has cleared when unpaid orders fall under this × minUnpaid. */
-  clearRatio: field(numberIn(0, 1), 0.5),
-});
-export type UnpaidOrdersParams = z.infer<typeof unpaidOrdersParams>;
+export const unpaidOrdersParams = builtOnFirstUse(() =>
+  z.object({
+    ...commonFields({ cooldownSec: 60, ttlSec: 180 }),
+    /** Unpaid orders on one product worth a cue… */
+    minUnpaid: field(intIn(1, 100000), 10),
+    /** …that stayed at or above that for this long. */
+    holdSec: field(intIn(0, 1800), 60),
+    /** The pile has cleared when unpaid orders fall under this × minUnpaid. */
+    clearRatio: field(numberIn(0, 1), 0.5),
+  }),
+);
+export type UnpaidOrdersParams = z.infer<ReturnType<typeof unpaidOrdersParams>>;
 
 export const unpaidOrders = defineRule({
   id: 'unpaid-orders',

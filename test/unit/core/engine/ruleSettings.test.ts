@@ -12,7 +12,7 @@ import { RULE_IDS } from '../../../../lib/core/engine/types';
 describe('rule settings', () => {
   it('has one rule per id, each with a schema, severity and priority', () => {
     expect(RULES.map((rule) => rule.id)).toEqual([...RULE_IDS]);
-    expect(Object.keys(ruleSettingsSchema.shape).sort()).toEqual([...RULE_IDS, 'arbitration'].sort());
+    expect(Object.keys(ruleSettingsSchema().shape).sort()).toEqual([...RULE_IDS, 'arbitration'].sort());
   });
 
   it('fills defaults from a partial object and keeps what was given', () => {
@@ -32,7 +32,7 @@ describe('rule settings', () => {
 
   it('bounds every numeric field, so the settings form can be generated (labels: uiMessages.test.ts)', () => {
     for (const rule of RULES) {
-      const json = z.toJSONSchema(rule.paramsSchema, { io: 'input' }) as {
+      const json = z.toJSONSchema(rule.paramsSchema(), { io: 'input' }) as {
         properties: Record<string, { type?: string; minimum?: number; maximum?: number }>;
       };
       for (const [key, field] of Object.entries(json.properties)) {

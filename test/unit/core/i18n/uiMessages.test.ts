@@ -15,7 +15,7 @@ describe('uiMessages', () => {
   it('labels every rule parameter in English and in Chinese', () => {
     const english = createTranslator('en', uiMessages);
     const chinese = createTranslator('zh-CN', uiMessages);
-    const params = Object.entries(ruleSettingsSchema.shape).flatMap(([ruleId, schema]) =>
+    const params = Object.entries(ruleSettingsSchema().shape).flatMap(([ruleId, schema]) =>
       Object.keys(schema._zod.def.innerType.shape).map((key) => ({ ruleId, key })),
     );
     expect(params.length).toBeGreaterThan(50);

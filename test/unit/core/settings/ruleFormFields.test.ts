@@ -42,7 +42,7 @@ describe('ruleFormFields', () => {
   });
 
   it('builds a form for every rule the engine declares', () => {
-    const rules = ruleSchemasOf(ruleSettingsSchema);
+    const rules = ruleSchemasOf(ruleSettingsSchema());
     expect(rules.map(([id]) => id)).toContain('traffic-drop');
     for (const [, schema] of rules) {
       const fields = ruleFormFields(schema);

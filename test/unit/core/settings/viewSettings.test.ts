@@ -41,6 +41,6 @@ describe('parseViewSettings', () => {
 });
 
 it('the panel greys tiles out by the data-stale rule’s own default thresholds', () => {
-  const { enabled: _e, cooldownSec: _c, ttlSec: _t, ...thresholds } = dataStaleParams.parse({});
+  const { enabled: _e, cooldownSec: _c, ttlSec: _t, ...thresholds } = dataStaleParams().parse({});
   expect(thresholds).toEqual(DATA_STALE_DEFAULTS);
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultRuleSettings } from '../../../../lib/core/engine/ruleSettings';
 import type { Sample } from '../../../../lib/core/messages/sample';
 import { type LivecueDb, openLivecueDb } from '../../../../lib/store/database';
@@ -82,6 +82,83 @@ describe('the room cache', () => {
     const engine = await fresh.inRoom('douyin', 'r1', (room) => fresh.engineFor(room, row, newBatch()));
     expect(engine?.samples.map((s) => s.ts)).toEqual([1000, 2000, 3000]);
     later.stop();
+  });
+
+  it("builds the rules' schemas while a room's sessions are first read, not after", async () => {
+    // The room cache on a fresh module graph, with the rules' schemas watched (built on their first call).
+    vi.resetModules();
+    const asked = vi.fn();
+    vi.doMock('../../../../lib/core/engine/ruleSettings', async (importOriginal) => {
+      const actual = await importOriginal<typeof import('../../../../lib/core/engine/ruleSettings')>();
+      return {
+        ...actual,
+        ruleSettingsSchema: () => {
+          asked();
+          return actual.ruleSettingsSchema();
+        },
+      };
+    });
+    try {
+      const { RoomCache } = await import('../../../../lib/worker/session/roomCache');
+      const { EndIntents } = await import('../../../../lib/worker/session/endIntents');
+      const { db, queue } = parts();
+      // Storage that answers late, as a restarted worker's first reads do.
+      let answer!: () => void;
+      const late = new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      const notes = new EndIntents({ get: async () => late.then(() => ({})), set: async () => undefined });
+      const cache = new RoomCache(db, queue, notes);
+      const loaded = cache.inRoom('douyin', 'r1', (room) => room.sessions.size);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(asked).toHaveBeenCalledTimes(1);
+      answer();
+      expect(await loaded).toBe(0);
+      // A room already loaded asks for nothing more.
+      await cache.inRoom('douyin', 'r1', () => undefined);
+      expect(asked).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.doUnmock('../../../../lib/core/engine/ruleSettings');
+      vi.resetModules();
+    }
+  });
+
+  it("builds a loaded session's engine while its rows are read, and files them in it", async () => {
+    const { db, filing, queue } = parts();
+    await filing.ingest([sample(1000, 10), sample(2000, 20)]);
+    await queue.flush();
+    queue.stop();
+    const stored = (await db.sessions.toArray())[0]!;
+    // Rule settings that note when the engine's parse reads them.
+    let parsedAt: 'before the read' | 'after the read' | undefined;
+    let readDone = false;
+    const ruleSettings = {
+      get 'traffic-drop'() {
+        parsedAt ??= readDone ? 'after the read' : 'before the read';
+        return { dropPct: 30 };
+      },
+    };
+    const row = { ...stored, ruleSettings } as unknown as SessionRow;
+    // A restarted worker's database that answers late (still opening).
+    let answer!: () => void;
+    const late = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const read = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    (db as unknown as { transaction: unknown }).transaction = async (...args: unknown[]) => {
+      await late;
+      const result = await read(...args);
+      readDone = true;
+      return result;
+    };
+    const fresh = new RoomCache(db, createWriteQueue(db));
+    const loading = fresh.inRoom('douyin', 'r1', (room) => fresh.engineFor(room, row, newBatch(), 1000));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(parsedAt).toBe('before the read');
+    answer();
+    const engine = await loading;
+    expect(engine?.samples.map((s) => s.ts)).toEqual([1000, 2000]);
+    expect(engine?.engine).toBeDefined();
   });
 
   it('closes an open session whose rule settings build no engine, into the batch', async () => {
