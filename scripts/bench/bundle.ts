@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession } from 'playwright-core';
+import { type CpuProfile, median, type ProfileNode } from '../node/cpuProfile';
 import { startHttpsFixtureServer } from '../node/httpsFixtureServer';
 import { launchWithExtension } from '../node/launchWithExtension';
 import { ensureProductionBuild, PRODUCTION_BUILD } from './benchStart';
@@ -198,18 +199,6 @@ async function traceOneLoad(
   };
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
 /**
  * Where a load's extension samples went, µs by key: `self` by the function on top (a native call shows as its
  * own node, the garbage collector as `(garbage collector)`), `by` the nearest frame of the extension's scripts.
@@ -301,12 +290,6 @@ function printProfiles(label: string, dir: string, profiles: CpuProfile[]): void
     for (const [k, ms] of rows) console.log(`    ${ms.toFixed(1).padStart(5)}  ${k}  ${sourceAt(dir, k)}`);
   }
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 export async function run(): Promise<string[]> {
   const failed = ensureProductionBuild('bundle', { rebuild: process.env.BENCH_REBUILD !== '0' });

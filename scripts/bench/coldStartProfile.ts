@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
 import type { ColdStartMarks } from '../../lib/worker/coldStartProbe';
+import { type CpuProfile, median, type ProfileNode } from '../node/cpuProfile';
 import {
   E2E_BUILD_DIR,
   type ExtensionBrowser,
@@ -23,21 +24,6 @@ import { streamingScenario } from './coldStart';
 const STARTS = Number(process.env.PROFILE_STARTS ?? 7);
 /** PROFILE_TRACE=0: only the starts' own marks, without the profiler's cost (builds still alternate). */
 const TRACE = process.env.PROFILE_TRACE !== '0';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-  /** The line of each sample (1-based; 0: not known), where the trace gives it. */
-  lines?: number[];
-}
 
 /** A place in the bundle → its source file:line and name; `anyColumn`: the line's first mapping at or after the column. */
 type Mapper = (
@@ -276,12 +262,6 @@ async function profileOneStart(
   profile.endTime = profile.startTime + t;
   return { profile, marks };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function main() {
   const dirs = process.argv.slice(2);
