@@ -3,48 +3,19 @@ import { LivecueDb } from '../../../../lib/store/database';
 import type { CueRow, SessionRow } from '../../../../lib/store/rows';
 import { readPanelFirstScreen, startPanelFirstRead } from '../../../../lib/ui/panel/panelFirstRead';
 import { currentSession, latestSample, openCues, viewSettings } from '../../../../lib/ui/panel/panelQueries';
+import { liveCue, liveSession } from '../../liveCueFixtures';
 
 // The side panel's early read with bare IndexedDB must answer as the Dexie queries the panel then runs live.
 
 const T = Date.UTC(2026, 10, 24, 12, 0);
 
-function session(id: string, lastSampleAt: number, extra: Partial<SessionRow> = {}): SessionRow {
-  return {
-    id,
-    site: 'mock',
-    roomKey: id,
-    title: id,
-    startedAt: lastSampleAt - 600_000,
-    lastSampleAt,
-    ruleSettings: {},
-    peakViewers: null,
-    gmv: null,
-    cuesFired: 0,
-    cuesActed: 0,
-    ...extra,
-  };
-}
+/** A session whose last sample came at `lastSampleAt`. */
+const session = (id: string, lastSampleAt: number, extra: Partial<SessionRow> = {}): SessionRow =>
+  liveSession(id, { startedAt: lastSampleAt - 600_000, lastSampleAt, ...extra });
 
-function cue(
-  sessionId: string,
-  firedAt: number,
-  status: CueRow['status'],
-  id = `${sessionId}:${firedAt}`,
-): CueRow {
-  return {
-    id,
-    sessionId,
-    ruleId: 'traffic-drop',
-    firedAt,
-    severity: 'act',
-    title: 'cue.traffic-drop.title',
-    detail: 'cue.traffic-drop.detail',
-    params: {},
-    evidence: [],
-    expiresAt: firedAt + 60_000,
-    status,
-  };
-}
+/** A traffic-drop cue of the session, fired at `firedAt`, in `status`. */
+const cue = (sessionId: string, firedAt: number, status: CueRow['status'], id = `${sessionId}:${firedAt}`) =>
+  liveCue(sessionId, 'traffic-drop', { id, firedAt, status, expiresAt: firedAt + 60_000 });
 
 let name: string;
 let db: LivecueDb;

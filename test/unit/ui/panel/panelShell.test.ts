@@ -1,9 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
-import type { Cue } from '../../../../lib/core/engine/types';
-import type { SampleRow, SessionRow } from '../../../../lib/store/rows';
+import type { SampleRow } from '../../../../lib/store/rows';
 import type { PanelFirstRead } from '../../../../lib/ui/panel/panelFirstRead';
 import { createPanelShell } from '../../../../lib/ui/panel/panelShell';
 import type { PanelStore } from '../../../../lib/ui/panel/panelStore';
+import { liveCue, liveSession } from '../../liveCueFixtures';
 
 // The side panel's first-render state: the early first read on the session's clock, before Dexie loads.
 
@@ -11,33 +11,16 @@ const WALL = Date.UTC(2026, 10, 24, 12, 30);
 const OFFSET = 3_600_000;
 const T = WALL - OFFSET;
 
-const session: SessionRow = {
-  id: 'mock:room:1',
-  site: 'mock',
-  roomKey: 'room',
-  title: 'Room',
+const session = liveSession('mock:room:1', {
   startedAt: T - 600_000,
   lastSampleAt: T,
   clockOffsetMs: OFFSET,
-  ruleSettings: {},
-  peakViewers: null,
-  gmv: null,
-  cuesFired: 0,
-  cuesActed: 0,
-};
-const question: Cue = {
-  id: `${session.id}:questions:${T}`,
-  sessionId: session.id,
-  ruleId: 'questions',
+});
+const question = liveCue(session.id, 'questions', {
   firedAt: T,
-  severity: 'act',
-  title: 'cue.questions.title',
-  detail: 'cue.questions.detail',
   params: { topic: 'price', windowSec: 60 },
-  evidence: [],
   expiresAt: T + 60_000,
-  status: 'active',
-};
+});
 const sample: SampleRow = { sessionId: session.id, ts: T, metrics: { viewers: 900 } };
 const read: PanelFirstRead = {
   session,
