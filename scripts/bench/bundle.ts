@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession } from 'playwright-core';
-import { type CpuProfile, median, type ProfileNode } from '../node/cpuProfile';
+import { type CpuProfile, inExtension, median, type ProfileNode, profileTree } from '../node/cpuProfile';
 import { startHttpsFixtureServer } from '../node/httpsFixtureServer';
 import { launchWithExtension } from '../node/launchWithExtension';
 import { ensureProductionBuild, PRODUCTION_BUILD } from './benchStart';
@@ -208,13 +208,8 @@ function profileShares(profile: CpuProfile): {
   by: Map<string, number>;
   total: Map<string, number>;
 } {
-  const parent = new Map<number, number>();
-  const byId = new Map<number, ProfileNode>();
-  for (const node of profile.nodes) {
-    byId.set(node.id, node);
-    for (const child of node.children ?? []) parent.set(child, node.id);
-  }
-  const ours = (n: ProfileNode) => n.callFrame.url.startsWith('chrome-extension://');
+  const { byId, parent } = profileTree(profile);
+  const ours = inExtension;
   const key = (n: ProfileNode) =>
     `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
   const nearestOurs = (id: number): ProfileNode | undefined => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
 import type { ColdStartMarks } from '../../lib/worker/coldStartProbe';
-import { type CpuProfile, median, type ProfileNode } from '../node/cpuProfile';
+import { type CpuProfile, inExtension, median, type ProfileNode, profileTree } from '../node/cpuProfile';
 import {
   E2E_BUILD_DIR,
   type ExtensionBrowser,
@@ -68,13 +68,8 @@ interface StartShares {
 }
 
 function shares(profile: CpuProfile, map: Mapper): StartShares {
-  const parent = new Map<number, number>();
-  const byId = new Map<number, ProfileNode>();
-  for (const node of profile.nodes) {
-    byId.set(node.id, node);
-    for (const child of node.children ?? []) parent.set(child, node.id);
-  }
-  const ours = (n: ProfileNode) => n.callFrame.url.startsWith('chrome-extension://');
+  const { byId, parent } = profileTree(profile);
+  const ours = inExtension;
   const byFile = new Map<string, number>();
   const self = new Map<string, number>();
   const topLevelByFile = new Map<string, number>();

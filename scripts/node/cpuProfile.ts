@@ -23,3 +23,21 @@ export const median = (xs: readonly number[]): number => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
+
+/** The profile's nodes by id, and each node's parent: its stacks, walked from a sample up. */
+export function profileTree(profile: CpuProfile): {
+  byId: Map<number, ProfileNode>;
+  parent: Map<number, number>;
+} {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) {
+    byId.set(node.id, node);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  return { byId, parent };
+}
+
+/** A frame of one of the extension's own scripts. */
+export const inExtension = (node: ProfileNode): boolean =>
+  node.callFrame.url.startsWith('chrome-extension://');
