@@ -203,6 +203,24 @@ describe('real renderings, read by the built extension at their real URLs', () =
     expect([...viewers].sort()).toEqual([1288, 2046]);
   });
 
+  it('a count-up on a page seen still until then (its load count-up ended before we looked): no frame stored', async () => {
+    const page = await browser.context.newPage();
+    await page.bringToFront();
+    await page.goto(`${COUNT_UP.replace('roomId=88', 'roomId=89')}&load=still`);
+    await settledTo('xiaohongshu', 'roomId=89', { viewers: 1288, gmv: 35120 });
+    await page.evaluate(() =>
+      (window as unknown as { countTo(k: string, v: number): Promise<void> }).countTo('viewers', 2046),
+    );
+    await expect
+      .poll(async () => (await latest('xiaohongshu', 'roomId=89'))?.metrics.viewers, { timeout: 10_000 })
+      .toBe(2046);
+    const viewers = new Set(
+      (await room('xiaohongshu', 'roomId=89')).flatMap((r) => r.samples.map((s) => s.metrics.viewers)),
+    );
+    viewers.delete(undefined);
+    expect([...viewers].sort()).toEqual([1288, 2046]);
+  });
+
   it('Douyin 罗盘 per-character spans, an Ant Design statistic, a glued header', async () => {
     await settledTo('douyin-compass', 'live_room_id=7001', {
       gmv: 1593570000,

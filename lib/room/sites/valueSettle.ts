@@ -5,16 +5,19 @@ import type { ValueView } from './valueView';
 // in the e2e build), so a fast-forwarded mock room that steps a second of scenario time per frame is never
 // taken for an animation.
 //
-// A slot is believed plain until its text changes twice within BURST_MS (animation frames come every 16 ms,
-// or every 100–200 ms on a starved machine): from then on, on that page, a change is reported once the text
-// held still while the page drew two frames (the sampler's settle check), and at least every MAX_HOLD_MS.
+// A slot's first change waits until its text held still while the page drew two frames (the sampler's settle
+// check): the first frame of a count-up looks like any change, and a page may not have animated while we
+// watched (its load count-up ended before the content script came). A change that held still alone proves the
+// slot plain. A slot whose text changes twice within BURST_MS (animation frames come every 16 ms, or every
+// 100–200 ms on a starved machine) animates: from then on, on that page, a change is reported once the text
+// held still while the page drew two frames, and at least every MAX_HOLD_MS.
 // An animation moves its text on every frame it draws, so two drawn frames without a move is its end,
 // however fast or starved the machine; a dashboard that refreshes 4×/s (a change every ~250 ms, some closer)
 // is reported ~2 frames after each change instead of once its numbers pause. Holding still is judged by
 // frames, never by time: a starved tab can go half a second without a frame, and a count-up's middle frame
-// must not pass for a settled value because none came to replace it. A plain slot's change is reported at once
-// (DESIGN.md §6: post from the observer callback, never behind a timer). What the reader finds on its first
-// look waits until it held still (a page may be counting up as it loads).
+// must not pass for a settled value because none came to replace it. A slot proven plain reports a change at
+// once (DESIGN.md §6: post from the observer callback, never behind a timer). What the reader finds on its
+// first look waits until it held still (a page may be counting up as it loads).
 
 export const BURST_MS = 250;
 /** However busy a value is, it is reported at least this often: a number that never holds still still counts. */
@@ -32,6 +35,10 @@ export interface SettleState {
   animated: boolean;
   /** Found when the reader started: the page may have been counting up already, so its first text waits. */
   probation: boolean;
+  /** A change of this slot held still across two drawn frames, alone: its later changes count at once. */
+  plain: boolean;
+  /** How many times the text moved since a newer text started waiting (one, for a plain change). */
+  moves: number;
 }
 
 /** Shared by every slot of one page: pages animate all their counters alike. */
@@ -69,6 +76,8 @@ export function newSettleState(
     changedRead: read,
     animated: false,
     probation,
+    plain: false,
+    moves: 0,
   };
 }
 
@@ -89,7 +98,7 @@ export function settle(
     if (gap >= 0 && gap < BURST_MS) {
       state.animated = true;
       page.animated = true;
-    } else state.probation = false;
+    }
     state.seen = view.text;
     state.changedAt = now;
     state.changedRead = frames.read;
@@ -98,12 +107,22 @@ export function settle(
     state.pendingSince = null;
     return { text: state.accepted, waiting: false, changed };
   }
-  state.pendingSince ??= now;
+  if (state.pendingSince === null) {
+    state.pendingSince = now;
+    state.moves = 0;
+  }
+  if (changed) state.moves += 1;
   const still = frames.drawnAfterRead !== null && state.changedRead <= frames.drawnAfterRead;
   const overdue = now - state.pendingSince >= MAX_HOLD_MS;
-  const careful = state.animated || page.animated || state.probation;
+  // A first text counts at once unless the page animates or the slot was found on the first look; a first
+  // change waits to hold still (see above).
+  const proving = !state.plain && (state.probation || state.accepted !== null);
+  const careful = state.animated || page.animated || proving;
   const waiting = !view.settled || (careful && !still && !overdue);
   if (!waiting) {
+    // Only a change proves the slot plain: a first text that held still says nothing of how changes are drawn.
+    if (state.accepted !== null && still && state.moves === 1 && !state.animated) state.plain = true;
+    state.probation = false;
     state.accepted = view.text;
     state.pendingSince = null;
   }

@@ -50,15 +50,20 @@ describe('startRoomWatch', () => {
     await countUp(['1,020', '1,090', '1,180', '1,250']);
     watch.handle({ type: 'bindings', bindings: { gmv: '#gmv' } });
     await vi.advanceTimersByTimeAsync(1500);
+    // One change that holds still: on a page not known to animate it would prove the value plain.
+    await countUp(['1,300']);
     // The next count-up's first frame comes after a long quiet: on a page known to animate it is a frame.
-    await countUp(['1,300', '1,420', '1,500']);
-    expect(viewersSent()).toEqual([1000, 1020, 1250, 1500]);
+    await countUp(['1,320', '1,420', '1,500']);
+    expect(viewersSent()).toEqual([1000, 1250, 1300, 1500]);
     watch.stop();
   });
 
   it('keeps its reader when the worker says the same bindings again (it does on every connect)', async () => {
     const { link, viewersSent } = recordingLink();
     const watch = startRoomWatch(document, link, false, () => {});
+    await vi.advanceTimersByTimeAsync(1500);
+    // A change that held still alone: the value is plain, its next change is sent at once.
+    document.getElementById('viewers')!.textContent = '1,005';
     await vi.advanceTimersByTimeAsync(1500);
     const before = viewersSent().length;
     watch.handle({ type: 'bindings', bindings: {} });

@@ -8,14 +8,36 @@ const observed = (read: number): FrameCheck => ({ read, drawnAfterRead: null });
 const checked = (read: number, after: number): FrameCheck => ({ read, drawnAfterRead: after });
 
 describe('settle: only settled values, never a frame of an animation', () => {
-  it('takes a plain change at once', () => {
+  it('takes a value’s first change once it held still across two drawn frames, and its later changes at once', () => {
     const page = { animated: false };
     const state = newSettleState(view('100'), 0, page);
     expect(settle(state, view('100'), 0, page, observed(1)).text).toBe('100');
-    expect(settle(state, view('120'), 1000, page, observed(2))).toMatchObject({
+    // The first change could be a count-up's first frame (the page may have counted up before we watched).
+    expect(settle(state, view('120'), 1000, page, observed(2))).toMatchObject({ text: '100', waiting: true });
+    expect(settle(state, view('120'), 1033, page, checked(3, 2))).toMatchObject({
       text: '120',
       waiting: false,
     });
+    // It held still alone: the value is plain.
+    expect(settle(state, view('135'), 2000, page, observed(4))).toMatchObject({
+      text: '135',
+      waiting: false,
+    });
+    expect(page.animated).toBe(false);
+  });
+
+  it('a first change that moved again before it held still proves nothing: the next change waits too', () => {
+    const page = { animated: false };
+    const state = newSettleState(view('100'), 0, page);
+    settle(state, view('100'), 0, page, observed(1));
+    // A count-up starved of frames: its frames come more than BURST_MS apart.
+    settle(state, view('180'), 1000, page, observed(2));
+    settle(state, view('260'), 1300, page, checked(3, 2));
+    expect(settle(state, view('260'), 1600, page, checked(4, 3))).toMatchObject({
+      text: '260',
+      waiting: false,
+    });
+    expect(settle(state, view('300'), 5000, page, observed(5))).toMatchObject({ text: '260', waiting: true });
   });
 
   it('holds a count-up until it held still across two drawn frames, then takes where it stopped', () => {
@@ -84,9 +106,15 @@ describe('settle: only settled values, never a frame of an animation', () => {
 
   it('a fast-forwarded scenario (a second of scenario time per step) is not an animation', () => {
     const page = { animated: false };
-    const state = newSettleState(view('1'), 0, page);
-    for (let step = 1; step < 20; step++)
-      expect(settle(state, view(String(step)), step * 1000, page, observed(step)).text).toBe(String(step));
+    const state = newSettleState(view('0'), 0, page);
+    settle(state, view('0'), 0, page, observed(0));
+    // The first step waits for two drawn frames (a tenth of a step at 60×), every later one goes at once.
+    settle(state, view('1'), 1000, page, observed(1));
+    expect(settle(state, view('1'), 1100, page, checked(2, 1)).text).toBe('1');
+    for (let step = 2; step < 20; step++)
+      expect(settle(state, view(String(step)), step * 1000, page, observed(step + 1)).text).toBe(
+        String(step),
+      );
     expect(page.animated).toBe(false);
   });
 });

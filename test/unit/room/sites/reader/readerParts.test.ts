@@ -94,7 +94,7 @@ describe('metricSlot: one found metric', () => {
     expect(slotHolds(location)).toBe(false);
   });
 
-  it('reads its value, and a change of text as a change', () => {
+  it('reads its value, and a change of text as a change, taken once the page drew two frames without a move', () => {
     const doc = page('<div><span id="l">在线人数</span><b id="v">1,927</b></div>');
     const motion = { animated: false };
     const slot = newSlot(located(doc), 0, motion, false, 0);
@@ -104,8 +104,10 @@ describe('metricSlot: one found metric', () => {
       capped: false,
     });
     doc.getElementById('v')!.textContent = '2,001';
-    const next = readSlot('viewers', slot, 2000, motion, { read: 2, drawnAfterRead: 1 });
-    expect(next).toMatchObject({ changed: true, parsed: { ok: true, value: 2001 } });
+    const seen = readSlot('viewers', slot, 2000, motion, { read: 2, drawnAfterRead: 1 });
+    expect(seen).toMatchObject({ changed: true, waiting: true, parsed: { ok: true, value: 1927 } });
+    const held = readSlot('viewers', slot, 2033, motion, { read: 3, drawnAfterRead: 2 });
+    expect(held).toMatchObject({ changed: false, waiting: false, parsed: { ok: true, value: 2001 } });
   });
 });
 
