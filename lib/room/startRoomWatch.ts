@@ -7,7 +7,7 @@ import type { RoomLink } from './link/roomLink';
 import { connectPageJson, createPageJsonFeed } from './products/pageJsonFeed';
 import { type ProductWatch, startProductWatch } from './products/productWatch';
 import { startRoomSampler } from './sampling/roomSampler';
-import { createSampleClock } from './sampling/sampleClock';
+import { createSampleClock, playsScenarioTime } from './sampling/sampleClock';
 import { startElementPicker } from './sites/elementPicker';
 import { createRoomReader } from './sites/labelReader';
 import { adapterForUrl } from './sites/siteRegistry';
@@ -30,6 +30,7 @@ export function startRoomWatch(
   onOverlay: (message: BackgroundToRoom) => void,
 ): RoomWatch {
   const now = createSampleClock(doc, useScenarioTime);
+  const onScenarioTime = playsScenarioTime(doc, useScenarioTime);
   let bindings: Partial<Record<MetricId, string>> = {};
   // A page that was seen animating its numbers still does after the reader is rebuilt (new bindings, SPA
   // navigation): a fresh reader would take the next count-up's first frame for a plain change.
@@ -66,7 +67,7 @@ export function startRoomWatch(
       link.send({ ...previous, ts: Math.max(now(), previous.ts + 1), ended: true });
     }
     lastSent = undefined;
-    const reader = createRoomReader(doc, adapter, bindings, { sampleNow: now, motion });
+    const reader = createRoomReader(doc, adapter, bindings, { sampleNow: now, onScenarioTime, motion });
     // The comment list, read on the sample clock; its batches ride on the next readings.
     const comments = startCommentReader(doc, adapter.id, (batch) => link.addComments(batch), {
       now,

@@ -4,9 +4,17 @@
 /** A clock for samples: the page's scenario time (epoch ms) when asked for and present, else Date.now(). */
 export function createSampleClock(doc: Document, useScenarioTime: boolean): () => number {
   if (!useScenarioTime) return () => Date.now();
-  return () => {
-    const raw = doc.documentElement?.dataset.scenarioTime;
-    const value = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
-    return Number.isFinite(value) && value > 0 ? Math.round(value) : Date.now();
-  };
+  return () => scenarioTimeOf(doc) ?? Date.now();
+}
+
+/** Whether the sample clock of `createSampleClock(doc, useScenarioTime)` reads a scenario's time now. */
+export function playsScenarioTime(doc: Document, useScenarioTime: boolean): () => boolean {
+  if (!useScenarioTime) return () => false;
+  return () => scenarioTimeOf(doc) !== undefined;
+}
+
+function scenarioTimeOf(doc: Document): number | undefined {
+  const raw = doc.documentElement?.dataset.scenarioTime;
+  const value = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? Math.round(value) : undefined;
 }

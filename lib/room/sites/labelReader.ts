@@ -69,6 +69,8 @@ export interface RoomReaderOptions {
   maxRescanMs?: number;
   /** Whether the page animates its numbers, kept by the caller across readers of one page (a rebuilt reader keeps it). */
   motion?: PageMotion;
+  /** Whether the sample clock is a played scenario's time now (see PageMotion.scenarioTime); never by default. */
+  onScenarioTime?: () => boolean;
 }
 
 const RAW_LIMIT = 200;
@@ -96,6 +98,7 @@ export function createRoomReader(
 ): RoomReader {
   const now = options.now ?? (() => performance.now());
   const sampleNow = options.sampleNow ?? (() => Date.now());
+  const onScenarioTime = options.onScenarioTime ?? (() => false);
   const rootNode = root as Node;
   const doc = rootNode.ownerDocument ?? (root as Document);
   const excludeSelector = [GENERIC_EXCLUDE, ...(adapter.excludeRoots ?? [])].join(',');
@@ -264,6 +267,7 @@ export function createRoomReader(
     readNo += 1;
     frames = { read: readNo, drawnAfterRead: drawnAfterRead === undefined ? readNo - 1 : drawnAfterRead };
     at = sampleNow();
+    motion.scenarioTime = onScenarioTime();
     // One walk of the page per read at most: (a slice of) the first look, or one of lookAround's.
     const walked = !scanned;
     const looking = !scanned && !scan();

@@ -8,7 +8,8 @@ import type { ValueView } from './valueView';
 // A slot's first change waits until its text held still while the page drew two frames (the sampler's settle
 // check): the first frame of a count-up looks like any change, and a page may not have animated while we
 // watched (its load count-up ended before the content script came). A change that held still alone proves the
-// slot plain. A slot whose text changes twice within BURST_MS (animation frames come every 16 ms, or every
+// slot plain. Not on a page playing a scenario's time (the e2e mock room steps scenario seconds faster than it
+// draws frames, so no frame check fits between its steps): there a change counts at once unless it bursts. A slot whose text changes twice within BURST_MS (animation frames come every 16 ms, or every
 // 100–200 ms on a starved machine) animates: from then on, on that page, a change is reported once the text
 // held still while the page drew two frames, and at least every MAX_HOLD_MS.
 // An animation moves its text on every frame it draws, so two drawn frames without a move is its end,
@@ -44,6 +45,12 @@ export interface SettleState {
 /** Shared by every slot of one page: pages animate all their counters alike. */
 export interface PageMotion {
   animated: boolean;
+  /**
+   * The page plays a scenario's time (the e2e mock room, stepping scenario seconds faster than the page draws
+   * frames): frames cannot show there that a change held still, so its changes are judged by the sample
+   * clock alone, and a value's first change counts at once.
+   */
+  scenarioTime?: boolean;
 }
 
 /**
@@ -98,7 +105,7 @@ export function settle(
     if (gap >= 0 && gap < BURST_MS) {
       state.animated = true;
       page.animated = true;
-    }
+    } else if (page.scenarioTime) state.probation = false;
     state.seen = view.text;
     state.changedAt = now;
     state.changedRead = frames.read;
@@ -116,7 +123,7 @@ export function settle(
   const overdue = now - state.pendingSince >= MAX_HOLD_MS;
   // A first text counts at once unless the page animates or the slot was found on the first look; a first
   // change waits to hold still (see above).
-  const proving = !state.plain && (state.probation || state.accepted !== null);
+  const proving = !state.plain && (state.probation || (state.accepted !== null && !page.scenarioTime));
   const careful = state.animated || page.animated || proving;
   const waiting = !view.settled || (careful && !still && !overdue);
   if (!waiting) {

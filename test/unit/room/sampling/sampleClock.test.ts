@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSampleClock } from '../../../../lib/room/sampling/sampleClock';
+import { createSampleClock, playsScenarioTime } from '../../../../lib/room/sampling/sampleClock';
 
 describe('createSampleClock', () => {
   afterEach(() => {
@@ -16,6 +16,16 @@ describe('createSampleClock', () => {
     expect(clock()).toBe(Date.UTC(2026, 10, 24, 12));
     document.documentElement.dataset.scenarioTime = 'soon';
     expect(clock()).toBe(1_000_000);
+  });
+
+  it('says whether it reads a scenario’s time now (the e2e mock room), never in the production build', () => {
+    const scenario = playsScenarioTime(document, true);
+    expect(scenario()).toBe(false);
+    document.documentElement.dataset.scenarioTime = String(Date.UTC(2026, 10, 24, 12));
+    expect(scenario()).toBe(true);
+    expect(playsScenarioTime(document, false)()).toBe(false);
+    document.documentElement.dataset.scenarioTime = 'soon';
+    expect(scenario()).toBe(false);
   });
 
   it('ignores the scenario clock in the production build', () => {
