@@ -85,8 +85,9 @@ describe('real renderings, read by the built extension at their real URLs', () =
 
   const room = async (site: string, roomKey: string) =>
     (await storedRooms(panel)).filter((r) => r.site === site && r.roomKey === roomKey);
-  // Polls keep the config's 20 s hang guard: a value's first change waits for two drawn frames, and headless
-  // Chromium can draw none for a second or two while a CSS transition runs (the reader then takes it at MAX_HOLD_MS).
+  // A value's first change waits for two drawn frames, and headless Chromium draws few for a page behind the
+  // others (none for a second while a CSS transition ran): a test that changes a page brings it to the front
+  // first, as an operator watches it. Polls keep the config's 20 s hang guard.
   const latest = async (site: string, roomKey: string) => (await room(site, roomKey)).at(-1)?.samples.at(-1);
   const settledTo = (site: string, roomKey: string, expected: MetricValues) =>
     expect
@@ -122,6 +123,7 @@ describe('real renderings, read by the built extension at their real URLs', () =
 
   it('an odometer rolling to a new value: only the settled values are stored, never a frame', async () => {
     const page = opened.get('tiktok')!;
+    await page.bringToFront();
     await page.evaluate(() =>
       (window as unknown as { animateOdometer(t: string): void }).animateOdometer('4,391.67'),
     );
@@ -140,6 +142,7 @@ describe('real renderings, read by the built extension at their real URLs', () =
     expect(first?.sources).toEqual({ gmv: 'adapter' });
     expect(first?.failed).toEqual([]);
     const page = opened.get('tiktokSaved')!;
+    await page.bringToFront();
     const odometer = (call: 'setOdometer' | 'animateOdometer', text: string) =>
       page.evaluate(
         ([name, value]) => (window as unknown as Record<string, (t: string) => void>)[name]!(value),
@@ -170,6 +173,7 @@ describe('real renderings, read by the built extension at their real URLs', () =
   it('a data-screen digit roller read from geometry, and rolled to a new value without a frame stored', async () => {
     await settledTo('douyin-eos', 'room_id=4242', { gmv: 86420, viewers: 3517, orders: 902 });
     const page = opened.get('roller')!;
+    await page.bringToFront();
     await page.evaluate(() => {
       const w = window as unknown as { roll(el: Element, text: string): void };
       w.roll(document.querySelector('[data-roller="gmv"]')!, '91,375');
@@ -256,6 +260,7 @@ describe('real renderings, read by the built extension at their real URLs', () =
     expect((await storedRooms(panel)).filter((r) => r.site === 'kuaishou')).toHaveLength(1);
     // A value changed inside the frame reaches the same room.
     const page = opened.get('frame')!;
+    await page.bringToFront();
     await page
       .frameLocator('#data-frame')
       .locator('.tile-value')
