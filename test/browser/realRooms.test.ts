@@ -185,38 +185,32 @@ describe('real renderings, read by the built extension at their real URLs', () =
     expect([...gmvs].sort()).toEqual([86420, 91375]);
   });
 
-  it('a count-up (from 0 on load, then old → new over half a second): only settled values are stored', async () => {
+  /** Opens the count-up page in front, lets it settle, counts viewers up to 2046: the viewers values stored. */
+  async function countUpStored(url: string, roomKey: string): Promise<unknown[]> {
     // In front, as an operator watches it: a background tab gets no animation frames, so its count-up stalls.
     const page = await browser.context.newPage();
     await page.bringToFront();
-    await page.goto(COUNT_UP);
-    await settledTo('xiaohongshu', 'roomId=88', { viewers: 1288, gmv: 35120 });
+    await page.goto(url);
+    await settledTo('xiaohongshu', roomKey, { viewers: 1288, gmv: 35120 });
     await page.evaluate(() =>
       (window as unknown as { countTo(k: string, v: number): Promise<void> }).countTo('viewers', 2046),
     );
-    await expect.poll(async () => (await latest('xiaohongshu', 'roomId=88'))?.metrics.viewers).toBe(2046);
+    await expect.poll(async () => (await latest('xiaohongshu', roomKey))?.metrics.viewers).toBe(2046);
     // A metric still settling is left out of a sample (never a frame of it put in).
     const viewers = new Set(
-      (await room('xiaohongshu', 'roomId=88')).flatMap((r) => r.samples.map((s) => s.metrics.viewers)),
+      (await room('xiaohongshu', roomKey)).flatMap((r) => r.samples.map((s) => s.metrics.viewers)),
     );
     viewers.delete(undefined);
-    expect([...viewers].sort()).toEqual([1288, 2046]);
+    return [...viewers].sort();
+  }
+
+  it('a count-up (from 0 on load, then old → new over half a second): only settled values are stored', async () => {
+    expect(await countUpStored(COUNT_UP, 'roomId=88')).toEqual([1288, 2046]);
   });
 
   it('a count-up on a page seen still until then (its load count-up ended before we looked): no frame stored', async () => {
-    const page = await browser.context.newPage();
-    await page.bringToFront();
-    await page.goto(`${COUNT_UP.replace('roomId=88', 'roomId=89')}&load=still`);
-    await settledTo('xiaohongshu', 'roomId=89', { viewers: 1288, gmv: 35120 });
-    await page.evaluate(() =>
-      (window as unknown as { countTo(k: string, v: number): Promise<void> }).countTo('viewers', 2046),
-    );
-    await expect.poll(async () => (await latest('xiaohongshu', 'roomId=89'))?.metrics.viewers).toBe(2046);
-    const viewers = new Set(
-      (await room('xiaohongshu', 'roomId=89')).flatMap((r) => r.samples.map((s) => s.metrics.viewers)),
-    );
-    viewers.delete(undefined);
-    expect([...viewers].sort()).toEqual([1288, 2046]);
+    const seenStill = `${COUNT_UP.replace('roomId=88', 'roomId=89')}&load=still`;
+    expect(await countUpStored(seenStill, 'roomId=89')).toEqual([1288, 2046]);
   });
 
   it('Douyin 罗盘 per-character spans, an Ant Design statistic, a glued header', async () => {
