@@ -9,9 +9,10 @@ import type { ValueView } from './valueView';
 // check): the first frame of a count-up looks like any change, and a page may not have animated while we
 // watched (its load count-up ended before the content script came). A change that held still alone proves the
 // slot plain. Not on a page playing a scenario's time (the e2e mock room steps scenario seconds faster than it
-// draws frames, so no frame check fits between its steps): there a change counts at once unless it bursts. A slot whose text changes twice within BURST_MS (animation frames come every 16 ms, or every
-// 100–200 ms on a starved machine) animates: from then on, on that page, a change is reported once the text
-// held still while the page drew two frames, and at least every MAX_HOLD_MS.
+// draws frames, so no frame check fits between its steps): there a change counts at once unless it bursts.
+// A slot whose text changes twice within BURST_MS (animation frames come every 16 ms, or every 100–200 ms on
+// a starved machine) animates: from then on, on that page, a change is reported once the text held still
+// while the page drew two frames, and at least every MAX_HOLD_MS.
 // An animation moves its text on every frame it draws, so two drawn frames without a move is its end,
 // however fast or starved the machine; a dashboard that refreshes 4×/s (a change every ~250 ms, some closer)
 // is reported ~2 frames after each change instead of once its numbers pause. Holding still is judged by
