@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession } from 'playwright-core';
+import { ROOM_MODULE_FILE } from '../../lib/room/roomModule';
 import { type CpuProfile, inExtension, median, type ProfileNode, profileTree } from '../node/cpuProfile';
 import { startHttpsFixtureServer } from '../node/httpsFixtureServer';
 import { launchWithExtension } from '../node/launchWithExtension';
@@ -51,7 +52,25 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; fileName?: string; stackTrace?: { url?: string }[] }; fileName?: string };
+  args?: {
+    data?: { url?: string; fileName?: string; stackTrace?: { url?: string }[] };
+    fileName?: string;
+    worldName?: string;
+  };
+}
+
+/**
+ * A module's evaluation names no script, only the world it runs in: it is the module its thread compiled last
+ * (the content script's loader imports the room module, lib/room/roomModule.ts). Those events get its URL.
+ */
+function nameModuleEvaluations(events: TraceEvent[]): void {
+  const compiled = new Map<string, string>();
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.name === 'v8.compileModule') compiled.set(thread, scriptUrl(e));
+    else if (e.name === 'v8.evaluateModule' && !scriptUrl(e) && compiled.has(thread))
+      e.args = { ...e.args, data: { ...e.args?.data, url: compiled.get(thread)! } };
+  }
 }
 
 const scriptUrl = (e: TraceEvent) =>
@@ -61,6 +80,7 @@ const scriptUrl = (e: TraceEvent) =>
 const SCRIPT_EVENTS = new Set([
   'v8.compile',
   'v8.compileModule',
+  'v8.evaluateModule',
   'v8.parseOnBackground',
   'v8.produceCache',
   'EvaluateScript',
@@ -142,6 +162,7 @@ async function traceOneLoad(
   await complete;
   cdp.off('Tracing.dataCollected', collected);
 
+  nameModuleEvaluations(events);
   const ours = events.filter(
     (e) => SCRIPT_EVENTS.has(e.name) && e.ph === 'X' && scriptUrl(e).startsWith('chrome-extension://'),
   );
@@ -179,7 +200,10 @@ async function traceOneLoad(
     compileUs: sumThreads((e) => e.name.startsWith('v8.compile') || e.name === 'v8.parseOnBackground'),
     injectionUs: sumThreads(
       (e) =>
-        e.name === 'EvaluateScript' || e.name.startsWith('v8.compile') || e.name === 'v8.parseOnBackground',
+        e.name === 'EvaluateScript' ||
+        e.name === 'v8.evaluateModule' ||
+        e.name.startsWith('v8.compile') ||
+        e.name === 'v8.parseOnBackground',
     ),
     totalUs: sumThreads(() => true),
     injectionCpuUs: [...byThread.values()].reduce(
@@ -189,6 +213,7 @@ async function traceOneLoad(
           list.filter(
             (e) =>
               e.name === 'EvaluateScript' ||
+              e.name === 'v8.evaluateModule' ||
               e.name.startsWith('v8.compile') ||
               e.name === 'v8.parseOnBackground',
           ),
@@ -257,8 +282,8 @@ function sourceAt(dir: string, k: string): string {
   const at = /(\S+):(\d+):(\d+)$/.exec(k);
   if (!at) return '';
   try {
-    const line =
-      readFileSync(join(dir, 'content-scripts', at[1]!), 'utf8').split('\n')[Number(at[2]) - 1] ?? '';
+    const file = [join(dir, 'content-scripts', at[1]!), join(dir, at[1]!)].find((path) => existsSync(path));
+    const line = file ? (readFileSync(file, 'utf8').split('\n')[Number(at[2]) - 1] ?? '') : '';
     return line.slice(Number(at[3]) - 1, Number(at[3]) + 59).replace(/\s+/g, ' ');
   } catch {
     return '';
@@ -289,7 +314,11 @@ function printProfiles(label: string, dir: string, profiles: CpuProfile[]): void
 export async function run(): Promise<string[]> {
   const failed = ensureProductionBuild('bundle', { rebuild: process.env.BENCH_REBUILD !== '0' });
   if (failed) return [failed];
-  const content = filesUnder(join(BUILD, 'content-scripts')).filter((f) => f.endsWith('.js'));
+  // The content scripts and the room module their loader imports.
+  const content = [
+    ...filesUnder(join(BUILD, 'content-scripts')).filter((f) => f.endsWith('.js')),
+    join(BUILD, ROOM_MODULE_FILE),
+  ].filter((f) => existsSync(f));
   const contentKb = content.reduce((sum, f) => sum + gzipKb(f), 0);
   const backgroundKb = gzipKb(join(BUILD, 'background.js'));
 
