@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './lib/core/shortcuts/shortcutCommands';
+import { originPatterns, ROOM_MODULE_FILE } from './lib/room/roomModule';
 import { E2E_MATCHES, PLATFORM_MATCHES } from './lib/room/sites/platformMatches';
 
 // Production reads only the platforms' live dashboards. `--mode e2e` (output .output/chrome-mv3-e2e)
@@ -47,6 +48,12 @@ export default defineConfig({
       // an unlisted page (entrypoints/sessions/), reached from the panel and the button's right-click menu.
       // WXT would make an entrypoint named `popup` the button's popup and take its title from the page.
       action: { default_title: '__MSG_actionTitle__' },
+      // The room module the content script imports (lib/room/roomModule.ts): at its own URL on the declared
+      // dashboards, elsewhere only by its per-session URL.
+      web_accessible_resources: [
+        { resources: [ROOM_MODULE_FILE], matches: originPatterns(matches) },
+        { resources: [ROOM_MODULE_FILE], matches: ['<all_urls>'], use_dynamic_url: true },
+      ],
       commands: manifestCommands(),
     };
   },

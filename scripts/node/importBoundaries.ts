@@ -103,8 +103,14 @@ export function layerOf(path: string): Layer | null {
   const lib = /^lib\/(core|room|worker|store|ui)\//.exec(p);
   if (lib) return lib[1] as Layer;
   if (p.startsWith('components/')) return 'components';
-  // The room's scripts: the isolated-world one and the main-world page-data tap (pageData.content.ts).
-  if (p.startsWith('entrypoints/content/') || /^entrypoints\/[^/]+\.content\.ts$/.test(p)) return 'content';
+  // The room's scripts: the isolated-world loader, the room module it imports (contentRoom.ts, an unlisted
+  // script to WXT) and the main-world page-data tap (pageData.content.ts).
+  if (
+    p.startsWith('entrypoints/content/') ||
+    p === 'entrypoints/contentRoom.ts' ||
+    /^entrypoints\/[^/]+\.content\.ts$/.test(p)
+  )
+    return 'content';
   if (p === 'entrypoints/background.ts') return 'background';
   if (p.startsWith('entrypoints/')) return 'page';
   return null;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { originPatterns, ROOM_MODULE_FILE } from '../../../lib/room/roomModule';
 import { E2E_MATCHES, PLATFORM_MATCHES } from '../../../lib/room/sites/platformMatches';
 import config from '../../../wxt.config';
 
@@ -14,6 +15,7 @@ type ManifestFn = (env: { mode: string; browser: string; manifestVersion: number
   default_locale?: string;
   optional_host_permissions?: string[];
   action?: Record<string, unknown>;
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
 };
 
 const messagesOf = (locale: string) =>
@@ -29,7 +31,8 @@ describe('manifest', () => {
   it('asks production for the platform dashboards only', () => {
     const manifest = manifestFor('production');
     expect(manifest.host_permissions).toEqual([...PLATFORM_MATCHES]);
-    const { optional_host_permissions: optional, ...granted } = manifest;
+    // Web-accessible resources grant no reading: they say which pages may load the room module (next test).
+    const { optional_host_permissions: optional, web_accessible_resources: _, ...granted } = manifest;
     expect(JSON.stringify(granted)).not.toMatch(
       /localhost|127\.0\.0\.1|<all_urls>|\*:\/\/\*\/|https?:\/\/\*\//,
     );
@@ -37,6 +40,20 @@ describe('manifest', () => {
     // Any other site only on request, one origin at a time, from a click (never granted at install).
     expect(optional).toEqual(['https://*/*', 'http://*/*']);
     expect(manifest.permissions).toContain('scripting');
+  });
+
+  it('lets pages load the room module at its own URL only on the platform dashboards', () => {
+    const [fixed, dynamic, ...more] = manifestFor('production').web_accessible_resources ?? [];
+    expect(more).toEqual([]);
+    expect(fixed).toEqual({ resources: [ROOM_MODULE_FILE], matches: originPatterns(PLATFORM_MATCHES) });
+    expect(fixed!.matches).toContain('https://buyin.jinritemai.com/*');
+    // Anywhere else (a site enabled at run time) only by a URL that changes every session: no page can probe for it.
+    expect(dynamic).toEqual({
+      resources: [ROOM_MODULE_FILE],
+      matches: ['<all_urls>'],
+      use_dynamic_url: true,
+    });
+    expect(manifestFor('e2e').web_accessible_resources![0]!.matches).toContain('http://localhost/*');
   });
 
   it('lets the e2e build read localhost too', () => {

@@ -17,6 +17,7 @@ describe('import boundaries', () => {
     expect(layerOf('lib/core/engine/createEngine.ts')).toBe('core');
     expect(layerOf('lib/room/sites/labelReader.ts')).toBe('room');
     expect(layerOf('entrypoints/content/index.ts')).toBe('content');
+    expect(layerOf('entrypoints/contentRoom.ts')).toBe('content');
     expect(layerOf('entrypoints/background.ts')).toBe('background');
     expect(layerOf('entrypoints/sessions/main.tsx')).toBe('page');
     expect(layerOf('scripts/replay.ts')).toBeNull();
