@@ -1,5 +1,5 @@
 import { readsThisFrame } from '../../lib/room/frameRole';
-import { ROOM_MODULE_FILE, roomModuleUrl } from '../../lib/room/roomModule';
+import { handContext, ROOM_MODULE_FILE, roomModuleUrl } from '../../lib/room/roomModule';
 import { E2E_MATCHES, PLATFORM_MATCHES } from '../../lib/room/sites/platformMatches';
 
 // The loader. Matches only the platforms' live dashboards; the e2e build's manifest hook (wxt.config.ts)
@@ -11,13 +11,14 @@ export default defineContentScript({
   runAt: 'document_idle',
   allFrames: true,
   matchAboutBlank: true,
-  main() {
+  main(ctx) {
     const declared =
       import.meta.env.MODE === 'e2e' ? [...PLATFORM_MATCHES, ...E2E_MATCHES] : PLATFORM_MATCHES;
     if (!readsThisFrame(window, declared)) return;
     const url = roomModuleUrl(location.href, declared, browser.runtime.id, () =>
       browser.runtime.getURL(`/${ROOM_MODULE_FILE}`),
     );
+    handContext(ctx);
     import(/* @vite-ignore */ url).catch((error: unknown) => {
       // Only when the extension went away under the page (reloaded, updated) or the build lost the file.
       console.warn('Livecue: the room reader did not load', error);

@@ -37,3 +37,22 @@ export function roomModuleUrl(
     ? `chrome-extension://${extensionId}/${ROOM_MODULE_FILE}`
     : dynamicUrl();
 }
+
+/**
+ * The loader's content-script context, handed to the module it imports through their shared world's global
+ * (a page never sees an isolated world's globals): one context per copy of the script, whose start stops an
+ * older copy's loader and module alike.
+ */
+const HANDED_CONTEXT = Symbol.for('livecue.contentContext');
+type WithHandedContext = { [HANDED_CONTEXT]?: unknown };
+
+export function handContext(context: object, world: object = globalThis): void {
+  (world as WithHandedContext)[HANDED_CONTEXT] = context;
+}
+
+/** The context the loader handed over, once (undefined when none was: the module loaded on its own). */
+export function takeHandedContext<T extends object>(world: object = globalThis): T | undefined {
+  const context = (world as WithHandedContext)[HANDED_CONTEXT] as T | undefined;
+  delete (world as WithHandedContext)[HANDED_CONTEXT];
+  return context;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { originPatterns, ROOM_MODULE_FILE, roomModuleUrl } from '../../../lib/room/roomModule';
+import {
+  handContext,
+  originPatterns,
+  ROOM_MODULE_FILE,
+  roomModuleUrl,
+  takeHandedContext,
+} from '../../../lib/room/roomModule';
 import { E2E_MATCHES, PLATFORM_MATCHES } from '../../../lib/room/sites/platformMatches';
 
 const DECLARED = [
@@ -45,5 +51,20 @@ describe('roomModuleUrl: the loader imports the module from', () => {
 
   it('its per-session URL when the address does not parse (an about:blank frame reads through its top)', () => {
     expect(roomModuleUrl('not a url', DECLARED, 'abc', dynamicUrl)).toBe(dynamicUrl());
+  });
+});
+
+describe('handContext / takeHandedContext: the loader hands the module its context', () => {
+  it('once: the module takes it and the world keeps no reference', () => {
+    const world = {};
+    const context = { contentScriptName: 'content' };
+    handContext(context, world);
+    expect(takeHandedContext(world)).toBe(context);
+    expect(takeHandedContext(world)).toBeUndefined();
+    expect(Object.getOwnPropertySymbols(world)).toEqual([]);
+  });
+
+  it('none when the module was loaded without the loader', () => {
+    expect(takeHandedContext({})).toBeUndefined();
   });
 });
