@@ -5,9 +5,10 @@ import { takeHandedContext } from '../lib/room/roomModule';
 import { startRoomWatch } from '../lib/room/startRoomWatch';
 import { createOverlayController } from './content/overlay';
 
-// Thin wiring: reader → port, in the frame the loader (entrypoints/content/index.ts) chose to read the tab's
-// room. The loader imports this as a module (lib/room/roomModule.ts says why), in the content script's world,
-// and hands it its context, which stops both when the extension is reloaded or updated, or a newer copy starts.
+// Thin wiring: reader → port, in the frame the loader (entrypoints/content/index.ts) chose to read the
+// tab's room. The loader imports this as a module (lib/room/roomModule.ts says why), in the content
+// script's world, and hands it its context, which stops both when the extension is reloaded or updated,
+// or a newer copy starts.
 export default defineUnlistedScript(() => {
   const ctx = takeHandedContext<ContentScriptContext>() ?? new ContentScriptContext('room');
   const overlay = createOverlayController(ctx);

@@ -3,7 +3,8 @@ import { matchesPattern } from './sites/urlPattern';
 // The content script is a small loader; the room's reader, link and overlay are a module it imports
 // (entrypoints/contentRoom.ts). Chrome parses an imported module off the page's main thread and keeps its
 // compiled code, the functions the first read ran included, for the next load from the same URL; a content
-// script is parsed and compiled on the main thread at every load. So the module is web-accessible (wxt.config.ts):
+// script is parsed and compiled on the main thread at every load. So the module is web-accessible
+// (wxt.config.ts):
 // - at its fixed URL to the dashboards the content script is declared for, whose pages already meet the
 //   extension (its page-world JSON tap), so the compiled code is reused there;
 // - elsewhere (a site the operator enabled at run time) only at a per-session URL no page knows, which

@@ -73,6 +73,13 @@ function nameModuleEvaluations(events: TraceEvent[]): void {
   }
 }
 
+/** The events of a script's injection: its compile (a module's parse too) and the run of its top level. */
+const inInjection = (e: TraceEvent) =>
+  e.name === 'EvaluateScript' ||
+  e.name === 'v8.evaluateModule' ||
+  e.name.startsWith('v8.compile') ||
+  e.name === 'v8.parseOnBackground';
+
 const scriptUrl = (e: TraceEvent) =>
   e.args?.data?.url ?? e.args?.data?.fileName ?? e.args?.fileName ?? e.args?.data?.stackTrace?.[0]?.url ?? '';
 
@@ -131,7 +138,7 @@ interface LoadCost {
   totalUs: number;
   /** the same in thread time, µs */
   cpuUs: number;
-  /** the same on the page's main thread alone (a module's background parse takes a core, not the page's thread) */
+  /** the same on the page's main thread alone (a module's background parse takes a core, not the page) */
   mainCpuUs: number;
   /** the injection task in thread time, µs */
   injectionCpuUs: number;
@@ -200,28 +207,9 @@ async function traceOneLoad(
   return {
     layoutUs: forced.reduce((sum, e) => sum + (e.dur ?? 0), 0),
     compileUs: sumThreads((e) => e.name.startsWith('v8.compile') || e.name === 'v8.parseOnBackground'),
-    injectionUs: sumThreads(
-      (e) =>
-        e.name === 'EvaluateScript' ||
-        e.name === 'v8.evaluateModule' ||
-        e.name.startsWith('v8.compile') ||
-        e.name === 'v8.parseOnBackground',
-    ),
+    injectionUs: sumThreads(inInjection),
     totalUs: sumThreads(() => true),
-    injectionCpuUs: [...byThread.values()].reduce(
-      (sum, list) =>
-        sum +
-        threadUs(
-          list.filter(
-            (e) =>
-              e.name === 'EvaluateScript' ||
-              e.name === 'v8.evaluateModule' ||
-              e.name.startsWith('v8.compile') ||
-              e.name === 'v8.parseOnBackground',
-          ),
-        ),
-      0,
-    ),
+    injectionCpuUs: [...byThread.values()].reduce((sum, list) => sum + threadUs(list.filter(inInjection)), 0),
     cpuUs: [...byThread.values()].reduce((sum, list) => sum + threadUs(list), 0),
     // The page's main thread: where the scripts ran (a background parse never runs a script).
     mainCpuUs: Math.max(
