@@ -1,4 +1,4 @@
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ROOM_PORT_NAME } from '../lib/core/messages/roomPortConstants';
 import { createRoomLink } from '../lib/room/link/roomLink';
 import { takeHandedContext } from '../lib/room/roomModule';
@@ -10,7 +10,8 @@ import { createOverlayController } from './content/overlay';
 // script's world, and hands it its context, which stops both when the extension is reloaded or updated,
 // or a newer copy starts.
 export default defineUnlistedScript(() => {
-  const ctx = takeHandedContext<ContentScriptContext>() ?? new ContentScriptContext('room');
+  const ctx = takeHandedContext<ContentScriptContext>();
+  if (!ctx) throw new Error('Livecue: the room module runs only when the content script imports it');
   const overlay = createOverlayController(ctx);
   const link = createRoomLink({
     connect: () => browser.runtime.connect({ name: ROOM_PORT_NAME }),

@@ -51,7 +51,7 @@ export function handContext(context: object, world: object = globalThis): void {
   (world as WithHandedContext)[HANDED_CONTEXT] = context;
 }
 
-/** The context the loader handed over, once (undefined when none was: the module loaded on its own). */
+/** The context the loader handed over, once (undefined when none was). */
 export function takeHandedContext<T extends object>(world: object = globalThis): T | undefined {
   const context = (world as WithHandedContext)[HANDED_CONTEXT] as T | undefined;
   delete (world as WithHandedContext)[HANDED_CONTEXT];

@@ -55,7 +55,6 @@ interface TraceEvent {
   args?: {
     data?: { url?: string; fileName?: string; stackTrace?: { url?: string }[] };
     fileName?: string;
-    worldName?: string;
   };
 }
 
