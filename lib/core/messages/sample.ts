@@ -43,7 +43,7 @@ export const readerHealthSchema = z.object({
    * feed, a throttled tab); absent while numbers move. The engine tells a frozen page from a quiet room.
    */
   frozenSec: z.optional(z.int().check(z.nonnegative(), z.maximum(7 * 86_400))),
-  /** The tab was hidden when read (document.visibilityState), so timers and rendering may be throttled. */
+  /** The tab was hidden when read (the page said so), so timers and rendering may be throttled. */
   hidden: z.optional(z.boolean()),
   /**
    * How a parsed metric was found when not beside its own label: `adapter`, the site adapter's knowledge of its
