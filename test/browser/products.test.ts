@@ -86,8 +86,15 @@ describe('products: what to put up next', () => {
       .toBeGreaterThanOrEqual(3);
     for (const id of pinned) expect(catalog).toContain(id);
 
-    const next = panel.locator('[data-testid="product-ranking"] [data-rank]:not([data-pinned])');
-    const ranks = await next.evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-rank'))));
+    const ranked = '[data-testid="product-ranking"] [data-rank]:not([data-pinned])';
+    const next = panel.locator(ranked);
+    // One look at the list in one page task: a locator's evaluateAll finds the rows, then reads them in a second
+    // call, and the panel re-ranking in between (every sample) mixes rows of two renders.
+    const ranks = await panel.evaluate(
+      (selector) =>
+        [...document.querySelectorAll(selector)].map((row) => Number(row.getAttribute('data-rank'))),
+      ranked,
+    );
     expect(ranks).toEqual(ranks.map((_, i) => i + 1));
     // Thirty products: the product on screen and twenty-nine ranked, each with a four-step funnel and a reason.
     expect(ranks.length + 1).toBe(catalog.length);
