@@ -7,6 +7,8 @@ import { ProductBook } from '../../lib/core/products/productBook';
 import { rankProducts } from '../../lib/core/products/rankProducts';
 import { scenarioEvents } from '../../lib/core/scenario/scenarioEvents';
 import { scenarioSchema } from '../../lib/core/scenario/scenarioSchema';
+import { productsEvents } from '../../lib/store/productEvents';
+import { ProductLedger } from '../../lib/worker/session/productLedger';
 import { detectionTable, formatDetectionTable, gradeRun } from '../replay/gradeRuns';
 import { readRuns } from '../replay/readRuns';
 import { replayRun } from '../replay/replayRun';
@@ -17,7 +19,9 @@ import { eightHourEvents, REFERENCE_RATE, referenceRate } from './engine';
 // one run (DESIGN.md §6: ≥ 1,000,000 samples/s either way), the cost of ranking the list, and detection
 // delay and false cues of each product rule over the labelled scenarios of test/scenarios. As in the engine
 // bench, each fold is judged as a ratio to the reference loop run just before and after it (issue 19), so a
-// busy machine does not move the figure; it reads as samples/s at the reference machine's speed.
+// busy machine does not move the figure; it reads as samples/s at the reference machine's speed. The table
+// is folded as a recorded session holds it (the budget's case: a refold, a replayed session) and as a
+// scenario file's player hands it over (every changed row with its name and price, printed beside it).
 
 const SCENARIO_DIR = fileURLToPath(new URL('../../test/scenarios/', import.meta.url));
 const HOURS = 8;
@@ -69,6 +73,39 @@ export function eightHourProductEvents(productRefreshSec: number | [number, numb
   return { startedAt: room.startedAt, events };
 }
 
+/**
+ * The same evening as a recorded session: its products events filed by the worker's ledger (each product's
+ * changed values, its name and price when they change, the pin when it moves), the stored rows read back as
+ * IndexedDB hands them (a structured clone), and turned into events the one way a refold and the pages do.
+ */
+export function recordedProductEvents(evening: { startedAt: number; events: EngineEvent[] }): {
+  startedAt: number;
+  events: EngineEvent[];
+} {
+  const ledger = new ProductLedger('bench');
+  const health = { rowsKnown: 0, domValues: 0, jsonValues: 0 };
+  const stored: ReturnType<ProductLedger['file']>[] = [];
+  for (const event of evening.events) {
+    if (event.kind !== 'products') continue;
+    const reading = { rows: [...event.rows], health, pinnedId: event.pinnedId };
+    stored.push(ledger.file(event.ts, reading));
+  }
+  const readBack = structuredClone(stored);
+  const products = productsEvents(
+    readBack.flatMap((filed) => filed.snapshots),
+    readBack.flatMap((filed) => filed.pins),
+  );
+  const events: EngineEvent[] = [];
+  let p = 0;
+  for (const event of evening.events) {
+    if (event.kind === 'products') continue;
+    while (p < products.length && products[p]!.ts <= event.ts) events.push(products[p++]!);
+    events.push(event);
+  }
+  events.push(...products.slice(p));
+  return { startedAt: evening.startedAt, events };
+}
+
 /** Samples folded per second of CPU time (the products events' cost counts, not their number). */
 function foldRate(events: EngineEvent[], startedAt: number): number {
   const engine = createEngine();
@@ -92,14 +129,36 @@ const rowsOf = (events: EngineEvent[]) =>
 
 export async function run(): Promise<string[]> {
   const room = eightHourEvents();
-  const busy = eightHourProductEvents();
+  const busyPlayed = eightHourProductEvents();
   // The same evening with the table redrawn every 30 s, for how the cost follows the rows.
-  const calm = eightHourProductEvents(30);
+  const calmPlayed = eightHourProductEvents(30);
+  const busy = recordedProductEvents(busyPlayed);
+  const calm = recordedProductEvents(calmPlayed);
   const productEvents = busy.events.filter((event) => event.kind === 'products');
-  const folds = { room, busy, calm };
+  // Each fold's events copied in one go (a structured clone, as IndexedDB hands rows back), so all five lie
+  // in memory alike: the generator's objects lie scattered among its garbage, and where a later collection
+  // happened to move them moved every figure by up to a third between runs.
+  const laidOut = (fold: { startedAt: number; events: EngineEvent[] }) => ({
+    startedAt: fold.startedAt,
+    events: structuredClone(fold.events),
+  });
+  const folds = {
+    room: laidOut(room),
+    busy: laidOut(busy),
+    calm: laidOut(calm),
+    busyPlayed: laidOut(busyPlayed),
+    calmPlayed: laidOut(calmPlayed),
+  };
   type Fold = keyof typeof folds;
-  const rates: Record<Fold, number[]> = { room: [], busy: [], calm: [] };
-  const ratios: Record<Fold, number[]> = { room: [], busy: [], calm: [] };
+  const none = (): Record<Fold, number[]> => ({
+    room: [],
+    busy: [],
+    calm: [],
+    busyPlayed: [],
+    calmPlayed: [],
+  });
+  const rates = none();
+  const ratios = none();
   // Warm up (JIT), then interleave, so every fold sees the same machine, each beside reference runs.
   for (const key of Object.keys(folds) as Fold[]) foldRate(folds[key].events, folds[key].startedAt);
   let before = referenceRate();
@@ -118,9 +177,12 @@ export async function run(): Promise<string[]> {
     return `${((ratio * REFERENCE_RATE) / 1e6).toFixed(2)} M (ratio ${ratio.toFixed(3)}: ${ratio >= budgetRatio ? 'ok' : 'OVER'})`;
   };
   const cpuRate = (key: Fold) => `${(middle(rates[key]) / 1e6).toFixed(2)} M`;
+  const played = (key: Fold) =>
+    `${((middle(ratios[key]) * REFERENCE_RATE) / 1e6).toFixed(2)} M (ratio ${middle(ratios[key]).toFixed(3)})`;
   const lines = [
-    `products: engine replay in samples/s at the reference machine's speed (ratio to the reference loop; budget ≥ 1 M = ratio ≥ ${budgetRatio.toFixed(3)}; medians of ${RUNS} interleaved folds over ${HOURS} h at 1 Hz): room alone ${figure('room')}; with a 30-product table redrawn every 3–6 s ${figure('busy')} (${productEvents.length} products events, ${rowsOf(busy.events)} changed rows); every 30 s ${figure('calm')} (${rowsOf(calm.events)} changed rows)`,
-    `  this run, samples/s of CPU: room alone ${cpuRate('room')}, every 3–6 s ${cpuRate('busy')}, every 30 s ${cpuRate('calm')}`,
+    `products: engine replay of a recorded session in samples/s at the reference machine's speed (ratio to the reference loop; budget ≥ 1 M = ratio ≥ ${budgetRatio.toFixed(3)}; medians of ${RUNS} interleaved folds over ${HOURS} h at 1 Hz): room alone ${figure('room')}; with a 30-product table redrawn every 3–6 s ${figure('busy')} (${productEvents.length} products events, ${rowsOf(busy.events)} changed rows); every 30 s ${figure('calm')} (${rowsOf(calm.events)} changed rows)`,
+    `  the same evenings as a scenario file's player hands them over (every changed row with its name and price): every 3–6 s ${played('busyPlayed')}, every 30 s ${played('calmPlayed')}`,
+    `  this run, samples/s of CPU: room alone ${cpuRate('room')}, every 3–6 s ${cpuRate('busy')} (played ${cpuRate('busyPlayed')}), every 30 s ${cpuRate('calm')} (played ${cpuRate('calmPlayed')})`,
   ];
 
   const book = new ProductBook();
