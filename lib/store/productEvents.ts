@@ -6,17 +6,17 @@ import type { ProductPinRow, ProductSnapshotRow } from './productRows';
 
 /** A stored snapshot as the row of a products event. */
 export function readingOf(row: ProductSnapshotRow): ProductRowReading {
-  return {
-    id: row.productId,
-    ...(row.name !== undefined && { name: row.name }),
-    ...(row.price !== undefined && { price: row.price }),
-    metrics: row.metrics,
-    ...(row.sources !== undefined && { sources: row.sources }),
-  };
+  // Fields set one by one: a refold of a long session turns ~200k rows, and spreading optional parts
+  // made an object per part.
+  const reading: ProductRowReading = { id: row.productId, metrics: row.metrics };
+  if (row.name !== undefined) reading.name = row.name;
+  if (row.price !== undefined) reading.price = row.price;
+  if (row.sources !== undefined) reading.sources = row.sources;
+  return reading;
 }
 
-const byTsThenProduct = (a: ProductSnapshotRow, b: ProductSnapshotRow) =>
-  a.ts - b.ts || (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0);
+const byProductId = (a: ProductSnapshotRow, b: ProductSnapshotRow) =>
+  a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
 
 /**
  * One products event per time that has a snapshot or a pin change, in time order; rows by product id (the
@@ -26,17 +26,32 @@ export function productsEvents(
   snapshots: readonly ProductSnapshotRow[],
   pins: readonly ProductPinRow[],
 ): ProductsEvent[] {
-  const rows = [...snapshots].sort(byTsThenProduct);
+  const byTime = new Map<number, ProductSnapshotRow[]>();
+  for (const row of snapshots) {
+    const at = byTime.get(row.ts);
+    if (at) at.push(row);
+    else byTime.set(row.ts, [row]);
+  }
+  return productsEventsByTime(byTime, pins);
+}
+
+/** As productsEvents, from snapshots already grouped by time (any order of times and of rows within one). */
+export function productsEventsByTime(
+  byTime: ReadonlyMap<number, readonly ProductSnapshotRow[]>,
+  pins: readonly ProductPinRow[],
+): ProductsEvent[] {
   const pinAt = new Map(pins.map((pin) => [pin.ts, pin.productId]));
-  const times = [...new Set([...rows.map((row) => row.ts), ...pinAt.keys()])].sort((a, b) => a - b);
-  const events: ProductsEvent[] = [];
-  let i = 0;
-  for (const ts of times) {
-    const at: ProductRowReading[] = [];
-    while (i < rows.length && rows[i]!.ts === ts) at.push(readingOf(rows[i++]!));
-    const event: ProductsEvent = { kind: 'products', ts, rows: at };
+  const times = [...byTime.keys()];
+  for (const ts of pinAt.keys()) if (!byTime.has(ts)) times.push(ts);
+  times.sort((a, b) => a - b);
+  const events: ProductsEvent[] = new Array(times.length);
+  for (let i = 0; i < times.length; i++) {
+    const ts = times[i]!;
+    const held = byTime.get(ts);
+    const at = held === undefined ? [] : held.length > 1 ? [...held].sort(byProductId) : held;
+    const event: ProductsEvent = { kind: 'products', ts, rows: at.map(readingOf) };
     if (pinAt.has(ts)) event.pinnedId = pinAt.get(ts)!;
-    events.push(event);
+    events[i] = event;
   }
   return events;
 }

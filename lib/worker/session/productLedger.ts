@@ -5,7 +5,7 @@ import {
   type ProductsEvent,
   type ProductTableReading,
 } from '../../core/products/productContract';
-import { productsEvents } from '../../store/productEvents';
+import { productsEventsByTime } from '../../store/productEvents';
 import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 
 // One session's product list as the worker files it: every stored snapshot and pin change, and each
@@ -39,8 +39,12 @@ const byProductId = (a: { productId: string }, b: { productId: string }) =>
   a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
 
 export class ProductLedger {
-  /** Every snapshot held, by product and time. */
-  private readonly snapshots = new Map<string, ProductSnapshotRow>();
+  /**
+   * Every snapshot held, by time, then by product at that time. An eight-hour session with a busy table holds
+   * ~200k: keyed by time, a resent sample's rows and a refold's events in order are a look-up and a walk,
+   * where one map of "product + time" keys cost a scan of them all and a key string per row.
+   */
+  private readonly snapshots = new Map<number, Map<string, ProductSnapshotRow>>();
   private readonly pins = new Map<number, ProductPinRow>();
   private readonly latest = new Map<string, ProductState>();
   private pinned: { id: string | null; at: number } | undefined;
@@ -59,9 +63,8 @@ export class ProductLedger {
   merge(snapshots: readonly ProductSnapshotRow[], pins: readonly ProductPinRow[]): boolean {
     let added = false;
     for (const row of [...snapshots].sort((a, b) => a.ts - b.ts)) {
-      const key = keyOf(row.productId, row.ts);
-      if (this.snapshots.has(key)) continue;
-      this.snapshots.set(key, row);
+      if (this.heldAt(row.productId, row.ts)) continue;
+      this.put(row);
       this.apply(row);
       added = true;
     }
@@ -77,14 +80,31 @@ export class ProductLedger {
 
   /** Every held row as products events, in time order (what a refold feeds the engine). */
   events(): ProductsEvent[] {
-    return productsEvents([...this.snapshots.values()], [...this.pins.values()]);
+    const byTime = new Map<number, ProductSnapshotRow[]>();
+    for (const [ts, at] of this.snapshots) byTime.set(ts, [...at.values()]);
+    return productsEventsByTime(byTime, [...this.pins.values()]);
   }
 
   /** The rows held at one time (a resent sample's products are queued again with it). */
   rowsAt(ts: number): { snapshots: ProductSnapshotRow[]; pins: ProductPinRow[] } {
-    const snapshots = [...this.snapshots.values()].filter((row) => row.ts === ts);
+    const held = this.snapshots.get(ts);
     const pin = this.pins.get(ts);
-    return { snapshots, pins: pin ? [pin] : [] };
+    return { snapshots: held ? [...held.values()] : [], pins: pin ? [pin] : [] };
+  }
+
+  /** The snapshot held for a product at a time, if any. */
+  private heldAt(productId: string, ts: number): ProductSnapshotRow | undefined {
+    return this.snapshots.get(ts)?.get(productId);
+  }
+
+  /** Holds a row (replacing the one held for its product and time). */
+  private put(row: ProductSnapshotRow): void {
+    let at = this.snapshots.get(row.ts);
+    if (!at) {
+      at = new Map();
+      this.snapshots.set(row.ts, at);
+    }
+    at.set(row.productId, row);
   }
 
   /**
@@ -190,7 +210,7 @@ export class ProductLedger {
 
   /** A late reading of one product, every value it carries. */
   private whole(ts: number, read: ProductRowReading): ProductSnapshotRow | undefined {
-    if (this.snapshots.has(keyOf(read.id, ts))) return undefined;
+    if (this.heldAt(read.id, ts)) return undefined;
     const row = this.changed(ts, read, undefined)!;
     return row;
   }
@@ -207,7 +227,7 @@ export class ProductLedger {
     const again = (): ProductSnapshotRow => {
       let row = restate.get(key);
       if (!row) {
-        const held = this.snapshots.get(key);
+        const held = this.heldAt(late.productId, at);
         row = held
           ? { ...held, metrics: { ...held.metrics } }
           : { sessionId: this.sessionId, productId: late.productId, ts: at, metrics: {} };
@@ -235,7 +255,7 @@ export class ProductLedger {
   }
 
   private hold(row: ProductSnapshotRow): ProductSnapshotRow {
-    this.snapshots.set(keyOf(row.productId, row.ts), row);
+    this.put(row);
     this.apply(row);
     return row;
   }
