@@ -36,9 +36,10 @@ export function loadSessionEvents(db: LivecueDb, sessionId: string): Promise<Ses
 /**
  * What filing a reading dated `from` or later needs of a stored session: its samples and comments dated
  * `from` or later (a resent row is found among those at its time and just after), and every action and
- * product row (small; the product list files only what changed since the values it holds). A restarted
- * worker stores the reading it woke for after reading a few rows, not hours of them (issue 19); the rest
- * comes with loadSessionHead before the first fold.
+ * product row (the product list files only what changed since the values it holds, so it needs them all).
+ * A restarted worker stores the reading it woke for after reading a few samples, not hours of them (issue
+ * 19); the rest comes with loadSessionHead before the first fold. The product rows are not few on a long
+ * evening with a busy table (~200k in 8 hours redrawn every 3–6 s): README → Budgets says what that costs.
  */
 export function loadSessionTail(db: LivecueDb, sessionId: string, from: number): Promise<SessionEvents> {
   const [lower, upper] = sessionRange(sessionId);
