@@ -45,22 +45,33 @@ export function createProductFeed(db: LivecueDb, sessionId: ReadonlySignal<strin
     let version = products.peek()?.version ?? 0;
     tail = liveSignal(() => productRowsSince(db, id, since), { snapshots: [], pins: [] });
     const rows = tail.value;
+    // Set once this range is left for the next: a read landing before the move is folded by the next range.
+    let left = false;
     stopTail = effect(() => {
       const { snapshots, pins } = rows.value;
+      if (left) return;
+      const moving = snapshots.length + pins.length > TAIL_ROWS;
+      // The range's first read when it moves on at once (a panel opened late in a long evening) is all news:
+      // remembering each row's text, to tell a rewritten row from one already folded, took seconds of the
+      // panel's thread for ~200k rows, for a range it leaves straight after.
+      const allNews = seen.size === 0 && moving;
       const fresh = <R>(list: readonly R[], key: (row: R) => string) =>
-        list.filter((row) => {
-          const text = JSON.stringify(row);
-          const k = key(row);
-          if (seen.get(k) === text) return false;
-          seen.set(k, text);
-          return true;
-        });
+        allNews
+          ? list
+          : list.filter((row) => {
+              const text = JSON.stringify(row);
+              const k = key(row);
+              if (seen.get(k) === text) return false;
+              seen.set(k, text);
+              return true;
+            });
       const newSnapshots = fresh(snapshots, (r) => `${r.productId}\u0000${r.ts}`);
       const newPins = fresh(pins, (r) => `\u0000pin\u0000${r.ts}`);
       const events = productsEvents(newSnapshots, newPins);
       for (const event of events) book.apply(event);
       if (events.length > 0 || !products.peek()) products.value = { sessionId: id, book, version: ++version };
-      if (snapshots.length + pins.length > TAIL_ROWS) {
+      if (moving) {
+        left = true;
         const from = book.lastEventAt + 1;
         queueMicrotask(() => {
           if (sessionId.peek() === id) watch(id, book, from);
