@@ -1,4 +1,5 @@
 import type { LivecueDb } from '../../store/database';
+import { sessionSnapshots } from '../../store/productQueries';
 import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
@@ -50,7 +51,7 @@ export function loadSessionTail(db: LivecueDb, sessionId: string, from: number):
       db.samples.where('[sessionId+ts]').between(tail, upper, true, true).toArray(),
       db.actions.where('[sessionId+ts]').between(lower, upper).toArray(),
       db.comments.where('[sessionId+ts]').between(tail, upper, true, true).toArray(),
-      db.productSnapshots.where('[sessionId+ts]').between(lower, upper).toArray(),
+      sessionSnapshots(db, sessionId),
       db.productPins.where('[sessionId+ts]').between(lower, upper).toArray(),
     ]);
     return { samples, actions, comments, products: { snapshots, pins } };
