@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { declareVersions } from './dbVersions';
-import type { ProductPinRow, ProductSnapshotRow } from './productRows';
+import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from './productRows';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow, SettingsRow } from './rows';
 import type { SampleBlockRow, SamplePackRow } from './sampleBlocks';
 
@@ -20,6 +20,8 @@ export class LivecueDb extends Dexie {
   /** Per-product values as they changed (v5), and the pinned / explained product over time. */
   productSnapshots!: Table<ProductSnapshotRow, [string, string, number]>;
   productPins!: Table<ProductPinRow, [string, number]>;
+  /** Each product's latest values per session (v6), folded from its snapshots as they are written. */
+  productLatest!: Table<ProductLatestRow, [string, string]>;
 
   constructor(name = 'livecue') {
     super(name);

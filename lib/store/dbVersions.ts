@@ -1,4 +1,6 @@
 import type { Dexie, Transaction } from 'dexie';
+import { emptyLatest, foldSnapshot } from './productLatest';
+import type { ProductLatestRow, ProductSnapshotRow } from './productRows';
 
 // Every schema version of the `livecue` database, oldest first. A new version is appended here (never
 // edited in place) with an upgrade that brings the previous version's rows forward, and a test in
@@ -96,12 +98,37 @@ const V5_STORES = {
   productPins: '[sessionId+ts]',
 };
 
+/**
+ * v6: each product's latest values per session (productLatest, lib/store/productLatest.ts), kept beside its
+ * snapshots: a worker restarted late in a long evening files against ~30 rows instead of reading ~200k
+ * snapshots first. The upgrade folds every stored session's snapshots into them.
+ */
+const V6_STORES = { ...V5_STORES, productLatest: '[sessionId+productId]' };
+
+async function fillProductLatest(tx: Transaction): Promise<void> {
+  const latest = new Map<string, ProductLatestRow>();
+  await tx
+    .table('productSnapshots')
+    .toCollection()
+    .each((row: ProductSnapshotRow) => {
+      const key = `${row.sessionId}\u0000${row.productId}`;
+      let held = latest.get(key);
+      if (!held) {
+        held = emptyLatest(row.sessionId, row.productId);
+        latest.set(key, held);
+      }
+      foldSnapshot(held, row);
+    });
+  await tx.table('productLatest').bulkPut([...latest.values()]);
+}
+
 export const DB_VERSIONS: readonly DbVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES, upgrade: fillSessionSummaries },
   { version: 3, stores: V3_STORES, upgrade: zeroCommentCounts },
   { version: 4, stores: V4_STORES },
   { version: 5, stores: V5_STORES },
+  { version: 6, stores: V6_STORES, upgrade: fillProductLatest },
 ];
 
 export const LATEST_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

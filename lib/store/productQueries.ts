@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { LivecueDb } from './database';
-import type { ProductPinRow, ProductSnapshotRow } from './productRows';
+import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from './productRows';
 
 // Reads of the product tables shared by the pages (panel ranking, review). Plain async functions, so a
 // page wraps them in liveQuery and a test runs them on fake-indexeddb.
@@ -22,6 +22,14 @@ export function sessionSnapshots(db: LivecueDb, sessionId: string): Promise<Prod
       .between([sessionId], [sessionId, []], true, true)
       .toArray()
   );
+}
+
+/** Each product's latest values in a session (one row per product, DB v6). */
+export function sessionLatest(db: LivecueDb, sessionId: string): Promise<ProductLatestRow[]> {
+  return db.productLatest
+    .where('[sessionId+productId]')
+    .between([sessionId], [sessionId, []], true, true)
+    .toArray();
 }
 
 /**

@@ -26,6 +26,26 @@ export interface ProductSnapshotRow {
   sources?: Partial<Record<ProductMetricId, ProductValueSource>>;
 }
 
+/** A field of a product row: its name, its price, or one of its metrics. */
+export type ProductField = ProductMetricId | 'name' | 'price';
+
+/**
+ * One product's latest values in a session (DB v6), as its snapshots up to now add up to (foldSnapshot,
+ * productLatest.ts): what the worker files a reading against, so a restarted worker reads one row per
+ * product, not an evening of snapshots. Written in the same transaction as the snapshots it folds; derived
+ * from them, so never exported.
+ */
+export interface ProductLatestRow {
+  sessionId: string;
+  productId: string;
+  name?: string;
+  price?: number;
+  /** Each metric's latest value; null: the cell was shown and could not be read. */
+  metrics: ProductMetricValues;
+  /** The snapshot time each field's value came from. */
+  setAt: Partial<Record<ProductField, number>>;
+}
+
 /** The pinned / explained product from `ts` on (null: none was), filed when it changes. */
 export interface ProductPinRow {
   sessionId: string;

@@ -1,6 +1,6 @@
 import type { WriteStatus } from '../core/messages/statusAnswer';
 import type { LivecueDb } from '../store/database';
-import type { ProductPinRow, ProductSnapshotRow } from '../store/productRows';
+import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from '../store/productRows';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../store/rows';
 import { writeGroups } from './writeQueueDisk';
 import {
@@ -35,6 +35,8 @@ export interface WriteBatch {
   /** A sample's product table as filed (changed values), and pin changes: written with the sample. */
   productSnapshots?: readonly ProductSnapshotRow[];
   productPins?: readonly ProductPinRow[];
+  /** The latest values of the products filed (written with their snapshots, in the same transaction). */
+  productLatest?: readonly ProductLatestRow[];
   /** Whole session rows (a new session, an ended one, the running summary). */
   sessions?: readonly SessionRow[];
   /** Field updates of stored sessions; applied after `sessions`. */
@@ -71,6 +73,7 @@ export interface WriteQueue {
     comments: CommentRow[];
     productSnapshots: ProductSnapshotRow[];
     productPins: ProductPinRow[];
+    productLatest: ProductLatestRow[];
   };
   status(): WriteStatus;
   /** Rows waiting in memory. */
@@ -205,6 +208,7 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
         ...addRows(groupOf, 'actions', batch.actions),
         ...addRows(groupOf, 'productSnapshots', batch.productSnapshots),
         ...addRows(groupOf, 'productPins', batch.productPins),
+        ...addRows(groupOf, 'productLatest', batch.productLatest),
       ])
         touched.add(group);
       const durable = waitFor(touched);
@@ -239,6 +243,8 @@ export function createWriteQueue(db: LivecueDb, options: WriteQueueOptions = {})
         actions: groups.flatMap((g) => [...g!.rows.actions.values()]),
         productSnapshots: groups.flatMap((g) => [...g!.rows.productSnapshots.values()]),
         productPins: groups.flatMap((g) => [...g!.rows.productPins.values()]),
+        // In write order (in flight, then pending): the newest of a product's rows comes last.
+        productLatest: groups.flatMap((g) => [...g!.rows.productLatest.values()]),
         comments: groups.flatMap((g) => [...g!.rows.comments.values()]),
       };
     },

@@ -1,4 +1,4 @@
-import type { ProductPinRow, ProductSnapshotRow } from '../store/productRows';
+import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from '../store/productRows';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow } from '../store/rows';
 
 // What the write queue holds for one session: its rows by key (samples and comments by ts, cues and actions
@@ -13,6 +13,8 @@ export const ROW_TABLES = {
   actions: (row: ActionRow) => row.id,
   productSnapshots: (row: ProductSnapshotRow) => `${row.productId}\u0000${row.ts}`,
   productPins: (row: ProductPinRow) => String(row.ts),
+  // The latest values of a product: a newer row replaces the one queued before it.
+  productLatest: (row: ProductLatestRow) => row.productId,
 } as const;
 export type RowTable = keyof typeof ROW_TABLES;
 export const ROW_TABLE_NAMES = Object.keys(ROW_TABLES) as RowTable[];
@@ -45,6 +47,7 @@ export const newGroup = (sessionId: string): Group => ({
     actions: new Map(),
     productSnapshots: new Map(),
     productPins: new Map(),
+    productLatest: new Map(),
   },
   changes: {},
   hasChanges: false,

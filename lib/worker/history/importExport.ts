@@ -7,6 +7,8 @@ import {
   exportFileSchema,
   formatIssuePath,
 } from '../../store/exportSchema';
+import { emptyLatest, foldSnapshot } from '../../store/productLatest';
+import type { ProductSnapshotRow } from '../../store/productRows';
 import type { SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
 
@@ -167,6 +169,32 @@ function importedRow(entry: ExportedSession, now: number): SessionRow {
   return { ...closedRow(entry), commentCount: entry.comments?.length ?? 0, importedAt: now };
 }
 
+/**
+ * Folds snapshots just added into their products' stored latest values (the worker files a live session's
+ * next reading against them, so an import into it must move them too).
+ */
+async function foldIntoLatest(db: LivecueDb, added: readonly ProductSnapshotRow[]): Promise<void> {
+  if (added.length === 0) return;
+  const byProduct = new Map<string, ProductSnapshotRow[]>();
+  for (const row of added) {
+    const key = `${row.sessionId}\u0000${row.productId}`;
+    const rows = byProduct.get(key);
+    if (rows) rows.push(row);
+    else byProduct.set(key, [row]);
+  }
+  const keys = [...byProduct.values()].map((rows): [string, string] => [
+    rows[0]!.sessionId,
+    rows[0]!.productId,
+  ]);
+  const held = await db.productLatest.bulkGet(keys);
+  const latest = [...byProduct.values()].map((rows, i) => {
+    const row = held[i] ?? emptyLatest(rows[0]!.sessionId, rows[0]!.productId);
+    for (const snapshot of rows) foldSnapshot(row, snapshot);
+    return row;
+  });
+  await db.productLatest.bulkPut(latest);
+}
+
 /** A session's product rows of the file that are not here (a row here is never replaced). */
 async function addProductRows(
   db: LivecueDb,
@@ -181,6 +209,7 @@ async function addProductRows(
   for (let i = 0; i < newSnapshots.length; i += WRITE_CHUNK) {
     await db.productSnapshots.bulkAdd(newSnapshots.slice(i, i + WRITE_CHUNK));
   }
+  await foldIntoLatest(db, newSnapshots);
   const heldPins = await db.productPins.bulkGet(pins.map((row): [string, number] => [row.sessionId, row.ts]));
   const newPins = pins.filter((_, i) => !heldPins[i]);
   await db.productPins.bulkAdd(newPins);
@@ -208,6 +237,7 @@ export async function importExportJson(
       db.cues,
       db.productSnapshots,
       db.productPins,
+      db.productLatest,
       db.samplePacks,
     ];
     await db.transaction('rw', tables, async () => {

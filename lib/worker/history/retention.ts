@@ -19,6 +19,7 @@ export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[
     db.samplePacks,
     db.productSnapshots,
     db.productPins,
+    db.productLatest,
   ];
   return db.transaction('rw', tables, async () => {
     let deleted = 0;
@@ -31,6 +32,7 @@ export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[
       await db.samplePacks.delete(id);
       await db.productSnapshots.where('[sessionId+ts]').between(lower, upper).delete();
       await db.productPins.where('[sessionId+ts]').between(lower, upper).delete();
+      await db.productLatest.where('[sessionId+productId]').between([id], [id, []]).delete();
       await db.actions.where('[sessionId+ts]').between(lower, upper).delete();
       await db.cues.where('sessionId').equals(id).delete();
       if (await db.sessions.get(id)) {

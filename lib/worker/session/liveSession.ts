@@ -3,7 +3,7 @@ import { createEngine } from '../../core/engine/createEngine';
 import { byTimeThenId } from '../../core/engine/eventOrder';
 import type { Cue, EngineEvent } from '../../core/engine/types';
 import type { ProductTableReading } from '../../core/products/productContract';
-import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
+import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { type FiledProducts, ProductLedger } from './productLedger';
 import { actionEvent, commentEvent, sampleEvent, sessionEvents } from './sessionEvents';
@@ -69,6 +69,8 @@ export interface FiledSamples {
 export interface StoredProducts {
   snapshots: readonly ProductSnapshotRow[];
   pins: readonly ProductPinRow[];
+  /** Each product's stored latest values (v6): with them, `snapshots` may be only the recent ones. */
+  latest?: readonly ProductLatestRow[];
 }
 
 /** Whether two cues are the same in every field (a cue row as stored against one refolded). */
@@ -127,7 +129,7 @@ export class LiveSession {
     options: LiveSessionOptions = {},
   ) {
     this.engine = options.engine ?? createEngine(row.ruleSettings);
-    this.products = new ProductLedger(row.id, products.snapshots, products.pins);
+    this.products = new ProductLedger(row.id, products.snapshots, products.pins, products.latest);
     this.samples = samples.slice().sort((a, b) => a.ts - b.ts);
     this.actions = actions.slice().sort(byTimeThenId);
     this.comments = comments.slice().sort((a, b) => a.ts - b.ts);
@@ -171,10 +173,19 @@ export class LiveSession {
    * The stored samples and comments dated before heldFrom (loadSessionHead): taken in under what the
    * session holds (a row it holds at a time wins: it is newer than the disk), so the session is whole.
    */
-  takeEarlier(samples: readonly SampleRow[], comments: readonly CommentRow[]): void {
+  takeEarlier(
+    samples: readonly SampleRow[],
+    comments: readonly CommentRow[],
+    productSnapshots: readonly ProductSnapshotRow[] = [],
+  ): void {
     const from = this.from;
     if (from === undefined) return;
     this.from = undefined;
+    // Older than every value the ledger holds for their fields: they fill its history, not its latest values.
+    this.products.merge(
+      productSnapshots.filter((row) => row.ts < from),
+      [],
+    );
     const heldTs = new Set(this.samples.map((row) => row.ts));
     const earlier = samples.filter((row) => row.ts < from && !heldTs.has(row.ts));
     if (earlier.length) this.samples = earlier.concat(this.samples).sort((a, b) => a.ts - b.ts);

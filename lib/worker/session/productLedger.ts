@@ -1,33 +1,31 @@
 import {
   PRODUCT_METRIC_IDS,
-  type ProductMetricId,
   type ProductRowReading,
   type ProductsEvent,
   type ProductTableReading,
 } from '../../core/products/productContract';
 import { productsEventsByTime } from '../../store/productEvents';
-import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
+import { copyLatest, emptyLatest, foldSnapshot, newestSetAt } from '../../store/productLatest';
+import type {
+  ProductField,
+  ProductLatestRow,
+  ProductPinRow,
+  ProductSnapshotRow,
+} from '../../store/productRows';
 
 // One session's product list as the worker files it: every stored snapshot and pin change, and each
 // product's latest values, so a reading is filed as only what changed. The content script already sends
 // changed rows only, but after a reconnect or a worker restart it sends every row again: those compare
 // equal here and store nothing. Rebuilt from the database like the rest of a session (nothing here must
-// survive a worker restart).
-
-type Field = ProductMetricId | 'name' | 'price';
-
-interface ProductState {
-  name?: string;
-  price?: number;
-  metrics: Partial<Record<ProductMetricId, number | null>>;
-  /** When each field got its current value. */
-  setAt: Partial<Record<Field, number>>;
-}
+// survive a worker restart): a restarted worker starts from the stored latest values and the recent
+// snapshots, and takes the older snapshots in before its first fold.
 
 export interface FiledProducts {
   /** Rows to write (new, or a row at a time already held with fields added). */
   snapshots: ProductSnapshotRow[];
   pins: ProductPinRow[];
+  /** The latest values of each product a snapshot was filed for, to write with the snapshots. */
+  latest: ProductLatestRow[];
   /** The event to fold now, when the reading came in order and changed something. */
   event?: ProductsEvent;
   /** The reading was older than what was filed: the session's engine must refold to take it in. */
@@ -46,7 +44,7 @@ export class ProductLedger {
    */
   private readonly snapshots = new Map<number, Map<string, ProductSnapshotRow>>();
   private readonly pins = new Map<number, ProductPinRow>();
-  private readonly latest = new Map<string, ProductState>();
+  private readonly latest = new Map<string, ProductLatestRow>();
   private pinned: { id: string | null; at: number } | undefined;
   /** Time of the newest snapshot or pin change held. */
   private newestTs = Number.NEGATIVE_INFINITY;
@@ -55,8 +53,24 @@ export class ProductLedger {
     private readonly sessionId: string,
     snapshots: readonly ProductSnapshotRow[] = [],
     pins: readonly ProductPinRow[] = [],
+    /** Each product's stored latest values: the snapshots may then be only the recent ones. */
+    latest: readonly ProductLatestRow[] = [],
   ) {
+    for (const row of latest) {
+      this.latest.set(row.productId, copyLatest(row));
+      this.newestTs = Math.max(this.newestTs, newestSetAt(row));
+    }
     this.merge(snapshots, pins);
+  }
+
+  /** Copies of the latest values of these products (those the ledger knows). */
+  latestOf(productIds: Iterable<string>): ProductLatestRow[] {
+    const rows: ProductLatestRow[] = [];
+    for (const id of new Set(productIds)) {
+      const held = this.latest.get(id);
+      if (held) rows.push(copyLatest(held));
+    }
+    return rows;
   }
 
   /** Takes in stored rows this ledger did not hold (a load, an import); true when any was new. */
@@ -128,8 +142,9 @@ export class ProductLedger {
     if (reading.pinnedId !== undefined) pins.push(...this.filePin(ts, reading.pinnedId, late));
     for (const row of restate.values()) snapshots.push(this.hold(row));
     snapshots.sort((a, b) => a.ts - b.ts || byProductId(a, b));
+    const latest = this.latestOf(snapshots.map((row) => row.productId));
     if (late || (snapshots.length === 0 && pins.length === 0)) {
-      return { snapshots, pins, late: late && (snapshots.length > 0 || pins.length > 0) };
+      return { snapshots, pins, latest, late: late && (snapshots.length > 0 || pins.length > 0) };
     }
     const event: ProductsEvent = {
       kind: 'products',
@@ -137,7 +152,7 @@ export class ProductLedger {
       rows: snapshots.map((row): ProductRowReading => this.asReading(row)),
     };
     if (pins.length) event.pinnedId = pins[0]!.productId;
-    return { snapshots, pins, event, late: false };
+    return { snapshots, pins, latest, event, late: false };
   }
 
   /** The pin change a reading makes; a late one also states the pin the page shows now at the newest time. */
@@ -181,7 +196,7 @@ export class ProductLedger {
   private changed(
     ts: number,
     read: ProductRowReading,
-    state: ProductState | undefined,
+    state: ProductLatestRow | undefined,
   ): ProductSnapshotRow | undefined {
     const row: ProductSnapshotRow = { sessionId: this.sessionId, productId: read.id, ts, metrics: {} };
     let any = state === undefined;
@@ -219,7 +234,7 @@ export class ProductLedger {
   private restateBefore(
     ts: number,
     late: ProductSnapshotRow,
-    state: ProductState,
+    state: ProductLatestRow,
     restate: Map<string, ProductSnapshotRow>,
   ): void {
     const at = this.newestTs;
@@ -235,7 +250,7 @@ export class ProductLedger {
       }
       return row;
     };
-    const before = (field: Field) => (state.setAt[field] ?? Number.NEGATIVE_INFINITY) < ts;
+    const before = (field: ProductField) => (state.setAt[field] ?? Number.NEGATIVE_INFINITY) < ts;
     if (late.name !== undefined && state.name !== undefined && late.name !== state.name && before('name')) {
       again().name = state.name;
     }
@@ -271,23 +286,10 @@ export class ProductLedger {
   private apply(row: ProductSnapshotRow): void {
     let state = this.latest.get(row.productId);
     if (!state) {
-      state = { metrics: {}, setAt: {} };
+      state = emptyLatest(this.sessionId, row.productId);
       this.latest.set(row.productId, state);
     }
-    const newer = (field: Field) => (state.setAt[field] ?? Number.NEGATIVE_INFINITY) <= row.ts;
-    if (row.name !== undefined && newer('name')) {
-      state.name = row.name;
-      state.setAt.name = row.ts;
-    }
-    if (row.price !== undefined && newer('price')) {
-      state.price = row.price;
-      state.setAt.price = row.ts;
-    }
-    for (const [id, value] of Object.entries(row.metrics) as [ProductMetricId, number | null][]) {
-      if (value === undefined || !newer(id)) continue;
-      state.metrics[id] = value;
-      state.setAt[id] = row.ts;
-    }
+    foldSnapshot(state, row);
     this.newestTs = Math.max(this.newestTs, row.ts);
   }
 }

@@ -4,7 +4,7 @@ import type { Cue } from '../../core/engine/types';
 import type { SampleRefusal } from '../../core/messages/portProtocol';
 import { roomIdOf } from '../../core/messages/roomId';
 import type { LivecueDb } from '../../store/database';
-import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
+import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import type { WriteQueue } from '../writeQueue';
 import { EndIntents } from './endIntents';
@@ -82,6 +82,7 @@ export interface Batch {
   sessions: SessionRow[];
   productSnapshots?: ProductSnapshotRow[];
   productPins?: ProductPinRow[];
+  productLatest?: ProductLatestRow[];
 }
 export const newBatch = (): Batch => ({ samples: [], comments: [], cues: [], actions: [], sessions: [] });
 
@@ -266,7 +267,7 @@ export class RoomCache {
     const from = engine.heldFrom;
     if (from === undefined) return;
     const head = await loadSessionHead(this.db, engine.row.id, from);
-    engine.takeEarlier(head.samples, head.comments);
+    engine.takeEarlier(head.samples, head.comments, head.productSnapshots);
   }
 
   /**

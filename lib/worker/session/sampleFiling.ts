@@ -225,6 +225,7 @@ export class SampleFiling {
     batch.cues.push(...changed);
     batch.productSnapshots = products.snapshots;
     batch.productPins = products.pins;
+    batch.productLatest = products.latest;
     this.cache.keep(room, session, batch);
     if (engine) this.cache.emit(engine, changed);
     return this.cache.queue.enqueue(batch);

@@ -1,6 +1,6 @@
 import type { LivecueDb } from '../../store/database';
-import { sessionSnapshots } from '../../store/productQueries';
-import type { ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
+import { sessionLatest, sessionSnapshots } from '../../store/productQueries';
+import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
 
@@ -23,7 +23,7 @@ export interface SessionEvents {
   samples: SampleRow[];
   actions: ActionRow[];
   comments: CommentRow[];
-  products: { snapshots: ProductSnapshotRow[]; pins: ProductPinRow[] };
+  products: { snapshots: ProductSnapshotRow[]; pins: ProductPinRow[]; latest: ProductLatestRow[] };
 }
 
 /**
@@ -35,42 +35,46 @@ export function loadSessionEvents(db: LivecueDb, sessionId: string): Promise<Ses
 }
 
 /**
- * What filing a reading dated `from` or later needs of a stored session: its samples and comments dated
- * `from` or later (a resent row is found among those at its time and just after), and every action and
- * product row (the product list files only what changed since the values it holds, so it needs them all).
- * A restarted worker stores the reading it woke for after reading a few samples, not hours of them (issue
- * 19); the rest comes with loadSessionHead before the first fold. The product rows are not few on a long
- * evening with a busy table (~200k in 8 hours redrawn every 3–6 s): README → Budgets says what that costs.
+ * What filing a reading dated `from` or later needs of a stored session: its samples, comments and product
+ * snapshots dated `from` or later (a resent row is found among those at its time and just after), every
+ * action and pin change (few), and each product's latest values (one row per product: the product list
+ * files only what changed since them). A restarted worker stores the reading it woke for after reading a
+ * few rows, not hours of them (issue 19); the rest comes with loadSessionHead before the first fold. From
+ * −∞ it is every row (loadSessionEvents), the product snapshots by the table's own key.
  */
 export function loadSessionTail(db: LivecueDb, sessionId: string, from: number): Promise<SessionEvents> {
   const [lower, upper] = sessionRange(sessionId);
   const tail: [string, unknown] = [sessionId, from];
-  const tables = [db.samples, db.actions, db.comments, db.productSnapshots, db.productPins];
+  const tables = [db.samples, db.actions, db.comments, db.productSnapshots, db.productPins, db.productLatest];
   return db.transaction('r', tables, async () => {
-    const [samples, actions, comments, snapshots, pins] = await Promise.all([
+    const [samples, actions, comments, snapshots, pins, latest] = await Promise.all([
       db.samples.where('[sessionId+ts]').between(tail, upper, true, true).toArray(),
       db.actions.where('[sessionId+ts]').between(lower, upper).toArray(),
       db.comments.where('[sessionId+ts]').between(tail, upper, true, true).toArray(),
-      sessionSnapshots(db, sessionId),
+      Number.isFinite(from)
+        ? db.productSnapshots.where('[sessionId+ts]').between(tail, upper, true, true).toArray()
+        : sessionSnapshots(db, sessionId),
       db.productPins.where('[sessionId+ts]').between(lower, upper).toArray(),
+      sessionLatest(db, sessionId),
     ]);
-    return { samples, actions, comments, products: { snapshots, pins } };
+    return { samples, actions, comments, products: { snapshots, pins, latest } };
   });
 }
 
-/** The samples and comments of a stored session dated before `before`: what loadSessionTail left out. */
+/** The samples, comments and product snapshots of a stored session dated before `before`: what loadSessionTail left out. */
 export function loadSessionHead(
   db: LivecueDb,
   sessionId: string,
   before: number,
-): Promise<{ samples: SampleRow[]; comments: CommentRow[] }> {
+): Promise<{ samples: SampleRow[]; comments: CommentRow[]; productSnapshots: ProductSnapshotRow[] }> {
   const [lower] = sessionRange(sessionId);
   const head: [string, unknown] = [sessionId, before];
-  return db.transaction('r', [db.samples, db.comments], async () => {
-    const [samples, comments] = await Promise.all([
+  return db.transaction('r', [db.samples, db.comments, db.productSnapshots], async () => {
+    const [samples, comments, productSnapshots] = await Promise.all([
       db.samples.where('[sessionId+ts]').between(lower, head, true, false).toArray(),
       db.comments.where('[sessionId+ts]').between(lower, head, true, false).toArray(),
+      db.productSnapshots.where('[sessionId+ts]').between(lower, head, true, false).toArray(),
     ]);
-    return { samples, comments };
+    return { samples, comments, productSnapshots };
   });
 }

@@ -38,6 +38,7 @@ describe('LivecueDb', () => {
       samplePacks: ['sessionId'],
       productSnapshots: ['[sessionId+productId+ts]', '[sessionId+ts]'],
       productPins: ['[sessionId+ts]'],
+      productLatest: ['[sessionId+productId]'],
     });
   });
 
@@ -153,6 +154,7 @@ describe('upgrade v1 → latest at once', () => {
         'actions',
         'comments',
         'cues',
+        'productLatest',
         'productPins',
         'productSnapshots',
         'sampleBlocks',
@@ -296,7 +298,7 @@ describe('upgrade v4 → v5', () => {
     const db = new LivecueDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST_DB_VERSION);
     expect(await db.sessions.toArray()).toEqual([session]);
     expect(await db.samples.toArray()).toEqual(samples);
     expect(await db.samplePacks.toArray()).toEqual([pack]);
@@ -319,5 +321,60 @@ describe('upgrade v4 → v5', () => {
       .between([session.id, Dexie.minKey], [session.id, Dexie.maxKey])
       .toArray();
     expect(inTime.map((row) => `${row.ts}:${row.productId}`)).toEqual(['1000:a', '1000:b', '2000:a']);
+  });
+});
+
+describe('upgrade v5 → v6', () => {
+  it("folds each stored session's snapshots into its products' latest values", async () => {
+    const name = freshName();
+    const v5 = new Dexie(name);
+    declareVersions(v5, 5);
+    await v5.open();
+    // Out of time order on purpose, an unreadable value (null) included, and a second session apart.
+    await v5.table('productSnapshots').bulkPut([
+      { sessionId: 's1', productId: 'a', ts: 3000, metrics: { stock: 7, sold: null } },
+      {
+        sessionId: 's1',
+        productId: 'a',
+        ts: 1000,
+        name: 'Scarf',
+        price: 59,
+        metrics: { stock: 10, sold: 0 },
+      },
+      { sessionId: 's1', productId: 'a', ts: 2000, price: 49, metrics: { sold: 2 } },
+      { sessionId: 's1', productId: 'b', ts: 1000, name: 'Shirt', metrics: { stock: 30 } },
+      { sessionId: 's2', productId: 'a', ts: 5000, name: 'Other', metrics: { stock: 1 } },
+    ]);
+    v5.close();
+
+    const db = new LivecueDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.productSnapshots.count()).toBe(5);
+    expect(await db.productLatest.toArray()).toEqual([
+      {
+        sessionId: 's1',
+        productId: 'a',
+        name: 'Scarf',
+        price: 49,
+        metrics: { stock: 7, sold: null },
+        setAt: { name: 1000, price: 2000, stock: 3000, sold: 3000 },
+      },
+      {
+        sessionId: 's1',
+        productId: 'b',
+        name: 'Shirt',
+        metrics: { stock: 30 },
+        setAt: { name: 1000, stock: 1000 },
+      },
+      {
+        sessionId: 's2',
+        productId: 'a',
+        name: 'Other',
+        metrics: { stock: 1 },
+        setAt: { name: 5000, stock: 5000 },
+      },
+    ]);
   });
 });

@@ -285,7 +285,14 @@ describe('createWriteQueue', () => {
       productSnapshots: [snapshot],
       productPins: [pin],
     });
-    const none = { samples: [], actions: [], comments: [], productSnapshots: [], productPins: [] };
+    const none = {
+      samples: [],
+      actions: [],
+      comments: [],
+      productSnapshots: [],
+      productPins: [],
+      productLatest: [],
+    };
     expect(queue.held('a')).toEqual({
       ...none,
       samples: [sample('a', 1000, 1)],

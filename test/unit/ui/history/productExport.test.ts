@@ -139,6 +139,48 @@ describe('products in the exports', () => {
     expect((await db.productSnapshots.get([session.id, '1729', T0]))?.metrics).toEqual({ stock: 51 });
   });
 
+  it('moves the latest values of the products it adds rows to, which a live session files against', async () => {
+    const source = freshDb();
+    const { session } = await seedSession(source, 'r1', T0, 8);
+    await seedProducts(source, session.id);
+    const text = await (await exportSessionsJson(source, [session.id])).text();
+    const db = freshDb();
+    await seedSession(db, 'r1', T0, 8);
+    // Here already: one newer value of 1729 than the file holds, with its latest values.
+    await db.productSnapshots.put({
+      sessionId: session.id,
+      productId: '1729',
+      ts: T0 + 9000,
+      metrics: { stock: 40 },
+    });
+    await db.productLatest.put({
+      sessionId: session.id,
+      productId: '1729',
+      metrics: { stock: 40 },
+      setAt: { stock: T0 + 9000 },
+    });
+    expect((await importExportJson(db, text)).ok).toBe(true);
+    expect(await db.productLatest.toArray()).toEqual([
+      {
+        sessionId: session.id,
+        productId: '1729',
+        name: '=HYPERLINK("http://x","围巾")',
+        price: 59,
+        // The newer stock stays; the file's other fields come in.
+        metrics: { stock: 40, sold: 3, impressions: 100, ctr: 0.05 },
+        setAt: { name: T0, price: T0, stock: T0 + 9000, sold: T0 + 2000, impressions: T0, ctr: T0 },
+      },
+      {
+        sessionId: session.id,
+        productId: '1730',
+        name: 'Silk shirt, "classic"',
+        price: 89,
+        metrics: { stock: null },
+        setAt: { name: T0, price: T0, stock: T0 + 4000 },
+      },
+    ]);
+  });
+
   it('still imports a file of schema 2 (no products)', async () => {
     const source = freshDb();
     const { session } = await seedSession(source, 'r1', T0, 4);

@@ -166,6 +166,44 @@ describe("filing a sample's product table", () => {
     });
   });
 
+  it("keeps each product's latest values beside its snapshots, so a restart reads only the recent snapshots", async () => {
+    const db = freshDb();
+    const first = pipeline(db);
+    for (let sec = 0; sec < 6; sec++) await first.ingest([sampleAt(sec, tableOf(50 - sec, sec, '1729'))]);
+    await first.queue.flush();
+    first.queue.stop();
+    // The latest values stored are what the snapshots add up to.
+    expect(await db.productLatest.toArray()).toMatchObject([
+      {
+        sessionId: SESSION,
+        productId: '1729',
+        name: 'Cashmere scarf',
+        price: 59,
+        metrics: { stock: 45, sold: 5, impressions: 150 },
+        setAt: { name: T0, stock: T0 + 5000, sold: T0 + 5000, impressions: T0 + 5000 },
+      },
+      { productId: '1730', metrics: { stock: 30, sold: 0, impressions: 50 }, setAt: { stock: T0 } },
+    ]);
+
+    // A restarted worker files the page's resent table against them, reading no snapshot older than the
+    // reading (the head comes before the first fold), and stores nothing unchanged.
+    const read = vi.spyOn(db.productSnapshots, 'where');
+    const second = pipeline(db);
+    await second.ingest([sampleAt(6, tableOf(45, 5, '1729'))]);
+    expect(read.mock.calls.map(([index]) => index)).toEqual(['[sessionId+ts]']);
+    await second.ingest([sampleAt(7, tableOf(44, 6, '1729'))]);
+    await second.queue.flush();
+    const stored = await db.productSnapshots.toArray();
+    expect(stored.filter((row) => row.ts >= T0 + 6000).map((row) => [row.ts - T0, row.metrics])).toEqual([
+      [7000, { stock: 44, sold: 6, impressions: 160 }],
+    ]);
+    expect((await db.productLatest.get([SESSION, '1729']))!.metrics).toEqual({
+      stock: 44,
+      sold: 6,
+      impressions: 160,
+    });
+  });
+
   it('deleting a session deletes its product rows', async () => {
     const db = freshDb();
     const { ingest, queue } = pipeline(db);
@@ -173,6 +211,7 @@ describe("filing a sample's product table", () => {
     await queue.flush();
     await deleteSessions(db, [SESSION]);
     expect(await db.productSnapshots.count()).toBe(0);
+    expect(await db.productLatest.count()).toBe(0);
     expect(await db.productPins.count()).toBe(0);
   });
 });

@@ -81,7 +81,7 @@ describe('ProductLedger', () => {
       5000,
       table([scarf({ stock: 50 }), { id: 'p2', name: '真丝衬衫', metrics: { stock: 9 } }], 'p2'),
     );
-    expect(resent).toEqual({ snapshots: [], pins: [], late: false });
+    expect(resent).toEqual({ snapshots: [], pins: [], latest: [], late: false });
     // A page that cannot tell the pin (absent) changes no pin.
     expect(ledger.file(6000, table([scarf({ stock: 49 })])).pins).toEqual([]);
   });
@@ -113,6 +113,35 @@ describe('ProductLedger', () => {
     expect(after.events()).toEqual(before.events());
     expect(after.file(3000, table([scarf({ stock: 45, sold: 5 })], 'p1')).snapshots).toEqual([]);
     expect(after.file(4000, table([scarf({ stock: 44, sold: 6 })], 'p1')).snapshots).toHaveLength(1);
+  });
+
+  it('rebuilt from its latest values and no snapshot, files as it would have; older snapshots fill its history', () => {
+    const before = new ProductLedger('s1');
+    const a = before.file(1000, table([scarf({ stock: 50, sold: 0 })], 'p1'));
+    const b = before.file(2000, table([scarf({ stock: 45, sold: 5 })], 'p1'));
+    expect(b.latest).toEqual([
+      {
+        sessionId: 's1',
+        productId: 'p1',
+        name: '羊绒围巾',
+        price: 199,
+        metrics: { stock: 45, sold: 5 },
+        setAt: { name: 1000, price: 1000, stock: 2000, sold: 2000 },
+      },
+    ]);
+    const after = new ProductLedger('s1', [], [...a.pins, ...b.pins], b.latest);
+    expect(after.file(3000, table([scarf({ stock: 45, sold: 5 })], 'p1'))).toEqual({
+      snapshots: [],
+      pins: [],
+      latest: [],
+      late: false,
+    });
+    // The restarted worker reads the older snapshots before its first fold: they leave the latest values.
+    after.merge([...a.snapshots, ...b.snapshots], []);
+    expect(after.events()).toEqual(before.events());
+    const next = after.file(4000, table([scarf({ stock: 44, sold: 5 })], 'p1'));
+    expect(next.snapshots.map((row) => row.metrics)).toEqual([{ stock: 44 }]);
+    expect(next.latest[0]!.metrics).toEqual({ stock: 44, sold: 5 });
   });
 
   it('folds a late reading in and still ends the fold where the page is', () => {
