@@ -8,7 +8,11 @@ import { clockTicksPerSecond, ProcSampler } from './node/processTreeCpu';
 // lower priority: Linux groups CPU time by session (autogroup), and Playwright starts each Chromium in a
 // session of its own, so the browsers get their share whatever the priority of the stages here; a `nice`
 // stage yielded instead to whatever else ran in the terminal's session — a busy loop beside `npm test` took
-// three times the CPU of each niced stage. The hang guards of every suite are sized for a busy machine.
+// three times the CPU of each niced stage. For the same reason each stage runs in a session of its own
+// (detached): sharing the terminal's, all of them together got one group's share beside each browser, and
+// the unit tests (~80 s of CPU) waited for it until after the browser tests ended. A stage so detached
+// does not hear the terminal's Ctrl+C: an interrupt here stops every stage's process group, then exits.
+// The hang guards of every suite are sized for a busy machine.
 // Each stage's time is printed with the CPU (user + system)
 // its processes took — on a shared machine the wall times move with the load, the CPU much less — and each
 // suite's time per file. Exits non-zero when any stage failed; a failed check does not stop the others, so
@@ -34,6 +38,21 @@ const cpuOf = (pid: number | undefined): number | null => {
   return sampler.trees.ticksOf(pid) / ticksPerSecond;
 };
 
+/** Stages still running, by the pid that leads each one's process group. */
+const running = new Set<number>();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
 /**
  * Runs a command, its output prefixed by the stage's name line by line (`quiet`: kept and printed only if it
  * fails). Resolves with whether it passed.
@@ -44,8 +63,12 @@ function run(name: string, args: string[], quiet = false): Promise<boolean> {
     const child = spawn('npx', args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: '0' },
+      detached: true,
     });
-    if (child.pid !== undefined) sampler.trees.addRoot(child.pid);
+    if (child.pid !== undefined) {
+      sampler.trees.addRoot(child.pid);
+      running.add(child.pid);
+    }
     const kept: string[] = [];
     const pass = (chunk: Buffer, partial: { rest: string }, out: NodeJS.WriteStream) => {
       const text = partial.rest + chunk.toString();
@@ -61,6 +84,7 @@ function run(name: string, args: string[], quiet = false): Promise<boolean> {
     child.stdout.on('data', (chunk: Buffer) => pass(chunk, outRest, process.stdout));
     child.stderr.on('data', (chunk: Buffer) => pass(chunk, errRest, process.stderr));
     child.on('close', (code) => {
+      if (child.pid !== undefined) running.delete(child.pid);
       for (const rest of [outRest.rest, errRest.rest])
         if (rest) quiet ? kept.push(rest) : process.stdout.write(`[${name}] ${rest}\n`);
       const ok = code === 0;
