@@ -1,6 +1,6 @@
 import type { Dexie, Transaction } from 'dexie';
-import { emptyLatest, foldSnapshot } from './productLatest';
-import type { ProductLatestRow, ProductSnapshotRow } from './productRows';
+import { foldByProduct } from './productLatest';
+import type { ProductSnapshotRow } from './productRows';
 
 // Every schema version of the `livecue` database, oldest first. A new version is appended here (never
 // edited in place) with an upgrade that brings the previous version's rows forward, and a test in
@@ -106,20 +106,8 @@ const V5_STORES = {
 const V6_STORES = { ...V5_STORES, productLatest: '[sessionId+productId]' };
 
 async function fillProductLatest(tx: Transaction): Promise<void> {
-  const latest = new Map<string, ProductLatestRow>();
-  await tx
-    .table('productSnapshots')
-    .toCollection()
-    .each((row: ProductSnapshotRow) => {
-      const key = `${row.sessionId}\u0000${row.productId}`;
-      let held = latest.get(key);
-      if (!held) {
-        held = emptyLatest(row.sessionId, row.productId);
-        latest.set(key, held);
-      }
-      foldSnapshot(held, row);
-    });
-  await tx.table('productLatest').bulkPut([...latest.values()]);
+  const snapshots = (await tx.table('productSnapshots').toArray()) as ProductSnapshotRow[];
+  await tx.table('productLatest').bulkPut(foldByProduct(snapshots));
 }
 
 export const DB_VERSIONS: readonly DbVersion[] = [

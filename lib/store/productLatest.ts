@@ -38,6 +38,30 @@ export function foldSnapshot(latest: ProductLatestRow, row: ProductSnapshotRow):
   return changed;
 }
 
+/**
+ * The latest values of every product the snapshots touch, each folded onto what `held` gives for it (its
+ * stored row) or from empty. The v6 upgrade folds every stored snapshot; an import, the rows it adds.
+ */
+export function foldByProduct(
+  snapshots: Iterable<ProductSnapshotRow>,
+  held: (sessionId: string, productId: string) => ProductLatestRow | undefined = () => undefined,
+): ProductLatestRow[] {
+  const latest = new Map<string, ProductLatestRow>();
+  for (const row of snapshots) {
+    const key = productKey(row.sessionId, row.productId);
+    let into = latest.get(key);
+    if (!into) {
+      into = held(row.sessionId, row.productId) ?? emptyLatest(row.sessionId, row.productId);
+      latest.set(key, into);
+    }
+    foldSnapshot(into, row);
+  }
+  return [...latest.values()];
+}
+
+/** One product of one session, as a map key. */
+export const productKey = (sessionId: string, productId: string) => `${sessionId}\u0000${productId}`;
+
 /** The newest time any field of these latest values was set (−∞ for none). */
 export function newestSetAt(latest: ProductLatestRow): number {
   let newest = Number.NEGATIVE_INFINITY;

@@ -7,7 +7,7 @@ import {
   exportFileSchema,
   formatIssuePath,
 } from '../../store/exportSchema';
-import { emptyLatest, foldSnapshot } from '../../store/productLatest';
+import { foldByProduct, productKey } from '../../store/productLatest';
 import type { ProductSnapshotRow } from '../../store/productRows';
 import type { SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
@@ -175,24 +175,16 @@ function importedRow(entry: ExportedSession, now: number): SessionRow {
  */
 async function foldIntoLatest(db: LivecueDb, added: readonly ProductSnapshotRow[]): Promise<void> {
   if (added.length === 0) return;
-  const byProduct = new Map<string, ProductSnapshotRow[]>();
-  for (const row of added) {
-    const key = `${row.sessionId}\u0000${row.productId}`;
-    const rows = byProduct.get(key);
-    if (rows) rows.push(row);
-    else byProduct.set(key, [row]);
-  }
-  const keys = [...byProduct.values()].map((rows): [string, string] => [
-    rows[0]!.sessionId,
-    rows[0]!.productId,
-  ]);
-  const held = await db.productLatest.bulkGet(keys);
-  const latest = [...byProduct.values()].map((rows, i) => {
-    const row = held[i] ?? emptyLatest(rows[0]!.sessionId, rows[0]!.productId);
-    for (const snapshot of rows) foldSnapshot(row, snapshot);
-    return row;
-  });
-  await db.productLatest.bulkPut(latest);
+  const keys = new Map(added.map((row) => [productKey(row.sessionId, row.productId), row]));
+  const stored = await db.productLatest.bulkGet(
+    [...keys.values()].map((row): [string, string] => [row.sessionId, row.productId]),
+  );
+  const held = new Map(
+    stored.flatMap((row) => (row ? [[productKey(row.sessionId, row.productId), row]] : [])),
+  );
+  await db.productLatest.bulkPut(
+    foldByProduct(added, (sessionId, productId) => held.get(productKey(sessionId, productId))),
+  );
 }
 
 /** A session's product rows of the file that are not here (a row here is never replaced). */
