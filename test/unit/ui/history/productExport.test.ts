@@ -45,6 +45,17 @@ async function seedProducts(db: LivecueDb, sessionId: string) {
   return { snapshots, pins };
 }
 
+/** An exported session with its product rows, and another database holding the same session without them. */
+async function fileAndSessionHere() {
+  const source = freshDb();
+  const { session } = await seedSession(source, 'r1', T0, 8);
+  await seedProducts(source, session.id);
+  const text = await (await exportSessionsJson(source, [session.id])).text();
+  const db = freshDb();
+  await seedSession(db, 'r1', T0, 8);
+  return { session, text, db };
+}
+
 async function readCsv(blob: Blob) {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer());
   const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
@@ -122,12 +133,7 @@ describe('products in the exports', () => {
   });
 
   it('adds only product rows missing here and never replaces one', async () => {
-    const source = freshDb();
-    const { session } = await seedSession(source, 'r1', T0, 8);
-    await seedProducts(source, session.id);
-    const text = await (await exportSessionsJson(source, [session.id])).text();
-    const db = freshDb();
-    await seedSession(db, 'r1', T0, 8);
+    const { session, text, db } = await fileAndSessionHere();
     await db.productSnapshots.put({
       sessionId: session.id,
       productId: '1729',
@@ -140,12 +146,7 @@ describe('products in the exports', () => {
   });
 
   it('moves the latest values of the products it adds rows to, which a live session files against', async () => {
-    const source = freshDb();
-    const { session } = await seedSession(source, 'r1', T0, 8);
-    await seedProducts(source, session.id);
-    const text = await (await exportSessionsJson(source, [session.id])).text();
-    const db = freshDb();
-    await seedSession(db, 'r1', T0, 8);
+    const { session, text, db } = await fileAndSessionHere();
     // Here already: one newer value of 1729 than the file holds, with its latest values.
     await db.productSnapshots.put({
       sessionId: session.id,
