@@ -1,4 +1,5 @@
 import type { Cue } from '../core/engine/types';
+import type { ProductRanking } from '../core/products/rankProducts';
 import type { SampleRow } from './rows';
 
 // What the worker pushes to open side panels over a runtime port (DESIGN.md §6: a cue reaches the panel
@@ -11,7 +12,12 @@ export type LivePush =
   /** The newest sample a step queued for a session (current values and reader health). */
   | { type: 'sample'; row: SampleRow }
   /** A session's cues waiting for the operator (active and snoozed) after a step changed its cues. */
-  | { type: 'cues'; sessionId: string; open: Cue[] };
+  | { type: 'cues'; sessionId: string; open: Cue[] }
+  /**
+   * A session's product list ranked from the engine's own book with each stored sample (null: the room shows
+   * none): a panel opened late in a long evening shows it at once instead of folding every stored row.
+   */
+  | { type: 'products'; sessionId: string; ranking: ProductRanking | null };
 
 /**
  * Reads a port message as a push, or null. Only the worker talks on this port; the check keeps a message
@@ -28,5 +34,11 @@ export function readLivePush(message: unknown): LivePush | null {
   }
   if (m.type === 'cues')
     return typeof m.sessionId === 'string' && Array.isArray(m.open) ? (message as LivePush) : null;
+  if (m.type === 'products') {
+    const ranking = m.ranking as Record<string, unknown> | null | undefined;
+    return typeof m.sessionId === 'string' && (ranking === null || (ranking && Array.isArray(ranking.next)))
+      ? (message as LivePush)
+      : null;
+  }
   return null;
 }

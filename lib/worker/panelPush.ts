@@ -1,11 +1,13 @@
+import type { ProductRanking } from '../core/products/rankProducts';
 import { type LivePush, PANEL_PORT_NAME } from '../store/livePush';
 import type { SampleRow } from '../store/rows';
 import type { CueChange } from './session/sessionRegistry';
 import type { WriteBatch } from './writeQueue';
 
-// Open side panels connect a port; the worker pushes them each session's newest queued sample and its
-// waiting cues as each step changes them, so a tile or a cue is on screen without waiting for the disk and a
-// liveQuery round trip (DESIGN.md §6). Nothing is sent back on this port: panels act through commands.
+// Open side panels connect a port; the worker pushes them each session's newest queued sample, its product
+// list as the engine ranks it, and its waiting cues as each step changes them, so a tile, the ranking or a cue
+// is on screen without waiting for the disk and a liveQuery round trip (DESIGN.md §6). Nothing is sent back on
+// this port: panels act through commands.
 
 export interface PanelPortLike {
   name: string;
@@ -13,19 +15,40 @@ export interface PanelPortLike {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
+/** Where the pushed product lists come from: the worker's engines (SessionRegistry). */
+export interface ProductRankings {
+  /** A session's list as its engine ranks it (undefined: no engine of it is folded in this worker). */
+  productRanking(sessionId: string): ProductRanking | null | undefined;
+  /** The open sessions whose engines are in memory. */
+  liveSessionIds(): string[];
+}
+
+const NO_RANKINGS: ProductRankings = { productRanking: () => undefined, liveSessionIds: () => [] };
+
 export class PanelPorts {
   private readonly ports = new Set<PanelPortLike>();
 
+  /** The rankings are asked only while a panel is open: once per stored batch and session, and on connect. */
+  constructor(private readonly rankings: ProductRankings = NO_RANKINGS) {}
+
+  /** A panel connects: it is sent each live session's product list at once, not with the next sample. */
   add(port: PanelPortLike): void {
     this.ports.add(port);
     port.onDisconnect.addListener(() => this.ports.delete(port));
+    for (const sessionId of this.rankings.liveSessionIds()) {
+      const ranking = this.rankings.productRanking(sessionId);
+      if (ranking !== undefined) this.post(port, { type: 'products', sessionId, ranking });
+    }
   }
 
   get size(): number {
     return this.ports.size;
   }
 
-  /** A batch on its way to the disk: its newest sample of each session goes to every panel. */
+  /**
+   * A batch on its way to the disk: its newest sample of each session goes to every panel, then the
+   * session's product list as its engine ranks it after that sample.
+   */
   stored(batch: WriteBatch): void {
     if (this.ports.size === 0 || !batch.samples?.length) return;
     const newest = new Map<string, SampleRow>();
@@ -33,7 +56,11 @@ export class PanelPorts {
       const seen = newest.get(row.sessionId);
       if (!seen || row.ts > seen.ts) newest.set(row.sessionId, row);
     }
-    for (const row of newest.values()) this.send({ type: 'sample', row });
+    for (const row of newest.values()) {
+      this.send({ type: 'sample', row });
+      const ranking = this.rankings.productRanking(row.sessionId);
+      if (ranking !== undefined) this.send({ type: 'products', sessionId: row.sessionId, ranking });
+    }
   }
 
   /** A step changed a session's cues: its waiting list as it now stands. */
@@ -43,13 +70,15 @@ export class PanelPorts {
   }
 
   private send(message: LivePush): void {
-    for (const port of this.ports) {
-      try {
-        port.postMessage(message);
-      } catch {
-        // A panel closing as we push: its disconnect removes it.
-        this.ports.delete(port);
-      }
+    for (const port of this.ports) this.post(port, message);
+  }
+
+  private post(port: PanelPortLike, message: LivePush): void {
+    try {
+      port.postMessage(message);
+    } catch {
+      // A panel closing as we push: its disconnect removes it.
+      this.ports.delete(port);
     }
   }
 }

@@ -24,7 +24,7 @@ export interface BackgroundServices {
   ports: RoomPorts;
   settings: SettingsStore;
   broadcast: RoomBroadcast;
-  /** Open side panels, pushed each queued sample and cue change. */
+  /** Open side panels, pushed each queued sample (with its session's ranked product list) and cue change. */
   panels: PanelPorts;
   /** Start-up work that waits until the first samples are stored (startupGate.ts). */
   startup: StartupGate;
@@ -47,7 +47,11 @@ export function createBackgroundServices(
   const endIntents = new EndIntents(browser.storage.local);
   endIntents.readAhead();
   const ports = new RoomPorts();
-  const panels = new PanelPorts();
+  // Product lists are ranked by the registry's engines (built below), asked only once a panel connects.
+  const panels = new PanelPorts({
+    productRanking: (sessionId) => registry.productRanking(sessionId),
+    liveSessionIds: () => registry.liveSessionIds(),
+  });
   const settings = new SettingsStore(db);
   const queue = createWriteQueue(db, {
     onEnqueue: (batch) => panels.stored(batch),

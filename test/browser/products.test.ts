@@ -98,6 +98,20 @@ describe('products: what to put up next', () => {
     expect(ranks).toEqual(ranks.map((_, i) => i + 1));
     // Thirty products: the product on screen and twenty-nine ranked, each with a four-step funnel and a reason.
     expect(ranks.length + 1).toBe(catalog.length);
+    // The worker ranks its engine's own book and pushes the list with each stored sample: a panel opened late
+    // in a long evening shows it without folding every stored product row (panelStore.ts).
+    // A port of its own, as a panel opening now: the list comes on connect, and again with each sample.
+    const pushed = (await panel.evaluate(`new Promise((resolve) => {
+      const port = chrome.runtime.connect({ name: 'livecue-panel' });
+      const none = setTimeout(() => resolve({ pinned: 0, next: 0 }), 20000);
+      port.onMessage.addListener((message) => {
+        if (message.type !== 'products' || !message.ranking) return;
+        clearTimeout(none);
+        port.disconnect();
+        resolve({ pinned: message.ranking.pinned ? 1 : 0, next: message.ranking.next.length });
+      });
+    })`)) as { pinned: number; next: number };
+    expect(pushed.pinned + pushed.next).toBe(catalog.length);
     const first = next.first();
     expect(await first.locator('[data-step]').count()).toBe(4);
     expect((await first.locator('[data-testid="product-reason"]').textContent())?.length).toBeGreaterThan(3);

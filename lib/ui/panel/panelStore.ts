@@ -34,7 +34,7 @@ import { sameRows } from './sameRows';
 import { type RoomWarning, roomWarningsFrom, type WriteWarning, writeWarningFrom } from './writeStatus';
 
 // Everything the side panel shows, as signals fed by liveQuery (reads), the worker's pushes (the newest
-// sample and the waiting cues, on screen before they are on disk) and a status poll.
+// sample, the ranked product list and the waiting cues, on screen before they are on disk) and a status poll.
 
 export interface PanelState {
   /** undefined while loading, null when no room is being read. */
@@ -53,7 +53,10 @@ export interface PanelState {
   roomWarnings: ReadonlySignal<RoomWarning[]>;
   /** The session's clock (wall clock minus its offset), ticking. */
   now: ReadonlySignal<number>;
-  /** The room's products ranked for what to put up next (null or absent: the room shows no product list). */
+  /**
+   * The room's products ranked for what to put up next (null or absent: the room shows no product list): as
+   * the worker pushes it, else folded here from the stored rows.
+   */
   products?: ReadonlySignal<ProductRanking | null>;
 }
 
@@ -68,6 +71,8 @@ interface StoreOptions {
   wallClock?: () => number;
   /** Opens the worker's push port (lib/store/livePush.ts); without it the panel follows the database only. */
   connectLive?: () => PushPortLike;
+  /** How long a live session's product list is awaited from the port before the panel folds the rows itself. */
+  pushWaitMs?: number;
   /**
    * The first screen read early by bare IndexedDB (panelFirstRead.ts): shown until the live queries answer,
    * so the first render need not wait for Dexie's own open. Ignored once they have answered.
@@ -82,6 +87,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     historyEveryMs = 5000,
     wallClock = Date.now,
     connectLive,
+    pushWaitMs = 3000,
     firstRead,
   } = options;
   const disposers: (() => void)[] = [];
@@ -137,16 +143,25 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
       if (!current || current.sessionId !== id || row.ts > current.ts) latest.value = row;
     },
   };
+  /**
+   * The product list the worker last pushed for each session while its port is connected (null: the room
+   * shows none). Its engine ranks its own book, so a panel opened late in a long evening shows the list with
+   * the next sample instead of reading and folding every product row stored since the start.
+   */
+  const pushedProducts = signal<ReadonlyMap<string, ProductRanking | null>>(new Map());
   const onPush = (push: LivePush) => {
     if (push.type === 'sample') {
       if (push.row.sessionId === sessionId.peek()) newestSample.value = push.row;
-    } else {
+    } else if (push.type === 'cues') {
       pushedOpen.value = new Map(pushedOpen.peek()).set(push.sessionId, push.open);
+    } else {
+      pushedProducts.value = new Map(pushedProducts.peek()).set(push.sessionId, push.ranking);
     }
   };
   // A new port, or none, starts again from the database until the next push.
   const forgetPushes = () => {
     if (pushedOpen.peek().size) pushedOpen.value = new Map();
+    if (pushedProducts.peek().size) pushedProducts.value = new Map();
   };
   /** Whether the worker's port is up: it pushes the newest sample of each batch it stores. */
   const pushing = signal(false);
@@ -285,11 +300,38 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   if (firstRead?.settled) showFirstRead(firstRead.settled.read);
   else void firstRead?.promise.then(showFirstRead);
 
-  const productFeed = createProductFeed(db, sessionId);
+  // The stored product rows are folded here only for a session the worker does not rank: its port is down,
+  // or no list came within pushWaitMs of the port coming up (a restarted worker still reading a long evening
+  // before its first fold, a room whose page has gone quiet). A push, once it comes, takes over the list.
+  const waitedFor = signal<string | null>(null);
+  disposers.push(
+    effect(() => {
+      const id = sessionId.value;
+      const up = pushing.value;
+      waitedFor.value = null;
+      if (id === null || !up) return;
+      const timer = setTimeout(() => {
+        waitedFor.value = id;
+      }, pushWaitMs);
+      return () => clearTimeout(timer);
+    }),
+  );
+  const feedSession = computed(() => {
+    const id = sessionId.value;
+    if (id === null || pushedProducts.value.has(id)) return null;
+    if (!pushing.value) return id;
+    return waitedFor.value === id ? id : null;
+  });
+  const productFeed = createProductFeed(db, feedSession);
   disposers.push(productFeed.dispose);
   // Ranked on the session's clock, once a second (rates and explained times move with it).
   const second = computed(() => Math.floor(now.value / 1000) * 1000);
-  const products = computed(() => panelRanking(productFeed.products.value, second.value, open.value));
+  const products = computed(() => {
+    const id = sessionId.value;
+    const pushed = pushedProducts.value;
+    if (id !== null && pushed.has(id)) return pushed.get(id)!;
+    return panelRanking(productFeed.products.value, second.value, open.value);
+  });
 
   const warning = signal<WriteWarning>({ kind: 'none' });
   const unreadHealth = signal<ReaderHealth | null>(null);

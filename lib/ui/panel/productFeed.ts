@@ -5,10 +5,11 @@ import { productsEvents } from '../../store/productEvents';
 import { productRowsSince, type SessionProductRows } from '../../store/productQueries';
 import { type LiveSignal, liveSignal } from '../liveSignal';
 
-// Where the side panel gets the room's product list: the one place that reads it, so it can move to a
-// pushed feed. Today a liveQuery of the session's product rows: the book is folded once from what is
-// stored, then only the rows newer than what it holds; the watched range moves forward once it grows, so
-// an evening of changes never makes each update re-read the whole session.
+// The side panel's own fold of a session's product rows, for a session the worker does not rank and push
+// (panelStore.ts: its port is down, or it is still reading a long evening after a restart). A liveQuery of
+// the session's product rows: the book is folded once from what is stored, then only the rows newer than
+// what it holds; the watched range moves forward once it grows, so an evening of changes never makes each
+// update re-read the whole session.
 
 /** The book as folded so far; `version` changes with each fold (the book object is mutated in place). */
 export interface FoldedProducts {

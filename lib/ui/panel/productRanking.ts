@@ -1,31 +1,18 @@
 import type { Cue } from '../../core/engine/types';
-import {
-  type ProductFunnel,
-  type ProductRanking,
-  type RankedProduct,
-  rankProducts,
-} from '../../core/products/rankProducts';
+import type { ProductFunnel, ProductRanking, RankedProduct } from '../../core/products/rankProducts';
+import { rankRoomProducts } from '../../core/products/roomRanking';
 import type { FoldedProducts } from './productFeed';
 
-// What the panel's product list shows: the folded book ranked at the session's time, with the room's
-// traffic trend taken from the room-level cues waiting now (a drop wants a deal item, a surge the best
-// seller), and the product a cue names, for streamer mode.
+// What the panel's product list shows: the ranked list (the worker's push, else the book the panel folds
+// from the stored rows, ranked the same way: roomRanking.ts), and the product a cue names, for streamer mode.
 
-/** How the room's traffic moves, as its open cues say. */
-export function roomTrendOf(openCues: readonly Cue[]): 'falling' | 'rising' | 'steady' {
-  if (openCues.some((cue) => cue.ruleId === 'traffic-drop')) return 'falling';
-  if (openCues.some((cue) => cue.ruleId === 'traffic-surge')) return 'rising';
-  return 'steady';
-}
-
-/** The ranked list, or null while the room shows no product list. */
+/** The ranked list of a book folded here, or null while the room shows no product list. */
 export function panelRanking(
   folded: FoldedProducts | null,
   now: number,
   openCues: readonly Cue[],
 ): ProductRanking | null {
-  if (!folded || folded.book.products.length === 0) return null;
-  return rankProducts(folded.book, now, { roomTrend: roomTrendOf(openCues) });
+  return folded ? rankRoomProducts(folded.book, now, openCues) : null;
 }
 
 /** The product a cue is about: by the id its params carry, else by its name. */

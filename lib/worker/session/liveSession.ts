@@ -3,6 +3,8 @@ import { createEngine } from '../../core/engine/createEngine';
 import { byTimeThenId } from '../../core/engine/eventOrder';
 import type { Cue, EngineEvent } from '../../core/engine/types';
 import type { ProductTableReading } from '../../core/products/productContract';
+import type { ProductRanking } from '../../core/products/rankProducts';
+import { rankRoomProducts } from '../../core/products/roomRanking';
 import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { type FiledProducts, ProductLedger } from './productLedger';
@@ -415,6 +417,16 @@ export class LiveSession {
     return [...this.cues.values()]
       .filter((cue) => cue.status === 'active' || cue.status === 'snoozed')
       .sort((a, b) => a.firedAt - b.firedAt);
+  }
+
+  /**
+   * The room's product list ranked at the engine's clock from its own book, as the side panel shows it
+   * (pushed to open panels with each stored sample); null while the room shows none, undefined before the
+   * first fold (no book yet).
+   */
+  productRanking(): ProductRanking | null | undefined {
+    if (this.unfolded || !this.state) return undefined;
+    return rankRoomProducts(this.state.room.products, this.lastTs, this.openCues());
   }
 
   /** Cues the operator marked done (the session row's cuesActed). */

@@ -1,6 +1,7 @@
 import type { Cue, CueAction, PlanSlot } from '../../core/engine/types';
 import type { Sample } from '../../core/messages/sample';
 import type { UnreadRoom } from '../../core/messages/statusAnswer';
+import type { ProductRanking } from '../../core/products/rankProducts';
 import type { LivecueDb } from '../../store/database';
 import type { SessionRow } from '../../store/rows';
 import type { WriteQueue } from '../writeQueue';
@@ -98,6 +99,28 @@ export class SessionRegistry {
     return this.cache.openEngine(site, roomKey)?.row;
   }
 
+  /**
+   * A session's product list ranked from its engine's book, as the side panel shows it; undefined when no
+   * engine of it is folded here (the panel then ranks the stored rows itself).
+   */
+  productRanking(sessionId: string): ProductRanking | null | undefined {
+    for (const room of this.cache.rooms.values()) {
+      const engine = room.engines.get(sessionId);
+      if (engine) return engine.productRanking();
+    }
+    return undefined;
+  }
+
+  /** The ids of the open sessions whose engines are in memory (a panel that connects is sent their lists). */
+  liveSessionIds(): string[] {
+    const ids: string[] = [];
+    for (const room of this.cache.rooms.values()) {
+      for (const engine of room.engines.values())
+        if (engine.row.endedAt === undefined) ids.push(engine.row.id);
+    }
+    return ids;
+  }
+
   unreadRooms(): UnreadRoom[] {
     return this.filing.unreadRooms();
   }
@@ -113,10 +136,6 @@ export class SessionRegistry {
   }
 
   liveCount(): number {
-    let count = 0;
-    for (const room of this.cache.rooms.values()) {
-      for (const engine of room.engines.values()) if (engine.row.endedAt === undefined) count += 1;
-    }
-    return count;
+    return this.liveSessionIds().length;
   }
 }

@@ -60,3 +60,39 @@ it('pushes each session’s newest queued sample and the waiting cues to every o
   expect(b.received).toHaveLength(4);
   expect(panels.size).toBe(1);
 });
+
+it('pushes after each session’s newest sample its product list as the engine ranks it, and none it cannot rank', () => {
+  const ranking = { pinned: null, next: [], roomCtr: 0.04, roomClickToSold: null };
+  // s1's engine ranks a list, s2's room shows none, and no engine here folds s3 (its panel ranks the rows).
+  const asked: string[] = [];
+  const panels = new PanelPorts({
+    productRanking: (id) => {
+      asked.push(id);
+      return id === 's1' ? ranking : id === 's2' ? null : undefined;
+    },
+    liveSessionIds: () => ['s1', 's3'],
+  });
+  panels.stored({ samples: [{ sessionId: 's1', ts: 1, metrics: {}, health }] });
+  expect(asked).toEqual([]); // no panel open: nothing is ranked
+  // A panel that connects is sent the lists of the live sessions at once, not with the next sample.
+  const a = panel();
+  panels.add(a.port);
+  expect(a.received).toEqual([{ type: 'products', sessionId: 's1', ranking }]);
+  a.received.length = 0;
+  panels.stored({
+    samples: [
+      { sessionId: 's1', ts: 1, metrics: {}, health },
+      { sessionId: 's2', ts: 2, metrics: {}, health },
+      { sessionId: 's3', ts: 3, metrics: {}, health },
+    ],
+  });
+  expect(a.received.map((push) => [push.type, 'row' in push ? push.row.sessionId : push.sessionId])).toEqual([
+    ['sample', 's1'],
+    ['products', 's1'],
+    ['sample', 's2'],
+    ['products', 's2'],
+    ['sample', 's3'],
+  ]);
+  expect(a.received[1]).toEqual({ type: 'products', sessionId: 's1', ranking });
+  expect(a.received[3]).toEqual({ type: 'products', sessionId: 's2', ranking: null });
+});

@@ -1,7 +1,8 @@
 import { effect } from '@preact/signals';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Cue } from '../../../../lib/core/engine/types';
 import type { CommandInput } from '../../../../lib/core/messages/commands';
+import type { ProductRanking } from '../../../../lib/core/products/rankProducts';
 import { LivecueDb } from '../../../../lib/store/database';
 import type { SampleRow, SessionRow } from '../../../../lib/store/rows';
 import { createPanelStore, type PanelStore } from '../../../../lib/ui/panel/panelStore';
@@ -186,13 +187,14 @@ function fakePushPort() {
 }
 
 /** Replaces the test's store by one the worker's (fake) push port feeds; returns the port. */
-function storeFedByAPushPort() {
+function storeFedByAPushPort(pushWaitMs?: number) {
   store.dispose();
   const port = fakePushPort();
   store = createPanelStore(db, send, {
     wallClock: () => WALL,
     statusEveryMs: 60_000,
     connectLive: port.connect,
+    pushWaitMs,
   });
   return port;
 }
@@ -397,5 +399,93 @@ describe('the early first read (panelFirstRead.ts)', () => {
     expect(tooLate.session.value).toBeNull();
     expect(tooLate.settings.value.mode).toBe('operator');
     tooLate.dispose();
+  });
+});
+
+describe('the product list', () => {
+  /** A product row stored for the session: what the panel folds when the worker ranks nothing for it. */
+  const storedProduct = (productId: string, name: string) => ({
+    sessionId: session.id,
+    productId,
+    ts: T - 60_000,
+    name,
+    price: 99,
+    metrics: { sold: 3, stock: 40, impressions: 500, clicks: 60 },
+  });
+  /** A list as the worker ranks it from its engine's book (lib/core/products/roomRanking.ts). */
+  const pushedRanking = (name: string): ProductRanking => ({
+    pinned: null,
+    next: [
+      {
+        id: 'p-pushed',
+        name,
+        price: 59,
+        rank: 1,
+        score: 16,
+        pinned: false,
+        soldOut: false,
+        funnel: {
+          impressions: 10,
+          clicks: 1,
+          carts: null,
+          sold: 0,
+          ctr: 0.1,
+          clickToCart: null,
+          cartToSold: null,
+          clickToSold: null,
+        },
+        stock: 5,
+        gmv: null,
+        sellPerMin: null,
+        clicksPerMin: null,
+        explainedSec: 0,
+        explainCount: 0,
+        reason: { key: 'rank.reason.notExplained', params: {} },
+      },
+    ],
+    roomCtr: null,
+    roomClickToSold: null,
+  });
+  const shownIds = () => store.products?.value?.next.map((product) => product.id) ?? [];
+
+  it('shows the list the worker pushes for a live session, reading no product row while it comes', async () => {
+    const port = storeFedByAPushPort(30);
+    await db.productSnapshots.put(storedProduct('p-stored', 'Stored scarf'));
+    const read = vi.spyOn(db.productSnapshots, 'where');
+    await db.sessions.put(session);
+    await until(
+      () => store.session.value,
+      (s) => s?.id === session.id,
+    );
+    port.push({ type: 'products', sessionId: session.id, ranking: pushedRanking('Silk shirt') });
+    expect(shownIds()).toEqual(['p-pushed']);
+    // Each sample brings the list again; a malformed push changes nothing.
+    port.push({ type: 'products', sessionId: session.id, ranking: pushedRanking('Silk shirt, blue') });
+    port.push({ type: 'products', sessionId: session.id, ranking: { next: 'none' } });
+    expect(store.products?.value?.next[0]?.name).toBe('Silk shirt, blue');
+    // A room that shows no list is pushed as none.
+    port.push({ type: 'products', sessionId: session.id, ranking: null });
+    expect(store.products?.value).toBeNull();
+    await new Promise((r) => setTimeout(r, 90));
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('folds the stored rows itself when no list comes in time, until one does, and again when the worker goes', async () => {
+    const port = storeFedByAPushPort(30);
+    await db.productSnapshots.bulkPut([storedProduct('p-a', 'Scarf'), storedProduct('p-b', 'Shirt')]);
+    await db.sessions.put(session);
+    // A restarted worker still reading a long evening pushes nothing: after the wait the panel folds the rows.
+    await until(shownIds, (ids) => ids.length === 2);
+    expect(shownIds().sort()).toEqual(['p-a', 'p-b']);
+
+    port.push({ type: 'products', sessionId: session.id, ranking: pushedRanking('Silk shirt') });
+    expect(shownIds()).toEqual(['p-pushed']);
+    // Another session's list is not this one's.
+    port.push({ type: 'products', sessionId: 'other', ranking: null });
+    expect(shownIds()).toEqual(['p-pushed']);
+
+    // The worker stops: what it pushed goes with it, and the stored rows are the record again.
+    port.drop();
+    await until(shownIds, (ids) => ids.length === 2);
   });
 });

@@ -2,10 +2,11 @@ import { effect, signal } from '@preact/signals';
 import { afterEach, expect, it } from 'vitest';
 import type { Cue } from '../../../../lib/core/engine/types';
 import { PM } from '../../../../lib/core/products/productBook';
+import { roomTrendOf } from '../../../../lib/core/products/roomRanking';
 import { LivecueDb } from '../../../../lib/store/database';
 import type { ProductSnapshotRow } from '../../../../lib/store/productRows';
 import { createProductFeed, type FoldedProducts } from '../../../../lib/ui/panel/productFeed';
-import { panelRanking, productOfCue, roomTrendOf } from '../../../../lib/ui/panel/productRanking';
+import { panelRanking, productOfCue } from '../../../../lib/ui/panel/productRanking';
 
 // The side panel's product list read from the database as the worker writes it: folded once, then only
 // what is new, and ranked for what to put up next.

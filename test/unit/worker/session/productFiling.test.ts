@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../../../../lib/core/engine/types';
 import type { Sample } from '../../../../lib/core/messages/sample';
+import { ProductBook } from '../../../../lib/core/products/productBook';
 import type { ProductTableReading } from '../../../../lib/core/products/productContract';
+import { rankRoomProducts } from '../../../../lib/core/products/roomRanking';
 import { type LivecueDb, openLivecueDb } from '../../../../lib/store/database';
+import { productsEvents } from '../../../../lib/store/productEvents';
+import { productRowsSince } from '../../../../lib/store/productQueries';
 import { deleteSessions } from '../../../../lib/worker/history/retention';
 import { LiveSession } from '../../../../lib/worker/session/liveSession';
 import { SessionRegistry } from '../../../../lib/worker/session/sessionRegistry';
@@ -202,6 +206,40 @@ describe("filing a sample's product table", () => {
       sold: 6,
       impressions: 160,
     });
+  });
+
+  it("ranks the product list from the engine's own book, as a panel ranks the stored rows, once folded", async () => {
+    const db = freshDb();
+    const first = pipeline(db);
+    // A minute and a half: the scarf up and selling for a minute, then the shirt.
+    for (let sec = 0; sec < 90; sec++)
+      await first.ingest([sampleAt(sec, tableOf(100 - sec, sec, sec < 60 ? '1729' : '1730'))]);
+    await first.queue.flush();
+    /** The stored rows folded into a book of the panel's own, ranked at `now` beside the room's open cues. */
+    const rankedFromRows = async (now: number, registry: SessionRegistry) => {
+      const book = new ProductBook();
+      const { snapshots, pins } = await productRowsSince(db, SESSION, Number.NEGATIVE_INFINITY);
+      for (const event of productsEvents(snapshots, pins)) book.apply(event);
+      return rankRoomProducts(book, now, await registry.activeCuesOf('tiktok', 'room-7'));
+    };
+    const ranked = first.registry.productRanking(SESSION);
+    expect(ranked?.pinned?.id).toBe('1730');
+    expect(ranked?.next.map((product) => [product.id, product.explainedSec])).toEqual([['1729', 60]]);
+    expect(ranked).toEqual(await rankedFromRows(T0 + 89_000, first.registry));
+    // No engine here folds another session; a panel that connects is sent this one's list.
+    expect(first.registry.productRanking('tiktok:room-7:1')).toBeUndefined();
+    expect(first.registry.liveSessionIds()).toEqual([SESSION]);
+    first.queue.stop();
+
+    // A restarted worker files the next reading before it folds: it ranks nothing until that fold.
+    const second = pipeline(db);
+    const filed = await second.registry.ingest([sampleAt(90, tableOf(10, 90, '1730'))]);
+    expect(second.registry.productRanking(SESSION)).toBeUndefined();
+    await filed.durable;
+    await vi.waitFor(() => expect(second.registry.productRanking(SESSION)).toBeDefined());
+    expect(second.registry.productRanking(SESSION)).toEqual(
+      await rankedFromRows(T0 + 90_000, second.registry),
+    );
   });
 
   it('deleting a session deletes its product rows', async () => {
