@@ -13,6 +13,7 @@ const BENCHES = [
   'coldStart',
   'export',
   'latency',
+  'lateRanking',
 ] as const;
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });

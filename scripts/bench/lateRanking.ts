@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../node/mockRoomServer';
+import { startBrowserBench } from './benchStart';
+
+// A side panel opened late in a long product evening (issue 19, speed a person feels): how long until its
+// product ranking shows. The mock room plays a 30-product scenario for a few seconds; the bench then files
+// eight hours of that room before the page's next reading straight into the extension's database, as the
+// worker's ledger would have (a sample a second, each product's changed values every 3–6 s: ~192k product
+// rows, a pin every 5 minutes), stops the worker and lets the room go on. The restarted worker reads the
+// evening and folds it; then a panel is opened LOADS times. No budget in DESIGN.md §6: printed for what it
+// shows. LATE_RANKING_BUILD=DIR measures another e2e build (an older one copied aside) the same way.
+
+const LOADS = 5;
+const HOURS = 8;
+const WORKER_WAIT_MS = 60_000;
+/** A build that pushes no ranking: the panel is opened after this long instead. */
+const NO_PUSH_WAIT_MS = 15_000;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Counts a table's rows through an extension page. */
+function countRows(page: Page, table: string): Promise<number> {
+  return page.evaluate(`(async () => {
+    const open = indexedDB.open('livecue');
+    const db = await new Promise((resolve) => { open.onsuccess = () => resolve(open.result); });
+    const count = await new Promise((resolve) => {
+      const request = db.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).count();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return count;
+  })()`);
+}
+
+/**
+ * Files `hours` of the room's only session after its last sample: samples, each product's changed values,
+ * pin changes; moves the session's last sample time to the end. Runs in an extension page (a string: the
+ * page has none of this file's helpers). Returns how many product rows it wrote.
+ */
+function fillEvening(page: Page, hours: number): Promise<number> {
+  return page.evaluate(`(async () => {
+    const open = indexedDB.open('livecue');
+    const db = await new Promise((resolve) => { open.onsuccess = () => resolve(open.result); });
+    const getAll = (table) => new Promise((resolve) => {
+      const request = db.transaction(table).objectStore(table).getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const putAll = async (table, rows) => {
+      for (let i = 0; i < rows.length; i += 20000) {
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction(table, 'readwrite');
+          const store = tx.objectStore(table);
+          for (const row of rows.slice(i, i + 20000)) store.put(row);
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+    };
+    const [session] = await getAll('sessions');
+    const ids = (await getAll('productLatest')).map((row) => row.productId);
+    const start = session.lastSampleAt + 1000;
+    const end = start + ${hours} * 3600 * 1000;
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const health = { parsed: ['viewers'], failed: [], missing: [] };
+    const samples = [];
+    for (let ts = start; ts < end; ts += 1000)
+      samples.push({ sessionId: session.id, ts, metrics: { viewers: 1000 + ((ts / 1000) % 300) }, health });
+    const snapshots = [];
+    for (const [k, productId] of ids.entries()) {
+      let impressions = 0, clicks = 0, sold = 0;
+      for (let ts = start + k * 97; ts < end; ts += 3000 + Math.floor(random() * 3000)) {
+        impressions += 1 + Math.floor(random() * 20);
+        clicks += Math.floor(random() * 3);
+        sold += random() < 0.2 ? 1 : 0;
+        snapshots.push({ sessionId: session.id, productId, ts, metrics: { impressions, clicks, sold } });
+      }
+    }
+    const pins = [];
+    for (let ts = start, i = 0; ts < end; ts += 300000, i++)
+      pins.push({ sessionId: session.id, ts, productId: ids[i % ids.length] });
+    await putAll('samples', samples);
+    await putAll('productSnapshots', snapshots);
+    await putAll('productPins', pins);
+    await putAll('sessions', [{ ...session, lastSampleAt: end - 1000 }]);
+    db.close();
+    return snapshots.length;
+  })()`);
+}
+
+/** Resolves when the worker pushes a ranking of the evening (explained products), or null after `ms`. */
+function workerRanks(page: Page, ms: number): Promise<number | null> {
+  return page.evaluate(`new Promise((resolve) => {
+    const port = chrome.runtime.connect({ name: 'livecue-panel' });
+    const none = setTimeout(() => { port.disconnect(); resolve(null); }, ${ms});
+    port.onMessage.addListener((message) => {
+      const ranking = message.type === 'products' ? message.ranking : null;
+      if (!ranking || !ranking.next.some((product) => product.explainCount > 1)) return;
+      clearTimeout(none);
+      port.disconnect();
+      resolve(Date.now());
+    });
+  })`);
+}
+
+export async function run(): Promise<string[]> {
+  const compared = process.env.LATE_RANKING_BUILD;
+  const bench = await startBrowserBench(compared);
+  const { browser, server } = bench;
+  try {
+    const scenario = {
+      ...JSON.parse(readFileSync(join(PROJECT_ROOT, 'test/scenarios/products-stock-low.json'), 'utf8')),
+      ended: false,
+    };
+    const reader = await browser.context.newPage();
+    await reader.goto(browser.extensionUrl('options.html'));
+    const play = async (startAt: string) => {
+      const room = await browser.context.newPage();
+      await room.goto(server.url);
+      await room.waitForFunction('typeof window.mockRoom?.play === "function"');
+      await room.evaluate(([s, at]) => window.mockRoom.play({ ...s, startAt: at }, { speed: 1 }), [
+        scenario,
+        startAt,
+      ] as const);
+      return room;
+    };
+    const first = await play(scenario.startAt);
+    while ((await countRows(reader, 'productSnapshots')) < 30) await pause(500);
+    await pause(5000);
+    await first.evaluate(() => window.mockRoom.stop());
+    await pause(3000);
+    await first.close();
+    const rows = await fillEvening(reader, HOURS);
+    // The worker held the short session: stopped, the next one reads the evening from the database.
+    await browser.stopServiceWorker();
+    const resumedAt = new Date(Date.parse(scenario.startAt) + HOURS * 3_600_000 + 30_000).toISOString();
+    const resumed = Date.now();
+    await play(resumedAt);
+    const ranked = await workerRanks(reader, WORKER_WAIT_MS);
+    if (ranked === null) await pause(NO_PUSH_WAIT_MS);
+    const loads: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const panel = await browser.context.newPage();
+      const opened = Date.now();
+      await panel.goto(browser.extensionUrl('sidepanel.html'));
+      await panel
+        .locator('[data-testid="product-next"] [data-product-id]')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      loads.push(Date.now() - opened);
+      await panel.close();
+    }
+    const build = compared ? ` [${compared}]` : '';
+    return [
+      `late ranking${build}: a side panel opened ${HOURS} h into a product evening (30 products redrawn every 3–6 s, ${rows.toLocaleString('en')} product rows) shows its ranking in median ${median(loads)} ms, page load included (${LOADS} opens: ${loads.join(' / ')} ms) — no budget`,
+      ranked === null
+        ? `  [late ranking] this build pushes no ranking: each panel folds the evening's rows itself`
+        : `  [late ranking] the worker, restarted under the evening, pushed its first ranking ${((ranked - resumed) / 1000).toFixed(1)} s after the room's next reading (its first fold reads the evening); a panel opened before then folds the rows itself after 3 s`,
+    ];
+  } finally {
+    await bench.close();
+  }
+}
