@@ -36,7 +36,7 @@ export class PanelPorts {
     this.ports.add(port);
     port.onDisconnect.addListener(() => this.ports.delete(port));
     for (const sessionId of this.rankings.liveSessionIds()) {
-      const ranking = this.rankings.productRanking(sessionId);
+      const ranking = this.rankingOf(sessionId);
       if (ranking !== undefined) this.post(port, { type: 'products', sessionId, ranking });
     }
   }
@@ -58,7 +58,7 @@ export class PanelPorts {
     }
     for (const row of newest.values()) {
       this.send({ type: 'sample', row });
-      const ranking = this.rankings.productRanking(row.sessionId);
+      const ranking = this.rankingOf(row.sessionId);
       if (ranking !== undefined) this.send({ type: 'products', sessionId: row.sessionId, ranking });
     }
   }
@@ -67,6 +67,19 @@ export class PanelPorts {
   cuesChanged(change: CueChange): void {
     if (this.ports.size === 0) return;
     this.send({ type: 'cues', sessionId: change.session.id, open: change.open });
+  }
+
+  /**
+   * The list to push, or undefined. Ranking runs as a batch is queued for writing: a failure here is logged
+   * and the list left out, never thrown into the path that stores the samples.
+   */
+  private rankingOf(sessionId: string): ProductRanking | null | undefined {
+    try {
+      return this.rankings.productRanking(sessionId);
+    } catch (error) {
+      console.error('Livecue: the product list could not be ranked', error);
+      return undefined;
+    }
   }
 
   private send(message: LivePush): void {

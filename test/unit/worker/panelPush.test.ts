@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { Cue } from '../../../lib/core/engine/types';
 import type { LivePush } from '../../../lib/store/livePush';
 import type { SessionRow } from '../../../lib/store/rows';
@@ -95,4 +95,22 @@ it('pushes after each session’s newest sample its product list as the engine r
   ]);
   expect(a.received[1]).toEqual({ type: 'products', sessionId: 's1', ranking });
   expect(a.received[3]).toEqual({ type: 'products', sessionId: 's2', ranking: null });
+});
+
+it('pushes the sample when ranking its products fails, and logs the failure', () => {
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const panels = new PanelPorts({
+    productRanking: () => {
+      throw new Error('a broken book');
+    },
+    liveSessionIds: () => ['s1'],
+  });
+  const a = panel();
+  panels.add(a.port);
+  panels.stored({ samples: [{ sessionId: 's1', ts: 1, metrics: { viewers: 5 }, health }] });
+  expect(a.received).toEqual([
+    { type: 'sample', row: { sessionId: 's1', ts: 1, metrics: { viewers: 5 }, health } },
+  ]);
+  expect(error).toHaveBeenCalledTimes(2);
+  error.mockRestore();
 });
