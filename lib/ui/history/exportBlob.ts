@@ -8,8 +8,12 @@
 /** Bytes held before they become a Blob. */
 export const EXPORT_BLOB_BYTES = 16 * 1024 * 1024;
 
-/** The UTF-8 bytes of CR LF, which ends every CSV line. */
-const CRLF = [13, 10] as const;
+/**
+ * Text gathered before it is encoded: writers hand over a row at a time, and each `encodeInto` call (with
+ * the view of the buffer it writes into) cost more in Chromium than encoding the row (the export bench's
+ * 300k rows: 1.3–1.7 s gathered against 1.6–2.1 s row by row). Well below V8's large-object size.
+ */
+const PENDING_CHARS = 8192;
 
 export interface ExportFile {
   /** Appends text to the file. */
@@ -50,7 +54,7 @@ export function createExportFile(type: string, limit = EXPORT_BLOB_BYTES): Expor
     size += used;
     used = 0;
   };
-  const add = (text: string) => {
+  const encode = (text: string) => {
     let rest = text;
     while (rest) {
       const { read, written } = encoder.encodeInto(rest, used ? buffer.subarray(used) : buffer);
@@ -60,19 +64,30 @@ export function createExportFile(type: string, limit = EXPORT_BLOB_BYTES): Expor
       rest = rest.slice(read);
     }
   };
+  let pending = '';
+  const drain = () => {
+    if (!pending) return;
+    const text = pending;
+    pending = '';
+    encode(text);
+  };
+  const add = (text: string) => {
+    pending += text;
+    if (pending.length >= PENDING_CHARS) drain();
+  };
   return {
     add,
     addLine(text) {
       add(text);
-      if (used + 2 > buffer.length) makeRoom();
-      buffer[used++] = CRLF[0];
-      buffer[used++] = CRLF[1];
+      add('\r\n');
     },
     blob() {
+      drain();
       flush();
       return new Blob(blobs, { type });
     },
     get size() {
+      drain();
       return size + used;
     },
   };
