@@ -386,6 +386,9 @@ describe('the early first read (panelFirstRead.ts)', () => {
     );
     late.dispose();
 
+    // A settings row whose locale the early read lacks tells when the settings query has answered: the two
+    // live queries answer in either order on a busy machine.
+    await db.settings.put({ key: 'settings', value: { mode: 'operator', locale: 'en' } });
     const tooLate = createPanelStore(db, send, {
       ...options,
       firstRead: { promise: new Promise((resolve) => (answer = resolve)) },
@@ -393,6 +396,10 @@ describe('the early first read (panelFirstRead.ts)', () => {
     await until(
       () => tooLate.session.value,
       (s) => s === null,
+    );
+    await until(
+      () => tooLate.settings.value.locale,
+      (locale) => locale === 'en',
     );
     answer(read);
     await new Promise((resolve) => setTimeout(resolve, 20));
