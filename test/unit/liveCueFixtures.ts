@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { Cue } from '../../lib/core/engine/types';
 import { LivecueDb } from '../../lib/store/database';
 import type { SessionRow } from '../../lib/store/rows';
@@ -9,6 +10,19 @@ export const T = 1_800_000_000_000;
 let dbCount = 0;
 export function freshLiveCueDb(): LivecueDb {
   return new LivecueDb(`livecue-open-cues-${Date.now()}-${dbCount++}`);
+}
+
+/** For a test file's top level: a maker of fresh databases, each deleted after the test that made it. */
+export function freshDbsDeletedAfterEach(): () => LivecueDb {
+  const dbs: LivecueDb[] = [];
+  afterEach(async () => {
+    for (const db of dbs.splice(0)) await db.delete();
+  });
+  return () => {
+    const made = freshLiveCueDb();
+    dbs.push(made);
+    return made;
+  };
 }
 
 export function liveSession(id: string, extra: Partial<SessionRow> = {}): SessionRow {

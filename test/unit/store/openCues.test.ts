@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LivecueDb } from '../../../lib/store/database';
+import { describe, expect, it } from 'vitest';
 import { currentSession, openCues, openSessionCues } from '../../../lib/store/openCues';
-import { freshLiveCueDb, liveCue, liveSession, T } from '../liveCueFixtures';
+import { freshDbsDeletedAfterEach, liveCue, liveSession, T } from '../liveCueFixtures';
 
 // What waits for the operator, read the same way by the side panel and by the worker's shortcuts, badge
 // and notifications.
 
-const dbs: LivecueDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
-function db(): LivecueDb {
-  const made = freshLiveCueDb();
-  dbs.push(made);
-  return made;
-}
+const db = freshDbsDeletedAfterEach();
 
 describe('open cues', () => {
   it('picks as current the open session that sampled last, never an ended one', async () => {

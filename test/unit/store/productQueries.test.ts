@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { LivecueDb } from '../../../lib/store/database';
+import { describe, expect, it } from 'vitest';
 import { productRowsSince, sessionSnapshots } from '../../../lib/store/productQueries';
 import type { ProductSnapshotRow } from '../../../lib/store/productRows';
-import { freshLiveCueDb } from '../liveCueFixtures';
+import { freshDbsDeletedAfterEach } from '../liveCueFixtures';
 
 // The product rows the pages and the worker read: a whole session by the table's own key, or the stretch
 // from a time on by the time index.
 
-const dbs: LivecueDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
-function db(): LivecueDb {
-  const made = freshLiveCueDb();
-  dbs.push(made);
-  return made;
-}
+const db = freshDbsDeletedAfterEach();
 
 const row = (sessionId: string, productId: string, ts: number): ProductSnapshotRow => ({
   sessionId,
