@@ -224,6 +224,14 @@ export function ReviewView({ data, Chart = ReviewChart }: ReviewViewProps) {
           <SlotQuestionList slots={asked} />
         </section>
       )}
+      {data.productsReading && (
+        <section aria-busy="true">
+          <h2>{t('review.products')}</h2>
+          <p class="muted" data-testid="review-products-reading">
+            {t('review.productsReading')}
+          </p>
+        </section>
+      )}
       {products && products.rows.length > 0 && (
         <section>
           <h2>

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../node/mockRoomServer';
-import { startBrowserBench } from './benchStart';
+import { type BrowserBench, startBrowserBench } from './benchStart';
 
 // A side panel opened late in a long product evening (issue 19, speed a person feels): how long until its
-// product ranking shows. The mock room plays a 30-product scenario for a few seconds; the bench then files
+// product ranking shows; then the review page (复盘) of that evening, opened while the show goes on. The mock room plays a 30-product scenario for a few seconds; the bench then files
 // eight hours of that room before the page's next reading straight into the extension's database, as the
 // worker's ledger would have (a sample a second, each product's changed values every 3–6 s: ~192k product
 // rows, a pin every 5 minutes), stops the worker and lets the room go on. The restarted worker reads the
@@ -13,6 +13,11 @@ import { startBrowserBench } from './benchStart';
 // shows. LATE_RANKING_BUILD=DIR measures another e2e build (an older one copied aside) the same way.
 
 const LOADS = 5;
+const REVIEW_OPENS = 3;
+/** A review page not shown by then counts as not shown. */
+const REVIEW_WAIT_MS = 60_000;
+/** How long each review page is watched for long tasks once it shows (or gave up): a refresh or more of a running show. */
+const REVIEW_WATCH_MS = 30_000;
 const HOURS = 8;
 const WORKER_WAIT_MS = 60_000;
 /** A build that pushes no ranking: the panel is opened after this long instead. */
@@ -106,6 +111,59 @@ function workerRanks(page: Page, ms: number): Promise<number | null> {
   })`);
 }
 
+/** The id of the newest session, read through an extension page. */
+function newestSessionId(page: Page): Promise<string> {
+  return page.evaluate(`(async () => {
+    const open = indexedDB.open('livecue');
+    const db = await new Promise((resolve) => { open.onsuccess = () => resolve(open.result); });
+    const sessions = await new Promise((resolve) => {
+      const request = db.transaction('sessions').objectStore('sessions').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return sessions.sort((a, b) => b.startedAt - a.startedAt)[0].id;
+  })()`);
+}
+
+interface ReviewOpen {
+  /** ms from opening until the session's figures are shown, and until its product table is (null: not within REVIEW_WAIT_MS) */
+  session: number | null;
+  products: number | null;
+  /** The page's long tasks in the REVIEW_WATCH_MS after: how many, and their total ms. */
+  longTasks: [number, number];
+}
+
+/** Opens the review page of `sessionId` and times what it shows. */
+async function openReview(browser: BrowserBench['browser'], sessionId: string): Promise<ReviewOpen> {
+  const page = await browser.context.newPage();
+  try {
+    const opened = Date.now();
+    await page.goto(`${browser.extensionUrl('review.html')}?session=${encodeURIComponent(sessionId)}`);
+    const shown = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .waitFor({ timeout: Math.max(1, opened + REVIEW_WAIT_MS - Date.now()) })
+        .then(
+          () => Date.now() - opened,
+          () => null,
+        );
+    const session = await shown('main[data-session-id]');
+    const products = session === null ? null : await shown('[data-testid="review-products"]');
+    const longTasks = (await page.evaluate(`new Promise((resolve) => {
+      let count = 0, ms = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) { count++; ms += entry.duration; }
+      });
+      observer.observe({ type: 'longtask' });
+      setTimeout(() => { observer.disconnect(); resolve([count, Math.round(ms)]); }, ${REVIEW_WATCH_MS});
+    })`)) as [number, number];
+    return { session, products, longTasks };
+  } finally {
+    await page.close();
+  }
+}
+
 export async function run(): Promise<string[]> {
   const compared = process.env.LATE_RANKING_BUILD;
   const bench = await startBrowserBench(compared);
@@ -153,12 +211,24 @@ export async function run(): Promise<string[]> {
       loads.push(Date.now() - opened);
       await panel.close();
     }
+    const sessionId = await newestSessionId(reader);
+    const reviews: ReviewOpen[] = [];
+    for (let i = 0; i < REVIEW_OPENS; i++) reviews.push(await openReview(browser, sessionId));
+    const reviewFigure = (key: 'session' | 'products') => {
+      const times = reviews.map((review) => review[key]);
+      const shown = times.filter((ms): ms is number => ms !== null);
+      const each = times.map((ms) => (ms === null ? `> ${REVIEW_WAIT_MS / 1000} s` : `${ms}`)).join(' / ');
+      return shown.length === times.length
+        ? `median ${median(shown)} ms (${each})`
+        : `not shown within ${REVIEW_WAIT_MS / 1000} s in ${times.length - shown.length} of ${times.length} opens (${each} ms)`;
+    };
     const build = compared ? ` [${compared}]` : '';
     return [
       `late ranking${build}: a side panel opened ${HOURS} h into a product evening (30 products redrawn every 3–6 s, ${rows.toLocaleString('en')} product rows) shows its ranking in median ${median(loads)} ms, page load included (${LOADS} opens: ${loads.join(' / ')} ms) — no budget`,
       ranked === null
         ? `  [late ranking] this build pushes no ranking: each panel folds the evening's rows itself`
         : `  [late ranking] the worker, restarted under the evening, pushed its first ranking ${((ranked - resumed) / 1000).toFixed(1)} s after the room's next reading (its first fold reads the evening); a panel opened before then folds the rows itself after 3 s`,
+      `late review${build}: the review page (复盘) of that evening, opened while the show goes on: session shown ${reviewFigure('session')}, product table ${reviewFigure('products')}; long tasks in the ${REVIEW_WATCH_MS / 1000} s after: ${reviews.map((review) => `${review.longTasks[0]} (${review.longTasks[1]} ms)`).join(' / ')} — no budget`,
     ];
   } finally {
     await bench.close();

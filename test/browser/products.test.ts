@@ -181,17 +181,21 @@ describe('products: what to put up next', () => {
     // Everything this test checks is stored by the time the stock-low cue (from 21:40) was acted on: every
     // product rode on the first readings, and the fifth pin went up at 20:00. The rest of the play (about six
     // scenario minutes at 10×, a sample each) changes none of it, so the room stops here instead.
-    await room.evaluate(() => window.mockRoom.stop());
-    expect(await room.evaluate(() => window.mockRoom.state().sec)).toBeGreaterThanOrEqual(1200);
-    const { snapshots, pins } = await readProductTables(panel);
-    expect(new Set(snapshots.map((row) => row.productId))).toEqual(new Set(catalog));
-    expect(pins.filter((pin) => pin.productId !== null).length).toBeGreaterThanOrEqual(4);
-
     const { sessions } = await readStoredTables(panel);
     const session = sessions.sort((a, b) => b.startedAt - a.startedAt)[0]!;
     const review = await harness.browser.context.newPage();
     await review.setViewportSize({ width: 1200, height: 1400 });
     await review.goto(harness.browser.extensionUrl(`review.html?session=${encodeURIComponent(session.id)}`));
+    // The review of a running show follows it: its length grows as the show stores samples.
+    const length = review.locator('[data-figure="durationMs"]');
+    const first = await length.textContent();
+    await expect.poll(() => length.textContent(), { timeout: 20_000 }).not.toBe(first);
+
+    await room.evaluate(() => window.mockRoom.stop());
+    expect(await room.evaluate(() => window.mockRoom.state().sec)).toBeGreaterThanOrEqual(1200);
+    const { snapshots, pins } = await readProductTables(panel);
+    expect(new Set(snapshots.map((row) => row.productId))).toEqual(new Set(catalog));
+    expect(pins.filter((pin) => pin.productId !== null).length).toBeGreaterThanOrEqual(4);
     const rows = review.locator('[data-testid="review-products"] tr[data-product-id]');
     await rows.first().waitFor({ timeout: 20_000 });
     expect(await rows.count()).toBe(catalog.length);

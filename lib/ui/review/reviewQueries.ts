@@ -13,8 +13,13 @@ export interface ReviewData {
   /** The same room's earlier sessions, newest first (at most `previousLimit`). */
   previous: SessionFigures[];
   figures: SessionFigures;
-  /** The session's product list as stored (empty when the room showed none). */
+  /**
+   * The session's product list as stored (empty when the room showed none); read after the rest
+   * (loadReviewProducts), so absent until then.
+   */
   products?: SessionProductRows;
+  /** The product list is being read for the first time: the rest of the review is shown meanwhile. */
+  productsReading?: true;
   /** The run-of-show in force at the end (the newest plan action), for planned vs really pinned. */
   plan?: PlanSlot[];
 }
@@ -26,7 +31,10 @@ function lastSampleOf(db: LivecueDb, sessionId: string): Promise<SampleRow | und
     .last();
 }
 
-/** Everything the review page shows for one session; null when the session does not exist. */
+/**
+ * What the review page shows for one session but its product list (loadReviewProducts: on a long product
+ * evening, ~200k rows that take seconds to read); null when the session does not exist.
+ */
 export async function loadReview(
   db: LivecueDb,
   sessionId: string,
@@ -34,7 +42,7 @@ export async function loadReview(
 ): Promise<ReviewData | null> {
   const session = await db.sessions.get(sessionId);
   if (!session) return null;
-  const [samples, comments, cues, siblings, products, plans] = await Promise.all([
+  const [samples, comments, cues, siblings, plans] = await Promise.all([
     db.samples
       .where('[sessionId+ts]')
       .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
@@ -48,7 +56,6 @@ export async function loadReview(
       .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
       .toArray(),
     db.sessions.where('[site+roomKey]').equals([session.site, session.roomKey]).toArray(),
-    productRowsSince(db, sessionId, Number.NEGATIVE_INFINITY),
     db.actions
       .where('[sessionId+ts]')
       .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
@@ -70,7 +77,11 @@ export async function loadReview(
     cues,
     previous,
     figures: sessionFigures(session, samples[samples.length - 1]),
-    products,
     plan: lastPlan?.type === 'plan' ? lastPlan.plan : [],
   };
+}
+
+/** The session's product rows, for the review's product table (empty when the room showed no list). */
+export function loadReviewProducts(db: LivecueDb, sessionId: string): Promise<SessionProductRows> {
+  return productRowsSince(db, sessionId, Number.NEGATIVE_INFINITY);
 }

@@ -197,3 +197,22 @@ it('builds uPlot data with conversion in percent and one series per curve', () =
   ]);
   expect(options.hooks?.draw).toHaveLength(1);
 });
+
+it('shows the session while its product list is still being read, then the table', () => {
+  show({ ...data(true), productsReading: true });
+  expect(root.querySelector('[data-testid="review-products-reading"]')?.textContent).toBe(
+    'Reading the product list…',
+  );
+  expect(root.querySelector('[data-figure="gmv"]')?.textContent).toBe('¥20k');
+  show({
+    ...data(true),
+    products: {
+      snapshots: [
+        { sessionId: session.id, productId: 'p1', ts: START, name: '羊绒围巾', metrics: { sold: 2 } },
+      ],
+      pins: [],
+    },
+  });
+  expect(root.querySelector('[data-testid="review-products-reading"]')).toBeNull();
+  expect(root.querySelectorAll('[data-testid="review-products"] tr[data-product-id]')).toHaveLength(1);
+});

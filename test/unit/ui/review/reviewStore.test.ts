@@ -1,5 +1,8 @@
-import { afterEach, expect, it } from 'vitest';
+import { effect } from '@preact/signals';
+import { afterEach, expect, it, vi } from 'vitest';
 import { LivecueDb } from '../../../../lib/store/database';
+import type { SessionRow } from '../../../../lib/store/rows';
+import { loadReview, loadReviewProducts } from '../../../../lib/ui/review/reviewQueries';
 import { createReviewStore } from '../../../../lib/ui/review/reviewStore';
 
 let db: LivecueDb;
@@ -13,6 +16,44 @@ const until = (check: () => boolean) =>
     poll();
   });
 
+const T = Date.UTC(2026, 11, 6, 12);
+const live: SessionRow = {
+  id: 'douyin:room-1:1',
+  site: 'douyin',
+  roomKey: 'room-1',
+  title: 'Winter scarves',
+  startedAt: T,
+  lastSampleAt: T + 1000,
+  ruleSettings: {},
+  peakViewers: 100,
+  gmv: 0,
+  cuesFired: 0,
+  cuesActed: 0,
+};
+
+/** A running show with a product list: one sample and one product row. */
+async function runningShow() {
+  db = new LivecueDb(`review-${Math.random()}`);
+  await db.sessions.put(live);
+  await db.samples.put({ sessionId: live.id, ts: T + 1000, metrics: { viewers: 100 } });
+  await db.productSnapshots.put({
+    sessionId: live.id,
+    productId: 'p1',
+    ts: T + 1000,
+    name: '羊绒围巾',
+    metrics: { sold: 3 },
+  });
+}
+
+/** A sample stored as the worker stores it: the row, and the session's last sample time with it. */
+async function storeSample(second: number) {
+  const ts = T + second * 1000;
+  await db.transaction('rw', db.sessions, db.samples, async () => {
+    await db.samples.put({ sessionId: live.id, ts, metrics: { viewers: 100 + second } });
+    await db.sessions.update(live.id, { lastSampleAt: ts });
+  });
+}
+
 it('is loading first, then null for a session that is not there, with the language setting read live', async () => {
   db = new LivecueDb(`review-${Math.random()}`);
   await db.settings.put({ key: 'settings', value: { locale: 'en' } });
@@ -23,10 +64,112 @@ it('is loading first, then null for a session that is not there, with the langua
   store.dispose();
 });
 
-it('is null at once when the page was opened without a session id', async () => {
+it('is null at once when the page was opened without a session id', () => {
   db = new LivecueDb(`review-${Math.random()}`);
   const store = createReviewStore(db, '');
-  await until(() => store.data.value !== undefined);
   expect(store.data.value).toBeNull();
   store.dispose();
+});
+
+it('shows the session before its product list, which follows', async () => {
+  await runningShow();
+  const store = createReviewStore(db, live.id);
+  const seen: string[] = [];
+  const stop = effect(() => {
+    const data = store.data.value;
+    if (data)
+      seen.push(
+        data.productsReading
+          ? 'room, products reading'
+          : `room, ${data.products?.snapshots.length} product rows`,
+      );
+  });
+  await until(() => store.data.value?.products !== undefined);
+  expect(seen).toEqual(['room, products reading', 'room, 1 product rows']);
+  expect(store.data.value?.samples).toHaveLength(1);
+  stop();
+  store.dispose();
+});
+
+it('reads a running show again after it stores samples: once after a read, not once per sample', async () => {
+  await runningShow();
+  let release: (() => void) | undefined;
+  const reads: number[] = [];
+  const store = createReviewStore(db, live.id, {
+    minGapMs: 0,
+    loadRoom: async (...args) => {
+      reads.push(reads.length);
+      const review = await loadReview(...args);
+      // The second read, done, is held until the test has stored a burst of samples.
+      if (reads.length === 2) await new Promise<void>((resolve) => (release = resolve));
+      return review;
+    },
+  });
+  await until(() => store.data.value?.products !== undefined);
+  await storeSample(2);
+  await until(() => release !== undefined);
+  for (let second = 3; second <= 12; second++) await storeSample(second);
+  release!();
+  await until(() => store.data.value?.samples.length === 12);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  // The first read, the one held, and one more for the ten samples stored while it was held.
+  expect(reads).toHaveLength(3);
+  expect(store.data.value?.products?.snapshots).toHaveLength(1);
+  store.dispose();
+});
+
+it('waits between reads of a running show a few times what a read took', async () => {
+  await runningShow();
+  let clock = 0;
+  const starts: number[] = [];
+  const timeouts = vi.spyOn(globalThis, 'setTimeout');
+  const store = createReviewStore(db, live.id, {
+    minGapMs: 10,
+    gapPerReadTime: 4,
+    now: () => clock,
+    loadRoom: async (...args) => {
+      starts.push(clock);
+      const review = await loadReview(...args);
+      clock += 10; // each read takes 10 ms on this clock
+      return review;
+    },
+  });
+  await until(() => store.data.value?.products !== undefined);
+  await storeSample(2);
+  await until(() => starts.length === 2);
+  // The first read started at 0 and took 10: the next one was put 40 after its start, 30 after its end.
+  const waits = timeouts.mock.calls.map((call) => call[1]).filter((ms) => ms === 30);
+  expect(waits).toHaveLength(1);
+  timeouts.mockRestore();
+  store.dispose();
+});
+
+it('keeps showing the session when its product list cannot be read, and says a deleted session is gone', async () => {
+  await runningShow();
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const store = createReviewStore(db, live.id, {
+    minGapMs: 0,
+    loadProducts: async () => {
+      throw new Error('disk read failed');
+    },
+  });
+  await until(() => store.data.value != null && !store.data.value.productsReading);
+  expect(store.data.value?.session.id).toBe(live.id);
+  expect(store.data.value?.products).toBeUndefined();
+  expect(warn).toHaveBeenCalledWith('Livecue: the review could not read the session', expect.any(Error));
+  await db.sessions.delete(live.id);
+  await until(() => store.data.value === null);
+  warn.mockRestore();
+  store.dispose();
+});
+
+it('reads nothing more once disposed', async () => {
+  await runningShow();
+  const products = vi.fn(loadReviewProducts);
+  const store = createReviewStore(db, live.id, { minGapMs: 0, loadProducts: products });
+  await until(() => store.data.value?.products !== undefined);
+  store.dispose();
+  await storeSample(2);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(products).toHaveBeenCalledTimes(1);
 });
