@@ -1,9 +1,9 @@
 import { effect } from '@preact/signals';
 import { afterEach, expect, it, vi } from 'vitest';
 import { LivecueDb } from '../../../../lib/store/database';
-import type { SessionRow } from '../../../../lib/store/rows';
 import { loadReview, loadReviewProducts } from '../../../../lib/ui/review/reviewQueries';
 import { createReviewStore } from '../../../../lib/ui/review/reviewStore';
+import { sessionRow } from '../../historyFixtures';
 
 let db: LivecueDb;
 afterEach(async () => {
@@ -17,19 +17,8 @@ const until = (check: () => boolean) =>
   });
 
 const T = Date.UTC(2026, 11, 6, 12);
-const live: SessionRow = {
-  id: 'douyin:room-1:1',
-  site: 'douyin',
-  roomKey: 'room-1',
-  title: 'Winter scarves',
-  startedAt: T,
-  lastSampleAt: T + 1000,
-  ruleSettings: {},
-  peakViewers: 100,
-  gmv: 0,
-  cuesFired: 0,
-  cuesActed: 0,
-};
+/** A show still going: no end, its last sample a second in. */
+const live = sessionRow('room-1', T, { lastSampleAt: T + 1000 });
 
 /** A running show with a product list: one sample and one product row. */
 async function runningShow() {
