@@ -61,7 +61,7 @@ export function OperatorView({ state, session, arranged, now, commands, send, on
         snoozed={arranged.snoozed.filter((cue) => cue.ruleId !== 'questions')}
         now={now}
       />
-      <ProductRanking ranking={state.products?.value ?? null} />
+      <ProductRanking ranking={state.products?.value ?? null} reading={state.productsReading?.value} />
       <section class="metrics" data-testid="metrics">
         <MetricTiles tiles={tiles} now={now} />
       </section>

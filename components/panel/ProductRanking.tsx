@@ -101,8 +101,26 @@ export class ProductLine extends Component<{ product: RankedProduct }> {
   }
 }
 
-export function ProductRanking({ ranking }: { ranking: Ranking | null }) {
+/**
+ * The ranked list; while the worker is still reading the session's product rows (`reading`, after a restart
+ * late in an evening), a line saying so where the list will be.
+ */
+export function ProductRanking({ ranking, reading = false }: { ranking: Ranking | null; reading?: boolean }) {
   const { t } = useI18n();
+  if (!ranking && reading)
+    return (
+      <section
+        class="products"
+        data-testid="product-ranking"
+        aria-label={t('products.title')}
+        aria-busy="true"
+      >
+        <h3>{t('products.title')}</h3>
+        <p class="muted" data-testid="products-reading">
+          {t('products.reading')}
+        </p>
+      </section>
+    );
   if (!ranking) return null;
   const shown = ranking.next.slice(0, SHOWN);
   const rest = ranking.next.slice(SHOWN);

@@ -17,7 +17,13 @@ export type LivePush =
    * A session's product list ranked from the engine's own book with each stored sample (null: the room shows
    * none): a panel opened late in a long evening shows it at once instead of folding every stored row.
    */
-  | { type: 'products'; sessionId: string; ranking: ProductRanking | null };
+  | { type: 'products'; sessionId: string; ranking: ProductRanking | null }
+  /**
+   * The worker holds a session with a product list but has not folded it yet (restarted late in a long
+   * evening, it is reading the session's rows): its list follows once it has. A panel waits for it rather
+   * than read and fold the same rows itself, which slowed the worker's read and froze the panel for seconds.
+   */
+  | { type: 'productsReading'; sessionId: string };
 
 /**
  * Reads a port message as a push, or null. Only the worker talks on this port; the check keeps a message
@@ -40,5 +46,6 @@ export function readLivePush(message: unknown): LivePush | null {
       ? (message as LivePush)
       : null;
   }
+  if (m.type === 'productsReading') return typeof m.sessionId === 'string' ? (message as LivePush) : null;
   return null;
 }

@@ -19,11 +19,17 @@ export interface PanelPortLike {
 export interface ProductRankings {
   /** A session's list as its engine ranks it (undefined: no engine of it is folded in this worker). */
   productRanking(sessionId: string): ProductRanking | null | undefined;
+  /** Whether a session's list is still being read (its engine holds products but has not folded yet). */
+  productsReading(sessionId: string): boolean;
   /** The open sessions whose engines are in memory. */
   liveSessionIds(): string[];
 }
 
-const NO_RANKINGS: ProductRankings = { productRanking: () => undefined, liveSessionIds: () => [] };
+const NO_RANKINGS: ProductRankings = {
+  productRanking: () => undefined,
+  productsReading: () => false,
+  liveSessionIds: () => [],
+};
 
 export class PanelPorts {
   private readonly ports = new Set<PanelPortLike>();
@@ -36,8 +42,8 @@ export class PanelPorts {
     this.ports.add(port);
     port.onDisconnect.addListener(() => this.ports.delete(port));
     for (const sessionId of this.rankings.liveSessionIds()) {
-      const ranking = this.rankingOf(sessionId);
-      if (ranking !== undefined) this.post(port, { type: 'products', sessionId, ranking });
+      const push = this.productsPush(sessionId);
+      if (push) this.post(port, push);
     }
   }
 
@@ -58,8 +64,8 @@ export class PanelPorts {
     }
     for (const row of newest.values()) {
       this.send({ type: 'sample', row });
-      const ranking = this.rankingOf(row.sessionId);
-      if (ranking !== undefined) this.send({ type: 'products', sessionId: row.sessionId, ranking });
+      const push = this.productsPush(row.sessionId);
+      if (push) this.send(push);
     }
   }
 
@@ -67,6 +73,13 @@ export class PanelPorts {
   cuesChanged(change: CueChange): void {
     if (this.ports.size === 0) return;
     this.send({ type: 'cues', sessionId: change.session.id, open: change.open });
+  }
+
+  /** The session's list, or word that it is still being read, or nothing (no engine of it here). */
+  private productsPush(sessionId: string): LivePush | undefined {
+    const ranking = this.rankingOf(sessionId);
+    if (ranking !== undefined) return { type: 'products', sessionId, ranking };
+    return this.rankings.productsReading(sessionId) ? { type: 'productsReading', sessionId } : undefined;
   }
 
   /**

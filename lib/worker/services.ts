@@ -50,6 +50,7 @@ export function createBackgroundServices(
   // Product lists are ranked by the registry's engines (built below), asked only once a panel connects.
   const panels = new PanelPorts({
     productRanking: (sessionId) => registry.productRanking(sessionId),
+    productsReading: (sessionId) => registry.productsReading(sessionId),
     liveSessionIds: () => registry.liveSessionIds(),
   });
   const settings = new SettingsStore(db);

@@ -58,7 +58,12 @@ export interface PanelState {
    * the worker pushes it, else folded here from the stored rows.
    */
   products?: ReadonlySignal<ProductRanking | null>;
+  /** The worker is still reading the session's product rows (restarted late in an evening): its list follows. */
+  productsReading?: ReadonlySignal<boolean>;
 }
+
+/** Marks a session whose list the worker is still reading (its `productsReading` push). */
+const READING = 'reading';
 
 export interface PanelStore extends PanelState {
   dispose(): void;
@@ -148,14 +153,17 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
    * shows none). Its engine ranks its own book, so a panel opened late in a long evening shows the list with
    * the next sample instead of reading and folding every product row stored since the start.
    */
-  const pushedProducts = signal<ReadonlyMap<string, ProductRanking | null>>(new Map());
+  const pushedProducts = signal<ReadonlyMap<string, ProductRanking | null | typeof READING>>(new Map());
   const onPush = (push: LivePush) => {
     if (push.type === 'sample') {
       if (push.row.sessionId === sessionId.peek()) newestSample.value = push.row;
     } else if (push.type === 'cues') {
       pushedOpen.value = new Map(pushedOpen.peek()).set(push.sessionId, push.open);
     } else {
-      pushedProducts.value = new Map(pushedProducts.peek()).set(push.sessionId, push.ranking);
+      const pushed = push.type === 'products' ? push.ranking : READING;
+      const known = pushedProducts.peek();
+      if (known.has(push.sessionId) && known.get(push.sessionId) === pushed) return;
+      pushedProducts.value = new Map(known).set(push.sessionId, pushed);
     }
   };
   // A new port, or none, starts again from the database until the next push.
@@ -303,23 +311,30 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   // The stored product rows are folded here only for a session the worker does not rank: its port is down,
   // or no list came within pushWaitMs of the port coming up (a restarted worker still reading a long evening
   // before its first fold, a room whose page has gone quiet). A push, once it comes, takes over the list.
+  // A port that drops waits as long again plus a poll, which connects it again and so wakes a stopped worker:
+  // a panel that folded the rows at once read a long evening alongside the restarting worker, which then took
+  // longer to read it, while the panel's thread froze for seconds.
   const waitedFor = signal<string | null>(null);
   disposers.push(
     effect(() => {
       const id = sessionId.value;
       const up = pushing.value;
       waitedFor.value = null;
-      if (id === null || !up) return;
-      const timer = setTimeout(() => {
-        waitedFor.value = id;
-      }, pushWaitMs);
+      if (id === null) return;
+      const timer = setTimeout(
+        () => {
+          waitedFor.value = id;
+        },
+        up ? pushWaitMs : pushWaitMs + statusEveryMs,
+      );
       return () => clearTimeout(timer);
     }),
   );
   const feedSession = computed(() => {
     const id = sessionId.value;
     if (id === null || pushedProducts.value.has(id)) return null;
-    if (!pushing.value) return id;
+    // A panel without the port (tests, a page that follows the database only) folds at once.
+    if (!connectLive) return id;
     return waitedFor.value === id ? id : null;
   });
   const productFeed = createProductFeed(db, feedSession);
@@ -328,9 +343,14 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   const second = computed(() => Math.floor(now.value / 1000) * 1000);
   const products = computed(() => {
     const id = sessionId.value;
-    const pushed = pushedProducts.value;
-    if (id !== null && pushed.has(id)) return pushed.get(id)!;
+    const pushed = id === null ? undefined : pushedProducts.value.get(id);
+    if (pushed === READING) return null;
+    if (pushed !== undefined) return pushed;
     return panelRanking(productFeed.products.value, second.value, open.value);
+  });
+  const productsReading = computed(() => {
+    const id = sessionId.value;
+    return id !== null && pushedProducts.value.get(id) === READING;
   });
 
   const warning = signal<WriteWarning>({ kind: 'none' });
@@ -361,6 +381,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     roomWarnings,
     now,
     products,
+    productsReading,
     dispose: () => {
       for (const dispose of disposers.reverse()) dispose();
     },

@@ -429,6 +429,11 @@ export class LiveSession {
     return rankRoomProducts(this.state.room.products, this.lastTs, this.openCues());
   }
 
+  /** A product list is filed for the session but its first fold has not run, so it has no ranking yet. */
+  productsReading(): boolean {
+    return this.unfolded && !this.products.empty;
+  }
+
   /** Cues the operator marked done (the session row's cuesActed). */
   doneCount(): number {
     let done = 0;

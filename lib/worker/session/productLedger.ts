@@ -63,6 +63,11 @@ export class ProductLedger {
     this.merge(snapshots, pins);
   }
 
+  /** No product and no pin change is held: the room has shown no product list. */
+  get empty(): boolean {
+    return this.latest.size === 0 && this.pins.size === 0;
+  }
+
   /** Copies of the latest values of these products (those the ledger knows). */
   latestOf(productIds: Iterable<string>): ProductLatestRow[] {
     const rows: ProductLatestRow[] = [];

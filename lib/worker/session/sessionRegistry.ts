@@ -111,6 +111,15 @@ export class SessionRegistry {
     return undefined;
   }
 
+  /** Whether a session's engine holds a product list it has not folded yet (its first fold is reading). */
+  productsReading(sessionId: string): boolean {
+    for (const room of this.cache.rooms.values()) {
+      const engine = room.engines.get(sessionId);
+      if (engine) return engine.productsReading();
+    }
+    return false;
+  }
+
   /** The ids of the open sessions whose engines are in memory (a panel that connects is sent their lists). */
   liveSessionIds(): string[] {
     const ids: string[] = [];

@@ -70,6 +70,7 @@ it('pushes after each session’s newest sample its product list as the engine r
       asked.push(id);
       return id === 's1' ? ranking : id === 's2' ? null : undefined;
     },
+    productsReading: () => false,
     liveSessionIds: () => ['s1', 's3'],
   });
   panels.stored({ samples: [{ sessionId: 's1', ts: 1, metrics: {}, health }] });
@@ -97,12 +98,32 @@ it('pushes after each session’s newest sample its product list as the engine r
   expect(a.received[3]).toEqual({ type: 'products', sessionId: 's2', ranking: null });
 });
 
+it('tells panels a session’s list is still being read until its engine ranks it', () => {
+  // A worker restarted late in an evening holds the session but reads its rows before the first fold.
+  let folded = false;
+  const ranking = { pinned: null, next: [], roomCtr: null, roomClickToSold: null };
+  const panels = new PanelPorts({
+    productRanking: () => (folded ? ranking : undefined),
+    productsReading: (id) => id === 's1' && !folded,
+    liveSessionIds: () => ['s1'],
+  });
+  const a = panel();
+  panels.add(a.port);
+  expect(a.received).toEqual([{ type: 'productsReading', sessionId: 's1' }]);
+  panels.stored({ samples: [{ sessionId: 's1', ts: 1, metrics: {}, health }] });
+  expect(a.received.at(-1)).toEqual({ type: 'productsReading', sessionId: 's1' });
+  folded = true;
+  panels.stored({ samples: [{ sessionId: 's1', ts: 2, metrics: {}, health }] });
+  expect(a.received.at(-1)).toEqual({ type: 'products', sessionId: 's1', ranking });
+});
+
 it('pushes the sample when ranking its products fails, and logs the failure', () => {
   const error = vi.spyOn(console, 'error').mockImplementation(() => {});
   const panels = new PanelPorts({
     productRanking: () => {
       throw new Error('a broken book');
     },
+    productsReading: () => false,
     liveSessionIds: () => ['s1'],
   });
   const a = panel();

@@ -49,6 +49,18 @@ const show = (node: preact.ComponentChild, locale: 'en' | 'zh-CN' = 'en') =>
   act(() => render(<I18nContext.Provider value={createUiI18n(locale)}>{node}</I18nContext.Provider>, root));
 
 describe('ProductRanking', () => {
+  it('says the list is being read while the worker reads the evening, then shows it', () => {
+    show(<ProductRanking ranking={null} reading />, 'zh-CN');
+    expect(root.querySelector('[data-testid="products-reading"]')?.textContent).toBe('正在读取本场商品数据…');
+    expect(root.querySelector('[data-testid="product-ranking"]')?.getAttribute('aria-busy')).toBe('true');
+    show(<ProductRanking ranking={rankProducts(book(), T + 120_000)} reading={false} />, 'zh-CN');
+    expect(root.querySelector('[data-testid="products-reading"]')).toBeNull();
+    expect(root.querySelectorAll('[data-testid="product-next"] [data-product-id]')).toHaveLength(2);
+    // A room with no product list shows nothing.
+    show(<ProductRanking ranking={null} />);
+    expect(root.innerHTML).toBe('');
+  });
+
   it('shows the product on screen, then the rest by rank with funnel, stock, explained time and reason', () => {
     const ranking = rankProducts(book(), T + 120_000);
     show(<ProductRanking ranking={ranking} />);

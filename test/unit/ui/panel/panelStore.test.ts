@@ -477,11 +477,12 @@ describe('the product list', () => {
     expect(read).not.toHaveBeenCalled();
   });
 
-  it('folds the stored rows itself when no list comes in time, until one does, and again when the worker goes', async () => {
+  it('folds the stored rows itself when no list comes in time, until one does, and waits again when the worker goes', async () => {
     const port = storeFedByAPushPort(30);
     await db.productSnapshots.bulkPut([storedProduct('p-a', 'Scarf'), storedProduct('p-b', 'Shirt')]);
     await db.sessions.put(session);
-    // A restarted worker still reading a long evening pushes nothing: after the wait the panel folds the rows.
+    // A worker that holds no engine of the session (its page gone quiet) pushes nothing: after the wait the
+    // panel folds the rows.
     await until(shownIds, (ids) => ids.length === 2);
     expect(shownIds().sort()).toEqual(['p-a', 'p-b']);
 
@@ -491,8 +492,31 @@ describe('the product list', () => {
     port.push({ type: 'products', sessionId: 'other', ranking: null });
     expect(shownIds()).toEqual(['p-pushed']);
 
-    // The worker stops: what it pushed goes with it, and the stored rows are the record again.
+    // The worker stops: what it pushed goes with it. The panel does not fold the rows at once: the next
+    // status poll connects again (waking the worker), and only a list that does not come then is folded here.
     port.drop();
-    await until(shownIds, (ids) => ids.length === 2);
+    expect(shownIds()).toEqual([]);
+    await new Promise((r) => setTimeout(r, 90));
+    expect(shownIds()).toEqual([]);
+  });
+
+  it('waits for the list of a session the worker is still reading, with no row read meanwhile', async () => {
+    const port = storeFedByAPushPort(30);
+    await db.productSnapshots.put(storedProduct('p-stored', 'Stored scarf'));
+    const read = vi.spyOn(db.productSnapshots, 'where');
+    await db.sessions.put(session);
+    await until(
+      () => store.session.value,
+      (s) => s?.id === session.id,
+    );
+    // A worker restarted late in an evening reads the session's rows before it can rank them.
+    port.push({ type: 'productsReading', sessionId: session.id });
+    expect(store.productsReading?.value).toBe(true);
+    expect(store.products?.value).toBeNull();
+    await new Promise((r) => setTimeout(r, 90));
+    expect(read).not.toHaveBeenCalled();
+    port.push({ type: 'products', sessionId: session.id, ranking: pushedRanking('Silk shirt') });
+    expect(store.productsReading?.value).toBe(false);
+    expect(shownIds()).toEqual(['p-pushed']);
   });
 });

@@ -228,6 +228,7 @@ describe("filing a sample's product table", () => {
     expect(ranked).toEqual(await rankedFromRows(T0 + 89_000, first.registry));
     // No engine here folds another session; a panel that connects is sent this one's list.
     expect(first.registry.productRanking('tiktok:room-7:1')).toBeUndefined();
+    expect(first.registry.productsReading('tiktok:room-7:1')).toBe(false);
     expect(first.registry.liveSessionIds()).toEqual([SESSION]);
     first.queue.stop();
 
@@ -235,8 +236,11 @@ describe("filing a sample's product table", () => {
     const second = pipeline(db);
     const filed = await second.registry.ingest([sampleAt(90, tableOf(10, 90, '1730'))]);
     expect(second.registry.productRanking(SESSION)).toBeUndefined();
+    // Panels are told its list is being read, so they wait for it rather than read the rows themselves.
+    expect(second.registry.productsReading(SESSION)).toBe(true);
     await filed.durable;
     await vi.waitFor(() => expect(second.registry.productRanking(SESSION)).toBeDefined());
+    expect(second.registry.productsReading(SESSION)).toBe(false);
     expect(second.registry.productRanking(SESSION)).toEqual(
       await rankedFromRows(T0 + 90_000, second.registry),
     );
