@@ -34,12 +34,14 @@ export function sessionLatest(db: LivecueDb, sessionId: string): Promise<Product
 
 /**
  * A session's product rows at or after `sinceTs`, in time order; from -Infinity, all of them, ordered by
- * product then time (every reader groups them by time: productsEvents).
+ * product then time (every reader groups them by time: productsEvents). `pinsSinceTs` reads the pin
+ * changes from another time (a few per hour: a reader may take them all each time).
  */
 export async function productRowsSince(
   db: LivecueDb,
   sessionId: string,
   sinceTs: number,
+  pinsSinceTs = sinceTs,
 ): Promise<SessionProductRows> {
   const from: [string, number | typeof Dexie.minKey] = [
     sessionId,
@@ -50,7 +52,55 @@ export async function productRowsSince(
     Number.isFinite(sinceTs)
       ? db.productSnapshots.where('[sessionId+ts]').between(from, to, true, true).toArray()
       : sessionSnapshots(db, sessionId),
-    db.productPins.where('[sessionId+ts]').between(from, to, true, true).toArray(),
+    db.productPins
+      .where('[sessionId+ts]')
+      .between([sessionId, Number.isFinite(pinsSinceTs) ? pinsSinceTs : Dexie.minKey], to, true, true)
+      .toArray(),
   ]);
   return { snapshots, pins };
+}
+
+/** A page of a session's product rows in time order (productRowsPage). */
+export interface ProductRowsPage extends SessionProductRows {
+  /** The time the next page starts at (inclusive), or null: no snapshot is stored after this page's. */
+  next: number | null;
+}
+
+/**
+ * About `limit` of a session's product snapshots from `fromTs` (inclusive) on, in time order, with the pin
+ * changes of the same stretch of time (up to `next`; the last page's run to the end), for a reader that
+ * folds a long evening page by page outside a live query (a live query over ~200k rows deep-copies each and
+ * starts over at every write). A page ends before its last time's rows, which start the next one, so each
+ * time's rows (one reading of the table) come together; a time with more rows than `limit` is read whole.
+ */
+export function productRowsPage(
+  db: LivecueDb,
+  sessionId: string,
+  fromTs: number,
+  limit: number,
+): Promise<ProductRowsPage> {
+  const byTime = db.productSnapshots.where('[sessionId+ts]');
+  const lower: [string, unknown] = [sessionId, Number.isFinite(fromTs) ? fromTs : Dexie.minKey];
+  const upper: [string, unknown] = [sessionId, Dexie.maxKey];
+  const pinsUpTo = (next: number | null) =>
+    db.productPins
+      .where('[sessionId+ts]')
+      .between(lower, next === null ? upper : [sessionId, next], true, next === null)
+      .toArray();
+  return db.transaction('r', db.productSnapshots, db.productPins, async () => {
+    const rows = await byTime.between(lower, upper, true, true).limit(limit).toArray();
+    if (rows.length < limit) return { snapshots: rows, pins: await pinsUpTo(null), next: null };
+    const lastTs = rows[rows.length - 1]!.ts;
+    if (rows[0]!.ts !== lastTs) {
+      let end = rows.length;
+      while (rows[end - 1]!.ts === lastTs) end--;
+      return { snapshots: rows.slice(0, end), pins: await pinsUpTo(lastTs), next: lastTs };
+    }
+    const [all, after] = await Promise.all([
+      byTime.equals([sessionId, lastTs]).toArray(),
+      byTime.between([sessionId, lastTs], upper, false, true).first(),
+    ]);
+    const next = after?.ts ?? null;
+    return { snapshots: all, pins: await pinsUpTo(next), next };
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { productRowsSince, sessionSnapshots } from '../../../lib/store/productQueries';
+import { productRowsPage, productRowsSince, sessionSnapshots } from '../../../lib/store/productQueries';
 import type { ProductSnapshotRow } from '../../../lib/store/productRows';
 import { freshDbsDeletedAfterEach } from '../liveCueFixtures';
 
@@ -48,5 +48,60 @@ describe('product rows of a session', () => {
     const since = await productRowsSince(d, 's1', 2000);
     expect(since.snapshots.map((r) => r.ts)).toEqual([2000, 3000]);
     expect(since.pins.map((p) => p.ts)).toEqual([2500]);
+    // The snapshots from a time on beside every pin change (a reader that watches only the newest rows).
+    const pinsFromStart = await productRowsSince(d, 's1', 2000, Number.NEGATIVE_INFINITY);
+    expect(pinsFromStart.pins.map((p) => p.ts)).toEqual([1000, 2500]);
+  });
+
+  it('reads a session page by page in time order, never splitting the rows of one time, pins beside them', async () => {
+    const d = db();
+    // Three products changing at times 0–99; at time 50 a table of 12 rows (more than a page holds).
+    const rows: ProductSnapshotRow[] = [];
+    for (let ts = 0; ts < 100; ts++)
+      for (const p of ['a', 'b', 'c']) if ((ts + p.charCodeAt(0)) % 2) rows.push(row('s1', p, ts));
+    for (let i = 0; i < 12; i++) rows.push(row('s1', `big${i}`, 50));
+    await d.productSnapshots.bulkPut([...rows, row('s10', 'a', 1), row('s0', 'a', 2)]);
+    // Pin changes before the first snapshot, between two, at one, and after the last.
+    const pinTimes = [-5, 20, 33.5, 50, 99, 140];
+    await d.productPins.bulkPut([
+      ...pinTimes.map((ts) => ({ sessionId: 's1', ts, productId: 'a' })),
+      { sessionId: 's10', ts: 3, productId: 'a' },
+    ]);
+
+    const pages: ProductSnapshotRow[][] = [];
+    const pinsRead: number[] = [];
+    let from = Number.NEGATIVE_INFINITY;
+    for (;;) {
+      const page = await productRowsPage(d, 's1', from, 10);
+      pages.push(page.snapshots);
+      // A page's pin changes lie in its own stretch of time: from where it starts to where the next does.
+      for (const pin of page.pins) {
+        expect(pin.ts).toBeGreaterThanOrEqual(from);
+        if (page.next !== null) expect(pin.ts).toBeLessThan(page.next);
+        pinsRead.push(pin.ts);
+      }
+      if (page.next === null) break;
+      // The next page starts after every time this one holds.
+      expect(page.next).toBeGreaterThan(page.snapshots.at(-1)!.ts);
+      from = page.next;
+    }
+    expect(pinsRead).toEqual(pinTimes);
+    // Every row of the session once, in time order, and each time's rows in one page.
+    const read = pages.flat();
+    expect(ids(read)).toEqual(ids(rows));
+    expect(read.map((r) => r.ts)).toEqual([...read.map((r) => r.ts)].sort((a, b) => a - b));
+    const pageOfTime = new Map<number, number>();
+    pages.forEach((page, i) => {
+      for (const r of page) {
+        expect(pageOfTime.get(r.ts) ?? i).toBe(i);
+        pageOfTime.set(r.ts, i);
+      }
+    });
+    expect(pages.find((page) => page.some((r) => r.ts === 50))!.length).toBeGreaterThanOrEqual(12);
+    expect(await productRowsPage(d, 'nobody', Number.NEGATIVE_INFINITY, 10)).toEqual({
+      snapshots: [],
+      pins: [],
+      next: null,
+    });
   });
 });

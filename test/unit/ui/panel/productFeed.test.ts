@@ -1,9 +1,10 @@
 import { effect, signal } from '@preact/signals';
 import { afterEach, expect, it } from 'vitest';
 import type { Cue } from '../../../../lib/core/engine/types';
-import { PM } from '../../../../lib/core/products/productBook';
+import { PM, ProductBook } from '../../../../lib/core/products/productBook';
 import { roomTrendOf } from '../../../../lib/core/products/roomRanking';
 import { LivecueDb } from '../../../../lib/store/database';
+import { productsEvents } from '../../../../lib/store/productEvents';
 import type { ProductSnapshotRow } from '../../../../lib/store/productRows';
 import { createProductFeed, type FoldedProducts } from '../../../../lib/ui/panel/productFeed';
 import { panelRanking, productOfCue } from '../../../../lib/ui/panel/productRanking';
@@ -88,6 +89,48 @@ it('folds what is stored, then each new row, into per-product state with pin spa
   expect(ranking.pinned?.id).toBe('b');
   expect(ranking.next.map((p) => [p.id, p.rank])).toEqual([['a', 1]]);
   expect(ranking.pinned?.funnel).toMatchObject({ impressions: 800, clicks: 120, sold: 36 });
+});
+
+it('reads a long evening page by page into the same book as one fold of every row, then follows it', async () => {
+  const db = new LivecueDb(`feed-${Math.random()}`);
+  dbs.push(db);
+  // Thirty products, each changing every few seconds over 20 minutes (~9k rows, several pages), and the pin
+  // moving every 100 s, at times with and without a snapshot.
+  const rows: ProductSnapshotRow[] = [];
+  for (let sec = 0; sec < 1200; sec++)
+    for (let p = 0; p < 30; p++)
+      if ((sec + p) % 4 === 0)
+        rows.push(row(`p${p}`, sec, { impressions: sec * 10 + p, sold: sec >> 4 }, `#${p}`));
+  const pins = Array.from({ length: 12 }, (_, i) => ({
+    sessionId: SESSION,
+    ts: T + (i * 100 + (i % 2)) * 1000,
+    productId: `p${(i * 7) % 30}`,
+  }));
+  await db.productSnapshots.bulkPut(rows);
+  await db.productPins.bulkPut(pins);
+  const feed = createProductFeed(db, signal<string | null>(SESSION));
+  disposers.push(feed.dispose);
+  const products = feed.products;
+  const read = await until(
+    () => products.value,
+    (v) => v !== null,
+  );
+  const whole = new ProductBook();
+  for (const event of productsEvents(rows, pins)) whole.apply(event);
+  const state = (book: ProductBook) =>
+    book.products.map((p) => [p.id, p.name, [...p.last], p.spans, p.historyLength, p.firstSeenAt]);
+  expect(read!.book.eventCount).toBe(whole.eventCount);
+  expect(state(read!.book)).toEqual(state(whole));
+  expect(read!.book.pinnedId).toBe(whole.pinnedId);
+
+  // Then only what is new: a later change, and a pin filed apart at a time already read (an import).
+  await db.productSnapshots.put(row('p3', 1300, { impressions: 99_999 }));
+  await db.productPins.put({ sessionId: SESSION, ts: T + 1_250_000, productId: 'p3' });
+  const later = await until(
+    () => products.value,
+    (v) => v!.book.get('p3')!.value(PM.impressions) === 99_999 && v!.book.pinnedId === 'p3',
+  );
+  expect(later!.book.eventCount).toBe(whole.eventCount + 2);
 });
 
 it('moves the watched range forward on a long evening and still sees every change', async () => {
