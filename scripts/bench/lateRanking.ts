@@ -5,15 +5,22 @@ import { PROJECT_ROOT } from '../node/mockRoomServer';
 import { type BrowserBench, startBrowserBench } from './benchStart';
 
 // A side panel opened late in a long product evening (issue 19, speed a person feels): how long until its
-// product ranking shows; then the review page (复盘) of that evening, opened while the show goes on. The mock room plays a 30-product scenario for a few seconds; the bench then files
+// product ranking shows. The mock room plays a 30-product scenario for a few seconds; the bench then files
 // eight hours of that room before the page's next reading straight into the extension's database, as the
 // worker's ledger would have (a sample a second, each product's changed values every 3–6 s: ~192k product
 // rows, a pin every 5 minutes), stops the worker and lets the room go on. The restarted worker reads the
-// evening and folds it; then a panel is opened LOADS times. No budget in DESIGN.md §6: printed for what it
-// shows. LATE_RANKING_BUILD=DIR measures another e2e build (an older one copied aside) the same way.
+// evening and folds it; then a panel is opened LOADS times. Then, on the same evening: the worker stopped
+// under an open panel (RESTARTS times), the review page (复盘) opened while the show goes on, and a panel
+// opened with the room's page closed (no list pushed: it folds the rows itself). No budget in DESIGN.md §6:
+// printed for what it shows. LATE_RANKING_BUILD=DIR measures another e2e build (an older one copied aside)
+// the same way; LATE_REVIEW_OPENS=0 leaves the review page out (a shorter run).
 
 const LOADS = 5;
-const REVIEW_OPENS = 3;
+const REVIEW_OPENS = Number(process.env.LATE_REVIEW_OPENS ?? 3);
+/** Restarts of the worker under an open panel. */
+const RESTARTS = 3;
+/** Panels opened on the quiet room (its page closed). */
+const QUIET_OPENS = 3;
 /** A review page not shown by then counts as not shown. */
 const REVIEW_WAIT_MS = 60_000;
 /** How long each review page is watched for long tasks once it shows (or gave up): a refresh or more of a running show. */
@@ -164,6 +171,89 @@ async function openReview(browser: BrowserBench['browser'], sessionId: string): 
   }
 }
 
+interface RestartUnderPanel {
+  /** ms from the stop until the panel said the list was being read (null: it never did before the ranking) */
+  toldReading: number | null;
+  /** ms from the stop until the restarted worker pushed its first ranking of the evening (null: not within WORKER_WAIT_MS) */
+  workerRanked: number | null;
+  /** The open panel's long tasks from the stop until then (or WORKER_WAIT_MS): how many, their total ms. */
+  longTasks: [number, number];
+}
+
+/**
+ * The worker stopped under an open side panel, as an operator works: its port drops, the room's reconnect
+ * starts the worker again, which reads the evening before it ranks. Times the worker's first ranking and
+ * counts the panel's long tasks meanwhile (what the panel does while no list is pushed).
+ */
+async function restartUnderPanel(browser: BrowserBench['browser'], reader: Page): Promise<RestartUnderPanel> {
+  const panel = await browser.context.newPage();
+  try {
+    await panel.goto(browser.extensionUrl('sidepanel.html'));
+    await panel
+      .locator('[data-testid="product-next"] [data-product-id]')
+      .first()
+      .waitFor({ timeout: WORKER_WAIT_MS });
+    await panel.evaluate(`(() => {
+      const tasks = (window.__benchLongTasks = [0, 0]);
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) { tasks[0]++; tasks[1] += entry.duration; }
+      }).observe({ type: 'longtask' });
+    })()`);
+    await browser.stopServiceWorker();
+    const stopped = Date.now();
+    const toldReading = panel
+      .locator('[data-testid="products-reading"]')
+      .waitFor({ timeout: WORKER_WAIT_MS })
+      .then(
+        () => Date.now() - stopped,
+        () => null,
+      );
+    const ranked = await workerRanks(reader, WORKER_WAIT_MS);
+    const longTasks = (await panel.evaluate('window.__benchLongTasks')) as [number, number];
+    return {
+      toldReading: ranked === null ? await toldReading : await Promise.race([toldReading, null]),
+      workerRanked: ranked === null ? null : ranked - stopped,
+      longTasks: [longTasks[0], Math.round(longTasks[1])],
+    };
+  } finally {
+    await panel.close();
+  }
+}
+
+/**
+ * The room's page closed (its session still open) and the worker stopped: a panel opened then has no list
+ * pushed (no engine holds the session until the room reports again) and folds the stored rows itself after
+ * its wait. Times the ranking shown and counts the panel's long tasks until then.
+ */
+async function panelOfQuietRoom(
+  browser: BrowserBench['browser'],
+): Promise<{ shown: number | null; longTasks: [number, number] }> {
+  await browser.stopServiceWorker();
+  const panel = await browser.context.newPage();
+  try {
+    await panel.addInitScript(`(() => {
+      const tasks = (window.__benchLongTasks = [0, 0]);
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) { tasks[0]++; tasks[1] += entry.duration; }
+      }).observe({ type: 'longtask', buffered: true });
+    })()`);
+    const opened = Date.now();
+    await panel.goto(browser.extensionUrl('sidepanel.html'));
+    const shown = await panel
+      .locator('[data-testid="product-next"] [data-product-id]')
+      .first()
+      .waitFor({ timeout: WORKER_WAIT_MS })
+      .then(
+        () => Date.now() - opened,
+        () => null,
+      );
+    const longTasks = (await panel.evaluate('window.__benchLongTasks')) as [number, number];
+    return { shown, longTasks: [longTasks[0], Math.round(longTasks[1])] };
+  } finally {
+    await panel.close();
+  }
+}
+
 export async function run(): Promise<string[]> {
   const compared = process.env.LATE_RANKING_BUILD;
   const bench = await startBrowserBench(compared);
@@ -196,7 +286,7 @@ export async function run(): Promise<string[]> {
     await browser.stopServiceWorker();
     const resumedAt = new Date(Date.parse(scenario.startAt) + HOURS * 3_600_000 + 30_000).toISOString();
     const resumed = Date.now();
-    await play(resumedAt);
+    const room = await play(resumedAt);
     const ranked = await workerRanks(reader, WORKER_WAIT_MS);
     if (ranked === null) await pause(NO_PUSH_WAIT_MS);
     const loads: number[] = [];
@@ -211,6 +301,8 @@ export async function run(): Promise<string[]> {
       loads.push(Date.now() - opened);
       await panel.close();
     }
+    const restarts: RestartUnderPanel[] = [];
+    for (let i = 0; i < RESTARTS; i++) restarts.push(await restartUnderPanel(browser, reader));
     const sessionId = await newestSessionId(reader);
     const reviews: ReviewOpen[] = [];
     for (let i = 0; i < REVIEW_OPENS; i++) reviews.push(await openReview(browser, sessionId));
@@ -222,12 +314,17 @@ export async function run(): Promise<string[]> {
         ? `median ${median(shown)} ms (${each})`
         : `not shown within ${REVIEW_WAIT_MS / 1000} s in ${times.length - shown.length} of ${times.length} opens (${each} ms)`;
     };
+    await room.close();
+    const quiet: { shown: number | null; longTasks: [number, number] }[] = [];
+    for (let i = 0; i < QUIET_OPENS; i++) quiet.push(await panelOfQuietRoom(browser));
     const build = compared ? ` [${compared}]` : '';
     return [
       `late ranking${build}: a side panel opened ${HOURS} h into a product evening (30 products redrawn every 3–6 s, ${rows.toLocaleString('en')} product rows) shows its ranking in median ${median(loads)} ms, page load included (${LOADS} opens: ${loads.join(' / ')} ms) — no budget`,
       ranked === null
         ? `  [late ranking] this build pushes no ranking: each panel folds the evening's rows itself`
-        : `  [late ranking] the worker, restarted under the evening, pushed its first ranking ${((ranked - resumed) / 1000).toFixed(1)} s after the room's next reading (its first fold reads the evening); a panel opened before then folds the rows itself after 3 s`,
+        : `  [late ranking] the worker, restarted under the evening, pushed its first ranking ${((ranked - resumed) / 1000).toFixed(1)} s after the room's next reading (its first fold reads the evening); a panel open meanwhile is told the list is being read`,
+      `late restart${build}: the worker stopped under an open side panel and restarted by the room: its first ranking of the evening after ${restarts.map((r) => (r.workerRanked === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(r.workerRanked / 1000).toFixed(1)} s`)).join(' / ')}; the panel said the list was being read after ${restarts.map((r) => (r.toldReading === null ? 'never' : `${(r.toldReading / 1000).toFixed(1)} s`)).join(' / ')}; its long tasks meanwhile ${restarts.map((r) => `${r.longTasks[0]} (${r.longTasks[1]} ms)`).join(' / ')} — no budget`,
+      `late quiet room${build}: the room's page closed and the worker stopped, a side panel opened folds the evening's rows itself (no engine holds the session to push its list): ranking shown after ${quiet.map((q) => (q.shown === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(q.shown / 1000).toFixed(1)} s`)).join(' / ')}, the panel's long tasks until then ${quiet.map((q) => `${q.longTasks[0]} (${q.longTasks[1]} ms)`).join(' / ')} — no budget`,
       `late review${build}: the review page (复盘) of that evening, opened while the show goes on: session shown ${reviewFigure('session')}, product table ${reviewFigure('products')}; long tasks in the ${REVIEW_WATCH_MS / 1000} s after: ${reviews.map((review) => `${review.longTasks[0]} (${review.longTasks[1]} ms)`).join(' / ')} — no budget`,
     ];
   } finally {
