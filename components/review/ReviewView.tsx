@@ -8,7 +8,6 @@ import { renderCueText } from '../../lib/core/format/renderCue';
 import type { Locale, Translate } from '../../lib/core/i18n/translate';
 import type { UiMessageKey } from '../../lib/core/i18n/uiMessages';
 import { minuteSeries } from '../../lib/ui/review/minuteSeries';
-import { productReview } from '../../lib/ui/review/productReview';
 import { productSlots } from '../../lib/ui/review/productSlots';
 import type { ReviewData } from '../../lib/ui/review/reviewQueries';
 import {
@@ -168,13 +167,7 @@ export function ReviewView({ data, Chart = ReviewChart }: ReviewViewProps) {
         : null,
     [data],
   );
-  const products = useMemo(
-    () =>
-      data?.products
-        ? productReview(data.products, data.session.endedAt ?? data.session.lastSampleAt, data.plan)
-        : null,
-    [data],
-  );
+  const products = data?.productTable ?? null;
   // The real pin / explain spans where the page told them; sessions stored before, the samples' product.
   const slots = useMemo(
     () => (products?.slots.length ? products.slots : data ? productSlots(data.samples) : []),

@@ -104,3 +104,56 @@ export function productRowsPage(
     return { snapshots: all, pins: await pinsUpTo(next), next };
   });
 }
+
+/**
+ * Rows per page for readers of a whole session's product list: each page is a short task of the reading
+ * page's thread, which every extension page shares (a side panel waits behind a review's reads).
+ */
+export const PRODUCT_PAGE_ROWS = 4000;
+
+/**
+ * Every product snapshot of a session a page at a time, by the table's own key (product, then time): for a
+ * reader that needs them all in no particular order, a quarter faster than pages of the time index.
+ */
+export async function* sessionSnapshotPages(
+  db: LivecueDb,
+  sessionId: string,
+  limit = PRODUCT_PAGE_ROWS,
+): AsyncGenerator<ProductSnapshotRow[]> {
+  // [id] sorts before every [id, product, ts] and [id, []] after; each next page starts after the last key read.
+  let lower: unknown[] = [sessionId];
+  for (;;) {
+    const page = await db.productSnapshots
+      .where('[sessionId+productId+ts]')
+      .between(lower, [sessionId, []], lower.length === 1, true)
+      .limit(limit)
+      .toArray();
+    yield page;
+    if (page.length < limit) return;
+    const last = page[page.length - 1]!;
+    lower = [sessionId, last.productId, last.ts];
+  }
+}
+
+/** A session's pin / explained-product changes, in time order (a few per hour). */
+export function sessionPins(db: LivecueDb, sessionId: string): Promise<ProductPinRow[]> {
+  return db.productPins
+    .where('[sessionId+ts]')
+    .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey], true, true)
+    .toArray();
+}
+
+/** A session's product rows page by page in time order (productRowsPage), from its first to its last. */
+export async function* productRowPages(
+  db: LivecueDb,
+  sessionId: string,
+  limit = PRODUCT_PAGE_ROWS,
+): AsyncGenerator<ProductRowsPage> {
+  let from = Number.NEGATIVE_INFINITY;
+  for (;;) {
+    const page = await productRowsPage(db, sessionId, from, limit);
+    yield page;
+    if (page.next === null) return;
+    from = page.next;
+  }
+}

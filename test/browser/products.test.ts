@@ -184,6 +184,10 @@ describe('products: what to put up next', () => {
     const { sessions } = await readStoredTables(panel);
     const session = sessions.sort((a, b) => b.startedAt - a.startedAt)[0]!;
     const review = await harness.browser.context.newPage();
+    const reviewWarnings: string[] = [];
+    review.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') reviewWarnings.push(message.text());
+    });
     await review.setViewportSize({ width: 1200, height: 1400 });
     await review.goto(harness.browser.extensionUrl(`review.html?session=${encodeURIComponent(session.id)}`));
     // The review of a running show follows it: its length grows as the show stores samples.
@@ -199,6 +203,11 @@ describe('products: what to put up next', () => {
     const rows = review.locator('[data-testid="review-products"] tr[data-product-id]');
     await rows.first().waitFor({ timeout: 20_000 });
     expect(await rows.count()).toBe(catalog.length);
+    // The table was computed off the page's thread (which the side panel shares), by the review's worker.
+    expect(review.workers().map((worker) => worker.url())).toEqual([
+      expect.stringMatching(/\/assets\/productReviewWorker-[\w-]+\.js$/),
+    ]);
+    expect(reviewWarnings).toEqual([]);
     // The products put up first in the table, each with its time on screen.
     const explained = await rows.evaluateAll((trs) =>
       trs.map((tr) => Number(tr.getAttribute('data-explained-sec'))),

@@ -2,7 +2,7 @@ import { effect, type ReadonlySignal, signal } from '@preact/signals';
 import { ProductBook } from '../../core/products/productBook';
 import type { LivecueDb } from '../../store/database';
 import { productsEvents } from '../../store/productEvents';
-import { productRowsPage, productRowsSince, type SessionProductRows } from '../../store/productQueries';
+import { productRowPages, productRowsSince, type SessionProductRows } from '../../store/productQueries';
 import { type LiveSignal, liveSignal } from '../liveSignal';
 
 // The side panel's own fold of a session's product rows, for a session the worker does not rank and push
@@ -27,8 +27,6 @@ export interface ProductFeed {
 
 /** Rows watched before the range moves up to the newest folded time. */
 const TAIL_ROWS = 2000;
-/** Stored rows read per page of the first read (each page is a short task of the panel's thread). */
-const PAGE_ROWS = 4000;
 
 /** Whether `row` is news against what `seen` holds at its key (remembering it). */
 function unseen<K>(seen: Map<K, string>, key: K, row: unknown): boolean {
@@ -50,16 +48,12 @@ async function foldStored(
   seenPins: Map<number, string>,
   current: () => boolean,
 ): Promise<boolean> {
-  let from = Number.NEGATIVE_INFINITY;
-  for (;;) {
-    if (!current()) return false;
-    const page = await productRowsPage(db, sessionId, from, PAGE_ROWS);
+  for await (const page of productRowPages(db, sessionId)) {
     if (!current()) return false;
     for (const pin of page.pins) unseen(seenPins, pin.ts, pin);
     for (const event of productsEvents(page.snapshots, page.pins)) book.apply(event);
-    if (page.next === null) return true;
-    from = page.next;
   }
+  return current();
 }
 
 export function createProductFeed(db: LivecueDb, sessionId: ReadonlySignal<string | null>): ProductFeed {

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
-import { productRowsSince, type SessionProductRows } from '../../store/productQueries';
 import type { CommentRow, CueRow, SampleRow, SessionRow } from '../../store/rows';
+import type { ProductReview } from './productReview';
 import { type SessionFigures, sessionFigures } from './sessionComparison';
 
 export interface ReviewData {
@@ -14,11 +14,11 @@ export interface ReviewData {
   previous: SessionFigures[];
   figures: SessionFigures;
   /**
-   * The session's product list as stored (empty when the room showed none); read after the rest
-   * (loadReviewProducts), so absent until then.
+   * The session's product table (no rows when the room showed no list); computed after the rest is read
+   * (productReviewer.ts), so absent until then.
    */
-  products?: SessionProductRows;
-  /** The product list is being read for the first time: the rest of the review is shown meanwhile. */
+  productTable?: ProductReview;
+  /** The product table is being computed for the first time: the rest of the review is shown meanwhile. */
   productsReading?: true;
   /** The run-of-show in force at the end (the newest plan action), for planned vs really pinned. */
   plan?: PlanSlot[];
@@ -32,8 +32,8 @@ function lastSampleOf(db: LivecueDb, sessionId: string): Promise<SampleRow | und
 }
 
 /**
- * What the review page shows for one session but its product list (loadReviewProducts: on a long product
- * evening, ~200k rows that take seconds to read); null when the session does not exist.
+ * What the review page shows for one session but its product table (productReviewer.ts: on a long product
+ * evening, ~200k rows that take seconds to read and fold); null when the session does not exist.
  */
 export async function loadReview(
   db: LivecueDb,
@@ -79,9 +79,4 @@ export async function loadReview(
     figures: sessionFigures(session, samples[samples.length - 1]),
     plan: lastPlan?.type === 'plan' ? lastPlan.plan : [],
   };
-}
-
-/** The session's product rows, for the review's product table (empty when the room showed no list). */
-export function loadReviewProducts(db: LivecueDb, sessionId: string): Promise<SessionProductRows> {
-  return productRowsSince(db, sessionId, Number.NEGATIVE_INFINITY);
 }

@@ -4,7 +4,8 @@ import type { LocaleSetting } from '../../core/i18n/translate';
 import type { LivecueDb } from '../../store/database';
 import { readSettings } from '../../store/readSettings';
 import { liveSignal } from '../liveSignal';
-import { loadReview, loadReviewProducts, type ReviewData } from './reviewQueries';
+import { createProductReviewer, type ProductReviewer } from './productReviewer';
+import { loadReview, type ReviewData } from './reviewQueries';
 
 // What the review page shows: one session, read again as it changes (a review of a running show updates),
 // and the language setting. undefined while loading; null when the session is missing or cannot be read.
@@ -14,7 +15,8 @@ import { loadReview, loadReviewProducts, type ReviewData } from './reviewQueries
 // (~200k product rows) the page stayed blank while the live went on, and took 18 s once it stopped. Only the
 // session's own row is watched live (it moves with every stored sample, cue count and the end); each move
 // asks for one read, never while one runs, and a running show is read again after a pause that grows with
-// what a read costs, so the page is never kept busy. On the first read the product list comes after the rest.
+// what a read costs, so the page is never kept busy. On the first read the product table comes after the rest;
+// it is computed by `products`, in a worker where the page starts one (productReviewer.ts).
 
 export interface ReviewStore {
   data: ReadonlySignal<ReviewData | null | undefined>;
@@ -30,7 +32,8 @@ export interface ReviewStoreOptions {
   now?: () => number;
   /** The reads (tests count them). */
   loadRoom?: typeof loadReview;
-  loadProducts?: typeof loadReviewProducts;
+  /** Computes the product table (default: on the page's own thread); disposed with the store. */
+  products?: ProductReviewer;
 }
 
 export function createReviewStore(
@@ -41,7 +44,7 @@ export function createReviewStore(
     gapPerReadTime = 4,
     now = () => performance.now(),
     loadRoom = loadReview,
-    loadProducts = loadReviewProducts,
+    products = createProductReviewer(),
   }: ReviewStoreOptions = {},
 ): ReviewStore {
   const data = signal<ReviewData | null | undefined>(sessionId ? undefined : null);
@@ -66,10 +69,11 @@ export function createReviewStore(
       }
       // The first read shows the rest while the product list is read; a refresh shows both at once (one
       // render, and the products read last stay until then).
-      if (data.value?.products === undefined) data.value = { ...room, productsReading: true };
-      const products = await loadProducts(db, sessionId);
+      if (data.value?.productTable === undefined) data.value = { ...room, productsReading: true };
+      const end = room.session.endedAt ?? room.session.lastSampleAt;
+      const productTable = await products.review(db, sessionId, end, room.plan ?? []);
       if (disposed) return;
-      data.value = { ...room, products };
+      data.value = { ...room, productTable };
     } catch (error) {
       if (disposed) return;
       console.warn('Livecue: the review could not read the session', error);
@@ -118,6 +122,7 @@ export function createReviewStore(
       disposed = true;
       clearTimeout(timer);
       watch?.unsubscribe();
+      products.dispose();
       locale.dispose();
     },
   };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { productRowsPage, productRowsSince, sessionSnapshots } from '../../../lib/store/productQueries';
+import {
+  productRowsPage,
+  productRowsSince,
+  sessionPins,
+  sessionSnapshotPages,
+  sessionSnapshots,
+} from '../../../lib/store/productQueries';
 import type { ProductSnapshotRow } from '../../../lib/store/productRows';
 import { freshDbsDeletedAfterEach } from '../liveCueFixtures';
 
@@ -34,6 +40,25 @@ describe('product rows of a session', () => {
     expect(ids(await sessionSnapshots(d, 's'))).toEqual([]);
   });
 
+  it('reads every snapshot of the session a page at a time by its own key, each once', async () => {
+    const d = db();
+    await d.productSnapshots.bulkPut(stored);
+    for (const limit of [1, 2, 3, 4, 5]) {
+      const pages: ProductSnapshotRow[][] = [];
+      for await (const page of sessionSnapshotPages(d, 's1', limit)) pages.push(page);
+      expect(pages.every((page) => page.length <= limit)).toBe(true);
+      expect(pages.flat().map((r) => `${r.sessionId}/${r.productId}@${r.ts}`)).toEqual([
+        's1/@3000',
+        's1/a@1000',
+        's1/a@2000',
+        's1/b@1000',
+      ]);
+    }
+    const none: ProductSnapshotRow[][] = [];
+    for await (const page of sessionSnapshotPages(d, 's', 2)) none.push(page);
+    expect(none).toEqual([[]]);
+  });
+
   it('reads the stretch from a time on, or the whole session from -Infinity, with its pin changes', async () => {
     const d = db();
     await d.productSnapshots.bulkPut(stored);
@@ -51,6 +76,7 @@ describe('product rows of a session', () => {
     // The snapshots from a time on beside every pin change (a reader that watches only the newest rows).
     const pinsFromStart = await productRowsSince(d, 's1', 2000, Number.NEGATIVE_INFINITY);
     expect(pinsFromStart.pins.map((p) => p.ts)).toEqual([1000, 2500]);
+    expect((await sessionPins(d, 's1')).map((p) => p.ts)).toEqual([1000, 2500]);
   });
 
   it('reads a session page by page in time order, never splitting the rows of one time, pins beside them', async () => {

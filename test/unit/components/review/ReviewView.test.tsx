@@ -8,6 +8,7 @@ import { ReviewView } from '../../../../components/review/ReviewView';
 import type { Cue } from '../../../../lib/core/engine/types';
 import type { CommentRow, SampleRow, SessionRow } from '../../../../lib/store/rows';
 import { minuteSeries } from '../../../../lib/ui/review/minuteSeries';
+import { productReview } from '../../../../lib/ui/review/productReview';
 import type { ReviewData } from '../../../../lib/ui/review/reviewQueries';
 import { sessionFigures } from '../../../../lib/ui/review/sessionComparison';
 
@@ -206,12 +207,15 @@ it('shows the session while its product list is still being read, then the table
   expect(root.querySelector('[data-figure="gmv"]')?.textContent).toBe('¥20k');
   show({
     ...data(true),
-    products: {
-      snapshots: [
-        { sessionId: session.id, productId: 'p1', ts: START, name: '羊绒围巾', metrics: { sold: 2 } },
-      ],
-      pins: [],
-    },
+    productTable: productReview(
+      {
+        snapshots: [
+          { sessionId: session.id, productId: 'p1', ts: START, name: '羊绒围巾', metrics: { sold: 2 } },
+        ],
+        pins: [],
+      },
+      START + 60_000,
+    ),
   });
   expect(root.querySelector('[data-testid="review-products-reading"]')).toBeNull();
   expect(root.querySelectorAll('[data-testid="review-products"] tr[data-product-id]')).toHaveLength(1);

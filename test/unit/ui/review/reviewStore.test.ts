@@ -1,7 +1,8 @@
 import { effect } from '@preact/signals';
 import { afterEach, expect, it, vi } from 'vitest';
 import { LivecueDb } from '../../../../lib/store/database';
-import { loadReview, loadReviewProducts } from '../../../../lib/ui/review/reviewQueries';
+import { createProductReviewer } from '../../../../lib/ui/review/productReviewer';
+import { loadReview } from '../../../../lib/ui/review/reviewQueries';
 import { createReviewStore } from '../../../../lib/ui/review/reviewStore';
 import { sessionRow } from '../../historyFixtures';
 
@@ -60,7 +61,7 @@ it('is null at once when the page was opened without a session id', () => {
   store.dispose();
 });
 
-it('shows the session before its product list, which follows', async () => {
+it('shows the session before its product table, which follows', async () => {
   await runningShow();
   const store = createReviewStore(db, live.id);
   const seen: string[] = [];
@@ -70,11 +71,11 @@ it('shows the session before its product list, which follows', async () => {
       seen.push(
         data.productsReading
           ? 'room, products reading'
-          : `room, ${data.products?.snapshots.length} product rows`,
+          : `room, products ${data.productTable?.rows.map((row) => `${row.name} sold ${row.sold}`).join()}`,
       );
   });
-  await until(() => store.data.value?.products !== undefined);
-  expect(seen).toEqual(['room, products reading', 'room, 1 product rows']);
+  await until(() => store.data.value?.productTable !== undefined);
+  expect(seen).toEqual(['room, products reading', 'room, products 羊绒围巾 sold 3']);
   expect(store.data.value?.samples).toHaveLength(1);
   stop();
   store.dispose();
@@ -94,7 +95,7 @@ it('reads a running show again after it stores samples: once after a read, not o
       return review;
     },
   });
-  await until(() => store.data.value?.products !== undefined);
+  await until(() => store.data.value?.productTable !== undefined);
   await storeSample(2);
   await until(() => release !== undefined);
   for (let second = 3; second <= 12; second++) await storeSample(second);
@@ -103,7 +104,7 @@ it('reads a running show again after it stores samples: once after a read, not o
   await new Promise((resolve) => setTimeout(resolve, 50));
   // The first read, the one held, and one more for the ten samples stored while it was held.
   expect(reads).toHaveLength(3);
-  expect(store.data.value?.products?.snapshots).toHaveLength(1);
+  expect(store.data.value?.productTable?.rows).toHaveLength(1);
   store.dispose();
 });
 
@@ -123,7 +124,7 @@ it('waits between reads of a running show a few times what a read took', async (
       return review;
     },
   });
-  await until(() => store.data.value?.products !== undefined);
+  await until(() => store.data.value?.productTable !== undefined);
   await storeSample(2);
   await until(() => starts.length === 2);
   // The first read started at 0 and took 10: the next one was put 40 after its start, 30 after its end.
@@ -138,13 +139,16 @@ it('keeps showing the session when its product list cannot be read, and says a d
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   const store = createReviewStore(db, live.id, {
     minGapMs: 0,
-    loadProducts: async () => {
-      throw new Error('disk read failed');
+    products: {
+      review: async () => {
+        throw new Error('disk read failed');
+      },
+      dispose: () => {},
     },
   });
   await until(() => store.data.value != null && !store.data.value.productsReading);
   expect(store.data.value?.session.id).toBe(live.id);
-  expect(store.data.value?.products).toBeUndefined();
+  expect(store.data.value?.productTable).toBeUndefined();
   expect(warn).toHaveBeenCalledWith('Livecue: the review could not read the session', expect.any(Error));
   await db.sessions.delete(live.id);
   await until(() => store.data.value === null);
@@ -154,11 +158,14 @@ it('keeps showing the session when its product list cannot be read, and says a d
 
 it('reads nothing more once disposed', async () => {
   await runningShow();
-  const products = vi.fn(loadReviewProducts);
-  const store = createReviewStore(db, live.id, { minGapMs: 0, loadProducts: products });
-  await until(() => store.data.value?.products !== undefined);
+  const products = createProductReviewer();
+  const review = vi.spyOn(products, 'review');
+  const dispose = vi.spyOn(products, 'dispose');
+  const store = createReviewStore(db, live.id, { minGapMs: 0, products });
+  await until(() => store.data.value?.productTable !== undefined);
   store.dispose();
+  expect(dispose).toHaveBeenCalledTimes(1);
   await storeSample(2);
   await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(products).toHaveBeenCalledTimes(1);
+  expect(review).toHaveBeenCalledTimes(1);
 });

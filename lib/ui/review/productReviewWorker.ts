@@ -1,0 +1,28 @@
+import { openLivecueDb } from '../../store/database';
+import { productReview } from './productReview';
+import { type ProductReviewAnswer, readProductReviewRequest } from './productReviewMessages';
+import { loadReviewProducts } from './reviewProductRows';
+
+// The review page's product worker: reads a session's product rows and computes its product table off the
+// page's thread, which every extension page shares (the side panel's cues and tiles waited behind a long
+// evening's read and fold for a second at each refresh of a running show). Wiring only.
+
+let db: ReturnType<typeof openLivecueDb> | undefined;
+
+self.onmessage = async (event: MessageEvent) => {
+  const read = readProductReviewRequest(event.data);
+  const id = typeof event.data?.id === 'number' ? event.data.id : -1;
+  let answer: ProductReviewAnswer;
+  if (!read.ok) {
+    answer = { id, ok: false, error: `not a product table request: ${read.error}` };
+  } else {
+    const { sessionId, end, plan } = read.request;
+    try {
+      db ??= openLivecueDb();
+      answer = { id, ok: true, review: productReview(await loadReviewProducts(db, sessionId), end, plan) };
+    } catch (error) {
+      answer = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  self.postMessage(answer);
+};
