@@ -13,14 +13,14 @@ import { type BrowserBench, startBrowserBench } from './benchStart';
 // under an open panel (RESTARTS times), the review page (复盘) opened while the show goes on, and a panel
 // opened with the room's page closed (no list pushed: it folds the rows itself). No budget in DESIGN.md §6:
 // printed for what it shows. LATE_RANKING_BUILD=DIR measures another e2e build (an older one copied aside)
-// the same way; LATE_REVIEW_OPENS=0 leaves the review page out (a shorter run).
+// the same way; LATE_REVIEW_OPENS, LATE_RESTARTS, LATE_QUIET_OPENS set how often each part runs (0: left out).
 
 const LOADS = 5;
 const REVIEW_OPENS = Number(process.env.LATE_REVIEW_OPENS ?? 3);
 /** Restarts of the worker under an open panel. */
-const RESTARTS = 3;
+const RESTARTS = Number(process.env.LATE_RESTARTS ?? 3);
 /** Panels opened on the quiet room (its page closed). */
-const QUIET_OPENS = 3;
+const QUIET_OPENS = Number(process.env.LATE_QUIET_OPENS ?? 3);
 /** A review page not shown by then counts as not shown. */
 const REVIEW_WAIT_MS = 60_000;
 /** How long each review page is watched for long tasks once it shows (or gave up): a refresh or more of a running show. */
@@ -138,12 +138,30 @@ interface ReviewOpen {
   products: number | null;
   /** The page's long tasks in the REVIEW_WATCH_MS after: how many, and their total ms. */
   longTasks: [number, number];
+  /** An open side panel's timers from the open to the watch's end: delays over 50 ms, their total and the longest. */
+  panelLate: [number, number, number];
 }
 
 /** Opens the review page of `sessionId` and times what it shows. */
-async function openReview(browser: BrowserBench['browser'], sessionId: string): Promise<ReviewOpen> {
+async function openReview(
+  browser: BrowserBench['browser'],
+  sessionId: string,
+  panel: Page,
+): Promise<ReviewOpen> {
   const page = await browser.context.newPage();
   try {
+    // The side panel shares the extension's thread with the review page: how late its timers run meanwhile.
+    await panel.evaluate(`(() => {
+      clearInterval(window.__benchLateTimer);
+      const late = (window.__benchLate = [0, 0, 0]);
+      let last = performance.now();
+      window.__benchLateTimer = setInterval(() => {
+        const now = performance.now();
+        const over = now - last - 25;
+        last = now;
+        if (over > 50) { late[0]++; late[1] += over; late[2] = Math.max(late[2], over); }
+      }, 25);
+    })()`);
     const opened = Date.now();
     await page.goto(`${browser.extensionUrl('review.html')}?session=${encodeURIComponent(sessionId)}`);
     const shown = (selector: string) =>
@@ -157,6 +175,7 @@ async function openReview(browser: BrowserBench['browser'], sessionId: string): 
         );
     const session = await shown('main[data-session-id]');
     const products = session === null ? null : await shown('[data-testid="review-products"]');
+
     const longTasks = (await page.evaluate(`new Promise((resolve) => {
       let count = 0, ms = 0;
       const observer = new PerformanceObserver((list) => {
@@ -165,7 +184,13 @@ async function openReview(browser: BrowserBench['browser'], sessionId: string): 
       observer.observe({ type: 'longtask' });
       setTimeout(() => { observer.disconnect(); resolve([count, Math.round(ms)]); }, ${REVIEW_WATCH_MS});
     })`)) as [number, number];
-    return { session, products, longTasks };
+    const late = (await panel.evaluate('window.__benchLate')) as [number, number, number];
+    return {
+      session,
+      products,
+      longTasks,
+      panelLate: [late[0], Math.round(late[1]), Math.round(late[2])],
+    };
   } finally {
     await page.close();
   }
@@ -305,7 +330,10 @@ export async function run(): Promise<string[]> {
     for (let i = 0; i < RESTARTS; i++) restarts.push(await restartUnderPanel(browser, reader));
     const sessionId = await newestSessionId(reader);
     const reviews: ReviewOpen[] = [];
-    for (let i = 0; i < REVIEW_OPENS; i++) reviews.push(await openReview(browser, sessionId));
+    const reviewPanel = await browser.context.newPage();
+    await reviewPanel.goto(browser.extensionUrl('sidepanel.html'));
+    for (let i = 0; i < REVIEW_OPENS; i++) reviews.push(await openReview(browser, sessionId, reviewPanel));
+    await reviewPanel.close();
     const reviewFigure = (key: 'session' | 'products') => {
       const times = reviews.map((review) => review[key]);
       const shown = times.filter((ms): ms is number => ms !== null);
@@ -325,7 +353,7 @@ export async function run(): Promise<string[]> {
         : `  [late ranking] the worker, restarted under the evening, pushed its first ranking ${((ranked - resumed) / 1000).toFixed(1)} s after the room's next reading (its first fold reads the evening); a panel open meanwhile is told the list is being read`,
       `late restart${build}: the worker stopped under an open side panel and restarted by the room: its first ranking of the evening after ${restarts.map((r) => (r.workerRanked === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(r.workerRanked / 1000).toFixed(1)} s`)).join(' / ')}; the panel said the list was being read after ${restarts.map((r) => (r.toldReading === null ? 'never' : `${(r.toldReading / 1000).toFixed(1)} s`)).join(' / ')}; its long tasks meanwhile ${restarts.map((r) => `${r.longTasks[0]} (${r.longTasks[1]} ms)`).join(' / ')} — no budget`,
       `late quiet room${build}: the room's page closed and the worker stopped, a side panel opened folds the evening's rows itself (no engine holds the session to push its list): ranking shown after ${quiet.map((q) => (q.shown === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(q.shown / 1000).toFixed(1)} s`)).join(' / ')}, the panel's long tasks until then ${quiet.map((q) => `${q.longTasks[0]} (${q.longTasks[1]} ms)`).join(' / ')} — no budget`,
-      `late review${build}: the review page (复盘) of that evening, opened while the show goes on: session shown ${reviewFigure('session')}, product table ${reviewFigure('products')}; long tasks in the ${REVIEW_WATCH_MS / 1000} s after: ${reviews.map((review) => `${review.longTasks[0]} (${review.longTasks[1]} ms)`).join(' / ')} — no budget`,
+      `late review${build}: the review page (复盘) of that evening, opened while the show goes on: session shown ${reviewFigure('session')}, product table ${reviewFigure('products')}; long tasks in the ${REVIEW_WATCH_MS / 1000} s after: ${reviews.map((review) => `${review.longTasks[0]} (${review.longTasks[1]} ms)`).join(' / ')}; an open side panel's timers meanwhile late by over 50 ms ${reviews.map((review) => `${review.panelLate[0]}× (${review.panelLate[1]} ms, longest ${review.panelLate[2]})`).join(' / ')} — no budget`,
     ];
   } finally {
     await bench.close();
