@@ -78,6 +78,8 @@ interface StoreOptions {
   connectLive?: () => PushPortLike;
   /** How long a live session's product list is awaited from the port before the panel folds the rows itself. */
   pushWaitMs?: number;
+  /** How long a worker that says it is still reading a session's rows is waited for before the same. */
+  readingWaitMs?: number;
   /**
    * The first screen read early by bare IndexedDB (panelFirstRead.ts): shown until the live queries answer,
    * so the first render need not wait for Dexie's own open. Ignored once they have answered.
@@ -93,6 +95,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     wallClock = Date.now,
     connectLive,
     pushWaitMs = 3000,
+    readingWaitMs = 60_000,
     firstRead,
   } = options;
   const disposers: (() => void)[] = [];
@@ -330,9 +333,26 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
       return () => clearTimeout(timer);
     }),
   );
+  // A worker that says it is reading for longer than readingWaitMs (its read keeps failing) is not waited for.
+  const readTooLong = signal<string | null>(null);
+  disposers.push(
+    effect(() => {
+      const id = sessionId.value;
+      const reading = id !== null && pushedProducts.value.get(id) === READING;
+      readTooLong.value = null;
+      if (!reading) return;
+      const timer = setTimeout(() => {
+        readTooLong.value = id;
+      }, readingWaitMs);
+      return () => clearTimeout(timer);
+    }),
+  );
   const feedSession = computed(() => {
     const id = sessionId.value;
-    if (id === null || pushedProducts.value.has(id)) return null;
+    if (id === null) return null;
+    const pushed = pushedProducts.value.get(id);
+    if (pushed === READING) return readTooLong.value === id ? id : null;
+    if (pushed !== undefined) return null;
     // A panel without the port (tests, a page that follows the database only) folds at once.
     if (!connectLive) return id;
     return waitedFor.value === id ? id : null;
@@ -344,13 +364,12 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   const products = computed(() => {
     const id = sessionId.value;
     const pushed = id === null ? undefined : pushedProducts.value.get(id);
-    if (pushed === READING) return null;
-    if (pushed !== undefined) return pushed;
+    if (pushed !== undefined && pushed !== READING) return pushed;
     return panelRanking(productFeed.products.value, second.value, open.value);
   });
   const productsReading = computed(() => {
     const id = sessionId.value;
-    return id !== null && pushedProducts.value.get(id) === READING;
+    return id !== null && pushedProducts.value.get(id) === READING && productFeed.products.value === null;
   });
 
   const warning = signal<WriteWarning>({ kind: 'none' });

@@ -187,7 +187,7 @@ function fakePushPort() {
 }
 
 /** Replaces the test's store by one the worker's (fake) push port feeds; returns the port. */
-function storeFedByAPushPort(pushWaitMs?: number) {
+function storeFedByAPushPort(pushWaitMs?: number, readingWaitMs?: number) {
   store.dispose();
   const port = fakePushPort();
   store = createPanelStore(db, send, {
@@ -195,6 +195,7 @@ function storeFedByAPushPort(pushWaitMs?: number) {
     statusEveryMs: 60_000,
     connectLive: port.connect,
     pushWaitMs,
+    readingWaitMs,
   });
   return port;
 }
@@ -518,5 +519,20 @@ describe('the product list', () => {
     port.push({ type: 'products', sessionId: session.id, ranking: pushedRanking('Silk shirt') });
     expect(store.productsReading?.value).toBe(false);
     expect(shownIds()).toEqual(['p-pushed']);
+  });
+
+  it('folds the rows itself when the worker says it is reading for too long (its read keeps failing)', async () => {
+    const port = storeFedByAPushPort(30, 120);
+    await db.productSnapshots.put(storedProduct('p-stored', 'Stored scarf'));
+    await db.sessions.put(session);
+    await until(
+      () => store.session.value,
+      (s) => s?.id === session.id,
+    );
+    port.push({ type: 'productsReading', sessionId: session.id });
+    expect(store.productsReading?.value).toBe(true);
+    await until(shownIds, (ids) => ids.length === 1);
+    expect(shownIds()).toEqual(['p-stored']);
+    expect(store.productsReading?.value).toBe(false);
   });
 });
