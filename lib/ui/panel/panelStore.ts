@@ -312,8 +312,9 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
   else void firstRead?.promise.then(showFirstRead);
 
   // The stored product rows are folded here only for a session the worker does not rank: its port is down,
-  // or no list came within pushWaitMs of the port coming up (a restarted worker still reading a long evening
-  // before its first fold, a room whose page has gone quiet). A push, once it comes, takes over the list.
+  // or no list came within pushWaitMs of the port coming up (no engine holds the session: its room's page has
+  // gone quiet). A restarted worker still reading a long evening says so, and is waited for. A push, once it
+  // comes, takes over the list.
   // A port that drops waits as long again plus a poll, which connects it again and so wakes a stopped worker:
   // a panel that folded the rows at once read a long evening alongside the restarting worker, which then took
   // longer to read it, while the panel's thread froze for seconds.
