@@ -52,10 +52,7 @@ export async function productRowsSince(
     Number.isFinite(sinceTs)
       ? db.productSnapshots.where('[sessionId+ts]').between(from, to, true, true).toArray()
       : sessionSnapshots(db, sessionId),
-    db.productPins
-      .where('[sessionId+ts]')
-      .between([sessionId, Number.isFinite(pinsSinceTs) ? pinsSinceTs : Dexie.minKey], to, true, true)
-      .toArray(),
+    sessionPins(db, sessionId, pinsSinceTs),
   ]);
   return { snapshots, pins };
 }
@@ -135,11 +132,20 @@ export async function* sessionSnapshotPages(
   }
 }
 
-/** A session's pin / explained-product changes, in time order (a few per hour). */
-export function sessionPins(db: LivecueDb, sessionId: string): Promise<ProductPinRow[]> {
+/** A session's pin / explained-product changes at or after `fromTs` (all by default), in time order (a few per hour). */
+export function sessionPins(
+  db: LivecueDb,
+  sessionId: string,
+  fromTs = Number.NEGATIVE_INFINITY,
+): Promise<ProductPinRow[]> {
   return db.productPins
     .where('[sessionId+ts]')
-    .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey], true, true)
+    .between(
+      [sessionId, Number.isFinite(fromTs) ? fromTs : Dexie.minKey],
+      [sessionId, Dexie.maxKey],
+      true,
+      true,
+    )
     .toArray();
 }
 

@@ -1,7 +1,6 @@
 import { openLivecueDb } from '../../store/database';
-import { productReview } from './productReview';
 import { type ProductReviewAnswer, readProductReviewRequest } from './productReviewMessages';
-import { loadReviewProducts } from './reviewProductRows';
+import { productTableOf } from './reviewProductRows';
 
 // The review page's product worker: reads a session's product rows and computes its product table off the
 // page's thread, which every extension page shares (the side panel's cues and tiles waited behind a long
@@ -19,7 +18,7 @@ self.onmessage = async (event: MessageEvent) => {
     const { sessionId, end, plan } = read.request;
     try {
       db ??= openLivecueDb();
-      answer = { id, ok: true, review: productReview(await loadReviewProducts(db, sessionId), end, plan) };
+      answer = { id, ok: true, review: await productTableOf(db, sessionId, end, plan) };
     } catch (error) {
       answer = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -1,8 +1,8 @@
 import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
-import { type ProductReview, productReview } from './productReview';
+import type { ProductReview } from './productReview';
 import { type ProductReviewRequest, readProductReviewAnswer } from './productReviewMessages';
-import { loadReviewProducts } from './reviewProductRows';
+import { productTableOf } from './reviewProductRows';
 
 // The review's product table, computed in a worker where the page can start one (productReviewWorker.ts),
 // else on the page's own thread: a long evening is ~200k rows to read and fold, a second of a thread the
@@ -20,16 +20,6 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-/** Computes the table on this thread (tests, a page that cannot start a worker, a worker that failed). */
-async function reviewHere(
-  db: LivecueDb,
-  sessionId: string,
-  end: number,
-  plan: readonly PlanSlot[],
-): Promise<ProductReview> {
-  return productReview(await loadReviewProducts(db, sessionId), end, plan);
-}
-
 /** `spawn` starts the worker (undefined: none, the page computes the table itself). */
 export function createProductReviewer(spawn?: () => WorkerLike): ProductReviewer {
   let worker: WorkerLike | undefined;
@@ -37,11 +27,12 @@ export function createProductReviewer(spawn?: () => WorkerLike): ProductReviewer
   let nextId = 1;
   const waiting = new Map<number, { resolve(review: ProductReview): void; reject(error: Error): void }>();
 
-  const failAll = (why: string) => {
+  /** Leaves the worker for good; the requests it still owed fail with `why` (or are dropped, on dispose). */
+  const stop = (why?: string) => {
     broken = true;
     worker?.terminate();
     worker = undefined;
-    for (const [, wait] of waiting) wait.reject(new Error(why));
+    if (why !== undefined) for (const [, wait] of waiting) wait.reject(new Error(why));
     waiting.clear();
   };
 
@@ -63,7 +54,7 @@ export function createProductReviewer(spawn?: () => WorkerLike): ProductReviewer
       else wait.reject(new Error(answer.error));
     });
     worker.addEventListener('error', (event) =>
-      failAll(`the product worker failed: ${(event as ErrorEvent).message}`),
+      stop(`the product worker failed: ${(event as ErrorEvent).message}`),
     );
     return worker;
   };
@@ -71,7 +62,7 @@ export function createProductReviewer(spawn?: () => WorkerLike): ProductReviewer
   return {
     async review(db, sessionId, end, plan) {
       const running = start();
-      if (!running) return reviewHere(db, sessionId, end, plan);
+      if (!running) return productTableOf(db, sessionId, end, plan);
       const id = nextId++;
       const request: ProductReviewRequest = { id, sessionId, end, plan: [...plan] };
       try {
@@ -84,14 +75,9 @@ export function createProductReviewer(spawn?: () => WorkerLike): ProductReviewer
           'Livecue: the product worker could not compute the table; it is computed on the page',
           error,
         );
-        return reviewHere(db, sessionId, end, plan);
+        return productTableOf(db, sessionId, end, plan);
       }
     },
-    dispose() {
-      broken = true;
-      worker?.terminate();
-      worker = undefined;
-      waiting.clear();
-    },
+    dispose: () => stop(),
   };
 }

@@ -1,5 +1,7 @@
+import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
 import { type SessionProductRows, sessionPins, sessionSnapshotPages } from '../../store/productQueries';
+import { type ProductReview, productReview } from './productReview';
 
 /**
  * The session's product rows, for the review's product table (empty when the room showed no list), read a
@@ -11,4 +13,14 @@ export async function loadReviewProducts(db: LivecueDb, sessionId: string): Prom
   const snapshots: SessionProductRows['snapshots'] = [];
   for await (const page of sessionSnapshotPages(db, sessionId)) for (const row of page) snapshots.push(row);
   return { snapshots, pins: await pins };
+}
+
+/** The session's product table at `end`, read and computed on the calling thread (the worker's, or the page's). */
+export async function productTableOf(
+  db: LivecueDb,
+  sessionId: string,
+  end: number,
+  plan: readonly PlanSlot[],
+): Promise<ProductReview> {
+  return productReview(await loadReviewProducts(db, sessionId), end, plan);
 }
