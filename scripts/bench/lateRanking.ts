@@ -33,6 +33,23 @@ const NO_PUSH_WAIT_MS = 15_000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Run in a page: counts its long tasks from then on; `fromLoad`, run before the page loads, also those of
+ * its loading.
+ */
+const countLongTasks = (fromLoad: boolean) => `(() => {
+  const tasks = (window.__benchLongTasks = [0, 0]);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) { tasks[0]++; tasks[1] += entry.duration; }
+  }).observe({ type: 'longtask', buffered: ${fromLoad} });
+})()`;
+
+/** The long tasks counted since countLongTasks: how many, and their total ms. */
+async function longTasksOf(page: Page): Promise<[number, number]> {
+  const [count, ms] = (await page.evaluate('window.__benchLongTasks')) as [number, number];
+  return [count, Math.round(ms)];
+}
+
 /** Counts a table's rows through an extension page. */
 function countRows(page: Page, table: string): Promise<number> {
   return page.evaluate(`(async () => {
@@ -176,14 +193,9 @@ async function openReview(
     const session = await shown('main[data-session-id]');
     const products = session === null ? null : await shown('[data-testid="review-products"]');
 
-    const longTasks = (await page.evaluate(`new Promise((resolve) => {
-      let count = 0, ms = 0;
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) { count++; ms += entry.duration; }
-      });
-      observer.observe({ type: 'longtask' });
-      setTimeout(() => { observer.disconnect(); resolve([count, Math.round(ms)]); }, ${REVIEW_WATCH_MS});
-    })`)) as [number, number];
+    await page.evaluate(countLongTasks(false));
+    await pause(REVIEW_WATCH_MS);
+    const longTasks = await longTasksOf(page);
     const late = (await panel.evaluate('window.__benchLate')) as [number, number, number];
     return {
       session,
@@ -218,12 +230,7 @@ async function restartUnderPanel(browser: BrowserBench['browser'], reader: Page)
       .locator('[data-testid="product-next"] [data-product-id]')
       .first()
       .waitFor({ timeout: WORKER_WAIT_MS });
-    await panel.evaluate(`(() => {
-      const tasks = (window.__benchLongTasks = [0, 0]);
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) { tasks[0]++; tasks[1] += entry.duration; }
-      }).observe({ type: 'longtask' });
-    })()`);
+    await panel.evaluate(countLongTasks(false));
     await browser.stopServiceWorker();
     const stopped = Date.now();
     const toldReading = panel
@@ -234,11 +241,11 @@ async function restartUnderPanel(browser: BrowserBench['browser'], reader: Page)
         () => null,
       );
     const ranked = await workerRanks(reader, WORKER_WAIT_MS);
-    const longTasks = (await panel.evaluate('window.__benchLongTasks')) as [number, number];
+    const longTasks = await longTasksOf(panel);
     return {
       toldReading: ranked === null ? await toldReading : await Promise.race([toldReading, null]),
       workerRanked: ranked === null ? null : ranked - stopped,
-      longTasks: [longTasks[0], Math.round(longTasks[1])],
+      longTasks,
     };
   } finally {
     await panel.close();
@@ -256,12 +263,7 @@ async function panelOfQuietRoom(
   await browser.stopServiceWorker();
   const panel = await browser.context.newPage();
   try {
-    await panel.addInitScript(`(() => {
-      const tasks = (window.__benchLongTasks = [0, 0]);
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) { tasks[0]++; tasks[1] += entry.duration; }
-      }).observe({ type: 'longtask', buffered: true });
-    })()`);
+    await panel.addInitScript(countLongTasks(true));
     const opened = Date.now();
     await panel.goto(browser.extensionUrl('sidepanel.html'));
     const shown = await panel
@@ -272,8 +274,7 @@ async function panelOfQuietRoom(
         () => Date.now() - opened,
         () => null,
       );
-    const longTasks = (await panel.evaluate('window.__benchLongTasks')) as [number, number];
-    return { shown, longTasks: [longTasks[0], Math.round(longTasks[1])] };
+    return { shown, longTasks: await longTasksOf(panel) };
   } finally {
     await panel.close();
   }

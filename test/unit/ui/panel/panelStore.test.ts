@@ -456,8 +456,12 @@ describe('the product list', () => {
   });
   const shownIds = () => store.products?.value?.next.map((product) => product.id) ?? [];
 
-  it('shows the list the worker pushes for a live session, reading no product row while it comes', async () => {
-    const port = storeFedByAPushPort(30);
+  /**
+   * A store fed by a push port (a list is awaited 30 ms) following the live session, which has one product
+   * row stored; `read` counts the product table's reads from then on.
+   */
+  async function followingOneStoredProduct(readingWaitMs?: number) {
+    const port = storeFedByAPushPort(30, readingWaitMs);
     await db.productSnapshots.put(storedProduct('p-stored', 'Stored scarf'));
     const read = vi.spyOn(db.productSnapshots, 'where');
     await db.sessions.put(session);
@@ -465,6 +469,11 @@ describe('the product list', () => {
       () => store.session.value,
       (s) => s?.id === session.id,
     );
+    return { port, read };
+  }
+
+  it('shows the list the worker pushes for a live session, reading no product row while it comes', async () => {
+    const { port, read } = await followingOneStoredProduct();
     port.push({ type: 'products', sessionId: session.id, ranking: pushedRanking('Silk shirt') });
     expect(shownIds()).toEqual(['p-pushed']);
     // Each sample brings the list again; a malformed push changes nothing.
@@ -502,14 +511,7 @@ describe('the product list', () => {
   });
 
   it('waits for the list of a session the worker is still reading, with no row read meanwhile', async () => {
-    const port = storeFedByAPushPort(30);
-    await db.productSnapshots.put(storedProduct('p-stored', 'Stored scarf'));
-    const read = vi.spyOn(db.productSnapshots, 'where');
-    await db.sessions.put(session);
-    await until(
-      () => store.session.value,
-      (s) => s?.id === session.id,
-    );
+    const { port, read } = await followingOneStoredProduct();
     // A worker restarted late in an evening reads the session's rows before it can rank them.
     port.push({ type: 'productsReading', sessionId: session.id });
     expect(store.productsReading?.value).toBe(true);
@@ -522,13 +524,7 @@ describe('the product list', () => {
   });
 
   it('folds the rows itself when the worker says it is reading for too long (its read keeps failing)', async () => {
-    const port = storeFedByAPushPort(30, 120);
-    await db.productSnapshots.put(storedProduct('p-stored', 'Stored scarf'));
-    await db.sessions.put(session);
-    await until(
-      () => store.session.value,
-      (s) => s?.id === session.id,
-    );
+    const { port } = await followingOneStoredProduct(120);
     port.push({ type: 'productsReading', sessionId: session.id });
     expect(store.productsReading?.value).toBe(true);
     await until(shownIds, (ids) => ids.length === 1);
