@@ -157,7 +157,36 @@ interface ReviewOpen {
   longTasks: [number, number];
   /** An open side panel's timers from the open to the watch's end: delays over 50 ms, their total and the longest. */
   panelLate: [number, number, number];
+  /** ms each product table took from the page's request to its worker's answer: the first, then the watch's refreshes. */
+  tables: number[];
 }
+
+/**
+ * Times each product table the review page asks its worker for (request → answer, by the request's id):
+ * an init script, so it wraps the page's Worker before the page starts one.
+ */
+const TIME_TABLES = `(() => {
+  const Native = window.Worker;
+  if (!Native) return;
+  window.__benchTables = [];
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      const sent = new Map();
+      const post = this.postMessage.bind(this);
+      this.postMessage = (message, ...rest) => {
+        if (typeof message?.id === 'number') sent.set(message.id, performance.now());
+        post(message, ...rest);
+      };
+      this.addEventListener('message', (event) => {
+        const at = sent.get(event.data?.id);
+        if (at === undefined) return;
+        sent.delete(event.data.id);
+        window.__benchTables.push(Math.round(performance.now() - at));
+      });
+    }
+  };
+})()`;
 
 /** Opens the review page of `sessionId` and times what it shows. */
 async function openReview(
@@ -179,6 +208,7 @@ async function openReview(
         if (over > 50) { late[0]++; late[1] += over; late[2] = Math.max(late[2], over); }
       }, 25);
     })()`);
+    await page.addInitScript(TIME_TABLES);
     const opened = Date.now();
     await page.goto(`${browser.extensionUrl('review.html')}?session=${encodeURIComponent(sessionId)}`);
     const shown = (selector: string) =>
@@ -202,6 +232,7 @@ async function openReview(
       products,
       longTasks,
       panelLate: [late[0], Math.round(late[1]), Math.round(late[2])],
+      tables: ((await page.evaluate('window.__benchTables')) as number[] | undefined) ?? [],
     };
   } finally {
     await page.close();
@@ -355,6 +386,7 @@ export async function run(): Promise<string[]> {
       `late restart${build}: the worker stopped under an open side panel and restarted by the room: its first ranking of the evening after ${restarts.map((r) => (r.workerRanked === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(r.workerRanked / 1000).toFixed(1)} s`)).join(' / ')}; the panel said the list was being read after ${restarts.map((r) => (r.toldReading === null ? 'never' : `${(r.toldReading / 1000).toFixed(1)} s`)).join(' / ')}; its long tasks meanwhile ${restarts.map((r) => `${r.longTasks[0]} (${r.longTasks[1]} ms)`).join(' / ')} — no budget`,
       `late quiet room${build}: the room's page closed and the worker stopped, a side panel opened folds the evening's rows itself (no engine holds the session to push its list): ranking shown after ${quiet.map((q) => (q.shown === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(q.shown / 1000).toFixed(1)} s`)).join(' / ')}, the panel's long tasks until then ${quiet.map((q) => `${q.longTasks[0]} (${q.longTasks[1]} ms)`).join(' / ')} — no budget`,
       `late review${build}: the review page (复盘) of that evening, opened while the show goes on: session shown ${reviewFigure('session')}, product table ${reviewFigure('products')}; long tasks in the ${REVIEW_WATCH_MS / 1000} s after: ${reviews.map((review) => `${review.longTasks[0]} (${review.longTasks[1]} ms)`).join(' / ')}; an open side panel's timers meanwhile late by over 50 ms ${reviews.map((review) => `${review.panelLate[0]}× (${review.panelLate[1]} ms, longest ${review.panelLate[2]})`).join(' / ')} — no budget`,
+      `  [late review] its product tables, request → the worker's answer (ms): ${reviews.map((review) => (review.tables.length === 0 ? 'none' : `first ${review.tables[0]}, then ${review.tables.length - 1} refreshes${review.tables.length > 1 ? ` of median ${median(review.tables.slice(1))}` : ''}`)).join(' / ')} — the table is as old as a refresh's gap (4 × its read, at least 2 s) plus its read`,
     ];
   } finally {
     await bench.close();

@@ -1,12 +1,14 @@
 import { openLivecueDb } from '../../store/database';
 import { type ProductReviewAnswer, readProductReviewRequest } from './productReviewMessages';
-import { productTableOf } from './reviewProductRows';
+import { heldReviewRows, productTableOf } from './reviewProductRows';
 
 // The review page's product worker: reads a session's product rows and computes its product table off the
 // page's thread, which every extension page shares (the side panel's cues and tiles waited behind a long
 // evening's read and fold for a second at each refresh of a running show). Wiring only.
 
 let db: ReturnType<typeof openLivecueDb> | undefined;
+// The rows the last request read: a refresh of a running show reads only what is new.
+const rows = heldReviewRows();
 
 self.onmessage = async (event: MessageEvent) => {
   const read = readProductReviewRequest(event.data);
@@ -18,7 +20,7 @@ self.onmessage = async (event: MessageEvent) => {
     const { sessionId, end, plan } = read.request;
     try {
       db ??= openLivecueDb();
-      answer = { id, ok: true, review: await productTableOf(db, sessionId, end, plan) };
+      answer = { id, ok: true, review: await productTableOf(db, sessionId, end, plan, rows) };
     } catch (error) {
       answer = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
     }

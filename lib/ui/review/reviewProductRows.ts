@@ -1,6 +1,8 @@
+import { Dexie } from 'dexie';
 import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
 import { type SessionProductRows, sessionPins, sessionSnapshotPages } from '../../store/productQueries';
+import type { ProductSnapshotRow } from '../../store/productRows';
 import { type ProductReview, productReview } from './productReview';
 
 /**
@@ -15,12 +17,75 @@ export async function loadReviewProducts(db: LivecueDb, sessionId: string): Prom
   return { snapshots, pins: await pins };
 }
 
-/** The session's product table at `end`, read and computed on the calling thread (the worker's, or the page's). */
+/**
+ * How far before the newest row held a refresh reads again: rows filed at the newest times may be written
+ * again (a late reading's values are stated anew at the ledger's newest time).
+ */
+export const REREAD_MS = 60_000;
+
+/** A session's product rows as a review refresh reads them: the stored rows, whole or as news since the last read. */
+export interface ReviewProductRows {
+  read(db: LivecueDb, sessionId: string): Promise<SessionProductRows>;
+}
+
+/**
+ * Keeps the rows the last read gave, so a refresh of a running show reads only the newest stretch (from
+ * REREAD_MS before the newest row held) and the session's row count, instead of the whole evening again
+ * (~200k rows, seconds at every refresh). A count that does not add up (a late reading filed at an older
+ * time, an import, a deletion) reads everything again. A row rewritten in place at an older time is not
+ * seen: the ledger rewrites a row only at a time it already holds, with the values it held (a reading sent
+ * again), and states changed values at its newest time.
+ */
+export function heldReviewRows(): ReviewProductRows {
+  let held: { sessionId: string; snapshots: ProductSnapshotRow[]; newestTs: number } | undefined;
+
+  const keep = (sessionId: string, rows: SessionProductRows) => {
+    let newestTs = Number.NEGATIVE_INFINITY;
+    for (const row of rows.snapshots) if (row.ts > newestTs) newestTs = row.ts;
+    held = { sessionId, snapshots: rows.snapshots, newestTs };
+    return rows;
+  };
+
+  return {
+    async read(db, sessionId) {
+      const before = held;
+      if (!before || before.sessionId !== sessionId || !Number.isFinite(before.newestTs)) {
+        return keep(sessionId, await loadReviewProducts(db, sessionId));
+      }
+      const cutoff = before.newestTs - REREAD_MS;
+      // One transaction: the count and the newest rows agree with each other.
+      const { total, fresh, pins } = await db.transaction('r', db.productSnapshots, db.productPins, () =>
+        Promise.all([
+          db.productSnapshots
+            .where('[sessionId+productId+ts]')
+            .between([sessionId], [sessionId, []], true, true)
+            .count(),
+          db.productSnapshots
+            .where('[sessionId+ts]')
+            .between([sessionId, cutoff], [sessionId, Dexie.maxKey], true, true)
+            .toArray(),
+          sessionPins(db, sessionId),
+        ]).then(([total, fresh, pins]) => ({ total, fresh, pins })),
+      );
+      const kept = before.snapshots.filter((row) => row.ts < cutoff);
+      if (kept.length + fresh.length !== total)
+        return keep(sessionId, await loadReviewProducts(db, sessionId));
+      for (const row of fresh) kept.push(row);
+      return keep(sessionId, { snapshots: kept, pins });
+    },
+  };
+}
+
+/**
+ * The session's product table at `end`, read and computed on the calling thread (the worker's, or the
+ * page's); `rows` keeps what an earlier call read, so a refresh reads only what is new.
+ */
 export async function productTableOf(
   db: LivecueDb,
   sessionId: string,
   end: number,
   plan: readonly PlanSlot[],
+  rows: ReviewProductRows = heldReviewRows(),
 ): Promise<ProductReview> {
-  return productReview(await loadReviewProducts(db, sessionId), end, plan);
+  return productReview(await rows.read(db, sessionId), end, plan);
 }
