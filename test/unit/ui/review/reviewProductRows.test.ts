@@ -1,8 +1,13 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { LivecueDb } from '../../../../lib/store/database';
 import type { SessionProductRows } from '../../../../lib/store/productQueries';
 import type { ProductSnapshotRow } from '../../../../lib/store/productRows';
-import { heldReviewRows, loadReviewProducts, REREAD_MS } from '../../../../lib/ui/review/reviewProductRows';
+import {
+  heldReviewRows,
+  loadReviewProducts,
+  loadReviewProductsAtOnce,
+  REREAD_MS,
+} from '../../../../lib/ui/review/reviewProductRows';
 
 // A review open while the show goes on refreshes its product table every few seconds: it keeps the rows it
 // read and reads again only the newest stretch and the session's row count, and reads everything again
@@ -101,4 +106,21 @@ it('reads another session whole, and a session with no product rows as empty', a
   expect((await rows.read(db, other)).snapshots.map((row) => row.productId)).toEqual(['hat']);
   expect(await rows.read(db, 'no-such-session')).toEqual({ snapshots: [], pins: [] });
   expect(await rows.read(db, 'no-such-session')).toEqual({ snapshots: [], pins: [] });
+});
+
+it('reads the whole session only when it must: first, and when the count does not add up', async () => {
+  // The review's worker reads it at once; the page, a page at a time: the same rows either way.
+  expect(byKey(await loadReviewProductsAtOnce(db, SESSION))).toEqual(
+    byKey(await loadReviewProducts(db, SESSION)),
+  );
+  const whole = vi.fn(loadReviewProductsAtOnce);
+  const rows = heldReviewRows(whole);
+  await rows.read(db, SESSION);
+  await db.productSnapshots.put(snapshot('scarf', T + 600_000, 61));
+  await rows.read(db, SESSION);
+  expect(whole).toHaveBeenCalledTimes(1);
+
+  await db.productSnapshots.put(snapshot('mug', T + 1_000, 0));
+  expect((await rows.read(db, SESSION)).snapshots).toHaveLength(122);
+  expect(whole).toHaveBeenCalledTimes(2);
 });
