@@ -30,7 +30,11 @@ describe('faces', () => {
     harness = await startHarness();
     panel = await harness.openPanel();
     await panel.setViewportSize({ width: 420, height: 900 });
-    const scenario = { ...loadScenario('evening-drop'), durationSec: 800, ended: false };
+    // Cut a minute and a half after the drop at 600 s, while its cues (traffic drop, ad boost, product dwell)
+    // stand: past its end the session's time moves with the wall clock, so they stay up for the tests below.
+    // Cut at 800 s, only a cue of the last two minutes was still up, and how many samples a loaded machine
+    // took at 40× decided whether one had fired then.
+    const scenario = { ...loadScenario('evening-drop'), durationSec: 680, ended: false };
     room = await harness.openRoom(scenario, { speed: 40 });
     await panel.locator('[data-testid="current-cue"][data-cue-id]').first().waitFor({ timeout: 60_000 });
     await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
