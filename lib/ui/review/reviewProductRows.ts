@@ -6,6 +6,7 @@ import {
   sessionPins,
   sessionSnapshotPages,
   sessionSnapshots,
+  sessionSnapshotsByKey,
 } from '../../store/productQueries';
 import type { ProductSnapshotRow } from '../../store/productRows';
 import { type ProductReview, productReview } from './productReview';
@@ -74,18 +75,15 @@ export function heldReviewRows(
       }
       const cutoff = before.newestTs - REREAD_MS;
       // One transaction: the count and the newest rows agree with each other.
-      const { total, fresh, pins } = await db.transaction('r', db.productSnapshots, db.productPins, () =>
+      const [total, fresh, pins] = await db.transaction('r', db.productSnapshots, db.productPins, () =>
         Promise.all([
-          db.productSnapshots
-            .where('[sessionId+productId+ts]')
-            .between([sessionId], [sessionId, []], true, true)
-            .count(),
+          sessionSnapshotsByKey(db, sessionId).count(),
           db.productSnapshots
             .where('[sessionId+ts]')
             .between([sessionId, cutoff], [sessionId, Dexie.maxKey], true, true)
             .toArray(),
           sessionPins(db, sessionId),
-        ]).then(([total, fresh, pins]) => ({ total, fresh, pins })),
+        ]),
       );
       const kept = before.snapshots.filter((row) => row.ts < cutoff);
       if (kept.length + fresh.length !== total) return keep(sessionId, await loadWhole(db, sessionId));

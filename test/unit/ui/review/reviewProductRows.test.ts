@@ -28,6 +28,14 @@ const snapshot = (productId: string, ts: number, sold: number): ProductSnapshotR
 const byKey = (rows: SessionProductRows) =>
   Object.fromEntries(rows.snapshots.map((row) => [`${row.productId}@${row.ts}`, row.metrics]));
 
+/** A refresh's rows, checked to be `length` of them and the same a whole read gives. */
+async function refreshedAsWhole(rows: ReturnType<typeof heldReviewRows>, length: number) {
+  const refreshed = await rows.read(db, SESSION);
+  expect(refreshed.snapshots).toHaveLength(length);
+  expect(byKey(refreshed)).toEqual(byKey(await loadReviewProducts(db, SESSION)));
+  return refreshed;
+}
+
 beforeEach(async () => {
   db = new LivecueDb(`review-rows-${Math.random()}`);
   // Ten minutes of two products, a row every 10 s each.
@@ -47,11 +55,7 @@ it('reads the whole session first, then the rows filed since, and gives what a w
 
   await db.productSnapshots.bulkPut([snapshot('scarf', T + 600_000, 61), snapshot('mug', T + 600_000, 31)]);
   await db.productPins.put({ sessionId: SESSION, ts: T + 600_000, productId: 'mug' });
-  const refreshed = await rows.read(db, SESSION);
-
-  const whole = await loadReviewProducts(db, SESSION);
-  expect(byKey(refreshed)).toEqual(byKey(whole));
-  expect(refreshed.snapshots).toHaveLength(122);
+  const refreshed = await refreshedAsWhole(rows, 122);
   expect(refreshed.pins.map((pin) => pin.productId)).toEqual(['scarf', 'mug']);
 });
 
@@ -62,9 +66,7 @@ it('reads the newest stretch again, where a late reading restates values', async
   await db.productSnapshots.put(snapshot('scarf', T + 590_000, 70));
   await db.productSnapshots.put(snapshot('mug', T + 590_000 - REREAD_MS + 10_000, 9));
 
-  const refreshed = await rows.read(db, SESSION);
-  expect(refreshed.snapshots).toHaveLength(120);
-  expect(byKey(refreshed)).toEqual(byKey(await loadReviewProducts(db, SESSION)));
+  await refreshedAsWhole(rows, 120);
 });
 
 it('reads everything again when a row was filed at an older time, or one went away', async () => {
@@ -72,14 +74,10 @@ it('reads everything again when a row was filed at an older time, or one went aw
   await rows.read(db, SESSION);
   // A late reading filed whole at its own time, long before the newest.
   await db.productSnapshots.put(snapshot('scarf', T + 5_000, 3));
-  const withLate = await rows.read(db, SESSION);
-  expect(withLate.snapshots).toHaveLength(121);
-  expect(byKey(withLate)).toEqual(byKey(await loadReviewProducts(db, SESSION)));
+  await refreshedAsWhole(rows, 121);
 
   await db.productSnapshots.delete([SESSION, 'mug', T]);
-  const withoutOne = await rows.read(db, SESSION);
-  expect(withoutOne.snapshots).toHaveLength(120);
-  expect(byKey(withoutOne)).toEqual(byKey(await loadReviewProducts(db, SESSION)));
+  await refreshedAsWhole(rows, 120);
 });
 
 it('keeps the older rows it read: only the newest stretch and the count are read again', async () => {
