@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { declareVersions } from './dbVersions';
+import type { ProductBlockRow, ProductPackRow } from './productBlocks';
 import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from './productRows';
 import type { ActionRow, CommentRow, CueRow, SampleRow, SessionRow, SettingsRow } from './rows';
 import type { SampleBlockRow, SamplePackRow } from './sampleBlocks';
@@ -22,6 +23,9 @@ export class LivecueDb extends Dexie {
   productPins!: Table<ProductPinRow, [string, number]>;
   /** Each product's latest values per session (v6), folded from its snapshots as they are written. */
   productLatest!: Table<ProductLatestRow, [string, string]>;
+  /** Older product snapshots packed for fast reading (v7); `productSnapshots` stays the source of truth. */
+  productBlocks!: Table<ProductBlockRow, [string, number]>;
+  productPacks!: EntityTable<ProductPackRow, 'sessionId'>;
 
   constructor(name = 'livecue') {
     super(name);

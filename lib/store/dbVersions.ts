@@ -110,6 +110,13 @@ async function fillProductLatest(tx: Transaction): Promise<void> {
   await tx.table('productLatest').bulkPut(foldByProduct(snapshots));
 }
 
+/**
+ * v7: a read-optimised copy of each session's older product snapshots (productBlocks, lib/store/productBlocks.ts)
+ * and what each session's copy covers (productPacks). `productSnapshots` is unchanged and stays the source of
+ * truth; the background packs sessions after the upgrade as it does live ones, so the upgrade moves nothing.
+ */
+const V7_STORES = { ...V6_STORES, productBlocks: '[sessionId+ts]', productPacks: 'sessionId' };
+
 export const DB_VERSIONS: readonly DbVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES, upgrade: fillSessionSummaries },
@@ -117,6 +124,7 @@ export const DB_VERSIONS: readonly DbVersion[] = [
   { version: 4, stores: V4_STORES },
   { version: 5, stores: V5_STORES },
   { version: 6, stores: V6_STORES, upgrade: fillProductLatest },
+  { version: 7, stores: V7_STORES },
 ];
 
 export const LATEST_DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]!.version;

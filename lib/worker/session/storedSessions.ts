@@ -1,5 +1,5 @@
 import type { LivecueDb } from '../../store/database';
-import { sessionLatest, sessionSnapshots } from '../../store/productQueries';
+import { sessionLatest, sessionSnapshots, snapshotTables } from '../../store/productQueries';
 import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
@@ -45,7 +45,14 @@ export function loadSessionEvents(db: LivecueDb, sessionId: string): Promise<Ses
 export function loadSessionTail(db: LivecueDb, sessionId: string, from: number): Promise<SessionEvents> {
   const [lower, upper] = sessionRange(sessionId);
   const tail: [string, unknown] = [sessionId, from];
-  const tables = [db.samples, db.actions, db.comments, db.productSnapshots, db.productPins, db.productLatest];
+  const tables = [
+    db.samples,
+    db.actions,
+    db.comments,
+    ...snapshotTables(db),
+    db.productPins,
+    db.productLatest,
+  ];
   return db.transaction('r', tables, async () => {
     const [samples, actions, comments, snapshots, pins, latest] = await Promise.all([
       db.samples.where('[sessionId+ts]').between(tail, upper, true, true).toArray(),
@@ -74,7 +81,7 @@ export function loadSessionHead(
 ): Promise<{ samples: SampleRow[]; comments: CommentRow[]; productSnapshots: ProductSnapshotRow[] }> {
   const [lower] = sessionRange(sessionId);
   const head: [string, unknown] = [sessionId, before];
-  return db.transaction('r', [db.samples, db.comments, db.productSnapshots], async () => {
+  return db.transaction('r', [db.samples, db.comments, ...snapshotTables(db)], async () => {
     const [samples, comments, snapshots] = await Promise.all([
       db.samples.where('[sessionId+ts]').between(lower, head, true, false).toArray(),
       db.comments.where('[sessionId+ts]').between(lower, head, true, false).toArray(),

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LivecueDb, openLivecueDb } from '../../../lib/store/database';
 import { declareVersions, LATEST_DB_VERSION } from '../../../lib/store/dbVersions';
+import { sessionSnapshots } from '../../../lib/store/productQueries';
 
 let dbCount = 0;
 const freshName = () => `livecue-versions-${Date.now()}-${dbCount++}`;
@@ -39,6 +40,8 @@ describe('LivecueDb', () => {
       productSnapshots: ['[sessionId+productId+ts]', '[sessionId+ts]'],
       productPins: ['[sessionId+ts]'],
       productLatest: ['[sessionId+productId]'],
+      productBlocks: ['[sessionId+ts]'],
+      productPacks: ['sessionId'],
     });
   });
 
@@ -154,7 +157,9 @@ describe('upgrade v1 → latest at once', () => {
         'actions',
         'comments',
         'cues',
+        'productBlocks',
         'productLatest',
+        'productPacks',
         'productPins',
         'productSnapshots',
         'sampleBlocks',
@@ -350,7 +355,7 @@ describe('upgrade v5 → v6', () => {
     const db = new LivecueDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(LATEST_DB_VERSION);
     expect(await db.productSnapshots.count()).toBe(5);
     expect(await db.productLatest.toArray()).toEqual([
       {
@@ -376,5 +381,31 @@ describe('upgrade v5 → v6', () => {
         setAt: { name: 5000, stock: 5000 },
       },
     ]);
+  });
+});
+
+describe('upgrade v6 → v7', () => {
+  it('keeps every product row and adds the empty packed copy, which readers do without until packed', async () => {
+    const name = freshName();
+    const v6 = new Dexie(name);
+    declareVersions(v6, 6);
+    await v6.open();
+    const snapshots = [
+      { sessionId: 's1', productId: 'a', ts: 1000, name: 'Scarf', metrics: { stock: 10, sold: 0 } },
+      { sessionId: 's1', productId: 'a', ts: 2000, metrics: { sold: 2 }, sources: { sold: 'json' } },
+      { sessionId: 's1', productId: 'b', ts: 2000, metrics: { stock: null } },
+    ];
+    await v6.table('productSnapshots').bulkPut(snapshots);
+    await v6.table('productPins').put({ sessionId: 's1', ts: 1000, productId: 'a' });
+    v6.close();
+
+    const db = new LivecueDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.productBlocks.count()).toBe(0);
+    expect(await db.productPacks.count()).toBe(0);
+    expect(await sessionSnapshots(db, 's1')).toEqual(snapshots);
+    expect(await db.productPins.count()).toBe(1);
   });
 });
