@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../node/mockRoomServer';
+import { bundlePageScript } from '../node/pageScript';
 import { type BrowserBench, startBrowserBench } from './benchStart';
 
 // A side panel opened late in a long product evening (issue 19, speed a person feels): how long until its
@@ -14,8 +15,12 @@ import { type BrowserBench, startBrowserBench } from './benchStart';
 // opened with the room's page closed (no list pushed: it folds the rows itself). No budget in DESIGN.md §6:
 // printed for what it shows. LATE_RANKING_BUILD=DIR measures another e2e build (an older one copied aside)
 // the same way; LATE_REVIEW_OPENS, LATE_RESTARTS, LATE_QUIET_OPENS set how often each part runs (0: left out).
+// The evening's older product snapshots are packed as the worker's packing alarm would have packed them as
+// the evening went (the worker's own code, run in the extension page); LATE_PACKED=0 leaves them unpacked,
+// as a database from before v7 (or a session not packed yet) holds them.
 
 const LOADS = 5;
+const PACKED = process.env.LATE_PACKED !== '0';
 const REVIEW_OPENS = Number(process.env.LATE_REVIEW_OPENS ?? 3);
 /** Restarts of the worker under an open panel. */
 const RESTARTS = Number(process.env.LATE_RESTARTS ?? 3);
@@ -118,6 +123,28 @@ function fillEvening(page: Page, hours: number): Promise<number> {
     db.close();
     return snapshots.length;
   })()`);
+}
+
+/**
+ * Packs the evening's product snapshots in the extension page with the worker's packer, run after run until
+ * nothing is left to pack (the alarm packs a batch a minute as the live goes on). Returns rows packed and ms.
+ */
+async function packEvening(page: Page): Promise<{ rows: number; ms: number }> {
+  await page.evaluate(
+    await bundlePageScript(`
+      import { openLivecueDb } from './lib/store/database';
+      import { packProductSessions } from './lib/worker/history/productPacking';
+      window.__benchPackEvening = async () => {
+        const db = openLivecueDb();
+        const started = performance.now();
+        while ((await packProductSessions(db)) > 0);
+        const rows = (await db.productPacks.toArray()).reduce((sum, pack) => sum + pack.rows, 0);
+        db.close();
+        return { rows, ms: Math.round(performance.now() - started) };
+      };
+    `),
+  );
+  return (await page.evaluate('window.__benchPackEvening()')) as { rows: number; ms: number };
 }
 
 /** Resolves when the worker pushes a ranking of the evening (explained products), or null after `ms`. */
@@ -339,7 +366,11 @@ export async function run(): Promise<string[]> {
     await pause(3000);
     await first.close();
     const rows = await fillEvening(reader, HOURS);
-    // The worker held the short session: stopped, the next one reads the evening from the database.
+    // The worker held the short session: stopped, the next one reads the evening from the database. It is
+    // stopped before the packing too (a worker holding the short session would end it as silent meanwhile),
+    // and again after (an alarm may have woken it).
+    await browser.stopServiceWorker();
+    const packed = PACKED ? await packEvening(reader) : null;
     await browser.stopServiceWorker();
     const resumedAt = new Date(Date.parse(scenario.startAt) + HOURS * 3_600_000 + 30_000).toISOString();
     const resumed = Date.now();
@@ -379,6 +410,9 @@ export async function run(): Promise<string[]> {
     for (let i = 0; i < QUIET_OPENS; i++) quiet.push(await panelOfQuietRoom(browser));
     const build = compared ? ` [${compared}]` : '';
     return [
+      packed
+        ? `late evening${build}: ${packed.rows.toLocaleString('en')} of its product rows packed into blocks in ${(packed.ms / 1000).toFixed(1)} s, as the worker's packing alarm packs them while the show goes on (all but the last minutes)`
+        : `late evening${build}: its product rows left unpacked (LATE_PACKED=0), as a database from before v7 holds them`,
       `late ranking${build}: a side panel opened ${HOURS} h into a product evening (30 products redrawn every 3–6 s, ${rows.toLocaleString('en')} product rows) shows its ranking in median ${median(loads)} ms, page load included (${LOADS} opens: ${loads.join(' / ')} ms) — no budget`,
       ranked === null
         ? `  [late ranking] this build pushes no ranking: each panel folds the evening's rows itself`

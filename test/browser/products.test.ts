@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProductPackRow } from '../../lib/store/productBlocks';
 import type { ProductPinRow, ProductSnapshotRow } from '../../lib/store/productRows';
 import { PROJECT_ROOT } from '../../scripts/node/mockRoomServer';
 import {
@@ -22,7 +23,7 @@ import {
 /** The product tables of the extension's database, read through an extension page. */
 async function readProductTables(
   page: Page,
-): Promise<{ snapshots: ProductSnapshotRow[]; pins: ProductPinRow[] }> {
+): Promise<{ snapshots: ProductSnapshotRow[]; pins: ProductPinRow[]; packs: ProductPackRow[] }> {
   return page.evaluate(`(async () => {
     const open = indexedDB.open('livecue');
     const db = await new Promise((resolve, reject) => {
@@ -34,7 +35,11 @@ async function readProductTables(
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const tables = { snapshots: await all('productSnapshots'), pins: await all('productPins') };
+    const tables = {
+      snapshots: await all('productSnapshots'),
+      pins: await all('productPins'),
+      packs: await all('productPacks'),
+    };
     db.close();
     return tables;
   })()`);
@@ -216,6 +221,29 @@ describe('products: what to put up next', () => {
     await review
       .locator('[data-testid="review-products"]')
       .screenshot({ path: join(SCREENSHOT_DIR, 'review-products.png') });
+
+    // Packed into blocks (as the worker's alarm packs a long evening), the session reads back the same: the
+    // review shows every product again, each on screen at least as long as before (the show goes on).
+    const explainedBy = (): Promise<Record<string, number>> =>
+      rows.evaluateAll((trs) =>
+        Object.fromEntries(
+          trs.map((tr) => [
+            tr.getAttribute('data-product-id'),
+            Number(tr.getAttribute('data-explained-sec')),
+          ]),
+        ),
+      );
+    const before = await explainedBy();
+    await (await harness.browser.serviceWorker()).evaluate(() => globalThis.livecuePackProductsNow!());
+    const [pack] = (await readProductTables(panel)).packs.filter((row) => row.sessionId === session.id);
+    expect(pack!.rows).toBeGreaterThanOrEqual(snapshots.length);
+    expect(pack!.blocks).toBeGreaterThan(0);
+    await review.reload();
+    await rows.first().waitFor({ timeout: 20_000 });
+    const after = await explainedBy();
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    for (const [id, sec] of Object.entries(before)) expect(after[id], id).toBeGreaterThanOrEqual(sec);
+    expect(reviewWarnings).toEqual([]);
   }, 240_000);
 
   afterAll(() => {

@@ -191,7 +191,7 @@ async function foldIntoLatest(db: LivecueDb, added: readonly ProductSnapshotRow[
 async function addProductRows(
   db: LivecueDb,
   entry: ExportedSession,
-): Promise<{ added: number; alreadyHere: number }> {
+): Promise<{ added: number; alreadyHere: number; snapshots: number }> {
   const snapshots = entry.productSnapshots ?? [];
   const pins = entry.productPins ?? [];
   const heldSnapshots = await db.productSnapshots.bulkGet(
@@ -206,7 +206,7 @@ async function addProductRows(
   const newPins = pins.filter((_, i) => !heldPins[i]);
   await db.productPins.bulkAdd(newPins);
   const added = newSnapshots.length + newPins.length;
-  return { added, alreadyHere: snapshots.length + pins.length - added };
+  return { added, alreadyHere: snapshots.length + pins.length - added, snapshots: newSnapshots.length };
 }
 
 export async function importExportJson(
@@ -231,6 +231,8 @@ export async function importExportJson(
       db.productPins,
       db.productLatest,
       db.samplePacks,
+      db.productBlocks,
+      db.productPacks,
     ];
     await db.transaction('rw', tables, async () => {
       for (const entry of parsed.file.sessions) {
@@ -278,6 +280,11 @@ export async function importExportJson(
         const cues = entry.cues.filter((_, i) => !heldCues[i]);
         await db.cues.bulkAdd(cues);
         const products = await addProductRows(db, entry);
+        // Its packed product snapshots no longer cover them all: the background packs the session again.
+        if (here && products.snapshots) {
+          await db.productBlocks.where('[sessionId+ts]').between(lower, upper).delete();
+          await db.productPacks.delete(here.id);
+        }
         added.products = (added.products ?? 0) + products.added;
         alreadyHere.products = (alreadyHere.products ?? 0) + products.alreadyHere;
         added.samples += samples.length;

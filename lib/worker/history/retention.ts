@@ -20,6 +20,8 @@ export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[
     db.productSnapshots,
     db.productPins,
     db.productLatest,
+    db.productBlocks,
+    db.productPacks,
   ];
   return db.transaction('rw', tables, async () => {
     let deleted = 0;
@@ -33,6 +35,8 @@ export async function deleteSessions(db: LivecueDb, sessionIds: readonly string[
       await db.productSnapshots.where('[sessionId+ts]').between(lower, upper).delete();
       await db.productPins.where('[sessionId+ts]').between(lower, upper).delete();
       await db.productLatest.where('[sessionId+productId]').between([id], [id, []]).delete();
+      await db.productBlocks.where('[sessionId+ts]').between(lower, upper).delete();
+      await db.productPacks.delete(id);
       await db.actions.where('[sessionId+ts]').between(lower, upper).delete();
       await db.cues.where('sessionId').equals(id).delete();
       if (await db.sessions.get(id)) {
