@@ -26,6 +26,8 @@ const REVIEW_OPENS = Number(process.env.LATE_REVIEW_OPENS ?? 3);
 const RESTARTS = Number(process.env.LATE_RESTARTS ?? 3);
 /** Panels opened on the quiet room (its page closed). */
 const QUIET_OPENS = Number(process.env.LATE_QUIET_OPENS ?? 3);
+/** How long the room's page has been closed when the first such panel opens. */
+const QUIET_AFTER_MS = 15_000;
 /** A review page not shown by then counts as not shown. */
 const REVIEW_WAIT_MS = 60_000;
 /** How long each review page is watched for long tasks once it shows (or gave up): a refresh or more of a running show. */
@@ -406,6 +408,9 @@ export async function run(): Promise<string[]> {
         : `not shown within ${REVIEW_WAIT_MS / 1000} s in ${times.length - shown.length} of ${times.length} opens (${each} ms)`;
     };
     await room.close();
+    // A quiet room is one whose page closed a while ago (Chrome stops an idle worker ~30 s after its last
+    // event): a panel opened a second after may still be followed by the room, so it waits for a push first.
+    if (QUIET_OPENS > 0) await pause(QUIET_AFTER_MS);
     const quiet: { shown: number | null; longTasks: [number, number] }[] = [];
     for (let i = 0; i < QUIET_OPENS; i++) quiet.push(await panelOfQuietRoom(browser));
     const build = compared ? ` [${compared}]` : '';
@@ -418,7 +423,7 @@ export async function run(): Promise<string[]> {
         ? `  [late ranking] this build pushes no ranking: each panel folds the evening's rows itself`
         : `  [late ranking] the worker, restarted under the evening, pushed its first ranking ${((ranked - resumed) / 1000).toFixed(1)} s after the room's next reading (its first fold reads the evening); a panel open meanwhile is told the list is being read`,
       `late restart${build}: the worker stopped under an open side panel and restarted by the room: its first ranking of the evening after ${restarts.map((r) => (r.workerRanked === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(r.workerRanked / 1000).toFixed(1)} s`)).join(' / ')}; the panel said the list was being read after ${restarts.map((r) => (r.toldReading === null ? 'never' : `${(r.toldReading / 1000).toFixed(1)} s`)).join(' / ')}; its long tasks meanwhile ${restarts.map((r) => `${r.longTasks[0]} (${r.longTasks[1]} ms)`).join(' / ')} — no budget`,
-      `late quiet room${build}: the room's page closed and the worker stopped, a side panel opened folds the evening's rows itself (no engine holds the session to push its list): ranking shown after ${quiet.map((q) => (q.shown === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(q.shown / 1000).toFixed(1)} s`)).join(' / ')}, the panel's long tasks until then ${quiet.map((q) => `${q.longTasks[0]} (${q.longTasks[1]} ms)`).join(' / ')} — no budget`,
+      `late quiet room${build}: the room's page closed ${QUIET_AFTER_MS / 1000} s before and the worker stopped, a side panel opened folds the evening's rows itself (no engine holds the session to push its list): ranking shown after ${quiet.map((q) => (q.shown === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(q.shown / 1000).toFixed(1)} s`)).join(' / ')}, the panel's long tasks until then ${quiet.map((q) => `${q.longTasks[0]} (${q.longTasks[1]} ms)`).join(' / ')} — no budget`,
       `late review${build}: the review page (复盘) of that evening, opened while the show goes on: session shown ${reviewFigure('session')}, product table ${reviewFigure('products')}; long tasks in the ${REVIEW_WATCH_MS / 1000} s after: ${reviews.map((review) => `${review.longTasks[0]} (${review.longTasks[1]} ms)`).join(' / ')}; an open side panel's timers meanwhile late by over 50 ms ${reviews.map((review) => `${review.panelLate[0]}× (${review.panelLate[1]} ms, longest ${review.panelLate[2]})`).join(' / ')} — no budget`,
       `  [late review] its product tables, request → the worker's answer (ms): ${reviews.map((review) => (review.tables.length === 0 ? 'none' : `first ${review.tables[0]}, then ${review.tables.length - 1} refreshes${review.tables.length > 1 ? ` of median ${median(review.tables.slice(1))}` : ''}`)).join(' / ')} — the table is as old as a refresh's gap (4 × its read, at least 2 s) plus its read`,
     ];

@@ -87,6 +87,9 @@ interface StoreOptions {
   firstRead?: PendingFirstRead;
 }
 
+/** A room silent this long (session clock) has no engine about to push its product list: the panel folds it at once. */
+const QUIET_ROOM_MS = 10_000;
+
 export function createPanelStore(db: LivecueDb, send: SendCommand, options: StoreOptions = {}): PanelStore {
   const {
     statusEveryMs = 3000,
@@ -348,6 +351,12 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
       return () => clearTimeout(timer);
     }),
   );
+  // A room that has not reported for QUIET_ROOM_MS (its page closed or asleep; an open room reads every second):
+  // no engine will push its list soon, so waiting for one would be for nothing.
+  const roomQuiet = computed(() => {
+    const row = session.value;
+    return !!row && now.value - row.lastSampleAt >= QUIET_ROOM_MS;
+  });
   const feedSession = computed(() => {
     const id = sessionId.value;
     if (id === null) return null;
@@ -355,7 +364,7 @@ export function createPanelStore(db: LivecueDb, send: SendCommand, options: Stor
     if (pushed === READING) return readTooLong.value === id ? id : null;
     if (pushed !== undefined) return null;
     // A panel without the port (tests, a page that follows the database only) folds at once.
-    if (!connectLive) return id;
+    if (!connectLive || roomQuiet.value) return id;
     return waitedFor.value === id ? id : null;
   });
   const productFeed = createProductFeed(db, feedSession);

@@ -510,6 +510,23 @@ describe('the product list', () => {
     expect(shownIds()).toEqual([]);
   });
 
+  it('folds the rows of a room gone quiet (no reading for 10 s: its page closed) at once, without the wait for a list', async () => {
+    // A wait for a list longer than the test: only the room's silence can make the panel fold.
+    storeFedByAPushPort(60_000);
+    await db.productSnapshots.put(storedProduct('p-stored', 'Stored scarf'));
+    await db.sessions.put({ ...session, lastSampleAt: T - 9_000 });
+    await until(
+      () => store.session.value,
+      (s) => s?.id === session.id,
+    );
+    await new Promise((r) => setTimeout(r, 60));
+    expect(shownIds()).toEqual([]);
+    // Its page closed: the readings stopped ten seconds ago.
+    await db.sessions.put({ ...session, lastSampleAt: T - 10_000 });
+    await until(shownIds, (ids) => ids.length === 1);
+    expect(shownIds()).toEqual(['p-stored']);
+  });
+
   it('waits for the list of a session the worker is still reading, with no row read meanwhile', async () => {
     const { port, read } = await followingOneStoredProduct();
     // A worker restarted late in an evening reads the session's rows before it can rank them.
