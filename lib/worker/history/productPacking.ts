@@ -51,9 +51,14 @@ export function packProductSnapshots(
     if (held?.flat) return 0;
     let pack = held ?? emptyPack(sessionId);
     const unpacked = () => byTime.between([sessionId, pack.lastTs], upper, false, final);
-    // A pack that no longer adds up is started over (its blocks go as the first new one is written): readers
-    // read row by row meanwhile, so this is checked at every run (a count by key, ~0.3 s 8 hours in).
-    if (pack.rows > 0 && !(await packAddsUp(db, pack))) pack = emptyPack(sessionId);
+    // A pack that no longer adds up is started over: readers read row by row meanwhile, so this is checked at
+    // every run (a count by key, ~0.3 s 8 hours in).
+    const startOver = pack.rows > 0 && !(await packAddsUp(db, pack));
+    if (startOver) {
+      await db.productBlocks.where('[sessionId+ts]').between(lowest, highest).delete();
+      pack = emptyPack(sessionId);
+      await db.productPacks.put(pack);
+    }
     // Then cheap: most runs find less than a block's worth of new rows.
     if (!final && (await unpacked().count()) <= PRODUCT_BLOCK_ROWS) return 0;
     let packed = 0;
@@ -74,7 +79,7 @@ export function packProductSnapshots(
         await db.productPacks.put({ ...emptyPack(sessionId), flat: true });
         return packed;
       }
-      // A pack starting over leaves no block of an earlier one behind (a reader counts them).
+      // A first block leaves none of an earlier pack behind (a reader counts them).
       if (pack.blocks === 0) await db.productBlocks.where('[sessionId+ts]').between(lowest, highest).delete();
       await db.productBlocks.put(packProductBlock(rows));
       pack = {
@@ -96,23 +101,18 @@ export function packProductSnapshots(
  */
 export async function packProductSessions(db: LivecueDb, maxRows = PACK_ROWS_PER_RUN): Promise<number> {
   const sessions = await db.sessions.toArray();
-  const finals = await db.productPacks.bulkGet(sessions.map((session) => session.id));
+  const packs = await db.productPacks.bulkGet(sessions.map((session) => session.id));
   let packed = 0;
   for (const [i, session] of sessions.entries()) {
     if (packed >= maxRows) break;
-    const pack = finals[i];
+    const pack = packs[i];
     if (pack?.flat || (session.endedAt !== undefined && pack?.finalAt === session.lastSampleAt)) continue;
-    packed += await packSession(db, session, pack, maxRows - packed);
+    packed += await packSession(db, session, maxRows - packed);
   }
   return packed;
 }
 
-async function packSession(
-  db: LivecueDb,
-  session: SessionRow,
-  pack: ProductPackRow | undefined,
-  maxRows: number,
-): Promise<number> {
+async function packSession(db: LivecueDb, session: SessionRow, maxRows: number): Promise<number> {
   if (session.endedAt === undefined)
     return packProductSnapshots(db, session.id, session.lastSampleAt - PACK_HOLD_MS, { maxRows });
   const packed = await packProductSnapshots(db, session.id, Number.POSITIVE_INFINITY, {
@@ -121,7 +121,7 @@ async function packSession(
   });
   // Packed to its end: not looked at again until it takes a reading after it (a reopened live).
   await db.transaction('rw', db.productPacks, async () => {
-    const now = (await db.productPacks.get(session.id)) ?? pack ?? emptyPack(session.id);
+    const now = (await db.productPacks.get(session.id)) ?? emptyPack(session.id);
     const whole = packed < maxRows;
     if (whole && !now.flat) await db.productPacks.put({ ...now, finalAt: session.lastSampleAt });
   });
