@@ -1,4 +1,5 @@
 import { PRODUCT_METRIC_IDS, type ProductValueSource } from '../core/products/productContract';
+import { type MetricColumn, metricsAt, putMetrics } from './metricColumns';
 import type { ProductSnapshotRow } from './productRows';
 
 // A read-optimised copy of a session's product snapshots (DB v7): up to BLOCK_ROWS snapshots of several
@@ -10,12 +11,6 @@ import type { ProductSnapshotRow } from './productRows';
 
 /** Snapshots per block at most (a reading's rows are never split, so one time's rows may make a block longer). */
 export const PRODUCT_BLOCK_ROWS = 2000;
-
-/** Per row: 0 the metric is absent, 1 its value is null, 2 its value is the number in `values`. */
-interface ProductColumn {
-  values: Float64Array;
-  kinds: Uint8Array;
-}
 
 export interface ProductBlockRow {
   sessionId: string;
@@ -29,7 +24,7 @@ export interface ProductBlockRow {
   products: string[];
   product: Uint32Array;
   /** Metric id → its column. */
-  metrics: Record<string, ProductColumn>;
+  metrics: Record<string, MetricColumn>;
   /** Metric id → each row's source of it: 0 none, else SOURCES' index + 1. */
   sources: Record<string, Uint8Array>;
   /** Per row, 1 when it names its values' sources (even none); absent when no row does. */
@@ -58,9 +53,6 @@ export interface ProductPackRow {
 const SOURCES: readonly ProductValueSource[] = ['dom', 'json'];
 const ROW_KEYS = new Set(['sessionId', 'productId', 'ts', 'name', 'price', 'metrics', 'sources']);
 const METRIC_KEYS = new Set<string>(PRODUCT_METRIC_IDS);
-const ABSENT = 0;
-const NULL = 1;
-const NUMBER = 2;
 
 /** Whether a block gives this snapshot back exactly (anything else leaves its session read row by row). */
 export function isPackableSnapshot(row: ProductSnapshotRow): boolean {
@@ -88,7 +80,7 @@ export function packProductBlock(rows: readonly ProductSnapshotRow[]): ProductBl
   const product = new Uint32Array(count);
   const products: string[] = [];
   const indexOf = new Map<string, number>();
-  const metrics: Record<string, ProductColumn> = {};
+  const metrics: Record<string, MetricColumn> = {};
   const sources: Record<string, Uint8Array> = {};
   const labels: ProductBlockRow['labels'] = {};
   const sourced = rows.some((row) => row.sources !== undefined) ? new Uint8Array(count) : undefined;
@@ -100,15 +92,7 @@ export function packProductBlock(rows: readonly ProductSnapshotRow[]): ProductBl
       indexOf.set(row.productId, index);
     }
     product[i] = index;
-    for (const [id, value] of Object.entries(row.metrics)) {
-      metrics[id] ??= { values: new Float64Array(count), kinds: new Uint8Array(count) };
-      const column = metrics[id];
-      if (value === null) column.kinds[i] = NULL;
-      else {
-        column.kinds[i] = NUMBER;
-        column.values[i] = value as number;
-      }
-    }
+    putMetrics(metrics, row.metrics, count, i);
     if (sourced && row.sources !== undefined) sourced[i] = 1;
     for (const [id, source] of Object.entries(row.sources ?? {})) {
       sources[id] ??= new Uint8Array(count);
@@ -143,12 +127,7 @@ export function unpackProductBlock(
   const columns = Object.entries(block.metrics);
   const sourceColumns = Object.entries(block.sources);
   for (let i = 0; i < block.count; i++) {
-    const metrics: ProductSnapshotRow['metrics'] = {};
-    for (const [id, column] of columns) {
-      const kind = column.kinds[i];
-      if (kind === ABSENT) continue;
-      (metrics as Record<string, number | null>)[id] = kind === NULL ? null : column.values[i]!;
-    }
+    const metrics = metricsAt(columns, i) as ProductSnapshotRow['metrics'];
     const row: ProductSnapshotRow = {
       sessionId: block.sessionId,
       productId: block.products[block.product[i]!]!,

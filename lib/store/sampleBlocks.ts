@@ -1,3 +1,4 @@
+import { type MetricColumn, metricsAt, putMetrics } from './metricColumns';
 import type { SampleRow } from './rows';
 
 // A read-optimised copy of an ended session's samples: a few hundred samples per row, each metric a
@@ -14,12 +15,6 @@ export interface ValueRun<T> {
   from: number;
   value?: T;
   absent?: true;
-}
-
-export interface MetricColumn {
-  values: Float64Array;
-  /** Per row: 0 the key is absent, 1 the value is null, 2 the value is the number in `values`. */
-  kinds: Uint8Array;
 }
 
 export interface SampleBlockRow {
@@ -62,9 +57,6 @@ export interface SamplePackRow {
 }
 
 const ROW_KEYS = new Set(['sessionId', 'ts', 'metrics', 'capped', 'product', 'health', 'src']);
-const ABSENT = 0;
-const NULL = 1;
-const NUMBER = 2;
 
 /** Whether a row holds only what a block can give back exactly (anything else keeps its session unpacked). */
 export function isPackable(row: SampleRow): boolean {
@@ -96,15 +88,7 @@ export function packBlock(rows: readonly SampleRow[]): SampleBlockRow {
   const metrics: Record<string, MetricColumn> = {};
   rows.forEach((row, index) => {
     times[index] = row.ts;
-    for (const [id, value] of Object.entries(row.metrics)) {
-      metrics[id] ??= { values: new Float64Array(count), kinds: new Uint8Array(count) };
-      const column = metrics[id]!;
-      if (value === null) column.kinds[index] = NULL;
-      else {
-        column.kinds[index] = NUMBER;
-        column.values[index] = value as number;
-      }
-    }
+    putMetrics(metrics, row.metrics, count, index);
   });
   const field = <K extends 'capped' | 'product' | 'health'>(key: K) =>
     runsOf(rows, (row) => (key in row ? { has: true, value: row[key] } : { has: false }));
@@ -135,12 +119,7 @@ export function unpackBlock(block: SampleBlockRow): SampleRow[] {
     return runs[cursors[name]];
   };
   for (let i = 0; i < block.count; i++) {
-    const metrics: SampleRow['metrics'] = {};
-    for (const [id, column] of columns) {
-      const kind = column.kinds[i];
-      if (kind === ABSENT) continue;
-      (metrics as Record<string, number | null>)[id] = kind === NULL ? null : column.values[i]!;
-    }
+    const metrics = metricsAt(columns, i) as SampleRow['metrics'];
     const row: SampleRow = { sessionId: block.sessionId, ts: block.times[i]!, metrics };
     const capped = valueAt(block.capped, 'capped', i);
     if (capped && !capped.absent) row.capped = capped.value!;

@@ -1,3 +1,4 @@
+import { ABSENT, NULL } from '../../store/metricColumns';
 import { type SampleBlockRow, unpackBlock, type ValueRun } from '../../store/sampleBlocks';
 
 // The JSON export's samples written straight from a packed block's columns: the text is exactly
@@ -5,9 +6,6 @@ import { type SampleBlockRow, unpackBlock, type ValueRun } from '../../store/sam
 // flags are stringified once per run instead of once per row, and no row object is built. In Chromium
 // this halves the export's serialising (JSON.stringify walked 500k nested rows). Each row is its own
 // string, handed to the file as it is made (exportBlob.ts).
-
-const ABSENT = 0;
-const NULL = 1;
 
 /** A number as JSON writes it (NaN and ±Infinity become null; -0 is 0 either way). */
 const jsonNumber = (value: number) => (Number.isFinite(value) ? String(value) : 'null');

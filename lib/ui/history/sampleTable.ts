@@ -1,4 +1,5 @@
 import { METRIC_IDS, METRIC_KIND, type MetricId } from '../../core/metrics/metricCatalog';
+import { NUMBER } from '../../store/metricColumns';
 import type { SampleRow } from '../../store/rows';
 import type { SampleBlockRow } from '../../store/sampleBlocks';
 
@@ -23,8 +24,6 @@ const GMV = index('gmv');
 const VIEWS = index('views');
 const ENTRIES = index('entries');
 const BUYERS = index('buyers');
-/** A packed column's kind of a value that is a number (sampleBlocks.ts). */
-const NUMBER = 2;
 
 export interface SampleTableRow {
   /** Start of the second or minute. */
