@@ -6,8 +6,9 @@ import type { ProductSnapshotRow } from './productRows';
 // products per row, each metric a column of numbers. IndexedDB costs about the same per row whatever the row
 // holds (~3 s per 192k snapshot rows in Chromium here, by any reader), so a long evening read as blocks comes
 // many times faster. `productSnapshots` stays the one source of truth: the background packs a session's
-// older snapshots as the live goes on (worker/history/productPacking.ts), and a reader takes the blocks only
-// while the session's snapshot count adds up to what its pack record says (productQueries.ts).
+// older snapshots as the live goes on (worker/history/productPacking.ts); every writer of snapshots drops a
+// pack that a row it files reaches back into (productPackGuard.ts), so a reader takes the blocks of any pack
+// it finds whole (productQueries.ts).
 
 /** Snapshots per block at most (a reading's rows are never split, so one time's rows may make a block longer). */
 export const PRODUCT_BLOCK_ROWS = 2000;

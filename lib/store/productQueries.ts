@@ -13,8 +13,8 @@ export interface SessionProductRows {
 
 /**
  * Every product snapshot of a session: its packed blocks (productBlocks.ts) and the snapshots after them while
- * its pack adds up (packAddsUp), so ~192k rows of a long evening come as ~100; otherwise (not packed yet, a
- * snapshot filed at an older time since, an import) every row by the table's own key, a quarter faster than
+ * it has a pack whole (packAddsUp), so ~192k rows of a long evening come as ~100; otherwise (not packed yet,
+ * its pack dropped by a snapshot filed at an older time or an import) every row by the table's own key, a quarter faster than
  * the time index (4.8 vs 6.2 s for ~192k rows in Chromium), which looks each row up again. Readers group the
  * rows by time themselves (productsEvents): the order is time order when packed, product then time when
  * not. A caller's transaction must hold the three tables (snapshotTables).
@@ -186,7 +186,7 @@ export function sessionPins(
     .toArray();
 }
 
-/** The session's pack when it adds up (packAddsUp), else null. */
+/** The session's pack when it is whole (packAddsUp), else null. */
 function addingUpPack(db: LivecueDb, sessionId: string): Promise<ProductPackRow | null> {
   return db.transaction('r', snapshotTables(db), async () => {
     const pack = await db.productPacks.get(sessionId);
@@ -195,24 +195,18 @@ function addingUpPack(db: LivecueDb, sessionId: string): Promise<ProductPackRow 
 }
 
 /**
- * Whether a pack still holds what it says: its blocks all there, and the session's snapshots as many as it
- * packed plus those after it (a count by key costs a tenth of reading the rows). Rows only ever go with their
- * whole session, blocks and all, and the ledger rewrites a row in place only with the values it held, so
- * a count that adds up means the same rows; a snapshot filed at an older time than the pack reaches, or an
- * import into the session, makes it not add up. Run inside a transaction holding snapshotTables.
+ * Whether a pack still holds what it says: its blocks all there. Its rows need no count: every writer of
+ * snapshots drops a pack that a row it files reaches back into (productPackGuard.ts), rows only ever go with
+ * their whole session, blocks and all, and the packer writes blocks and record in one transaction. Run
+ * inside a transaction holding snapshotTables.
  */
 export async function packAddsUp(db: LivecueDb, pack: ProductPackRow): Promise<boolean> {
-  const [blocks, tail, count] = await Promise.all([
-    sessionBlocks(db, pack.sessionId).count(),
-    rowsAfter(db, pack).count(),
-    sessionSnapshotsByKey(db, pack.sessionId).count(),
-  ]);
-  return blocks === pack.blocks && count === pack.rows + tail;
+  return (await sessionBlocks(db, pack.sessionId).count()) === pack.blocks;
 }
 
 /**
  * A session's product rows page by page in time order, each page's pin changes beside its snapshots, from its
- * first to its last: its packed blocks a few at a time while its pack adds up (productBlocks.ts), then its rows
+ * first to its last: its packed blocks a few at a time while it has a pack whole (productBlocks.ts), then its rows
  * (productRowsPage). A pack started over meanwhile (a snapshot filed at an older time) is left at once for
  * the rows after the last block read.
  */

@@ -8,6 +8,7 @@ import {
   formatIssuePath,
 } from '../../store/exportSchema';
 import { foldByProduct, productKey } from '../../store/productLatest';
+import { dropProductPack } from '../../store/productPackGuard';
 import type { ProductSnapshotRow } from '../../store/productRows';
 import type { SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';
@@ -281,10 +282,7 @@ export async function importExportJson(
         await db.cues.bulkAdd(cues);
         const products = await addProductRows(db, entry);
         // Its packed product snapshots no longer cover them all: the background packs the session again.
-        if (here && products.snapshots) {
-          await db.productBlocks.where('[sessionId+ts]').between(lower, upper).delete();
-          await db.productPacks.delete(here.id);
-        }
+        if (here && products.snapshots) await dropProductPack(db, here.id);
         added.products = (added.products ?? 0) + products.added;
         alreadyHere.products = (alreadyHere.products ?? 0) + products.alreadyHere;
         added.samples += samples.length;

@@ -14,7 +14,7 @@ import type { SessionRow } from '../../store/rows';
 // restarted late in a long evening, a review and a side panel read ~100 rows instead of ~200k. Runs on the
 // packing alarm (setupSamplePacking.ts), a block at a time and a bounded batch per run. A live session's
 // last minutes stay row by row; an ended session is packed to its end once. Each step's blocks and pack
-// record are written in one transaction, so a worker stopped halfway leaves a pack that adds up.
+// record are written in one transaction, so a worker stopped halfway leaves a whole pack.
 
 /** A live session's snapshots this recent stay row by row: the newest readings are the ones still moving. */
 export const PACK_HOLD_MS = 2 * 60_000;
@@ -31,9 +31,9 @@ const emptyPack = (sessionId: string): ProductPackRow => ({
 
 /**
  * Packs a session's snapshots dated before `before` (all of them when `final`) into whole blocks, after those
- * packed already, `maxRows` at most; a last partial block waits for more rows unless `final`. A pack that no
- * longer adds up (a snapshot filed at an older time than it reaches, an import into the session) is dropped
- * and the session packed again from its start. A snapshot a block cannot give back exactly leaves the
+ * packed already, `maxRows` at most; a last partial block waits for more rows unless `final`. A session whose
+ * pack its writers dropped (a snapshot filed at an older time than it reaches, an import into the session:
+ * productPackGuard.ts), or whose pack misses a block, is packed again from its start. A snapshot a block cannot give back exactly leaves the
  * session flat (read row by row). Returns the rows packed.
  */
 export function packProductSnapshots(
@@ -51,8 +51,8 @@ export function packProductSnapshots(
     if (held?.flat) return 0;
     let pack = held ?? emptyPack(sessionId);
     const unpacked = () => byTime.between([sessionId, pack.lastTs], upper, false, final);
-    // A pack that no longer adds up is started over: readers read row by row meanwhile, so this is checked at
-    // every run (a count by key, ~0.3 s 8 hours in).
+    // A pack missing a block is started over (readers read row by row meanwhile). One a late snapshot reached
+    // back into is gone already: its writer dropped it (productPackGuard.ts).
     const startOver = pack.rows > 0 && !(await packAddsUp(db, pack));
     if (startOver) {
       await db.productBlocks.where('[sessionId+ts]').between(lowest, highest).delete();

@@ -125,6 +125,8 @@ describe('what one write holds', () => {
     expect(writeScope(true, ['samples'])).toEqual(['sessions', 'samples']);
     expect(writeScope(false, ['cues', 'actions'])).toEqual(['cues', 'actions']);
     expect(writeScope(true, [])).toEqual(['sessions']);
+    // Product snapshots may drop a session's pack record (productPackGuard.ts): the records come with them.
+    expect(writeScope(false, ['productSnapshots'])).toEqual(['productSnapshots', 'productPacks']);
   });
 
   it('a write of nothing still holds one table, so it commits in turn', () => {

@@ -16,11 +16,12 @@ import {
   packProductSnapshots,
 } from '../../../../lib/worker/history/productPacking';
 import { deleteSessions } from '../../../../lib/worker/history/retention';
+import { createWriteQueue } from '../../../../lib/worker/writeQueue';
 import { freshDb, sessionRow, T0 } from '../../historyFixtures';
 
 // A session's older product snapshots are packed into blocks as the live goes on; a reader gets from the
-// blocks and the rows after them exactly the rows the table holds, and reads the rows themselves whenever
-// the pack no longer adds up.
+// blocks and the rows after them exactly the rows the table holds. A snapshot the worker files at a time the
+// pack already reaches drops the pack, and readers read the rows themselves until it is packed again.
 
 const PRODUCTS = ['3621', '3622', '3623', '3624', '3625'];
 
@@ -56,6 +57,9 @@ const byKey = (a: ProductSnapshotRow, b: ProductSnapshotRow) =>
 /** The session's rows as the reader gives them, in the table's key order. */
 const read = async (db: LivecueDb, sessionId: string) => (await sessionSnapshots(db, sessionId)).sort(byKey);
 const stored = (db: LivecueDb, sessionId: string) => sessionSnapshotsByKey(db, sessionId).toArray();
+/** Files snapshots the way the live worker does: through its write queue. */
+const file = (db: LivecueDb, rows: ProductSnapshotRow[]) =>
+  createWriteQueue(db).enqueue({ productSnapshots: rows });
 
 describe('product packing', () => {
   it('packs a live session in whole blocks up to its last minutes, and the reader gives the same rows', async () => {
@@ -85,20 +89,33 @@ describe('product packing', () => {
     const db = freshDb();
     const { session } = await liveSession(db, 1000);
     await packProductSessions(db);
+    const pack = (await db.productPacks.get(session.id))!;
+    // A reading after what the pack reaches leaves it as it is.
+    const after = { sessionId: session.id, productId: '3622', ts: pack.lastTs + 1, metrics: { sold: 2 } };
+    await file(db, [after]);
+    expect(await db.productPacks.get(session.id)).toEqual(pack);
+    expect(await read(db, session.id)).toStrictEqual(await stored(db, session.id));
+
+    // One at a time the pack reaches (a resend after a long disconnect) drops its record; the blocks left
+    // are never read, and the next run clears them before it packs the session again.
     const late: ProductSnapshotRow = {
       sessionId: session.id,
       productId: '3621',
       ts: T0 + 1500,
       metrics: { sold: 1 },
     };
-    await db.productSnapshots.put(late);
+    await file(db, [late]);
+    expect(await db.productPacks.get(session.id)).toBeUndefined();
     expect(await read(db, session.id)).toStrictEqual(await stored(db, session.id));
 
     await db.productSnapshots.bulkPut(readingsOf(session.id, 500, session.lastSampleAt + 3000));
     await db.sessions.update(session.id, { lastSampleAt: session.lastSampleAt + 1500 * 1000 });
     await packProductSessions(db);
-    const pack = (await db.productPacks.get(session.id))!;
-    expect(pack.rows).toBe((await db.productBlocks.toArray()).reduce((sum, block) => sum + block.count, 0));
+    const repacked = (await db.productPacks.get(session.id))!;
+    expect(repacked.epoch).not.toBe(pack.epoch);
+    expect(repacked.rows).toBe(
+      (await db.productBlocks.toArray()).reduce((sum, block) => sum + block.count, 0),
+    );
     expect(await read(db, session.id)).toStrictEqual(await stored(db, session.id));
     expect((await read(db, session.id)).filter((row) => row.ts === late.ts)).toEqual([late]);
   });
@@ -145,7 +162,7 @@ describe('product packing', () => {
     const first = (await reading.next()).value as SessionProductRows;
     const pack = (await db.productPacks.get(session.id))!;
     const late = { sessionId: session.id, productId: '3625', ts: pack.lastTs - 1, metrics: { sold: 99 } };
-    await db.productSnapshots.put(late);
+    await file(db, [late]);
     await packProductSessions(db);
     expect((await db.productPacks.get(session.id))!.epoch).not.toBe(pack.epoch);
     const rest: ProductSnapshotRow[] = [];
