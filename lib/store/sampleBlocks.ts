@@ -1,11 +1,12 @@
 import { type MetricColumn, metricsAt, putMetrics } from './metricColumns';
 import type { SampleRow } from './rows';
 
-// A read-optimised copy of an ended session's samples: a few hundred samples per row, each metric a
-// column of numbers. IndexedDB's cost is mostly per row (Chromium hands over ~100k rows/s whatever they
-// hold), so an export that reads these reads many times faster than one that reads a row per second. The
-// `samples` table stays the one source of truth: these are written by the background after a session
-// ends, and are used only while their count matches it.
+// A read-optimised copy of a session's samples: a few hundred samples per row, each metric a column of
+// numbers. IndexedDB's cost is mostly per row (Chromium hands over ~100k rows/s whatever they hold), so an
+// export or a restarted worker that reads these reads many times faster than one that reads a row per
+// second. The `samples` table stays the one source of truth: the background packs a live session's older
+// samples as the live goes on (a pack with `lastTs`, kept true by its writers: packGuard.ts) and each ended
+// session whole (used only while its count matches the rows).
 
 /** Samples per block: ten minutes at one a second. */
 export const BLOCK_SIZE = 600;
@@ -54,6 +55,12 @@ export interface SamplePackRow {
    * background packs the grown session again instead of exporting its new stretch row by row for good.
    */
   lastSampleAt?: number;
+  /**
+   * A live session's pack: its samples up to this time, packed as the live goes on (the rest are rows). The
+   * session's writers drop the record when they file a sample at or before it (packGuard.ts); once the
+   * session ends the background packs it whole.
+   */
+  lastTs?: number;
 }
 
 const ROW_KEYS = new Set(['sessionId', 'ts', 'metrics', 'capped', 'product', 'health', 'src']);

@@ -1,11 +1,12 @@
 import type { LivecueDb } from '../store/database';
 import { packEverySessionNow, packProductSessions } from './history/productPacking';
-import { packEndedSessions } from './history/samplePacking';
+import { packEndedSessions, packLiveSessions } from './history/samplePacking';
 import { OPEN_GATE, type StartupGate } from './startupGate';
 
-// Ended sessions' samples are packed for fast export (history/samplePacking.ts), and every session's older
-// product snapshots for fast reading as the live goes on (history/productPacking.ts), on an alarm of their
-// own, a batch at a time, never at the worker's start (a cold start waits for nothing but the first sample).
+// Ended sessions' samples are packed for fast export, live sessions' older samples for a restarted worker's
+// fast read (history/samplePacking.ts), and every session's older product snapshots as the live goes on
+// (history/productPacking.ts), on an alarm of their own, a batch at a time, never at the worker's start (a
+// cold start waits for nothing but the first sample).
 
 export const PACK_ALARM = 'livecue-pack';
 
@@ -21,7 +22,11 @@ declare global {
 
 export function setupSamplePacking(db: LivecueDb, startup: Pick<StartupGate, 'later'> = OPEN_GATE): void {
   if (import.meta.env.MODE === 'e2e') {
-    globalThis.livecuePackNow = () => packEndedSessions(db, Date.now());
+    globalThis.livecuePackNow = async () => {
+      const sessions = await packEndedSessions(db, Date.now());
+      await packLiveSessions(db, Date.now());
+      return sessions;
+    };
     globalThis.livecuePackProductsNow = () => packEverySessionNow(db);
   }
   startup.later(() => {
@@ -35,6 +40,8 @@ export function setupSamplePacking(db: LivecueDb, startup: Pick<StartupGate, 'la
     running = true;
     packEndedSessions(db, Date.now())
       .catch((error: unknown) => console.warn('Livecue: packing samples failed', error))
+      .then(() => packLiveSessions(db, Date.now()))
+      .catch((error: unknown) => console.warn('Livecue: packing live samples failed', error))
       .then(() => packProductSessions(db))
       .catch((error: unknown) => console.warn('Livecue: packing product snapshots failed', error))
       .finally(() => {

@@ -1,6 +1,7 @@
 import type { LivecueDb } from '../store/database';
-import { putProductSnapshots } from '../store/productPackGuard';
+import { putProductSnapshots, putSamples } from '../store/packGuard';
 import type { ProductSnapshotRow } from '../store/productRows';
+import type { SampleRow } from '../store/rows';
 import { type Group, ROW_TABLE_NAMES, type RowTable } from './writeQueueGroups';
 
 // The write queue's one contact with the database: groups written in one transaction, and a failure told
@@ -11,8 +12,8 @@ import { type Group, ROW_TABLE_NAMES, type RowTable } from './writeQueueGroups';
  * out at once (the database runs them in order, and no two touch one key): waiting for each before the next
  * cost a round trip per table in front of every commit. The transaction holds only the tables it writes
  * (writeScope): a live write is most often a session row and its samples, and it need not wait for pages
- * reading the other tables. Product snapshots go through putProductSnapshots, which keeps each session's
- * packed copy true (productPackGuard.ts).
+ * reading the other tables. Samples and product snapshots go through putSamples and putProductSnapshots,
+ * which keep each live session's packed copies true (packGuard.ts).
  */
 export async function writeGroups(db: LivecueDb, groups: readonly Group[]): Promise<void> {
   const whole = groups.flatMap((g) => (g.row ? [{ ...g.row, ...g.changes }] : []));
@@ -36,7 +37,9 @@ export async function writeGroups(db: LivecueDb, groups: readonly Group[]): Prom
         writes.push(
           table === 'productSnapshots'
             ? putProductSnapshots(db, those as ProductSnapshotRow[])
-            : (db[table] as { bulkPut(rows: unknown[]): Promise<unknown> }).bulkPut(those),
+            : table === 'samples'
+              ? putSamples(db, those as SampleRow[])
+              : (db[table] as { bulkPut(rows: unknown[]): Promise<unknown> }).bulkPut(those),
         );
       return Promise.all(writes);
     },
@@ -45,13 +48,16 @@ export async function writeGroups(db: LivecueDb, groups: readonly Group[]): Prom
 
 /**
  * The tables a write holds: sessions when it writes session rows, the row tables it has rows for, and with
- * product snapshots the pack records they may drop.
+ * samples or product snapshots the pack records they may drop.
  */
 export function writeScope(
   sessions: boolean,
   rowTables: readonly RowTable[],
-): ('sessions' | RowTable | 'productPacks')[] {
-  const packs = rowTables.includes('productSnapshots') ? (['productPacks'] as const) : [];
+): ('sessions' | RowTable | 'samplePacks' | 'productPacks')[] {
+  const packs = [
+    ...(rowTables.includes('samples') ? (['samplePacks'] as const) : []),
+    ...(rowTables.includes('productSnapshots') ? (['productPacks'] as const) : []),
+  ];
   const scope = [...(sessions ? (['sessions'] as const) : []), ...rowTables, ...packs];
   // A write of nothing still commits in order with the others: it holds the sessions table alone.
   return scope.length ? scope : ['sessions'];

@@ -7,8 +7,8 @@ import {
   exportFileSchema,
   formatIssuePath,
 } from '../../store/exportSchema';
+import { dropProductPack } from '../../store/packGuard';
 import { foldByProduct, productKey } from '../../store/productLatest';
-import { dropProductPack } from '../../store/productPackGuard';
 import type { ProductSnapshotRow } from '../../store/productRows';
 import type { SessionRow } from '../../store/rows';
 import { sessionRange } from '../../store/sessionRange';

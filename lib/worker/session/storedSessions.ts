@@ -2,6 +2,7 @@ import type { LivecueDb } from '../../store/database';
 import { sessionLatest, sessionSnapshots, snapshotTables } from '../../store/productQueries';
 import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from '../../store/productRows';
 import type { ActionRow, CommentRow, SampleRow, SessionRow } from '../../store/rows';
+import { liveSamplesBefore, sampleTables } from '../../store/sampleQueries';
 import { sessionRange } from '../../store/sessionRange';
 
 // What the session registry reads from the database: a room's sessions when it first hears the room, a
@@ -70,7 +71,7 @@ export function loadSessionTail(db: LivecueDb, sessionId: string, from: number):
 
 /**
  * The samples, comments and product snapshots of a stored session dated before `before`: what loadSessionTail
- * left out. The snapshots are read whole by the table's own key and the few the tail held dropped here: on a
+ * left out. The samples come from the session's live pack while it is whole (sampleQueries.ts). The snapshots are read whole by the table's own key and the few the tail held dropped here: on a
  * long evening that is a quarter faster than the time index's range (sessionSnapshots), and it is most of
  * a restarted worker's wait before its cues and ranking move again.
  */
@@ -81,9 +82,9 @@ export function loadSessionHead(
 ): Promise<{ samples: SampleRow[]; comments: CommentRow[]; productSnapshots: ProductSnapshotRow[] }> {
   const [lower] = sessionRange(sessionId);
   const head: [string, unknown] = [sessionId, before];
-  return db.transaction('r', [db.samples, db.comments, ...snapshotTables(db)], async () => {
+  return db.transaction('r', [...sampleTables(db), db.comments, ...snapshotTables(db)], async () => {
     const [samples, comments, snapshots] = await Promise.all([
-      db.samples.where('[sessionId+ts]').between(lower, head, true, false).toArray(),
+      liveSamplesBefore(db, sessionId, before),
       db.comments.where('[sessionId+ts]').between(lower, head, true, false).toArray(),
       sessionSnapshots(db, sessionId),
     ]);

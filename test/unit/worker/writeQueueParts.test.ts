@@ -122,10 +122,10 @@ describe('the retry backoff', () => {
 
 describe('what one write holds', () => {
   it('holds the sessions table only when it writes session rows, and the row tables it has rows for', () => {
-    expect(writeScope(true, ['samples'])).toEqual(['sessions', 'samples']);
+    // Samples and product snapshots may drop a live session's pack record (packGuard.ts): the records come too.
+    expect(writeScope(true, ['samples'])).toEqual(['sessions', 'samples', 'samplePacks']);
     expect(writeScope(false, ['cues', 'actions'])).toEqual(['cues', 'actions']);
     expect(writeScope(true, [])).toEqual(['sessions']);
-    // Product snapshots may drop a session's pack record (productPackGuard.ts): the records come with them.
     expect(writeScope(false, ['productSnapshots'])).toEqual(['productSnapshots', 'productPacks']);
   });
 
