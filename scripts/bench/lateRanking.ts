@@ -15,9 +15,9 @@ import { type BrowserBench, startBrowserBench } from './benchStart';
 // opened with the room's page closed (no list pushed: it folds the rows itself). No budget in DESIGN.md §6:
 // printed for what it shows. LATE_RANKING_BUILD=DIR measures another e2e build (an older one copied aside)
 // the same way; LATE_REVIEW_OPENS, LATE_RESTARTS, LATE_QUIET_OPENS set how often each part runs (0: left out).
-// The evening's older product snapshots are packed as the worker's packing alarm would have packed them as
-// the evening went (the worker's own code, run in the extension page); LATE_PACKED=0 leaves them unpacked,
-// as a database from before v7 (or a session not packed yet) holds them.
+// The evening's older samples and product snapshots are packed as the worker's packing alarm would have
+// packed them as the evening went (the worker's own code, run in the extension page); LATE_PACKED=0 leaves
+// them unpacked, as a database from before v7 (or a session not packed yet) holds them.
 
 const LOADS = 5;
 const PACKED = process.env.LATE_PACKED !== '0';
@@ -128,25 +128,33 @@ function fillEvening(page: Page, hours: number): Promise<number> {
 }
 
 /**
- * Packs the evening's product snapshots in the extension page with the worker's packer, run after run until
- * nothing is left to pack (the alarm packs a batch a minute as the live goes on). Returns rows packed and ms.
+ * Packs the evening's samples and product snapshots in the extension page with the worker's packers, run after
+ * run until nothing is left to pack (the alarm packs a batch a minute as the live goes on). Returns the
+ * product rows and samples packed, and ms.
  */
-async function packEvening(page: Page): Promise<{ rows: number; ms: number }> {
+async function packEvening(page: Page): Promise<{ rows: number; samples: number; ms: number }> {
   await page.evaluate(
     await bundlePageScript(`
       import { openLivecueDb } from './lib/store/database';
       import { packProductSessions } from './lib/worker/history/productPacking';
+      import { packLiveSessions } from './lib/worker/history/samplePacking';
       window.__benchPackEvening = async () => {
         const db = openLivecueDb();
         const started = performance.now();
+        while ((await packLiveSessions(db, Date.now())) > 0);
         while ((await packProductSessions(db)) > 0);
         const rows = (await db.productPacks.toArray()).reduce((sum, pack) => sum + pack.rows, 0);
+        const samples = (await db.samplePacks.toArray()).reduce((sum, pack) => sum + pack.count, 0);
         db.close();
-        return { rows, ms: Math.round(performance.now() - started) };
+        return { rows, samples, ms: Math.round(performance.now() - started) };
       };
     `),
   );
-  return (await page.evaluate('window.__benchPackEvening()')) as { rows: number; ms: number };
+  return (await page.evaluate('window.__benchPackEvening()')) as {
+    rows: number;
+    samples: number;
+    ms: number;
+  };
 }
 
 /** Resolves when the worker pushes a ranking of the evening (explained products), or null after `ms`. */
@@ -414,18 +422,29 @@ export async function run(): Promise<string[]> {
     const quiet: { shown: number | null; longTasks: [number, number] }[] = [];
     for (let i = 0; i < QUIET_OPENS; i++) quiet.push(await panelOfQuietRoom(browser));
     const build = compared ? ` [${compared}]` : '';
+    const leftOut = (knob: string) => `left out (${knob}=0)`;
     return [
       packed
-        ? `late evening${build}: ${packed.rows.toLocaleString('en')} of its product rows packed into blocks in ${(packed.ms / 1000).toFixed(1)} s, as the worker's packing alarm packs them while the show goes on (all but the last minutes)`
-        : `late evening${build}: its product rows left unpacked (LATE_PACKED=0), as a database from before v7 holds them`,
+        ? `late evening${build}: ${packed.rows.toLocaleString('en')} of its product rows and ${packed.samples.toLocaleString('en')} of its samples packed into blocks in ${(packed.ms / 1000).toFixed(1)} s, as the worker's packing alarm packs them while the show goes on (all but the last minutes)`
+        : `late evening${build}: its samples and product rows left unpacked (LATE_PACKED=0), as a database from before v7 holds them`,
       `late ranking${build}: a side panel opened ${HOURS} h into a product evening (30 products redrawn every 3–6 s, ${rows.toLocaleString('en')} product rows) shows its ranking in median ${median(loads)} ms, page load included (${LOADS} opens: ${loads.join(' / ')} ms) — no budget`,
       ranked === null
         ? `  [late ranking] this build pushes no ranking: each panel folds the evening's rows itself`
         : `  [late ranking] the worker, restarted under the evening, pushed its first ranking ${((ranked - resumed) / 1000).toFixed(1)} s after the room's next reading (its first fold reads the evening); a panel open meanwhile is told the list is being read`,
-      `late restart${build}: the worker stopped under an open side panel and restarted by the room: its first ranking of the evening after ${restarts.map((r) => (r.workerRanked === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(r.workerRanked / 1000).toFixed(1)} s`)).join(' / ')}; the panel said the list was being read after ${restarts.map((r) => (r.toldReading === null ? 'never' : `${(r.toldReading / 1000).toFixed(1)} s`)).join(' / ')}; its long tasks meanwhile ${restarts.map((r) => `${r.longTasks[0]} (${r.longTasks[1]} ms)`).join(' / ')} — no budget`,
-      `late quiet room${build}: the room's page closed ${QUIET_AFTER_MS / 1000} s before and the worker stopped, a side panel opened folds the evening's rows itself (no engine holds the session to push its list): ranking shown after ${quiet.map((q) => (q.shown === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(q.shown / 1000).toFixed(1)} s`)).join(' / ')}, the panel's long tasks until then ${quiet.map((q) => `${q.longTasks[0]} (${q.longTasks[1]} ms)`).join(' / ')} — no budget`,
-      `late review${build}: the review page (复盘) of that evening, opened while the show goes on: session shown ${reviewFigure('session')}, product table ${reviewFigure('products')}; long tasks in the ${REVIEW_WATCH_MS / 1000} s after: ${reviews.map((review) => `${review.longTasks[0]} (${review.longTasks[1]} ms)`).join(' / ')}; an open side panel's timers meanwhile late by over 50 ms ${reviews.map((review) => `${review.panelLate[0]}× (${review.panelLate[1]} ms, longest ${review.panelLate[2]})`).join(' / ')} — no budget`,
-      `  [late review] its product tables, request → the worker's answer (ms): ${reviews.map((review) => (review.tables.length === 0 ? 'none' : `first ${review.tables[0]}, then ${review.tables.length - 1} refreshes${review.tables.length > 1 ? ` of median ${median(review.tables.slice(1))}` : ''}`)).join(' / ')} — the table is as old as a refresh's gap (4 × its read, at least 2 s) plus its read`,
+      RESTARTS === 0
+        ? `late restart${build}: ${leftOut('LATE_RESTARTS')}`
+        : `late restart${build}: the worker stopped under an open side panel and restarted by the room: its first ranking of the evening after ${restarts.map((r) => (r.workerRanked === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(r.workerRanked / 1000).toFixed(1)} s`)).join(' / ')}; the panel said the list was being read after ${restarts.map((r) => (r.toldReading === null ? 'never' : `${(r.toldReading / 1000).toFixed(1)} s`)).join(' / ')}; its long tasks meanwhile ${restarts.map((r) => `${r.longTasks[0]} (${r.longTasks[1]} ms)`).join(' / ')} — no budget`,
+      QUIET_OPENS === 0
+        ? `late quiet room${build}: ${leftOut('LATE_QUIET_OPENS')}`
+        : `late quiet room${build}: the room's page closed ${QUIET_AFTER_MS / 1000} s before and the worker stopped, a side panel opened folds the evening's rows itself (no engine holds the session to push its list): ranking shown after ${quiet.map((q) => (q.shown === null ? `> ${WORKER_WAIT_MS / 1000} s` : `${(q.shown / 1000).toFixed(1)} s`)).join(' / ')}, the panel's long tasks until then ${quiet.map((q) => `${q.longTasks[0]} (${q.longTasks[1]} ms)`).join(' / ')} — no budget`,
+      REVIEW_OPENS === 0
+        ? `late review${build}: ${leftOut('LATE_REVIEW_OPENS')}`
+        : `late review${build}: the review page (复盘) of that evening, opened while the show goes on: session shown ${reviewFigure('session')}, product table ${reviewFigure('products')}; long tasks in the ${REVIEW_WATCH_MS / 1000} s after: ${reviews.map((review) => `${review.longTasks[0]} (${review.longTasks[1]} ms)`).join(' / ')}; an open side panel's timers meanwhile late by over 50 ms ${reviews.map((review) => `${review.panelLate[0]}× (${review.panelLate[1]} ms, longest ${review.panelLate[2]})`).join(' / ')} — no budget`,
+      ...(REVIEW_OPENS === 0
+        ? []
+        : [
+            `  [late review] its product tables, request → the worker's answer (ms): ${reviews.map((review) => (review.tables.length === 0 ? 'none' : `first ${review.tables[0]}, then ${review.tables.length - 1} refreshes${review.tables.length > 1 ? ` of median ${median(review.tables.slice(1))}` : ''}`)).join(' / ')} — the table is as old as a refresh's gap (4 × its read, at least 2 s) plus its read`,
+          ]),
     ];
   } finally {
     await bench.close();
