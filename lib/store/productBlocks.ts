@@ -7,7 +7,7 @@ import type { ProductSnapshotRow } from './productRows';
 // holds (~3 s per 192k snapshot rows in Chromium here, by any reader), so a long evening read as blocks comes
 // many times faster. `productSnapshots` stays the one source of truth: the background packs a session's
 // older snapshots as the live goes on (worker/history/productPacking.ts); every writer of snapshots drops a
-// pack that a row it files reaches back into (productPackGuard.ts), so a reader takes the blocks of any pack
+// pack that a row it files reaches back into (packGuard.ts), so a reader takes the blocks of any pack
 // it finds whole (productQueries.ts).
 
 /** Snapshots per block at most (a reading's rows are never split, so one time's rows may make a block longer). */

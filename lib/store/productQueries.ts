@@ -13,11 +13,11 @@ export interface SessionProductRows {
 
 /**
  * Every product snapshot of a session: its packed blocks (productBlocks.ts) and the snapshots after them while
- * it has a pack whole (packAddsUp), so ~192k rows of a long evening come as ~100; otherwise (not packed yet,
- * its pack dropped by a snapshot filed at an older time or an import) every row by the table's own key, a quarter faster than
- * the time index (4.8 vs 6.2 s for ~192k rows in Chromium), which looks each row up again. Readers group the
- * rows by time themselves (productsEvents): the order is time order when packed, product then time when
- * not. A caller's transaction must hold the three tables (snapshotTables).
+ * it has a pack whole (packAddsUp), so ~192k rows of a long evening come as ~100; otherwise (not packed
+ * yet, its pack dropped by a snapshot filed at an older time or an import) every row by the table's own
+ * key, a quarter faster than the time index (4.8 vs 6.2 s for ~192k rows in Chromium), which looks each
+ * row up again. Readers group the rows by time themselves (productsEvents): the order is time order when
+ * packed, product then time when not. A caller's transaction must hold the three tables (snapshotTables).
  */
 export function sessionSnapshots(db: LivecueDb, sessionId: string): Promise<ProductSnapshotRow[]> {
   return db.transaction('r', snapshotTables(db), async () => {
@@ -196,7 +196,7 @@ function addingUpPack(db: LivecueDb, sessionId: string): Promise<ProductPackRow 
 
 /**
  * Whether a pack still holds what it says: its blocks all there. Its rows need no count: every writer of
- * snapshots drops a pack that a row it files reaches back into (productPackGuard.ts), rows only ever go with
+ * snapshots drops a pack that a row it files reaches back into (packGuard.ts), rows only ever go with
  * their whole session, blocks and all, and the packer writes blocks and record in one transaction. Run
  * inside a transaction holding snapshotTables.
  */

@@ -33,7 +33,7 @@ const emptyPack = (sessionId: string): ProductPackRow => ({
  * Packs a session's snapshots dated before `before` (all of them when `final`) into whole blocks, after those
  * packed already, `maxRows` at most; a last partial block waits for more rows unless `final`. A session whose
  * pack its writers dropped (a snapshot filed at an older time than it reaches, an import into the session:
- * productPackGuard.ts), or whose pack misses a block, is packed again from its start. A snapshot a block cannot give back exactly leaves the
+ * packGuard.ts), or whose pack misses a block, is packed again from its start. A snapshot a block cannot give back exactly leaves the
  * session flat (read row by row). Returns the rows packed.
  */
 export function packProductSnapshots(
@@ -52,7 +52,7 @@ export function packProductSnapshots(
     let pack = held ?? emptyPack(sessionId);
     const unpacked = () => byTime.between([sessionId, pack.lastTs], upper, false, final);
     // A pack missing a block is started over (readers read row by row meanwhile). One a late snapshot reached
-    // back into is gone already: its writer dropped it (productPackGuard.ts).
+    // back into is gone already: its writer dropped it (packGuard.ts).
     const startOver = pack.rows > 0 && !(await packAddsUp(db, pack));
     if (startOver) {
       await db.productBlocks.where('[sessionId+ts]').between(lowest, highest).delete();
