@@ -34,8 +34,8 @@ function oldestBySession(rows: readonly { sessionId: string; ts: number }[]): Ma
 }
 
 /** Deletes the pack record of each session a row reaches back into (at or before its `lastTs`). */
-function dropReachedPacks(
-  packs: Table<{ lastTs?: number }, string>,
+function dropReachedPacks<Pack extends { lastTs?: number }>(
+  packs: Table<Pack, string>,
   rows: readonly { sessionId: string; ts: number }[],
 ): Promise<unknown> {
   return Promise.all(
@@ -53,7 +53,7 @@ function dropReachedPacks(
 export async function putProductSnapshots(db: LivecueDb, rows: readonly ProductSnapshotRow[]): Promise<void> {
   await Promise.all([
     db.productSnapshots.bulkPut(rows as ProductSnapshotRow[]),
-    dropReachedPacks(db.productPacks as unknown as Table<{ lastTs?: number }, string>, rows),
+    dropReachedPacks(db.productPacks, rows),
   ]);
 }
 
@@ -63,8 +63,5 @@ export async function putProductSnapshots(db: LivecueDb, rows: readonly ProductS
  * checked by its readers' count instead (exportProgress.ts).
  */
 export async function putSamples(db: LivecueDb, rows: readonly SampleRow[]): Promise<void> {
-  await Promise.all([
-    db.samples.bulkPut(rows as SampleRow[]),
-    dropReachedPacks(db.samplePacks as unknown as Table<{ lastTs?: number }, string>, rows),
-  ]);
+  await Promise.all([db.samples.bulkPut(rows as SampleRow[]), dropReachedPacks(db.samplePacks, rows)]);
 }

@@ -20,15 +20,14 @@ export async function liveSamplesBefore(
 ): Promise<SampleRow[]> {
   const [lower] = sessionRange(sessionId);
   const head: [string, unknown] = [sessionId, before];
+  const rowByRow = () => db.samples.where('[sessionId+ts]').between(lower, head, true, false).toArray();
   const pack = await db.samplePacks.get(sessionId);
-  if (!pack || pack.flat || pack.lastTs === undefined || pack.blocks === 0)
-    return db.samples.where('[sessionId+ts]').between(lower, head, true, false).toArray();
+  if (!pack || pack.flat || pack.lastTs === undefined || pack.blocks === 0) return rowByRow();
   const [blocks, after] = await Promise.all([
     db.sampleBlocks.where('[sessionId+ts]').between(lower, [sessionId, Dexie.maxKey], true, true).toArray(),
     db.samples.where('[sessionId+ts]').between([sessionId, pack.lastTs], head, false, false).toArray(),
   ]);
-  if (blocks.length !== pack.blocks)
-    return db.samples.where('[sessionId+ts]').between(lower, head, true, false).toArray();
+  if (blocks.length !== pack.blocks) return rowByRow();
   const rows: SampleRow[] = [];
   for (const block of blocks) for (const row of unpackBlock(block)) if (row.ts < before) rows.push(row);
   for (const row of after) rows.push(row);

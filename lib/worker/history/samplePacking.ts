@@ -8,6 +8,7 @@ import {
   type SamplePackRow,
 } from '../../store/sampleBlocks';
 import { sessionRange } from '../../store/sessionRange';
+import { PACK_HOLD_MS } from './productPacking';
 
 // Packs sessions' samples into blocks (lib/store/sampleBlocks.ts): each ended session whole, so exports read
 // it many times faster, and each live session's older samples as the live goes on, so a worker restarted
@@ -89,9 +90,6 @@ export async function packEndedSessions(db: LivecueDb, now: number, maxSamples =
   return sessions;
 }
 
-/** A live session's samples this recent stay row by row (the packer of product snapshots holds as long). */
-export const LIVE_PACK_HOLD_MS = 2 * 60_000;
-
 /**
  * Packs a live session's samples dated before `before` into whole blocks, after those packed already, at most
  * `maxBlocks` of them; a last partial block waits for more rows. A session with no pack record (never packed,
@@ -111,10 +109,9 @@ export function packLiveSamples(
     // A flat one stays flat; an ended session's whole pack (no lastTs) is the ended packer's.
     if (held && (held.flat || held.lastTs === undefined)) return 0;
     const blocks = db.sampleBlocks.where('[sessionId+ts]').between(lower, upper);
+    const empty: SamplePackRow = { sessionId, count: 0, blocks: 0, packedAt: now, withSrc: true };
     let pack: SamplePackRow =
-      held && (await blocks.count()) === held.blocks
-        ? held
-        : { sessionId, count: 0, blocks: 0, packedAt: now, withSrc: true, lastTs: Number.NEGATIVE_INFINITY };
+      held && (await blocks.count()) === held.blocks ? held : { ...empty, lastTs: Number.NEGATIVE_INFINITY };
     if (pack.blocks === 0) await blocks.delete();
     let packed = 0;
     for (let n = 0; n < maxBlocks; n++) {
@@ -126,14 +123,7 @@ export function packLiveSamples(
       if (rows.length < BLOCK_SIZE) break;
       if (!rows.every(isPackable)) {
         await blocks.delete();
-        await db.samplePacks.put({
-          sessionId,
-          count: 0,
-          blocks: 0,
-          packedAt: now,
-          flat: true,
-          withSrc: true,
-        });
+        await db.samplePacks.put({ ...empty, flat: true });
         return packed;
       }
       await db.sampleBlocks.put(packBlock(rows));
@@ -158,7 +148,8 @@ export async function packLiveSessions(db: LivecueDb, now: number, maxBlocks = 4
   for (const session of live) {
     if (packed >= maxBlocks * BLOCK_SIZE) break;
     const left = maxBlocks - Math.floor(packed / BLOCK_SIZE);
-    packed += await packLiveSamples(db, session.id, session.lastSampleAt - LIVE_PACK_HOLD_MS, now, left);
+    // As the product snapshots: the last minutes stay rows (PACK_HOLD_MS).
+    packed += await packLiveSamples(db, session.id, session.lastSampleAt - PACK_HOLD_MS, now, left);
   }
   return packed;
 }

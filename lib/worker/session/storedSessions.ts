@@ -71,9 +71,9 @@ export function loadSessionTail(db: LivecueDb, sessionId: string, from: number):
 
 /**
  * The samples, comments and product snapshots of a stored session dated before `before`: what loadSessionTail
- * left out. The samples come from the session's live pack while it is whole (sampleQueries.ts). The snapshots are read whole by the table's own key and the few the tail held dropped here: on a
- * long evening that is a quarter faster than the time index's range (sessionSnapshots), and it is most of
- * a restarted worker's wait before its cues and ranking move again.
+ * left out. The samples come from the session's live pack while it is whole (sampleQueries.ts), the
+ * snapshots from its product pack, else by the table's own key (sessionSnapshots), and the few the tail
+ * held are dropped here.
  */
 export function loadSessionHead(
   db: LivecueDb,

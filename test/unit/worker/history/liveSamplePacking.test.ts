@@ -5,9 +5,9 @@ import { liveSamplesBefore, sampleTables } from '../../../../lib/store/sampleQue
 import { exportSessionsJson } from '../../../../lib/ui/history/exportJson';
 import { sampleChunks } from '../../../../lib/ui/history/exportProgress';
 import { importExportJson } from '../../../../lib/worker/history/importExport';
+import { PACK_HOLD_MS } from '../../../../lib/worker/history/productPacking';
 import { deleteSessions } from '../../../../lib/worker/history/retention';
 import {
-  LIVE_PACK_HOLD_MS,
   packEndedSessions,
   packLiveSamples,
   packLiveSessions,
@@ -49,7 +49,7 @@ describe('live sample packing', () => {
     expect(await packLiveSessions(db, T0)).toBe(1800);
     const pack = (await db.samplePacks.get(session.id))!;
     expect(pack).toMatchObject({ count: 1800, blocks: 3, lastTs: samples[1799]!.ts });
-    expect(pack.lastTs).toBeLessThan(session.lastSampleAt - LIVE_PACK_HOLD_MS);
+    expect(pack.lastTs).toBeLessThan(session.lastSampleAt - PACK_HOLD_MS);
     // The last partial block and the last minutes stay rows; a second run finds nothing to pack.
     expect(await packLiveSessions(db, T0)).toBe(0);
 
@@ -79,7 +79,7 @@ describe('live sample packing', () => {
     expect(await head(db, session.id, next.ts + 1)).toStrictEqual(all);
 
     // The next run clears the old blocks and packs from the start, the late reading in its place.
-    await packLiveSamples(db, session.id, next.ts - LIVE_PACK_HOLD_MS, T0);
+    await packLiveSamples(db, session.id, next.ts - PACK_HOLD_MS, T0);
     expect(await db.samplePacks.get(session.id)).toMatchObject({ count: 1800, blocks: 3 });
     expect(await db.sampleBlocks.count()).toBe(3);
     expect(await head(db, session.id, next.ts + 1)).toStrictEqual(all);
