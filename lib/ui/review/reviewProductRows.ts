@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
+import type { ProductPackRow } from '../../store/productBlocks';
 import {
   type SessionProductRows,
   sessionPins,
@@ -46,49 +47,81 @@ export interface ReviewProductRows {
   read(db: LivecueDb, sessionId: string): Promise<SessionProductRows>;
 }
 
+/** What a read's rows can trust of the session's product pack: no row at or before `lastTs` changes while `epoch` stays. */
+interface TrustedPack {
+  epoch: string;
+  lastTs: number;
+}
+
 /**
- * Keeps the rows the last read gave, so a refresh of a running show reads only the newest stretch (from
- * REREAD_MS before the newest row held) and the session's row count, instead of the whole evening again
- * (~200k rows, seconds at every refresh). A count that does not add up (a late reading filed at an older
- * time, an import, a deletion) reads everything again. A row rewritten in place at an older time is not
- * seen: the ledger rewrites a row only at a time it already holds, with the values it held (a reading sent
- * again), and states changed values at its newest time.
+ * A pack record whose epoch vouches for the rows it reaches (packGuard.ts: a writer that files a row at or
+ * before its `lastTs` drops it, and a pack started again has another epoch); a flat pack reaches none.
+ */
+function trustedPack(record: ProductPackRow | undefined): TrustedPack | undefined {
+  if (!record || record.flat || !Number.isFinite(record.lastTs)) return undefined;
+  return { epoch: record.epoch, lastTs: record.lastTs };
+}
+
+/**
+ * Keeps the rows the last read gave, so a refresh of a running show reads only the newest stretch instead of
+ * the whole evening again (~200k rows, seconds at every refresh). What it keeps must be what the table still
+ * holds. A session with a live pack vouches for it: rows up to the pack's `lastTs` are unchanged while the
+ * pack's epoch is (its writers keep that true: packGuard.ts), so a refresh reads the rows after the older of
+ * that time and REREAD_MS before the newest row held, and the pack record. A session without one says it by
+ * its row count: a count that does not add up (a late reading filed at an older time, an import, a deletion)
+ * reads everything again; a count by key cost ~0.5 s eight hours in, at every refresh. A row rewritten in
+ * place at an older time is not seen by the count: the ledger rewrites a row only at a time it already
+ * holds, with the values it held (a reading sent again), and states changed values at its newest time.
  */
 export function heldReviewRows(
   /** How the whole session is read: a page at a time (the page's own thread) or at once (a worker's). */
   loadWhole: (db: LivecueDb, sessionId: string) => Promise<SessionProductRows> = loadReviewProducts,
 ): ReviewProductRows {
-  let held: { sessionId: string; snapshots: ProductSnapshotRow[]; newestTs: number } | undefined;
+  let held:
+    | { sessionId: string; snapshots: ProductSnapshotRow[]; newestTs: number; pack?: TrustedPack }
+    | undefined;
 
-  const keep = (sessionId: string, rows: SessionProductRows) => {
+  const keep = (sessionId: string, rows: SessionProductRows, pack: TrustedPack | undefined) => {
     let newestTs = Number.NEGATIVE_INFINITY;
     for (const row of rows.snapshots) if (row.ts > newestTs) newestTs = row.ts;
-    held = { sessionId, snapshots: rows.snapshots, newestTs };
+    held = { sessionId, snapshots: rows.snapshots, newestTs, pack };
     return rows;
+  };
+
+  /** The whole session; its pack record is read first, so a row filed between the two reads drops what it vouches for. */
+  const readWhole = async (db: LivecueDb, sessionId: string) => {
+    const pack = trustedPack(await db.productPacks.get(sessionId));
+    return keep(sessionId, await loadWhole(db, sessionId), pack);
   };
 
   return {
     async read(db, sessionId) {
       const before = held;
       if (!before || before.sessionId !== sessionId || !Number.isFinite(before.newestTs)) {
-        return keep(sessionId, await loadWhole(db, sessionId));
+        return readWhole(db, sessionId);
       }
-      const cutoff = before.newestTs - REREAD_MS;
-      // One transaction: the count and the newest rows agree with each other.
-      const [total, fresh, pins] = await db.transaction('r', db.productSnapshots, db.productPins, () =>
-        Promise.all([
-          sessionSnapshotsByKey(db, sessionId).count(),
-          db.productSnapshots
-            .where('[sessionId+ts]')
-            .between([sessionId, cutoff], [sessionId, Dexie.maxKey], true, true)
-            .toArray(),
-          sessionPins(db, sessionId),
-        ]),
+      const vouched = before.pack;
+      const from = Math.min(before.newestTs - REREAD_MS, vouched?.lastTs ?? Number.POSITIVE_INFINITY);
+      // One transaction: the pack record (or the count) and the newest rows agree with each other.
+      const [record, total, fresh, pins] = await db.transaction(
+        'r',
+        [db.productSnapshots, db.productPins, db.productPacks],
+        () =>
+          Promise.all([
+            db.productPacks.get(sessionId),
+            vouched ? undefined : sessionSnapshotsByKey(db, sessionId).count(),
+            db.productSnapshots
+              .where('[sessionId+ts]')
+              .between([sessionId, from], [sessionId, Dexie.maxKey], true, true)
+              .toArray(),
+            sessionPins(db, sessionId),
+          ]),
       );
-      const kept = before.snapshots.filter((row) => row.ts < cutoff);
-      if (kept.length + fresh.length !== total) return keep(sessionId, await loadWhole(db, sessionId));
+      const kept = before.snapshots.filter((row) => row.ts < from);
+      const addsUp = vouched ? record?.epoch === vouched.epoch : kept.length + fresh.length === total;
+      if (!addsUp) return readWhole(db, sessionId);
       for (const row of fresh) kept.push(row);
-      return keep(sessionId, { snapshots: kept, pins });
+      return keep(sessionId, { snapshots: kept, pins }, trustedPack(record));
     },
   };
 }

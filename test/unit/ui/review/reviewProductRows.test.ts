@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LivecueDb } from '../../../../lib/store/database';
+import { putProductSnapshots } from '../../../../lib/store/packGuard';
 import type { SessionProductRows } from '../../../../lib/store/productQueries';
 import type { ProductSnapshotRow } from '../../../../lib/store/productRows';
 import {
@@ -8,10 +9,11 @@ import {
   loadReviewProductsAtOnce,
   REREAD_MS,
 } from '../../../../lib/ui/review/reviewProductRows';
+import { packProductSnapshots } from '../../../../lib/worker/history/productPacking';
 
 // A review open while the show goes on refreshes its product table every few seconds: it keeps the rows it
-// read and reads again only the newest stretch and the session's row count, and reads everything again
-// whenever the count says something was filed elsewhere.
+// read and reads again only the newest stretch, and reads everything again whenever the session's product
+// pack (while it has one) or else its row count says something was filed elsewhere.
 
 const T = Date.UTC(2026, 11, 7, 20);
 const SESSION = `douyin:room:${T}`;
@@ -121,4 +123,79 @@ it('reads the whole session only when it must: first, and when the count does no
   await db.productSnapshots.put(snapshot('mug', T + 1_000, 0));
   expect((await rows.read(db, SESSION)).snapshots).toHaveLength(122);
   expect(whole).toHaveBeenCalledTimes(2);
+});
+
+describe('a session whose older rows are packed as the live goes on', () => {
+  const LIVE = `${SESSION}-live`;
+  const PRODUCTS = 20;
+  /** Ten minutes of twenty products, a row each every 2 s: 6,000 rows. */
+  const liveRow = (p: number, s: number, sold = s): ProductSnapshotRow => ({
+    sessionId: LIVE,
+    productId: `p${p}`,
+    ts: T + s * 1000,
+    metrics: { sold, impressions: sold * 40 },
+  });
+  /** Files rows the way the worker's write queue does (packGuard.ts), in its transaction. */
+  const file = (rows: ProductSnapshotRow[]) =>
+    db.transaction('rw', db.productSnapshots, db.productPacks, () => putProductSnapshots(db, rows));
+  const wholeRead = async () => byKey(await loadReviewProducts(db, LIVE));
+
+  beforeEach(async () => {
+    const rows: ProductSnapshotRow[] = [];
+    for (let s = 0; s < 600; s += 2) for (let p = 0; p < PRODUCTS; p++) rows.push(liveRow(p, s));
+    await file(rows);
+    // The alarm's packing eight minutes in: whole blocks before then, the rest row by row.
+    await packProductSnapshots(db, LIVE, T + 480_000);
+    expect((await db.productPacks.get(LIVE))?.lastTs).toBeLessThan(T + 480_000);
+  });
+
+  it('reads the rows after the pack, and sees one filed late after it but before the newest stretch', async () => {
+    const whole = vi.fn(loadReviewProducts);
+    const rows = heldReviewRows(whole);
+    expect((await rows.read(db, LIVE)).snapshots).toHaveLength(6000);
+    const lastTs = (await db.productPacks.get(LIVE))!.lastTs;
+    // A reading sent again late: after the pack, more than REREAD_MS before the newest row.
+    await file([liveRow(3, (lastTs - T) / 1000 + 3, 500)]);
+    await file([liveRow(0, 600), liveRow(1, 600)]);
+
+    const refreshed = await rows.read(db, LIVE);
+    expect(refreshed.snapshots).toHaveLength(6003);
+    expect(byKey(refreshed)).toEqual(await wholeRead());
+    expect(whole).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads everything again once a row reached into the pack, or the session was packed again', async () => {
+    const whole = vi.fn(loadReviewProducts);
+    const rows = heldReviewRows(whole);
+    await rows.read(db, LIVE);
+    // A late reading whose changes are filed at its own old time: the writer drops the pack record.
+    await file([liveRow(7, 5, 99)]);
+    expect(await db.productPacks.get(LIVE)).toBeUndefined();
+    expect(byKey(await rows.read(db, LIVE))).toEqual(await wholeRead());
+    expect(whole).toHaveBeenCalledTimes(2);
+
+    // Packed again from its start; a refresh takes the new pack's word (its count adds up)…
+    await packProductSnapshots(db, LIVE, T + 480_000);
+    await rows.read(db, LIVE);
+    expect(whole).toHaveBeenCalledTimes(2);
+    // …and once a row reaches into it and it is packed once more (another epoch), reads everything again.
+    await file([liveRow(2, 1, 77)]);
+    await packProductSnapshots(db, LIVE, T + 480_000);
+    expect(await db.productPacks.get(LIVE)).toBeDefined();
+    expect(byKey(await rows.read(db, LIVE))).toEqual(await wholeRead());
+    expect(whole).toHaveBeenCalledTimes(3);
+  });
+
+  it('takes the pack at its word: the rows before it are not counted again', async () => {
+    const rows = heldReviewRows();
+    await rows.read(db, LIVE);
+    // Put straight into the table, past the guard every writer goes through: a refresh trusts the pack.
+    await db.productSnapshots.put(liveRow(4, 11, 999));
+    await db.productSnapshots.put(liveRow(4, 10, 999));
+
+    const refreshed = byKey(await rows.read(db, LIVE));
+    expect(refreshed[`p4@${T + 10_000}`]).toEqual({ sold: 10, impressions: 400 });
+    expect(refreshed[`p4@${T + 11_000}`]).toBeUndefined();
+    expect(Object.keys(await wholeRead())).toHaveLength(6001);
+  });
 });
