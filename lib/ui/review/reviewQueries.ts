@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
 import type { CommentRow, CueRow, SampleRow, SessionRow } from '../../store/rows';
+import { type HeldTimeRows, heldTimeRows } from './heldTimeRows';
 import type { ProductReview } from './productReview';
 import { type SessionFigures, sessionFigures } from './sessionComparison';
 
@@ -31,26 +32,34 @@ function lastSampleOf(db: LivecueDb, sessionId: string): Promise<SampleRow | und
     .last();
 }
 
+/** The session's samples and comments as the last read left them: a refresh reads only what is new. */
+export interface HeldReviewRows {
+  samples: HeldTimeRows<SampleRow>;
+  comments: HeldTimeRows<CommentRow>;
+}
+
+/** Holders for one review page's reads (heldTimeRows.ts). */
+export const heldReviewRowsOfRoom = (): HeldReviewRows => ({
+  samples: heldTimeRows((db) => db.samples),
+  comments: heldTimeRows((db) => db.comments),
+});
+
 /**
  * What the review page shows for one session but its product table (productReviewer.ts: on a long product
- * evening, ~200k rows that take seconds to read and fold); null when the session does not exist.
+ * evening, ~200k rows that take seconds to read and fold); null when the session does not exist. `held`
+ * keeps the samples and comments an earlier call read (a new pair reads them whole).
  */
 export async function loadReview(
   db: LivecueDb,
   sessionId: string,
   previousLimit = 10,
+  held: HeldReviewRows = heldReviewRowsOfRoom(),
 ): Promise<ReviewData | null> {
   const session = await db.sessions.get(sessionId);
   if (!session) return null;
   const [samples, comments, cues, siblings, plans] = await Promise.all([
-    db.samples
-      .where('[sessionId+ts]')
-      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
-      .toArray(),
-    db.comments
-      .where('[sessionId+ts]')
-      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
-      .toArray(),
+    held.samples.read(db, sessionId),
+    held.comments.read(db, sessionId),
     db.cues
       .where('[sessionId+firedAt]')
       .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])

@@ -5,7 +5,7 @@ import type { LivecueDb } from '../../store/database';
 import { readSettings } from '../../store/readSettings';
 import { liveSignal } from '../liveSignal';
 import { createProductReviewer, type ProductReviewer } from './productReviewer';
-import { loadReview, type ReviewData } from './reviewQueries';
+import { heldReviewRowsOfRoom, loadReview, type ReviewData } from './reviewQueries';
 
 // What the review page shows: one session, read again as it changes (a review of a running show updates),
 // and the language setting. undefined while loading; null when the session is missing or cannot be read.
@@ -30,10 +30,16 @@ export interface ReviewStoreOptions {
   /** …and this many times what the last read took: a page reading a long show stays idle most of the time. */
   gapPerReadTime?: number;
   now?: () => number;
-  /** The reads (tests count them). */
-  loadRoom?: typeof loadReview;
+  /** The reads (tests count them); by default loadReview, keeping the samples and comments it read. */
+  loadRoom?: (db: LivecueDb, sessionId: string) => ReturnType<typeof loadReview>;
   /** Computes the product table (default: on the page's own thread); disposed with the store. */
   products?: ProductReviewer;
+}
+
+/** loadReview with one page's holders: a refresh of a running show reads only its newest samples and comments. */
+function withHeldRows(): NonNullable<ReviewStoreOptions['loadRoom']> {
+  const held = heldReviewRowsOfRoom();
+  return (db, sessionId) => loadReview(db, sessionId, undefined, held);
 }
 
 export function createReviewStore(
@@ -43,7 +49,7 @@ export function createReviewStore(
     minGapMs = 2000,
     gapPerReadTime = 4,
     now = () => performance.now(),
-    loadRoom = loadReview,
+    loadRoom = withHeldRows(),
     products = createProductReviewer(),
   }: ReviewStoreOptions = {},
 ): ReviewStore {
