@@ -72,12 +72,17 @@ function timeLabels(locale: string) {
     );
 }
 
+/** What the chart draws over its curves; read at each draw, so a refresh redraws the plot with new ones. */
+export interface ChartMarks {
+  cues: readonly Cue[];
+  slots: readonly ProductSlot[];
+}
+
 export function chartOptions(
   t: Translate<UiMessageKey>,
   locale: string,
   width: number,
-  cues: readonly Cue[],
-  slots: readonly ProductSlot[],
+  marks: () => ChartMarks,
   formatValue: (value: number) => string,
 ): uPlot.Options {
   return {
@@ -151,8 +156,8 @@ export function chartOptions(
       },
     ],
     hooks: {
-      drawClear: [(u) => drawProductSlots(u, slots)],
-      draw: [(u) => drawCueMarkers(u, cues)],
+      drawClear: [(u) => drawProductSlots(u, marks().slots)],
+      draw: [(u) => drawCueMarkers(u, marks().cues)],
     },
   };
 }

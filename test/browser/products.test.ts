@@ -195,10 +195,16 @@ describe('products: what to put up next', () => {
     });
     await review.setViewportSize({ width: 1200, height: 1400 });
     await review.goto(harness.browser.extensionUrl(`review.html?session=${encodeURIComponent(session.id)}`));
-    // The review of a running show follows it: its length grows as the show stores samples.
+    // The review of a running show follows it: its length grows as the show stores samples, and its chart
+    // is redrawn in place, on the canvas it has, at each refresh.
     const length = review.locator('[data-figure="durationMs"]');
+    const canvas = await review.locator('[data-testid="review-chart"] canvas').first().elementHandle();
+    const drawing = () => canvas!.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    const firstDrawing = await drawing();
     const first = await length.textContent();
     await expect.poll(() => length.textContent(), { timeout: 20_000 }).not.toBe(first);
+    expect(await canvas!.evaluate((c) => c.isConnected)).toBe(true);
+    await expect.poll(drawing, { timeout: 10_000 }).not.toBe(firstDrawing);
 
     await room.evaluate(() => window.mockRoom.stop());
     expect(await room.evaluate(() => window.mockRoom.state().sec)).toBeGreaterThanOrEqual(1200);

@@ -188,7 +188,7 @@ it('builds uPlot data with conversion in percent and one series per curve', () =
   expect(viewers?.[2]).toBe(1100);
   expect(gmv?.[1]).toBe(2000);
   expect(conversion?.[0]).toBe(2);
-  const options = chartOptions(createUiI18n('en').t, 'en', 800, cues, [], String);
+  const options = chartOptions(createUiI18n('en').t, 'en', 800, () => ({ cues, slots: [] }), String);
   expect(options.series.map((s) => s.label)).toEqual([
     undefined,
     'Viewers',
