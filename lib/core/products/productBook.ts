@@ -278,6 +278,34 @@ export class ProductRecord {
     return this.historyLength >= 2 && this.beforeHeadTs >= ts - HISTORY_STEP_MS;
   }
 
+  /**
+   * A record that goes on from this one's state alone, its history's chunks cut from `slab`. Only the chunk
+   * holding the newest snapshot is ever written again, so the older ones are shared, not copied.
+   */
+  copy(slab: DoubleSlab): ProductRecord {
+    const copy = new ProductRecord(this.id, this.index, this.firstSeenAt, slab);
+    copy.name = this.name;
+    copy.price = this.price;
+    copy.updatedAt = this.updatedAt;
+    copy.last.set(this.last);
+    copy.unreadableMask = this.unreadableMask;
+    copy.readMask = this.readMask;
+    for (const span of this.spans) copy.spans.push({ from: span.from, to: span.to });
+    copy.closedExplainedMs = this.closedExplainedMs;
+    const chunks = this.chunks;
+    for (let i = 0; i < chunks.length - 1; i++) copy.chunks.push(chunks[i]!);
+    if (this.tail) {
+      copy.tail = slab.take(HISTORY_CHUNK * SNAPSHOT_STRIDE);
+      copy.tail.set(this.tail);
+      copy.chunks.push(copy.tail);
+    }
+    copy.historyLength = this.historyLength;
+    copy.headLive = this.headLive;
+    copy.headTs = this.headTs;
+    copy.beforeHeadTs = this.beforeHeadTs;
+    return copy;
+  }
+
   /** Copies `last` into the newest snapshot's slot: call before `last` changes unless a snapshot moves it. */
   freezeHead(): void {
     if (!this.headLive) return;
@@ -309,6 +337,26 @@ export class ProductBook {
 
   get(id: string): ProductRecord | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * A book that goes on from this one's state alone (events applied to either leave the other as it was): a
+   * reader that folds a long session's settled rows once and its newest ones again at each look.
+   */
+  clone(): ProductBook {
+    const book = new ProductBook();
+    for (const product of this.products) {
+      const copy = product.copy(book.slab);
+      book.products.push(copy);
+      book.byId.set(copy.id, copy);
+    }
+    book.pinnedId = this.pinnedId;
+    book.pinnedSince = this.pinnedSince;
+    book.pinKnown = this.pinKnown;
+    book.shownMask = this.shownMask;
+    book.lastEventAt = this.lastEventAt;
+    book.eventCount = this.eventCount;
+    return book;
   }
 
   /** The pinned product's record as pin() found it: every product rule asks for it on each check. */

@@ -200,6 +200,49 @@ describe('ProductBook', () => {
     expect(a.valueAtIndex(PM.sold, a.indexAt(at(-1), 5))).toBeNaN();
   });
 
+  it('copies itself: events folded into the copy or the book leave the other as a fold of its own events', () => {
+    /** A table redrawn every 2 s for `seconds` from `from`, the pin on `pinned`. */
+    const redraws = (from: number, seconds: number, pinned: string | null) =>
+      Array.from({ length: seconds / 2 }, (_, i) => ({
+        ts: at(from + i * 2),
+        rows: [
+          { id: 'a', metrics: { impressions: (from + i * 2) * 10, sold: from + i, stock: 900 - i } },
+          { id: 'b', metrics: { impressions: (from + i * 2) * 3, sold: Math.floor((from + i) / 3) } },
+        ],
+        pinnedId: pinned,
+      }));
+    /** What a book holds: latest values, pin spans, and its history at every second. */
+    const state = (book: ProductBook, until: number) =>
+      book.products.map((p) => ({
+        id: p.id,
+        last: [...p.last],
+        spans: p.spans.map((span) => ({ ...span })),
+        explainedMs: p.explainedMs(at(until)),
+        history: Array.from({ length: until + 1 }, (_, s) => [
+          p.valueAt(PM.sold, at(s)),
+          p.valueAt(PM.stock, at(s)),
+        ]),
+      }));
+    const foldOf = (events: ReturnType<typeof redraws>) => {
+      const book = new ProductBook();
+      for (const event of events) book.apply(event);
+      return book;
+    };
+    // Past a history chunk's 128 snapshots, with the pin open on a when the copy is taken.
+    const settled = redraws(0, 1400, 'a');
+    const book = foldOf(settled);
+    const copy = book.clone();
+    const onCopy = redraws(1400, 200, 'b');
+    for (const event of onCopy) copy.apply(event);
+    const onBook = redraws(1400, 300, null);
+    for (const event of onBook) book.apply(event);
+
+    expect(state(copy, 1800)).toEqual(state(foldOf([...settled, ...onCopy]), 1800));
+    expect(state(book, 1800)).toEqual(state(foldOf([...settled, ...onBook]), 1800));
+    expect(copy.pinnedId).toBe('b');
+    expect(book.pinnedId).toBeNull();
+  });
+
   it('cuts history chunks from shared buffers without two chunks overlapping', () => {
     const slab = new DoubleSlab();
     const runs = [slab.take(3000), slab.take(1408), slab.take(100_000), slab.take(128)];
