@@ -5,6 +5,7 @@ import type { ProductMetricId } from '../../core/products/productContract';
 import { rankProducts } from '../../core/products/rankProducts';
 import { productsEvents } from '../../store/productEvents';
 import type { SessionProductRows } from '../../store/productQueries';
+import type { ProductSnapshotRow } from '../../store/productRows';
 import type { ProductSlot } from './productSlots';
 
 // The review's per-product table (复盘): for each product of the session, how long it was explained, the
@@ -42,7 +43,7 @@ export interface ProductReview {
 }
 
 /** One product's value of a counter over time, exactly as stored (not thinned). */
-type Steps = [ts: number, value: number][];
+export type Steps = [ts: number, value: number][];
 
 /** The counter's value at `ts`: the last reading at or before it, else its first reading (seen later). */
 function valueAt(steps: Steps, ts: number): number | null {
@@ -55,6 +56,28 @@ function valueAt(steps: Steps, ts: number): number | null {
   return value;
 }
 
+/** Each product's stored gmv and items sold, in time order. */
+export type ProductSteps = Map<string, Record<'gmv' | 'sold', Steps>>;
+
+/** Adds snapshots (in time order) to each product's steps. */
+export function addSteps(steps: ProductSteps, snapshots: readonly ProductSnapshotRow[]): void {
+  for (const row of snapshots) {
+    let own = steps.get(row.productId);
+    if (!own) {
+      own = { gmv: [], sold: [] };
+      steps.set(row.productId, own);
+    }
+    for (const metric of ['gmv', 'sold'] as const satisfies readonly ProductMetricId[]) {
+      const value = row.metrics[metric];
+      if (typeof value === 'number') own[metric].push([row.ts, value]);
+    }
+  }
+}
+
+/** Snapshots in time order (a copy). */
+export const inTimeOrder = (snapshots: readonly ProductSnapshotRow[]): ProductSnapshotRow[] =>
+  [...snapshots].sort((a, b) => a.ts - b.ts);
+
 export function productReview(
   rows: SessionProductRows,
   end: number,
@@ -62,15 +85,18 @@ export function productReview(
 ): ProductReview {
   const book = new ProductBook();
   for (const event of productsEvents(rows.snapshots, rows.pins)) book.apply(event);
-  const steps = new Map<string, Record<'gmv' | 'sold', Steps>>();
-  for (const row of [...rows.snapshots].sort((a, b) => a.ts - b.ts)) {
-    const own = steps.get(row.productId) ?? { gmv: [], sold: [] };
-    steps.set(row.productId, own);
-    for (const metric of ['gmv', 'sold'] as const satisfies readonly ProductMetricId[]) {
-      const value = row.metrics[metric];
-      if (typeof value === 'number') own[metric].push([row.ts, value]);
-    }
-  }
+  const steps: ProductSteps = new Map();
+  addSteps(steps, inTimeOrder(rows.snapshots));
+  return reviewOfBook(book, (id) => steps.get(id), end, plan);
+}
+
+/** The table from a book folded with every row and pin of the session, and each product's steps. */
+export function reviewOfBook(
+  book: ProductBook,
+  stepsOf: (productId: string) => Record<'gmv' | 'sold', Steps> | undefined,
+  end: number,
+  plan: readonly PlanSlot[],
+): ProductReview {
   const ranking = rankProducts(book, end);
   const ranked = new Map(
     [...(ranking.pinned ? [ranking.pinned] : []), ...ranking.next].map((p) => [p.id, p]),
@@ -85,7 +111,7 @@ export function productReview(
 
   const slots: ProductSlot[] = [];
   const table = book.products.map((product): ProductReviewRow => {
-    const own = steps.get(product.id) ?? { gmv: [], sold: [] };
+    const own = stepsOf(product.id) ?? { gmv: [], sold: [] };
     let slotGmv: number | null = null;
     let slotSold: number | null = null;
     let explainedMs = 0;

@@ -2,7 +2,7 @@ import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
 import type { ProductReview } from './productReview';
 import { type ProductReviewRequest, readProductReviewAnswer } from './productReviewMessages';
-import { heldReviewRows, productTableOf } from './reviewProductRows';
+import { heldProductTable } from './reviewProductRows';
 
 // The review's product table, computed in a worker where the page can start one (productReviewWorker.ts),
 // else on the page's own thread: a long evening is ~200k rows to read and fold, a second of a thread the
@@ -26,8 +26,8 @@ export function createProductReviewer(spawn?: () => WorkerLike): ProductReviewer
   let broken = false;
   let nextId = 1;
   const waiting = new Map<number, { resolve(review: ProductReview): void; reject(error: Error): void }>();
-  // The page's own reads, when it computes the table itself, keep their rows as the worker's do.
-  const rows = heldReviewRows();
+  // The page's own reads, when it computes the table itself, keep their rows and fold as the worker's do.
+  const table = heldProductTable();
 
   /** Leaves the worker for good; the requests it still owed fail with `why` (or are dropped, on dispose). */
   const stop = (why?: string) => {
@@ -64,7 +64,7 @@ export function createProductReviewer(spawn?: () => WorkerLike): ProductReviewer
   return {
     async review(db, sessionId, end, plan) {
       const running = start();
-      if (!running) return productTableOf(db, sessionId, end, plan, rows);
+      if (!running) return table.review(db, sessionId, end, plan);
       const id = nextId++;
       const request: ProductReviewRequest = { id, sessionId, end, plan: [...plan] };
       try {
@@ -77,7 +77,7 @@ export function createProductReviewer(spawn?: () => WorkerLike): ProductReviewer
           'Livecue: the product worker could not compute the table; it is computed on the page',
           error,
         );
-        return productTableOf(db, sessionId, end, plan, rows);
+        return table.review(db, sessionId, end, plan);
       }
     },
     dispose: () => stop(),

@@ -10,7 +10,8 @@ import {
   sessionSnapshotsByKey,
 } from '../../store/productQueries';
 import type { ProductSnapshotRow } from '../../store/productRows';
-import { type ProductReview, productReview } from './productReview';
+import type { ProductReview } from './productReview';
+import { productReviewFold, type ReadProductRows } from './productReviewFold';
 
 /**
  * The session's product rows, for the review's product table (empty when the room showed no list), read a
@@ -44,7 +45,7 @@ export const REREAD_MS = 60_000;
 
 /** A session's product rows as a review refresh reads them: the stored rows, whole or as news since the last read. */
 export interface ReviewProductRows {
-  read(db: LivecueDb, sessionId: string): Promise<SessionProductRows>;
+  read(db: LivecueDb, sessionId: string): Promise<ReadProductRows>;
 }
 
 /** What a read's rows can trust of the session's product pack: no row at or before `lastTs` changes while `epoch` stays. */
@@ -81,11 +82,16 @@ export function heldReviewRows(
     | { sessionId: string; snapshots: ProductSnapshotRow[]; newestTs: number; pack?: TrustedPack }
     | undefined;
 
-  const keep = (sessionId: string, rows: SessionProductRows, pack: TrustedPack | undefined) => {
+  const keep = (
+    sessionId: string,
+    rows: SessionProductRows,
+    pack: TrustedPack | undefined,
+    unchangedBefore = Number.NEGATIVE_INFINITY,
+  ): ReadProductRows => {
     let newestTs = Number.NEGATIVE_INFINITY;
     for (const row of rows.snapshots) if (row.ts > newestTs) newestTs = row.ts;
     held = { sessionId, snapshots: rows.snapshots, newestTs, pack };
-    return rows;
+    return { ...rows, unchangedBefore };
   };
 
   /** The whole session; its pack record is read first, so a row filed between the two reads drops what it vouches for. */
@@ -121,21 +127,28 @@ export function heldReviewRows(
       const addsUp = vouched ? record?.epoch === vouched.epoch : kept.length + fresh.length === total;
       if (!addsUp) return readWhole(db, sessionId);
       for (const row of fresh) kept.push(row);
-      return keep(sessionId, { snapshots: kept, pins }, trustedPack(record));
+      return keep(sessionId, { snapshots: kept, pins }, trustedPack(record), from);
     },
   };
 }
 
+/** A session's product table, read and computed on the calling thread (the worker's, or the page's). */
+export interface HeldProductTable {
+  review(db: LivecueDb, sessionId: string, end: number, plan: readonly PlanSlot[]): Promise<ProductReview>;
+}
+
 /**
- * The session's product table at `end`, read and computed on the calling thread (the worker's, or the
- * page's); `rows` keeps what an earlier call read, so a refresh reads only what is new.
+ * Keeps what each call read and folded, so a refresh of a running show reads only the newest rows
+ * (heldReviewRows) and folds only those (productReviewFold.ts).
  */
-export async function productTableOf(
-  db: LivecueDb,
-  sessionId: string,
-  end: number,
-  plan: readonly PlanSlot[],
-  rows: ReviewProductRows = heldReviewRows(),
-): Promise<ProductReview> {
-  return productReview(await rows.read(db, sessionId), end, plan);
+export function heldProductTable(
+  loadWhole: (db: LivecueDb, sessionId: string) => Promise<SessionProductRows> = loadReviewProducts,
+): HeldProductTable {
+  const rows = heldReviewRows(loadWhole);
+  const fold = productReviewFold();
+  return {
+    async review(db, sessionId, end, plan) {
+      return fold.review(sessionId, await rows.read(db, sessionId), end, plan);
+    },
+  };
 }

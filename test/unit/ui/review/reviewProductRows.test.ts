@@ -59,6 +59,8 @@ it('reads the whole session first, then the rows filed since, and gives what a w
   await db.productPins.put({ sessionId: SESSION, ts: T + 600_000, productId: 'mug' });
   const refreshed = await refreshedAsWhole(rows, 122);
   expect(refreshed.pins.map((pin) => pin.productId)).toEqual(['scarf', 'mug']);
+  // What it kept is as the read before gave it: a fold may keep what it made of those rows.
+  expect(refreshed.unchangedBefore).toBe(T + 590_000 - REREAD_MS);
 });
 
 it('reads the newest stretch again, where a late reading restates values', async () => {
@@ -104,8 +106,9 @@ it('reads another session whole, and a session with no product rows as empty', a
   await db.productSnapshots.put({ ...snapshot('hat', T, 4), sessionId: other });
 
   expect((await rows.read(db, other)).snapshots.map((row) => row.productId)).toEqual(['hat']);
-  expect(await rows.read(db, 'no-such-session')).toEqual({ snapshots: [], pins: [] });
-  expect(await rows.read(db, 'no-such-session')).toEqual({ snapshots: [], pins: [] });
+  const none = { snapshots: [], pins: [], unchangedBefore: Number.NEGATIVE_INFINITY };
+  expect(await rows.read(db, 'no-such-session')).toEqual(none);
+  expect(await rows.read(db, 'no-such-session')).toEqual(none);
 });
 
 it('reads the whole session only when it must: first, and when the count does not add up', async () => {
@@ -160,6 +163,7 @@ describe('a session whose older rows are packed as the live goes on', () => {
 
     const refreshed = await rows.read(db, LIVE);
     expect(refreshed.snapshots).toHaveLength(6003);
+    expect(refreshed.unchangedBefore).toBe(lastTs);
     expect(byKey(refreshed)).toEqual(await wholeRead());
     expect(whole).toHaveBeenCalledTimes(1);
   });
