@@ -33,13 +33,13 @@ function lastSampleOf(db: LivecueDb, sessionId: string): Promise<SampleRow | und
 }
 
 /** The session's samples and comments as the last read left them: a refresh reads only what is new. */
-export interface HeldReviewRows {
+export interface HeldSessionRows {
   samples: HeldTimeRows<SampleRow>;
   comments: HeldTimeRows<CommentRow>;
 }
 
 /** Holders for one review page's reads (heldTimeRows.ts). */
-export const heldReviewRowsOfRoom = (): HeldReviewRows => ({
+export const heldSessionRows = (): HeldSessionRows => ({
   samples: heldTimeRows((db) => db.samples),
   comments: heldTimeRows((db) => db.comments),
 });
@@ -53,7 +53,7 @@ export async function loadReview(
   db: LivecueDb,
   sessionId: string,
   previousLimit = 10,
-  held: HeldReviewRows = heldReviewRowsOfRoom(),
+  held: HeldSessionRows = heldSessionRows(),
 ): Promise<ReviewData | null> {
   const session = await db.sessions.get(sessionId);
   if (!session) return null;

@@ -5,7 +5,7 @@ import type { LivecueDb } from '../../store/database';
 import { readSettings } from '../../store/readSettings';
 import { liveSignal } from '../liveSignal';
 import { createProductReviewer, type ProductReviewer } from './productReviewer';
-import { heldReviewRowsOfRoom, loadReview, type ReviewData } from './reviewQueries';
+import { heldSessionRows, loadReview, type ReviewData } from './reviewQueries';
 
 // What the review page shows: one session, read again as it changes (a review of a running show updates),
 // and the language setting. undefined while loading; null when the session is missing or cannot be read.
@@ -38,7 +38,7 @@ export interface ReviewStoreOptions {
 
 /** loadReview with one page's holders: a refresh of a running show reads only its newest samples and comments. */
 function withHeldRows(): NonNullable<ReviewStoreOptions['loadRoom']> {
-  const held = heldReviewRowsOfRoom();
+  const held = heldSessionRows();
   return (db, sessionId) => loadReview(db, sessionId, undefined, held);
 }
 
