@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { firstAtOrAfter } from '../../core/engine/eventOrder';
 import type { LivecueDb } from '../../store/database';
 import { sessionRange } from '../../store/sessionRange';
 
@@ -17,18 +18,6 @@ export const REREAD_TIME_ROWS_MS = 60_000;
 export interface HeldTimeRows<Row> {
   /** The session's rows in time order: a new array each time, never changed after (a view keeps it). */
   read(db: LivecueDb, sessionId: string): Promise<Row[]>;
-}
-
-/** The index of the first of `rows` (in time order) at or after `ts`. */
-function firstAtOrAfter(rows: readonly { ts: number }[], ts: number): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (rows[mid]!.ts < ts) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 export function heldTimeRows<Row extends { sessionId: string; ts: number }>(

@@ -1,6 +1,6 @@
 import type { RoomComment } from '../../core/comments/roomComment';
 import { createEngine } from '../../core/engine/createEngine';
-import { byTimeThenId } from '../../core/engine/eventOrder';
+import { byTimeThenId, firstAtOrAfter } from '../../core/engine/eventOrder';
 import type { Cue, EngineEvent } from '../../core/engine/types';
 import type { ProductTableReading } from '../../core/products/productContract';
 import type { ProductRanking } from '../../core/products/rankProducts';
@@ -44,18 +44,6 @@ export interface FiledComments {
   /** Comments already held at their time (a resend). */
   held: CommentRow[];
   changed: Cue[];
-}
-
-/** Index of the first row at or after `ts` in rows sorted by ts. */
-function indexFrom(rows: readonly { ts: number }[], ts: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid]!.ts < ts) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export interface FiledSamples {
@@ -261,7 +249,7 @@ export class LiveSession {
     for (const incoming of rows) {
       this.checkHeld(incoming.ts);
       let ts = incoming.ts;
-      let at = indexFrom(this.samples, ts);
+      let at = firstAtOrAfter(this.samples, ts);
       let twin = false;
       while (this.samples[at]?.ts === ts) {
         if (sameSample(this.samples[at]!, incoming)) {
@@ -300,7 +288,7 @@ export class LiveSession {
     for (const comment of comments) {
       this.checkHeld(comment.ts);
       let ts = comment.ts;
-      let at = indexFrom(this.comments, ts);
+      let at = firstAtOrAfter(this.comments, ts);
       let twin: CommentRow | undefined;
       while (this.comments[at]?.ts === ts) {
         const here = this.comments[at]!;
@@ -337,7 +325,7 @@ export class LiveSession {
   /** Whether the session already holds this reading (a resend of it), at its time or just after. */
   holds(incoming: SampleRow): boolean {
     this.checkHeld(incoming.ts);
-    for (let at = indexFrom(this.samples, incoming.ts); at < this.samples.length; at++) {
+    for (let at = firstAtOrAfter(this.samples, incoming.ts); at < this.samples.length; at++) {
       const held = this.samples[at]!;
       if (held.ts > incoming.ts + 1000) return false;
       if (sameSample(held, incoming)) return true;
