@@ -1,7 +1,8 @@
-import { Dexie, type Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { LivecueDb } from './database';
 import type { ProductSnapshotRow } from './productRows';
 import type { SampleRow } from './rows';
+import { sessionRange } from './sessionRange';
 
 // A live session's packs hold its product snapshots (productBlocks + productPacks, DB v7) and its samples
 // (sampleBlocks + samplePacks with a `lastTs`) up to the pack's `lastTs`, and a restarted worker and the
@@ -14,11 +15,9 @@ import type { SampleRow } from './rows';
 
 /** Drops a session's packed product snapshots, blocks and record; call inside a transaction holding both. */
 export async function dropProductPack(db: LivecueDb, sessionId: string): Promise<void> {
+  const [lower, upper] = sessionRange(sessionId);
   await Promise.all([
-    db.productBlocks
-      .where('[sessionId+ts]')
-      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey], true, true)
-      .delete(),
+    db.productBlocks.where('[sessionId+ts]').between(lower, upper, true, true).delete(),
     db.productPacks.delete(sessionId),
   ]);
 }

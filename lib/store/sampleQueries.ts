@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import type { LivecueDb } from './database';
 import type { SampleRow } from './rows';
 import { unpackBlock } from './sampleBlocks';
@@ -18,13 +17,13 @@ export async function liveSamplesBefore(
   sessionId: string,
   before: number,
 ): Promise<SampleRow[]> {
-  const [lower] = sessionRange(sessionId);
+  const [lower, upper] = sessionRange(sessionId);
   const head: [string, unknown] = [sessionId, before];
   const rowByRow = () => db.samples.where('[sessionId+ts]').between(lower, head, true, false).toArray();
   const pack = await db.samplePacks.get(sessionId);
   if (!pack || pack.flat || pack.lastTs === undefined || pack.blocks === 0) return rowByRow();
   const [blocks, after] = await Promise.all([
-    db.sampleBlocks.where('[sessionId+ts]').between(lower, [sessionId, Dexie.maxKey], true, true).toArray(),
+    db.sampleBlocks.where('[sessionId+ts]').between(lower, upper, true, true).toArray(),
     db.samples.where('[sessionId+ts]').between([sessionId, pack.lastTs], head, false, false).toArray(),
   ]);
   if (blocks.length !== pack.blocks) return rowByRow();
