@@ -24,9 +24,10 @@ describe('cue latency', () => {
   it('shows each cue in the panel after the page change that caused it (prints the latency)', async () => {
     const panel = await harness.openPanel();
     await watchPanelCues(panel);
-    // Drops and recoveries every 90 s: each drop fires traffic-drop, each recovery traffic-surge.
+    // Drops and recoveries every 90 s: each drop fires traffic-drop, each recovery traffic-surge. At 20×, as
+    // the bench plays it: each swing's low lasts over two wall seconds, ample for every cue to show.
     const scenario = swingScenario(780);
-    const room = await harness.openRoom(scenario, { speed: 10 });
+    const room = await harness.openRoom(scenario, { speed: 20 });
     await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
       timeout: 200_000,
       polling: PLAY_POLL_MS,
