@@ -23,7 +23,7 @@ describe('page reload and first render', () => {
       string,
       unknown
     >;
-    const room = await harness.openRoom(scenario, { speed: 20 });
+    const room = await harness.openRoom(scenario, { speed: 40 });
     await expect
       .poll(async () => (await readStoredTables(reader)).samples.length, { timeout: 20_000 })
       .toBeGreaterThan(20);
@@ -36,7 +36,7 @@ describe('page reload and first render', () => {
       ...scenario,
       startAt: new Date(Date.parse(scenario.startAt as string) + resumeAt * 1000).toISOString(),
     };
-    await room.evaluate((s) => window.mockRoom.play(s, { speed: 20 }), later);
+    await room.evaluate((s) => window.mockRoom.play(s, { speed: 40 }), later);
     await room.waitForFunction(() => !window.mockRoom.state().playing, undefined, {
       timeout: 60_000,
       polling: PLAY_POLL_MS,
