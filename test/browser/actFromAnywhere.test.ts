@@ -20,6 +20,8 @@ import {
 // calls the worker's own onCommand listener (the e2e build exposes it) — the code a key press runs.
 
 const URGENT_RED = [197, 34, 31, 255];
+/** Each scenario here is quiet until its first swing at 1:00: 30× up to 0:50, then 10×. */
+const FAST_OPENING = { speed: 30, speedChanges: [{ atSec: 50, speed: 10 }] };
 
 interface WorkerView {
   badge: string;
@@ -102,8 +104,10 @@ describe('acting from anywhere', () => {
 
   it('holds back the notification while the side panel is open, and badges the urgent cue', async () => {
     const panel = await harness.openPanel();
-    // The room stays live after the scenario (no end-of-live), so the next one continues in it.
-    room = await harness.openRoom({ ...loadScenario('thin-drop'), ended: false }, { speed: 10 });
+    // The room stays live after the scenario (no end-of-live), so the next one continues in it. Each play
+    // runs its quiet opening at 30× and the minutes with cues from 0:50 at 10×, so a cue lives long enough in
+    // wall time to be acted on by a busy machine.
+    room = await harness.openRoom({ ...loadScenario('thin-drop'), ended: false }, FAST_OPENING);
     // The whole path (mock room → content script → port → background → side panel): the sharp viewer
     // drop surfaces as a traffic-drop cue in the panel, beside the room's tiles.
     const drop = panel.locator('[data-rule-id="traffic-drop"][data-cue-id]').first();
@@ -140,10 +144,10 @@ describe('acting from anywhere', () => {
 
   it('notifies an urgent cue while the side panel is closed, and a shortcut acts on the current cue', async () => {
     // The same room goes live again later: a new session and a new drop, with no panel open.
-    await room.evaluate((s) => window.mockRoom.play(s, { speed: 10 }), {
-      ...loadScenario('thin-drop'),
-      startAt: '2026-11-24T14:00:00Z',
-    });
+    await room.evaluate(([s, speed]) => window.mockRoom.play(s, speed), [
+      { ...loadScenario('thin-drop'), startAt: '2026-11-24T14:00:00Z' },
+      FAST_OPENING,
+    ] as const);
     let urgent: CueRow | undefined;
     await expect
       .poll(
@@ -187,10 +191,10 @@ describe('acting from anywhere', () => {
 
   it('snoozes and dismisses by shortcut, and does nothing when no cue waits', async () => {
     // Drops and recoveries every 90 s: one cue after another to act on.
-    await room.evaluate((s) => window.mockRoom.play(s, { speed: 10 }), {
-      ...swingScenario(400),
-      startAt: '2026-11-24T16:00:00Z',
-    });
+    await room.evaluate(([s, speed]) => window.mockRoom.play(s, speed), [
+      { ...swingScenario(400), startAt: '2026-11-24T16:00:00Z' },
+      FAST_OPENING,
+    ] as const);
     const since = Date.parse('2026-11-24T16:00:00Z');
     for (const [command, status] of [
       ['cue-snooze', 'snoozed'],

@@ -58,7 +58,7 @@ describe('export and import', () => {
   beforeAll(async () => {
     source = await startHarness();
     const reader = await source.openReader();
-    const room = await source.openRoom(loadScenario('thin-drop'), { speed: 12 });
+    const room = await source.openRoom(loadScenario('thin-drop'), { speed: 36 });
     await room.waitForFunction(() => window.mockRoom.state().ended, undefined, {
       timeout: 60_000,
       polling: PLAY_POLL_MS,
