@@ -61,12 +61,11 @@ describe('products: what to put up next', () => {
       (await sendCommandFrom(panel, { type: 'settings.update', patch: { locale: 'en', mode: 'operator' } }))
         .ok,
     ).toBe(true);
-    // From just before the coat's run-down (it goes up at 20:00; its stock-low cue is due from 21:40, quiet
-    // before 21:30), slow enough that a busy machine's seconds between two steps of a test are few of the
-    // scenario's: the cue lives 180 scenario seconds, and the test acts on it. The opening, four pins of five
-    // wall seconds each, plays at 60×: the ranking and the pin switches read the same (the readers' settle
-    // checks run on the scenario clock), and the file is a minute shorter than at 10×.
-    room = await harness.openRoom(scenario, { speed: 60, speedChanges: [{ atSec: 1250, speed: 10 }] });
+    // From the coat's turn on (it goes up at 20:00), slow enough that a busy machine's seconds between two
+    // steps of a test are few of the scenario's: the stock-low cue lives 180 scenario seconds, and the test
+    // acts on it after reading the stored tables. The opening, four pins of ten wall seconds each, plays at
+    // 30×: the ranking and the pin switches read the same, and the file is 77 s shorter.
+    room = await harness.openRoom(scenario, { speed: 30, speedChanges: [{ atSec: 1150, speed: 10 }] });
   }, 60_000);
   afterAll(async () => {
     await harness?.close();
