@@ -11,8 +11,12 @@ import { sessionRange } from '../../store/sessionRange';
 // A row rewritten in place at an older time is not seen: a writer does so only with what the row held (a
 // reading sent again).
 
-/** How far before the newest row held a refresh reads again: the newest rows may still be written again. */
-export const REREAD_TIME_ROWS_MS = 60_000;
+/**
+ * How far before the newest row held a refresh reads again, here and for the product rows
+ * (reviewProductRows.ts): rows filed at the newest times may still be written again (a reading sent again, a
+ * late product reading's values stated anew at the ledger's newest time).
+ */
+export const REREAD_MS = 60_000;
 
 /** One session's rows of a table keyed `[sessionId+ts]`, as a refresh reads them: whole, or as news. */
 export interface HeldTimeRows<Row> {
@@ -38,7 +42,7 @@ export function heldTimeRows<Row extends { sessionId: string; ts: number }>(
       const before = held?.sessionId === sessionId ? held.rows : undefined;
       const newest = before?.at(-1)?.ts;
       if (newest === undefined) return whole();
-      const from = newest - REREAD_TIME_ROWS_MS;
+      const from = newest - REREAD_MS;
       // One transaction: the count and the newest rows agree with each other.
       const [total, fresh] = await db.transaction('r', table, () =>
         Promise.all([

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
 import type { ProductPackRow } from '../../store/productBlocks';
@@ -10,6 +9,8 @@ import {
   sessionSnapshotsByKey,
 } from '../../store/productQueries';
 import type { ProductSnapshotRow } from '../../store/productRows';
+import { sessionRange } from '../../store/sessionRange';
+import { REREAD_MS } from './heldTimeRows';
 import type { ProductReview } from './productReview';
 import { productReviewFold, type ReadProductRows } from './productReviewFold';
 
@@ -36,12 +37,6 @@ export async function loadReviewProductsAtOnce(
   const [snapshots, pins] = await Promise.all([sessionSnapshots(db, sessionId), sessionPins(db, sessionId)]);
   return { snapshots, pins };
 }
-
-/**
- * How far before the newest row held a refresh reads again: rows filed at the newest times may be written
- * again (a late reading's values are stated anew at the ledger's newest time).
- */
-export const REREAD_MS = 60_000;
 
 /** A session's product rows as a review refresh reads them: the stored rows, whole or as news since the last read. */
 export interface ReviewProductRows {
@@ -118,7 +113,7 @@ export function heldReviewRows(
             vouched ? undefined : sessionSnapshotsByKey(db, sessionId).count(),
             db.productSnapshots
               .where('[sessionId+ts]')
-              .between([sessionId, from], [sessionId, Dexie.maxKey], true, true)
+              .between([sessionId, from], sessionRange(sessionId)[1], true, true)
               .toArray(),
             sessionPins(db, sessionId),
           ]),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { LivecueDb } from '../../../../lib/store/database';
 import type { CommentRow, SampleRow } from '../../../../lib/store/rows';
-import { heldTimeRows, REREAD_TIME_ROWS_MS } from '../../../../lib/ui/review/heldTimeRows';
+import { heldTimeRows, REREAD_MS } from '../../../../lib/ui/review/heldTimeRows';
 
 // A review open while the show goes on reads the session's samples and comments again every few seconds: a
 // holder keeps what it read and reads only the newest stretch and the session's row count again, and reads
@@ -65,11 +65,11 @@ it('keeps the older rows it read: only the newest stretch and the count are read
   // Rewritten in place long before the newest row (no writer does this: a reading sent again carries what
   // it held), so the count is the same and the refresh keeps what it read.
   await db.samples.put(sample(10, 999));
-  await db.samples.put(sample(600 - REREAD_TIME_ROWS_MS / 1000, 999));
+  await db.samples.put(sample(600 - REREAD_MS / 1000, 999));
 
   const refreshed = await samples.read(db, SESSION);
   expect(refreshed[10]?.metrics).toEqual({ viewers: 110 });
-  expect(refreshed[600 - REREAD_TIME_ROWS_MS / 1000]?.metrics).toEqual({ viewers: 999 });
+  expect(refreshed[600 - REREAD_MS / 1000]?.metrics).toEqual({ viewers: 999 });
 });
 
 it('reads another session whole, and a session without rows as empty each time', async () => {

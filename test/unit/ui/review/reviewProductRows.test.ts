@@ -3,11 +3,11 @@ import { LivecueDb } from '../../../../lib/store/database';
 import { putProductSnapshots } from '../../../../lib/store/packGuard';
 import type { SessionProductRows } from '../../../../lib/store/productQueries';
 import type { ProductSnapshotRow } from '../../../../lib/store/productRows';
+import { REREAD_MS } from '../../../../lib/ui/review/heldTimeRows';
 import {
   heldReviewRows,
   loadReviewProducts,
   loadReviewProductsAtOnce,
-  REREAD_MS,
 } from '../../../../lib/ui/review/reviewProductRows';
 import { packProductSnapshots } from '../../../../lib/worker/history/productPacking';
 
