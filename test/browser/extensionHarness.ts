@@ -19,7 +19,13 @@ export interface Harness {
   room: MockRoomServer;
   openRoom(
     scenario: unknown,
-    options?: { speed?: number; speedChanges?: { atSec: number; speed: number }[]; layout?: string },
+    options?: {
+      speed?: number;
+      speedChanges?: { atSec: number; speed: number }[];
+      /** The scenario second play starts at (the mock room's `fromSec`). */
+      fromSec?: number;
+      layout?: string;
+    },
   ): Promise<Page>;
   openPanel(): Promise<Page>;
   /**
@@ -100,11 +106,10 @@ export async function startHarness(): Promise<Harness> {
       const query = options.layout ? `?layout=${options.layout}` : '';
       await page.goto(`${room.url}${query}`);
       await page.waitForFunction(() => typeof window.mockRoom?.play === 'function');
-      await page.evaluate(([s, speed, speedChanges]) => window.mockRoom.play(s, { speed, speedChanges }), [
-        scenario,
-        options.speed ?? 1,
-        options.speedChanges ?? [],
-      ] as const);
+      await page.evaluate(
+        ([s, speed, speedChanges, fromSec]) => window.mockRoom.play(s, { speed, speedChanges, fromSec }),
+        [scenario, options.speed ?? 1, options.speedChanges ?? [], options.fromSec ?? 0] as const,
+      );
       return page;
     },
     async openPanel() {

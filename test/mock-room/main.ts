@@ -23,6 +23,12 @@ interface PlayOptions {
   speed?: number;
   /** Later speeds, each from a scenario second on (`speed` plays until the first). */
   speedChanges?: SpeedChange[];
+  /**
+   * The scenario second play starts at (default 0), as a room opened that far into its live: the page shows
+   * that second's numbers and table first, and no comment from before it. A test skips an opening it has no
+   * use for.
+   */
+  fromSec?: number;
   layout?: MockLayout;
   /** `renamed`: the product JSON answers under field names no reader knows (a dashboard update). */
   jsonShape?: 'douyin' | 'renamed';
@@ -47,7 +53,8 @@ function play(input: unknown, options: PlayOptions = {}): void {
   const scenario: Scenario = parsed.scenario;
   const speed = options.speed && options.speed > 0 ? options.speed : 1;
   const changes = options.speedChanges ?? [];
-  const clock = createPlayClock(speed, changes);
+  const fromSec = options.fromSec ?? 0;
+  const clock = createPlayClock(speed, changes, fromSec);
   const player = createScenarioPlayer(scenario);
   const startAt = Date.parse(scenario.startAt ?? new Date().toISOString());
   const metricIds = Object.keys(scenario.metrics) as MetricId[];
@@ -112,7 +119,7 @@ function play(input: unknown, options: PlayOptions = {}): void {
   byId('live-tag').textContent = '直播中';
   byId('live-tag').classList.remove('ended');
   byId('scenario-name').textContent =
-    `场景 ${scenario.name} · ${[speed, ...changes.map((c) => c.speed)].join('×→')}×`;
+    `场景 ${scenario.name} · ${[speed, ...changes.map((c) => c.speed)].join('×→')}×${fromSec > 0 ? ` · 自 ${formatClock(fromSec)} 起` : ''}`;
   state = { name: scenario.name, sec: -1, durationSec: scenario.durationSec, playing: true, ended: false };
 
   let currentProduct: string | undefined;
@@ -120,6 +127,8 @@ function play(input: unknown, options: PlayOptions = {}): void {
   feed.replaceChildren();
   const comments = player.comments();
   let nextComment = 0;
+  // A play from a later second shows none of the comments before it.
+  while (nextComment < comments.length && comments[nextComment]!.sec < fromSec) nextComment++;
   function showStep(sec: number, redrawOnly = false) {
     // Inside a scenario silence the page freezes, clock included: the reader sees nothing new.
     if (player.isSilent(sec)) return;
@@ -213,6 +222,7 @@ async function loadFromQuery(): Promise<void> {
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
     play(await response.json(), {
       speed: Number(query.get('speed') ?? '1'),
+      fromSec: Number(query.get('from') ?? '0'),
       layout: query.get('layout') === 'table' ? 'table' : 'cards',
       jsonShape: query.get('jsonShape') === 'renamed' ? 'renamed' : 'douyin',
     });

@@ -8,20 +8,28 @@ export interface SpeedChange {
 }
 
 /**
- * The scenario second reached `wallMs` after play started at `speed`, then at each change's speed from its
- * `atSec` on. Throws on a speed that is not positive or changes out of order.
+ * The scenario second reached `wallMs` after play started at scenario second `fromSec` (0: the beginning) at
+ * `speed`, then at each change's speed from its `atSec` on (a change at or before `fromSec` sets the speed
+ * play starts at). Throws on a speed that is not positive, changes out of order, or a start that is not a
+ * second of the scenario.
  */
 export function createPlayClock(
   speed: number,
   changes: readonly SpeedChange[] = [],
+  fromSec = 0,
 ): (wallMs: number) => number {
-  const segments = [{ atSec: 0, speed }, ...changes];
-  for (const [i, segment] of segments.entries()) {
+  const all = [{ atSec: 0, speed }, ...changes];
+  for (const [i, segment] of all.entries()) {
     if (!(segment.speed > 0 && Number.isFinite(segment.speed)))
       throw new Error(`Play speed must be a positive number, not ${segment.speed}`);
-    if (i > 0 && !(segment.atSec > segments[i - 1]!.atSec))
+    if (i > 0 && !(segment.atSec > all[i - 1]!.atSec))
       throw new Error(`Speed changes must be at increasing scenario seconds above 0, not ${segment.atSec}`);
   }
+  if (!(fromSec >= 0 && Number.isFinite(fromSec)))
+    throw new Error(`Play must start at a scenario second of 0 or more, not ${fromSec}`);
+  // Play starts at `fromSec`, at the speed in force there.
+  const first = all.findLastIndex((segment) => segment.atSec <= fromSec);
+  const segments = [{ atSec: fromSec, speed: all[first]!.speed }, ...all.slice(first + 1)];
   // The wall time (ms) at which each segment starts.
   const startsAt = [0];
   for (let i = 1; i < segments.length; i++) {

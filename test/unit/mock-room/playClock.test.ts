@@ -38,6 +38,35 @@ describe('the mock room’s play clock', () => {
     expect(topSpeed(3)).toBe(3);
   });
 
+  it('starts later in the scenario, at the speed in force there', () => {
+    // From 9:50, at 30× until 19:10 and 10× after: 560 s in the first 18.67 s of wall time.
+    const clock = createPlayClock(30, [{ atSec: 1150, speed: 10 }], 590);
+    expect(clock(0)).toBe(590);
+    expect(clock(10_000)).toBe(890);
+    expect(clock(56_000 / 3)).toBeCloseTo(1150, 6);
+    expect(clock(56_000 / 3 + 1000)).toBeCloseTo(1160, 6);
+    // A start past a change plays at that change's speed (and at the one after it, later).
+    const late = createPlayClock(40, [
+      { atSec: 100, speed: 5 },
+      { atSec: 300, speed: 20 },
+    ]);
+    const fromLate = createPlayClock(
+      40,
+      [
+        { atSec: 100, speed: 5 },
+        { atSec: 300, speed: 20 },
+      ],
+      200,
+    );
+    expect(fromLate(0)).toBe(200);
+    expect(fromLate(20_000)).toBe(300);
+    expect(fromLate(21_000)).toBe(320);
+    // The same scenario seconds as the play from 0 from the moment that one reached 200 (22.5 s in).
+    expect(fromLate(30_000)).toBe(late(52_500));
+    // A start exactly at a change takes that change's speed.
+    expect(createPlayClock(40, [{ atSec: 100, speed: 5 }], 100)(2000)).toBe(110);
+  });
+
   it('refuses a speed that is not positive and changes out of order', () => {
     expect(() => createPlayClock(0)).toThrow(/positive/);
     expect(() => createPlayClock(10, [{ atSec: 60, speed: Number.NaN }])).toThrow(/positive/);
@@ -48,5 +77,7 @@ describe('the mock room’s play clock', () => {
       ]),
     ).toThrow(/increasing/);
     expect(() => createPlayClock(10, [{ atSec: 0, speed: 5 }])).toThrow(/increasing/);
+    expect(() => createPlayClock(10, [], -1)).toThrow(/0 or more/);
+    expect(() => createPlayClock(10, [], Number.NaN)).toThrow(/0 or more/);
   });
 });
