@@ -17,11 +17,12 @@ describe('the room’s voice', () => {
   it('reads the comment list, stores it, and cues the size question many viewers ask', async () => {
     const panel = await harness.openPanel();
     const scenario = loadScenario('questions-size-zh');
-    // The opening plays at 40× (forty scenario seconds of comments each wall second; the reader takes each
-    // addition to the list in its observer's callback); from 9:20 on, before the size questions pile up (the cue is due from 10:00),
-    // at 5×: the cue lives 240 scenario seconds, 12 wall seconds at 20×, and on a machine at load 28 that was
+    // The room opens five minutes into the live (its chat before then is more of the same) and plays at 40×
+    // (forty scenario seconds of comments each wall second; the reader takes each addition to the list in its
+    // observer's callback); from 9:20 on, before the size questions pile up (the cue is due from 10:00), at
+    // 5×: the cue lives 240 scenario seconds, 12 wall seconds at 20×, and on a machine at load 28 that was
     // less than the panel took from showing the question to taking the click (it expired under it).
-    await harness.openRoom(scenario, { speed: 40, speedChanges: [{ atSec: 560, speed: 5 }] });
+    await harness.openRoom(scenario, { speed: 40, speedChanges: [{ atSec: 560, speed: 5 }], fromSec: 300 });
 
     const cue = panel.locator('[data-rule-id="questions"][data-cue-id]').first();
     await cue.waitFor({ state: 'visible', timeout: 90_000 });
