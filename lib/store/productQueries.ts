@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { LivecueDb } from './database';
 import { PRODUCT_BLOCK_ROWS, type ProductPackRow, unpackProductBlock } from './productBlocks';
 import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from './productRows';
+import { sessionRange } from './sessionRange';
 
 // Reads of the product tables shared by the pages (panel ranking, review). Plain async functions, so a
 // page wraps them in liveQuery and a test runs them on fake-indexeddb.
@@ -36,9 +37,7 @@ export function sessionSnapshots(db: LivecueDb, sessionId: string): Promise<Prod
 
 /** A session's packed blocks in time order. */
 const sessionBlocks = (db: LivecueDb, sessionId: string) =>
-  db.productBlocks
-    .where('[sessionId+ts]')
-    .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey], true, true);
+  db.productBlocks.where('[sessionId+ts]').between(...sessionRange(sessionId), true, true);
 
 /** A session's snapshots its pack does not hold, in time order. */
 const rowsAfter = (db: LivecueDb, pack: ProductPackRow) =>

@@ -53,14 +53,6 @@ export interface ProductPinRow {
   productId: string | null;
 }
 
-/** One session's snapshots in the `[sessionId+ts]` index, in time order. */
-export function sessionSnapshotsRange(sessionId: string): [[string, unknown], [string, unknown]] {
-  return [
-    [sessionId, Dexie.minKey],
-    [sessionId, Dexie.maxKey],
-  ];
-}
-
 /** One product's snapshots of a session in the `[sessionId+productId+ts]` key, in time order. */
 export function productSnapshotsRange(
   sessionId: string,

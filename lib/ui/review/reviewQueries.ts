@@ -1,7 +1,7 @@
-import Dexie from 'dexie';
 import type { PlanSlot } from '../../core/engine/types';
 import type { LivecueDb } from '../../store/database';
 import type { CommentRow, CueRow, SampleRow, SessionRow } from '../../store/rows';
+import { sessionRange } from '../../store/sessionRange';
 import { type HeldTimeRows, heldTimeRows } from './heldTimeRows';
 import type { ProductReview } from './productReview';
 import { type SessionFigures, sessionFigures } from './sessionComparison';
@@ -28,7 +28,7 @@ export interface ReviewData {
 function lastSampleOf(db: LivecueDb, sessionId: string): Promise<SampleRow | undefined> {
   return db.samples
     .where('[sessionId+ts]')
-    .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+    .between(...sessionRange(sessionId))
     .last();
 }
 
@@ -62,12 +62,12 @@ export async function loadReview(
     held.comments.read(db, sessionId),
     db.cues
       .where('[sessionId+firedAt]')
-      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+      .between(...sessionRange(sessionId))
       .toArray(),
     db.sessions.where('[site+roomKey]').equals([session.site, session.roomKey]).toArray(),
     db.actions
       .where('[sessionId+ts]')
-      .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+      .between(...sessionRange(sessionId))
       .filter((action) => action.type === 'plan')
       .toArray(),
   ]);
