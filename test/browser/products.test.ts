@@ -64,12 +64,13 @@ describe('products: what to put up next', () => {
     // From the coat's turn on (it goes up at 20:00), slow enough that a busy machine's seconds between two
     // steps of a test are few of the scenario's: the stock-low cue lives 180 scenario seconds, and the test
     // acts on it after reading the stored tables. The opening plays at 30× (the ranking and the pin switches
-    // read the same), from 8:20, as a room opened that far into its live: the product put up at 5:00 is on
-    // screen, and four pins follow by 20:00 (its first 500 s were seventeen more wall seconds of the same).
+    // read the same), from 7:00, as a room opened that far into its live: the product put up at 5:00 is on
+    // screen for six more wall seconds (time for the first reading on a loaded machine), and three pins follow
+    // by 20:00 (its first 420 s were fourteen more wall seconds of the same).
     room = await harness.openRoom(scenario, {
       speed: 30,
       speedChanges: [{ atSec: 1150, speed: 10 }],
-      fromSec: 500,
+      fromSec: 420,
     });
   }, 60_000);
   afterAll(async () => {
@@ -189,7 +190,7 @@ describe('products: what to put up next', () => {
 
   it('stores every product by its id and the pin switches, and the review page shows the product table', async () => {
     // Everything this test checks is stored by the time the stock-low cue (from 21:40) was acted on: every
-    // product rode on the first readings, and the fourth pin went up at 20:00 (the room opened at 8:20 on
+    // product rode on the first readings, and the fourth pin went up at 20:00 (the room opened at 7:00 on
     // the one put up at 5:00). The rest of the play (about six
     // scenario minutes at 10×, a sample each) changes none of it, so the room stops here instead.
     const { sessions } = await readStoredTables(panel);
