@@ -10,6 +10,7 @@ import { cusumFloors } from '../replay/cusumFloor';
 import { detectionTable, formatDetectionTable, gradeRun } from '../replay/gradeRuns';
 import { type ReplayRun, readRuns } from '../replay/readRuns';
 import { replayRun } from '../replay/replayRun';
+import { REFERENCE_RATE, referenceRate } from './referenceRate';
 
 // Engine bench (DESIGN.md §6: ≥ 1,000,000 samples/s): folds of an 8-hour 1 Hz generated room with every
 // rule on, each beside a run of a fixed reference loop, then the detection table over test/scenarios with
@@ -18,49 +19,13 @@ import { replayRun } from '../replay/replayRun';
 // A shared machine runs the same code up to 1.5× slower minutes apart, so the budget is judged on the
 // engine's speed as a ratio to the reference loop's, both on this process's CPU time (time it waited for
 // a core does not count) and measured in turn within the same second (what slows the CPU it does get —
-// caches, clock, memory — slows both alike). The ratio is turned back into samples/s at the reference loop's speed on the
-// quiet development machine (REFERENCE_RATE), so the figure still reads against 1 M samples/s.
+// caches, clock, memory — slows both alike); the loop runs in a thread of its own, beside no heap but its own
+// (referenceRate.ts). The ratio is turned back into samples/s at the reference loop's speed on the quiet
+// development machine (REFERENCE_RATE), so the figure still reads against 1 M samples/s.
 
 const SCENARIO_DIR = fileURLToPath(new URL('../../test/scenarios/', import.meta.url));
 const HOURS = 8;
 const RUNS = 11;
-/** Reference loop iterations per second of CPU on the 2-core development machine (Node 20): the best of 60 runs. */
-export const REFERENCE_RATE = 58_000_000;
-const REFERENCE_ITERATIONS = 2_000_000;
-
-/**
- * The reference: a fixed loop of what a fold does most (float arithmetic, typed-array ring writes, Map
- * counters, small-object reads), so a machine's noise slows it as it slows the engine. Never changed: the
- * ratio is only comparable against the same loop.
- */
-export function referenceLoop(iterations: number): number {
-  const ring = new Float64Array(64);
-  const recent: { ts: number; value: number }[] = new Array(256);
-  const counts = new Map<number, number>();
-  let mean = 0;
-  let hash = 2166136261;
-  for (let i = 0; i < iterations; i++) {
-    hash = Math.imul(hash ^ i, 16777619) >>> 0;
-    // A fresh small object per step, kept a while, as events and their states are: the GC's share too.
-    const point = { ts: i * 1000, value: (hash & 1023) + 500 };
-    recent[i & 255] = point;
-    ring[i & 63] = point.value;
-    mean += (point.value - mean) * 0.05;
-    const key = hash & 127;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    if (point.value > mean * 1.8) mean = ring[(i + 1) & 63]!;
-  }
-  return mean + counts.size;
-}
-
-/** Reference loop iterations per second of this process's CPU time. */
-export function referenceRate(): number {
-  const cpu = process.cpuUsage();
-  const sink = referenceLoop(REFERENCE_ITERATIONS);
-  const used = process.cpuUsage(cpu);
-  if (Number.isNaN(sink)) throw new Error('reference loop broke');
-  return REFERENCE_ITERATIONS / ((used.user + used.system) / 1e6);
-}
 
 /** An 8-hour room with drops, surges, stalls and a product every 5 minutes, so every rule has work to do. */
 export function eightHourEvents(): { startedAt: number; events: EngineEvent[] } {
