@@ -233,6 +233,9 @@ export function startWorker(
     },
   };
   cleanups.push(async () => {
+    // What waited for a first stored sample that never came runs now, on the fake browser, not from the
+    // gate's timer after a later test took `browser` away.
+    services.startup.open();
     services.queue.stop();
     onConnect.clear();
   });
