@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { parseViewSettings, type ViewSettings } from '../../core/settings/viewSettings';
 import type { LivecueDb } from '../../store/database';
 import type { CommentRow, CueRow, SampleRow } from '../../store/rows';
+import { sessionRange } from '../../store/sessionRange';
 
 // What the side panel reads. Each is a plain async function over the database, so a page wraps it in
 // liveQuery and a test runs it against fake-indexeddb.
@@ -29,7 +30,7 @@ export function commentsSince(db: LivecueDb, sessionId: string, sinceTs: number)
 export function latestSample(db: LivecueDb, sessionId: string): Promise<SampleRow | undefined> {
   return db.samples
     .where('[sessionId+ts]')
-    .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+    .between(...sessionRange(sessionId))
     .last();
 }
 
@@ -45,7 +46,7 @@ export async function viewSettings(db: Pick<LivecueDb, 'settings'>): Promise<Vie
 export function sessionCues(db: LivecueDb, sessionId: string): Promise<CueRow[]> {
   return db.cues
     .where('[sessionId+firedAt]')
-    .between([sessionId, Dexie.minKey], [sessionId, Dexie.maxKey])
+    .between(...sessionRange(sessionId))
     .toArray();
 }
 

@@ -9,6 +9,7 @@ import {
 import { packAddsUp } from '../../store/productQueries';
 import type { ProductSnapshotRow } from '../../store/productRows';
 import type { SessionRow } from '../../store/rows';
+import { sessionRange } from '../../store/sessionRange';
 
 // Packs sessions' product snapshots into blocks (lib/store/productBlocks.ts) as the live goes on, so a worker
 // restarted late in a long evening, a review and a side panel read ~100 rows instead of ~200k. Runs on the
@@ -42,8 +43,7 @@ export function packProductSnapshots(
   before: number,
   { final = false, maxRows = PACK_ROWS_PER_RUN }: { final?: boolean; maxRows?: number } = {},
 ): Promise<number> {
-  const lowest: [string, unknown] = [sessionId, Dexie.minKey];
-  const highest: [string, unknown] = [sessionId, Dexie.maxKey];
+  const [lowest, highest] = sessionRange(sessionId);
   const upper: [string, unknown] = [sessionId, final ? Dexie.maxKey : before];
   const byTime = db.productSnapshots.where('[sessionId+ts]');
   return db.transaction('rw', [db.productSnapshots, db.productBlocks, db.productPacks], async () => {
