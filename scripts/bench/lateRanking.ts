@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../node/mockRoomServer';
 import { bundlePageScript } from '../node/pageScript';
 import { type BrowserBench, startBrowserBench } from './benchStart';
+import { recordShownAt, shownAt } from './shownAt';
 
 // A side panel opened late in a long product evening (issue 19, speed a person feels): how long until its
 // product ranking shows. The mock room plays a 30-product scenario for a few seconds; the bench then files
@@ -17,7 +18,8 @@ import { type BrowserBench, startBrowserBench } from './benchStart';
 // the same way; LATE_REVIEW_OPENS, LATE_RESTARTS, LATE_QUIET_OPENS set how often each part runs (0: left out).
 // The evening's older samples and product snapshots are packed as the worker's packing alarm would have
 // packed them as the evening went (the worker's own code, run in the extension page); LATE_PACKED=0 leaves
-// them unpacked, as a database from before v7 (or a session not packed yet) holds them.
+// them unpacked, as a database from before v7 (or a session not packed yet) holds them. What a page shows is
+// timed in the page (shownAt.ts), from the bench's clock before it was opened (or the worker stopped).
 
 const LOADS = 5;
 const PACKED = process.env.LATE_PACKED !== '0';
@@ -36,6 +38,9 @@ const HOURS = 8;
 const WORKER_WAIT_MS = 60_000;
 /** A build that pushes no ranking: the panel is opened after this long instead. */
 const NO_PUSH_WAIT_MS = 15_000;
+
+/** A product of the side panel's ranking ("what to put up next"). */
+const RANKED_PRODUCT = '[data-testid="product-next"] [data-product-id]';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -246,19 +251,17 @@ async function openReview(
       }, 25);
     })()`);
     await page.addInitScript(TIME_TABLES);
+    await page.addInitScript(
+      recordShownAt({ session: 'main[data-session-id]', products: '[data-testid="review-products"]' }),
+    );
     const opened = Date.now();
     await page.goto(`${browser.extensionUrl('review.html')}?session=${encodeURIComponent(sessionId)}`);
-    const shown = (selector: string) =>
-      page
-        .locator(selector)
-        .first()
-        .waitFor({ timeout: Math.max(1, opened + REVIEW_WAIT_MS - Date.now()) })
-        .then(
-          () => Date.now() - opened,
-          () => null,
-        );
-    const session = await shown('main[data-session-id]');
-    const products = session === null ? null : await shown('[data-testid="review-products"]');
+    const shown = async (name: string) => {
+      const at = await shownAt(page, name, opened + REVIEW_WAIT_MS - Date.now());
+      return at === null ? null : Math.round(at - opened);
+    };
+    const session = await shown('session');
+    const products = session === null ? null : await shown('products');
 
     await page.evaluate(countLongTasks(false));
     await pause(REVIEW_WATCH_MS);
@@ -294,24 +297,17 @@ async function restartUnderPanel(browser: BrowserBench['browser'], reader: Page)
   const panel = await browser.context.newPage();
   try {
     await panel.goto(browser.extensionUrl('sidepanel.html'));
-    await panel
-      .locator('[data-testid="product-next"] [data-product-id]')
-      .first()
-      .waitFor({ timeout: WORKER_WAIT_MS });
+    await panel.locator(RANKED_PRODUCT).first().waitFor({ timeout: WORKER_WAIT_MS });
     await panel.evaluate(countLongTasks(false));
+    await panel.evaluate(recordShownAt({ reading: '[data-testid="products-reading"]' }));
     await browser.stopServiceWorker();
     const stopped = Date.now();
-    const toldReading = panel
-      .locator('[data-testid="products-reading"]')
-      .waitFor({ timeout: WORKER_WAIT_MS })
-      .then(
-        () => Date.now() - stopped,
-        () => null,
-      );
     const ranked = await workerRanks(reader, WORKER_WAIT_MS);
     const longTasks = await longTasksOf(panel);
+    // As the panel noted it by then (a wait from outside could still be between its polls).
+    const told = await panel.evaluate(() => window.__benchShownAt?.reading ?? null);
     return {
-      toldReading: ranked === null ? await toldReading : await Promise.race([toldReading, null]),
+      toldReading: told === null ? null : Math.round(told - stopped),
       workerRanked: ranked === null ? null : ranked - stopped,
       longTasks,
     };
@@ -332,16 +328,11 @@ async function panelOfQuietRoom(
   const panel = await browser.context.newPage();
   try {
     await panel.addInitScript(countLongTasks(true));
+    await panel.addInitScript(recordShownAt({ ranking: RANKED_PRODUCT }));
     const opened = Date.now();
     await panel.goto(browser.extensionUrl('sidepanel.html'));
-    const shown = await panel
-      .locator('[data-testid="product-next"] [data-product-id]')
-      .first()
-      .waitFor({ timeout: WORKER_WAIT_MS })
-      .then(
-        () => Date.now() - opened,
-        () => null,
-      );
+    const at = await shownAt(panel, 'ranking', WORKER_WAIT_MS);
+    const shown = at === null ? null : Math.round(at - opened);
     return { shown, longTasks: await longTasksOf(panel) };
   } finally {
     await panel.close();
@@ -390,13 +381,12 @@ export async function run(): Promise<string[]> {
     const loads: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const panel = await browser.context.newPage();
+      await panel.addInitScript(recordShownAt({ ranking: RANKED_PRODUCT }));
       const opened = Date.now();
       await panel.goto(browser.extensionUrl('sidepanel.html'));
-      await panel
-        .locator('[data-testid="product-next"] [data-product-id]')
-        .first()
-        .waitFor({ timeout: 60_000 });
-      loads.push(Date.now() - opened);
+      const at = await shownAt(panel, 'ranking', 60_000);
+      if (at === null) throw new Error('a side panel opened late showed no product ranking within 60 s');
+      loads.push(Math.round(at - opened));
       await panel.close();
     }
     const restarts: RestartUnderPanel[] = [];
