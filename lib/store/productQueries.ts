@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import type { LivecueDb } from './database';
 import { PRODUCT_BLOCK_ROWS, type ProductPackRow, unpackProductBlock } from './productBlocks';
 import type { ProductLatestRow, ProductPinRow, ProductSnapshotRow } from './productRows';
@@ -43,7 +42,7 @@ const sessionBlocks = (db: LivecueDb, sessionId: string) =>
 const rowsAfter = (db: LivecueDb, pack: ProductPackRow) =>
   db.productSnapshots
     .where('[sessionId+ts]')
-    .between([pack.sessionId, pack.lastTs], [pack.sessionId, Dexie.maxKey], false, true);
+    .between(...sessionRange(pack.sessionId, pack.lastTs), false, true);
 
 /** The tables sessionSnapshots reads: a transaction around it must hold them. */
 export const snapshotTables = (db: LivecueDb) => [db.productSnapshots, db.productBlocks, db.productPacks];
@@ -77,14 +76,12 @@ export async function productRowsSince(
   sinceTs: number,
   pinsSinceTs = sinceTs,
 ): Promise<SessionProductRows> {
-  const from: [string, number | typeof Dexie.minKey] = [
-    sessionId,
-    Number.isFinite(sinceTs) ? sinceTs : Dexie.minKey,
-  ];
-  const to: [string, unknown] = [sessionId, Dexie.maxKey];
   const [snapshots, pins] = await Promise.all([
     Number.isFinite(sinceTs)
-      ? db.productSnapshots.where('[sessionId+ts]').between(from, to, true, true).toArray()
+      ? db.productSnapshots
+          .where('[sessionId+ts]')
+          .between(...sessionRange(sessionId, sinceTs), true, true)
+          .toArray()
       : sessionSnapshots(db, sessionId),
     sessionPins(db, sessionId, pinsSinceTs),
   ]);
@@ -113,8 +110,7 @@ export function productRowsPage(
   open = false,
 ): Promise<ProductRowsPage> {
   const byTime = db.productSnapshots.where('[sessionId+ts]');
-  const lower: [string, unknown] = [sessionId, Number.isFinite(fromTs) ? fromTs : Dexie.minKey];
-  const upper: [string, unknown] = [sessionId, Dexie.maxKey];
+  const [lower, upper] = sessionRange(sessionId, fromTs);
   const pinsUpTo = (next: number | null) =>
     db.productPins
       .where('[sessionId+ts]')
@@ -176,12 +172,7 @@ export function sessionPins(
 ): Promise<ProductPinRow[]> {
   return db.productPins
     .where('[sessionId+ts]')
-    .between(
-      [sessionId, Number.isFinite(fromTs) ? fromTs : Dexie.minKey],
-      [sessionId, Dexie.maxKey],
-      true,
-      true,
-    )
+    .between(...sessionRange(sessionId, fromTs), true, true)
     .toArray();
 }
 

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { parseViewSettings, type ViewSettings } from '../../core/settings/viewSettings';
 import type { LivecueDb } from '../../store/database';
 import type { CommentRow, CueRow, SampleRow } from '../../store/rows';
@@ -14,7 +13,7 @@ export { currentSession, openCues } from '../../store/openCues';
 export function samplesSince(db: LivecueDb, sessionId: string, sinceTs: number): Promise<SampleRow[]> {
   return db.samples
     .where('[sessionId+ts]')
-    .between([sessionId, sinceTs], [sessionId, Dexie.maxKey], true, true)
+    .between(...sessionRange(sessionId, sinceTs), true, true)
     .toArray();
 }
 
@@ -22,7 +21,7 @@ export function samplesSince(db: LivecueDb, sessionId: string, sinceTs: number):
 export function commentsSince(db: LivecueDb, sessionId: string, sinceTs: number): Promise<CommentRow[]> {
   return db.comments
     .where('[sessionId+ts]')
-    .between([sessionId, sinceTs], [sessionId, Dexie.maxKey], true, true)
+    .between(...sessionRange(sessionId, sinceTs), true, true)
     .toArray();
 }
 
@@ -81,7 +80,7 @@ export async function cuesFiredSince(
     sessions.map((sessionId) =>
       db.cues
         .where('[sessionId+firedAt]')
-        .between([sessionId, since], [sessionId, Dexie.maxKey], true, true)
+        .between(...sessionRange(sessionId, since), true, true)
         .toArray(),
     ),
   );

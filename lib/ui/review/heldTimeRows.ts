@@ -47,7 +47,7 @@ export function heldTimeRows<Row extends { sessionId: string; ts: number }>(
       const [total, fresh] = await db.transaction('r', table, () =>
         Promise.all([
           byTime.between(lower, upper).count(),
-          byTime.between([sessionId, from], upper, true, true).toArray(),
+          byTime.between(...sessionRange(sessionId, from), true, true).toArray(),
         ]),
       );
       const kept = firstAtOrAfter(before!, from);

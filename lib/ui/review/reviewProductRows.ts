@@ -113,7 +113,7 @@ export function heldReviewRows(
             vouched ? undefined : sessionSnapshotsByKey(db, sessionId).count(),
             db.productSnapshots
               .where('[sessionId+ts]')
-              .between([sessionId, from], sessionRange(sessionId)[1], true, true)
+              .between(...sessionRange(sessionId, from), true, true)
               .toArray(),
             sessionPins(db, sessionId),
           ]),
