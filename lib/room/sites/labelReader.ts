@@ -20,7 +20,7 @@ import { OrphanCards } from './reader/orphanCards';
 import { ProductWatch } from './reader/productWatch';
 import { RescanPacing } from './reader/rescanPacing';
 import { type SlicedLook, slicedLook } from './reader/slicedLook';
-import { discoverLikelyRoots, discoverRoots } from './rootDiscovery';
+import { discoverLikelyRoots, discoverRoots, type RootDiscovery, rootDiscovery } from './rootDiscovery';
 import type { RoomReading, SiteAdapter } from './siteAdapter';
 import type { FrameCheck, PageMotion } from './valueSettle';
 
@@ -84,6 +84,12 @@ const SLICE_MS = 8;
 /** Added subtrees searched per read; past that the heartbeat's walk takes over. */
 const MAX_ADDED = 2000;
 
+/** The heartbeat's full look for shadow roots, and whether it found one not known before. */
+interface FullLook {
+  discovery: RootDiscovery;
+  foundNew: boolean;
+}
+
 /** Health names how a metric was found when it was not beside its own label: the adapter's headline, or the operator's pick. */
 function noteSource(health: ReaderHealth, id: MetricId, via: MetricLocation['via']): void {
   const source = via === 'adapter' ? 'adapter' : via === 'binding' ? 'picked' : null;
@@ -129,6 +135,8 @@ export function createRoomReader(
   let frames: FrameCheck = { read: 0, drawnAfterRead: null };
   /** Shadow roots and frames the heartbeat's full look found that the first look had not: what they show was there already. */
   const lateRoots = new WeakSet<Node>();
+  /** The heartbeat's full look under way (a slice per heartbeat), and whether it found a root not known before. */
+  let fullLook: FullLook | null = null;
 
   const addRoot = (found: Document | ShadowRoot) => {
     if (!roots.includes(found)) {
@@ -183,7 +191,7 @@ export function createRoomReader(
    * The heartbeat's extra look, each a cheap walk that keeps only a few short texts: the end of the live and
    * the explained product when they are not known, else (while metrics are missing, backing off) open shadow
    * roots attached since (a custom element upgraded late) or missed by the first look (a built-in host with
-   * children of its own), every element asked, whose content is then searched.
+   * children of its own), every element asked, SLICE_MS per heartbeat, whose content is then searched.
    */
   const lookAround = () => {
     if (endedWatch.pending || productWatch.pending) {
@@ -191,17 +199,26 @@ export function createRoomReader(
       if (productWatch.pending) productWatch.search(roots);
       endedWatch.pending = false;
       productWatch.pending = false;
-    } else if (pacing.due(now()) && slots.size < METRIC_IDS.length) {
-      const before = roots.length;
-      discoverRoots(root, (found) => {
-        if (!roots.includes(found)) {
-          added.add(found as unknown as Node);
-          lateRoots.add(found);
-        }
-        addRoot(found);
-      });
-      pacing.looked(now(), roots.length > before);
+    } else if (fullLook || (pacing.due(now()) && slots.size < METRIC_IDS.length)) {
+      if (!fullLook) {
+        const look: FullLook = {
+          foundNew: false,
+          discovery: rootDiscovery(root, (found) => {
+            if (!roots.includes(found)) {
+              added.add(found as unknown as Node);
+              lateRoots.add(found);
+              look.foundNew = true;
+            }
+            addRoot(found);
+          }),
+        };
+        fullLook = look;
+      }
+      const done = fullLook.discovery.step(now() + SLICE_MS, now);
       if (added.size > 0) searchAdded();
+      if (!done) return;
+      pacing.looked(now(), fullLook.foundNew);
+      fullLook = null;
     }
   };
 
@@ -412,6 +429,7 @@ export function createRoomReader(
       roots = [root];
       scanned = false;
       look = null;
+      fullLook = null;
       orphans.clear();
       endedWatch.reset();
       productWatch.reset();

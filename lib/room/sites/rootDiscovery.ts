@@ -8,7 +8,7 @@ import { frameDocument } from './pageText';
 // hyphen), built-in hosts left empty (a micro-frontend's box, qiankun's or Garfish's, once its content moved
 // into the shadow root: a host's own children are not drawn unless its shadow root slots them) and frames.
 // A built-in host that keeps children of its own is found by the full look the reader repeats, paced, while
-// some metric is missing.
+// some metric is missing, in slices (rootDiscovery): in one go it was a long task of its own on a big page.
 
 type FoundRoot = (root: Document | ShadowRoot) => void;
 
@@ -70,28 +70,71 @@ const NOT_KNOWN = `:not(${KNOWN_ELEMENTS})`;
  */
 const CANDIDATE_QUERIES = [NOT_KNOWN, EMPTY_HOSTS, 'iframe', 'frame'];
 
+/** `el`'s open shadow root (never our own overlay's) or same-origin frame document, if it hosts one. */
+function hostedRoot(el: Element): Document | ShadowRoot | null {
+  const shadow = el.shadowRoot;
+  if (shadow) return el.tagName === 'LIVECUE-OVERLAY' ? null : shadow;
+  if (el.tagName !== 'IFRAME' && el.tagName !== 'FRAME') return null;
+  const frame = frameDocument(el);
+  return frame?.documentElement ? frame : null;
+}
+
 /** Reports `el`'s open shadow root or frame document, then what `search` finds under it. */
 function report(el: Element, found: FoundRoot, search: (root: ParentNode, found: FoundRoot) => void): void {
-  const shadow = el.shadowRoot;
-  if (shadow && el.tagName !== 'LIVECUE-OVERLAY') {
-    found(shadow);
-    search(shadow, found);
-  } else if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
-    const frame = frameDocument(el);
-    if (frame?.documentElement) {
-      found(frame);
-      search(frame, found);
-    }
+  const inner = hostedRoot(el);
+  if (inner) {
+    found(inner);
+    search(inner, found);
   }
 }
 
+/** A look that asks every element, in slices. */
+export interface RootDiscovery {
+  /** Asks elements until `deadline` (on `now`'s clock); true once every one was asked. */
+  step(deadline: number, now?: () => number): boolean;
+}
+
+/** Elements asked between looks at the clock. */
+const CLOCK_EVERY = 256;
+
 /**
  * Every open shadow root and same-origin frame document under `root`, nested ones too (WeChat's `<wujie-app>`,
- * a dashboard's data frame), except our own overlay's: every element is asked.
+ * a dashboard's data frame), except our own overlay's, in document order: every element is asked, slice by
+ * slice. In the content script each element asked costs a wrapper (~1–3 µs): on a page of 30k elements a whole
+ * look took 30–90 ms, a long task each time the reader repeated it. The elements are those under `root` when
+ * the look starts (what is added later, the reader searches as added); a host taken off the page between
+ * slices is not reported.
  */
+export function rootDiscovery(root: ParentNode, found: FoundRoot): RootDiscovery {
+  // The lists still to ask, a root found meanwhile on top, so nested roots come right after their host.
+  const lists: { elements: NodeListOf<Element>; next: number }[] = [
+    { elements: root.querySelectorAll('*'), next: 0 },
+  ];
+  return {
+    step(deadline, now = () => performance.now()) {
+      let asked = 0;
+      while (lists.length > 0) {
+        const list = lists[lists.length - 1]!;
+        if (list.next >= list.elements.length) {
+          lists.pop();
+          continue;
+        }
+        const el = list.elements[list.next++]!;
+        const inner = hostedRoot(el);
+        if (inner && el.isConnected) {
+          found(inner);
+          lists.push({ elements: inner.querySelectorAll('*'), next: 0 });
+        }
+        if (++asked % CLOCK_EVERY === 0 && now() > deadline) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** rootDiscovery in one go (a subtree just added, a test). */
 export function discoverRoots(root: ParentNode, found: FoundRoot): void {
-  const elements = root.querySelectorAll('*');
-  for (let i = 0; i < elements.length; i++) report(elements[i]!, found, discoverRoots);
+  rootDiscovery(root, found).step(Number.POSITIVE_INFINITY);
 }
 
 /**

@@ -274,6 +274,40 @@ describe('how often the reader walks the page', () => {
     expect(reader.read({ scan: false, drawnAfterRead: foundAt }).metrics).toEqual({ viewers: 10, likes: 70 });
   });
 
+  it('asks every element for a late shadow root over several heartbeats on a big page, not in one go', () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `<p>说明 ${i}</p>`).join('');
+    const doc = new DOMParser().parseFromString(
+      `<div><span>在线人数</span><b>10</b></div>${filler}<div id="host"><span>loading</span></div>`,
+      'text/html',
+    );
+    doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<div><span>点赞数</span><b>70</b></div>';
+    let ms = 0;
+    let clock = false;
+    // While `clock` runs, each look at it finds 10 ms gone: a slice asks the elements between two looks.
+    const now = () => {
+      if (clock) ms += 10;
+      return ms;
+    };
+    const reader = createRoomReader(doc, genericAdapter, {}, { now, rescanMs: 0, sampleNow: steadyClock() });
+    let first = reader.read();
+    for (let reads = 0; first.looking && reads < 50; reads++) first = reader.read();
+    expect(reader.read().metrics).toEqual({ viewers: 10 });
+    clock = true;
+    const host = doc.getElementById('host')!.shadowRoot!;
+    let heartbeats = 0;
+    while (!reader.targets().roots.includes(host) && heartbeats < 100) {
+      heartbeats++;
+      reader.read({ scan: true, drawnAfterRead: heartbeats === 1 ? null : reader.reads() });
+    }
+    expect(heartbeats).toBeGreaterThan(5);
+    expect(heartbeats).toBeLessThan(100);
+    // Found in the slice that reached it, and read once it held still (the sampler's settle check).
+    clock = false;
+    const foundAt = reader.reads();
+    expect(reader.read({ scan: false, drawnAfterRead: foundAt }).metrics).toEqual({ viewers: 10, likes: 70 });
+  });
+
   it('takes its first look at a big page in slices, none longer than a few ms', () => {
     const filler = Array.from({ length: 3000 }, (_, i) => `<p>说明 ${i}</p>`).join('');
     const doc = new DOMParser().parseFromString(

@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { discoverLikelyRoots, discoverRoots, KNOWN_ELEMENTS } from '../../../../lib/room/sites/rootDiscovery';
+import {
+  discoverLikelyRoots,
+  discoverRoots,
+  KNOWN_ELEMENTS,
+  rootDiscovery,
+} from '../../../../lib/room/sites/rootDiscovery';
 
 // test/browser/readAsSeen runs the same cases in Chromium, where the native queries are the browser's own.
 
@@ -88,5 +93,34 @@ describe('finding open shadow roots', () => {
     expect(asked).toEqual(expect.arrayContaining(['iframe', 'frame']));
     // Outside a :not() / :is(), a tag list is matched element by element, selector by selector.
     expect(asked.filter((s) => /,i?frame$/.test(s))).toEqual([]);
+  });
+
+  it('asks every element slice by slice, finding what one go finds, in the same order', () => {
+    const filler = Array.from({ length: 2000 }, (_, i) => `<p>${i}</p>`).join('');
+    const doc = page(`<div id="kept"><span>x</span></div>${filler}<x-card id="card"></x-card>${filler}`);
+    shadowOn(shadowOn(doc, 'kept', '<x-inner id="inner"></x-inner>'), 'inner', '<i>1</i>');
+    shadowOn(doc, 'card', '<i>2</i>');
+    const roots: (Document | ShadowRoot)[] = [];
+    const look = rootDiscovery(doc, (r) => roots.push(r));
+    let ms = 0;
+    let slices = 1;
+    // Each look at the clock finds 10 ms gone: every slice stops at its first look.
+    while (!look.step(ms + 5, () => (ms += 10))) slices++;
+    expect(slices).toBeGreaterThan(10);
+    expect(hostsOf(roots)).toEqual(['kept', 'inner', 'card']);
+    expect(hostsOf(roots)).toEqual(found(discoverRoots, doc));
+  });
+
+  it('leaves out a host the page took away between slices', () => {
+    const filler = Array.from({ length: 1000 }, (_, i) => `<p>${i}</p>`).join('');
+    const doc = page(`${filler}<div id="gone"><span>x</span></div><div id="stays"><span>y</span></div>`);
+    shadowOn(doc, 'gone', '<i>1</i>');
+    shadowOn(doc, 'stays', '<i>2</i>');
+    const roots: (Document | ShadowRoot)[] = [];
+    const look = rootDiscovery(doc, (r) => roots.push(r));
+    expect(look.step(0, () => 1)).toBe(false);
+    doc.getElementById('gone')!.remove();
+    expect(look.step(Number.POSITIVE_INFINITY)).toBe(true);
+    expect(hostsOf(roots)).toEqual(['stays']);
   });
 });
