@@ -1,8 +1,10 @@
 // Waits until the page has drawn two more frames, then calls `done(true)` once. The page's own animation
-// callbacks of those frames run before ours, so a count-up still under way has moved on by then. A hidden
-// page draws no frames (and its animations stand still), so it goes after `hiddenMs` (never synchronously:
-// a caller that waits again in `done` must not spin); a page that draws none within `patienceMs` goes
-// anyway rather than never, as `done(false)`: no frame was seen.
+// callbacks of those frames run before ours, so a count-up still under way has moved on by then. The answer
+// comes in a task right after the second frame, not in its callback: a read there held up that frame's paint
+// (on a big page, frames at the edge of a long task went over it). A hidden page draws no frames (and its
+// animations stand still), so it goes after `hiddenMs` (never synchronously: a caller that waits again in
+// `done` must not spin); a page that draws none within `patienceMs` goes anyway rather than never, as
+// `done(false)`: no frame was seen.
 
 export function afterDrawnFrames(
   doc: Document,
@@ -14,10 +16,12 @@ export function afterDrawnFrames(
   const view = globalThis;
   let finished = false;
   let frame = 0;
+  let afterFrame: ReturnType<typeof setTimeout> | undefined;
   const finish = (drew: boolean) => {
     if (finished) return;
     finished = true;
     clearTimeout(fallback);
+    clearTimeout(afterFrame);
     if (frame) view.cancelAnimationFrame(frame);
     done(drew);
   };
@@ -26,11 +30,15 @@ export function afterDrawnFrames(
   const fallback = setTimeout(() => finish(!drawsFrames), drawsFrames ? patienceMs : hiddenMs);
   if (drawsFrames)
     frame = view.requestAnimationFrame(() => {
-      frame = view.requestAnimationFrame(() => finish(true));
+      frame = view.requestAnimationFrame(() => {
+        frame = 0;
+        afterFrame = setTimeout(() => finish(true), 0);
+      });
     });
   return () => {
     finished = true;
     clearTimeout(fallback);
+    clearTimeout(afterFrame);
     if (frame) view.cancelAnimationFrame(frame);
   };
 }
