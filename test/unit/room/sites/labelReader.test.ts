@@ -275,7 +275,7 @@ describe('how often the reader walks the page', () => {
   });
 
   it('asks every element for a late shadow root over several heartbeats on a big page, not in one go', () => {
-    const filler = Array.from({ length: 3000 }, (_, i) => `<p>说明 ${i}</p>`).join('');
+    const filler = Array.from({ length: 1000 }, (_, i) => `<p>说明 ${i}</p>`).join('');
     const doc = new DOMParser().parseFromString(
       `<div><span>在线人数</span><b>10</b></div>${filler}<div id="host"><span>loading</span></div>`,
       'text/html',
@@ -300,7 +300,7 @@ describe('how often the reader walks the page', () => {
       heartbeats++;
       reader.read({ scan: true, drawnAfterRead: heartbeats === 1 ? null : reader.reads() });
     }
-    expect(heartbeats).toBeGreaterThan(5);
+    expect(heartbeats).toBeGreaterThan(2);
     expect(heartbeats).toBeLessThan(100);
     // Found in the slice that reached it, and read once it held still (the sampler's settle check).
     clock = false;
