@@ -156,6 +156,11 @@ export function startRoomSampler({
       for (const type of MOTION_EVENTS) root.removeEventListener(type, onMotionEnd, true);
     listened.clear();
   }
-  sample(true);
+  // The first read (the reader's first look at the page) in a task of its own, not in the one that loaded the
+  // script and found the comment list: together they made one long task on a big page.
+  lookTimer = setTimeout(() => {
+    lookTimer = undefined;
+    sample(true);
+  }, 0);
   return stop;
 }

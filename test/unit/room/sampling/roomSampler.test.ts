@@ -68,6 +68,15 @@ describe('startRoomSampler', () => {
     stop();
   });
 
+  it('takes its first look in a task after the one that started it (loading the script, finding the comments)', async () => {
+    const reader = room();
+    const stop = startRoomSampler({ reader, now: clock, post: (s) => posts.push(s), heartbeatMs: 1000 });
+    expect(reader.reads()).toBe(0);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reader.reads()).toBe(1);
+    stop();
+  });
+
   it('reads tiles rendered after the start at once, without waiting for the periodic rescan', async () => {
     document.body.innerHTML = '<section id="metrics"></section>';
     const stop = await start(createRoomReader(document, genericAdapter, {}, { sampleNow: clock }));
