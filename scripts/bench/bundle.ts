@@ -28,9 +28,10 @@ const LOADS = Number(process.env.LOADS ?? 7);
 const COMPARE = process.env.BENCH_COMPARE;
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
 /**
- * The first full read ends before the sampler's first heartbeat (1 s after injection): the injection runs the
- * first read, the first look finishes in the next task, a settling value is checked after two frames. What the
- * page's own changes cost the script in that second counts too (an upper bound on the first read).
+ * The first full read ends before the sampler's first heartbeat (1 s after injection): the injection loads the
+ * module and finds the comment list, the first read (the first look) runs in the next task, a settling value is
+ * checked after two frames. What the page's own changes cost the script in that second counts too (an upper
+ * bound on the first read).
  */
 const FIRST_READ_WINDOW_US = 950_000;
 
@@ -131,7 +132,7 @@ interface LoadCost {
   compileUs: number;
   /** style and layout forced inside the scripts' tasks, µs (part of totalUs) */
   layoutUs: number;
-  /** the scripts' injection tasks (parse, compile, run: the reader's first read runs in it), µs */
+  /** the scripts' injection tasks (parse, compile, run; the reader's first read comes in the next task), µs */
   injectionUs: number;
   /** everything of the content scripts in the window, compile included, µs */
   totalUs: number;
