@@ -272,4 +272,50 @@ describe('startCommentReader', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(clicks).toHaveBeenCalled();
   });
+
+  it('asks the whole page for that button only now and then, its list’s block on every check', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    document.body.innerHTML =
+      '<main><section><div class="panel"><div id="input-comment-block-id"><div class="list--a"><div class="item--b"><span class="nick--c">a</span><span class="content--d">来了</span></div><div class="item--b"><span class="nick--c">b</span><span class="content--d">666</span></div></div></div></div></section></main><footer></footer>';
+    const asked = vi.spyOn(document, 'querySelector');
+    reader = startCommentReader(document, 'douyin-buyin', () => {}, {
+      checkMs: 1000,
+      clickNewMessages: false,
+    });
+    await vi.advanceTimersByTimeAsync(30_500);
+    // No button anywhere: 30 checks, the whole page asked on the 1st and the 16th.
+    expect(asked.mock.calls.filter(([selector]) => selector.includes('newCommentLabel'))).toHaveLength(2);
+    // The 31st check asked the whole page too. A button drawn far from the list (a page-level toast) right
+    // after is found on the next whole-page turn, 15 checks on.
+    await vi.advanceTimersByTimeAsync(1000);
+    document.querySelector('footer')!.innerHTML = '<button class="newCommentLabel--x">3 条新消息</button>';
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(reader.status().waiting).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reader.status().waiting).toBe(true);
+    // Beside the list it is seen at the next check, and so is its going.
+    document.querySelector('footer')!.innerHTML = '';
+    document
+      .getElementById('input-comment-block-id')!
+      .insertAdjacentHTML('beforeend', '<button class="newCommentLabel--x">3 条新消息</button>');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reader.status().waiting).toBe(true);
+    document.querySelector('#input-comment-block-id > button')!.remove();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reader.status().waiting).toBe(false);
+  });
+
+  it('asks the whole page on every check where the list sits right under its top (the block is the page)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    document.body.innerHTML =
+      '<div class="list--a"><div class="item--b"><span class="nick--c">a</span><span class="content--d">来了</span></div><div class="item--b"><span class="nick--c">b</span><span class="content--d">666</span></div></div><footer></footer>';
+    reader = startCommentReader(document, 'douyin-buyin', () => {}, {
+      checkMs: 1000,
+      clickNewMessages: false,
+    });
+    await vi.advanceTimersByTimeAsync(3500);
+    document.querySelector('footer')!.innerHTML = '<button class="newCommentLabel--x">3 条新消息</button>';
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reader.status().waiting).toBe(true);
+  });
 });
