@@ -207,6 +207,8 @@ export function startCommentReader(
   }
 
   let checks = 0;
+  /** A button the whole page's look found away from the list, kept while it is on the page. */
+  let farButton: Element | null = null;
   /** The site's "new messages" button: near the list, else (now and then) anywhere on the page. */
   const newMessagesButton = (selector: string): Element | null => {
     let block: Element | null = spot?.list ?? null;
@@ -214,7 +216,11 @@ export function startCommentReader(
     // A list right under the page's top (a shallow page): its block is the page.
     const top = block?.ownerDocument;
     if (!block || block === top?.documentElement || block === top?.body) return queryOne(root, selector);
-    return queryOne(block, selector) ?? (checks++ % WHOLE_PAGE_EVERY === 0 ? queryOne(root, selector) : null);
+    const near = queryOne(block, selector);
+    if (near) return near;
+    if (checks++ % WHOLE_PAGE_EVERY === 0) farButton = queryOne(root, selector);
+    else if (farButton && !(farButton.isConnected && farButton.matches(selector))) farButton = null;
+    return farButton;
   };
 
   // A page that shows no comment list (a data screen) is searched less and less often, down to every 30 s.

@@ -293,8 +293,13 @@ describe('startCommentReader', () => {
     expect(reader.status().waiting).toBe(false);
     await vi.advanceTimersByTimeAsync(1000);
     expect(reader.status().waiting).toBe(true);
-    // Beside the list it is seen at the next check, and so is its going.
+    // Found, it is kept while on the page, and let go the check after it went.
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(reader.status().waiting).toBe(true);
     document.querySelector('footer')!.innerHTML = '';
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reader.status().waiting).toBe(false);
+    // Beside the list it is seen at the next check, and so is its going.
     document
       .getElementById('input-comment-block-id')!
       .insertAdjacentHTML('beforeend', '<button class="newCommentLabel--x">3 条新消息</button>');
