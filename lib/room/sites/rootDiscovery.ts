@@ -79,15 +79,6 @@ function hostedRoot(el: Element): Document | ShadowRoot | null {
   return frame?.documentElement ? frame : null;
 }
 
-/** Reports `el`'s open shadow root or frame document, then what `search` finds under it. */
-function report(el: Element, found: FoundRoot, search: (root: ParentNode, found: FoundRoot) => void): void {
-  const inner = hostedRoot(el);
-  if (inner) {
-    found(inner);
-    search(inner, found);
-  }
-}
-
 /** A look that asks every element, in slices. */
 export interface RootDiscovery {
   /** Asks elements until `deadline` (on `now`'s clock); true once every one was asked. */
@@ -147,5 +138,11 @@ export function discoverLikelyRoots(root: ParentNode, found: FoundRoot): void {
   );
   const candidates =
     lists.length > 1 ? lists.flatMap((list) => [...list]).sort(byDocumentOrder) : [...(lists[0] ?? [])];
-  for (const el of candidates) report(el, found, discoverLikelyRoots);
+  for (const el of candidates) {
+    const inner = hostedRoot(el);
+    if (inner) {
+      found(inner);
+      discoverLikelyRoots(inner, found);
+    }
+  }
 }

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import type { LivecueDb } from '../../store/database';
 import {
   isPackableSnapshot,
@@ -44,7 +43,7 @@ export function packProductSnapshots(
   { final = false, maxRows = PACK_ROWS_PER_RUN }: { final?: boolean; maxRows?: number } = {},
 ): Promise<number> {
   const [lowest, highest] = sessionRange(sessionId);
-  const upper: [string, unknown] = [sessionId, final ? Dexie.maxKey : before];
+  const upper: [string, unknown] = final ? highest : [sessionId, before];
   const byTime = db.productSnapshots.where('[sessionId+ts]');
   return db.transaction('rw', [db.productSnapshots, db.productBlocks, db.productPacks], async () => {
     const held = await db.productPacks.get(sessionId);
